@@ -1,0 +1,12 @@
+/**
+ * cx-metrics: customer-service metrics computed exactly and transparently.
+ *
+ * Every metric is a small pure function; see docs/guide/definitions.md for the formulas.
+ * The zod schemas and parse helpers live in the `cx-metrics/models` entry point.
+ *
+ * @packageDocumentation
+ */
+export { MetricRangeError } from "./_lib/errors.ts";
+export type { DurationInput } from "./_lib/duration.ts";
+export * from "./models/index.ts";
+export * from "./metrics/survey/index.ts";

@@ -1,0 +1,1 @@
+export { nps } from "./nps.ts";

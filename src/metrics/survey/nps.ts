@@ -1,0 +1,35 @@
+import { MetricRangeError } from "../../_lib/errors.ts";
+
+/**
+ * Net Promoter Score: the share of promoters (9–10) minus the share of detractors (0–6),
+ * in points from −100 to 100. Passives (7–8) count toward the total only.
+ *
+ * @param scores - Answers on the 0–10 scale, one per respondent.
+ * @returns The score, or `undefined` when there are no answers.
+ * @throws {@link MetricRangeError} `E_SCORE_RANGE` if a score is not an integer from 0 to 10.
+ * @remarks Unrounded. Use {@link npsBreakdown} for the counts and shares.
+ * @example
+ * ```ts
+ * nps([10, 9, 8, 7, 6, 0]); // => 0
+ * nps([]);                  // => undefined
+ * ```
+ * @see {@link https://en.wikipedia.org/wiki/Net_promoter_score}
+ * @category Survey
+ */
+export function nps(scores: readonly number[]): number | undefined {
+  if (scores.length === 0) return undefined;
+  let promoters = 0;
+  let detractors = 0;
+  for (const score of scores) {
+    if (!Number.isInteger(score) || score < 0 || score > 10) {
+      throw new MetricRangeError(
+        "E_SCORE_RANGE",
+        `nps: score must be an integer from 0 to 10, got ${String(score)}`,
+      );
+    }
+    if (score >= 9) promoters++;
+    else if (score <= 6) detractors++;
+  }
+  const result = ((promoters - detractors) / scores.length) * 100;
+  return result === 0 ? 0 : result;
+}
