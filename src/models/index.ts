@@ -4,3 +4,4 @@ export { TICKET_STATUSES } from "./ticket.ts";
 export type { SurveyKind, SurveyResponse, SurveyScale } from "./survey.ts";
 export type { Cohort, CohortPeriod } from "./cohort.ts";
 export type { Schedule, ScheduleOverride, TimeRange, Weekday } from "./schedule.ts";
+export type { SlaHours, SlaMetric, SlaPolicy, SlaTarget } from "./sla.ts";

@@ -1,6 +1,45 @@
 /**
- * zod schemas for the models, and parse helpers that validate untrusted rows.
+ * `cx-metrics/models`: zod schemas for the models, and parse helpers that validate
+ * untrusted rows (CSV or JSON records) at the boundary, coercing the forms helpdesk exports
+ * use and reporting every rejected row with its field, value and reason.
+ *
+ * ```ts
+ * import { safeParseTickets, TicketSchema, type Ticket } from "cx-metrics/models";
+ * ```
  *
  * @packageDocumentation
  */
-export {};
+export type {
+  AuthorRole,
+  Cohort,
+  CohortPeriod,
+  Message,
+  Schedule,
+  ScheduleOverride,
+  StatusChange,
+  SurveyKind,
+  SurveyResponse,
+  SurveyScale,
+  Ticket,
+  TicketSatisfaction,
+  TicketStatus,
+  TimeRange,
+  Weekday,
+} from "../index.ts";
+export { TICKET_STATUSES } from "../index.ts";
+export { MessageSchema } from "./message.ts";
+export { StatusChangeSchema, TicketSchema, TicketStatusSchema } from "./ticket.ts";
+export { SurveyResponseSchema, SurveyScaleSchema } from "./survey.ts";
+export { CohortSchema } from "./cohort.ts";
+export { ScheduleOverrideSchema, ScheduleSchema, TimeRangeSchema } from "./schedule.ts";
+export { normalizeStatus } from "./normalizeStatus.ts";
+export { ModelValidationError } from "./errors.ts";
+export type { FieldIssue, ModelValidationCode, RowIssue } from "./errors.ts";
+export type { ParseOptions, ParseRowsResult } from "./options.ts";
+export { parseTicket } from "./parseTicket.ts";
+export { safeParseTickets } from "./safeParseTickets.ts";
+export { parseSurveyResponse } from "./parseSurveyResponse.ts";
+export { safeParseSurveyResponses } from "./safeParseSurveyResponses.ts";
+export { parseCohort } from "./parseCohort.ts";
+export { safeParseCohorts } from "./safeParseCohorts.ts";
+export { parseSchedule } from "./parseSchedule.ts";

@@ -1,0 +1,268 @@
+import { tzOffset } from "@date-fns/tz";
+
+/**
+ * The outcome of {@link parseTimestamp}: the instant, or why the input is not one.
+ *
+ * @internal
+ */
+export type TimestampResult =
+  | { readonly ok: true; readonly value: Date }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Options of {@link parseTimestamp}.
+ *
+ * @internal
+ */
+export interface TimestampOptions {
+  /**
+   * IANA time zone used to read naive local strings (`"2026-03-08 10:00:00"`). Without it,
+   * a string with no `Z` or UTC offset is an error. Default: none.
+   */
+  readonly timeZone?: string | undefined;
+}
+
+/** The stable reasons {@link parseTimestamp} gives. @internal */
+export const TIMESTAMP_REASONS = {
+  type: "must be an ISO 8601 timestamp, epoch milliseconds or a Date",
+  format: "must be an ISO 8601 timestamp (YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or ±HH:MM), epoch milliseconds or a Date",
+  invalidDate: "must be a valid Date",
+  epochInteger: "must be an integer number of epoch milliseconds",
+  epochRange: "must be within the Date range (±8.64e15 ms)",
+  compactDate: "is ambiguous: 8 digits look like a compact YYYYMMDD date, not epoch milliseconds; write YYYY-MM-DD",
+  month: "must have a month from 01 to 12",
+  day: "must have a day that exists in its month",
+  hour: "must have an hour from 00 to 23",
+  minute: "must have minutes from 00 to 59",
+  second: "must have seconds from 00 to 59",
+  offset: "must have a UTC offset from -23:59 to +23:59",
+  naive: "has no UTC offset; pass the timeZone option to read it as local time in that zone",
+  timeZone: "cannot be read: the timeZone option must be a valid IANA time zone",
+} as const;
+
+const MAX_MS = 8.64e15;
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** 400 Gregorian years are exactly 146,097 days. */
+const ERA_MS = 146_097 * DAY_MS;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+const ISO_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?: ?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?))?)?$/;
+
+const fail = (reason: string): TimestampResult => ({ ok: false, reason });
+const ok = (ms: number): TimestampResult => ({ ok: true, value: new Date(ms) });
+
+/**
+ * Reads one timestamp: an ISO 8601 string with `Z` or a UTC offset (`T` or a space between
+ * date and time, optional seconds and fraction), epoch milliseconds (a number or an
+ * all-digit string), or a `Date`. Naive local strings (`"2026-03-08 10:00:00"`,
+ * `"2026-03-08T10:00"`, `"2026-03-08"`) are read in `options.timeZone` only; a local time
+ * that does not exist (a DST gap) moves forward by the gap, an ambiguous one (a DST
+ * overlap) takes the first occurrence. Never throws for bad input.
+ *
+ * @internal
+ */
+export function parseTimestamp(input: unknown, options?: TimestampOptions): TimestampResult {
+  if (typeof input === "string") return parseString(input, options?.timeZone);
+  if (typeof input === "number") return fromEpoch(input);
+  if (input instanceof Date) {
+    const ms = input.getTime();
+    return Number.isNaN(ms) ? fail(TIMESTAMP_REASONS.invalidDate) : ok(ms);
+  }
+  return fail(TIMESTAMP_REASONS.type);
+}
+
+function fromEpoch(ms: number): TimestampResult {
+  if (!Number.isInteger(ms)) return fail(TIMESTAMP_REASONS.epochInteger);
+  if (Math.abs(ms) > MAX_MS) return fail(TIMESTAMP_REASONS.epochRange);
+  return ok(ms === 0 ? 0 : ms);
+}
+
+function parseString(raw: string, timeZone: string | undefined): TimestampResult {
+  const s = raw.trim();
+  const fast = parseFixedLayout(s);
+  if (fast !== undefined) return fast;
+  if (isAllDigits(s)) {
+    if (s.length === 8) return fail(TIMESTAMP_REASONS.compactDate);
+    return fromEpoch(Number(s));
+  }
+  const m = ISO_RE.exec(s);
+  if (m === null) return fail(TIMESTAMP_REASONS.format);
+  const [, y, mo, d, h, mi, sec, frac, z, sign, oh, om] = m;
+  let offset: number | undefined;
+  if (z !== undefined) offset = 0;
+  else if (sign !== undefined) {
+    const hours = Number(oh);
+    const minutes = om === undefined ? 0 : Number(om);
+    if (hours > 23 || minutes > 59) return fail(TIMESTAMP_REASONS.offset);
+    offset = (sign === "-" ? -1 : 1) * (hours * 60 + minutes);
+  }
+  const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, "0"));
+  return build(
+    Number(y),
+    Number(mo),
+    Number(d),
+    h === undefined ? 0 : Number(h),
+    mi === undefined ? 0 : Number(mi),
+    sec === undefined ? 0 : Number(sec),
+    ms,
+    offset,
+    timeZone,
+  );
+}
+
+/**
+ * The fast path for the four layouts most exports use: `YYYY-MM-DDTHH:MM:SS` with an
+ * optional 3-digit fraction, then `Z` or `±HH:MM`. Returns `undefined` for anything else.
+ */
+function parseFixedLayout(s: string): TimestampResult | undefined {
+  const n = s.length;
+  if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return undefined;
+  if (
+    s.charCodeAt(4) !== 45 || // -
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 || // T
+    s.charCodeAt(13) !== 58 || // :
+    s.charCodeAt(16) !== 58
+  ) {
+    return undefined;
+  }
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const sec = digits(s, 17, 2);
+  if ((y | mo | d | h | mi | sec) < 0) return undefined;
+  let at = 19;
+  let ms = 0;
+  if (n === 24 || n === 29) {
+    if (s.charCodeAt(19) !== 46) return undefined; // .
+    ms = digits(s, 20, 3);
+    if (ms < 0) return undefined;
+    at = 23;
+  }
+  let offset: number;
+  const c = s.charCodeAt(at);
+  if (n - at === 1) {
+    if (c !== 90) return undefined; // Z
+    offset = 0;
+  } else {
+    if ((c !== 43 && c !== 45) || s.charCodeAt(at + 3) !== 58) return undefined; // ± and :
+    const oh = digits(s, at + 1, 2);
+    const om = digits(s, at + 4, 2);
+    if ((oh | om) < 0) return undefined;
+    if (oh > 23 || om > 59) return fail(TIMESTAMP_REASONS.offset);
+    offset = (c === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  return build(y, mo, d, h, mi, sec, ms, offset, undefined);
+}
+
+/** The non-negative integer written by `length` ASCII digits at `start`, or −1. */
+function digits(s: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+function isAllDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  sec: number,
+  ms: number,
+  offsetMinutes: number | undefined,
+  timeZone: string | undefined,
+): TimestampResult {
+  if (mo < 1 || mo > 12) return fail(TIMESTAMP_REASONS.month);
+  if (d < 1 || d > daysInMonth(y, mo)) return fail(TIMESTAMP_REASONS.day);
+  if (h > 23) return fail(TIMESTAMP_REASONS.hour);
+  if (mi > 59) return fail(TIMESTAMP_REASONS.minute);
+  if (sec > 59) return fail(TIMESTAMP_REASONS.second);
+  const wall = utcMilliseconds(y, mo, d, h, mi, sec, ms);
+  if (offsetMinutes !== undefined) return ok(wall - offsetMinutes * MINUTE_MS);
+  if (timeZone === undefined) return fail(TIMESTAMP_REASONS.naive);
+  if (!isValidTimeZone(timeZone)) return fail(TIMESTAMP_REASONS.timeZone);
+  return ok(wallTimeToInstant(wall, timeZone));
+}
+
+/** `Date.UTC`, without its mapping of years 0–99 to 1900–1999. */
+function utcMilliseconds(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  return y < 100 ? Date.UTC(y + 400, mo - 1, d, h, mi, s, ms) - ERA_MS : Date.UTC(y, mo - 1, d, h, mi, s, ms);
+}
+
+/**
+ * The instant at which the clocks of `timeZone` show `wall` (a wall time encoded as if it
+ * were UTC). In a gap, the earlier offset is used, which moves the time forward by the
+ * gap; in an overlap, the earlier of the two instants is taken.
+ */
+function wallTimeToInstant(wall: number, timeZone: string): number {
+  const before = tzOffset(timeZone, new Date(wall - DAY_MS));
+  const after = tzOffset(timeZone, new Date(wall + DAY_MS));
+  const first = wall - before * MINUTE_MS;
+  if (before === after) return first;
+  const second = wall - after * MINUTE_MS;
+  const firstHolds = tzOffset(timeZone, new Date(first)) === before;
+  const secondHolds = tzOffset(timeZone, new Date(second)) === after;
+  if (firstHolds && secondHolds) return Math.min(first, second);
+  if (secondHolds) return second;
+  return first;
+}
+
+/** The number of days of month `mo` (1–12) of the proleptic Gregorian year `y`. @internal */
+export function daysInMonth(y: number, mo: number): number {
+  if (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[mo - 1] ?? 0;
+}
+
+/**
+ * `true` when `value` is a `"YYYY-MM-DD"` string naming a date that exists.
+ *
+ * @internal
+ */
+export function isLocalDate(value: string): boolean {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const y = digits(value, 0, 4);
+  const mo = digits(value, 5, 2);
+  const d = digits(value, 8, 2);
+  return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+const zoneValidity = new Map<string, boolean>();
+
+/**
+ * `true` when the runtime's `Intl` knows `timeZone` (an IANA name such as
+ * `"America/Los_Angeles"`, or `"UTC"`).
+ *
+ * @internal
+ */
+export function isValidTimeZone(timeZone: string): boolean {
+  const known = zoneValidity.get(timeZone);
+  if (known !== undefined) return known;
+  let valid = timeZone.length > 0;
+  if (valid) {
+    try {
+      new Intl.DateTimeFormat(undefined, { timeZone });
+    } catch {
+      valid = false;
+    }
+  }
+  if (zoneValidity.size < 1000) zoneValidity.set(timeZone, valid);
+  return valid;
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { expect, expectOptional, instant, nonEmptyText, optionalCount, optionalInstant, optionalText, text, ticketStatus } from "./fields.ts";
+import { MessageSchema } from "./message.ts";
+import { REASONS } from "./reasons.ts";
+import type { TicketSatisfaction } from "../ticket.ts";
+
+const isSatisfaction = (value: unknown): value is TicketSatisfaction =>
+  value === "good" || value === "bad" || (typeof value === "number" && Number.isFinite(value));
+
+/**
+ * A {@link TicketStatus} category: `new`, `open`, `pending`, `on_hold`, `solved` or
+ * `closed`. Raw helpdesk names are not accepted here; see {@link normalizeStatus}.
+ *
+ * @category Models
+ */
+export const TicketStatusSchema = ticketStatus;
+
+/**
+ * The {@link StatusChange} model exactly: `at` a valid `Date`, `status` a
+ * {@link TicketStatus} category.
+ *
+ * @category Models
+ */
+export const StatusChangeSchema = z.object({ at: instant, status: ticketStatus }, { error: expect(REASONS.object) });
+
+/**
+ * The {@link Ticket} model exactly. Required: `id` (a non-empty string), `createdAt` (a
+ * valid `Date`), `status` (a category). Optional fields, when present, must have their
+ * model type (an optional key holding `undefined` is rejected, as under
+ * `exactOptionalPropertyTypes`); `reopens` and `replies` are non-negative integers;
+ * `satisfaction` is `"good"`, `"bad"` or a finite number. Unknown keys are dropped.
+ *
+ * Timestamps that contradict each other (solved before created) are accepted on purpose:
+ * the time metrics report such tickets by id instead of losing them at the boundary.
+ *
+ * @example
+ * ```ts
+ * const ticket = TicketSchema.parse({ id: "42", createdAt: new Date("2026-03-08T10:00:00Z"), status: "open" });
+ * ticket.status; // => "open"
+ * ```
+ * @category Models
+ */
+export const TicketSchema = z.object(
+  {
+    id: nonEmptyText,
+    createdAt: instant,
+    status: ticketStatus,
+    rawStatus: optionalText,
+    channel: optionalText,
+    type: optionalText,
+    priority: optionalText,
+    assignee: optionalText,
+    group: optionalText,
+    requesterId: optionalText,
+    assignedAt: optionalInstant,
+    firstResponseAt: optionalInstant,
+    firstSolvedAt: optionalInstant,
+    solvedAt: optionalInstant,
+    closedAt: optionalInstant,
+    reopens: optionalCount,
+    replies: optionalCount,
+    // A custom check rather than a union: zod 4 runs an absent optional key's schema and a
+    // failing union builds costly nested issues, on every row.
+    satisfaction: z
+      .custom<TicketSatisfaction>(isSatisfaction, { error: expectOptional(REASONS.satisfaction) })
+      .exactOptional(),
+    tags: z.array(text, { error: expectOptional(REASONS.array) }).readonly().exactOptional(),
+    messages: z.array(MessageSchema, { error: expectOptional(REASONS.array) }).readonly().exactOptional(),
+    statusHistory: z.array(StatusChangeSchema, { error: expectOptional(REASONS.array) }).readonly().exactOptional(),
+  },
+  { error: expect(REASONS.object) },
+);
