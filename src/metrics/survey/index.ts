@@ -1,1 +1,12 @@
 export { nps } from "./nps.ts";
+export { npsBreakdown, type NpsBreakdown } from "./npsBreakdown.ts";
+export { csat, type CsatOptions } from "./csat.ts";
+export { csatBinary } from "./csatBinary.ts";
+export { csatVerbal } from "./csatVerbal.ts";
+export { negativeShare, type NegativeShareOptions } from "./negativeShare.ts";
+export { negativeShareBinary } from "./negativeShareBinary.ts";
+export { negativeShareVerbal } from "./negativeShareVerbal.ts";
+export { ces, type CesOptions } from "./ces.ts";
+export { cesEasyShare, type CesEasyShareOptions } from "./cesEasyShare.ts";
+export { surveyResponseRate } from "./surveyResponseRate.ts";
+export type { BinaryAnswer } from "./_labels.ts";
