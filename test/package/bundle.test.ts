@@ -1,0 +1,36 @@
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Bundles `code` (resolved from the repo root) and returns the input files that ended up in it. */
+async function bundledInputs(code: string): Promise<string[]> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, loader: "ts" },
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "neutral",
+    treeShaking: true,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  return Object.keys(output?.inputs ?? {});
+}
+
+describe("tree shaking", () => {
+  it("import { nps } from the root entry bundles no zod and no date-fns", async () => {
+    const inputs = await bundledInputs(`import { nps } from "./src/index.ts"; console.log(nps([9, 10]));`);
+    expect(inputs.some((f) => f.includes("src/metrics/survey/nps.ts"))).toBe(true);
+    expect(inputs.filter((f) => f.includes("node_modules/zod/"))).toEqual([]);
+    expect(inputs.filter((f) => f.includes("node_modules/date-fns/"))).toEqual([]);
+    expect(inputs.filter((f) => f.includes("node_modules/@date-fns/tz/"))).toEqual([]);
+  });
+
+  it("the check can fail: the models entry does bundle zod", async () => {
+    const inputs = await bundledInputs(`import * as m from "./src/models/schemas/index.ts"; console.log(m);`);
+    expect(inputs.some((f) => f.includes("node_modules/zod/"))).toBe(true);
+  });
+});
