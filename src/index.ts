@@ -10,3 +10,7 @@ export { MetricRangeError } from "./_lib/errors.ts";
 export type { DurationInput } from "./_lib/duration.ts";
 export * from "./models/index.ts";
 export * from "./metrics/survey/index.ts";
+export * from "./metrics/volume/index.ts";
+export * from "./metrics/time/index.ts";
+export * from "./metrics/sla/index.ts";
+export * from "./metrics/customers/index.ts";
