@@ -1,0 +1,88 @@
+import { assertDate } from "../../_lib/guards.ts";
+import type { Message } from "../../models/message.ts";
+import type { Ticket } from "../../models/ticket.ts";
+
+/**
+ * One customer turn: from the first unanswered customer message to the next public agent reply.
+ *
+ * @internal
+ */
+export interface Turn {
+  readonly start: Date;
+  readonly end: Date;
+}
+
+/**
+ * What the timing metrics read from a ticket's messages.
+ *
+ * @internal
+ */
+export interface Conversation {
+  /** The first customer message, if any. */
+  readonly firstCustomer: Date | undefined;
+  /** `true` when a public agent reply comes before any customer message (an agent-created ticket). */
+  readonly outbound: boolean;
+  /** The answered customer turns, in time order. */
+  readonly turns: readonly Turn[];
+  /** The start of the customer turn still waiting for a reply, if any. */
+  readonly openSince: Date | undefined;
+  /** The times of the public agent replies, in time order. */
+  readonly replies: readonly Date[];
+}
+
+/** `true` when the ticket has a non-empty `messages` list (then messages are the source of truth). @internal */
+export function hasMessages(ticket: Ticket): boolean {
+  return ticket.messages !== undefined && ticket.messages.length > 0;
+}
+
+/** A public message by a human agent: the only kind of message that counts as a reply. @internal */
+export function isAgentReply(message: Message): boolean {
+  return message.author === "agent" && message.public === true;
+}
+
+/**
+ * Reads the turns of a ticket's conversation, in time order (ties keep input order). Bot and
+ * system messages and private notes are ignored; consecutive customer messages form one turn
+ * that starts at the first of them. Messages after `cutoff` (epoch ms) are ignored.
+ *
+ * @internal
+ */
+export function readConversation(fn: string, ticket: Ticket, cutoff = Number.POSITIVE_INFINITY): Conversation {
+  const counted: { at: Date; customer: boolean }[] = [];
+  const messages = ticket.messages ?? [];
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i] as Message;
+    assertDate(fn, `messages[${String(i)}].at of ticket ${ticket.id}`, message.at);
+    if (message.at.getTime() > cutoff) continue;
+    if (message.author === "customer") counted.push({ at: message.at, customer: true });
+    else if (isAgentReply(message)) counted.push({ at: message.at, customer: false });
+  }
+  counted.sort((a, b) => a.at.getTime() - b.at.getTime());
+  const turns: Turn[] = [];
+  const replies: Date[] = [];
+  let firstCustomer: Date | undefined;
+  let waiting: Date | undefined;
+  for (const message of counted) {
+    if (message.customer) {
+      firstCustomer ??= message.at;
+      waiting ??= message.at;
+    } else {
+      replies.push(message.at);
+      if (waiting !== undefined) turns.push({ start: waiting, end: message.at });
+      waiting = undefined;
+    }
+  }
+  const outbound = counted.length > 0 && !(counted[0] as { customer: boolean }).customer;
+  return { firstCustomer, outbound, turns, openSince: waiting, replies };
+}
+
+/**
+ * The start of the customer's request: the earlier of `createdAt` and the first customer
+ * message (messages source) or `createdAt` (fields source).
+ *
+ * @internal
+ */
+export function requestStart(ticket: Ticket, conversation: Conversation | undefined): Date {
+  const first = conversation?.firstCustomer;
+  return first !== undefined && first.getTime() < ticket.createdAt.getTime() ? first : ticket.createdAt;
+}

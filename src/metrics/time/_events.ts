@@ -1,0 +1,79 @@
+import { assertDate } from "../../_lib/guards.ts";
+import type { Ticket } from "../../models/ticket.ts";
+import { hasMessages, readConversation, requestStart } from "./_conversation.ts";
+import type { AnomalyReason, DurationSource } from "./_types.ts";
+
+/**
+ * The start and (if it happened by the cutoff) stop events of a duration, or why there are none.
+ *
+ * @internal
+ */
+export type Events<Reason extends string> =
+  | { readonly kind: "events"; readonly start: Date; readonly end: Date | undefined; readonly source: DurationSource }
+  | { readonly kind: "skipped"; readonly reason: Reason }
+  | { readonly kind: "anomaly"; readonly reason: AnomalyReason };
+
+const SOLVED = new Set(["solved", "closed"]);
+
+/** `true` when the ticket's status is `solved` or `closed`. @internal */
+export function isSolved(ticket: Ticket): boolean {
+  return SOLVED.has(ticket.status);
+}
+
+/**
+ * First response events: from the customer's request to the first public human agent reply
+ * after it. `end` is `undefined` when there is no reply by the cutoff.
+ *
+ * @internal
+ */
+export function firstResponseEvents(fn: string, ticket: Ticket, cutoff = Number.POSITIVE_INFINITY): Events<"noCustomerMessage"> {
+  assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+  if (hasMessages(ticket)) {
+    const conversation = readConversation(fn, ticket, cutoff);
+    const first = conversation.firstCustomer;
+    if (first === undefined) return { kind: "skipped", reason: "noCustomerMessage" };
+    const start = conversation.outbound ? first : requestStart(ticket, conversation);
+    return { kind: "events", start, end: conversation.turns[0]?.end, source: "messages" };
+  }
+  const reply = ticket.firstResponseAt;
+  if (reply !== undefined) {
+    assertDate(fn, `firstResponseAt of ticket ${ticket.id}`, reply);
+    if (reply.getTime() < ticket.createdAt.getTime()) return { kind: "anomaly", reason: "responseBeforeCreated" };
+  }
+  const end = reply !== undefined && reply.getTime() <= cutoff ? reply : undefined;
+  return { kind: "events", start: ticket.createdAt, end, source: "fields" };
+}
+
+/**
+ * Resolution events: from the customer's request (the earlier of `createdAt` and the first
+ * customer message) to the first or the final solve. `end` is `undefined` while unresolved
+ * at the cutoff.
+ *
+ * @internal
+ */
+export function resolutionEvents(
+  fn: string,
+  ticket: Ticket,
+  until: "first" | "final",
+  cutoff = Number.POSITIVE_INFINITY,
+): Events<"noSolveTime"> {
+  assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+  const { firstSolvedAt, solvedAt } = ticket;
+  if (firstSolvedAt !== undefined) assertDate(fn, `firstSolvedAt of ticket ${ticket.id}`, firstSolvedAt);
+  if (solvedAt !== undefined) assertDate(fn, `solvedAt of ticket ${ticket.id}`, solvedAt);
+  const conversation = hasMessages(ticket) ? readConversation(fn, ticket) : undefined;
+  const start = requestStart(ticket, conversation);
+  const source: DurationSource = conversation === undefined ? "fields" : "messages";
+  const solved = isSolved(ticket);
+  let end: Date | undefined;
+  if (until === "final") end = solved ? solvedAt : undefined;
+  else end = firstSolvedAt ?? (solved && (ticket.reopens ?? 0) === 0 ? solvedAt : undefined);
+  if (end === undefined) {
+    return solved ? { kind: "skipped", reason: "noSolveTime" } : { kind: "events", start, end: undefined, source };
+  }
+  if (end.getTime() < start.getTime()) return { kind: "anomaly", reason: "solvedBeforeCreated" };
+  if (firstSolvedAt !== undefined && solvedAt !== undefined && solvedAt.getTime() < firstSolvedAt.getTime()) {
+    return { kind: "anomaly", reason: "finalSolveBeforeFirstSolve" };
+  }
+  return { kind: "events", start, end: end.getTime() <= cutoff ? end : undefined, source };
+}

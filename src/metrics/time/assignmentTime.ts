@@ -1,0 +1,38 @@
+import { assertDate } from "../../_lib/guards.ts";
+import type { Ticket } from "../../models/ticket.ts";
+import { measure } from "./_measure.ts";
+import type { TicketDuration, TimeOptions } from "./_types.ts";
+
+/**
+ * Time to first assignment of one ticket: `assignedAt − createdAt`.
+ *
+ * @param ticket - The ticket; reads `createdAt` and `assignedAt`.
+ * @param options - {@link TimeOptions}: `schedule` for business time (default: calendar time).
+ * @returns The measurement (source `fields`); `kind: "skipped"` with reason `unassigned`
+ * when there is no `assignedAt`; `kind: "anomaly"` (`assignedBeforeCreated`).
+ * @throws {@link MetricRangeError} `E_INVALID_DATE` if `createdAt` or a present `assignedAt` is not a valid Date.
+ * @remarks Only the first assignment is timed; reassignments are not. A ticket assigned at
+ * creation measures 0.
+ * @example
+ * ```ts
+ * const at = (m: number) => new Date(Date.UTC(2024, 0, 1, 9, m));
+ * const r = assignmentTime({ id: "1", createdAt: at(0), status: "open", assignedAt: at(15) });
+ * r.kind === "measured" && r.ms; // => 900000
+ * ```
+ * @see "Métricas para servicio al cliente ¡12 Indispensables!" (how fast an issue is assigned to someone who can solve it)
+ * @category Time
+ */
+export function assignmentTime(ticket: Ticket, options?: TimeOptions): TicketDuration<"unassigned"> {
+  return measureAssignment("assignmentTime", ticket, options);
+}
+
+/** {@link assignmentTime} with the caller's name for error messages. @internal */
+export function measureAssignment(fn: string, ticket: Ticket, options?: TimeOptions): TicketDuration<"unassigned"> {
+  assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+  const assigned = ticket.assignedAt;
+  if (assigned === undefined) return { kind: "skipped", reason: "unassigned" };
+  assertDate(fn, `assignedAt of ticket ${ticket.id}`, assigned);
+  if (assigned.getTime() < ticket.createdAt.getTime()) return { kind: "anomaly", reason: "assignedBeforeCreated" };
+  const ms = measure(ticket.createdAt, assigned, options?.schedule);
+  return { kind: "measured", ms, start: ticket.createdAt, end: assigned, source: "fields" };
+}

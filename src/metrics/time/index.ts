@@ -1,0 +1,33 @@
+export { businessTimeBetween } from "./businessTimeBetween.ts";
+export { addBusinessTime } from "./addBusinessTime.ts";
+export type {
+  AnomalousDuration,
+  AnomalyReason,
+  DurationSource,
+  MeasuredDuration,
+  SkippedDuration,
+  TicketAnomaly,
+  TicketDuration,
+  TicketValues,
+  TimeOptions,
+} from "./_types.ts";
+export { firstResponseTime, type FirstResponseSkip } from "./firstResponseTime.ts";
+export { firstResponseTimes } from "./firstResponseTimes.ts";
+export { customerTurns, type CustomerTurn, type CustomerTurns } from "./customerTurns.ts";
+export { responseTimes, type ResponseTimesSkip } from "./responseTimes.ts";
+export { resolutionTime, type ResolutionSkip, type ResolutionTimeOptions } from "./resolutionTime.ts";
+export { resolutionTimes } from "./resolutionTimes.ts";
+export { assignmentTime } from "./assignmentTime.ts";
+export { assignmentTimes } from "./assignmentTimes.ts";
+export { requesterWaitTime, type RequesterWaitSkip, type RequesterWaitTimeOptions } from "./requesterWaitTime.ts";
+export { requesterWaitTimes } from "./requesterWaitTimes.ts";
+export type { RepliesSkip } from "./_replies.ts";
+export { repliesToResolve } from "./repliesToResolve.ts";
+export { oneTouchResolution, type OneTouchResolution } from "./oneTouchResolution.ts";
+export {
+  summarizeDurations,
+  type DurationPercentile,
+  type DurationSummary,
+  type SummarizeDurationsOptions,
+} from "./summarizeDurations.ts";
+export { percentile } from "./percentile.ts";
