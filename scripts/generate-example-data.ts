@@ -175,8 +175,8 @@ for (let day = start; day < end; day += DAY) {
 }
 
 // A few bad rows, as real exports have: an unknown status, a date that is not a date, a missing id.
-ticketRows.push(["9001", "2026-11-18T25:61:00+02:00", "Open", "email", "question", "normal", "Radu Stan", "Tier 2", "C0999", "", "", "", "", "0", "0", "", ""]);
-ticketRows.push(["", "2026-11-18T10:00:00+02:00", "Open", "email", "question", "normal", "Radu Stan", "Tier 2", "C0998", "", "", "", "", "0", "0", "", ""]);
+ticketRows.push(["9001", "2026-11-18T25:61:00+02:00", "Open", "email", "question", "normal", "Radu Stan", "Tier 2", "C0999", "", "", "", "", "", "0", "0", "", ""]);
+ticketRows.push(["", "2026-11-18T10:00:00+02:00", "Open", "email", "question", "normal", "Radu Stan", "Tier 2", "C0998", "", "", "", "", "", "0", "0", "", ""]);
 surveyRows.push(["nps", "11", "0", "10", "2026-11-18T10:00:00+02:00", "", "C0997", "", "email"]);
 
 const csv = (header: readonly string[], rows: readonly string[][]): string =>

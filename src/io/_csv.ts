@@ -1,0 +1,170 @@
+/**
+ * Streaming CSV rows with papaparse's core parser, driven chunk by chunk so that every
+ * record keeps its number and the physical line where it starts.
+ *
+ * @internal
+ * @module
+ */
+import Papa from "papaparse";
+
+/** One CSV row: the header is record 0. @internal */
+export interface CsvRow {
+  /** 0 for the header, then 1, 2, ... for the data records. */
+  readonly record: number;
+  /** The 1-based physical line where the record starts. */
+  readonly line: number;
+  /** The raw fields. */
+  readonly fields: readonly string[];
+  /** Why the row is malformed (wrong number of fields, bad quotes), if it is. */
+  readonly problem?: string;
+}
+
+/** Detected layout of a CSV text. @internal */
+export interface CsvLayout {
+  readonly delimiter: string;
+  readonly newline: "\n" | "\r\n" | "\r";
+}
+
+const CANDIDATES = [",", ";", "\t", "|"] as const;
+const MIN_CHUNK = 64 * 1024;
+
+/**
+ * The delimiter and line break of `text`, judged from its first record: the candidate that
+ * occurs most often outside quotes (ties go to the earlier of `,` `;` tab `|`; none → `,`),
+ * and the first line break outside quotes (none → `\n`).
+ *
+ * @internal
+ */
+export function detectLayout(text: string, delimiter: string | undefined): CsvLayout {
+  const counts = new Map<string, number>();
+  let inQuotes = false;
+  let newline: CsvLayout["newline"] = "\n";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '"') {
+      inQuotes = !inQuotes;
+      continue;
+    }
+    if (inQuotes) continue;
+    if (c === "\n") break;
+    if (c === "\r") {
+      newline = text[i + 1] === "\n" ? "\r\n" : "\r";
+      break;
+    }
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best = delimiter;
+  if (best === undefined) {
+    let bestCount = 0;
+    best = ",";
+    for (const candidate of CANDIDATES) {
+      const n = counts.get(candidate) ?? 0;
+      if (n > bestCount) {
+        best = candidate;
+        bestCount = n;
+      }
+    }
+  }
+  return { delimiter: best, newline };
+}
+
+function countBreaks(fields: readonly string[], mark: string): number {
+  let n = 0;
+  for (const field of fields) {
+    let at = field.indexOf(mark);
+    while (at >= 0) {
+      n++;
+      at = field.indexOf(mark, at + 1);
+    }
+  }
+  return n;
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  for (const field of fields) if (field.trim() !== "") return false;
+  return true;
+}
+
+/** Counters the row generator updates. @internal */
+export interface CsvCounters {
+  blankLines: number;
+  layout?: CsvLayout;
+}
+
+/**
+ * The rows of a CSV text given in chunks. Rows whose fields are all blank are skipped
+ * (counted in `counters.blankLines`). Data rows whose field count differs from the
+ * header's carry a `problem`.
+ *
+ * @internal
+ */
+export async function* csvRows(
+  chunks: AsyncIterator<string>,
+  delimiter: string | undefined,
+  counters: CsvCounters,
+): AsyncGenerator<CsvRow> {
+  let pending = "";
+  let done = false;
+  // Detect the layout on the first 64 KiB (or the whole text if shorter).
+  while (!done && pending.length < MIN_CHUNK) {
+    const next = await chunks.next();
+    if (next.done === true) done = true;
+    else pending += next.value;
+  }
+  if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
+  const layout = detectLayout(pending, delimiter);
+  counters.layout = layout;
+  const mark = layout.newline === "\r" ? "\r" : "\n";
+  const parser = new Papa.Parser({ delimiter: layout.delimiter, newline: layout.newline, quoteChar: '"' });
+  let record = -1;
+  let line = 1;
+  let width = -1;
+  let partial = "";
+  for (;;) {
+    // Parse when the new text is at least as long as the carried-over partial record,
+    // so one huge quoted field costs O(n log n), not O(n^2).
+    while (!done && pending.length < Math.max(MIN_CHUNK, partial.length)) {
+      const next = await chunks.next();
+      if (next.done === true) done = true;
+      else pending += next.value;
+    }
+    const text = partial + pending;
+    pending = "";
+    const result = parser.parse(text, 0, !done) as {
+      data: string[][];
+      errors: { row?: number; code: string; message: string }[];
+      meta: { cursor: number };
+    };
+    const problems = new Map<number, string>();
+    for (const error of result.errors) {
+      if (error.row !== undefined && !problems.has(error.row)) problems.set(error.row, `is malformed CSV: ${error.message}`);
+    }
+    const rows = result.data;
+    for (let i = 0; i < rows.length; i++) {
+      const fields = rows[i] as string[];
+      // The empty "row" after a final line break is not a line of its own.
+      if (done && i === rows.length - 1 && fields.length === 1 && fields[0] === "") continue;
+      const start = line;
+      line += 1 + countBreaks(fields, mark);
+      if (isBlank(fields)) {
+        if (record >= 0 || fields.length <= 1) {
+          counters.blankLines++;
+          continue;
+        }
+      }
+      record++;
+      if (record === 0) {
+        width = fields.length;
+        yield { record, line: start, fields };
+        continue;
+      }
+      let problem = problems.get(i);
+      if (problem === undefined && fields.length !== width) {
+        problem = `has ${String(fields.length)} fields; the header has ${String(width)}`;
+      }
+      yield problem === undefined ? { record, line: start, fields } : { record, line: start, fields, problem };
+    }
+    partial = done ? "" : text.slice(result.meta.cursor);
+    if (done) return;
+  }
+}

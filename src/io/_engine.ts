@@ -1,0 +1,367 @@
+/**
+ * The reading engine shared by every model reader: open the input, resolve the preset's
+ * columns (throwing {@link InputFormatError} at once when required ones are missing), then
+ * read each record with hand guards, build the model, and account for every record.
+ *
+ * @internal
+ * @module
+ */
+import { InputFormatError } from "./InputFormatError.ts";
+import { csvRows, type CsvCounters } from "./_csv.ts";
+import { jsonItems, JsonSyntaxError, ndjsonItems } from "./_json.ts";
+import { openInput } from "./_open.ts";
+import { isMissing, showValue, type Reader } from "./_values.ts";
+import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
+import { REASONS } from "./_reasons.ts";
+import { MetricRangeError } from "../_lib/errors.ts";
+
+/** How one model field is read. @internal */
+export interface FieldSpec {
+  /** The key in the values handed to `build`. */
+  readonly key: string;
+  /** Candidate columns (CSV header names, matched case-insensitively; JSON dot paths), first found wins. */
+  readonly columns: readonly string[];
+  /** Reads a non-missing raw value. */
+  readonly read: Reader;
+  /** A missing value rejects the record; a missing column throws at once. */
+  readonly required?: boolean;
+  /** Set by the column map: the column must exist (CSV), matched exactly first. */
+  readonly mapped?: boolean;
+}
+
+/** A problem `build` found, on the column of `key`. @internal */
+export interface BuildIssue {
+  readonly key: string;
+  readonly reason: string;
+}
+
+/** What `build` returns. @internal */
+export type Built<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly BuildIssue[] };
+
+/** The values read from one record (only present fields), and their raw values. @internal */
+export interface RecordValues {
+  readonly values: Record<string, unknown>;
+  readonly raws: Record<string, unknown>;
+  readonly record: number;
+}
+
+/** What a model reader tells the engine. @internal */
+export interface ModelSpec<T> {
+  /** The public function's name, for messages. */
+  readonly fn: string;
+  /** The preset (or model) name, for messages. */
+  readonly preset: string;
+  readonly fields: readonly FieldSpec[];
+  /** Extra fields found from the CSV header (e.g. `active_1` … `active_N`). */
+  readonly fromHeader?: (header: readonly string[]) => FieldSpec[];
+  /** Expands a JSON wrapper (`{ tickets: [...] }`) into its records; `undefined` if not one. */
+  readonly unwrap?: (value: unknown) => readonly unknown[] | undefined;
+  readonly build: (record: RecordValues) => Built<T>;
+}
+
+interface Compiled {
+  readonly key: string;
+  readonly labels: readonly string[];
+  readonly getters: readonly ((data: unknown) => unknown)[];
+  readonly read: Reader;
+  readonly required: boolean;
+}
+
+interface Item {
+  readonly record: number;
+  readonly line?: number;
+  readonly data?: unknown;
+  readonly problem?: string;
+}
+
+/** The value at a dot path, reading own properties only (no prototype keys). */
+function getter(path: string): (data: unknown) => unknown {
+  const keys = path.split(".");
+  if (keys.length === 1) {
+    return (data) =>
+      typeof data === "object" && data !== null && Object.hasOwn(data, path) ? (data as Record<string, unknown>)[path] : undefined;
+  }
+  return (data) => {
+    let current = data;
+    for (const key of keys) {
+      if (typeof current !== "object" || current === null || !Object.hasOwn(current, key)) return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
+    return current;
+  };
+}
+
+function hasPath(data: unknown, path: string): boolean {
+  let current = data;
+  for (const key of path.split(".")) {
+    if (typeof current !== "object" || current === null || !Object.hasOwn(current, key)) return false;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+function missingError<T>(spec: ModelSpec<T>, found: readonly string[], missing: readonly string[], fields: readonly FieldSpec[]): InputFormatError {
+  const expected = fields.filter((f) => f.required === true || f.mapped === true).map((f) => f.columns[0] ?? f.key);
+  const list = (names: readonly string[]): string => (names.length === 0 ? "none" : names.map((n) => JSON.stringify(n)).join(", "));
+  return new InputFormatError(
+    "E_INPUT_COLUMNS",
+    `${spec.fn}: the input does not fit the ${spec.preset} preset: missing ${list(missing)}; expected ${list(expected)}; found ${list(found)}`,
+    { preset: spec.preset, found, expected, missing },
+  );
+}
+
+function compileCsv<T>(spec: ModelSpec<T>, header: readonly string[]): Compiled[] {
+  const exact = new Map<string, number>();
+  const folded = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (!exact.has(name)) exact.set(name, i);
+    const key = name.toLowerCase();
+    if (!folded.has(key)) folded.set(key, i);
+  });
+  const fields = [...spec.fields, ...(spec.fromHeader?.(header) ?? [])];
+  const missing: string[] = [];
+  const compiled: Compiled[] = [];
+  for (const field of fields) {
+    let index: number | undefined;
+    for (const column of field.columns) {
+      index = exact.get(column) ?? folded.get(column.toLowerCase());
+      if (index !== undefined) break;
+    }
+    if (index === undefined) {
+      if (field.required === true || field.mapped === true) missing.push(field.columns[0] ?? field.key);
+      continue;
+    }
+    const at = index;
+    compiled.push({
+      key: field.key,
+      labels: [header[at] ?? ""],
+      getters: [(data) => (data as readonly string[])[at]],
+      read: field.read,
+      required: field.required === true,
+    });
+  }
+  if (missing.length > 0) throw missingError(spec, header, missing, fields);
+  return compiled;
+}
+
+function compileJson<T>(spec: ModelSpec<T>, first: unknown): Compiled[] {
+  if (typeof first === "object" && first !== null && !Array.isArray(first)) {
+    const missing = spec.fields
+      .filter((f) => (f.required === true || f.mapped === true) && !f.columns.some((path) => hasPath(first, path)))
+      .map((f) => f.columns[0] ?? f.key);
+    if (missing.length > 0) throw missingError(spec, Object.keys(first), missing, spec.fields);
+  }
+  return spec.fields.map((field) => ({
+    key: field.key,
+    labels: field.columns,
+    getters: field.columns.map(getter),
+    read: field.read,
+    required: field.required === true,
+  }));
+}
+
+async function* expand(items: AsyncIterable<{ record: number; line?: number; value?: unknown; problem?: string }>, unwrap: ModelSpec<unknown>["unwrap"]): AsyncGenerator<Item> {
+  let record = 0;
+  for await (const item of items) {
+    if (item.problem !== undefined) {
+      yield item.line === undefined ? { record: ++record, problem: item.problem } : { record: ++record, line: item.line, problem: item.problem };
+      continue;
+    }
+    const inner = unwrap?.(item.value);
+    if (inner !== undefined) {
+      for (const data of inner) yield { record: ++record, data };
+      continue;
+    }
+    yield item.line === undefined ? { record: ++record, data: item.value } : { record: ++record, line: item.line, data: item.value };
+  }
+}
+
+async function* withFirst<T>(first: T | undefined, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  if (first !== undefined) yield first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done === true) return;
+    yield next.value;
+  }
+}
+
+function syntaxError(spec: ModelSpec<unknown>, error: unknown): unknown {
+  if (!(error instanceof JsonSyntaxError)) return error;
+  return new InputFormatError("E_INPUT_SYNTAX", `${spec.fn}: ${error.message}`, {
+    preset: spec.preset,
+    found: [],
+    expected: [],
+    missing: [],
+  });
+}
+
+/**
+ * Reads `input` as `spec` describes. Opens the input and checks its columns before it
+ * returns, so a wrong file throws at once.
+ *
+ * @internal
+ */
+export async function readModel<T>(input: InputSource, options: ReadOptions, spec: ModelSpec<T>): Promise<ReadResult<T>> {
+  const opened = await openInput(input, options.format);
+  const stats: ReadStats = { read: 0, used: 0, rejected: 0, blankLines: 0 };
+  const rejects: Reject[] = [];
+  let compiled: Compiled[];
+  let items: AsyncIterator<Item>;
+  let info: InputInfo;
+  if (opened.format === "csv") {
+    const counters: CsvCounters = { blankLines: 0 };
+    const rows = csvRows(opened.chunks, options.delimiter ?? opened.delimiterHint, counters);
+    const head = await rows.next();
+    const header = head.done === true ? [] : head.value.fields.map((name) => name.replace(/^\uFEFF/, "").trim());
+    compiled = compileCsv(spec, header);
+    info = { name: opened.name, format: "csv", gzip: opened.gzip, delimiter: counters.layout?.delimiter ?? ",", columns: header };
+    items = (async function* () {
+      for await (const row of rows) {
+        stats.blankLines = counters.blankLines;
+        yield row.problem === undefined
+          ? { record: row.record, line: row.line, data: row.fields }
+          : { record: row.record, line: row.line, data: row.fields, problem: row.problem };
+      }
+      stats.blankLines = counters.blankLines;
+    })();
+  } else {
+    const counters = { blankLines: 0 };
+    const raw = opened.format === "json" ? jsonItems(opened.chunks) : ndjsonItems(opened.chunks, counters);
+    const expanded = expand(raw, spec.unwrap);
+    let first: IteratorResult<Item>;
+    try {
+      first = await expanded.next();
+    } catch (error) {
+      throw syntaxError(spec as ModelSpec<unknown>, error);
+    }
+    const firstData = first.done === true ? undefined : first.value.data;
+    compiled = compileJson(spec, firstData);
+    const columns = typeof firstData === "object" && firstData !== null && !Array.isArray(firstData) ? Object.keys(firstData) : [];
+    info = { name: opened.name, format: opened.format, gzip: opened.gzip, columns };
+    const rest = withFirst(first.done === true ? undefined : first.value, expanded);
+    items = (async function* () {
+      try {
+        for await (const item of rest) {
+          stats.blankLines = counters.blankLines;
+          yield item;
+        }
+      } catch (error) {
+        throw syntaxError(spec as ModelSpec<unknown>, error);
+      }
+      stats.blankLines = counters.blankLines;
+    })();
+  }
+
+  const isJson = info.format !== "csv";
+  const labelOf = new Map(compiled.map((c) => [c.key, c.labels[0] ?? c.key]));
+  const reject = (item: Item, column: string, value: string, reason: string): void => {
+    rejects.push(item.line === undefined ? { record: item.record, column, value, reason } : { record: item.record, line: item.line, column, value, reason });
+  };
+
+  async function* records(): AsyncGenerator<T> {
+    for (;;) {
+      const next = await items.next();
+      if (next.done === true) return;
+      const item = next.value;
+      stats.read++;
+      // A malformed record is rejected; if its fields could be split, their issues are
+      // reported too, so the reject lists every problem of the record.
+      let failed = item.problem !== undefined;
+      if (item.problem !== undefined) {
+        reject(item, "(record)", "", item.problem);
+        if (item.data === undefined) {
+          stats.rejected++;
+          continue;
+        }
+      }
+      // Plain objects are safe here: their keys are field keys this module defines (the
+      // column map only accepts known fields), never column names from the input.
+      if (isJson && (typeof item.data !== "object" || item.data === null || Array.isArray(item.data))) {
+        if (!failed) reject(item, "(record)", showValue(item.data), REASONS.object);
+        stats.rejected++;
+        continue;
+      }
+      const values: Record<string, unknown> = {};
+      const raws: Record<string, unknown> = {};
+      for (const field of compiled) {
+        const getters = field.getters;
+        let raw = (getters[0] as (data: unknown) => unknown)(item.data);
+        let label = field.labels[0] ?? field.key;
+        let missing = isMissing(raw);
+        for (let j = 1; missing && j < getters.length; j++) {
+          raw = (getters[j] as (data: unknown) => unknown)(item.data);
+          missing = isMissing(raw);
+          if (!missing) label = field.labels[j] ?? label;
+        }
+        if (missing) {
+          if (field.required) {
+            reject(item, label, showValue(raw), REASONS.required);
+            failed = true;
+          }
+          continue;
+        }
+        const parsed = field.read(raw);
+        if (parsed.ok) {
+          if (parsed.value !== undefined) {
+            values[field.key] = parsed.value;
+            raws[field.key] = raw;
+          }
+        } else {
+          reject(item, label, showValue(raw), parsed.reason);
+          failed = true;
+        }
+      }
+      if (!failed) {
+        const built = spec.build({ values, raws, record: item.record });
+        if (built.ok) {
+          stats.used++;
+          yield built.value;
+          continue;
+        }
+        for (const issue of built.issues) reject(item, labelOf.get(issue.key) ?? issue.key, showValue(raws[issue.key]), issue.reason);
+      }
+      stats.rejected++;
+    }
+  }
+
+  return { records: records(), stats, rejects, input: info };
+}
+
+/**
+ * `fields` with the column map applied: a mapped field reads exactly its column (keeping
+ * the preset's reader, or `readerFor` for a field the preset does not read); a field mapped
+ * to `""` is not read. Throws `E_MAP_FIELD` when a required field is unmapped.
+ *
+ * @internal
+ */
+export function applyColumnMap(
+  fn: string,
+  fields: readonly FieldSpec[],
+  map: ReadonlyMap<string, string>,
+  readerFor: (key: string) => Reader,
+  keyOf: (field: string) => string = (field) => field,
+): FieldSpec[] {
+  const out = fields.slice();
+  for (const [field, column] of map) {
+    const key = keyOf(field);
+    const at = out.findIndex((spec) => spec.key === key);
+    const current = at >= 0 ? out[at] : undefined;
+    if (column === "") {
+      if (current?.required === true) {
+        throw new MetricRangeError("E_MAP_FIELD", `${fn}: the required field ${field} cannot be left unread, got ${JSON.stringify(`${field}=`)}`);
+      }
+      if (at >= 0) out.splice(at, 1);
+      continue;
+    }
+    const spec: FieldSpec = {
+      key,
+      columns: [column],
+      read: current?.read ?? readerFor(key),
+      mapped: true,
+      ...(current?.required === true ? { required: true } : {}),
+    };
+    if (at >= 0) out[at] = spec;
+    else out.push(spec);
+  }
+  return out;
+}

@@ -1,0 +1,244 @@
+/**
+ * Hand guards that turn raw field values (CSV strings, JSON values) into model values: the
+ * cheapest correct check per field, no zod on the bulk path (design.md §8).
+ *
+ * @internal
+ * @module
+ */
+import { parseTimestamp } from "../_lib/timestamp.ts";
+import { REASONS } from "./_reasons.ts";
+
+/** A read value (`value: undefined` means "treat as absent"), or why it is not one. @internal */
+export type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
+
+/** Reads one raw, non-missing value. @internal */
+export type Reader = (raw: unknown) => Parsed;
+
+export const good = (value: unknown): Parsed => ({ ok: true, value });
+export const bad = (reason: string): Parsed => ({ ok: false, reason });
+const ABSENT: Parsed = { ok: true, value: undefined };
+
+/** Reasons specific to the readers (the rest come from the model schemas' `REASONS`). @internal */
+export const IO_REASONS = {
+  minutes: "must be a non-negative number of minutes",
+  seconds: "must be a non-negative number of seconds",
+  hms: "must be a duration HH:MM:SS (or a non-negative number of hours)",
+  epochSeconds: "must be an integer number of epoch seconds",
+  zendeskSatisfaction: "must be Good, Bad, Offered or Unoffered (also \"Good with comment\", \"Bad with comment\")",
+  freshdeskSurvey:
+    "must be a Freshdesk survey rating (Extremely Unhappy, Very Unhappy, Unhappy, Neutral, Happy, Very Happy, Extremely Happy)",
+  intercomState: "must be open, snoozed or closed",
+  tagNames: "must be an array of tags (strings or objects with a name)",
+  activeGap: "must be blank when an earlier period is blank (blanks mark periods not yet observed)",
+} as const;
+
+/** `true` for "no value": `undefined`, `null`, and strings that are empty or white space. @internal */
+export function isMissing(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== "string") return false;
+  // Cheap first: most values are empty or start with a visible character.
+  return value.length === 0 || (value.charCodeAt(0) <= 32 && value.trim() === "");
+}
+
+/** A short, exact rendering of a raw value for a reject. @internal */
+export function showValue(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** An identifier: a non-empty string (trimmed) or a finite number (`42` → `"42"`). @internal */
+export const readId: Reader = (raw) => {
+  if (typeof raw === "string") return good(raw.trim());
+  if (typeof raw === "number" && Number.isFinite(raw)) return good(String(raw));
+  return bad(REASONS.id);
+};
+
+/** Free text (trimmed); numbers are accepted and written as strings. @internal */
+export const readText: Reader = (raw) => {
+  if (typeof raw === "string") return good(raw.trim());
+  if (typeof raw === "number" && Number.isFinite(raw)) return good(String(raw));
+  return bad(REASONS.string);
+};
+
+/** Free text, lower-cased. @internal */
+export const readLower: Reader = (raw) => {
+  const text = readText(raw);
+  return text.ok ? good((text.value as string).toLowerCase()) : text;
+};
+
+/** A text value looked up in `synonyms` (lower-cased keys); other values lower-cased. @internal */
+export function readSynonym(synonyms: ReadonlyMap<string, string>): Reader {
+  return (raw) => {
+    const text = readLower(raw);
+    if (!text.ok) return text;
+    const key = text.value as string;
+    return good(synonyms.get(key) ?? key);
+  };
+}
+
+const NUMERIC_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A finite number from a number or a decimal string. */
+function toNumber(raw: unknown): number | undefined {
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw === "string") {
+    const s = raw.trim();
+    if (!NUMERIC_RE.test(s)) return undefined;
+    const n = Number(s);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** A finite number. @internal */
+export const readNumber: Reader = (raw) => {
+  const n = toNumber(raw);
+  return n === undefined ? bad(REASONS.finite) : good(n === 0 ? 0 : n);
+};
+
+/** A non-negative integer (`"3"`, `"3.0"`, `3`). @internal */
+export const readCount: Reader = (raw) => {
+  const n = toNumber(raw);
+  return n === undefined || !Number.isSafeInteger(n) || n < 0 ? bad(REASONS.count) : good(n === 0 ? 0 : n);
+};
+
+/** Non-negative minutes → milliseconds. @internal */
+export const readMinutes: Reader = (raw) => {
+  const n = toNumber(raw);
+  return n === undefined || n < 0 ? bad(IO_REASONS.minutes) : good(n * 60_000 + 0);
+};
+
+/** Non-negative seconds → milliseconds. @internal */
+export const readSeconds: Reader = (raw) => {
+  const n = toNumber(raw);
+  return n === undefined || n < 0 ? bad(IO_REASONS.seconds) : good(n * 1000 + 0);
+};
+
+const HMS_RE = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/;
+
+/** `H:MM:SS` (hours may exceed 24), `H:MM`, or a non-negative number of hours → milliseconds. @internal */
+export const readHms: Reader = (raw) => {
+  if (typeof raw === "string") {
+    const m = HMS_RE.exec(raw.trim());
+    if (m !== null) {
+      return good(Number(m[1]) * 3_600_000 + Number(m[2]) * 60_000 + Number(m[3] ?? "0") * 1000);
+    }
+  }
+  const n = toNumber(raw);
+  return n === undefined || n < 0 ? bad(IO_REASONS.hms) : good(n * 3_600_000 + 0);
+};
+
+/** Timestamps: ISO 8601 with offset, epoch milliseconds, naive local strings in `timeZone`. @internal */
+export function readTimestamp(timeZone: string | undefined): Reader {
+  const options = { timeZone };
+  return (raw) => {
+    let input = raw;
+    if (typeof raw === "string") {
+      // " UTC" / " GMT" suffixes, as some exports write them.
+      const s = raw.trim();
+      input = / (?:UTC|GMT)$/i.test(s) ? `${s.slice(0, -4)}Z` : s;
+    }
+    const result = parseTimestamp(input, options);
+    return result.ok ? good(result.value) : bad(result.reason);
+  };
+}
+
+/** Epoch seconds (a number or an all-digit string) → `Date`. @internal */
+export const readEpochSeconds: Reader = (raw) => {
+  const n = toNumber(raw);
+  if (n === undefined || !Number.isInteger(n) || Math.abs(n) > 8.64e12) return bad(IO_REASONS.epochSeconds);
+  return good(new Date(n * 1000 + 0));
+};
+
+/** `true`/`false` (also as strings, any letter case). @internal */
+export const readBoolean: Reader = (raw) => {
+  if (typeof raw === "boolean") return good(raw);
+  if (typeof raw === "string") {
+    const s = raw.trim().toLowerCase();
+    if (s === "true") return good(true);
+    if (s === "false") return good(false);
+  }
+  return bad(REASONS.boolean);
+};
+
+/** One of `choices` (trimmed, lower-cased), after `synonyms`. @internal */
+export function readChoice(choices: readonly string[], reason: string, synonyms?: ReadonlyMap<string, string>): Reader {
+  const allowed = new Set(choices);
+  return (raw) => {
+    if (typeof raw !== "string") return bad(reason);
+    const s = raw.trim().toLowerCase();
+    const value = synonyms?.get(s) ?? s;
+    return allowed.has(value) ? good(value) : bad(reason);
+  };
+}
+
+/** Tags separated by `separator` (trimmed, empties dropped), or an array of strings. @internal */
+export function readTags(separator: string | RegExp): Reader {
+  return (raw) => {
+    if (typeof raw === "string") {
+      return good(
+        raw
+          .split(separator)
+          .map((tag) => tag.trim())
+          .filter((tag) => tag.length > 0),
+      );
+    }
+    if (Array.isArray(raw) && raw.every((tag) => typeof tag === "string")) return good((raw as string[]).slice());
+    return bad(REASONS.tags);
+  };
+}
+
+/** An array of tag names: strings, or objects with a string `name` (Intercom). @internal */
+export const readTagNames: Reader = (raw) => {
+  if (!Array.isArray(raw)) return bad(IO_REASONS.tagNames);
+  const out: string[] = [];
+  for (const tag of raw as unknown[]) {
+    if (typeof tag === "string") out.push(tag);
+    else if (typeof tag === "object" && tag !== null && Object.hasOwn(tag, "name") && typeof (tag as { name: unknown }).name === "string") {
+      out.push((tag as { name: string }).name);
+    } else return bad(IO_REASONS.tagNames);
+  }
+  return good(out);
+};
+
+/** `"good"`/`"bad"` (any case) or a finite number. @internal */
+export const readSatisfaction: Reader = (raw) => {
+  if (typeof raw === "string") {
+    const s = raw.trim().toLowerCase();
+    if (s === "good" || s === "bad") return good(s);
+  }
+  const n = toNumber(raw);
+  return n === undefined ? bad(REASONS.satisfaction) : good(n === 0 ? 0 : n);
+};
+
+/** Zendesk's rating: Good/Bad (with or without comment); Offered/Unoffered mean no rating. @internal */
+export const readZendeskSatisfaction: Reader = (raw) => {
+  if (typeof raw !== "string") return bad(IO_REASONS.zendeskSatisfaction);
+  const s = raw.trim().toLowerCase();
+  if (s === "good" || s === "good with comment") return good("good");
+  if (s === "bad" || s === "bad with comment") return good("bad");
+  if (s === "offered" || s === "unoffered") return ABSENT;
+  return bad(IO_REASONS.zendeskSatisfaction);
+};
+
+const FRESHDESK_SURVEY = new Map<string, number>([
+  ["extremely unhappy", 1],
+  ["very unhappy", 2],
+  ["unhappy", 3],
+  ["neutral", 4],
+  ["happy", 5],
+  ["very happy", 6],
+  ["extremely happy", 7],
+]);
+
+/** Freshdesk's seven survey ratings → 1 (Extremely Unhappy) … 7 (Extremely Happy). @internal */
+export const readFreshdeskSurvey: Reader = (raw) => {
+  if (typeof raw !== "string") return bad(IO_REASONS.freshdeskSurvey);
+  const n = FRESHDESK_SURVEY.get(raw.trim().toLowerCase().replace(/\s+/g, " "));
+  return n === undefined ? bad(IO_REASONS.freshdeskSurvey) : good(n);
+};

@@ -1,0 +1,195 @@
+import type { Readable } from "node:stream";
+
+/**
+ * Where records come from: a file path, `"-"` for standard input, or a Node `Readable` of
+ * bytes (or strings). Any of them may be gzip-compressed: compression is recognised by
+ * the first two bytes (`1f 8b`), not by the name.
+ *
+ * @category Input
+ */
+export type InputSource = string | Readable;
+
+/**
+ * The physical layout of an input: `csv` (any of `,` `;` tab `|` as the delimiter), `json`
+ * (an array of records, or one object that wraps arrays of records) or `ndjson` (one JSON
+ * value per line, also called JSON Lines).
+ *
+ * @category Input
+ */
+export type InputFormat = "csv" | "json" | "ndjson";
+
+/**
+ * A column preset: how the columns of one helpdesk's export become `Ticket` fields.
+ * docs/guide/cli.md lists the exact columns each preset reads.
+ *
+ * - `generic`: this library's own snake_case columns (`id`, `created_at`, `status`, ...).
+ * - `zendesk-csv`: Zendesk's ticket CSV export (`Id`, `Created at`, `Status`, ...).
+ * - `zendesk-json`: Zendesk ticket API objects, with side-loaded `metric_sets`.
+ * - `freshdesk-csv`: Freshdesk's ticket export (`Ticket ID`, `Created time`, `Status`, ...).
+ * - `intercom-json`: Intercom conversation objects with their `statistics`.
+ *
+ * @category Input
+ */
+export type TicketPreset = "generic" | "zendesk-csv" | "zendesk-json" | "freshdesk-csv" | "intercom-json";
+
+/**
+ * A user mapping from model fields to the input's columns: either an object
+ * (`{ createdAt: "Opened On" }`) or the command line's `field=Column` strings
+ * (`["createdAt=Opened On"]`). Field names are the model's camelCase names (snake_case is
+ * accepted too); an empty column (`"tags="`) stops a preset from reading that field.
+ * For JSON inputs a column is a dot path (`"via.channel"`).
+ *
+ * @category Input
+ */
+export type ColumnMap = Readonly<Record<string, string>> | readonly string[];
+
+/**
+ * One problem with one rejected record. A record with several problems has several
+ * rejects, all with the same `record`.
+ *
+ * @category Input
+ */
+export interface Reject {
+  /**
+   * The 1-based position of the record: for CSV the data record number (the header is not
+   * counted), for JSON the element index plus one, for NDJSON the number of the non-blank line.
+   */
+  readonly record: number;
+  /**
+   * The 1-based physical line where the record starts, when known (CSV, NDJSON, streamed
+   * JSON arrays; absent for records inside a JSON document that is read whole).
+   */
+  readonly line?: number;
+  /**
+   * The column as the input names it (`"Created at"`, or a JSON dot path such as
+   * `"via.channel"`); `"(record)"` when the record as a whole is at fault (a malformed CSV
+   * row, invalid JSON, a duplicate id found across columns is reported on the id column).
+   */
+  readonly column: string;
+  /** The raw value found (`""` when missing; JSON values other than strings are JSON-encoded). */
+  readonly value: string;
+  /** What must hold, completing the sentence "`column` …", e.g. `"is required"`. */
+  readonly reason: string;
+}
+
+/**
+ * The accounting of one read: every record is either used or rejected, so once the records
+ * have been iterated `read === used + rejected`. The object is updated while the records are
+ * read; its numbers are final when the iteration ends.
+ *
+ * @category Input
+ */
+export interface ReadStats {
+  /** Records read (CSV data records, JSON elements, NDJSON non-blank lines). */
+  read: number;
+  /** Records that became models. */
+  used: number;
+  /** Records rejected; each has at least one {@link Reject}. */
+  rejected: number;
+  /** Blank lines skipped (CSV lines whose fields are all blank; empty NDJSON lines). Not records. */
+  blankLines: number;
+}
+
+/**
+ * How an input was read, for reports and error messages.
+ *
+ * @category Input
+ */
+export interface InputInfo {
+  /** The name of the input (the path, `"-"` for standard input, `"<stream>"` for a `Readable`). */
+  readonly name: string;
+  /** The layout read. */
+  readonly format: InputFormat;
+  /** `true` when the input was gzip-compressed. */
+  readonly gzip: boolean;
+  /** The CSV delimiter used; absent for JSON. */
+  readonly delimiter?: string;
+  /** The CSV header (trimmed); for JSON, the keys of the first record. */
+  readonly columns: readonly string[];
+}
+
+/**
+ * The result of a reader: the models as a single-use async iterable, and the accounting,
+ * which is complete once `records` has been iterated to the end.
+ *
+ * @typeParam T - The model type.
+ * @category Input
+ */
+export interface ReadResult<T> {
+  /** The models, in input order. Iterate once; the input is read as you iterate. */
+  readonly records: AsyncIterable<T>;
+  /** The counts; final when the iteration of `records` ends. */
+  readonly stats: ReadStats;
+  /** Every problem of every rejected record, in input order. */
+  readonly rejects: Reject[];
+  /** How the input was read. */
+  readonly input: InputInfo;
+}
+
+/**
+ * Durations a helpdesk computed itself and exported with a ticket, in milliseconds, kept
+ * so a report can show them next to the values it recomputes from timestamps. `Business`
+ * fields count only the helpdesk's business hours. Each field is present only when the
+ * export had a value.
+ *
+ * @category Input
+ */
+export interface Precomputed {
+  /** Ticket creation to the first public agent reply (Zendesk "First reply time"). */
+  readonly firstReply?: number;
+  /** The same within business hours (Zendesk, Freshdesk "First response time (in hrs)", Intercom `time_to_admin_reply`). */
+  readonly firstReplyBusiness?: number;
+  /** Creation to the first solve (Zendesk "First resolution time"). */
+  readonly firstResolution?: number;
+  /** The same within business hours (Zendesk; Intercom `time_to_first_close`). */
+  readonly firstResolutionBusiness?: number;
+  /** Creation to the last solve (Zendesk "Full resolution time"). */
+  readonly fullResolution?: number;
+  /** The same within business hours (Zendesk; Freshdesk "Resolution time (in hrs)"; Intercom `time_to_last_close`). */
+  readonly fullResolutionBusiness?: number;
+  /** Time the requester spent waiting (Zendesk "Requester wait time"). */
+  readonly requesterWait?: number;
+  /** The same within business hours. */
+  readonly requesterWaitBusiness?: number;
+  /** Time spent waiting on the requester (Zendesk "Agent wait time"). */
+  readonly agentWait?: number;
+  /** The same within business hours. */
+  readonly agentWaitBusiness?: number;
+  /** Time spent on hold (Zendesk "On hold time"). */
+  readonly onHold?: number;
+  /** The same within business hours. */
+  readonly onHoldBusiness?: number;
+  /** Time to assignment (Intercom `time_to_assignment`). */
+  readonly assignment?: number;
+}
+
+/**
+ * The names of the {@link Precomputed} fields.
+ *
+ * @category Input
+ */
+export type PrecomputedKey = keyof Precomputed;
+
+/**
+ * Options shared by every reader.
+ *
+ * @category Input
+ */
+export interface ReadOptions {
+  /**
+   * The layout; default: from the name (`.csv`, `.tsv` → csv; `.json` → json; `.ndjson`,
+   * `.jsonl` → ndjson; a trailing `.gz` is ignored), else sniffed from the first bytes
+   * (`[` → json, `{` → ndjson when the first line is a whole JSON value, else json; anything
+   * else → csv).
+   */
+  readonly format?: InputFormat;
+  /** The CSV delimiter; default: detected from the header line among `,` `;` tab `|` (tab for `.tsv`). */
+  readonly delimiter?: string;
+  /**
+   * The IANA time zone of naive local timestamps (`"2026-03-08 10:00:00"`), e.g. the
+   * helpdesk account's zone. Default: none, and a naive timestamp rejects its record.
+   */
+  readonly timeZone?: string;
+  /** Column overrides and additions; see {@link ColumnMap}. Default: none. */
+  readonly map?: ColumnMap;
+}
