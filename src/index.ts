@@ -14,3 +14,5 @@ export * from "./metrics/volume/index.ts";
 export * from "./metrics/time/index.ts";
 export * from "./metrics/sla/index.ts";
 export * from "./metrics/customers/index.ts";
+export * from "./metrics/stats/index.ts";
+export * from "./metrics/staffing/index.ts";

@@ -1,0 +1,13 @@
+export type { ErlangTraffic } from "./_traffic.ts";
+export { trafficIntensity } from "./trafficIntensity.ts";
+export { erlangC, type ErlangCResult } from "./erlangC.ts";
+export { erlangCAgents, type ErlangCStaffing, type ErlangCTargets } from "./erlangCAgents.ts";
+export { erlangA, type ErlangAResult, type ErlangATraffic } from "./erlangA.ts";
+export {
+  staffingPlan,
+  type HourOfWeekStaffing,
+  type StaffingPlan,
+  type StaffingPlanInterval,
+  type StaffingPlanOptions,
+  type VolumeInterval,
+} from "./staffingPlan.ts";

@@ -1,0 +1,71 @@
+import { assertCount } from "../../_lib/guards.ts";
+import { MetricRangeError } from "../../_lib/errors.ts";
+
+/**
+ * The counts of promoters (9–10), passives (7–8) and detractors (0–6) of an NPS survey.
+ *
+ * @category Stats
+ */
+export interface NpsCounts {
+  /** Answers of 9 or 10. A non-negative integer. */
+  readonly promoters: number;
+  /** Answers of 7 or 8. A non-negative integer. */
+  readonly passives: number;
+  /** Answers from 0 to 6. A non-negative integer. */
+  readonly detractors: number;
+}
+
+/**
+ * NPS answers as raw 0–10 scores (one per respondent) or as {@link NpsCounts}.
+ *
+ * @category Stats
+ */
+export type NpsSample = readonly number[] | NpsCounts;
+
+/**
+ * Reduces raw scores or counts to checked counts: `E_SCORE_RANGE` for a score that is not an
+ * integer from 0 to 10, `E_COUNT_RANGE` for a count that is not a non-negative integer.
+ *
+ * @internal
+ */
+export function npsCountsOf(fn: string, sample: NpsSample, name = "scores"): NpsCounts {
+  if (Array.isArray(sample)) {
+    let promoters = 0;
+    let passives = 0;
+    let detractors = 0;
+    for (const score of sample as readonly number[]) {
+      if (!Number.isInteger(score) || score < 0 || score > 10) {
+        throw new MetricRangeError("E_SCORE_RANGE", `${fn}: ${name} must be integers from 0 to 10, got ${String(score)}`);
+      }
+      if (score >= 9) promoters++;
+      else if (score >= 7) passives++;
+      else detractors++;
+    }
+    return { promoters, passives, detractors };
+  }
+  const counts = sample as NpsCounts;
+  if (counts === null || typeof counts !== "object") {
+    throw new MetricRangeError("E_COUNT_RANGE", `${fn}: ${name} must be an array of scores or an object of counts, got ${String(counts)}`);
+  }
+  assertCount(fn, `${name}.promoters`, counts.promoters);
+  assertCount(fn, `${name}.passives`, counts.passives);
+  assertCount(fn, `${name}.detractors`, counts.detractors);
+  return counts;
+}
+
+/**
+ * NPS (points), its per-answer variance p + d − (p − d)² and the number of answers, from counts.
+ * `undefined` for no answers.
+ *
+ * @internal
+ */
+export function npsMoments(counts: NpsCounts): { nps: number; variance: number; n: number } | undefined {
+  const n = counts.promoters + counts.passives + counts.detractors;
+  if (n === 0) return undefined;
+  const mean = (counts.promoters - counts.detractors) / n;
+  // Never below 0: rounding could make p + d − (p − d)² a hair negative when p or d is 1.
+  const variance = Math.max(0, (counts.promoters + counts.detractors) / n - mean * mean);
+  // Computed as nps() computes it, so the two agree exactly.
+  const nps = ((counts.promoters - counts.detractors) / n) * 100;
+  return { nps: nps === 0 ? 0 : nps, variance, n };
+}
