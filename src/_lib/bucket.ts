@@ -1,0 +1,517 @@
+/**
+ * THE time-bucketing mechanism of cx-metrics. Every metric, the report and the CLI put
+ * instants into calendar buckets through this module, never through a loop of their own.
+ *
+ * A bucket is a maximal interval `[start, end)` of instants that share, in an explicit IANA
+ * time zone:
+ *
+ * - `hour`: the local date, the local hour AND the UTC offset. A spring-forward day therefore
+ *   has 23 hourly buckets and a fall-back day 25: the repeated 01:00 hour is two buckets,
+ *   told apart by the offset in their labels (`…T01:00-07:00`, `…T01:00-08:00`).
+ * - `day`: the local date. Its start is local midnight, or the first instant of the date when
+ *   midnight does not exist (a DST change at 00:00, as in America/Santiago).
+ * - `week`: the ISO week (Monday to Sunday) of the local date.
+ * - `month`: the local calendar month.
+ *
+ * API (all instants are `Date` or epoch milliseconds; nothing reads the host time zone):
+ *
+ * - {@link bucketStart}`(date, unit, timeZone): Date` and {@link bucketEnd} — the bucket holding an instant.
+ * - {@link bucketLabel}`(date, unit, timeZone): string` — `2026-03-08T03:00-07:00`,
+ *   `2026-03-08`, `2026-W10`, `2026-03`.
+ * - {@link bucketRange}`(from, to, unit, timeZone): Date[]` — the start of every bucket that
+ *   overlaps `[from, to)`, so empty buckets can be shown with zeros.
+ * - {@link bucketGrid}`(fn, from, to, unit, timeZone): BucketGrid` — the same buckets clipped
+ *   to `[from, to)` as a boundary array, with an O(log n) `indexOf(ms)` for bulk use (no
+ *   date-fns per item).
+ * - {@link bucketer}`(unit, timeZone): Bucketer` — free bucketing (no range) of any instant.
+ * - {@link checkBucketing} — the argument checks (`E_TIME_ZONE`, `E_BUCKET_UNIT`,
+ *   `E_INVALID_DATE`, `E_PERIOD_ORDER`, `E_BUCKET_LIMIT`) with the caller's function name.
+ *
+ * How (and why it is fast): the only time-zone data used is the zone's UTC offset, read from
+ * Intl through @date-fns/tz `tzOffset`. Each zone's offset CHANGES are found once per
+ * 366-day chunk (sampled daily, bisected to the millisecond) and cached; after that, every
+ * bucket start, end and label is plain arithmetic on the wall clock (instant + offset), with
+ * no Intl or date-fns call per item. Near an offset change the bucket edges are walked
+ * change by change, so a missing local midnight or a repeated hour is handled exactly.
+ * (`startOfHour` on a `TZDate` would put the second 01:30 of a fall-back night in the first
+ * 01:00 bucket; the tests compare days, weeks and months against date-fns on `TZDate` and
+ * hours against Intl.) Offset changes less than a day apart (none in the current tz database)
+ * would be missed. Buckets are assumed contiguous (a local date never comes back after the
+ * next one started).
+ *
+ * @internal
+ * @module
+ */
+import { tzOffset } from "@date-fns/tz";
+import { MetricRangeError } from "./errors.ts";
+import { assertDate } from "./guards.ts";
+import { isValidTimeZone } from "./timestamp.ts";
+
+/**
+ * A calendar bucket length: `hour`, `day`, `week` (ISO, Monday first) or `month`.
+ *
+ * @category Volume
+ */
+export type BucketUnit = "hour" | "day" | "week" | "month";
+
+/** Every {@link BucketUnit}, shortest first. @internal */
+export const BUCKET_UNITS: readonly BucketUnit[] = ["hour", "day", "week", "month"];
+
+/** The most buckets {@link bucketGrid} builds before refusing with `E_BUCKET_LIMIT`. @internal */
+export const MAX_BUCKETS = 1_000_000;
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** Offset changes are found by sampling each zone once a day, then bisecting to the millisecond. */
+const SCAN_STEP_MS = DAY_MS;
+/** The span of one cached chunk of a zone's offset changes (366 days). */
+const CHUNK_MS = 366 * DAY_MS;
+const MAX_MS = 8.64e15;
+
+// ---------------------------------------------------------------------------------------
+// Offset changes per zone: the only place Intl (through tzOffset) is called.
+
+/** The offset changes of one zone in `[start, start + CHUNK_MS)`. */
+interface Chunk {
+  /** The offset (ms) just before the chunk. */
+  readonly before: number;
+  /** The instants at which the offset changes, ascending. */
+  readonly at: readonly number[];
+  /** The offset (ms) from each change on. */
+  readonly off: readonly number[];
+}
+
+const zones = new Map<string, Map<number, Chunk>>();
+
+/** The zone's UTC offset at `ms`, in milliseconds (east positive), straight from Intl. */
+function intlOffset(timeZone: string, ms: number): number {
+  return tzOffset(timeZone, new Date(ms)) * MINUTE_MS;
+}
+
+/** The first instant in `(lo, hi]` whose offset differs from `base`; the offset at `hi` must differ. */
+function bisect(timeZone: string, base: number, lo: number, hi: number): number {
+  while (hi - lo > 1) {
+    const mid = Math.floor(lo + (hi - lo) / 2);
+    if (intlOffset(timeZone, mid) === base) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function scan(timeZone: string, k: number): Chunk {
+  const start = Math.max(k * CHUNK_MS, -MAX_MS + 1);
+  const end = Math.min(start + CHUNK_MS, MAX_MS);
+  const at: number[] = [];
+  const off: number[] = [];
+  let t = start - 1;
+  const before = intlOffset(timeZone, t);
+  let current = before;
+  while (t < end - 1) {
+    const next = Math.min(t + SCAN_STEP_MS, end - 1);
+    if (intlOffset(timeZone, next) !== current) {
+      const x = bisect(timeZone, current, t, next);
+      current = intlOffset(timeZone, x);
+      at.push(x);
+      off.push(current);
+      t = x;
+    } else t = next;
+  }
+  return { before, at, off };
+}
+
+function chunk(timeZone: string, k: number): Chunk {
+  let cache = zones.get(timeZone);
+  if (cache === undefined) {
+    if (zones.size >= 64) zones.clear();
+    cache = new Map();
+    zones.set(timeZone, cache);
+  }
+  let found = cache.get(k);
+  if (found === undefined) {
+    found = scan(timeZone, k);
+    cache.set(k, found);
+  }
+  return found;
+}
+
+/** The zone's offset at `ms` in milliseconds, from the cached changes. */
+function offsetAt(timeZone: string, ms: number): number {
+  const c = chunk(timeZone, Math.floor(ms / CHUNK_MS));
+  let result = c.before;
+  for (let i = 0; i < c.at.length && (c.at[i] as number) <= ms; i++) result = c.off[i] as number;
+  return result;
+}
+
+/** The latest offset change `x` with `a < x ≤ b`, or `undefined`. */
+function lastChangeIn(timeZone: string, a: number, b: number): number | undefined {
+  for (let k = Math.floor(b / CHUNK_MS); k >= Math.floor((a + 1) / CHUNK_MS); k--) {
+    const at = chunk(timeZone, k).at;
+    for (let i = at.length - 1; i >= 0; i--) {
+      const x = at[i] as number;
+      if (x <= b && x > a) return x;
+    }
+  }
+  return undefined;
+}
+
+/** The earliest offset change `x` with `a < x ≤ b`, or `undefined`. */
+function firstChangeIn(timeZone: string, a: number, b: number): number | undefined {
+  for (let k = Math.floor((a + 1) / CHUNK_MS); k <= Math.floor(b / CHUNK_MS); k++) {
+    for (const x of chunk(timeZone, k).at) if (x > a && x <= b) return x;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Wall-clock arithmetic: a wall time is the instant plus its offset, read with UTC getters.
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12); H. Hinnant's days_from_civil. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** Year and month (1–12) of a day number; H. Hinnant's civil_from_days. */
+function civilFromDays(days: number): { y: number; m: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m };
+}
+
+/** The wall-clock start of the calendar unit holding wall time `w` (hours excluded). */
+function floorWall(w: number, unit: Exclude<BucketUnit, "hour">): number {
+  const day = Math.floor(w / DAY_MS);
+  if (unit === "day") return day * DAY_MS;
+  if (unit === "week") return (day - ((((day + 3) % 7) + 7) % 7)) * DAY_MS; // 1970-01-01 was a Thursday
+  const { y, m } = civilFromDays(day);
+  return daysFromCivil(y, m, 1) * DAY_MS;
+}
+
+/** The wall-clock start of the next unit after the one starting at wall time `w0`. */
+function nextWall(w0: number, unit: Exclude<BucketUnit, "hour">): number {
+  if (unit === "day") return w0 + DAY_MS;
+  if (unit === "week") return w0 + 7 * DAY_MS;
+  const { y, m } = civilFromDays(Math.floor(w0 / DAY_MS));
+  return (m === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1)) * DAY_MS;
+}
+
+function startMs(ms: number, unit: BucketUnit, timeZone: string): number {
+  let off = offsetAt(timeZone, ms);
+  if (unit === "hour") {
+    const candidate = Math.floor((ms + off) / HOUR_MS) * HOUR_MS - off;
+    // An offset change inside the local hour starts a new bucket.
+    return lastChangeIn(timeZone, candidate, ms) ?? candidate;
+  }
+  const w0 = floorWall(ms + off, unit);
+  let hi = ms;
+  for (;;) {
+    const candidate = w0 - off;
+    const change = lastChangeIn(timeZone, candidate, hi);
+    if (change === undefined) return candidate;
+    const offBefore = offsetAt(timeZone, change - 1);
+    // A gap skipped the wall-clock start (no local midnight): the bucket starts at the change.
+    if (change - 1 + offBefore < w0) return change;
+    hi = change - 1;
+    off = offBefore;
+  }
+}
+
+function endMs(start: number, unit: BucketUnit, timeZone: string): number {
+  let off = offsetAt(timeZone, start);
+  if (unit === "hour") {
+    const candidate = Math.floor((start + off) / HOUR_MS) * HOUR_MS + HOUR_MS - off;
+    return firstChangeIn(timeZone, start, candidate) ?? candidate;
+  }
+  const w1 = nextWall(floorWall(start + off, unit), unit);
+  let lo = start;
+  for (;;) {
+    const candidate = w1 - off;
+    const change = firstChangeIn(timeZone, lo, candidate);
+    if (change === undefined) return candidate;
+    off = offsetAt(timeZone, change);
+    // A change that jumps the wall clock past the boundary ends the bucket at once.
+    if (change + off >= w1) return change;
+    lo = change;
+  }
+}
+
+/**
+ * The local wall clock of `ms` in `timeZone`, as a Date whose UTC fields (`getUTCDay`,
+ * `getUTCHours`, …) are the local fields. For reading fields only; it is not the instant.
+ * Arguments are not checked here.
+ *
+ * @internal
+ */
+export function wallClock(ms: number, timeZone: string): Date {
+  return new Date(ms + offsetAt(timeZone, ms));
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${String(n)}` : String(n));
+
+function yearText(y: number): string {
+  if (y >= 0 && y <= 9999) return String(y).padStart(4, "0");
+  return (y < 0 ? "-" : "+") + String(Math.abs(y)).padStart(6, "0");
+}
+
+function offsetText(offMs: number): string {
+  const minutes = Math.round(Math.abs(offMs) / MINUTE_MS);
+  return `${offMs < 0 ? "-" : "+"}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
+
+function labelOfStart(start: number, unit: BucketUnit, timeZone: string): string {
+  const off = offsetAt(timeZone, start);
+  const wall = new Date(start + off);
+  const y = wall.getUTCFullYear();
+  if (unit === "week") {
+    const monday = floorWall(start + off, "week");
+    const thursday = new Date(monday + 3 * DAY_MS);
+    const isoYear = thursday.getUTCFullYear();
+    const jan1 = new Date(0).setUTCFullYear(isoYear, 0, 1);
+    return `${yearText(isoYear)}-W${pad2(Math.floor((thursday.getTime() - jan1) / (7 * DAY_MS)) + 1)}`;
+  }
+  const ym = `${yearText(y)}-${pad2(wall.getUTCMonth() + 1)}`;
+  if (unit === "month") return ym;
+  const ymd = `${ym}-${pad2(wall.getUTCDate())}`;
+  if (unit === "day") return ymd;
+  return `${ymd}T${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}${offsetText(off)}`;
+}
+
+/**
+ * Throws `E_TIME_ZONE` unless `timeZone` is a zone the runtime knows, and `E_BUCKET_UNIT`
+ * unless `unit` is a {@link BucketUnit}.
+ *
+ * @internal
+ */
+export function checkBucketing(fn: string, unit: BucketUnit, timeZone: string): void {
+  if (typeof timeZone !== "string" || !isValidTimeZone(timeZone)) {
+    throw new MetricRangeError("E_TIME_ZONE", `${fn}: timeZone must be a valid IANA time zone, got ${String(timeZone)}`);
+  }
+  if (!BUCKET_UNITS.includes(unit)) {
+    throw new MetricRangeError("E_BUCKET_UNIT", `${fn}: unit must be "hour", "day", "week" or "month", got ${String(unit)}`);
+  }
+}
+
+/**
+ * Throws `E_INVALID_DATE` unless `from` and `to` are valid Dates, and `E_PERIOD_ORDER` if
+ * `to` is before `from`. An empty range (`from = to`) is allowed.
+ *
+ * @internal
+ */
+export function checkRange(fn: string, from: Date, to: Date): void {
+  assertDate(fn, "from", from);
+  assertDate(fn, "to", to);
+  if (to.getTime() < from.getTime()) {
+    throw new MetricRangeError("E_PERIOD_ORDER", `${fn}: to must not be before from (${from.toISOString()}), got ${to.toISOString()}`);
+  }
+}
+
+/**
+ * Free bucketing (no range): the bucket of any instant, by arithmetic on the zone's cached
+ * offset changes. The last bucket found is reused while instants stay in it.
+ *
+ * @internal
+ */
+export interface Bucketer {
+  /** The bucket length. */
+  readonly unit: BucketUnit;
+  /** The IANA time zone. */
+  readonly timeZone: string;
+  /** The start (epoch ms) of the bucket holding `ms`. */
+  start(ms: number): number;
+  /** The end (epoch ms, exclusive) of the bucket holding `ms`. */
+  end(ms: number): number;
+  /** The label of the bucket holding `ms`. */
+  label(ms: number): string;
+}
+
+const bucketers = new Map<string, Bucketer>();
+
+/**
+ * The {@link Bucketer} for `unit` in `timeZone` (one per pair, kept for the session).
+ * Arguments are not checked here; call {@link checkBucketing} first.
+ *
+ * @internal
+ */
+export function bucketer(unit: BucketUnit, timeZone: string): Bucketer {
+  const key = `${unit} ${timeZone}`;
+  let found = bucketers.get(key);
+  if (found === undefined) {
+    found = createBucketer(unit, timeZone);
+    if (bucketers.size >= 256) bucketers.clear();
+    bucketers.set(key, found);
+  }
+  return found;
+}
+
+function createBucketer(unit: BucketUnit, timeZone: string): Bucketer {
+  let start = 0;
+  let end = 0;
+  let label: string | undefined;
+  const locate = (ms: number): void => {
+    if (ms >= start && ms < end) return;
+    start = startMs(ms, unit, timeZone);
+    end = endMs(start, unit, timeZone);
+    label = undefined;
+  };
+  return {
+    unit,
+    timeZone,
+    start: (ms) => {
+      locate(ms);
+      return start;
+    },
+    end: (ms) => {
+      locate(ms);
+      return end;
+    },
+    label: (ms) => {
+      locate(ms);
+      label ??= labelOfStart(start, unit, timeZone);
+      return label;
+    },
+  };
+}
+
+/**
+ * The start of the `unit` bucket that holds `date`, in `timeZone` (see the module comment
+ * for what a bucket is).
+ *
+ * @internal
+ */
+export function bucketStart(date: Date, unit: BucketUnit, timeZone: string): Date {
+  checkBucketing("bucketStart", unit, timeZone);
+  assertDate("bucketStart", "date", date);
+  return new Date(bucketer(unit, timeZone).start(date.getTime()));
+}
+
+/**
+ * The end (exclusive; the next bucket's start) of the `unit` bucket that holds `date`.
+ *
+ * @internal
+ */
+export function bucketEnd(date: Date, unit: BucketUnit, timeZone: string): Date {
+  checkBucketing("bucketEnd", unit, timeZone);
+  assertDate("bucketEnd", "date", date);
+  return new Date(bucketer(unit, timeZone).end(date.getTime()));
+}
+
+/**
+ * The label of the `unit` bucket holding `date`: `2026-03-08T03:00-07:00` (local start and
+ * UTC offset) for hours, `2026-03-08` for days, `2026-W10` (ISO week-numbering year) for
+ * weeks, `2026-03` for months. Labels sort in time order within one offset; hour labels of a
+ * fall-back night differ only by their offset.
+ *
+ * @internal
+ */
+export function bucketLabel(date: Date, unit: BucketUnit, timeZone: string): string {
+  checkBucketing("bucketLabel", unit, timeZone);
+  assertDate("bucketLabel", "date", date);
+  return bucketer(unit, timeZone).label(date.getTime());
+}
+
+/**
+ * Buckets overlapping a range, clipped to it: `bounds[0] = from`, `bounds[k]` (0 < k < n) the
+ * start of bucket k, `bounds[n] = to`. Bucket k covers `[bounds[k], bounds[k + 1])`; only the
+ * first and the last may be partial calendar buckets.
+ *
+ * @internal
+ */
+export interface BucketGrid {
+  /** The bucket length. */
+  readonly unit: BucketUnit;
+  /** The IANA time zone. */
+  readonly timeZone: string;
+  /** `n + 1` boundaries in epoch ms, strictly increasing (empty range: just `[from]`). */
+  readonly bounds: Float64Array;
+  /** The number of buckets, `n`. */
+  readonly length: number;
+  /** The calendar start of each bucket (before `from` for a partial first bucket). */
+  readonly starts: readonly Date[];
+  /** The label of each bucket, as {@link bucketLabel}. */
+  readonly labels: readonly string[];
+  /** The bucket holding `ms`, or −1 when `ms` is outside `[from, to)` or not a number. */
+  indexOf(ms: number): number;
+}
+
+/** The usual length of a bucket, to refuse huge ranges before building them. */
+const NOMINAL_MS: Readonly<Record<BucketUnit, number>> = { hour: HOUR_MS, day: 86_400_000, week: 604_800_000, month: 2_629_746_000 };
+
+function tooMany(fn: string, unit: BucketUnit, from: Date, to: Date): never {
+  throw new MetricRangeError(
+    "E_BUCKET_LIMIT",
+    `${fn}: the range must hold at most ${String(MAX_BUCKETS)} ${unit} buckets, got more from ${from.toISOString()} to ${to.toISOString()}`,
+  );
+}
+
+/**
+ * Builds the {@link BucketGrid} of `[from, to)`. Checks its arguments and throws with `fn`
+ * as the function name: `E_TIME_ZONE`, `E_BUCKET_UNIT`, `E_INVALID_DATE`, `E_PERIOD_ORDER`,
+ * and `E_BUCKET_LIMIT` beyond {@link MAX_BUCKETS} buckets.
+ *
+ * @internal
+ */
+export function bucketGrid(fn: string, from: Date, to: Date, unit: BucketUnit, timeZone: string): BucketGrid {
+  checkBucketing(fn, unit, timeZone);
+  checkRange(fn, from, to);
+  const lo = from.getTime();
+  const hi = to.getTime();
+  const bounds: number[] = [lo];
+  const starts: Date[] = [];
+  const labels: string[] = [];
+  if ((hi - lo) / NOMINAL_MS[unit] > MAX_BUCKETS) tooMany(fn, unit, from, to);
+  if (hi > lo) {
+    let start = startMs(lo, unit, timeZone);
+    for (;;) {
+      if (starts.length >= MAX_BUCKETS) tooMany(fn, unit, from, to);
+      starts.push(new Date(start));
+      labels.push(labelOfStart(start, unit, timeZone));
+      const end = endMs(start, unit, timeZone);
+      if (end >= hi) break;
+      bounds.push(end);
+      start = end;
+    }
+    bounds.push(hi);
+  }
+  const array = Float64Array.from(bounds);
+  const n = starts.length;
+  return {
+    unit,
+    timeZone,
+    bounds: array,
+    length: n,
+    starts,
+    labels,
+    indexOf(ms: number): number {
+      if (!(ms >= lo && ms < hi)) return -1;
+      let a = 0;
+      let b = n - 1;
+      while (a < b) {
+        const mid = (a + b + 1) >> 1;
+        if ((array[mid] as number) <= ms) a = mid;
+        else b = mid - 1;
+      }
+      return a;
+    },
+  };
+}
+
+/**
+ * The start of every `unit` bucket that overlaps `[from, to)` in `timeZone`, oldest first;
+ * the first is at or before `from`. Empty for `from = to`.
+ *
+ * @throws `E_TIME_ZONE`, `E_BUCKET_UNIT`, `E_INVALID_DATE`, `E_PERIOD_ORDER`, `E_BUCKET_LIMIT`.
+ * @internal
+ */
+export function bucketRange(from: Date, to: Date, unit: BucketUnit, timeZone: string): Date[] {
+  return [...bucketGrid("bucketRange", from, to, unit, timeZone).starts];
+}
