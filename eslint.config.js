@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "docs/api/", "node_modules/", "coverage/", "examples/deno/", "examples/browser/"] },
+  { ignores: ["dist/", "docs/api/", "node_modules/", "coverage/", "examples/deno/", "examples/bun/", "examples/browser/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -36,6 +36,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ["examples/**/*.{js,mjs,cjs}", "scripts/**/*.{js,mjs,cjs}"],
+    languageOptions: { globals: { console: "readonly", process: "readonly", require: "readonly", module: "writable" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     rules: {
