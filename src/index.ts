@@ -16,3 +16,4 @@ export * from "./metrics/sla/index.ts";
 export * from "./metrics/customers/index.ts";
 export * from "./metrics/stats/index.ts";
 export * from "./metrics/staffing/index.ts";
+export * from "./report/index.ts";

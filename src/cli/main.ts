@@ -1,19 +1,9 @@
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+/**
+ * The `cx-metrics` executable (built by tsup to dist/cli.js with a shebang): wires the
+ * process to {@link run}.
+ *
+ * @module
+ */
+import { run } from "./run.ts";
 
-const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-
-const { values } = parseArgs({
-  options: { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } },
-  strict: false,
-});
-
-if (values.version) {
-  process.stdout.write(`${pkg.version}\n`);
-} else {
-  process.stdout.write(
-    "cx-metrics: customer-service metrics from helpdesk exports\n\n" +
-      "Usage: cx-metrics [--help] [--version]\n\n" +
-      "The report command is being built; see the README for the library API.\n",
-  );
-}
+process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });

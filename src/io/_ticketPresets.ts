@@ -1,6 +1,6 @@
 /**
  * The ticket column presets: which columns (CSV headers or JSON paths) each helpdesk export
- * has, what each becomes, and the status names each helpdesk uses. docs/guide/cli-input.md
+ * has, what each becomes, and the status names each helpdesk uses. docs/guide/cli.md
  * documents the same tables; keep them in step.
  *
  * @internal

@@ -14,7 +14,7 @@ import { rowSchemas } from "./rows.ts";
  * @returns The cohort (a new object).
  * @throws {@link ModelValidationError} `E_INVALID_COHORT` naming the first field, its
  *   reason and value; `issues` lists every problem.
- * @throws {@link MetricRangeError} `E_TIME_ZONE` if `options.timeZone` is not a valid IANA zone.
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_TIME_ZONE` if `options.timeZone` is not a valid IANA zone.
  * @remarks `size` and each `active` count accept integer strings and must be non-negative
  * integers, each `active` count at most `size`; `label` accepts a number; `period` is
  * matched case-insensitively.

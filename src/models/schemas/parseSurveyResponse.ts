@@ -14,7 +14,7 @@ import { rowSchemas } from "./rows.ts";
  * @returns The response (a new object).
  * @throws {@link ModelValidationError} `E_INVALID_SURVEY_RESPONSE` naming the first field,
  *   its reason and value; `issues` lists every problem.
- * @throws {@link MetricRangeError} `E_TIME_ZONE` if `options.timeZone` is not a valid IANA zone.
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_TIME_ZONE` if `options.timeZone` is not a valid IANA zone.
  * @remarks `kind` is matched case-insensitively; `score`, `scale.min` and `scale.max`
  * are integers and accept decimal strings (`"4"`, `"4.0"`); ids accept finite numbers.
  * Invariants: `scale.min < scale.max`, `scale.min ≤ score ≤ scale.max`, and an `nps`

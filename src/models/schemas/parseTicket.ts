@@ -14,7 +14,7 @@ import { rowSchemas } from "./rows.ts";
  * @returns The ticket (a new object; the row is not changed).
  * @throws {@link ModelValidationError} `E_INVALID_TICKET` naming the first field, its
  *   reason and value; `issues` lists every problem.
- * @throws {@link MetricRangeError} `E_TIME_ZONE` if `options.timeZone` is not a valid IANA zone.
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_TIME_ZONE` if `options.timeZone` is not a valid IANA zone.
  * @remarks Coercions: `undefined`, `null` and blank strings are absent; timestamps accept a
  * `Date`, ISO 8601 with `Z` or an offset, epoch milliseconds (number or all-digit string),
  * and naive local strings only with `timeZone`; `reopens`/`replies` accept integer strings;

@@ -12,7 +12,7 @@ import { rowSchemas } from "./rows.ts";
  *   timestamps.
  * @returns The cohorts, the issues (row index, field, value, reason) and the counts; `ok`
  *   is `true` when no row was rejected. No rows give `{ ok: true, value: [], rows: 0, … }`.
- * @throws {@link MetricRangeError} `E_TIME_ZONE` if `options.timeZone` is not a valid IANA zone.
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_TIME_ZONE` if `options.timeZone` is not a valid IANA zone.
  * @remarks Never throws for bad rows.
  * @example
  * ```ts

@@ -13,7 +13,7 @@ import { rowSchemas } from "./rows.ts";
  *   timestamps.
  * @returns The tickets, the issues (row index, field, value, reason) and the counts;
  *   `ok` is `true` when no row was rejected. No rows give `{ ok: true, value: [], rows: 0, … }`.
- * @throws {@link MetricRangeError} `E_TIME_ZONE` if `options.timeZone` is not a valid IANA zone.
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_TIME_ZONE` if `options.timeZone` is not a valid IANA zone.
  * @remarks Each row is read as {@link parseTicket} reads it. Ids must be unique: a row
  * whose id an earlier accepted row already has is rejected with an `id` issue naming that
  * row. Never throws for bad rows.

@@ -1,7 +1,7 @@
 /**
  * The KPI report of the example export in examples/data/, computed with the library's
- * functions one by one: `npm run demo`. (The `cx-metrics report` command prints the same
- * numbers, with per-segment tables; this script shows how to call each metric yourself.)
+ * functions one by one: `npx tsx examples/metrics-one-by-one.ts`. (`npm run demo` runs the
+ * `cx-metrics report` command on the same files; this script shows how to call each metric.)
  */
 import {
   backlog, ces, cesEasyShare, channelMix, churnRate, csat, firstResponseTimes, npsBreakdown,

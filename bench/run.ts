@@ -1,0 +1,71 @@
+/**
+ * `npm run bench`: tickets per second of the report on generated tickets, streamed into
+ * `reportAccumulator` (never held in memory). Sizes: 100 000 and 1 000 000, or the
+ * comma-separated `BENCH_SIZES` (e.g. `BENCH_SIZES=100000`).
+ */
+import { performance } from "node:perf_hooks";
+import { reportAccumulator } from "../src/report/index.ts";
+import type { ReportOptions } from "../src/report/index.ts";
+import { generateResponses, generateTickets } from "./generate.ts";
+
+const sizes = (process.env.BENCH_SIZES ?? "100000,1000000")
+  .split(",")
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
+
+const options: ReportOptions = {
+  asOf: new Date("2026-04-01T00:00:00Z"),
+  timeZone: "Europe/Bucharest",
+  period: { from: new Date("2026-02-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z") },
+  compareTo: { from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-02-01T00:00:00Z") },
+  bucket: "day",
+  segments: ["channel", "assignee", ["channel", "type"]],
+  schedule: {
+    timeZone: "Europe/Bucharest",
+    weekly: { mon: [["09:00", "18:00"]], tue: [["09:00", "18:00"]], wed: [["09:00", "18:00"]], thu: [["09:00", "18:00"]], fri: [["09:00", "18:00"]] },
+  },
+  slaPolicy: {
+    name: "Standard",
+    targets: [
+      { metric: "firstResponse", within: { hours: 24 } },
+      { metric: "firstResponse", within: { hours: 1 }, channel: "chat" },
+      { metric: "nextResponse", within: { hours: 8 } },
+      { metric: "resolution", within: { hours: 48 } },
+    ],
+  },
+  leaderboard: { by: "firstResponseMedian", minSample: 50 },
+  percentiles: [0.9, 0.95],
+};
+
+/** Heap plus typed-array backing stores (where the durations live). */
+const used = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+const mb = (bytes: number): string => `${(bytes / 1_048_576).toFixed(0)} MB`;
+
+console.log(`report benchmark: Node ${process.version}, segments channel / assignee / channel×type, schedule, SLA, period + compareTo`);
+for (const count of sizes) {
+  globalThis.gc?.();
+  const acc = reportAccumulator(options);
+  const state = acc.create();
+  let peakHeap = 0;
+  const t0 = performance.now();
+  let i = 0;
+  for (const ticket of generateTickets({ count, seed: 42, days: 90 })) {
+    acc.add(state, ticket);
+    if (++i % 100_000 === 0) peakHeap = Math.max(peakHeap, used());
+  }
+  for (const response of generateResponses({ count, seed: 42, days: 90 })) acc.addResponse(state, response);
+  const t1 = performance.now();
+  const result = acc.result(state);
+  const t2 = performance.now();
+  peakHeap = Math.max(peakHeap, used());
+  const json = JSON.stringify(result);
+  const seconds = (t2 - t0) / 1000;
+  console.log(
+    [
+      `${count.toLocaleString("en-US")} tickets`,
+      `${Math.round(count / seconds).toLocaleString("en-US")} tickets/s (generate + fold ${((t1 - t0) / 1000).toFixed(2)} s, result ${((t2 - t1) / 1000).toFixed(2)} s)`,
+      `heap used ${mb(process.memoryUsage().heapUsed)} + array buffers ${mb(process.memoryUsage().arrayBuffers)} (peak sampled ${mb(peakHeap)}), rss ${mb(process.memoryUsage().rss)}`,
+      `report ${(json.length / 1024).toFixed(0)} KB, ${String(result.input.ticketsInScope)} in scope`,
+    ].join(" | "),
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * The arguments of `cx-metrics report`, parsed with `node:util` `parseArgs`.
+ *
+ * @internal
+ * @module
+ */
+import { parseArgs } from "node:util";
+import type { InputFormat, TicketPreset } from "../io/index.ts";
+import { CliError } from "./errors.ts";
+import { parseList } from "./values.ts";
+
+/** The output formats. */
+export const FORMATS = ["table", "markdown", "json", "csv"] as const;
+/** An output format. */
+export type OutputFormat = (typeof FORMATS)[number];
+
+/** The ticket presets. */
+export const PRESETS: readonly TicketPreset[] = ["generic", "zendesk-csv", "zendesk-json", "freshdesk-csv", "intercom-json"];
+/** Presets whose timestamps are naive local times, so `--timezone` is required. */
+export const NAIVE_PRESETS: readonly TicketPreset[] = ["zendesk-csv", "freshdesk-csv"];
+/** The time buckets. */
+export const BUCKETS = ["hour", "day", "week", "month"] as const;
+/** The tables `--format csv` can write (`--table`). */
+export const CSV_TABLES = ["segments", "buckets", "heatmap", "cohorts", "gates", "rejects"] as const;
+/** A table `--format csv` can write. */
+export type CsvTable = (typeof CSV_TABLES)[number];
+/** The leaderboard metrics (`--rank-by`). */
+export const RANK_BY = ["tickets", "firstResponseMedian", "resolutionMedian", "csat", "oneTouchShare"] as const;
+const INPUT_FORMATS: readonly InputFormat[] = ["csv", "json", "ndjson"];
+
+/** One gate as written: `--gate` (must hold) or `--fail-if` (must not hold). */
+export interface GateArg {
+  readonly text: string;
+  readonly kind: "gate" | "fail-if";
+  /** Where it was written, for messages: `--gate`, `--fail-if` or `gates.json[2]`. */
+  readonly source: string;
+}
+
+/** The parsed arguments of `cx-metrics report`. */
+export interface ReportArgs {
+  readonly tickets: string;
+  readonly preset: TicketPreset;
+  readonly inputFormat: InputFormat | undefined;
+  readonly messages: string | undefined;
+  readonly responses: string | undefined;
+  readonly cohorts: string | undefined;
+  readonly timeZone: string | undefined;
+  readonly asOf: string | undefined;
+  readonly map: readonly string[];
+  readonly statusMap: readonly string[];
+  readonly by: readonly string[];
+  readonly period: string | undefined;
+  readonly compareTo: string | undefined;
+  readonly bucket: (typeof BUCKETS)[number] | undefined;
+  readonly schedule: string | undefined;
+  readonly sla: string | undefined;
+  readonly format: OutputFormat | undefined;
+  readonly table: CsvTable;
+  readonly output: string | undefined;
+  readonly rejects: string | undefined;
+  readonly strict: boolean;
+  readonly gates: readonly GateArg[];
+  readonly gatesFile: string | undefined;
+  readonly allowMissing: boolean;
+  readonly quiet: boolean;
+  readonly maxRejects: number;
+  readonly rankBy: (typeof RANK_BY)[number] | undefined;
+  readonly minSample: number | undefined;
+}
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  preset: { type: "string", short: "p" },
+  "input-format": { type: "string" },
+  messages: { type: "string" },
+  responses: { type: "string" },
+  cohorts: { type: "string" },
+  timezone: { type: "string" },
+  "time-zone": { type: "string" },
+  "as-of": { type: "string" },
+  map: { type: "string", multiple: true },
+  "status-map": { type: "string", multiple: true },
+  status: { type: "string", multiple: true },
+  by: { type: "string", multiple: true },
+  period: { type: "string" },
+  "compare-to": { type: "string" },
+  bucket: { type: "string" },
+  schedule: { type: "string" },
+  sla: { type: "string" },
+  format: { type: "string", short: "f" },
+  table: { type: "string" },
+  output: { type: "string", short: "o" },
+  rejects: { type: "string" },
+  "max-rejects": { type: "string" },
+  strict: { type: "boolean" },
+  gate: { type: "string", multiple: true },
+  "fail-if": { type: "string", multiple: true },
+  gates: { type: "string" },
+  "allow-missing": { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+  "rank-by": { type: "string" },
+  "min-sample": { type: "string" },
+} as const;
+
+const USAGE_HINT = 'Run "cx-metrics report --help" for the options';
+
+function choice<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new CliError("E_CLI_OPTION_VALUE", `--${option} must be one of ${allowed.join(", ")}, got ${JSON.stringify(value)}`, USAGE_HINT);
+  }
+  return value as T;
+}
+
+/** Turns `parseArgs`' errors (unknown option, missing value) into usage errors. */
+function parse(argv: readonly string[]): ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>> {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/\s+To specify a positional.*$/s, "") : String(error);
+    throw new CliError("E_CLI_USAGE", message.replace(/\.$/, ""), USAGE_HINT);
+  }
+}
+
+/**
+ * Parses the arguments that follow `report`; `"help"` when `--help` was given.
+ * Throws {@link CliError} (`E_CLI_USAGE`, `E_CLI_OPTION_VALUE`) for anything else wrong.
+ */
+export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
+  const { values, positionals } = parse(argv);
+  if (values.help === true) return "help";
+  if (positionals.length === 0) {
+    throw new CliError("E_CLI_USAGE", "report needs a tickets file (a path, or - for standard input)", USAGE_HINT);
+  }
+  if (positionals.length > 1) {
+    throw new CliError("E_CLI_USAGE", `report takes one tickets file, got ${String(positionals.length)}: ${positionals.join(" ")}`, USAGE_HINT);
+  }
+  if (values.timezone !== undefined && values["time-zone"] !== undefined && values.timezone !== values["time-zone"]) {
+    throw new CliError("E_CLI_USAGE", "--timezone and --time-zone are the same option; give it once");
+  }
+  const maxRejectsText = values["max-rejects"];
+  const maxRejects = maxRejectsText === undefined ? 20 : Number(maxRejectsText);
+  if (!Number.isInteger(maxRejects) || maxRejects < 0) {
+    throw new CliError("E_CLI_OPTION_VALUE", `--max-rejects must be a non-negative integer, got ${JSON.stringify(maxRejectsText)}`, USAGE_HINT);
+  }
+  const minSampleText = values["min-sample"];
+  const minSample = minSampleText === undefined ? undefined : Number(minSampleText);
+  if (minSample !== undefined && (!Number.isInteger(minSample) || minSample < 1)) {
+    throw new CliError("E_CLI_OPTION_VALUE", `--min-sample must be an integer of at least 1, got ${JSON.stringify(minSampleText)}`, USAGE_HINT);
+  }
+  const gates: GateArg[] = [
+    ...(values.gate ?? []).map((text): GateArg => ({ text, kind: "gate", source: "--gate" })),
+    ...(values["fail-if"] ?? []).map((text): GateArg => ({ text, kind: "fail-if", source: "--fail-if" })),
+  ];
+  return {
+    tickets: positionals[0] as string,
+    preset: choice("preset", values.preset, PRESETS) ?? "generic",
+    inputFormat: choice("input-format", values["input-format"], INPUT_FORMATS),
+    messages: values.messages,
+    responses: values.responses,
+    cohorts: values.cohorts,
+    timeZone: values.timezone ?? values["time-zone"],
+    asOf: values["as-of"],
+    map: values.map ?? [],
+    statusMap: [...(values["status-map"] ?? []), ...(values.status ?? [])],
+    by: (values.by ?? []).flatMap(parseList),
+    period: values.period,
+    compareTo: values["compare-to"],
+    bucket: choice("bucket", values.bucket, BUCKETS),
+    schedule: values.schedule,
+    sla: values.sla,
+    format: choice("format", values.format, FORMATS),
+    table: choice("table", values.table, CSV_TABLES) ?? "segments",
+    output: values.output,
+    rejects: values.rejects,
+    strict: values.strict === true,
+    gates,
+    gatesFile: values.gates,
+    allowMissing: values["allow-missing"] === true,
+    quiet: values.quiet === true,
+    maxRejects,
+    rankBy: choice("rank-by", values["rank-by"], RANK_BY),
+    minSample,
+  };
+}
+
+/**
+ * The output format: `--format`, else from the `--output` extension (`.json`, `.md`,
+ * `.csv`, anything else table), else `table` when stdout is a terminal and `json` when not.
+ */
+export function resolveFormat(args: Pick<ReportArgs, "format" | "output">, stdoutIsTty: boolean): OutputFormat {
+  if (args.format !== undefined) return args.format;
+  if (args.output !== undefined) {
+    const name = args.output.toLowerCase();
+    if (name.endsWith(".json")) return "json";
+    if (name.endsWith(".md") || name.endsWith(".markdown")) return "markdown";
+    if (name.endsWith(".csv")) return "csv";
+    return "table";
+  }
+  return stdoutIsTty ? "table" : "json";
+}

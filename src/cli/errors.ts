@@ -1,0 +1,53 @@
+/**
+ * The command's own errors and exit codes.
+ *
+ * @internal
+ * @module
+ */
+
+/**
+ * The exit codes of `cx-metrics` (docs/guide/cli.md, "Exit codes").
+ *
+ * - `OK` 0: the report was written and every gate passed (or there were none).
+ * - `GATE_FAILED` 1: the report was written and at least one gate failed (or had no data).
+ * - `BAD_INPUT` 2: a usage error (unknown option, bad value, bad gate) or an input error (a
+ *   file that is not what the preset expects, an unreadable file, `--strict` with rejected rows).
+ * - `INTERNAL` 3: an unexpected error (a bug: please report it with the stack trace).
+ */
+export const EXIT = { OK: 0, GATE_FAILED: 1, BAD_INPUT: 2, INTERNAL: 3 } as const;
+
+/** The stable codes of {@link CliError}. */
+export type CliErrorCode =
+  | "E_CLI_USAGE"
+  | "E_CLI_OPTION_VALUE"
+  | "E_CLI_TIME_ZONE_REQUIRED"
+  | "E_CLI_GATE_SYNTAX"
+  | "E_CLI_GATE_PATH"
+  | "E_CLI_GATE_VALUE"
+  | "E_CLI_CONFIG_FILE"
+  | "E_CLI_FILE"
+  | "E_INPUT_COLUMNS"
+  | "E_INPUT_SYNTAX";
+
+/**
+ * A usage or input error of the command: printed as `cx-metrics: <message>` on stderr, exit 2.
+ * `hint` is printed on a second line when present.
+ */
+export class CliError extends Error {
+  /** The stable code. */
+  readonly code: CliErrorCode;
+  /** An extra line of help, e.g. `Run "cx-metrics report --help" for the options`. */
+  readonly hint: string | undefined;
+
+  /**
+   * @param code - The stable code.
+   * @param message - What is wrong, without a final period.
+   * @param hint - An optional line of help.
+   */
+  constructor(code: CliErrorCode, message: string, hint?: string) {
+    super(message);
+    this.name = "CliError";
+    this.code = code;
+    this.hint = hint;
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * Folds the opened inputs into the report accumulator as they are read, keeping the counts
+ * the command reports (latest timestamp for the default `--as-of`, helpdesk durations).
+ *
+ * @internal
+ * @module
+ */
+import type { Precomputed } from "../io/index.ts";
+import { summarizeDurations } from "../metrics/time/summarizeDurations.ts";
+import type { Cohort } from "../models/cohort.ts";
+import type { SurveyResponse } from "../models/survey.ts";
+import type { Ticket } from "../models/ticket.ts";
+import { reportAccumulator, type Report, type ReportOptions } from "../report/index.ts";
+import type { HelpdeskDurations } from "./document.ts";
+import type { OpenedFiles } from "./inputs.ts";
+import type { Period } from "./values.ts";
+
+/** Progress callback: the role and the rows read so far. */
+export type Progress = (role: string, rows: number) => void;
+
+/** What {@link foldInputs} returns. */
+export interface Folded {
+  readonly report: Report;
+  /** The `asOf` used and where it came from. */
+  readonly asOf: Date;
+  readonly asOfSource: "option" | "data" | "none";
+  /** Helpdesk-computed durations of the tickets in scope; `null` without any. */
+  readonly helpdesk: HelpdeskDurations | null;
+  /** Tickets carrying helpdesk-computed durations (in scope). */
+  readonly precomputedTickets: number;
+  /** The cohorts read. */
+  readonly cohorts: readonly Cohort[];
+  /** Tickets kept as exported whose timestamps contradict each other in a way no metric reports, by reason. */
+  readonly warnings: readonly TicketWarning[];
+}
+
+/** Tickets whose data contradicts itself in a way the metrics do not report themselves. */
+export interface TicketWarning {
+  /** The reason: `solvedBeforeFirstResponse` (solvedAt earlier than firstResponseAt). */
+  readonly reason: "solvedBeforeFirstResponse";
+  /** What it means, for people. */
+  readonly description: string;
+  /** The tickets' record numbers in the tickets file (all of them). */
+  readonly records: number[];
+  /** The tickets' ids, in the same order. */
+  readonly ids: string[];
+}
+
+const DATE_FIELDS = ["createdAt", "assignedAt", "firstResponseAt", "firstSolvedAt", "solvedAt", "closedAt"] as const;
+
+/** The latest valid instant on a ticket (its dates, messages and status changes), or -Infinity. */
+function latestOf(ticket: Ticket): number {
+  let latest = -Infinity;
+  const see = (date: Date | undefined): void => {
+    const ms = date?.getTime();
+    if (ms !== undefined && !Number.isNaN(ms) && ms > latest) latest = ms;
+  };
+  for (const field of DATE_FIELDS) see(ticket[field]);
+  for (const m of ticket.messages ?? []) see(m.at);
+  for (const s of ticket.statusHistory ?? []) see(s.at);
+  return latest;
+}
+
+/** Collects helpdesk durations per field for the tickets in scope. */
+class HelpdeskTally {
+  readonly values = new Map<string, number[]>();
+  tickets = 0;
+  constructor(private readonly period: Period | undefined) {}
+  add(ticket: Ticket, pre: Precomputed | undefined): void {
+    if (pre === undefined) return;
+    const created = ticket.createdAt.getTime();
+    if (this.period !== undefined && !(created >= this.period.from.getTime() && created < this.period.to.getTime())) return;
+    this.tickets++;
+    for (const [key, ms] of Object.entries(pre)) {
+      if (typeof ms !== "number" || !Number.isFinite(ms)) continue;
+      const list = this.values.get(key);
+      if (list === undefined) this.values.set(key, [ms]);
+      else list.push(ms);
+    }
+  }
+  result(percentiles: readonly number[]): HelpdeskDurations | null {
+    if (this.values.size === 0) return null;
+    const out: Record<string, ReturnType<typeof toJson>> = {};
+    for (const [key, list] of [...this.values].sort(([a], [b]) => (a < b ? -1 : 1))) out[key] = toJson(Float64Array.from(list).sort(), percentiles);
+    return out;
+  }
+}
+
+function toJson(sorted: Float64Array, percentiles: readonly number[]): HelpdeskDurations[string] {
+  const s = summarizeDurations(sorted, { percentiles });
+  if (s === undefined) throw new Error("unreachable: empty helpdesk durations");
+  return { count: s.count, total: s.total, mean: s.mean, median: s.median, p: s.p.map((q) => ({ p: q.p, value: q.value })), min: s.min, max: s.max };
+}
+
+/** Options of {@link foldInputs}: the report options with an optional `asOf`. */
+export type FoldOptions = Omit<ReportOptions, "asOf"> & { readonly asOf: Date | undefined; readonly period: Period | undefined };
+
+/** Records held until `asOf` is known (standard input): tickets with their record numbers, responses. */
+interface Held {
+  readonly tickets: Ticket[];
+  readonly records: number[];
+  readonly responses: SurveyResponse[];
+}
+
+/** The latest instant in the tickets and responses of `files` (iterating them to the end), or -Infinity. */
+async function latestIn(files: OpenedFiles, progress: Progress, keep?: Held): Promise<number> {
+  let latest = -Infinity;
+  let rows = 0;
+  for await (const ticket of files.tickets.records) {
+    keep?.tickets.push(ticket);
+    keep?.records.push(files.tickets.stats.read);
+    const t = latestOf(ticket);
+    if (t > latest) latest = t;
+    if (++rows % 10_000 === 0) progress("tickets (finding the latest timestamp)", files.tickets.stats.read);
+  }
+  if (files.responses !== undefined) {
+    for await (const response of files.responses.records) {
+      keep?.responses.push(response);
+      const t = response.answeredAt.getTime();
+      if (t > latest) latest = t;
+    }
+  }
+  return latest;
+}
+
+/**
+ * Reads every input to the end and computes the report. With `asOf` the records stream
+ * straight into the accumulator. Without it, `asOf` is 1 ms after the latest timestamp in the
+ * data (tickets, their messages and status changes, responses), found first: when `reopen` is
+ * given (the inputs are files) by a first pass over the files, so memory stays constant;
+ * otherwise (standard input) by holding the records until the end.
+ *
+ * @returns The report and the accounting, and `files`: the readers whose counts are final
+ *   (the reopened ones after a first pass).
+ */
+export async function foldInputs(
+  opened: OpenedFiles,
+  options: FoldOptions,
+  progress: Progress,
+  reopen?: () => Promise<OpenedFiles>,
+): Promise<Folded & { readonly files: OpenedFiles }> {
+  let files = opened;
+  let asOf = options.asOf;
+  let asOfSource: Folded["asOfSource"] = "option";
+  let held: Held | undefined;
+  if (asOf === undefined) {
+    if (reopen === undefined) held = { tickets: [], records: [], responses: [] };
+    const latest = await latestIn(files, progress, held);
+    asOfSource = latest === -Infinity ? "none" : "data";
+    // Just after the latest event, so that events at that instant count as having happened
+    // (the report's windows are half-open: a ticket created at `asOf` is not yet created).
+    asOf = new Date(latest === -Infinity ? 0 : latest + 1);
+    if (reopen !== undefined) files = await reopen();
+  }
+  const current = files;
+  const helpdesk = new HelpdeskTally(options.period);
+  const solvedFirst: TicketWarning = {
+    reason: "solvedBeforeFirstResponse",
+    description: "solved before the first response (kept as exported; response and resolution times are still measured from creation)",
+    records: [],
+    ids: [],
+  };
+  const precomputed = current.tickets.precomputed;
+  const acc = reportAccumulator({ ...options, asOf });
+  const state = acc.create();
+  let rows = 0;
+  const addTicket = (ticket: Ticket, record: number): void => {
+    acc.add(state, ticket);
+    const solved = ticket.solvedAt?.getTime();
+    const first = ticket.firstResponseAt?.getTime();
+    if (solved !== undefined && first !== undefined && solved < first) {
+      solvedFirst.records.push(record);
+      solvedFirst.ids.push(ticket.id);
+    }
+    helpdesk.add(ticket, precomputed.get(ticket.id));
+    if (++rows % 10_000 === 0) progress("tickets", current.tickets.stats.read);
+  };
+  if (held !== undefined) {
+    const records = held.records;
+    held.tickets.forEach((ticket, i) => addTicket(ticket, records[i] as number));
+    for (const response of held.responses) acc.addResponse(state, response);
+  } else {
+    for await (const ticket of current.tickets.records) addTicket(ticket, current.tickets.stats.read);
+    if (current.responses !== undefined) for await (const response of current.responses.records) acc.addResponse(state, response);
+  }
+  const cohorts: Cohort[] = [];
+  if (current.cohorts !== undefined) for await (const cohort of current.cohorts.records) cohorts.push(cohort);
+  const report = acc.result(state, cohorts);
+  const percentiles = options.percentiles ?? [0.9];
+  return {
+    report,
+    asOf,
+    asOfSource,
+    helpdesk: helpdesk.result(percentiles),
+    precomputedTickets: helpdesk.tickets,
+    cohorts,
+    warnings: solvedFirst.records.length === 0 ? [] : [solvedFirst],
+    files: current,
+  };
+}

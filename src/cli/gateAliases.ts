@@ -1,0 +1,99 @@
+/**
+ * The friendly metric names of gates and the report paths they stand for. docs/guide/cli.md
+ * ("Gate metrics") lists the same table; test/cli/gates.test.ts checks both agree.
+ *
+ * @internal
+ * @module
+ */
+import type { ValueKind } from "./format.ts";
+
+/** One step of a path: a property name, or a selection of the array element whose `key` reads `equals`. */
+export type PathStep = string | { readonly key: string; readonly equals: string };
+
+/** A friendly gate metric. */
+export interface GateAlias {
+  /** The name used in gates, e.g. `frt.median`. */
+  readonly name: string;
+  /** Where it reads: `report` (the Report) or `input` (the input section). */
+  readonly root: "report" | "input";
+  /** The path from the root (for `report` metrics: from the metric set, so segments can reuse it). */
+  readonly path: readonly PathStep[];
+  /** How values are read and shown. */
+  readonly kind: ValueKind;
+  /** What it is, for the docs and `--help`. */
+  readonly description: string;
+  /** The option without which it has no data (for the "no data" message). */
+  readonly needs?: string;
+  /** `true` when it can be scoped to a segment: `frt.median[channel=email]`. */
+  readonly segmentable: boolean;
+}
+
+const DURATIONS = [
+  ["frt", "firstResponse", "first response time"],
+  ["response", "responses", "response time (every customer turn)"],
+  ["resolution", "resolutionFinal", "resolution time (to the final solve)"],
+  ["firstResolution", "resolutionFirst", "time to the first solve"],
+  ["assignment", "assignment", "time to the first assignment"],
+  ["wait", "requesterWait", "requester wait time"],
+] as const;
+
+/** Duration statistics: alias suffix, path, description. */
+const STATS: readonly (readonly [string, readonly PathStep[], string, ValueKind])[] = [
+  ["median", ["median"], "median", "duration"],
+  ["mean", ["mean"], "mean", "duration"],
+  ["p90", ["p", { key: "p", equals: "0.9" }, "value"], "90th percentile (R-7)", "duration"],
+  ["p95", ["p", { key: "p", equals: "0.95" }, "value"], "95th percentile (R-7)", "duration"],
+  ["min", ["min"], "shortest", "duration"],
+  ["max", ["max"], "longest", "duration"],
+  ["count", ["count"], "tickets measured", "count"],
+];
+
+function alias(name: string, path: readonly PathStep[], kind: ValueKind, description: string, needs?: string): GateAlias {
+  return { name, root: "report", path, kind, description, segmentable: true, ...(needs === undefined ? {} : { needs }) };
+}
+
+function durationAliases(): GateAlias[] {
+  const out: GateAlias[] = [];
+  for (const [short, field, what] of DURATIONS) {
+    for (const [stat, tail, statText, kind] of STATS) {
+      out.push(alias(`${short}.${stat}`, ["time", field, "calendar", ...tail], kind, `${what}, ${statText} (calendar time)`));
+    }
+    for (const [stat, tail, statText, kind] of STATS) {
+      out.push(alias(`${short}.business.${stat}`, ["time", field, "business", ...tail], kind, `${what}, ${statText} (business hours)`, "--schedule"));
+    }
+  }
+  return out;
+}
+
+const SLA_METRICS = ["firstResponse", "nextResponse", "resolution"] as const;
+
+/** Every friendly gate metric, in documentation order. */
+export const GATE_ALIASES: readonly GateAlias[] = [
+  alias("nps", ["survey", "nps", "score"], "points", "Net Promoter Score, points from -100 to 100", "--responses"),
+  alias("nps.responses", ["survey", "nps", "total"], "count", "NPS answers counted", "--responses"),
+  alias("nps.promoters", ["survey", "nps", "promoterShare"], "fraction", "share of promoters (9-10)", "--responses"),
+  alias("nps.detractors", ["survey", "nps", "detractorShare"], "fraction", "share of detractors (0-6)", "--responses"),
+  alias("csat", ["survey", "csat", "score"], "fraction", "CSAT: satisfied answers / answers (fraction)", "--responses"),
+  alias("csat.responses", ["survey", "csat", "total"], "count", "CSAT answers counted", "--responses"),
+  alias("ces", ["survey", "ces", "0", "mean"], "score", "CES mean on the scale with the most answers", "--responses"),
+  alias("ces.easy", ["survey", "ces", "0", "easyShare"], "fraction", "share of easy CES answers (scale with the most answers)", "--responses"),
+  alias("tickets", ["tickets"], "count", "tickets in scope"),
+  alias("resolution.rate", ["counts", "resolutionRate", "value"], "fraction", "resolution rate: resolved / received"),
+  alias("backlog", ["counts", "backlog", "count"], "count", "backlog: unresolved tickets open longer than the average resolution time"),
+  alias("unresolved", ["counts", "backlog", "unresolved"], "count", "tickets unresolved at --as-of"),
+  ...["new", "open", "pending", "on_hold", "solved", "closed", "unassigned"].map((status) =>
+    alias(`status.${status}`, ["counts", "statuses", status], "count", `tickets with status ${status}${status === "unassigned" ? " (unsolved, no assignee)" : ""}`),
+  ),
+  ...durationAliases(),
+  alias("oneTouch", ["time", "oneTouch", "share"], "fraction", "one-touch resolution share"),
+  alias("replies.median", ["time", "repliesToResolve", "median"], "number", "median public replies to resolve"),
+  alias("replies.mean", ["time", "repliesToResolve", "mean"], "number", "mean public replies to resolve"),
+  alias("sla.compliance", ["sla", "compliance"], "fraction", "SLA compliance, every metric: achieved / (achieved + breached)", "--sla"),
+  alias("sla.breached", ["sla", "breached"], "count", "SLA checks breached (every metric)", "--sla"),
+  ...SLA_METRICS.flatMap((metric) => [
+    alias(`sla.${metric}.compliance`, ["sla", "byMetric", metric, "compliance"], "fraction", `SLA compliance of ${metric} targets`, "--sla"),
+    alias(`sla.${metric}.breached`, ["sla", "byMetric", metric, "breached"], "count", `${metric} checks breached`, "--sla"),
+  ]),
+  { name: "rejected", root: "input", path: ["tickets", "rejected"], kind: "count", description: "ticket rows rejected", segmentable: false },
+  { name: "rejected.share", root: "input", path: ["tickets", "rejectedShare"], kind: "fraction", description: "ticket rows rejected / rows read", segmentable: false },
+];

@@ -1,0 +1,108 @@
+/**
+ * The help texts of `cx-metrics --help` and `cx-metrics report --help`.
+ *
+ * @internal
+ * @module
+ */
+import { GATE_ALIASES } from "./gateAliases.ts";
+
+/** `cx-metrics --help`. */
+export const MAIN_HELP = `cx-metrics: customer-service KPIs from helpdesk exports
+
+Usage:
+  cx-metrics report <tickets-file> [options]   compute the KPI report (see: cx-metrics report --help)
+  cx-metrics --help                            this help
+  cx-metrics --version                         the version
+
+Example:
+  cx-metrics report tickets.csv --responses responses.csv --by channel,assignee
+  cx-metrics report export.csv --preset zendesk-csv --timezone Europe/Bucharest \\
+    --gate "frt.median <= 4h" --gate "csat >= 80%" --format markdown
+
+Exit codes: 0 ok, 1 a gate failed, 2 usage or input error, 3 internal error.
+Docs: docs/guide/cli.md
+`;
+
+const aliasLines = (): string => {
+  const names = GATE_ALIASES.filter((a) => !a.name.includes(".business.")).map((a) => a.name);
+  const lines: string[] = [];
+  let line = "   ";
+  for (const name of names) {
+    if (line.length + name.length + 2 > 96) {
+      lines.push(line);
+      line = "   ";
+    }
+    line += ` ${name},`;
+  }
+  lines.push(line.replace(/,$/, ""));
+  return lines.join("\n");
+};
+
+/** `cx-metrics report --help`. */
+export function reportHelp(): string {
+  return `Usage: cx-metrics report <tickets-file> [options]
+
+Computes the KPI report of a helpdesk ticket export: survey scores (NPS, CSAT, CES), ticket
+counts, resolution rate, backlog, channel mix, first response / response / resolution times
+(calendar and business hours), SLA compliance, per-segment tables, the agent leaderboard,
+volume per period, the peak-hours heatmap, cohort retention, and CI gates.
+
+<tickets-file> is a path (.csv, .tsv, .json, .ndjson/.jsonl, any of them gzip-compressed) or
+- for standard input. Files are streamed; every row is used or rejected, never dropped.
+
+Input:
+  -p, --preset NAME        generic (default), zendesk-csv, zendesk-json, freshdesk-csv, intercom-json
+      --input-format F     csv, json or ndjson, when the name and content do not tell (stdin)
+      --messages FILE      messages (ticket_id, at, author, public) attached to the tickets
+      --responses FILE     survey answers (kind, score, scale_min, scale_max, answered_at, ...)
+      --cohorts FILE       customer cohorts (label, start, size, period, active_1..active_N)
+      --map FIELD=COLUMN   read a ticket field from another column (repeatable); FIELD= unmaps
+      --status-map NAME=S  map a helpdesk status name to new|open|pending|on_hold|solved|closed
+                           (repeatable; alias --status)
+      --timezone ZONE      IANA zone of naive timestamps and of every calendar bucket
+                           (required by zendesk-csv and freshdesk-csv; default UTC otherwise;
+                           alias --time-zone)
+
+Report:
+      --as-of TIME         judge backlog and running SLA clocks at TIME (ISO 8601; a naive time
+                           is read in --timezone). Default: 1 ms after the latest timestamp in
+                           the data, never the clock (files are then read twice; standard input
+                           is held in memory until the end)
+      --by DIMS            segments, comma-separated: channel, assignee (or agent), group, type,
+                           priority, tag; join two with + for a cross table (channel+priority)
+      --period FROM..TO    only tickets created in [FROM, TO), e.g. 2026-10-01..2026-11-01
+      --compare-to FROM..TO  compare with another period (needs --period)
+      --bucket UNIT        volume buckets: hour, day (default), week, month
+      --schedule FILE      business hours (JSON Schedule) for business-time figures
+      --sla FILE           SLA policy (JSON: { "name", "targets": [{ "metric", "within": "4h", ... }] })
+      --rank-by METRIC     leaderboard: tickets (default), firstResponseMedian, resolutionMedian,
+                           csat, oneTouchShare
+      --min-sample N       leaderboard: fewest observations for a rank (default 10)
+
+Output:
+  -f, --format F           table (default on a terminal), markdown, json (default otherwise), csv
+      --table NAME         with --format csv: segments (default), buckets, heatmap, cohorts,
+                           gates, rejects
+  -o, --output FILE        write the report to FILE (the format follows .json/.md/.csv if not given)
+      --rejects FILE       write every rejected row of every file to FILE (CSV)
+      --max-rejects N      rejected-row problems listed on stderr per file (default 20)
+  -q, --quiet              no input summary or progress on stderr (errors still print)
+      --strict             any rejected row fails the run (exit 2)
+
+Gates (CI):
+      --gate "EXPR"        a target that must hold (repeatable), e.g. "nps >= 30", "frt.median <= 4h"
+      --fail-if "EXPR"     a condition that fails the run, e.g. "sla.compliance < 95%"
+      --gates FILE         gates from a JSON file: ["nps >= 30", { "failIf": "backlog > 20" }]
+      --allow-missing      a gate whose metric has no data is skipped instead of failing
+
+  EXPR is <metric> <op> <value>; op is one of < <= > >= == !=; value is a number (30, 0.9),
+  a percentage (90% = 0.9) or a duration (45s, 30m, 4h, 2d, 1w, 1h30m). Metrics:
+${aliasLines()}
+    (each time metric also as NAME.business.STAT with --schedule), any of them scoped to a
+    segment as NAME[channel=email] (needs --by channel), or a dotted path into the JSON
+    report (counts.backlog.unresolved, sla.byChannel[channel=email].compliance).
+
+Exit codes: 0 ok, 1 a gate failed, 2 usage or input error (or --strict with rejected rows),
+3 internal error.
+`;
+}

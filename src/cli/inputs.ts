@@ -1,0 +1,191 @@
+/**
+ * Opens the command's input files with the readers of src/io and describes what was read
+ * (the `input` section of the output).
+ *
+ * @internal
+ * @module
+ */
+import type { Readable } from "node:stream";
+import { MetricRangeError } from "../_lib/errors.ts";
+import {
+  InputFormatError,
+  readCohorts,
+  readSurveyResponses,
+  readTickets,
+  type InputFormat,
+  type ReadResult,
+  type Reject,
+  type TicketPreset,
+  type TicketReadResult,
+} from "../io/index.ts";
+import type { Cohort } from "../models/cohort.ts";
+import type { SurveyResponse } from "../models/survey.ts";
+import type { ReportArgs } from "./args.ts";
+import { describeFsError } from "./config.ts";
+import { CliError } from "./errors.ts";
+import type { CliIo } from "./io.ts";
+
+/** The role of an input file. */
+export type FileRole = "tickets" | "messages" | "responses" | "cohorts";
+
+/** The readers, opened (headers checked) but not yet iterated. */
+export interface OpenedFiles {
+  readonly tickets: TicketReadResult;
+  readonly responses: ReadResult<SurveyResponse> | undefined;
+  readonly cohorts: ReadResult<Cohort> | undefined;
+}
+
+/** How one file was read: the `input.<role>` entries of the JSON output. */
+export interface FileSummary {
+  /** The path as given (`-` for standard input). */
+  readonly path: string;
+  /** The layout read; `null` when not known (the messages file, read inside the tickets reader). */
+  readonly format: InputFormat | null;
+  /** `true` when the file was gzip-compressed; `null` when not known. */
+  readonly gzip: boolean | null;
+  /** The CSV delimiter; `null` for JSON. */
+  readonly delimiter: string | null;
+  /** Records read. */
+  readonly read: number;
+  /** Records used. */
+  readonly used: number;
+  /** Records rejected. */
+  readonly rejected: number;
+  /** `rejected / read`; `null` when nothing was read. */
+  readonly rejectedShare: number | null;
+  /** Blank lines skipped (not records). */
+  readonly blankLines: number;
+  /** Problems found in the rejected records (a record may have several). */
+  readonly problems: number;
+  /** The first problems (`--max-rejects`, default 20); all of them go to `--rejects`. */
+  readonly rejects: readonly Reject[];
+}
+
+/** The `input` section of the output. */
+export interface InputSection {
+  /** The ticket preset. */
+  readonly preset: TicketPreset;
+  /** The report's time zone. */
+  readonly timeZone: string;
+  /** `option` (`--timezone`) or `default` (UTC, when not given). */
+  readonly timeZoneSource: "option" | "default";
+  /** The moment the report is judged at (ISO-8601). */
+  readonly asOf: string;
+  /** `option` (`--as-of`), `data` (1 ms after the latest timestamp in the data) or `none` (no timestamps: the Unix epoch). */
+  readonly asOfSource: "option" | "data" | "none";
+  /**
+   * The tickets file, plus the number of tickets carrying helpdesk-computed durations and the
+   * warnings: tickets kept as exported whose timestamps contradict each other in a way no
+   * metric reports (`solvedBeforeFirstResponse`), with the first record numbers.
+   */
+  readonly tickets: FileSummary & {
+    readonly precomputed: number;
+    readonly warnings: readonly { readonly reason: string; readonly description: string; readonly count: number; readonly records: readonly number[] }[];
+  };
+  /** The messages file, plus how many messages were attached to a ticket and how many matched none. */
+  readonly messages: (FileSummary & { readonly attached: number; readonly unmatched: number }) | null;
+  /** The survey responses file. */
+  readonly responses: FileSummary | null;
+  /** The cohorts file. */
+  readonly cohorts: FileSummary | null;
+}
+
+/** The problems of a file, with the file it belongs to; `warning` rows were kept. */
+export interface FileRejects {
+  readonly role: FileRole;
+  readonly path: string;
+  readonly rejects: readonly (Reject & { readonly kind?: "rejected" | "warning" })[];
+}
+
+function source(path: string, io: CliIo): string | Readable {
+  if (path !== "-") return path;
+  if (io.stdin === undefined) throw new CliError("E_CLI_USAGE", "- reads standard input, which is not available here");
+  return io.stdin;
+}
+
+/** Turns the readers' errors into the command's: file errors, input format errors, bad options. */
+function inputError(role: FileRole, path: string, error: unknown): unknown {
+  const where = `${role} file ${path === "-" ? "(standard input)" : path}`;
+  if (error instanceof InputFormatError) {
+    if (error.code === "E_INPUT_SYNTAX") return new CliError("E_INPUT_SYNTAX", `${where}: ${error.message.replace(/^\w+: /, "")}`);
+    const list = (names: readonly string[]): string => names.map((n) => JSON.stringify(n)).join(", ");
+    return new CliError(
+      "E_INPUT_COLUMNS",
+      `${where} does not fit the ${error.preset} ${role === "tickets" ? "preset" : "layout"}: missing column${error.missing.length === 1 ? "" : "s"} ${list(error.missing)}\n` +
+        `  expected: ${list(error.expected)}\n` +
+        `  found:    ${error.found.length === 0 ? "(no columns)" : list(error.found)}`,
+      role === "tickets"
+        ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json) or map columns with --map field=Column"
+        : "Map columns with --map field=Column (tickets only) or rename the columns; docs/guide/cli.md lists them",
+    );
+  }
+  if (error instanceof MetricRangeError) return new CliError("E_CLI_OPTION_VALUE", `${where}: ${error.message.replace(/^\w+: /, "")}`);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return new CliError("E_CLI_FILE", `${where}: ${describeFsError(error)}`);
+  return error;
+}
+
+async function attempt<T>(role: FileRole, path: string, open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    throw inputError(role, path, error);
+  }
+}
+
+/**
+ * Opens every input of `args` (which checks their columns at once, so a wrong preset fails
+ * before anything is computed). Standard input (`-`) may be used by one file only.
+ */
+export async function openFiles(args: ReportArgs, io: CliIo): Promise<OpenedFiles> {
+  const paths = [args.tickets, args.messages, args.responses, args.cohorts].filter((p) => p === "-");
+  if (paths.length > 1) throw new CliError("E_CLI_USAGE", "only one input can be read from standard input (-)");
+  const tz = args.timeZone === undefined ? {} : { timeZone: args.timeZone };
+  const messagesSource = args.messages === undefined ? undefined : source(args.messages, io);
+  let tickets: TicketReadResult;
+  try {
+    tickets = await readTickets(source(args.tickets, io), {
+      preset: args.preset,
+      ...tz,
+      ...(args.inputFormat === undefined ? {} : { format: args.inputFormat }),
+      ...(args.map.length === 0 ? {} : { map: args.map }),
+      ...(args.statusMap.length === 0 ? {} : { statusMap: args.statusMap }),
+      ...(messagesSource === undefined ? {} : { messages: messagesSource }),
+    });
+  } catch (error) {
+    // The messages file is read inside readTickets: tell its errors apart.
+    const fromMessages =
+      args.messages !== undefined &&
+      ((error instanceof InputFormatError && error.preset === "messages") || (error as { path?: unknown } | null)?.path === args.messages);
+    throw fromMessages ? inputError("messages", args.messages as string, error) : inputError("tickets", args.tickets, error);
+  }
+  const responses =
+    args.responses === undefined
+      ? undefined
+      : await attempt("responses", args.responses, () => readSurveyResponses(source(args.responses as string, io), tz));
+  const cohorts =
+    args.cohorts === undefined ? undefined : await attempt("cohorts", args.cohorts, () => readCohorts(source(args.cohorts as string, io), tz));
+  return { tickets, responses, cohorts };
+}
+
+/** The summary of one finished read. */
+export function fileSummary(
+  path: string,
+  result: Pick<ReadResult<unknown>, "stats" | "rejects"> & { readonly input?: ReadResult<unknown>["input"] },
+  maxRejects: number,
+): FileSummary {
+  const { stats, rejects, input } = result;
+  return {
+    path,
+    format: input?.format ?? null,
+    gzip: input?.gzip ?? null,
+    delimiter: input?.delimiter ?? null,
+    read: stats.read,
+    used: stats.used,
+    rejected: stats.rejected,
+    rejectedShare: stats.read === 0 ? null : stats.rejected / stats.read,
+    blankLines: stats.blankLines,
+    problems: rejects.length,
+    rejects: rejects.slice(0, maxRejects),
+  };
+}

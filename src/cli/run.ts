@@ -1,0 +1,61 @@
+/**
+ * The command's entry point, independent of the process: `run(argv, io)` returns the exit
+ * code, so tests run the command in-process with injected streams.
+ *
+ * @internal
+ * @module
+ */
+import { MetricRangeError } from "../_lib/errors.ts";
+import { CliError, EXIT } from "./errors.ts";
+import { MAIN_HELP, reportHelp } from "./help.ts";
+import type { CliIo } from "./io.ts";
+import { reportCommand } from "./report.ts";
+import { packageVersion } from "./version.ts";
+
+export type { CliIo, CliWriter } from "./io.ts";
+export { EXIT } from "./errors.ts";
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr.write(MAIN_HELP);
+    return EXIT.BAD_INPUT;
+  }
+  if (first === "--help" || first === "-h" || first === "help") {
+    io.stdout.write(rest[0] === "report" ? reportHelp() : MAIN_HELP);
+    return EXIT.OK;
+  }
+  if (first === "--version" || first === "-v" || first === "version") {
+    io.stdout.write(`${packageVersion()}\n`);
+    return EXIT.OK;
+  }
+  if (first === "report") return reportCommand(rest, io);
+  throw new CliError(
+    "E_CLI_USAGE",
+    first.startsWith("-") ? `unknown option ${first} (options come after the command: cx-metrics report <file> ${first} ...)` : `unknown command ${JSON.stringify(first)}`,
+    'Run "cx-metrics --help" for the commands',
+  );
+}
+
+/**
+ * Runs `cx-metrics` with `argv` (the arguments after the program name) and returns the
+ * exit code: 0 ok, 1 a gate failed, 2 usage or input error, 3 internal error. Never throws.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`cx-metrics: ${error.message}\n${error.hint === undefined ? "" : `${error.hint}\n`}`);
+      return EXIT.BAD_INPUT;
+    }
+    if (error instanceof MetricRangeError) {
+      // An option the metrics refuse (a bad schedule, SLA policy, period): the user's to fix.
+      io.stderr.write(`cx-metrics: ${error.message} [${error.code}]\n`);
+      return EXIT.BAD_INPUT;
+    }
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`cx-metrics: internal error (please report it): ${text}\n`);
+    return EXIT.INTERNAL;
+  }
+}

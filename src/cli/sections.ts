@@ -1,0 +1,247 @@
+/**
+ * The Report as blocks for the table and Markdown formats: the overview (parameters, input,
+ * gates, survey, ticket counts, times, SLA). ./sectionsDetail.ts adds the rest.
+ *
+ * @internal
+ * @module
+ */
+import type { DurationMetricJson, DurationSummaryJson, MetricSetJson, SlaTallyJson } from "../report/types.ts";
+import type { CliDocument } from "./document.ts";
+import { formatValue, type CellValue } from "./format.ts";
+import type { FileSummary } from "./inputs.ts";
+import type { Block, Column, Fact } from "./render/blocks.ts";
+import { detailBlocks } from "./sectionsDetail.ts";
+
+const pct = (p: number): string => `p${String(Math.round(p * 1000) / 10)}`;
+const reasons = (record: Readonly<Record<string, number>>): string =>
+  Object.entries(record)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${reason} ${String(n)}`)
+    .join(", ");
+
+function header(doc: CliDocument): Block[] {
+  const { input, report } = doc;
+  const p = report.parameters;
+  const facts: Fact[] = [
+    {
+      label: "As of",
+      value: p.asOf,
+      note:
+        input.asOfSource === "data"
+          ? "(just after the latest timestamp in the data, not the clock; set --as-of)"
+          : input.asOfSource === "none"
+            ? "(no timestamps in the data; set --as-of)"
+            : "(--as-of)",
+    },
+    { label: "Time zone", value: p.timeZone, note: input.timeZoneSource === "default" ? "(default; set --timezone)" : "(--timezone)" },
+    { label: "Period", value: p.period === null ? "all tickets" : `${p.period.from} .. ${p.period.to}`, ...(p.period === null ? {} : { note: "(created in [from, to))" }) },
+  ];
+  if (p.compareTo !== null) facts.push({ label: "Compared with", value: `${p.compareTo.from} .. ${p.compareTo.to}` });
+  facts.push(
+    { label: "Tickets in scope", value: report.input.ticketsInScope, kind: "count", note: `of ${String(report.input.tickets)} read` },
+    { label: "Business hours", value: p.businessHours ? "yes (--schedule)" : "no (calendar time only)" },
+    { label: "Preset", value: input.preset },
+  );
+  return [{ type: "title", text: "cx-metrics report" }, { type: "facts", facts }];
+}
+
+function inputBlocks(doc: CliDocument): Block[] {
+  const rows: CellValue[][] = [];
+  const add = (role: string, file: FileSummary | null): void => {
+    if (file === null) return;
+    rows.push([role, file.path, file.read, file.used, file.rejected, file.blankLines]);
+  };
+  add("tickets", doc.input.tickets);
+  add("messages", doc.input.messages);
+  add("responses", doc.input.responses);
+  add("cohorts", doc.input.cohorts);
+  const columns: Column[] = [
+    { label: "file" },
+    { label: "path" },
+    { label: "rows read", kind: "count" },
+    { label: "used", kind: "count" },
+    { label: "rejected", kind: "count" },
+    { label: "blank lines", kind: "count" },
+  ];
+  const blocks: Block[] = [{ type: "heading", text: "Input" }, { type: "table", columns, rows }];
+  const m = doc.input.messages;
+  if (m !== null) blocks.push({ type: "note", text: `Messages attached to tickets: ${String(m.attached)}; matching no ticket: ${String(m.unmatched)}.` });
+  if (doc.input.tickets.precomputed > 0) {
+    blocks.push({ type: "note", text: `${String(doc.input.tickets.precomputed)} tickets carry durations computed by the helpdesk (see "Helpdesk-computed durations").` });
+  }
+  return blocks;
+}
+
+function gateBlocks(doc: CliDocument): Block[] {
+  if (doc.gates.length === 0) return [];
+  const failed = doc.gates.filter((g) => g.status === "fail" || g.status === "missing").length;
+  const rows = doc.gates.map((g): CellValue[] => [
+    g.status.toUpperCase(),
+    g.gate,
+    g.actual === null ? "no data" : formatValue(g.actual, g.unit),
+    `${g.kind === "fail-if" ? "fail if " : ""}${g.op} ${formatValue(g.target, g.unit)}`,
+  ]);
+  return [
+    { type: "heading", text: "Gates" },
+    { type: "table", columns: [{ label: "result" }, { label: "gate" }, { label: "actual" }, { label: "target" }], rows },
+    { type: "note", text: failed === 0 ? `All ${String(doc.gates.length)} gates passed.` : `${String(failed)} of ${String(doc.gates.length)} gates failed.` },
+  ];
+}
+
+function surveyBlocks(set: MetricSetJson): Block[] {
+  const s = set.survey;
+  const blocks: Block[] = [{ type: "heading", text: "Survey scores" }];
+  if (s === null || s.responses === 0) return [...blocks, { type: "note", text: "No survey responses in scope (give them with --responses)." }];
+  const facts: Fact[] = [];
+  if (s.nps !== null) {
+    facts.push({
+      label: "NPS",
+      value: s.nps.score,
+      kind: "points",
+      note: `${String(s.nps.total)} answers: ${String(s.nps.promoters)} promoters, ${String(s.nps.passives)} passives, ${String(s.nps.detractors)} detractors`,
+    });
+  } else facts.push({ label: "NPS", value: null, note: "no NPS answers" });
+  if (s.csat !== null) facts.push({ label: "CSAT", value: s.csat.score, kind: "fraction", note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}` });
+  else facts.push({ label: "CSAT", value: null, note: "no CSAT answers" });
+  if (s.ces.length === 0) facts.push({ label: "CES", value: null, note: "no CES answers" });
+  for (const c of s.ces) {
+    facts.push({
+      label: `CES (${String(c.scale.min)}-${String(c.scale.max)})`,
+      value: c.mean,
+      kind: "score",
+      note: `mean of ${String(c.count)} answers; easy ${formatValue(c.easyShare, "fraction")}`,
+    });
+  }
+  facts.push({ label: "Responses", value: s.responses, kind: "count" });
+  return [...blocks, { type: "facts", facts }];
+}
+
+function ticketBlocks(set: MetricSetJson): Block[] {
+  const c = set.counts;
+  const r = c.resolutionRate;
+  const b = c.backlog;
+  const ot = set.time.oneTouch;
+  const facts: Fact[] = [
+    { label: "Tickets", value: set.tickets, kind: "count" },
+    { label: "Resolution rate", value: r.value, kind: "fraction", note: `${String(r.resolved)} resolved of ${String(r.received)} received, judged at ${r.judgedAt}` },
+    {
+      label: "Backlog",
+      value: b.count,
+      kind: "count",
+      note: b.threshold === null ? "no resolution time to average for the threshold" : `unresolved and open longer than ${formatValue(b.threshold, "duration")} (the average resolution time); ${String(b.unresolved)} unresolved in all`,
+    },
+    { label: "One-touch resolution", value: ot.share, kind: "fraction", note: `${String(ot.oneTouch)} of ${String(ot.resolved)} resolved tickets with one public reply` },
+    { label: "Replies to resolve (median)", value: set.time.repliesToResolve?.median ?? null, kind: "number" },
+  ];
+  const statuses = (["new", "open", "pending", "on_hold", "solved", "closed"] as const).map((s): CellValue[] => [
+    s,
+    c.statuses[s],
+    set.tickets === 0 ? null : c.statuses[s] / set.tickets,
+  ]);
+  statuses.push(["unassigned (unsolved)", c.statuses.unassigned, set.tickets === 0 ? null : c.statuses.unassigned / set.tickets]);
+  const blocks: Block[] = [
+    { type: "heading", text: "Tickets" },
+    { type: "facts", facts },
+    { type: "table", caption: "Status counts", columns: [{ label: "status" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }], rows: statuses },
+  ];
+  if (c.channelMix !== null) {
+    const rows = c.channelMix.channels.map((ch): CellValue[] => [ch.channel, ch.count, ch.share]);
+    if (c.channelMix.withoutChannel.count > 0) rows.push(["(no channel)", c.channelMix.withoutChannel.count, c.channelMix.withoutChannel.share]);
+    blocks.push({ type: "table", caption: "Channel mix", columns: [{ label: "channel" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }], rows });
+  }
+  return blocks;
+}
+
+const DURATION_LABELS: readonly (readonly [keyof MetricSetJson["time"], string])[] = [
+  ["firstResponse", "First response"],
+  ["responses", "Response (every turn)"],
+  ["resolutionFirst", "First resolution"],
+  ["resolutionFinal", "Resolution (final)"],
+  ["assignment", "Assignment"],
+  ["requesterWait", "Requester wait"],
+];
+
+function summaryCells(s: DurationSummaryJson | null, percentiles: readonly number[]): CellValue[] {
+  if (s === null) return [0, null, null, ...percentiles.map(() => null), null];
+  return [s.count, s.median, s.mean, ...percentiles.map((p) => s.p.find((q) => q.p === p)?.value ?? null), s.max];
+}
+
+function timeBlocks(doc: CliDocument): Block[] {
+  const { report } = doc;
+  const percentiles = report.parameters.percentiles;
+  const columns: Column[] = [
+    { label: "metric" },
+    { label: "clock" },
+    { label: "measured", kind: "count" },
+    { label: "median", kind: "duration" },
+    { label: "mean", kind: "duration" },
+    ...percentiles.map((p): Column => ({ label: pct(p), kind: "duration" })),
+    { label: "max", kind: "duration" },
+    { label: "skipped", kind: "count" },
+    { label: "anomalies", kind: "count" },
+  ];
+  const rows: CellValue[][] = [];
+  const notes: string[] = [];
+  for (const [key, label] of DURATION_LABELS) {
+    const m = report.time[key] as DurationMetricJson;
+    const skipped = Object.values(m.skipped).reduce((a, b) => a + b, 0);
+    const anomalies = Object.values(m.anomalies).reduce((a, b) => a + b, 0);
+    rows.push([label, "calendar", ...summaryCells(m.calendar, percentiles), skipped, anomalies]);
+    if (report.parameters.businessHours) rows.push([label, "business", ...summaryCells(m.business, percentiles), skipped, anomalies]);
+    const detail = [reasons(m.skipped), reasons(m.anomalies)].filter((t) => t !== "").join("; ");
+    if (detail !== "") notes.push(`${label}: ${detail}.`);
+  }
+  const blocks: Block[] = [{ type: "heading", text: "Response and resolution times" }, { type: "table", columns, rows }];
+  if (notes.length > 0) blocks.push({ type: "note", text: `Not measured (skipped; anomalies contradict themselves and are never averaged): ${notes.join(" ")}` });
+  if (doc.helpdesk !== null) {
+    const hd = Object.entries(doc.helpdesk).map(([field, s]): CellValue[] => [field, s.count, s.median, s.mean, s.max]);
+    blocks.push({
+      type: "table",
+      caption: "Helpdesk-computed durations (as exported; compare with the recomputed times above)",
+      columns: [{ label: "field" }, { label: "tickets", kind: "count" }, { label: "median", kind: "duration" }, { label: "mean", kind: "duration" }, { label: "max", kind: "duration" }],
+      rows: hd,
+    });
+  }
+  return blocks;
+}
+
+const tallyCells = (t: SlaTallyJson): CellValue[] => [t.compliance, t.achieved, t.breached, t.running];
+const TALLY_COLUMNS: readonly Column[] = [
+  { label: "compliance", kind: "fraction" },
+  { label: "achieved", kind: "count" },
+  { label: "breached", kind: "count" },
+  { label: "running", kind: "count" },
+];
+
+function slaBlocks(set: MetricSetJson): Block[] {
+  const sla = set.sla;
+  const blocks: Block[] = [{ type: "heading", text: "SLA compliance" }];
+  if (sla === null) return [...blocks, { type: "note", text: "No SLA policy (give one with --sla policy.json)." }];
+  blocks.push(
+    { type: "facts", facts: [{ label: "Policy", value: sla.policy ?? "(unnamed)" }, { label: "Compliance", value: sla.compliance, kind: "fraction", note: `${String(sla.achieved)} achieved, ${String(sla.breached)} breached, ${String(sla.running)} running` }] },
+    {
+      type: "table",
+      caption: "By target",
+      columns: [{ label: "target" }, ...TALLY_COLUMNS],
+      rows: (["firstResponse", "nextResponse", "resolution"] as const).map((m) => [m, ...tallyCells(sla.byMetric[m])]),
+    },
+    { type: "table", caption: "By channel", columns: [{ label: "channel" }, ...TALLY_COLUMNS], rows: sla.byChannel.map((c) => [c.channel, ...tallyCells(c)]) },
+  );
+  const detail = [reasons(sla.skipped), reasons(sla.anomalies)].filter((t) => t !== "").join("; ");
+  if (detail !== "") blocks.push({ type: "note", text: `Not judged: ${detail}.` });
+  return blocks;
+}
+
+/** The whole document as blocks, in reading order. */
+export function documentBlocks(doc: CliDocument): Block[] {
+  return [
+    ...header(doc),
+    ...gateBlocks(doc),
+    ...inputBlocks(doc),
+    ...surveyBlocks(doc.report),
+    ...ticketBlocks(doc.report),
+    ...timeBlocks(doc),
+    ...slaBlocks(doc.report),
+    ...detailBlocks(doc),
+  ];
+}

@@ -1,0 +1,234 @@
+/**
+ * The Report as blocks, continued: segments, the agent leaderboard, volume, the peak-hours
+ * heatmap, types, cohort retention and the period comparison.
+ *
+ * @internal
+ * @module
+ */
+import type { Report, SegmentationJson } from "../report/types.ts";
+import type { CliDocument } from "./document.ts";
+import { formatValue, type CellValue, type ValueKind } from "./format.ts";
+import type { Block, Column } from "./render/blocks.ts";
+
+/** The columns of a segment table: label, kind, how to read the value from a metric set. */
+const SEGMENT_COLUMNS: readonly {
+  readonly label: string;
+  /** The CSV column name (durations in milliseconds, rates as fractions). */
+  readonly csv: string;
+  readonly kind: ValueKind;
+  readonly when?: (report: Report) => boolean;
+  readonly value: (s: SegmentationJson["segments"][number], report: Report) => number | null;
+}[] = [
+  { label: "tickets", csv: "tickets", kind: "count", value: (s) => s.tickets },
+  { label: "resolved", csv: "resolution_rate", kind: "fraction", value: (s) => s.counts.resolutionRate.value },
+  { label: "backlog", csv: "backlog", kind: "count", value: (s) => s.counts.backlog.count },
+  { label: "FRT median", csv: "first_response_median_ms", kind: "duration", value: (s) => s.time.firstResponse.calendar?.median ?? null },
+  { label: "FRT p90", csv: "first_response_p90_ms", kind: "duration", value: (s) => s.time.firstResponse.calendar?.p.find((q) => q.p === 0.9)?.value ?? null },
+  { label: "FRT median (bh)", csv: "first_response_business_median_ms", kind: "duration", when: (r) => r.parameters.businessHours, value: (s) => s.time.firstResponse.business?.median ?? null },
+  { label: "resolution median", csv: "resolution_median_ms", kind: "duration", value: (s) => s.time.resolutionFinal.calendar?.median ?? null },
+  { label: "resolution median (bh)", csv: "resolution_business_median_ms", kind: "duration", when: (r) => r.parameters.businessHours, value: (s) => s.time.resolutionFinal.business?.median ?? null },
+  { label: "one-touch", csv: "one_touch_share", kind: "fraction", value: (s) => s.time.oneTouch.share },
+  { label: "SLA", csv: "sla_compliance", kind: "fraction", when: (r) => r.sla !== null, value: (s) => s.sla?.compliance ?? null },
+  { label: "CSAT", csv: "csat", kind: "fraction", when: (r) => r.survey !== null && r.survey.csat !== null, value: (s) => s.survey?.csat?.score ?? null },
+  { label: "NPS", csv: "nps", kind: "points", when: (r) => r.survey !== null && r.survey.nps !== null, value: (s) => s.survey?.nps?.score ?? null },
+];
+
+/** The segment columns shown for this report (also used by the CSV `segments` table). */
+export function segmentColumns(report: Report): typeof SEGMENT_COLUMNS {
+  return SEGMENT_COLUMNS.filter((c) => c.when === undefined || c.when(report));
+}
+
+function segmentBlocks(report: Report): Block[] {
+  if (report.segments.length === 0) return [];
+  const metrics = segmentColumns(report);
+  const blocks: Block[] = [{ type: "heading", text: "Segments" }];
+  for (const seg of report.segments) {
+    const columns: Column[] = [...seg.dimensions.map((d): Column => ({ label: d })), ...metrics.map((m): Column => ({ label: m.label, kind: m.kind }))];
+    const rows = seg.segments.map((s): CellValue[] => [...s.key, ...metrics.map((m) => m.value(s, report))]);
+    const caption = `By ${seg.dimensions.join(" × ")}${seg.overlapping ? " (a ticket may be in several segments)" : ""}`;
+    blocks.push({ type: "table", caption, columns, rows });
+  }
+  return blocks;
+}
+
+function leaderboardBlocks(report: Report): Block[] {
+  const lb = report.leaderboard;
+  if (lb.rows.length === 0) return [];
+  const clock = lb.clock === "business" ? " (bh)" : "";
+  const columns: Column[] = [
+    { label: "rank" },
+    { label: "agent" },
+    { label: "tickets", kind: "count" },
+    { label: `FRT median${clock}`, kind: "duration" },
+    { label: `resolution median${clock}`, kind: "duration" },
+    { label: "CSAT", kind: "fraction" },
+    { label: "one-touch", kind: "fraction" },
+  ];
+  const rows = lb.rows.map((r): CellValue[] => [
+    r.rank === null ? (r.unrankedReason === "belowMinSample" ? `– (n=${String(r.sample)})` : "– (no data)") : String(r.rank),
+    r.agent,
+    r.tickets,
+    r.firstResponseMedian,
+    r.resolutionMedian,
+    r.csat,
+    r.oneTouchShare,
+  ]);
+  return [
+    { type: "heading", text: "Agents" },
+    {
+      type: "table",
+      caption: `Ranked by ${lb.by} (${lb.order === "desc" ? "more" : "less"} is better; at least ${String(lb.minSample)} observations)`,
+      columns,
+      rows,
+    },
+    ...(lb.unassignedTickets > 0 ? [{ type: "note" as const, text: `${String(lb.unassignedTickets)} tickets have no assignee.` }] : []),
+  ];
+}
+
+function volumeBlocks(report: Report): Block[] {
+  const v = report.volume;
+  if (v === null) return [];
+  const columns: Column[] = [
+    { label: v.unit },
+    { label: "created", kind: "count" },
+    { label: "resolved", kind: "count" },
+    { label: "messages in", kind: "count" },
+    { label: "messages out", kind: "count" },
+    { label: "active", kind: "count" },
+    { label: "backlog", kind: "count" },
+  ];
+  const rows = v.buckets.map((b): CellValue[] => [b.label, b.created, b.resolved, b.messagesIn, b.messagesOut, b.active, b.backlog]);
+  rows.push(["total", v.totals.created, v.totals.resolved, v.totals.messagesIn, v.totals.messagesOut, null, null]);
+  return [
+    { type: "heading", text: `Volume per ${v.unit}` },
+    { type: "table", columns, rows },
+    { type: "note", text: `Backlog at the start of the range: ${String(v.backlogAtStart)}. Buckets in ${report.parameters.timeZone}.` },
+  ];
+}
+
+const HOUR_LABELS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0"));
+
+function peakBlocks(report: Report): Block[] {
+  const p = report.peaks;
+  if (p === null) return [];
+  const facts = [];
+  if (p.busiestHour !== null) facts.push({ label: "Busiest hour", value: `${HOUR_LABELS[p.busiestHour.hour] as string}:00`, note: `${(p.busiestHour.average ?? 0).toFixed(2)} tickets per day on average` });
+  if (p.busiestDay !== null) facts.push({ label: "Busiest day", value: p.busiestDay.weekday, note: `${(p.busiestDay.average ?? 0).toFixed(2)} tickets per day on average` });
+  if (p.busiestSlot !== null) {
+    facts.push({ label: "Busiest slot", value: `${p.busiestSlot.weekday} ${HOUR_LABELS[p.busiestSlot.hour] as string}:00`, note: `${(p.busiestSlot.average ?? 0).toFixed(2)} tickets on average` });
+  }
+  facts.push({
+    label: `Top ${String(p.top.hours.length)} hours`,
+    value: p.top.hours.map((h) => `${HOUR_LABELS[h] as string}:00`).join(", "),
+    note: p.top.share === null ? "" : `${String(p.top.count)} tickets, ${(p.top.share * 100).toFixed(1)}% of ${String(p.total)}`,
+  });
+  return [
+    { type: "heading", text: "Peak hours" },
+    {
+      type: "heatmap",
+      caption: `Tickets created by weekday and hour (${report.parameters.timeZone})`,
+      rowLabels: p.weekdays,
+      columnLabels: HOUR_LABELS,
+      values: p.cells.map((row) => row.map((slot) => slot.sum)),
+    },
+    { type: "facts", facts },
+  ];
+}
+
+function typeBlocks(report: Report): Block[] {
+  const t = report.types;
+  if (t.shares.length === 0) return [];
+  const blocks: Block[] = [
+    { type: "heading", text: "Ticket types" },
+    { type: "table", columns: [{ label: "type" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }], rows: t.shares.map((s) => [s.type, s.count, s.share]) },
+  ];
+  if (t.change !== null) {
+    blocks.push({
+      type: "table",
+      caption: "Change from the comparison period",
+      columns: [{ label: "type" }, { label: "before", kind: "count" }, { label: "now", kind: "count" }, { label: "change", kind: "count" }, { label: "relative", kind: "fraction" }, { label: "share change", kind: "fraction" }],
+      rows: t.change.map((c) => [c.type, c.baseline, c.period, c.change, c.relativeChange, c.shareChange]),
+    });
+  }
+  if (t.newTypes !== null && t.newTypes.length > 0) {
+    blocks.push({ type: "note", text: `New types (not in the comparison period): ${t.newTypes.map((n) => `${n.type} (${String(n.count)})`).join(", ")}.` });
+  }
+  return blocks;
+}
+
+function customerBlocks(report: Report): Block[] {
+  const c = report.customers;
+  if (c === null) return [];
+  const periods = Array.from({ length: c.periods }, (_, i) => i + 1);
+  const columns: Column[] = [{ label: "cohort" }, { label: "size", kind: "count" }, ...periods.map((p): Column => ({ label: `+${String(p)}`, kind: "fraction" }))];
+  const rows = c.rows.map((r): CellValue[] => [r.label, r.size, ...periods.map((p) => r.fractions[p - 1] ?? null)]);
+  rows.push(["average (size-weighted)", null, ...periods.map((p) => c.curve.find((x) => x.period === p)?.retention ?? null)]);
+  const last = [...c.curve].reverse().find((x) => x.retention !== null);
+  const blocks: Block[] = [
+    { type: "heading", text: "Customer retention by cohort" },
+    { type: "table", caption: "Share of each cohort still active N periods after its start (churn = 1 − retention)", columns, rows },
+  ];
+  if (last !== undefined && last.retention !== null) {
+    blocks.push({ type: "note", text: `After ${String(last.period)} periods: retention ${(last.retention * 100).toFixed(1)}%, churn ${((1 - last.retention) * 100).toFixed(1)}% (${String(last.cohorts)} cohorts).` });
+  }
+  return blocks;
+}
+
+/** The kind of a compared metric, from its path. */
+export function kindOfMetric(path: string): ValueKind {
+  if (/nps\.score$/.test(path)) return "points";
+  if (/(rate|share|compliance|csat\.score|Share|value)$/.test(path) && !/repliesToResolve/.test(path)) return "fraction";
+  if (/^time\./.test(path) && !/repliesToResolve/.test(path)) return "duration";
+  if (/mean$/.test(path) && /ces/.test(path)) return "score";
+  return "count";
+}
+
+function comparisonBlocks(report: Report): Block[] {
+  const c = report.comparison;
+  if (c === null) return [];
+  const rows: CellValue[][] = [];
+  for (const ch of c.changes) {
+    rows.push([ch.metric, ch.current, ch.previous, ch.change, ch.relativeChange]);
+  }
+  // Each row has its own kind: render the values as text here.
+  const kindRows = c.changes.map((ch) => kindOfMetric(ch.metric));
+  return [
+    { type: "heading", text: "Compared with the previous period" },
+    {
+      type: "table",
+      caption: `${c.period.from} .. ${c.period.to} against ${c.compareTo.from} .. ${c.compareTo.to}`,
+      columns: [{ label: "metric" }, { label: "now", kind: "number" }, { label: "before", kind: "number" }, { label: "change", kind: "number" }, { label: "relative", kind: "fraction" }],
+      rows: rows.map((row, i) => row.map((cell, j) => (j >= 1 && j <= 3 ? asText(cell, kindRows[i] as ValueKind, j === 3) : cell))),
+    },
+  ];
+}
+
+function asText(value: CellValue, kind: ValueKind, signed: boolean): CellValue {
+  if (typeof value !== "number") return value;
+  const text = formatValue(value, kind);
+  return signed && value > 0 ? `+${text}` : text;
+}
+
+function skippedBlocks(report: Report): Block[] {
+  const lines = Object.entries(report.skipped)
+    .map(([metric, reasons]) => [metric, Object.entries(reasons).filter(([, n]) => n > 0)] as const)
+    .filter(([, reasons]) => reasons.length > 0)
+    .map(([metric, reasons]) => `${metric}: ${reasons.map(([r, n]) => `${r} ${String(n)}`).join(", ")}`);
+  if (lines.length === 0) return [];
+  return [{ type: "heading", text: "Left out (counted, never averaged)" }, ...lines.map((text): Block => ({ type: "note", text }))];
+}
+
+/** The detail sections as blocks. */
+export function detailBlocks(doc: CliDocument): Block[] {
+  const r = doc.report;
+  return [
+    ...segmentBlocks(r),
+    ...leaderboardBlocks(r),
+    ...volumeBlocks(r),
+    ...peakBlocks(r),
+    ...typeBlocks(r),
+    ...customerBlocks(r),
+    ...comparisonBlocks(r),
+    ...skippedBlocks(r),
+  ];
+}

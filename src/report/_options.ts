@@ -1,0 +1,111 @@
+/**
+ * Checks and compiles {@link ReportOptions}.
+ *
+ * @internal
+ * @module
+ */
+import { checkBucketing, checkRange, type BucketUnit } from "../_lib/bucket.ts";
+import { MetricRangeError } from "../_lib/errors.ts";
+import { assertDate, assertFraction } from "../_lib/guards.ts";
+import { compilePolicy } from "../metrics/sla/_policy.ts";
+import { businessTimeBetween } from "../metrics/time/businessTimeBetween.ts";
+import { LEADERBOARD_ORDER } from "./_leaderboard.ts";
+import type { Context } from "./_observe.ts";
+import { compileSegmentation, type Segmentation } from "./_segment.ts";
+import type { LeaderboardMetric, ReportOptions } from "./types.ts";
+
+/** Compiled options. @internal */
+export interface Compiled {
+  readonly ctx: Context;
+  readonly bucket: BucketUnit;
+  readonly period: { readonly from: number; readonly to: number } | undefined;
+  readonly compareTo: { readonly from: number; readonly to: number } | undefined;
+  /** The resolution rate's judging moment in scope: the period's end, else `asOf`. */
+  readonly judgeAt: number;
+  /** The requested segmentations, then (if none of them is exactly `assignee`) the leaderboard's. */
+  readonly segmentations: readonly Segmentation[];
+  /** How many of `segmentations` were requested. */
+  readonly requested: number;
+  /** The index of the `assignee` segmentation used by the leaderboard. */
+  readonly agentIndex: number;
+  readonly leaderboard: { readonly by: LeaderboardMetric; readonly minSample: number };
+  readonly topHours: number;
+}
+
+/** The default duration percentiles. @internal */
+export const DEFAULT_PERCENTILES: readonly number[] = [0.9];
+
+/**
+ * Checks `options` and compiles them. Throws `E_INVALID_DATE`, `E_TIME_ZONE`, `E_BUCKET_UNIT`,
+ * `E_PERIOD_ORDER`, `E_COMPARE_NEEDS_PERIOD`, `E_SEGMENT_KEY`, `E_LEADERBOARD_METRIC`,
+ * `E_MIN_SAMPLE`, `E_FRACTION_RANGE`, `E_TOP_N`, and the SLA and schedule codes.
+ *
+ * @internal
+ */
+export function compileOptions(fn: string, options: ReportOptions): Compiled {
+  if (options === null || typeof options !== "object") {
+    throw new MetricRangeError("E_OPTION_VALUE", `${fn}: options must be an object with asOf and timeZone, got ${String(options)}`);
+  }
+  assertDate(fn, "asOf", options.asOf);
+  const bucket = options.bucket ?? "day";
+  checkBucketing(fn, bucket, options.timeZone);
+  const range = (p: { from: Date; to: Date } | undefined): { from: number; to: number } | undefined => {
+    if (p === undefined) return undefined;
+    checkRange(fn, p.from, p.to);
+    return { from: p.from.getTime(), to: p.to.getTime() };
+  };
+  const period = range(options.period);
+  const compareTo = range(options.compareTo);
+  if (compareTo !== undefined && period === undefined) {
+    throw new MetricRangeError("E_COMPARE_NEEDS_PERIOD", `${fn}: compareTo needs a period to compare with, got compareTo without period`);
+  }
+  const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
+  for (const p of percentiles) assertFraction(fn, "percentile", p);
+  const topHours = options.topHours ?? 3;
+  if (!Number.isInteger(topHours) || topHours < 1 || topHours > 24) {
+    throw new MetricRangeError("E_TOP_N", `${fn}: topHours must be an integer from 1 to 24, got ${String(topHours)}`);
+  }
+  const by = options.leaderboard?.by ?? "tickets";
+  if (!Object.hasOwn(LEADERBOARD_ORDER, by)) {
+    throw new MetricRangeError(
+      "E_LEADERBOARD_METRIC",
+      `${fn}: leaderboard.by must be one of ${Object.keys(LEADERBOARD_ORDER).join(", ")}, got ${String(by)}`,
+    );
+  }
+  const minSample = options.leaderboard?.minSample ?? 10;
+  if (!Number.isInteger(minSample) || minSample < 1) {
+    throw new MetricRangeError("E_MIN_SAMPLE", `${fn}: leaderboard.minSample must be an integer of at least 1, got ${String(minSample)}`);
+  }
+  const schedule = options.schedule;
+  if (schedule !== undefined) businessTimeBetween(options.asOf, options.asOf, schedule);
+  // The report's schedule is the default business hours of a policy that has none.
+  const policy = options.slaPolicy;
+  const sla = policy === undefined ? undefined : compilePolicy(fn, policy.schedule === undefined && schedule !== undefined && policy !== null && typeof policy === "object" ? { ...policy, schedule } : policy);
+  const segmentations = (options.segments ?? []).map((key) => compileSegmentation(fn, key));
+  const requested = segmentations.length;
+  // Reuse a requested built-in `assignee` segmentation (not a custom dimension of that name).
+  let agentIndex = (options.segments ?? []).findIndex((k) => k === "assignee" || (Array.isArray(k) && k.length === 1 && k[0] === "assignee"));
+  if (agentIndex < 0) {
+    segmentations.push(compileSegmentation(fn, "assignee"));
+    agentIndex = requested;
+  }
+  return {
+    ctx: {
+      asOf: options.asOf.getTime(),
+      timeZone: options.timeZone,
+      schedule,
+      sla,
+      slaName: options.slaPolicy?.name ?? null,
+      percentiles: [...percentiles],
+    },
+    bucket,
+    period,
+    compareTo,
+    judgeAt: period?.to ?? options.asOf.getTime(),
+    segmentations,
+    requested,
+    agentIndex,
+    leaderboard: { by, minSample },
+    topHours,
+  };
+}

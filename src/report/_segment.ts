@@ -1,0 +1,135 @@
+/**
+ * Segmentations: which segment(s) a ticket or a response belongs to, keyed through the
+ * grouping mechanism of `src/_lib/group.ts` (`groupKey`, `compositeKey`, `splitKey`,
+ * `mergeGroups`, `groupResults`). A segmentation's state is a map from key to the scope
+ * state of `_core.ts`.
+ *
+ * @internal
+ * @module
+ */
+import { MetricRangeError } from "../_lib/errors.ts";
+import { compositeKey, groupKey, mergeGroups, splitKey, type Accumulator, type KeyFn } from "../_lib/group.ts";
+import type { SurveyResponse } from "../models/survey.ts";
+import type { Ticket } from "../models/ticket.ts";
+import type { CoreState } from "./_core.ts";
+import type { Observation } from "./_observe.ts";
+import type { CustomDimension, SegmentDimension, SegmentKey } from "./types.ts";
+
+/** A compiled segmentation. @internal */
+export interface Segmentation {
+  /** The dimension names. */
+  readonly dimensions: readonly string[];
+  /** `true` when a ticket may be in several segments (a tag dimension). */
+  readonly overlapping: boolean;
+  /** `true` when responses can be segmented (every dimension has a response key). */
+  readonly survey: boolean;
+  /** The segment keys of a ticket (one, or several with tags; tags deduplicated). */
+  readonly ticketKeys: (ticket: Ticket) => readonly string[];
+  /** The segment key of a response; only when `survey`. */
+  readonly responseKey: (response: SurveyResponse) => string;
+}
+
+const DIMENSIONS: readonly SegmentDimension[] = ["assignee", "group", "channel", "type", "priority", "tag"];
+
+const TICKET_KEY: Readonly<Record<Exclude<SegmentDimension, "tag">, KeyFn<Ticket>>> = {
+  assignee: (t) => t.assignee,
+  group: (t) => t.group,
+  channel: (t) => t.channel,
+  type: (t) => t.type,
+  priority: (t) => t.priority,
+};
+
+const RESPONSE_KEY: Readonly<Partial<Record<SegmentDimension, KeyFn<SurveyResponse>>>> = {
+  assignee: (r) => r.agent,
+  channel: (r) => r.channel,
+};
+
+interface Part {
+  readonly name: string;
+  readonly ticket: KeyFn<Ticket> | "tag";
+  readonly response: KeyFn<SurveyResponse> | undefined;
+}
+
+function part(fn: string, dimension: SegmentDimension | CustomDimension): Part {
+  if (typeof dimension === "string") {
+    if (!DIMENSIONS.includes(dimension)) {
+      throw new MetricRangeError("E_SEGMENT_KEY", `${fn}: a segment dimension must be one of ${DIMENSIONS.join(", ")} or { name, key }, got ${JSON.stringify(dimension)}`);
+    }
+    return { name: dimension, ticket: dimension === "tag" ? "tag" : TICKET_KEY[dimension], response: RESPONSE_KEY[dimension] };
+  }
+  if (dimension === null || typeof dimension !== "object" || typeof dimension.name !== "string" || dimension.name === "" || typeof dimension.key !== "function") {
+    throw new MetricRangeError("E_SEGMENT_KEY", `${fn}: a custom segment dimension must have a non-empty name and a key function, got ${String(dimension)}`);
+  }
+  return { name: dimension.name, ticket: dimension.key, response: dimension.responseKey };
+}
+
+function tagKeys(ticket: Ticket): string[] {
+  const tags = ticket.tags;
+  if (tags === undefined || tags.length === 0) return [groupKey(undefined)];
+  return [...new Set(tags.map((t) => groupKey(t)))];
+}
+
+/**
+ * Compiles a {@link SegmentKey}; throws `E_SEGMENT_KEY` for an unknown or malformed dimension
+ * or an empty list.
+ *
+ * @internal
+ */
+export function compileSegmentation(fn: string, key: SegmentKey): Segmentation {
+  const list = typeof key === "string" || !Array.isArray(key) ? [key as SegmentDimension | CustomDimension] : (key as readonly (SegmentDimension | CustomDimension)[]);
+  if (list.length === 0) throw new MetricRangeError("E_SEGMENT_KEY", `${fn}: a segment key must name at least one dimension, got []`);
+  const parts = list.map((d) => part(fn, d));
+  const overlapping = parts.some((p) => p.ticket === "tag");
+  const survey = parts.every((p) => p.response !== undefined);
+  const single = overlapping ? undefined : compositeKey<Ticket>(...parts.map((p) => p.ticket as KeyFn<Ticket>));
+  const ticketKeys = (ticket: Ticket): readonly string[] => {
+    if (single !== undefined) return [single(ticket)];
+    let keys: string[][] = [[]];
+    for (const p of parts) {
+      const values = p.ticket === "tag" ? tagKeys(ticket) : [groupKey(p.ticket(ticket))];
+      keys = keys.flatMap((prefix) => values.map((v) => [...prefix, v]));
+    }
+    return keys.map((k) => JSON.stringify(k));
+  };
+  const responseKey = survey ? compositeKey<SurveyResponse>(...parts.map((p) => p.response as KeyFn<SurveyResponse>)) : () => "";
+  return { dimensions: parts.map((p) => p.name), overlapping, survey, ticketKeys, responseKey };
+}
+
+/** Adds an observation to every segment of `keys`, creating states as needed. @internal */
+export function addToSegments(
+  groups: Map<string, CoreState>,
+  keys: readonly string[],
+  observation: Observation,
+  core: Accumulator<Observation, CoreState, unknown>,
+): void {
+  for (const key of keys) {
+    let state = groups.get(key);
+    if (state === undefined) {
+      state = core.create();
+      groups.set(key, state);
+    }
+    core.add(state, observation);
+  }
+}
+
+/** The state of segment `key`, created when new. @internal */
+export function segmentState(groups: Map<string, CoreState>, key: string, core: Accumulator<Observation, CoreState, unknown>): CoreState {
+  let state = groups.get(key);
+  if (state === undefined) {
+    state = core.create();
+    groups.set(key, state);
+  }
+  return state;
+}
+
+/** Merges two segment maps (consumes both). @internal */
+export function mergeSegments(
+  a: Map<string, CoreState>,
+  b: Map<string, CoreState>,
+  core: Accumulator<Observation, CoreState, unknown>,
+): Map<string, CoreState> {
+  return mergeGroups(a, b, core);
+}
+
+/** The parts of a segment key. @internal */
+export const keyParts = splitKey;

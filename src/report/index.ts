@@ -1,0 +1,40 @@
+/**
+ * The composition layer: segmentation, period comparison, the agent leaderboard and the
+ * one JSON-serialisable {@link Report}, built from one-pass accumulators.
+ *
+ * @module
+ */
+export { report } from "./report.ts";
+export { reportAccumulator, type ReportAccumulator, type ReportState } from "./reportAccumulator.ts";
+export type {
+  BucketUnit,
+  ChangeJson,
+  ComparisonJson,
+  CountsJson,
+  CustomDimension,
+  CustomersJson,
+  DurationMetricJson,
+  DurationSummaryJson,
+  LeaderboardJson,
+  LeaderboardMetric,
+  LeaderboardRowJson,
+  MetricSetJson,
+  PeakSlotJson,
+  PeaksJson,
+  PeriodJson,
+  Report,
+  ReportInput,
+  ReportOptions,
+  ReportPeriod,
+  SegmentDimension,
+  SegmentJson,
+  SegmentKey,
+  SegmentationJson,
+  SlaJson,
+  SlaTallyJson,
+  SurveyJson,
+  TimeJson,
+  TypesJson,
+  VolumeBucketJson,
+  VolumeJson,
+} from "./types.ts";

@@ -1,0 +1,261 @@
+import { isValidDate } from "../metrics/volume/_timeline.ts";
+import { retentionMatrix } from "../metrics/customers/retentionMatrix.ts";
+import type { Cohort } from "../models/cohort.ts";
+import type { SurveyResponse } from "../models/survey.ts";
+import type { Ticket } from "../models/ticket.ts";
+import { changes, typesResult } from "./_comparison.ts";
+import { addResponse, coreAccumulator, coreResult, coreSkipped, responseProblem, type CoreState } from "./_core.ts";
+import { leaderboard } from "./_leaderboard.ts";
+import { observe, type Observation } from "./_observe.ts";
+import { compileOptions, type Compiled } from "./_options.ts";
+import { addToSegments, keyParts, mergeSegments, segmentState } from "./_segment.ts";
+import { addCounts, sortedRecordOf } from "./_values.ts";
+import { peaksResult, volumeAdd, volumeCreate, volumeMerge, volumeResult, type VolumeSettings, type VolumeState } from "./_volume.ts";
+import type { CustomersJson, Report, ReportOptions, SegmentationJson, SegmentJson } from "./types.ts";
+
+/**
+ * The running state of a {@link reportAccumulator}. Opaque: read it only through `result`,
+ * and merge it only with states of the same accumulator (the same options).
+ *
+ * @category Report
+ */
+export interface ReportState {
+  /** Tickets and responses read, and those left out before any metric, by reason. @internal */
+  readonly input: { tickets: number; responses: number; readonly ticketSkips: Record<string, number>; readonly responseSkips: Record<string, number> };
+  /** The scope's state. @internal */
+  readonly main: CoreState;
+  /** One map from segment key to state per segmentation. @internal */
+  segments: Map<string, CoreState>[];
+  /** The comparison period's state. @internal */
+  readonly previous: CoreState | undefined;
+  /** Volume and heatmap. @internal */
+  readonly volume: VolumeState;
+}
+
+/**
+ * A report accumulator: `create` a state, `add` tickets and `addResponse` survey responses
+ * (in any order, from any number of chunks), `merge` states of separate chunks, and read the
+ * {@link Report} with `result`.
+ *
+ * @category Report
+ */
+export interface ReportAccumulator {
+  /** A new empty state. */
+  create(): ReportState;
+  /** Adds one ticket to `state` (in place). */
+  add(state: ReportState, ticket: Ticket): void;
+  /** Adds one survey response to `state` (in place). */
+  addResponse(state: ReportState, response: SurveyResponse): void;
+  /** Merges `b` into `a` and returns `a`; both belong to the result afterwards (do not reuse `b`). */
+  merge(a: ReportState, b: ReportState): ReportState;
+  /** The report of a state; `cohorts` adds the retention matrix. Does not change the state. */
+  result(state: ReportState, cohorts?: readonly Cohort[]): Report;
+}
+
+function inRange(range: { from: number; to: number } | undefined, ms: number): boolean {
+  return range === undefined || (ms >= range.from && ms < range.to);
+}
+
+function customersJson(cohorts: readonly Cohort[] | undefined): CustomersJson | null {
+  const m = cohorts === undefined ? undefined : retentionMatrix(cohorts);
+  if (m === undefined) return null;
+  return {
+    periods: m.periods,
+    rows: m.rows.map((r) => ({
+      label: r.label,
+      start: r.start.toISOString(),
+      size: r.size,
+      counts: [...r.counts],
+      fractions: r.fractions.map((f) => f ?? null),
+    })),
+    curve: m.curve.map((p) => ({ period: p.period, retention: p.retention ?? null, active: p.active, customers: p.customers, cohorts: p.cohorts })),
+  };
+}
+
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A one-pass report accumulator: every metric of {@link report} folded ticket by ticket, so a
+ * stream of any length can be reported without holding its tickets, and chunks folded
+ * separately (by workers, per file) merge to exactly the report of the whole.
+ *
+ * @param options - {@link ReportOptions}: `asOf` and `timeZone` required; `schedule`,
+ * `slaPolicy`, `segments`, `period`, `compareTo`, `bucket` (default `"day"`), `leaderboard`
+ * (default by `tickets`, `minSample` 10), `percentiles` (default `[0.9]`), `topHours` (default 3).
+ * @returns The accumulator (`create`, `add`, `addResponse`, `merge`, `result`).
+ * @throws {@link MetricRangeError} at creation: `E_INVALID_DATE` (`asOf`, a period bound),
+ * `E_TIME_ZONE`, `E_BUCKET_UNIT`, `E_PERIOD_ORDER`, `E_COMPARE_NEEDS_PERIOD`, `E_SEGMENT_KEY`,
+ * `E_LEADERBOARD_METRIC`, `E_MIN_SAMPLE`, `E_FRACTION_RANGE`, `E_TOP_N`, `E_OPTION_VALUE`,
+ * the schedule's codes and `E_SLA_TARGET` / `E_SLA_SCHEDULE`; while adding, the metrics'
+ * own codes for an invalid date inside a ticket (`E_INVALID_DATE`); at `result`,
+ * `E_BUCKET_LIMIT` for a range of too many buckets and the retention codes of bad cohorts.
+ * @remarks Each ticket is observed once (its per-ticket durations, SLA checks, reply count)
+ * and the observation is added to the scope and to each of its segments; a state keeps
+ * counts, and durations in growable Float64Arrays, never tickets. Merging concatenates the
+ * duration arrays and adds counts; summaries sort the values before summing, so the result
+ * does not depend on the order of tickets or on where the input was split. A ticket whose
+ * `createdAt` is not a valid Date is counted in `skipped.tickets.invalidCreatedAt` and read no
+ * further; a response with an invalid `answeredAt`, an unknown kind, a bad scale or a score
+ * off its scale is counted in `skipped.responses`.
+ * @example
+ * ```ts
+ * const acc = reportAccumulator({ asOf: new Date("2026-02-01T00:00:00Z"), timeZone: "UTC" });
+ * const a = acc.create();
+ * const b = acc.create();
+ * acc.add(a, { id: "1", createdAt: new Date("2026-01-05T10:00:00Z"), status: "open" });
+ * acc.add(b, { id: "2", createdAt: new Date("2026-01-06T10:00:00Z"), status: "new" });
+ * acc.result(acc.merge(a, b)).tickets; // => 2
+ * ```
+ * @see Russian article on tying support to revenue (seeds/004_6074af7efb9983f6.txt, untitled; "track metrics team-wide and per agent")
+ * @category Report
+ */
+export function reportAccumulator(options: ReportOptions): ReportAccumulator {
+  return makeReportAccumulator("reportAccumulator", options);
+}
+
+/** {@link reportAccumulator} with the caller's name for error messages. @internal */
+export function makeReportAccumulator(fn: string, options: ReportOptions): ReportAccumulator {
+  const c: Compiled = compileOptions(fn, options);
+  const core = coreAccumulator(c.ctx, c.judgeAt);
+  const previousCore = c.compareTo === undefined ? undefined : coreAccumulator(c.ctx, c.compareTo.to);
+  const volumeSettings: VolumeSettings = { unit: c.bucket, timeZone: c.ctx.timeZone, from: c.period?.from, to: c.period?.to };
+
+  function create(): ReportState {
+    return {
+      input: {
+        tickets: 0,
+        responses: 0,
+        ticketSkips: { invalidCreatedAt: 0, outsidePeriod: 0 },
+        responseSkips: { invalidAnsweredAt: 0, outsidePeriod: 0 },
+      },
+      main: core.create(),
+      segments: c.segmentations.map(() => new Map<string, CoreState>()),
+      previous: previousCore?.create(),
+      volume: volumeCreate(),
+    };
+  }
+
+  function add(state: ReportState, ticket: Ticket): void {
+    state.input.tickets++;
+    volumeAdd(volumeSettings, state.volume, ticket);
+    if (!isValidDate(ticket.createdAt)) {
+      state.input.ticketSkips.invalidCreatedAt = (state.input.ticketSkips.invalidCreatedAt ?? 0) + 1;
+      return;
+    }
+    const created = ticket.createdAt.getTime();
+    const inPeriod = inRange(c.period, created);
+    const inPrevious = c.compareTo !== undefined && inRange(c.compareTo, created);
+    if (!inPeriod && !inPrevious) state.input.ticketSkips.outsidePeriod = (state.input.ticketSkips.outsidePeriod ?? 0) + 1;
+    if (inPeriod) {
+      const o: Observation = observe(c.ctx, ticket, c.judgeAt);
+      core.add(state.main, o);
+      c.segmentations.forEach((s, i) => addToSegments(state.segments[i] as Map<string, CoreState>, s.ticketKeys(ticket), o, core));
+    }
+    if (inPrevious && previousCore !== undefined && state.previous !== undefined && c.compareTo !== undefined) {
+      previousCore.add(state.previous, observe(c.ctx, ticket, c.compareTo.to));
+    }
+  }
+
+  function addResponseTo(state: ReportState, response: SurveyResponse): void {
+    state.input.responses++;
+    const skips = state.input.responseSkips;
+    if (!isValidDate(response.answeredAt)) {
+      skips.invalidAnsweredAt = (skips.invalidAnsweredAt ?? 0) + 1;
+      return;
+    }
+    const problem = responseProblem(response);
+    if (problem !== undefined) {
+      skips[problem] = (skips[problem] ?? 0) + 1;
+      return;
+    }
+    const at = response.answeredAt.getTime();
+    const inPeriod = inRange(c.period, at);
+    const inPrevious = c.compareTo !== undefined && inRange(c.compareTo, at);
+    if (!inPeriod && !inPrevious) skips.outsidePeriod = (skips.outsidePeriod ?? 0) + 1;
+    if (inPeriod) {
+      addResponse(state.main, response);
+      c.segmentations.forEach((s, i) => {
+        if (s.survey) addResponse(segmentState(state.segments[i] as Map<string, CoreState>, s.responseKey(response), core), response);
+      });
+    }
+    if (inPrevious && state.previous !== undefined) addResponse(state.previous, response);
+  }
+
+  function merge(a: ReportState, b: ReportState): ReportState {
+    a.input.tickets += b.input.tickets;
+    a.input.responses += b.input.responses;
+    addCounts(a.input.ticketSkips, b.input.ticketSkips);
+    addCounts(a.input.responseSkips, b.input.responseSkips);
+    core.merge(a.main, b.main);
+    a.segments = a.segments.map((m, i) => mergeSegments(m, b.segments[i] as Map<string, CoreState>, core));
+    if (a.previous !== undefined && b.previous !== undefined) core.merge(a.previous, b.previous);
+    volumeMerge(a.volume, b.volume);
+    return a;
+  }
+
+  function segmentation(state: ReportState, i: number): SegmentationJson {
+    const s = c.segmentations[i];
+    const groups = state.segments[i];
+    if (s === undefined || groups === undefined) throw new Error("unreachable");
+    const segments: SegmentJson[] = [...groups].map(([key, st]) => ({ key: keyParts(key), ...coreResult(c.ctx, st, c.judgeAt, s.survey) }));
+    segments.sort((x, y) => y.tickets - x.tickets || byCode(JSON.stringify(x.key), JSON.stringify(y.key)));
+    return { dimensions: s.dimensions, overlapping: s.overlapping, surveySegmented: s.survey, segments };
+  }
+
+  function result(state: ReportState, cohorts?: readonly Cohort[]): Report {
+    const main = core.result(state.main);
+    const previous = state.previous === undefined || previousCore === undefined ? undefined : previousCore.result(state.previous);
+    const segments: SegmentationJson[] = [];
+    for (let i = 0; i < c.requested; i++) segments.push(segmentation(state, i));
+    const agents = segmentation(state, c.agentIndex);
+    const volume = volumeResult(fn, volumeSettings, state.volume);
+    const iso = (r: { from: number; to: number } | undefined): { from: string; to: string } | null =>
+      r === undefined ? null : { from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString() };
+    const inScope = state.input.ticketSkips;
+    const ticketsInScope = state.main.tickets;
+    return {
+      version: 1,
+      parameters: {
+        asOf: new Date(c.ctx.asOf).toISOString(),
+        timeZone: c.ctx.timeZone,
+        period: iso(c.period),
+        compareTo: iso(c.compareTo),
+        bucket: c.bucket,
+        businessHours: c.ctx.schedule !== undefined,
+        percentiles: [...c.ctx.percentiles],
+      },
+      input: {
+        tickets: state.input.tickets,
+        ticketsInScope,
+        responses: state.input.responses,
+        responsesInScope: state.main.survey.responses,
+        cohorts: cohorts?.length ?? 0,
+      },
+      ...main,
+      volume: volume.volume,
+      peaks: peaksResult(fn, volumeSettings, state.volume, c.topHours),
+      types: typesResult(state.main.types, state.previous?.types),
+      customers: customersJson(cohorts),
+      segments,
+      leaderboard: leaderboard(agents.segments, c.leaderboard.by, c.leaderboard.minSample, c.ctx.schedule !== undefined),
+      comparison:
+        previous === undefined || c.period === undefined || c.compareTo === undefined
+          ? null
+          : {
+              period: iso(c.period) as { from: string; to: string },
+              compareTo: iso(c.compareTo) as { from: string; to: string },
+              previous,
+              changes: changes(main, previous),
+            },
+      skipped: {
+        tickets: sortedRecordOf(inScope),
+        surveyResponses: sortedRecordOf(state.input.responseSkips),
+        ...coreSkipped(state.main),
+        ...volume.skipped,
+        peaks: sortedRecordOf(state.volume.peaksSkipped),
+      },
+    };
+  }
+
+  return { create, add, addResponse: addResponseTo, merge, result };
+}

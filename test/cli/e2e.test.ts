@@ -1,0 +1,48 @@
+// End to end: the real executable in a child process (node --import tsx src/cli/main.ts).
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { repo } from "./_run.ts";
+
+function exec(args: readonly string[], stdin?: Buffer): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", repo("src/cli/main.ts"), ...args], { cwd: repo("."), env: { ...process.env, TZ: "Pacific/Kiritimati" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe("cx-metrics as a process", () => {
+  it("exit 0: JSON on stdout (not a terminal), summary on stderr, whatever the host TZ", async () => {
+    const r = await exec(["report", "examples/data/tickets.csv", "--timezone", "Europe/Bucharest", "--gate", "tickets >= 394"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { version: number; input: { tickets: { read: number } }; report: { peaks: { busiestHour: { hour: number } } } };
+    expect(doc.version).toBe(1);
+    expect(doc.input.tickets.read).toBe(396);
+    expect(doc.report.peaks.busiestHour.hour).toBe(14);
+    expect(r.stderr).toContain("rows read 396, used 394, rejected 2");
+  });
+
+  it("exit 1 on a failed gate, 2 on bad input, and stdin works", async () => {
+    const failed = await exec(["report", "examples/data/tickets.csv", "--fail-if", "backlog > 10", "-q"]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("FAIL    backlog > 10");
+    const bad = await exec(["report", "examples/data/tickets.csv", "--preset", "freshdesk-csv", "--timezone", "UTC"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("does not fit the freshdesk-csv preset");
+    const piped = await exec(["report", "-", "--format", "markdown", "-q"], readFileSync(repo("examples/data/tickets.csv")));
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.startsWith("# cx-metrics report")).toBe(true);
+  });
+
+  it("--version prints the package version", async () => {
+    const r = await exec(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe((JSON.parse(readFileSync(repo("package.json"), "utf8")) as { version: string }).version);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * fast-check generators for the report tests: messy but valid tickets and responses within
+ * a few weeks around a DST change (Europe/Bucharest and America/Los_Angeles, March 2026),
+ * with missing fields, anomalies (a reply before the creation), messages, histories and tags.
+ */
+import { fc } from "@fast-check/vitest";
+import type { Message, StatusChange, SurveyResponse, Ticket } from "../../src/models/index.ts";
+import { TICKET_STATUSES } from "../../src/models/index.ts";
+
+export const BASE = Date.UTC(2026, 2, 1);
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** An instant in the six weeks from 2026-03-01. */
+export const instant = fc.integer({ min: 0, max: 42 * DAY }).map((ms) => BASE + ms);
+/** A delay, sometimes negative (bad data). */
+const delay = fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 3 * DAY }) }, { weight: 1, arbitrary: fc.integer({ min: -HOUR, max: -1 }) });
+
+const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq: 3 });
+
+export const ticket: fc.Arbitrary<Ticket> = fc
+  .record({
+    id: fc.nat({ max: 1e6 }).map(String),
+    created: instant,
+    status: fc.constantFrom(...TICKET_STATUSES),
+    channel: maybe(fc.constantFrom("email", "chat", "")),
+    type: maybe(fc.constantFrom("question", "billing", "incident")),
+    priority: maybe(fc.constantFrom("normal", "urgent")),
+    assignee: maybe(fc.constantFrom("ana", "bob", "cy")),
+    group: maybe(fc.constantFrom("t1", "t2")),
+    tags: maybe(fc.array(fc.constantFrom("a", "b", "c", ""), { maxLength: 3 })),
+    assigned: maybe(delay),
+    firstResponse: maybe(delay),
+    firstSolved: maybe(delay),
+    solved: maybe(delay),
+    reopens: maybe(fc.nat({ max: 2 })),
+    replies: maybe(fc.nat({ max: 4 })),
+    messages: maybe(
+      fc.array(
+        fc.record({ d: fc.integer({ min: -HOUR, max: 2 * DAY }), author: fc.constantFrom("customer", "agent", "bot", "system"), public: fc.boolean() }),
+        { maxLength: 5 },
+      ),
+    ),
+    history: maybe(fc.array(fc.record({ d: fc.integer({ min: 0, max: 2 * DAY }), status: fc.constantFrom(...TICKET_STATUSES) }), { maxLength: 3 })),
+  })
+  .map((r) => {
+    const at = (d: number | undefined): Date | undefined => (d === undefined ? undefined : new Date(r.created + d));
+    const t: Record<string, unknown> = { id: r.id, createdAt: new Date(r.created), status: r.status };
+    const set = (key: string, value: unknown): void => {
+      if (value !== undefined) t[key] = value;
+    };
+    set("channel", r.channel);
+    set("type", r.type);
+    set("priority", r.priority);
+    set("assignee", r.assignee);
+    set("group", r.group);
+    set("tags", r.tags);
+    set("assignedAt", at(r.assigned));
+    set("firstResponseAt", at(r.firstResponse));
+    set("firstSolvedAt", at(r.firstSolved));
+    set("solvedAt", at(r.solved));
+    set("reopens", r.reopens);
+    set("replies", r.replies);
+    set("messages", r.messages?.map((m): Message => ({ at: new Date(r.created + m.d), author: m.author as Message["author"], public: m.public })));
+    set("statusHistory", r.history?.map((h): StatusChange => ({ at: new Date(r.created + h.d), status: h.status })));
+    return t as unknown as Ticket;
+  });
+
+export const response: fc.Arbitrary<SurveyResponse> = fc
+  .record({
+    kind: fc.constantFrom("nps", "csat", "ces"),
+    binary: fc.boolean(),
+    score: fc.integer({ min: -1, max: 11 }),
+    at: instant,
+    agent: maybe(fc.constantFrom("ana", "bob", "dee")),
+    channel: maybe(fc.constantFrom("email", "chat")),
+  })
+  .map((r) => {
+    const scale = r.kind === "nps" ? { min: 0, max: 10 } : r.kind === "ces" ? { min: 1, max: 7 } : r.binary ? { min: 0, max: 1 } : { min: 1, max: 5 };
+    return {
+      kind: r.kind,
+      score: r.score,
+      scale,
+      answeredAt: new Date(r.at),
+      ...(r.agent === undefined ? {} : { agent: r.agent }),
+      ...(r.channel === undefined ? {} : { channel: r.channel }),
+    } as SurveyResponse;
+  });

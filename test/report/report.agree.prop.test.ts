@@ -1,0 +1,144 @@
+/**
+ * The report folds every metric itself in one pass; these properties check that each section
+ * agrees with the library's own metric function run on the same tickets (a naive reference:
+ * the array functions filter and loop over the whole input).
+ */
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { slaCompliance } from "../../src/metrics/sla/index.ts";
+import { csat, npsBreakdown } from "../../src/metrics/survey/index.ts";
+import {
+  assignmentTimes,
+  firstResponseTimes,
+  oneTouchResolution,
+  repliesToResolve,
+  resolutionTimes,
+  responseTimes,
+  summarizeDurations,
+} from "../../src/metrics/time/index.ts";
+import { backlog, channelMix, newTypes, peakHours, resolutionRate, ticketsByStatus, typeChange, typeShares, volumeByPeriod } from "../../src/metrics/volume/index.ts";
+import type { SurveyResponse, Ticket } from "../../src/models/index.ts";
+import { report, type DurationMetricJson, type ReportOptions } from "../../src/report/index.ts";
+import { response, ticket } from "./arbitraries.ts";
+import { FULL, HOURLY, PLAIN } from "./configs.ts";
+
+const config = fc.constantFrom<[string, ReportOptions]>(["full", FULL], ["plain", PLAIN], ["hourly", HOURLY]);
+const params = { numRuns: 40 };
+
+/** Dates to ISO strings and `undefined` to `null`, as the report writes them. */
+function json(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v === undefined ? null : v)));
+}
+
+function inScope(options: ReportOptions, ts: readonly Ticket[]): Ticket[] {
+  const valid = ts.filter((t) => !Number.isNaN(t.createdAt.getTime()));
+  const p = options.period;
+  return p === undefined ? valid : valid.filter((t) => t.createdAt >= p.from && t.createdAt < p.to);
+}
+
+function calendarOf(values: Float64Array, options: ReportOptions): unknown {
+  const s = summarizeDurations(values, { percentiles: options.percentiles ?? [0.9] });
+  if (s === undefined) return null;
+  const { target: _t, withinTarget: _w, ...rest } = s;
+  return rest;
+}
+
+function checkDurations(d: DurationMetricJson, values: { values: Float64Array; skipped: Record<string, number>; anomalies: readonly { reason: string }[] }, options: ReportOptions): void {
+  expect(d.calendar).toEqual(calendarOf(values.values, options));
+  for (const [reason, n] of Object.entries(values.skipped)) expect(d.skipped[reason] ?? 0, reason).toBe(n);
+  const anomalies: Record<string, number> = {};
+  for (const a of values.anomalies) anomalies[a.reason] = (anomalies[a.reason] ?? 0) + 1;
+  expect(d.anomalies).toEqual(anomalies);
+}
+
+describe("report agrees with the metric functions", () => {
+  test.prop([config, fc.array(ticket, { maxLength: 40 })], params)("counts, durations and SLA", ([, options], ts) => {
+    const r = report({ tickets: ts }, options);
+    const scope = inScope(options, ts);
+    expect(r.tickets).toBe(scope.length);
+    const { total: _total, ...statuses } = ticketsByStatus(scope);
+    expect(r.counts.statuses).toEqual({ ...statuses, total: scope.length });
+    const judgedAt = options.period?.to ?? options.asOf;
+    const rate = resolutionRate(scope, { from: new Date(-8.64e15), to: judgedAt });
+    expect(r.counts.resolutionRate).toEqual({
+      value: rate.value ?? null,
+      received: rate.received,
+      resolved: rate.resolved,
+      unresolved: rate.unresolved,
+      resolvedByStatusOnly: rate.resolvedByStatusOnly,
+      judgedAt: judgedAt.toISOString(),
+    });
+    const b = backlog(scope, { asOf: options.asOf });
+    expect(r.counts.backlog).toEqual({ count: b.count ?? null, threshold: b.threshold ?? null, averagedResolutions: b.averagedResolutions, unresolved: b.unresolved, resolved: b.resolved });
+    const mix = channelMix(scope);
+    expect(r.counts.channelMix).toEqual(mix === undefined ? null : { channels: mix.channels, withoutChannel: mix.withoutChannel });
+    checkDurations(r.time.firstResponse, firstResponseTimes(scope), options);
+    checkDurations(r.time.resolutionFinal, resolutionTimes(scope), options);
+    checkDurations(r.time.resolutionFirst, resolutionTimes(scope, { until: "first" }), options);
+    checkDurations(r.time.assignment, assignmentTimes(scope), options);
+    checkDurations(r.time.responses, responseTimes(scope), options);
+    if (options.schedule !== undefined) {
+      expect(r.time.firstResponse.business).toEqual(calendarOf(firstResponseTimes(scope, { schedule: options.schedule }).values, options));
+      expect(r.time.resolutionFinal.business).toEqual(calendarOf(resolutionTimes(scope, { schedule: options.schedule }).values, options));
+      expect(r.time.responses.business).toEqual(calendarOf(responseTimes(scope, { schedule: options.schedule }).values, options));
+    }
+    const ot = oneTouchResolution(scope);
+    expect(r.time.oneTouch).toEqual({ share: ot.share ?? null, oneTouch: ot.oneTouch, zeroTouch: ot.zeroTouch, resolved: ot.resolved });
+    expect(r.time.repliesToResolve).toEqual(calendarOf(repliesToResolve(scope).values, options));
+    if (options.slaPolicy !== undefined) {
+      const policy = options.slaPolicy.schedule === undefined && options.schedule !== undefined ? { ...options.slaPolicy, schedule: options.schedule } : options.slaPolicy;
+      const sla = slaCompliance(scope, { policy, asOf: options.asOf });
+      expect(r.sla).toMatchObject(json({ compliance: sla.compliance, achieved: sla.achieved, breached: sla.breached, running: sla.running, byMetric: sla.byMetric }) as object);
+      expect(r.sla?.breaches).toBe(sla.breaches.length);
+      expect(r.sla?.skipped).toEqual(Object.fromEntries(Object.entries(sla.skipped).sort()));
+    }
+  });
+
+  test.prop([config, fc.array(ticket, { maxLength: 40 })], params)("volume, heatmap and types", ([, options], ts) => {
+    const r = report({ tickets: ts }, options);
+    const v = r.volume;
+    if (v === null) {
+      expect(inScope(options, ts)).toHaveLength(0);
+      return;
+    }
+    const from = new Date(v.range.from);
+    const to = new Date(v.range.to);
+    const expected = volumeByPeriod(ts, { from, to, timeZone: options.timeZone, unit: options.bucket ?? "day" });
+    expect(v.buckets).toEqual(json(expected.buckets));
+    expect(v.backlogAtStart).toBe(expected.backlogAtStart);
+    expect(v.totals).toEqual(expected.totals);
+    expect(v.counted).toBe(expected.counted);
+    expect(r.skipped.volume).toEqual(Object.fromEntries(Object.entries(expected.skipped).sort()));
+    expect(r.skipped.messages).toEqual(Object.fromEntries(Object.entries(expected.messages).sort()));
+    const { skipped, ...peaks } = peakHours(ts, { from, to, timeZone: options.timeZone });
+    expect(r.peaks).toEqual(json(peaks));
+    expect(r.skipped.peaks).toEqual(skipped);
+    const scope = inScope(options, ts);
+    const shares = typeShares(scope);
+    expect(r.types.shares).toEqual(shares.types);
+    expect(r.types.mostCommon).toEqual(shares.mostCommon);
+    if (options.period !== undefined && options.compareTo !== undefined) {
+      const periods = { baseline: options.compareTo, period: options.period };
+      expect(r.types.newTypes).toEqual(json(newTypes(ts, periods).types));
+      expect(r.types.change).toEqual(json(typeChange(ts, periods).types));
+    }
+  });
+
+  test.prop([config, fc.array(response, { maxLength: 30 })], params)("survey", ([, options], rs) => {
+    const r = report({ tickets: [], responses: rs }, options);
+    const p = options.period;
+    const valid = (x: SurveyResponse): boolean =>
+      Number.isInteger(x.score) && x.score >= x.scale.min && x.score <= x.scale.max && (p === undefined || (x.answeredAt >= p.from && x.answeredAt < p.to));
+    const scope = rs.filter(valid);
+    const nps = npsBreakdown(scope.filter((x) => x.kind === "nps").map((x) => x.score));
+    expect(r.survey?.nps?.score ?? null).toBe(nps?.nps ?? null);
+    expect(r.survey?.nps?.promoters ?? 0).toBe(nps?.promoters ?? 0);
+    // CSAT: 1–5 answers by the top-2-box rule, binary answers by their top point.
+    const five = scope.filter((x) => x.kind === "csat" && x.scale.max === 5).map((x) => x.score);
+    const binary = scope.filter((x) => x.kind === "csat" && x.scale.max === 1).map((x) => x.score);
+    const satisfied = (csat(five) ?? 0) * five.length + (csat(binary, { scale: { min: 0, max: 1 }, threshold: 1 }) ?? 0) * binary.length;
+    const total = five.length + binary.length;
+    expect(r.survey?.csat ?? null).toEqual(total === 0 ? null : { score: Math.round(satisfied) / total, satisfied: Math.round(satisfied), total });
+    expect(r.input.responsesInScope).toBe(scope.length);
+  });
+});
