@@ -12,7 +12,7 @@ import { jsonItems, JsonSyntaxError, ndjsonItems } from "./_json.ts";
 import { openInput } from "./_open.ts";
 import { isMissing, showValue, type Reader } from "./_values.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
-import { REASONS } from "./_reasons.ts";
+import { REASONS } from "../_lib/reasons.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 
 /** How one model field is read. @internal */

@@ -7,7 +7,7 @@
 import { MetricRangeError } from "../_lib/errors.ts";
 import { isValidTimeZone } from "../_lib/timestamp.ts";
 import { TICKET_STATUSES, type TicketStatus } from "../models/ticket.ts";
-import { REASONS } from "./_reasons.ts";
+import { REASONS } from "../_lib/reasons.ts";
 import type { ColumnMap } from "./types.ts";
 import { bad, good, type Reader } from "./_values.ts";
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { parseTimestamp } from "../_lib/timestamp.ts";
-import { REASONS } from "./_reasons.ts";
+import { REASONS } from "../_lib/reasons.ts";
 
 /** A read value (`value: undefined` means "treat as absent"), or why it is not one. @internal */
 export type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };

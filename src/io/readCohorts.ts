@@ -1,5 +1,5 @@
 import type { Cohort, CohortPeriod } from "../models/cohort.ts";
-import { REASONS } from "./_reasons.ts";
+import { REASONS } from "../_lib/reasons.ts";
 import { applyColumnMap, readModel, type BuildIssue, type FieldSpec } from "./_engine.ts";
 import { checkTimeZone, parseColumnMap } from "./_options.ts";
 import { bad, good, IO_REASONS, readChoice, readCount, readId, readTimestamp, type Reader } from "./_values.ts";

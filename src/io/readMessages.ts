@@ -1,5 +1,5 @@
 import type { AuthorRole, Message } from "../models/message.ts";
-import { REASONS } from "./_reasons.ts";
+import { REASONS } from "../_lib/reasons.ts";
 import { applyColumnMap, readModel, type FieldSpec } from "./_engine.ts";
 import { checkTimeZone, parseColumnMap } from "./_options.ts";
 import { readBoolean, readChoice, readId, readTimestamp, readText } from "./_values.ts";

@@ -1,5 +1,5 @@
 import type { SurveyKind, SurveyResponse } from "../models/survey.ts";
-import { REASONS } from "./_reasons.ts";
+import { REASONS } from "../_lib/reasons.ts";
 import { applyColumnMap, readModel, type BuildIssue, type FieldSpec } from "./_engine.ts";
 import { checkTimeZone, parseColumnMap } from "./_options.ts";
 import { readChoice, readId, readNumber, readText, readTimestamp } from "./_values.ts";

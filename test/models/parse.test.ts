@@ -16,7 +16,7 @@ import {
   safeParseTickets,
   type FieldIssue,
 } from "../../src/models/schemas/index.ts";
-import { REASONS } from "../../src/models/schemas/reasons.ts";
+import { REASONS } from "../../src/_lib/reasons.ts";
 import { TIMESTAMP_REASONS } from "../../src/_lib/timestamp.ts";
 
 const iso = "2026-03-08T10:00:00Z";

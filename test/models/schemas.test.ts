@@ -13,7 +13,7 @@ import {
   TicketSchema,
   TimeRangeSchema,
 } from "../../src/models/schemas/index.ts";
-import { REASONS } from "../../src/models/schemas/reasons.ts";
+import { REASONS } from "../../src/_lib/reasons.ts";
 
 const at = new Date("2026-03-08T10:00:00Z");
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { count, expect, expectOptional, instant, nonEmptyText } from "./fields.ts";
-import { REASONS } from "./reasons.ts";
+import { REASONS } from "../../_lib/reasons.ts";
 
 const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 

@@ -10,7 +10,7 @@ import { MetricRangeError } from "../../_lib/errors.ts";
 import { isValidTimeZone } from "../../_lib/timestamp.ts";
 import { ModelValidationError, type FieldIssue, type ModelValidationCode, type RowIssue } from "./errors.ts";
 import type { ParseOptions, ParseRowsResult } from "./options.ts";
-import { REASONS } from "./reasons.ts";
+import { REASONS } from "../../_lib/reasons.ts";
 
 type Schema<T> = z.ZodType<T, unknown>;
 

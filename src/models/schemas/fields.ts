@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { TicketStatus } from "../ticket.ts";
 import { parseTimestamp, type TimestampOptions } from "../../_lib/timestamp.ts";
 import { normalizeStatus } from "./normalizeStatus.ts";
-import { REASONS } from "./reasons.ts";
+import { REASONS } from "../../_lib/reasons.ts";
 
 type Coerced<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 

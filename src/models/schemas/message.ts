@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { expect, instant, optionalText } from "./fields.ts";
-import { REASONS } from "./reasons.ts";
+import { REASONS } from "../../_lib/reasons.ts";
 
 /**
  * The {@link Message} model exactly: `at` a valid `Date`, `author` one of `customer`,

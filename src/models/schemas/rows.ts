@@ -26,7 +26,7 @@ import {
   readTimestamp,
 } from "./fields.ts";
 import { CohortSchema } from "./cohort.ts";
-import { REASONS } from "./reasons.ts";
+import { REASONS } from "../../_lib/reasons.ts";
 import { ScheduleSchema } from "./schedule.ts";
 import { SurveyResponseSchema } from "./survey.ts";
 import { TicketSchema } from "./ticket.ts";

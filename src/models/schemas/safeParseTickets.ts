@@ -1,7 +1,7 @@
 import type { Ticket } from "../ticket.ts";
 import { checkOptions, parseMany } from "./core.ts";
 import type { ParseOptions, ParseRowsResult } from "./options.ts";
-import { duplicateIdReason } from "./reasons.ts";
+import { duplicateIdReason } from "../../_lib/reasons.ts";
 import { rowSchemas } from "./rows.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isLocalDate, isValidTimeZone } from "../../_lib/timestamp.ts";
 import { expect, expectOptional } from "./fields.ts";
-import { REASONS } from "./reasons.ts";
+import { REASONS } from "../../_lib/reasons.ts";
 
 const START_RE = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const END_RE = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { expect, instant, integer, optionalText } from "./fields.ts";
-import { REASONS } from "./reasons.ts";
+import { REASONS } from "../../_lib/reasons.ts";
 
 /**
  * The {@link SurveyScale} model: `min` and `max`, integers (survey scales are points). The

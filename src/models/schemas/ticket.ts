@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { expect, expectOptional, instant, nonEmptyText, optionalCount, optionalInstant, optionalText, text, ticketStatus } from "./fields.ts";
 import { MessageSchema } from "./message.ts";
-import { REASONS } from "./reasons.ts";
+import { REASONS } from "../../_lib/reasons.ts";
 import type { TicketSatisfaction } from "../ticket.ts";
 
 const isSatisfaction = (value: unknown): value is TicketSatisfaction =>

@@ -1,5 +1,5 @@
 /**
- * The stable reasons the schemas and parse helpers give, each completing the sentence
+ * The stable reasons the schemas, the parse helpers and the file readers give, each completing the sentence
  * "`<field>` …". docs/guide/models.md lists them.
  *
  * @internal
@@ -27,6 +27,8 @@ export const REASONS = {
   scoreRange: "must be within the scale, from scale.min to scale.max",
   npsScale: "must be { min: 0, max: 10 } for an nps survey",
   activeSize: "must be at most size",
+  finite: "must be a finite number",
+  npsScore: "must be an integer for an nps survey",
   timeZone: "must be a valid IANA time zone",
   clockStart: "must be a time HH:MM from 00:00 to 23:59",
   clockEnd: "must be a time HH:MM from 00:00 to 24:00",
