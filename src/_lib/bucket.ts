@@ -24,6 +24,10 @@
  *   to `[from, to)` as a boundary array, with an O(log n) `indexOf(ms)` for bulk use (no
  *   date-fns per item).
  * - {@link bucketer}`(unit, timeZone): Bucketer` — free bucketing (no range) of any instant.
+ * - {@link bucketIndex}`(ms, unit, timeZone): number` — consecutive numbers of day, week and
+ *   month buckets (whole buckets between two instants = the difference).
+ * - {@link hourOfWeek}`(ms, timeZone): number` — the local hour of the week, Monday 00 = 0.
+ * - {@link wallClock}`(ms, timeZone): Date` — the local fields of an instant, read with UTC getters.
  * - {@link checkBucketing} — the argument checks (`E_TIME_ZONE`, `E_BUCKET_UNIT`,
  *   `E_INVALID_DATE`, `E_PERIOD_ORDER`, `E_BUCKET_LIMIT`) with the caller's function name.
  *
@@ -216,7 +220,9 @@ function startMs(ms: number, unit: BucketUnit, timeZone: string): number {
   let hi = ms;
   for (;;) {
     const candidate = w0 - off;
-    const change = lastChangeIn(timeZone, candidate, hi);
+    // A change AT the candidate counts too: a fall-back onto the boundary (01:00 → 00:00 in
+    // America/Havana, Atlantic/Azores) repeats the start, and the bucket begins at the first one.
+    const change = lastChangeIn(timeZone, candidate - 1, hi);
     if (change === undefined) return candidate;
     const offBefore = offsetAt(timeZone, change - 1);
     // A gap skipped the wall-clock start (no local midnight): the bucket starts at the change.
@@ -254,6 +260,56 @@ function endMs(start: number, unit: BucketUnit, timeZone: string): number {
  */
 export function wallClock(ms: number, timeZone: string): Date {
   return new Date(ms + offsetAt(timeZone, ms));
+}
+
+/**
+ * A {@link BucketUnit} whose buckets can be numbered one after another: `day`, `week` or
+ * `month` (not `hour`: a fall-back night repeats a local hour).
+ *
+ * @internal
+ */
+export type CalendarUnit = Exclude<BucketUnit, "hour">;
+
+/** Day number (since 1970-01-01) of Monday 1970-01-05, where week index 0 starts. */
+const FIRST_MONDAY = 4;
+
+/**
+ * The number of the `unit` bucket holding `ms` in `timeZone`: local days since 1970-01-01
+ * for `day`, ISO weeks since the week of Monday 1970-01-05 for `week`, months since 0000-01
+ * (year × 12 + month − 1) for `month`. Consecutive buckets have consecutive numbers, so the
+ * whole buckets between two instants are the difference of their numbers; earlier instants
+ * get negative numbers. Arguments are not checked here; call {@link checkBucketing} first.
+ *
+ * @example
+ * ```ts
+ * bucketIndex(Date.parse("2026-03-01T02:00:00Z"), "month", "America/Los_Angeles"); // => 24313 (2026-02)
+ * bucketIndex(Date.parse("1970-01-05T00:00:00Z"), "week", "UTC");                  // => 0
+ * ```
+ * @internal
+ */
+export function bucketIndex(ms: number, unit: CalendarUnit, timeZone: string): number {
+  const day = Math.floor((ms + offsetAt(timeZone, ms)) / DAY_MS);
+  if (unit === "day") return day;
+  if (unit === "week") return Math.floor((day - FIRST_MONDAY) / 7);
+  const { y, m } = civilFromDays(day);
+  return y * 12 + m - 1;
+}
+
+/**
+ * The local hour of the week of `ms` in `timeZone`, Monday first: weekday × 24 + hour, with
+ * Monday 0 … Sunday 6, so 0 is Monday 00:00–00:59 and 167 is Sunday 23:00–23:59. Both
+ * 01:00 hours of a fall-back night are the same hour of the week. Arguments are not
+ * checked here.
+ *
+ * @example
+ * ```ts
+ * hourOfWeek(Date.parse("2026-03-02T11:30:00Z"), "Asia/Jerusalem"); // => 13 (Monday 13:30)
+ * ```
+ * @internal
+ */
+export function hourOfWeek(ms: number, timeZone: string): number {
+  const local = wallClock(ms, timeZone);
+  return ((local.getUTCDay() + 6) % 7) * 24 + local.getUTCHours();
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${String(n)}` : String(n));

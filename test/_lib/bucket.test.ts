@@ -4,10 +4,13 @@ import {
   bucketEnd,
   bucketer,
   bucketGrid,
+  bucketIndex,
   bucketLabel,
   bucketRange,
   bucketStart,
+  hourOfWeek,
   type BucketUnit,
+  type CalendarUnit,
 } from "../../src/_lib/bucket.ts";
 import { MetricRangeError } from "../../src/_lib/errors.ts";
 import { TZDate } from "@date-fns/tz";
@@ -276,4 +279,89 @@ describe("properties against a naive Intl reference", () => {
       }
     },
   );
+});
+
+describe("bucketIndex and hourOfWeek", () => {
+  it("numbers days since 1970-01-01, ISO weeks since the week of 1970-01-05 and months since 0000-01, in the zone", () => {
+    expect(bucketIndex(Date.parse("1970-01-05T00:00:00Z"), "week", "UTC")).toBe(0);
+    expect(bucketIndex(Date.parse("1970-01-04T23:59:59.999Z"), "week", "UTC")).toBe(-1);
+    expect(bucketIndex(Date.parse("1970-01-02T00:00:00Z"), "day", "UTC")).toBe(1);
+    // 2026-03-01T02:00Z is still February (2026 × 12 + 1) in Los Angeles, March in UTC.
+    expect(bucketIndex(Date.parse("2026-03-01T02:00:00Z"), "month", LA)).toBe(24_313);
+    expect(bucketIndex(Date.parse("2026-03-01T02:00:00Z"), "month", "UTC")).toBe(24_314);
+  });
+
+  it("counts the 25-hour fall-back day and the 23-hour spring-forward day as one day each", () => {
+    const fallBack = bucketIndex(Date.parse("2026-11-01T07:00:00Z"), "day", LA);
+    expect(bucketIndex(Date.parse("2026-11-02T07:59:59Z"), "day", LA)).toBe(fallBack);
+    expect(bucketIndex(Date.parse("2026-11-02T08:00:00Z"), "day", LA)).toBe(fallBack + 1);
+    const springForward = bucketIndex(Date.parse("2026-03-08T08:00:00Z"), "day", LA);
+    expect(bucketIndex(Date.parse("2026-03-09T06:59:59Z"), "day", LA)).toBe(springForward);
+    expect(bucketIndex(Date.parse("2026-03-09T07:00:00Z"), "day", LA)).toBe(springForward + 1);
+  });
+
+  it("reads the local Monday-first hour of the week: 13:30 Monday in Jerusalem is 13, 23:30 Sunday is 167", () => {
+    expect(hourOfWeek(Date.parse("2026-03-02T11:30:00Z"), "Asia/Jerusalem")).toBe(13);
+    expect(hourOfWeek(Date.parse("2026-03-08T21:30:00Z"), "Asia/Jerusalem")).toBe(167);
+    expect(hourOfWeek(Date.parse("2026-03-02T11:30:00Z"), "UTC")).toBe(11);
+    // Both 01:00 hours of the Los Angeles fall-back night (Sunday) are Sunday hour 1.
+    expect(hourOfWeek(Date.parse("2026-11-01T08:30:00Z"), LA)).toBe(6 * 24 + 1);
+    expect(hourOfWeek(Date.parse("2026-11-01T09:30:00Z"), LA)).toBe(6 * 24 + 1);
+  });
+
+  /** Naive reference: the index from the local calendar fields of a TZDate (date-fns/tz). */
+  const naiveIndex = (ms: number, unit: CalendarUnit, z: string): number => {
+    const local = new TZDate(ms, z);
+    if (unit === "month") return local.getFullYear() * 12 + local.getMonth();
+    const day = (d: Date): number => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
+    return unit === "day" ? day(local) : Math.round((day(startOfISOWeek(local)) - 4) / 7);
+  };
+  const calendarUnit = fc.constantFrom<CalendarUnit>("day", "week", "month");
+
+  test.prop([instant, zone, calendarUnit])("agrees with the local calendar fields of a TZDate", (ms, z, unit) => {
+    expect(bucketIndex(ms, unit, z)).toBe(naiveIndex(ms, unit, z));
+  });
+
+  test.prop([instant, zone, calendarUnit])("is constant on a bucket and the next bucket is the next number", (ms, z, unit) => {
+    const start = bucketStart(new Date(ms), unit, z);
+    const end = bucketEnd(new Date(ms), unit, z);
+    expect(bucketIndex(start.getTime(), unit, z)).toBe(bucketIndex(ms, unit, z));
+    expect(bucketIndex(end.getTime() - 1, unit, z)).toBe(bucketIndex(ms, unit, z));
+    expect(bucketIndex(end.getTime(), unit, z)).toBe(bucketIndex(ms, unit, z) + 1);
+  });
+
+  const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+  test.prop([instant, zone])("hourOfWeek is the Intl weekday (Monday 0) × 24 + the Intl hour", (ms, z) => {
+    const p = localParts(ms, z);
+    expect(hourOfWeek(ms, z)).toBe(WEEKDAYS.indexOf(p.weekday) * 24 + Number(p.hour));
+  });
+});
+
+describe("a fall-back onto a bucket boundary (the local midnight happens twice)", () => {
+  // America/Havana 2026-11-01: 01:00 −04:00 → 00:00 −05:00 (at 05:00Z); Atlantic/Azores
+  // 2026-10-25: 01:00 +00:00 → 00:00 −01:00 (at 01:00Z). The date starts at the FIRST midnight.
+  const HAVANA = "America/Havana";
+  const AZORES = "Atlantic/Azores";
+  const startOf = (s: string, unit: BucketUnit, z: string): string | undefined =>
+    bucketGrid("t", iso(s), new Date(iso(s).getTime() + 1), unit, z).starts[0]?.toISOString();
+
+  it("starts the day and the month at the first midnight, from an instant after the second one", () => {
+    expect(startOf("2026-11-01T05:30:00Z", "day", HAVANA)).toBe("2026-11-01T04:00:00.000Z");
+    expect(startOf("2026-11-15T12:00:00Z", "month", HAVANA)).toBe("2026-11-01T04:00:00.000Z");
+    expect(startOf("2026-10-25T12:00:00Z", "day", AZORES)).toBe("2026-10-25T00:00:00.000Z");
+    expect(bucketRange(iso("2026-10-24T12:00:00Z"), iso("2026-10-26T12:00:00Z"), "day", AZORES).map((d) => d.toISOString())).toEqual([
+      "2026-10-24T00:00:00.000Z",
+      "2026-10-25T00:00:00.000Z",
+      "2026-10-26T01:00:00.000Z",
+    ]);
+  });
+
+  const near = fc
+    .constantFrom<[string, number]>([HAVANA, Date.parse("2026-11-01T05:00:00Z")], [AZORES, Date.parse("2026-10-25T01:00:00Z")])
+    .chain(([z, t]) => fc.tuple(fc.constant(z), fc.integer({ min: t - 2 * 86_400_000, max: t + 2 * 86_400_000 })));
+  test.prop([near])("a day bucket starts at the first instant of the local date holding the instant", ([z, ms]) => {
+    const start = Date.parse(startOf(new Date(ms).toISOString(), "day", z) as string);
+    expect(localParts(start, z).date).toBe(localParts(ms, z).date);
+    expect(localParts(start - 1, z).date).not.toBe(localParts(ms, z).date);
+  });
 });

@@ -1,8 +1,10 @@
+import { bucketer, bucketIndex } from "../../_lib/bucket.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
+import { groupFold, groupResults, type Accumulator } from "../../_lib/group.ts";
 import { assertDate } from "../../_lib/guards.ts";
 import type { Cohort } from "../../models/cohort.ts";
-import { cleanCustomerData } from "./_data.ts";
-import { checkCalendar, periodIndex, periodLabel, periodStart, type CustomerPeriod } from "./_period.ts";
+import { cleanCustomerData, type CleanCustomer } from "./_data.ts";
+import { checkCalendar, type CustomerPeriod } from "./_period.ts";
 import type { CustomerData, CustomerDataCounts, CustomerIssue } from "./types.ts";
 
 /**
@@ -103,41 +105,58 @@ export function buildCohorts(customers: CustomerData, options: BuildCohortsOptio
   const { timeZone } = options;
   const asOf = options.asOf.getTime();
   const data = cleanCustomerData(fn, customers, asOf);
-  const last = periodIndex(asOf, timeZone, period);
-
-  const groups = new Map<number, { size: number; active: number[] }>();
-  for (const customer of data.customers) {
-    const first = periodIndex(customer.start, timeZone, period);
-    let group = groups.get(first);
-    if (group === undefined) {
-      group = { size: 0, active: new Array<number>(last - first).fill(0) };
-      groups.set(first, group);
-    }
-    group.size++;
-    const seen = new Set<number>();
-    for (const event of customer.events) {
-      const k = periodIndex(event.at, timeZone, period) - first;
-      if (k >= 1) seen.add(k);
-    }
-    if (mode === "active") {
-      for (const k of seen) group.active[k - 1] = (group.active[k - 1] ?? 0) + 1;
-    } else {
-      const latest = Math.max(0, ...seen);
-      for (let k = 1; k <= latest; k++) group.active[k - 1] = (group.active[k - 1] ?? 0) + 1;
-    }
-  }
-
-  const cohorts: Cohort[] = [...groups.keys()]
-    .sort((x, y) => x - y)
-    .map((first) => {
-      const group = groups.get(first) as { size: number; active: number[] };
-      return {
-        label: periodLabel(first, timeZone, period),
-        start: new Date(periodStart(first, timeZone, period).getTime()),
-        size: group.size,
-        active: group.active,
-        period,
-      };
-    });
+  const last = bucketIndex(asOf, period, timeZone);
+  const cohort = cohortAccumulator(period, timeZone, mode, last);
+  const groups = groupFold(data.customers, (customer) => bucketIndex(customer.start, period, timeZone), cohort);
+  const cohorts = [...groupResults(groups, cohort).values()].sort((x, y) => x.start.getTime() - y.start.getTime());
   return { cohorts, mode, issues: data.issues, counts: data.counts };
+}
+
+/** The running state of one cohort: a customer's start in it, its size, and active[k − 1]. */
+interface CohortState {
+  at: number;
+  size: number;
+  readonly active: number[];
+}
+
+/** Folds the customers of one start period into its {@link Cohort}, observed up to period `last`. */
+function cohortAccumulator(
+  period: CustomerPeriod,
+  timeZone: string,
+  mode: CohortMode,
+  last: number,
+): Accumulator<CleanCustomer, CohortState, Cohort> {
+  const periods = bucketer(period, timeZone);
+  return {
+    create: () => ({ at: Number.NaN, size: 0, active: [] }),
+    add: (acc, customer) => {
+      if (acc.size === 0) acc.at = customer.start;
+      acc.size++;
+      const first = bucketIndex(customer.start, period, timeZone);
+      const seen = new Set<number>();
+      for (const event of customer.events) {
+        const k = bucketIndex(event.at, period, timeZone) - first;
+        if (k >= 1) seen.add(k);
+      }
+      if (mode === "active") {
+        for (const k of seen) acc.active[k - 1] = (acc.active[k - 1] ?? 0) + 1;
+      } else {
+        const latest = Math.max(0, ...seen);
+        for (let k = 1; k <= latest; k++) acc.active[k - 1] = (acc.active[k - 1] ?? 0) + 1;
+      }
+    },
+    merge: (a, b) => {
+      if (a.size === 0) a.at = b.at;
+      a.size += b.size;
+      b.active.forEach((n, i) => {
+        a.active[i] = (a.active[i] ?? 0) + n;
+      });
+      return a;
+    },
+    result: (acc) => {
+      const first = bucketIndex(acc.at, period, timeZone);
+      const active = Array.from({ length: last - first }, (_, i) => acc.active[i] ?? 0);
+      return { label: periods.label(acc.at), start: new Date(periods.start(acc.at)), size: acc.size, active, period };
+    },
+  };
 }

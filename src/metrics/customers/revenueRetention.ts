@@ -1,7 +1,8 @@
+import { bucketer, bucketIndex } from "../../_lib/bucket.ts";
 import { assertDate, noNegativeZero } from "../../_lib/guards.ts";
 import { KahanSum } from "../../_lib/sum.ts";
 import { cleanCustomerData } from "./_data.ts";
-import { checkCalendar, periodIndex, periodLabel, type CustomerPeriod } from "./_period.ts";
+import { checkCalendar, type CustomerPeriod } from "./_period.ts";
 import type { CustomerData, CustomerDataCounts, CustomerIssue, RateResult } from "./types.ts";
 
 /**
@@ -98,7 +99,8 @@ export function revenueRetention(customers: CustomerData, options: RevenueRetent
   checkCalendar(fn, timeZone, period);
   assertDate(fn, "base", options.base);
   const data = cleanCustomerData(fn, customers);
-  const b = periodIndex(options.base.getTime(), timeZone, period);
+  const baseAt = options.base.getTime();
+  const b = bucketIndex(baseAt, period, timeZone);
 
   const base = new KahanSum();
   const next = new KahanSum();
@@ -112,7 +114,7 @@ export function revenueRetention(customers: CustomerData, options: RevenueRetent
     const r1 = new KahanSum();
     for (const event of customer.events) {
       if (event.amount === 0) continue;
-      const k = periodIndex(event.at, timeZone, period);
+      const k = bucketIndex(event.at, period, timeZone);
       if (k === b) r0.add(event.amount);
       else if (k === b + 1) r1.add(event.amount);
     }
@@ -130,14 +132,15 @@ export function revenueRetention(customers: CustomerData, options: RevenueRetent
   }
   const baseRevenue = noNegativeZero(base.value);
   const lost = noNegativeZero(churned.value + contraction.value);
+  const periods = bucketer(period, timeZone);
   const rate = (numerator: number): RateResult => ({
     rate: baseCustomers === 0 ? undefined : noNegativeZero(numerator / baseRevenue),
     numerator,
     denominator: baseRevenue,
   });
   return {
-    basePeriod: periodLabel(b, timeZone, period),
-    nextPeriod: periodLabel(b + 1, timeZone, period),
+    basePeriod: periods.label(baseAt),
+    nextPeriod: periods.label(periods.end(baseAt)),
     baseCustomers,
     churnedCustomers,
     baseRevenue,

@@ -1,8 +1,7 @@
-import { tz } from "@date-fns/tz";
-import { getDay, getHours } from "date-fns";
+import { checkBucketing, hourOfWeek } from "../../_lib/bucket.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
+import { groupFold, type Accumulator } from "../../_lib/group.ts";
 import { assertDate } from "../../_lib/guards.ts";
-import { isValidTimeZone } from "../../_lib/timestamp.ts";
 import type { Weekday } from "../../models/schedule.ts";
 import { checkTargets, searchAgents } from "./_search.ts";
 import { checkTraffic } from "./_traffic.ts";
@@ -103,7 +102,8 @@ export interface StaffingPlan {
   readonly scheduledAgentHours: number;
 }
 
-const WEEKDAYS: readonly Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+/** Weekdays in {@link hourOfWeek} order, Monday first. */
+const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /**
  * Erlang C staffing for every interval of a volume forecast or history: traffic intensity
@@ -147,13 +147,10 @@ export function staffingPlan(
   // Validates the plan-wide times once (with zero arrivals).
   checkTraffic(fn, { arrivals: 0, averageHandleTime: options.averageHandleTime, intervalLength, ...targetTime(options) });
   const timeZone = options.timeZone;
-  if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
-    throw new MetricRangeError("E_TIME_ZONE", `${fn}: timeZone must be a valid IANA time zone, got ${String(timeZone)}`);
-  }
+  if (timeZone !== undefined) checkBucketing(fn, "hour", timeZone);
   if (volume.length === 0) return undefined;
 
   const intervals: StaffingPlanInterval[] = [];
-  const hours = new Map<number, { weekday: Weekday; hour: number; intervals: number; arrivals: number; agents: number; scheduledAgents: number }>();
   let withDates = true;
   let peakAgents = 0;
   let scheduledSeconds = 0;
@@ -190,29 +187,39 @@ export function staffingPlan(
     intervals.push(row);
     peakAgents = Math.max(peakAgents, staffing.agents);
     scheduledSeconds += staffing.scheduledAgents * intervalLength;
-    if (start !== undefined && timeZone !== undefined) {
-      const context = { in: tz(timeZone) };
-      const day = getDay(start, context);
-      const hour = getHours(start, context);
-      // Monday-first key: mon 0 … sun 6.
-      const key = ((day + 6) % 7) * 24 + hour;
-      const slot = hours.get(key);
-      if (slot === undefined) {
-        hours.set(key, { weekday: WEEKDAYS[day] as Weekday, hour, intervals: 1, arrivals, agents: staffing.agents, scheduledAgents: staffing.scheduledAgents });
-      } else {
-        slot.intervals += 1;
-        slot.arrivals += arrivals;
-        slot.agents = Math.max(slot.agents, staffing.agents);
-        slot.scheduledAgents = Math.max(slot.scheduledAgents, staffing.scheduledAgents);
-      }
-    }
   });
   const plan: StaffingPlan = { intervals, peakAgents, scheduledAgentHours: scheduledSeconds / 3600 };
   if (!withDates || timeZone === undefined) return plan;
-  const byHourOfWeek = [...hours.entries()].sort((x, y) => x[0] - y[0]).map(([, slot]) => ({ ...slot }));
+  const hours = groupFold(intervals, (row) => hourOfWeek((row.start as Date).getTime(), timeZone), hourAccumulator);
+  const byHourOfWeek = [...hours]
+    .map(([key, slot]): [number, HourSlot] => [Number(key), slot])
+    .sort((x, y) => x[0] - y[0])
+    .map(([key, slot]): HourOfWeekStaffing => ({ weekday: WEEKDAYS[Math.floor(key / 24)] as Weekday, hour: key % 24, ...slot }));
   return { ...plan, byHourOfWeek };
 }
 
 function targetTime(options: StaffingPlanOptions): { targetAnswerTime?: number } {
   return options.targetAnswerTime === undefined ? {} : { targetAnswerTime: options.targetAnswerTime };
 }
+
+/** The running totals of one hour of the week. */
+type HourSlot = { -readonly [K in "intervals" | "arrivals" | "agents" | "scheduledAgents"]: HourOfWeekStaffing[K] };
+
+/** Counts the intervals of one hour of the week, sums their arrivals, keeps their most agents. */
+const hourAccumulator: Accumulator<StaffingPlanInterval, HourSlot, HourSlot> = {
+  create: () => ({ intervals: 0, arrivals: 0, agents: 0, scheduledAgents: 0 }),
+  add: (slot, row) => {
+    slot.intervals += 1;
+    slot.arrivals += row.arrivals;
+    slot.agents = Math.max(slot.agents, row.agents);
+    slot.scheduledAgents = Math.max(slot.scheduledAgents, row.scheduledAgents);
+  },
+  merge: (a, b) => {
+    a.intervals += b.intervals;
+    a.arrivals += b.arrivals;
+    a.agents = Math.max(a.agents, b.agents);
+    a.scheduledAgents = Math.max(a.scheduledAgents, b.scheduledAgents);
+    return a;
+  },
+  result: (slot) => slot,
+};
