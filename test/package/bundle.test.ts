@@ -34,3 +34,26 @@ describe("tree shaking", () => {
     expect(inputs.some((f) => f.includes("node_modules/zod/"))).toBe(true);
   });
 });
+
+describe("portability", () => {
+  it("the whole root entry bundles for the browser with no Node built-in", async () => {
+    const result = await build({
+      entryPoints: [`${root}src/index.ts`],
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "browser",
+      metafile: true,
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((f) => f.startsWith("node:") || f.includes("src/cli/") || f.includes("src/io/"))).toEqual([]);
+    expect(inputs.some((f) => f.includes("src/report/"))).toBe(true);
+  });
+
+  it("the check can fail: the command's entry needs Node built-ins", async () => {
+    await expect(
+      build({ entryPoints: [`${root}src/cli/main.ts`], bundle: true, write: false, platform: "browser", logLevel: "silent" }),
+    ).rejects.toThrow();
+  });
+});
