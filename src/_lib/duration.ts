@@ -39,5 +39,8 @@ export function toMilliseconds(fn: string, name: string, input: DurationInput): 
     }
     ms += amount * MS[unit];
   }
+  if (!Number.isFinite(ms)) {
+    throw new MetricRangeError("E_DURATION", `${fn}: ${name} must add up to a finite number of milliseconds, got ${JSON.stringify(input)}`);
+  }
   return ms;
 }

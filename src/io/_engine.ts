@@ -149,7 +149,11 @@ function compileJson<T>(spec: ModelSpec<T>, first: unknown): Compiled[] {
     const missing = spec.fields
       .filter((f) => (f.required === true || f.mapped === true) && !f.columns.some((path) => hasPath(first, path)))
       .map((f) => f.columns[0] ?? f.key);
-    if (missing.length > 0) throw missingError(spec, Object.keys(first), missing, spec.fields);
+    // JSON records need not all carry the same keys, so a record that lacks a required key is
+    // rejected on its own, wherever it stands. Only a first record with none of the preset's
+    // keys marks the file as the wrong kind, and fails at once.
+    const known = spec.fields.some((f) => f.columns.some((path) => hasPath(first, path)));
+    if (missing.length > 0 && !known) throw missingError(spec, Object.keys(first), missing, spec.fields);
   }
   return spec.fields.map((field) => ({
     key: field.key,

@@ -1,6 +1,7 @@
 import type { Cohort, CohortPeriod } from "../models/cohort.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { applyColumnMap, readModel, type BuildIssue, type FieldSpec } from "./_engine.ts";
+import { InputFormatError } from "./InputFormatError.ts";
 import { checkTimeZone, parseColumnMap } from "./_options.ts";
 import { bad, good, IO_REASONS, readChoice, readCount, readId, readTimestamp, type Reader } from "./_values.ts";
 import type { InputSource, ReadOptions, ReadResult } from "./types.ts";
@@ -82,6 +83,15 @@ export async function readCohorts(input: InputSource, options?: ReadCohortsOptio
         .map((name) => ({ name, n: Number(ACTIVE_RE.exec(name)?.[1] ?? Number.NaN) }))
         .filter((c) => Number.isInteger(c.n))
         .sort((a, b) => a.n - b.n);
+      for (let i = 1; i < found.length; i++) {
+        if (found[i]?.n === found[i - 1]?.n) {
+          throw new InputFormatError(
+            "E_INPUT_COLUMNS",
+            `readCohorts: columns ${JSON.stringify(found[i - 1]?.name)} and ${JSON.stringify(found[i]?.name)} both hold period ${String(found[i]?.n)}`,
+            { preset: "cohorts", found: header, expected: ["label", "start", "size", "active_1", "active_2", "..."], missing: [] },
+          );
+        }
+      }
       activeKeys = found.map((c) => `active.${String(c.n)}`);
       return found.map((c) => ({ key: `active.${String(c.n)}`, columns: [c.name], read: readCount }));
     },

@@ -91,3 +91,18 @@ describe("NDJSON", () => {
     ]);
   });
 });
+
+describe("JSON records are judged one by one, wherever they stand", () => {
+  const good = { id: "1", created_at: "2026-01-01T00:00:00Z", status: "open" };
+  it("a first record without the required keys is rejected, not taken as the file's shape", async () => {
+    for (const records of [[{ foo: 1, id: "2" }, good], [good, { foo: 1, id: "2" }]]) {
+      const result = await readTickets(Readable.from([JSON.stringify(records)]), { format: "json" });
+      for await (const _ of result.records) void _;
+      expect(result.stats).toMatchObject({ read: 2, used: 1, rejected: 1 });
+    }
+  });
+
+  it("a first record with none of the preset's keys still fails at once", async () => {
+    await expect(readTickets(Readable.from([JSON.stringify([{ foo: 1 }, good])]), { format: "json" })).rejects.toThrow(/does not fit/);
+  });
+});

@@ -103,3 +103,10 @@ describe("readCohorts", () => {
     await expect(readCohorts(text("label,start\nA,2026-01-01T00:00:00Z\n"))).rejects.toBeInstanceOf(InputFormatError);
   });
 });
+
+describe("review findings", () => {
+  it("refuses two columns that hold the same cohort period instead of silently overwriting one", async () => {
+    const csv = "label,start,size,active_1,active1\nA,2026-01-01T00:00:00Z,10,8,7\n";
+    await expect(readCohorts(Readable.from([csv]), { format: "csv" })).rejects.toThrow(/both hold period 1/);
+  });
+});

@@ -366,3 +366,10 @@ describe("parseSchedule", () => {
     expect(issues).toEqual([{ field, value, reason }]);
   });
 });
+
+describe("−0 at the boundary", () => {
+  it("a numeric −0 count becomes 0, as the string \"-0\" does", () => {
+    const row = { id: "1", createdAt: "2026-01-01T00:00:00Z", status: "open", replies: -0 };
+    expect(Object.is(parseTicket(row).replies, 0)).toBe(true);
+  });
+});

@@ -37,6 +37,14 @@ export function compilePolicy(fn: string, policy: SlaPolicy): readonly MatchedSl
   }
   return policy.targets.map((target, index) => {
     const name = `policy.targets[${String(index)}]`;
+    if (target === null || typeof target !== "object") {
+      throw new MetricRangeError("E_SLA_TARGET", `${fn}: ${name} must be an object, got ${String(target)}`);
+    }
+    for (const key of ["priority", "channel"] as const) {
+      if (target[key] !== undefined && typeof target[key] !== "string") {
+        throw new MetricRangeError("E_SLA_TARGET", `${fn}: ${name}.${key} must be a string, got ${String(target[key])}`);
+      }
+    }
     if (!SLA_METRICS.includes(target.metric)) {
       throw new MetricRangeError(
         "E_SLA_TARGET",

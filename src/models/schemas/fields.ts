@@ -79,7 +79,7 @@ const NUMERIC_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A finite number from a number or a decimal string (`"4"`, `"4.0"`, `" 1e3 "`), or `undefined`. */
 export function readNumber(value: unknown): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? (value === 0 ? 0 : value) : undefined;
   if (typeof value === "string") {
     const s = value.trim();
     if (NUMERIC_RE.test(s)) {

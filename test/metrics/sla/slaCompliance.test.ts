@@ -81,3 +81,14 @@ describe("slaCompliance", () => {
     expect((p as MetricRangeError).code).toBe("E_SLA_TARGET");
   });
 });
+
+describe("malformed policies", () => {
+  it("E_SLA_TARGET for a target that is not an object, or a non-string channel", () => {
+    const asOf = new Date("2026-01-01T00:00:00Z");
+    const bad = [{ targets: [null] }, { targets: [{ metric: "firstResponse", within: 60_000, channel: 5 }] }] as unknown as SlaPolicy[];
+    for (const policy of bad) {
+      expect(thrown(() => slaCompliance([], { policy, asOf }))).toMatchObject({ code: "E_SLA_TARGET" });
+      expect(() => slaCompliance([], { policy, asOf })).toThrow(MetricRangeError);
+    }
+  });
+});

@@ -87,3 +87,9 @@ describe("percentile", () => {
     expectError(() => percentile([-3], 0.5), "E_NEGATIVE_DURATION", "percentile: values[0] must be a non-negative duration, got -3");
   });
 });
+
+describe("duration options that overflow", () => {
+  it("E_DURATION when a Duration adds up to Infinity", () => {
+    expect(thrown(() => summarizeDurations([1], { target: { weeks: 1e300 } }))).toMatchObject({ code: "E_DURATION" });
+  });
+});
