@@ -66,6 +66,10 @@ export interface ReportArgs {
   readonly maxRejects: number;
   readonly rankBy: (typeof RANK_BY)[number] | undefined;
   readonly minSample: number | undefined;
+  /** `--confidence`: the confidence level of intervals and significance tests (0 < level < 1). */
+  readonly confidenceLevel: number | undefined;
+  /** `--value-per-customer`: money per lost customer, for revenue at risk. */
+  readonly valuePerCustomer: number | undefined;
 }
 
 const OPTIONS = {
@@ -100,9 +104,36 @@ const OPTIONS = {
   quiet: { type: "boolean", short: "q" },
   "rank-by": { type: "string" },
   "min-sample": { type: "string" },
+  confidence: { type: "string" },
+  "value-per-customer": { type: "string" },
 } as const;
 
 const USAGE_HINT = 'Run "cx-metrics report --help" for the options';
+
+const DECIMAL_RE = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** `--confidence`: a fraction strictly between 0 and 1 (`0.9`) or a percentage (`90%`). */
+function confidenceOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  const percent = t.endsWith("%");
+  const body = percent ? t.slice(0, -1).trim() : t;
+  const value = DECIMAL_RE.test(body) ? Number(body) / (percent ? 100 : 1) : Number.NaN;
+  if (!(value > 0 && value < 1)) {
+    throw new CliError("E_CLI_OPTION_VALUE", `--confidence must be a level strictly between 0 and 1 (0.9) or a percentage (90%), got ${JSON.stringify(text)}`, USAGE_HINT);
+  }
+  return value;
+}
+
+/** `--value-per-customer`: a non-negative amount of money (`243`, `243.50`). */
+function moneyOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = DECIMAL_RE.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isFinite(value)) {
+    throw new CliError("E_CLI_OPTION_VALUE", `--value-per-customer must be a non-negative amount such as 243 or 243.50, got ${JSON.stringify(text)}`, USAGE_HINT);
+  }
+  return value;
+}
 
 function choice<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
@@ -181,6 +212,8 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     maxRejects,
     rankBy: choice("rank-by", values["rank-by"], RANK_BY),
     minSample,
+    confidenceLevel: confidenceOf(values.confidence),
+    valuePerCustomer: moneyOf(values["value-per-customer"]),
   };
 }
 

@@ -70,10 +70,14 @@ const SLA_METRICS = ["firstResponse", "nextResponse", "resolution"] as const;
 /** Every friendly gate metric, in documentation order. */
 export const GATE_ALIASES: readonly GateAlias[] = [
   alias("nps", ["survey", "nps", "score"], "points", "Net Promoter Score, points from -100 to 100", "--responses"),
+  alias("nps.lower", ["survey", "nps", "interval", "lower"], "points", "lower bound of the NPS confidence interval (--confidence, default 95%): nps.lower >= T passes only if NPS is confidently at or above T", "--responses"),
+  alias("nps.upper", ["survey", "nps", "interval", "upper"], "points", "upper bound of the NPS confidence interval: --fail-if \"nps.upper < T\" fails only if NPS is confidently below T", "--responses"),
   alias("nps.responses", ["survey", "nps", "total"], "count", "NPS answers counted", "--responses"),
   alias("nps.promoters", ["survey", "nps", "promoterShare"], "fraction", "share of promoters (9-10)", "--responses"),
   alias("nps.detractors", ["survey", "nps", "detractorShare"], "fraction", "share of detractors (0-6)", "--responses"),
   alias("csat", ["survey", "csat", "score"], "fraction", "CSAT: satisfied answers / answers (fraction)", "--responses"),
+  alias("csat.lower", ["survey", "csat", "interval", "lower"], "fraction", "lower bound of the CSAT Wilson interval (--confidence, default 95%): csat.lower >= T passes only if CSAT is confidently at or above T", "--responses"),
+  alias("csat.upper", ["survey", "csat", "interval", "upper"], "fraction", "upper bound of the CSAT Wilson interval: --fail-if \"csat.upper < T\" fails only if CSAT is confidently below T", "--responses"),
   alias("csat.responses", ["survey", "csat", "total"], "count", "CSAT answers counted", "--responses"),
   alias("ces", ["survey", "ces", "0", "mean"], "score", "CES mean on the scale with the most answers", "--responses"),
   alias("ces.easy", ["survey", "ces", "0", "easyShare"], "fraction", "share of easy CES answers (scale with the most answers)", "--responses"),
@@ -94,6 +98,15 @@ export const GATE_ALIASES: readonly GateAlias[] = [
     alias(`sla.${metric}.compliance`, ["sla", "byMetric", metric, "compliance"], "fraction", `SLA compliance of ${metric} targets`, "--sla"),
     alias(`sla.${metric}.breached`, ["sla", "byMetric", metric, "breached"], "count", `${metric} checks breached`, "--sla"),
   ]),
+  {
+    name: "revenueAtRisk",
+    root: "report",
+    path: ["customers", "revenueAtRisk", "value"],
+    kind: "number",
+    description: "revenue at risk: lost customers (cohort size minus last active, summed) × --value-per-customer",
+    needs: "--cohorts and --value-per-customer",
+    segmentable: false,
+  },
   { name: "rejected", root: "input", path: ["tickets", "rejected"], kind: "count", description: "ticket rows rejected", segmentable: false },
   { name: "rejected.share", root: "input", path: ["tickets", "rejectedShare"], kind: "fraction", description: "ticket rows rejected / rows read", segmentable: false },
 ];

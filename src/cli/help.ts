@@ -78,6 +78,11 @@ Report:
       --rank-by METRIC     leaderboard: tickets (default), firstResponseMedian, resolutionMedian,
                            csat, oneTouchShare
       --min-sample N       leaderboard: fewest observations for a rank (default 10)
+      --confidence LEVEL   confidence level of the intervals shown next to NPS, CSAT, rates and
+                           mean times, and of the significance of --compare-to changes
+                           (0.9 or 90%; default 0.95)
+      --value-per-customer AMOUNT  money one lost customer is worth (e.g. 243): adds revenue
+                           at risk (lost customers of the --cohorts × AMOUNT); no default
 
 Output:
   -f, --format F           table (default on a terminal), markdown, json (default otherwise), csv

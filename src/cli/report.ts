@@ -96,6 +96,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       compareTo,
       bucket: args.bucket,
       percentiles: PERCENTILES,
+      ...(args.confidenceLevel === undefined ? {} : { confidenceLevel: args.confidenceLevel }),
+      ...(args.valuePerCustomer === undefined ? {} : { valuePerCustomer: args.valuePerCustomer }),
       ...(args.rankBy === undefined && args.minSample === undefined
         ? {}
         : { leaderboard: { by: args.rankBy ?? "tickets", ...(args.minSample === undefined ? {} : { minSample: args.minSample }) } }),

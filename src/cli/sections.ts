@@ -5,10 +5,11 @@
  * @internal
  * @module
  */
-import type { DurationMetricJson, DurationSummaryJson, MetricSetJson, SlaTallyJson } from "../report/types.ts";
+import type { DurationMetricJson, DurationSummaryWithIntervalJson, MetricSetJson, SlaTallyJson } from "../report/types.ts";
 import type { CliDocument } from "./document.ts";
 import { formatValue, type CellValue } from "./format.ts";
 import type { FileSummary } from "./inputs.ts";
+import { levelText, withInterval } from "./intervals.ts";
 import type { Block, Column, Fact } from "./render/blocks.ts";
 import { detailBlocks } from "./sectionsDetail.ts";
 
@@ -40,6 +41,11 @@ function header(doc: CliDocument): Block[] {
   facts.push(
     { label: "Tickets in scope", value: report.input.ticketsInScope, kind: "count", note: `of ${String(report.input.tickets)} read` },
     { label: "Business hours", value: p.businessHours ? "yes (--schedule)" : "no (calendar time only)" },
+    {
+      label: "Confidence",
+      value: levelText(p.confidenceLevel),
+      note: "(--confidence) intervals: NPS Wald on +1/0/-1 scores, rates Wilson, means Student t; changes tested at p < 1 - level",
+    },
     { label: "Preset", value: input.preset },
   );
   return [{ type: "title", text: "cx-metrics report" }, { type: "facts", facts }];
@@ -96,12 +102,11 @@ function surveyBlocks(set: MetricSetJson): Block[] {
   if (s.nps !== null) {
     facts.push({
       label: "NPS",
-      value: s.nps.score,
-      kind: "points",
+      value: withInterval(s.nps.score, s.nps.interval, "points"),
       note: `${String(s.nps.total)} answers: ${String(s.nps.promoters)} promoters, ${String(s.nps.passives)} passives, ${String(s.nps.detractors)} detractors`,
     });
   } else facts.push({ label: "NPS", value: null, note: "no NPS answers" });
-  if (s.csat !== null) facts.push({ label: "CSAT", value: s.csat.score, kind: "fraction", note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}` });
+  if (s.csat !== null) facts.push({ label: "CSAT", value: withInterval(s.csat.score, s.csat.interval, "fraction"), note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}` });
   else facts.push({ label: "CSAT", value: null, note: "no CSAT answers" });
   if (s.ces.length === 0) facts.push({ label: "CES", value: null, note: "no CES answers" });
   for (const c of s.ces) {
@@ -123,14 +128,14 @@ function ticketBlocks(set: MetricSetJson): Block[] {
   const ot = set.time.oneTouch;
   const facts: Fact[] = [
     { label: "Tickets", value: set.tickets, kind: "count" },
-    { label: "Resolution rate", value: r.value, kind: "fraction", note: `${String(r.resolved)} resolved of ${String(r.received)} received, judged at ${r.judgedAt}` },
+    { label: "Resolution rate", value: withInterval(r.value, r.interval, "fraction"), note: `${String(r.resolved)} resolved of ${String(r.received)} received, judged at ${r.judgedAt}` },
     {
       label: "Backlog",
       value: b.count,
       kind: "count",
       note: b.threshold === null ? "no resolution time to average for the threshold" : `unresolved and open longer than ${formatValue(b.threshold, "duration")} (the average resolution time); ${String(b.unresolved)} unresolved in all`,
     },
-    { label: "One-touch resolution", value: ot.share, kind: "fraction", note: `${String(ot.oneTouch)} of ${String(ot.resolved)} resolved tickets with one public reply` },
+    { label: "One-touch resolution", value: withInterval(ot.share, ot.interval, "fraction"), note: `${String(ot.oneTouch)} of ${String(ot.resolved)} resolved tickets with one public reply` },
     { label: "Replies to resolve (median)", value: set.time.repliesToResolve?.median ?? null, kind: "number" },
   ];
   const statuses = (["new", "open", "pending", "on_hold", "solved", "closed"] as const).map((s): CellValue[] => [
@@ -161,9 +166,10 @@ const DURATION_LABELS: readonly (readonly [keyof MetricSetJson["time"], string])
   ["requesterWait", "Requester wait"],
 ];
 
-function summaryCells(s: DurationSummaryJson | null, percentiles: readonly number[]): CellValue[] {
-  if (s === null) return [0, null, null, ...percentiles.map(() => null), null];
-  return [s.count, s.median, s.mean, ...percentiles.map((p) => s.p.find((q) => q.p === p)?.value ?? null), s.max];
+function summaryCells(s: DurationSummaryWithIntervalJson | null, percentiles: readonly number[]): CellValue[] {
+  if (s === null) return [0, null, null, null, ...percentiles.map(() => null), null];
+  const ci = s.meanInterval === null ? null : `${formatValue(s.meanInterval.lower, "duration")} to ${formatValue(s.meanInterval.upper, "duration")}`;
+  return [s.count, s.median, s.mean, ci, ...percentiles.map((p) => s.p.find((q) => q.p === p)?.value ?? null), s.max];
 }
 
 function timeBlocks(doc: CliDocument): Block[] {
@@ -175,6 +181,7 @@ function timeBlocks(doc: CliDocument): Block[] {
     { label: "measured", kind: "count" },
     { label: "median", kind: "duration" },
     { label: "mean", kind: "duration" },
+    { label: `mean ${levelText(report.parameters.confidenceLevel)} CI` },
     ...percentiles.map((p): Column => ({ label: pct(p), kind: "duration" })),
     { label: "max", kind: "duration" },
     { label: "skipped", kind: "count" },
@@ -205,20 +212,23 @@ function timeBlocks(doc: CliDocument): Block[] {
   return blocks;
 }
 
-const tallyCells = (t: SlaTallyJson): CellValue[] => [t.compliance, t.achieved, t.breached, t.running];
-const TALLY_COLUMNS: readonly Column[] = [
+const ciRange = (t: SlaTallyJson): CellValue => (t.interval === null ? null : `${formatValue(t.interval.lower, "fraction")} to ${formatValue(t.interval.upper, "fraction")}`);
+const tallyCells = (t: SlaTallyJson): CellValue[] => [t.compliance, ciRange(t), t.achieved, t.breached, t.running];
+const tallyColumns = (level: number): readonly Column[] => [
   { label: "compliance", kind: "fraction" },
+  { label: `${levelText(level)} CI` },
   { label: "achieved", kind: "count" },
   { label: "breached", kind: "count" },
   { label: "running", kind: "count" },
 ];
 
-function slaBlocks(set: MetricSetJson): Block[] {
+function slaBlocks(set: MetricSetJson, level: number): Block[] {
   const sla = set.sla;
+  const TALLY_COLUMNS = tallyColumns(level);
   const blocks: Block[] = [{ type: "heading", text: "SLA compliance" }];
   if (sla === null) return [...blocks, { type: "note", text: "No SLA policy (give one with --sla policy.json)." }];
   blocks.push(
-    { type: "facts", facts: [{ label: "Policy", value: sla.policy ?? "(unnamed)" }, { label: "Compliance", value: sla.compliance, kind: "fraction", note: `${String(sla.achieved)} achieved, ${String(sla.breached)} breached, ${String(sla.running)} running` }] },
+    { type: "facts", facts: [{ label: "Policy", value: sla.policy ?? "(unnamed)" }, { label: "Compliance", value: withInterval(sla.compliance, sla.interval, "fraction"), note: `${String(sla.achieved)} achieved, ${String(sla.breached)} breached, ${String(sla.running)} running` }] },
     {
       type: "table",
       caption: "By target",
@@ -241,7 +251,7 @@ export function documentBlocks(doc: CliDocument): Block[] {
     ...surveyBlocks(doc.report),
     ...ticketBlocks(doc.report),
     ...timeBlocks(doc),
-    ...slaBlocks(doc.report),
+    ...slaBlocks(doc.report, doc.report.parameters.confidenceLevel),
     ...detailBlocks(doc),
   ];
 }

@@ -8,6 +8,7 @@
 import type { Report, SegmentationJson } from "../report/types.ts";
 import type { CliDocument } from "./document.ts";
 import { formatValue, type CellValue, type ValueKind } from "./format.ts";
+import { levelText, testText } from "./intervals.ts";
 import type { Block, Column } from "./render/blocks.ts";
 
 /** The columns of a segment table: label, kind, how to read the value from a metric set. */
@@ -156,6 +157,14 @@ function typeBlocks(report: Report): Block[] {
   return blocks;
 }
 
+/** An amount of money for reading: `236,682`, `1,234.50` (no currency: the input's). */
+function moneyText(value: number): string {
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(2);
+  const [whole = "", fraction] = text.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
 function customerBlocks(report: Report): Block[] {
   const c = report.customers;
   if (c === null) return [];
@@ -170,6 +179,21 @@ function customerBlocks(report: Report): Block[] {
   ];
   if (last !== undefined && last.retention !== null) {
     blocks.push({ type: "note", text: `After ${String(last.period)} periods: retention ${(last.retention * 100).toFixed(1)}%, churn ${((1 - last.retention) * 100).toFixed(1)}% (${String(last.cohorts)} cohorts).` });
+  }
+  const risk = c.revenueAtRisk;
+  if (risk !== null) {
+    blocks.push({
+      type: "facts",
+      facts: [
+        {
+          label: "Revenue at risk",
+          value: moneyText(risk.value),
+          note: `${String(risk.lostCustomers)} lost customers × ${moneyText(risk.valuePerCustomer)} per customer (--value-per-customer); lost = each cohort's size minus its customers active in the last period observed`,
+        },
+      ],
+    });
+  } else {
+    blocks.push({ type: "note", text: "Revenue at risk: give the value of one customer with --value-per-customer." });
   }
   return blocks;
 }
@@ -188,17 +212,32 @@ function comparisonBlocks(report: Report): Block[] {
   if (c === null) return [];
   const rows: CellValue[][] = [];
   for (const ch of c.changes) {
-    rows.push([ch.metric, ch.current, ch.previous, ch.change, ch.relativeChange]);
+    rows.push([ch.metric, ch.current, ch.previous, ch.change, ch.relativeChange, testText(ch.test)]);
   }
   // Each row has its own kind: render the values as text here.
   const kindRows = c.changes.map((ch) => kindOfMetric(ch.metric));
+  const noise = c.changes.filter((ch) => ch.test !== null && !ch.test.significant).map((ch) => ch.metric);
+  const level = levelText(report.parameters.confidenceLevel);
   return [
     { type: "heading", text: "Compared with the previous period" },
     {
       type: "table",
       caption: `${c.period.from} .. ${c.period.to} against ${c.compareTo.from} .. ${c.compareTo.to}`,
-      columns: [{ label: "metric" }, { label: "now", kind: "number" }, { label: "before", kind: "number" }, { label: "change", kind: "number" }, { label: "relative", kind: "fraction" }],
+      columns: [
+        { label: "metric" },
+        { label: "now", kind: "number" },
+        { label: "before", kind: "number" },
+        { label: "change", kind: "number" },
+        { label: "relative", kind: "fraction" },
+        { label: "significance" },
+      ],
       rows: rows.map((row, i) => row.map((cell, j) => (j >= 1 && j <= 3 ? asText(cell, kindRows[i] as ValueKind, j === 3) : cell))),
+    },
+    {
+      type: "note",
+      text:
+        `Significance: two-sided tests at the ${level} level (p < ${formatValue(Math.max(0, 1 - report.parameters.confidenceLevel), "number")}): two-proportion z-test for rates, shares, CSAT and SLA compliance, two-sample z-test for NPS; other metrics are not tested.` +
+        (noise.length === 0 ? "" : ` Not significant (may be noise): ${noise.join(", ")}.`),
     },
   ];
 }

@@ -8,12 +8,21 @@
 import type { Accumulator } from "../_lib/group.ts";
 import { groupKey } from "../_lib/group.ts";
 import { KahanSum } from "../_lib/sum.ts";
+import { npsInterval } from "../metrics/stats/npsInterval.ts";
+import { wilsonInterval } from "../metrics/stats/wilsonInterval.ts";
 import type { TicketStatus } from "../models/ticket.ts";
 import type { SlaMetric } from "../models/sla.ts";
 import type { SurveyResponse } from "../models/survey.ts";
+import { meanIntervalJson } from "./_meanInterval.ts";
 import { DURATIONS, type Context, type DurationName, type DurationObs, type Observation } from "./_observe.ts";
 import { addCounts, concat, push, sortedRecordOf, summary, values, type Values } from "./_values.ts";
-import type { DurationMetricJson, MetricSetJson, SlaJson, SlaTallyJson, SurveyJson } from "./types.ts";
+import type { DurationMetricJson, DurationSummaryWithIntervalJson, IntervalJson, MetricSetJson, SlaJson, SlaTallyJson, SurveyJson } from "./types.ts";
+
+/** The report's fixed settings: the observation context plus the confidence level of its intervals. @internal */
+export interface CoreContext extends Context {
+  /** The confidence level of every interval, strictly between 0 and 1. */
+  readonly confidenceLevel: number;
+}
 
 interface DurationState {
   readonly cal: Values;
@@ -88,7 +97,7 @@ const SKIPS: Readonly<Record<DurationName, readonly string[]>> = {
 
 const tally = (): Tally => ({ achieved: 0, breached: 0, running: 0 });
 
-function create(ctx: Context): CoreState {
+function create(ctx: CoreContext): CoreState {
   const durations = {} as Record<DurationName, DurationState>;
   for (const name of DURATIONS) durations[name] = durationState(SKIPS[name]);
   return {
@@ -129,7 +138,7 @@ function addDuration(state: DurationState, d: DurationObs, business: boolean): v
   } else bump(d.kind === "skipped" ? state.skipped : state.anomalies, d.reason);
 }
 
-function add(ctx: Context, s: CoreState, o: Observation): void {
+function add(ctx: CoreContext, s: CoreState, o: Observation): void {
   s.tickets++;
   s.statuses[o.status]++;
   if (o.unassigned) s.statuses.unassigned++;
@@ -324,22 +333,45 @@ export const sortedRecord = sortedRecordOf;
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function durationJson(ctx: Context, d: DurationState): DurationMetricJson {
+/** The Wilson interval of `successes / trials`, `null` without trials. @internal */
+export function wilsonJson(ctx: CoreContext, successes: number, trials: number): IntervalJson | null {
+  const w = wilsonInterval(successes, trials, { confidenceLevel: ctx.confidenceLevel });
+  return w === undefined ? null : { lower: w.lower, upper: w.upper, confidenceLevel: w.confidenceLevel, method: w.method };
+}
+
+/**
+ * The summary of a list with the Student t interval of its mean (as `meanInterval`, with an
+ * exactly rounded sum of squares: see ./_meanInterval.ts), so that, like the summary, it does
+ * not depend on the order of the values or on where the input was split.
+ */
+function summaryJson(ctx: CoreContext, list: Values): DurationSummaryWithIntervalJson | null {
+  const s = summary(list, ctx.percentiles);
+  if (s === null) return null;
+  return { ...s, meanInterval: meanIntervalJson(list.data, list.length, s.mean, ctx.confidenceLevel) };
+}
+
+function durationJson(ctx: CoreContext, d: DurationState): DurationMetricJson {
   return {
-    calendar: summary(d.cal, ctx.percentiles),
-    business: ctx.schedule === undefined ? null : summary(d.bus, ctx.percentiles),
+    calendar: summaryJson(ctx, d.cal),
+    business: ctx.schedule === undefined ? null : summaryJson(ctx, d.bus),
     sources: { messages: d.sources.messages, fields: d.sources.fields },
     skipped: sortedRecord(d.skipped),
     anomalies: sortedRecord(d.anomalies),
   };
 }
 
-function tallyJson(t: Tally): SlaTallyJson {
+function tallyJson(ctx: CoreContext, t: Tally): SlaTallyJson {
   const decided = t.achieved + t.breached;
-  return { compliance: decided === 0 ? null : t.achieved / decided, achieved: t.achieved, breached: t.breached, running: t.running };
+  return {
+    compliance: decided === 0 ? null : t.achieved / decided,
+    achieved: t.achieved,
+    breached: t.breached,
+    running: t.running,
+    interval: wilsonJson(ctx, t.achieved, decided),
+  };
 }
 
-function slaJson(ctx: Context, s: SlaState): SlaJson {
+function slaJson(ctx: CoreContext, s: SlaState): SlaJson {
   const all = tally();
   for (const m of SLA_METRICS) {
     all.achieved += s.byMetric[m].achieved;
@@ -349,23 +381,30 @@ function slaJson(ctx: Context, s: SlaState): SlaJson {
   const checks = (t: Tally): number => t.achieved + t.breached + t.running;
   return {
     policy: ctx.slaName,
-    ...tallyJson(all),
+    ...tallyJson(ctx, all),
     byMetric: {
-      firstResponse: tallyJson(s.byMetric.firstResponse),
-      nextResponse: tallyJson(s.byMetric.nextResponse),
-      resolution: tallyJson(s.byMetric.resolution),
+      firstResponse: tallyJson(ctx, s.byMetric.firstResponse),
+      nextResponse: tallyJson(ctx, s.byMetric.nextResponse),
+      resolution: tallyJson(ctx, s.byMetric.resolution),
     },
     breaches: all.breached,
     byChannel: [...s.byChannel]
       .sort((a, b) => checks(b[1]) - checks(a[1]) || byCode(a[0], b[0]))
-      .map(([channel, t]) => ({ channel, ...tallyJson(t) })),
+      .map(([channel, t]) => ({ channel, ...tallyJson(ctx, t) })),
     skipped: sortedRecord(s.skipped),
     anomalies: sortedRecord(s.anomalies),
   };
 }
 
+/** The NPS interval of a state with at least one NPS answer. */
+function npsIntervalJson(ctx: CoreContext, v: SurveyState): IntervalJson {
+  const r = npsInterval({ promoters: v.promoters, passives: v.passives, detractors: v.detractors }, { confidenceLevel: ctx.confidenceLevel });
+  if (r === undefined) throw new Error("unreachable: npsIntervalJson without NPS answers");
+  return { lower: r.lower, upper: r.upper, confidenceLevel: r.confidenceLevel, method: r.method };
+}
+
 /** The survey results of a state. @internal */
-export function surveyJson(v: SurveyState): SurveyJson {
+export function surveyJson(ctx: CoreContext, v: SurveyState): SurveyJson {
   const npsTotal = v.promoters + v.passives + v.detractors;
   const score = npsTotal === 0 ? 0 : ((v.promoters - v.detractors) / npsTotal) * 100;
   return {
@@ -381,8 +420,12 @@ export function surveyJson(v: SurveyState): SurveyJson {
             promoterShare: v.promoters / npsTotal,
             passiveShare: v.passives / npsTotal,
             detractorShare: v.detractors / npsTotal,
+            interval: npsIntervalJson(ctx, v),
           },
-    csat: v.csatTotal === 0 ? null : { score: v.satisfied / v.csatTotal, satisfied: v.satisfied, total: v.csatTotal },
+    csat:
+      v.csatTotal === 0
+        ? null
+        : { score: v.satisfied / v.csatTotal, satisfied: v.satisfied, total: v.csatTotal, interval: wilsonJson(ctx, v.satisfied, v.csatTotal) as IntervalJson },
     ces: [...v.ces.values()]
       .sort((a, b) => b.count - a.count || a.min - b.min || a.max - b.max)
       .map((c) => ({ scale: { min: c.min, max: c.max }, count: c.count, mean: c.sum / c.count, easyShare: c.easy / c.count })),
@@ -396,7 +439,7 @@ export function surveyJson(v: SurveyState): SurveyJson {
  *
  * @internal
  */
-export function coreResult(ctx: Context, s: CoreState, judgeAt: number, withSurvey: boolean): MetricSetJson {
+export function coreResult(ctx: CoreContext, s: CoreState, judgeAt: number, withSurvey: boolean): MetricSetJson {
   const statuses = { ...s.statuses, total: s.tickets };
   const received = s.resolution.resolved + s.resolution.unresolved;
   const b = s.backlog;
@@ -421,6 +464,7 @@ export function coreResult(ctx: Context, s: CoreState, judgeAt: number, withSurv
         unresolved: s.resolution.unresolved,
         resolvedByStatusOnly: s.resolution.byStatusOnly,
         judgedAt: new Date(judgeAt).toISOString(),
+        interval: wilsonJson(ctx, s.resolution.resolved, received),
       },
       backlog: {
         count: threshold === undefined ? null : over,
@@ -438,11 +482,17 @@ export function coreResult(ctx: Context, s: CoreState, judgeAt: number, withSurv
       resolutionFinal: time.resolutionFinal,
       assignment: time.assignment,
       requesterWait: time.requesterWait,
-      oneTouch: { share: ot.resolved === 0 ? null : ot.oneTouch / ot.resolved, oneTouch: ot.oneTouch, zeroTouch: ot.zeroTouch, resolved: ot.resolved },
-      repliesToResolve: summary(s.replies, ctx.percentiles),
+      oneTouch: {
+        share: ot.resolved === 0 ? null : ot.oneTouch / ot.resolved,
+        oneTouch: ot.oneTouch,
+        zeroTouch: ot.zeroTouch,
+        resolved: ot.resolved,
+        interval: wilsonJson(ctx, ot.oneTouch, ot.resolved),
+      },
+      repliesToResolve: summaryJson(ctx, s.replies),
     },
     sla: s.sla === undefined ? null : slaJson(ctx, s.sla),
-    survey: withSurvey ? surveyJson(s.survey) : null,
+    survey: withSurvey ? surveyJson(ctx, s.survey) : null,
   };
 }
 
@@ -465,7 +515,7 @@ export function coreSkipped(s: CoreState): Record<string, Record<string, number>
  *
  * @internal
  */
-export function coreAccumulator(ctx: Context, judgeAt: number): Accumulator<Observation, CoreState, MetricSetJson> {
+export function coreAccumulator(ctx: CoreContext, judgeAt: number): Accumulator<Observation, CoreState, MetricSetJson> {
   return {
     create: () => create(ctx),
     add: (acc, o) => add(ctx, acc, o),

@@ -6,17 +6,18 @@
  */
 import { checkBucketing, checkRange, type BucketUnit } from "../_lib/bucket.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
-import { assertDate, assertFraction } from "../_lib/guards.ts";
+import { assertDate, assertFinite, assertFraction } from "../_lib/guards.ts";
+import { confidenceLevelOf } from "../metrics/stats/_confidence.ts";
 import { compilePolicy } from "../metrics/sla/_policy.ts";
 import { businessTimeBetween } from "../metrics/time/businessTimeBetween.ts";
 import { LEADERBOARD_ORDER } from "./_leaderboard.ts";
-import type { Context } from "./_observe.ts";
+import type { CoreContext } from "./_core.ts";
 import { compileSegmentation, type Segmentation } from "./_segment.ts";
 import type { LeaderboardMetric, ReportOptions } from "./types.ts";
 
 /** Compiled options. @internal */
 export interface Compiled {
-  readonly ctx: Context;
+  readonly ctx: CoreContext;
   readonly bucket: BucketUnit;
   readonly period: { readonly from: number; readonly to: number } | undefined;
   readonly compareTo: { readonly from: number; readonly to: number } | undefined;
@@ -30,6 +31,8 @@ export interface Compiled {
   readonly agentIndex: number;
   readonly leaderboard: { readonly by: LeaderboardMetric; readonly minSample: number };
   readonly topHours: number;
+  /** The money per lost customer, if given. */
+  readonly valuePerCustomer: number | undefined;
 }
 
 /** The default duration percentiles. @internal */
@@ -38,7 +41,8 @@ export const DEFAULT_PERCENTILES: readonly number[] = [0.9];
 /**
  * Checks `options` and compiles them. Throws `E_INVALID_DATE`, `E_TIME_ZONE`, `E_BUCKET_UNIT`,
  * `E_PERIOD_ORDER`, `E_COMPARE_NEEDS_PERIOD`, `E_SEGMENT_KEY`, `E_LEADERBOARD_METRIC`,
- * `E_MIN_SAMPLE`, `E_FRACTION_RANGE`, `E_TOP_N`, and the SLA and schedule codes.
+ * `E_MIN_SAMPLE`, `E_FRACTION_RANGE`, `E_TOP_N`, `E_CONFIDENCE_LEVEL`, `E_NOT_FINITE`,
+ * `E_VALUE_RANGE`, and the SLA and schedule codes.
  *
  * @internal
  */
@@ -76,6 +80,14 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
   if (!Number.isInteger(minSample) || minSample < 1) {
     throw new MetricRangeError("E_MIN_SAMPLE", `${fn}: leaderboard.minSample must be an integer of at least 1, got ${String(minSample)}`);
   }
+  const confidenceLevel = confidenceLevelOf(fn, options.confidenceLevel);
+  const valuePerCustomer = options.valuePerCustomer;
+  if (valuePerCustomer !== undefined) {
+    assertFinite(fn, "valuePerCustomer", valuePerCustomer);
+    if (valuePerCustomer < 0) {
+      throw new MetricRangeError("E_VALUE_RANGE", `${fn}: valuePerCustomer must be at least 0, got ${String(valuePerCustomer)}`);
+    }
+  }
   const schedule = options.schedule;
   if (schedule !== undefined) businessTimeBetween(options.asOf, options.asOf, schedule);
   // The report's schedule is the default business hours of a policy that has none.
@@ -97,6 +109,7 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
       sla,
       slaName: options.slaPolicy?.name ?? null,
       percentiles: [...percentiles],
+      confidenceLevel,
     },
     bucket,
     period,
@@ -107,5 +120,6 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     agentIndex,
     leaderboard: { by, minSample },
     topHours,
+    valuePerCustomer: valuePerCustomer === 0 ? 0 : valuePerCustomer,
   };
 }

@@ -8,6 +8,11 @@ export { report } from "./report.ts";
 export { reportAccumulator, type ReportAccumulator, type ReportState } from "./reportAccumulator.ts";
 export type {
   BucketUnit,
+  ChangeTestJson,
+  ComparedChangeJson,
+  DurationSummaryWithIntervalJson,
+  IntervalJson,
+  RevenueAtRiskJson,
   ChangeJson,
   ComparisonJson,
   CountsJson,

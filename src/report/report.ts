@@ -9,12 +9,15 @@ import { makeReportAccumulator } from "./reportAccumulator.ts";
  * @param input - {@link ReportInput}: `tickets` (any iterable, read once), optional `responses` and `cohorts`.
  * @param options - {@link ReportOptions}: `asOf` and `timeZone` required; `schedule`,
  * `slaPolicy`, `segments`, `period`, `compareTo`, `bucket` (default `"day"`), `leaderboard`
- * (default by `tickets`, `minSample` 10), `percentiles` (default `[0.9]`), `topHours` (default 3).
+ * (default by `tickets`, `minSample` 10), `percentiles` (default `[0.9]`), `topHours` (default 3),
+ * `confidenceLevel` of every interval and significance test (default 0.95), `valuePerCustomer`
+ * (default none: no revenue at risk).
  * @returns The {@link Report} (`version: 1`). Metrics without data are `null`, never `NaN`;
  * an empty input gives a report of zero counts and `null` metrics.
  * @throws {@link MetricRangeError} as `reportAccumulator`: `E_INVALID_DATE`,
  * `E_TIME_ZONE`, `E_BUCKET_UNIT`, `E_PERIOD_ORDER`, `E_COMPARE_NEEDS_PERIOD`, `E_SEGMENT_KEY`,
  * `E_LEADERBOARD_METRIC`, `E_MIN_SAMPLE`, `E_FRACTION_RANGE`, `E_TOP_N`, `E_OPTION_VALUE`,
+ * `E_CONFIDENCE_LEVEL`, `E_NOT_FINITE` / `E_VALUE_RANGE` (`valuePerCustomer`),
  * `E_BUCKET_LIMIT`, and the schedule, SLA-policy and cohort codes of the metrics.
  * @remarks Equal to folding the tickets, then the responses, into
  * {@link reportAccumulator}`(options)` and reading `result(state, input.cohorts)`. With a

@@ -1,5 +1,6 @@
 import { isValidDate } from "../metrics/volume/_timeline.ts";
 import { retentionMatrix } from "../metrics/customers/retentionMatrix.ts";
+import { revenueAtRisk } from "../metrics/customers/revenueAtRisk.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
@@ -9,9 +10,10 @@ import { leaderboard } from "./_leaderboard.ts";
 import { observe, type Observation } from "./_observe.ts";
 import { compileOptions, type Compiled } from "./_options.ts";
 import { addToSegments, keyParts, mergeSegments, segmentState } from "./_segment.ts";
+import { withTests } from "./_significance.ts";
 import { addCounts, sortedRecordOf } from "./_values.ts";
 import { peaksResult, volumeAdd, volumeCreate, volumeMerge, volumeResult, type VolumeSettings, type VolumeState } from "./_volume.ts";
-import type { CustomersJson, Report, ReportOptions, SegmentationJson, SegmentJson } from "./types.ts";
+import type { CustomersJson, Report, ReportOptions, RevenueAtRiskJson, SegmentationJson, SegmentJson } from "./types.ts";
 
 /**
  * The running state of a {@link reportAccumulator}. Opaque: read it only through `result`,
@@ -56,9 +58,20 @@ function inRange(range: { from: number; to: number } | undefined, ms: number): b
   return range === undefined || (ms >= range.from && ms < range.to);
 }
 
-function customersJson(cohorts: readonly Cohort[] | undefined): CustomersJson | null {
+/**
+ * Revenue at risk: lost = Σ over cohorts of (size − active in the last period observed; a
+ * cohort with no period observed loses none), times the value per customer.
+ */
+function revenueAtRiskJson(cohorts: readonly Cohort[], valuePerCustomer: number | undefined): RevenueAtRiskJson | null {
+  if (valuePerCustomer === undefined) return null;
+  let lostCustomers = 0;
+  for (const c of cohorts) lostCustomers += c.active.length === 0 ? 0 : c.size - (c.active[c.active.length - 1] as number);
+  return { lostCustomers, valuePerCustomer, value: revenueAtRisk(lostCustomers, valuePerCustomer) };
+}
+
+function customersJson(cohorts: readonly Cohort[] | undefined, valuePerCustomer: number | undefined): CustomersJson | null {
   const m = cohorts === undefined ? undefined : retentionMatrix(cohorts);
-  if (m === undefined) return null;
+  if (m === undefined || cohorts === undefined) return null;
   return {
     periods: m.periods,
     rows: m.rows.map((r) => ({
@@ -69,6 +82,7 @@ function customersJson(cohorts: readonly Cohort[] | undefined): CustomersJson | 
       fractions: r.fractions.map((f) => f ?? null),
     })),
     curve: m.curve.map((p) => ({ period: p.period, retention: p.retention ?? null, active: p.active, customers: p.customers, cohorts: p.cohorts })),
+    revenueAtRisk: revenueAtRiskJson(cohorts, valuePerCustomer),
   };
 }
 
@@ -81,11 +95,14 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  *
  * @param options - {@link ReportOptions}: `asOf` and `timeZone` required; `schedule`,
  * `slaPolicy`, `segments`, `period`, `compareTo`, `bucket` (default `"day"`), `leaderboard`
- * (default by `tickets`, `minSample` 10), `percentiles` (default `[0.9]`), `topHours` (default 3).
+ * (default by `tickets`, `minSample` 10), `percentiles` (default `[0.9]`), `topHours` (default 3),
+ * `confidenceLevel` of every interval and significance test (default 0.95), `valuePerCustomer`
+ * (default none: no revenue at risk).
  * @returns The accumulator (`create`, `add`, `addResponse`, `merge`, `result`).
  * @throws {@link MetricRangeError} at creation: `E_INVALID_DATE` (`asOf`, a period bound),
  * `E_TIME_ZONE`, `E_BUCKET_UNIT`, `E_PERIOD_ORDER`, `E_COMPARE_NEEDS_PERIOD`, `E_SEGMENT_KEY`,
  * `E_LEADERBOARD_METRIC`, `E_MIN_SAMPLE`, `E_FRACTION_RANGE`, `E_TOP_N`, `E_OPTION_VALUE`,
+ * `E_CONFIDENCE_LEVEL`, `E_NOT_FINITE` / `E_VALUE_RANGE` (`valuePerCustomer`),
  * the schedule's codes and `E_SLA_TARGET` / `E_SLA_SCHEDULE`; while adding, the metrics'
  * own codes for an invalid date inside a ticket (`E_INVALID_DATE`); at `result`,
  * `E_BUCKET_LIMIT` for a range of too many buckets and the retention codes of bad cohorts.
@@ -223,6 +240,8 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
         bucket: c.bucket,
         businessHours: c.ctx.schedule !== undefined,
         percentiles: [...c.ctx.percentiles],
+        confidenceLevel: c.ctx.confidenceLevel,
+        valuePerCustomer: c.valuePerCustomer ?? null,
       },
       input: {
         tickets: state.input.tickets,
@@ -235,7 +254,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
       volume: volume.volume,
       peaks: peaksResult(fn, volumeSettings, state.volume, c.topHours),
       types: typesResult(state.main.types, state.previous?.types),
-      customers: customersJson(cohorts),
+      customers: customersJson(cohorts, c.valuePerCustomer),
       segments,
       leaderboard: leaderboard(agents.segments, c.leaderboard.by, c.leaderboard.minSample, c.ctx.schedule !== undefined),
       comparison:
@@ -245,7 +264,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
               period: iso(c.period) as { from: string; to: string },
               compareTo: iso(c.compareTo) as { from: string; to: string },
               previous,
-              changes: changes(main, previous),
+              changes: withTests(changes(main, previous), main, previous, c.ctx.confidenceLevel),
             },
       skipped: {
         tickets: sortedRecordOf(inScope),

@@ -109,6 +109,19 @@ export interface ReportOptions {
   readonly percentiles?: readonly number[] | undefined;
   /** How many hours the heatmap's `top` covers: an integer from 1 to 24. Default: 3. */
   readonly topHours?: number | undefined;
+  /**
+   * The confidence level of every interval in the report (NPS, CSAT, rates, shares, SLA
+   * compliance, mean durations), strictly between 0 and 1; a period change is significant
+   * when its two-sided p-value is below 1 − `confidenceLevel`. Default: 0.95.
+   */
+  readonly confidenceLevel?: number | undefined;
+  /**
+   * The money one lost customer is worth (e.g. a lifetime value, or an average cost of a lost
+   * customer; the Russian article quotes USD 243 as an example, not a default): with cohorts,
+   * `customers.revenueAtRisk` is the lost customers times this. A finite number ≥ 0. Default:
+   * none (`revenueAtRisk` is `null`).
+   */
+  readonly valuePerCustomer?: number | undefined;
 }
 
 /**
@@ -168,15 +181,42 @@ export interface DurationSummaryJson {
 }
 
 /**
+ * A confidence interval attached to a score, a rate or a mean. Computed from the counts (or
+ * durations) of the same scope when the report is read; never part of the merged state.
+ *
+ * @category Report
+ */
+export interface IntervalJson {
+  /** The lower bound, in the unit of the value (points, a fraction, milliseconds). */
+  readonly lower: number;
+  /** The upper bound, in the same unit. */
+  readonly upper: number;
+  /** The confidence level, e.g. 0.95. */
+  readonly confidenceLevel: number;
+  /** How it was computed: the `method` of `npsInterval`, `wilsonInterval` or `meanInterval`. */
+  readonly method: string;
+}
+
+/**
+ * A duration summary of the report, with a confidence interval for its mean.
+ *
+ * @category Report
+ */
+export interface DurationSummaryWithIntervalJson extends DurationSummaryJson {
+  /** Student t interval of `mean` (`meanInterval` over the same values); `null` for fewer than two values. */
+  readonly meanInterval: IntervalJson | null;
+}
+
+/**
  * One per-ticket duration metric (first response, resolution, ...) over the tickets in scope.
  *
  * @category Report
  */
 export interface DurationMetricJson {
   /** The summary in calendar time; `null` when nothing was measured. */
-  readonly calendar: DurationSummaryJson | null;
+  readonly calendar: DurationSummaryWithIntervalJson | null;
   /** The summary in business time (only with a `schedule`); `null` otherwise or when nothing was measured. */
-  readonly business: DurationSummaryJson | null;
+  readonly business: DurationSummaryWithIntervalJson | null;
   /** How many values came from messages and how many from pre-computed fields. */
   readonly sources: {
     /** Values read from the conversation. */
@@ -204,6 +244,8 @@ export interface SlaTallyJson {
   readonly breached: number;
   /** Checks still open and not yet due at `asOf`. */
   readonly running: number;
+  /** Wilson score interval of `compliance` (`achieved` of `achieved + breached`); `null` when nothing was decided. */
+  readonly interval: IntervalJson | null;
 }
 
 /**
@@ -257,6 +299,8 @@ export interface SurveyJson {
     readonly passiveShare: number;
     /** `detractors / total`. */
     readonly detractorShare: number;
+    /** Confidence interval of `score` in points (`npsInterval` from the counts: Wald on +1/0/−1 scores, clamped to [−100, 100]). */
+    readonly interval: IntervalJson;
   } | null;
   /** CSAT of `csat` responses, each judged on its own scale; `null` without any. */
   readonly csat: {
@@ -266,6 +310,8 @@ export interface SurveyJson {
     readonly satisfied: number;
     /** Answers counted. */
     readonly total: number;
+    /** Wilson score interval of `score`. */
+    readonly interval: IntervalJson;
   } | null;
   /** CES of `ces` responses, one entry per scale (means on different scales do not mix), most answers first. */
   readonly ces: readonly {
@@ -309,6 +355,8 @@ export interface CountsJson {
     readonly resolvedByStatusOnly: number;
     /** The instant resolution is judged at (ISO-8601). */
     readonly judgedAt: string;
+    /** Wilson score interval of `value`; `null` when nothing was received. */
+    readonly interval: IntervalJson | null;
   };
   /** Backlog at `asOf` as `backlog` with the default threshold (the average resolution time). */
   readonly backlog: {
@@ -367,9 +415,11 @@ export interface TimeJson {
     readonly zeroTouch: number;
     /** Resolved tickets with a known reply count. */
     readonly resolved: number;
+    /** Wilson score interval of `share`; `null` when `resolved` is 0. */
+    readonly interval: IntervalJson | null;
   };
-  /** Replies to resolve (`repliesToResolve`): a summary of reply counts (not milliseconds); `null` without data. */
-  readonly repliesToResolve: DurationSummaryJson | null;
+  /** Replies to resolve (`repliesToResolve`): a summary of reply counts (not milliseconds), with the mean's interval; `null` without data. */
+  readonly repliesToResolve: DurationSummaryWithIntervalJson | null;
 }
 
 /**
@@ -483,6 +533,30 @@ export interface ChangeJson {
 }
 
 /**
+ * A two-sided test of "no change" between the period and `compareTo`.
+ *
+ * @category Report
+ */
+export interface ChangeTestJson {
+  /** How it was tested: the `method` of `twoProportionZTest` (rates, shares, CSAT, SLA compliance) or `npsDifferenceTest` (NPS). */
+  readonly method: string;
+  /** The two-sided p-value, from 0 to 1. */
+  readonly pValue: number;
+  /** `pValue < 1 − confidenceLevel`: `false` means the change may well be noise. */
+  readonly significant: boolean;
+}
+
+/**
+ * One compared metric with its significance test.
+ *
+ * @category Report
+ */
+export interface ComparedChangeJson extends ChangeJson {
+  /** The test of the change for proportions (resolution rate, one-touch share, SLA compliance, CSAT) and NPS; `null` for other metrics or when either period has no data. */
+  readonly test: ChangeTestJson | null;
+}
+
+/**
  * The period comparison.
  *
  * @category Report
@@ -494,8 +568,8 @@ export interface ComparisonJson {
   readonly compareTo: PeriodJson;
   /** Every metric of the comparison period. */
   readonly previous: MetricSetJson;
-  /** The headline metrics side by side. */
-  readonly changes: readonly ChangeJson[];
+  /** The headline metrics side by side, proportions and NPS with a significance test. */
+  readonly changes: readonly ComparedChangeJson[];
 }
 
 /**
@@ -683,6 +757,22 @@ export interface CustomersJson {
     /** How many cohorts have this period. */
     readonly cohorts: number;
   }[];
+  /** Revenue at risk (`revenueAtRisk`); `null` without the `valuePerCustomer` option. */
+  readonly revenueAtRisk: RevenueAtRiskJson | null;
+}
+
+/**
+ * Revenue at risk from the cohorts: customers lost times the value of one customer.
+ *
+ * @category Report
+ */
+export interface RevenueAtRiskJson {
+  /** Σ over cohorts of (size − active in the last period observed); a cohort with no period observed yet loses none. */
+  readonly lostCustomers: number;
+  /** The `valuePerCustomer` option. */
+  readonly valuePerCustomer: number;
+  /** `lostCustomers × valuePerCustomer`, in the currency of `valuePerCustomer`. */
+  readonly value: number;
 }
 
 /**
@@ -709,6 +799,10 @@ export interface Report extends MetricSetJson {
     readonly businessHours: boolean;
     /** The duration percentiles. */
     readonly percentiles: readonly number[];
+    /** The confidence level of the intervals and significance tests. */
+    readonly confidenceLevel: number;
+    /** The `valuePerCustomer` option; `null` when not given. */
+    readonly valuePerCustomer: number | null;
   };
   /** What was read. */
   readonly input: {

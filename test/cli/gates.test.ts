@@ -87,7 +87,7 @@ describe("evaluateGates", () => {
 
 describe("aliases against a real report", () => {
   it("every alias reads a number in the full example report (requester wait has no status history: null)", async () => {
-    const r = await cli([...FULL, "--format", "json", "-q"]);
+    const r = await cli([...FULL, "--value-per-customer", "243", "--format", "json", "-q"]);
     expect(r.code).toBe(0);
     const doc = json(r);
     const notNumbers = GATE_ALIASES.filter((a) => typeof readPath(doc, [a.root, ...a.path]) !== "number").map((a) => a.name);

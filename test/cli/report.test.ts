@@ -114,7 +114,7 @@ describe("formats", () => {
     expect(r.stdout.startsWith("# cx-metrics report\n")).toBe(true);
     expect(r.stdout).toContain("## Gates");
     expect(r.stdout).toContain("| PASS | nps &gt;= 25 | 29.8 | &gt;= 25 |".replace(/&gt;/g, ">"));
-    expect(r.stdout).toContain("| NPS | 29.8 |");
+    expect(r.stdout).toContain("| NPS | 29.8 (95% CI 9.8 to 49.9) |");
     expect(r.stdout).toContain("| --- | ---: |");
     expect(r.stdout).toContain("## Peak hours");
   });

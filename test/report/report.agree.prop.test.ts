@@ -6,6 +6,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { slaCompliance } from "../../src/metrics/sla/index.ts";
+import { meanInterval, npsInterval, wilsonInterval } from "../../src/metrics/stats/index.ts";
 import { csat, npsBreakdown } from "../../src/metrics/survey/index.ts";
 import {
   assignmentTimes,
@@ -36,6 +37,13 @@ function inScope(options: ReportOptions, ts: readonly Ticket[]): Ticket[] {
   return p === undefined ? valid : valid.filter((t) => t.createdAt >= p.from && t.createdAt < p.to);
 }
 
+/** An interval as the report writes it (`null` for none). */
+function interval(i: { lower: number; upper: number; confidenceLevel: number; method: string } | undefined): unknown {
+  return i === undefined ? null : { lower: i.lower, upper: i.upper, confidenceLevel: i.confidenceLevel, method: i.method };
+}
+
+const level = (options: ReportOptions): number => options.confidenceLevel ?? 0.95;
+
 function calendarOf(values: Float64Array, options: ReportOptions): unknown {
   const s = summarizeDurations(values, { percentiles: options.percentiles ?? [0.9] });
   if (s === undefined) return null;
@@ -43,8 +51,32 @@ function calendarOf(values: Float64Array, options: ReportOptions): unknown {
   return rest;
 }
 
+/** The report's mean interval agrees with meanInterval (to rounding: the report sums the squares exactly). */
+function checkMeanInterval(actual: { meanInterval: unknown } | null, values: Float64Array, options: ReportOptions): void {
+  if (actual === null) return;
+  const expected = meanInterval([...values], { confidenceLevel: level(options) });
+  const got = actual.meanInterval as { lower: number; upper: number; confidenceLevel: number; method: string } | null;
+  if (expected === undefined) {
+    expect(got).toBeNull();
+    return;
+  }
+  expect(got?.method).toBe(expected.method);
+  expect(got?.confidenceLevel).toBe(expected.confidenceLevel);
+  const tol = 1e-9 * Math.max(1, Math.abs(expected.lower), Math.abs(expected.upper));
+  expect(Math.abs((got?.lower ?? Number.NaN) - expected.lower)).toBeLessThanOrEqual(tol);
+  expect(Math.abs((got?.upper ?? Number.NaN) - expected.upper)).toBeLessThanOrEqual(tol);
+}
+
+/** A summary without its mean interval, to compare with summarizeDurations. */
+function withoutInterval(s: { meanInterval: unknown } | null): unknown {
+  if (s === null) return null;
+  const { meanInterval: _m, ...rest } = s;
+  return rest;
+}
+
 function checkDurations(d: DurationMetricJson, values: { values: Float64Array; skipped: Record<string, number>; anomalies: readonly { reason: string }[] }, options: ReportOptions): void {
-  expect(d.calendar).toEqual(calendarOf(values.values, options));
+  expect(withoutInterval(d.calendar)).toEqual(calendarOf(values.values, options));
+  checkMeanInterval(d.calendar, values.values, options);
   for (const [reason, n] of Object.entries(values.skipped)) expect(d.skipped[reason] ?? 0, reason).toBe(n);
   const anomalies: Record<string, number> = {};
   for (const a of values.anomalies) anomalies[a.reason] = (anomalies[a.reason] ?? 0) + 1;
@@ -67,6 +99,7 @@ describe("report agrees with the metric functions", () => {
       unresolved: rate.unresolved,
       resolvedByStatusOnly: rate.resolvedByStatusOnly,
       judgedAt: judgedAt.toISOString(),
+      interval: interval(wilsonInterval(rate.resolved, rate.received, { confidenceLevel: level(options) })),
     });
     const b = backlog(scope, { asOf: options.asOf });
     expect(r.counts.backlog).toEqual({ count: b.count ?? null, threshold: b.threshold ?? null, averagedResolutions: b.averagedResolutions, unresolved: b.unresolved, resolved: b.resolved });
@@ -78,19 +111,33 @@ describe("report agrees with the metric functions", () => {
     checkDurations(r.time.assignment, assignmentTimes(scope), options);
     checkDurations(r.time.responses, responseTimes(scope), options);
     if (options.schedule !== undefined) {
-      expect(r.time.firstResponse.business).toEqual(calendarOf(firstResponseTimes(scope, { schedule: options.schedule }).values, options));
-      expect(r.time.resolutionFinal.business).toEqual(calendarOf(resolutionTimes(scope, { schedule: options.schedule }).values, options));
-      expect(r.time.responses.business).toEqual(calendarOf(responseTimes(scope, { schedule: options.schedule }).values, options));
+      for (const [d, values] of [
+        [r.time.firstResponse.business, firstResponseTimes(scope, { schedule: options.schedule }).values],
+        [r.time.resolutionFinal.business, resolutionTimes(scope, { schedule: options.schedule }).values],
+        [r.time.responses.business, responseTimes(scope, { schedule: options.schedule }).values],
+      ] as const) {
+        expect(withoutInterval(d)).toEqual(calendarOf(values, options));
+        checkMeanInterval(d, values, options);
+      }
     }
     const ot = oneTouchResolution(scope);
-    expect(r.time.oneTouch).toEqual({ share: ot.share ?? null, oneTouch: ot.oneTouch, zeroTouch: ot.zeroTouch, resolved: ot.resolved });
-    expect(r.time.repliesToResolve).toEqual(calendarOf(repliesToResolve(scope).values, options));
+    expect(r.time.oneTouch).toEqual({
+      share: ot.share ?? null,
+      oneTouch: ot.oneTouch,
+      zeroTouch: ot.zeroTouch,
+      resolved: ot.resolved,
+      interval: interval(wilsonInterval(ot.oneTouch, ot.resolved, { confidenceLevel: level(options) })),
+    });
+    const replies = repliesToResolve(scope).values;
+    expect(withoutInterval(r.time.repliesToResolve)).toEqual(calendarOf(replies, options));
+    checkMeanInterval(r.time.repliesToResolve, replies, options);
     if (options.slaPolicy !== undefined) {
       const policy = options.slaPolicy.schedule === undefined && options.schedule !== undefined ? { ...options.slaPolicy, schedule: options.schedule } : options.slaPolicy;
       const sla = slaCompliance(scope, { policy, asOf: options.asOf });
       expect(r.sla).toMatchObject(json({ compliance: sla.compliance, achieved: sla.achieved, breached: sla.breached, running: sla.running, byMetric: sla.byMetric }) as object);
       expect(r.sla?.breaches).toBe(sla.breaches.length);
       expect(r.sla?.skipped).toEqual(Object.fromEntries(Object.entries(sla.skipped).sort()));
+      expect(r.sla?.interval ?? null).toEqual(interval(wilsonInterval(sla.achieved, sla.achieved + sla.breached, { confidenceLevel: level(options) })));
     }
   });
 
@@ -133,12 +180,22 @@ describe("report agrees with the metric functions", () => {
     const nps = npsBreakdown(scope.filter((x) => x.kind === "nps").map((x) => x.score));
     expect(r.survey?.nps?.score ?? null).toBe(nps?.nps ?? null);
     expect(r.survey?.nps?.promoters ?? 0).toBe(nps?.promoters ?? 0);
+    expect(r.survey?.nps?.interval ?? null).toEqual(interval(npsInterval(scope.filter((x) => x.kind === "nps").map((x) => x.score), { confidenceLevel: level(options) })));
     // CSAT: 1–5 answers by the top-2-box rule, binary answers by their top point.
     const five = scope.filter((x) => x.kind === "csat" && x.scale.max === 5).map((x) => x.score);
     const binary = scope.filter((x) => x.kind === "csat" && x.scale.max === 1).map((x) => x.score);
     const satisfied = (csat(five) ?? 0) * five.length + (csat(binary, { scale: { min: 0, max: 1 }, threshold: 1 }) ?? 0) * binary.length;
     const total = five.length + binary.length;
-    expect(r.survey?.csat ?? null).toEqual(total === 0 ? null : { score: Math.round(satisfied) / total, satisfied: Math.round(satisfied), total });
+    expect(r.survey?.csat ?? null).toEqual(
+      total === 0
+        ? null
+        : {
+            score: Math.round(satisfied) / total,
+            satisfied: Math.round(satisfied),
+            total,
+            interval: interval(wilsonInterval(Math.round(satisfied), total, { confidenceLevel: level(options) })),
+          },
+    );
     expect(r.input.responsesInScope).toBe(scope.length);
   });
 });

@@ -1,8 +1,15 @@
 import { describe, expect, test } from "vitest";
+import { wilsonInterval } from "../../src/metrics/stats/index.ts";
 import { report, reportAccumulator, type ReportOptions } from "../../src/report/index.ts";
 import { AS_OF, DECEMBER, JANUARY, RESPONSES, TICKETS, ZONE } from "./fixture.ts";
 
 const MIN = 60_000;
+
+/** The Wilson interval the report attaches to x / n at 95 % (checked against the formula in report.intervals.test.ts). */
+function wilson(x: number, n: number): unknown {
+  const w = wilsonInterval(x, n);
+  return w === undefined ? null : { lower: w.lower, upper: w.upper, confidenceLevel: 0.95, method: "Wilson score" };
+}
 
 /**
  * The hand-built fixture (test/report/fixture.ts). Every expected number below is worked out
@@ -69,7 +76,7 @@ describe("report: known answers on the hand-built fixture", () => {
     expect(r.time.responses.calendar).toMatchObject({ count: 2, median: 15 * MIN });
     expect(r.time.responses.skipped).toEqual({ noMessages: 6, unanswered: 0 });
     // Replies of resolved tickets: T1 1, T2 2, T3 1, T7 2 (messages) → one-touch 2 / 4.
-    expect(r.time.oneTouch).toEqual({ share: 0.5, oneTouch: 2, zeroTouch: 0, resolved: 4 });
+    expect(r.time.oneTouch).toEqual({ share: 0.5, oneTouch: 2, zeroTouch: 0, resolved: 4, interval: wilson(2, 4) });
     expect(r.time.repliesToResolve).toMatchObject({ count: 4, mean: 1.5, median: 1.5 });
   });
 
@@ -78,13 +85,14 @@ describe("report: known answers on the hand-built fixture", () => {
     // long before asOf) and T6 (90 min) breached. Resolution ≤ 3 h: T1 T3 T7 achieved; T2
     // (240 min), T4 T5 T6 (open, past due) breached. No next-response target: 7 noTarget.
     expect(r.sla).toMatchObject({ policy: "Fixture", compliance: 8 / 14, achieved: 8, breached: 6, running: 0, breaches: 6 });
-    expect(r.sla?.byMetric.firstResponse).toEqual({ compliance: 5 / 7, achieved: 5, breached: 2, running: 0 });
-    expect(r.sla?.byMetric.resolution).toEqual({ compliance: 3 / 7, achieved: 3, breached: 4, running: 0 });
+    expect(r.sla?.byMetric.firstResponse).toEqual({ compliance: 5 / 7, achieved: 5, breached: 2, running: 0, interval: wilson(5, 7) });
+    expect(r.sla?.byMetric.resolution).toEqual({ compliance: 3 / 7, achieved: 3, breached: 4, running: 0, interval: wilson(3, 7) });
+    expect(r.sla?.interval).toEqual(wilson(8, 14));
     expect(r.sla?.skipped.noTarget).toBe(7);
     // email: T1 a a, T2 a b, T6 b b, T7 a a → 5 / 3; chat: T3 a a, T4 a b, T5 b b → 3 / 3.
     expect(r.sla?.byChannel).toEqual([
-      { channel: "email", compliance: 5 / 8, achieved: 5, breached: 3, running: 0 },
-      { channel: "chat", compliance: 0.5, achieved: 3, breached: 3, running: 0 },
+      { channel: "email", compliance: 5 / 8, achieved: 5, breached: 3, running: 0, interval: wilson(5, 8) },
+      { channel: "chat", compliance: 0.5, achieved: 3, breached: 3, running: 0, interval: wilson(3, 6) },
     ]);
   });
 
@@ -92,7 +100,7 @@ describe("report: known answers on the hand-built fixture", () => {
     // NPS: 9, 6, 10 → 2 promoters, 1 detractor → (2 − 1) / 3 × 100.
     expect(r.survey?.nps).toMatchObject({ score: (1 / 3) * 100, total: 3, promoters: 2, passives: 0, detractors: 1 });
     // CSAT: 5 (of 1–5: satisfied), 3 (not), 1 (of 0–1: top point, satisfied) → 2 / 3.
-    expect(r.survey?.csat).toEqual({ score: 2 / 3, satisfied: 2, total: 3 });
+    expect(r.survey?.csat).toEqual({ score: 2 / 3, satisfied: 2, total: 3, interval: wilson(2, 3) });
     // CES: one 6 on 1–7 (easy: ≥ 5).
     expect(r.survey?.ces).toEqual([{ scale: { min: 1, max: 7 }, count: 1, mean: 6, easyShare: 1 }]);
   });
@@ -167,7 +175,7 @@ describe("report: known answers on the hand-built fixture", () => {
     expect(c?.previous.tickets).toBe(4);
     const change = (metric: string): unknown => c?.changes.find((x) => x.metric === metric);
     // 7 vs 4 tickets: +3, +75 %.
-    expect(change("tickets")).toEqual({ metric: "tickets", current: 7, previous: 4, change: 3, relativeChange: 0.75 });
+    expect(change("tickets")).toEqual({ metric: "tickets", current: 7, previous: 4, change: 3, relativeChange: 0.75, test: null });
     // FRT median 25 min vs (40, 5, 15 → 15 min): +10 min, +2/3.
     expect(change("time.firstResponse.calendar.median")).toEqual({
       metric: "time.firstResponse.calendar.median",
@@ -175,13 +183,14 @@ describe("report: known answers on the hand-built fixture", () => {
       previous: 15 * MIN,
       change: 10 * MIN,
       relativeChange: 10 / 15,
+      test: null,
     });
     // Resolution rate 4/7 vs 3/4 (O2 still open at the end of December).
     expect(change("counts.resolutionRate.value")).toMatchObject({ current: 4 / 7, previous: 3 / 4 });
     // CSAT 2/3 vs 1 (the December 4 of 5).
     expect(change("survey.csat.score")).toMatchObject({ current: 2 / 3, previous: 1 });
     // December has no NPS: the change is null, not NaN.
-    expect(change("survey.nps.score")).toEqual({ metric: "survey.nps.score", current: (1 / 3) * 100, previous: null, change: null, relativeChange: null });
+    expect(change("survey.nps.score")).toEqual({ metric: "survey.nps.score", current: (1 / 3) * 100, previous: null, change: null, relativeChange: null, test: null });
   });
 
   test("types: shares, new types and change vs compareTo", () => {
