@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { MISSING_KEY } from "../_lib/group.ts";
+import { newTypeList, typeChangeList, typeShareList, type TypeTally } from "../metrics/volume/_typeAccumulator.ts";
 import type { ChangeJson, MetricSetJson, TypesJson } from "./types.ts";
 
 /** The metrics compared, as paths into {@link MetricSetJson}. @internal */
@@ -75,43 +75,38 @@ export function changes(current: MetricSetJson, previous: MetricSetJson): Change
 /** Per type: tickets and the earliest `createdAt`. @internal */
 export type TypeCounts = ReadonlyMap<string, { readonly count: number; readonly firstSeen: number }>;
 
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** The tallies of `newTypes` and `typeChange` from the period's and the baseline's type counts. */
+function tallies(period: TypeCounts, baseline: TypeCounts): Map<string, TypeTally> {
+  const groups = new Map<string, TypeTally>();
+  for (const [type, t] of baseline) groups.set(type, { baseline: t.count, period: 0, firstSeen: Infinity });
+  for (const [type, t] of period) {
+    const found = groups.get(type);
+    if (found === undefined) groups.set(type, { baseline: 0, period: t.count, firstSeen: t.firstSeen });
+    else {
+      found.period = t.count;
+      found.firstSeen = t.firstSeen;
+    }
+  }
+  return groups;
+}
 
-/** The types section, as `typeShares`, `newTypes` and `typeChange`. @internal */
+/** The types section, with the very assembly of `typeShares`, `newTypes` and `typeChange`. @internal */
 export function typesResult(period: TypeCounts, baseline: TypeCounts | undefined): TypesJson {
-  let total = 0;
-  for (const t of period.values()) total += t.count;
-  const shares = [...period]
-    .map(([type, t]) => ({ type, count: t.count, share: t.count / total }))
-    .sort((a, b) => b.count - a.count || byCode(a.type, b.type));
-  const known = shares.filter((t) => t.type !== MISSING_KEY);
-  const top = known[0]?.count;
-  const mostCommon = known.filter((t) => t.count === top).map((t) => t.type);
-  if (baseline === undefined) return { shares, mostCommon, newTypes: null, change: null };
+  const shares = typeShareList([...period].map(([type, t]) => [type, t.count] as const));
+  if (baseline === undefined) return { shares: shares.types, mostCommon: shares.mostCommon, newTypes: null, change: null };
   let baseTotal = 0;
   for (const t of baseline.values()) baseTotal += t.count;
-  const newTypes = [...period]
-    .filter(([type, t]) => type !== MISSING_KEY && t.count > 0 && (baseline.get(type)?.count ?? 0) === 0)
-    .sort((a, b) => a[1].firstSeen - b[1].firstSeen || byCode(a[0], b[0]))
-    .map(([type, t]) => ({ type, count: t.count, firstSeen: new Date(t.firstSeen).toISOString() }));
-  const keys = new Set([...baseline.keys(), ...period.keys()]);
-  const share = (n: number, of: number): number | null => (of === 0 ? null : n / of);
-  const rows = [...keys].map((type) => {
-    const b = baseline.get(type)?.count ?? 0;
-    const p = period.get(type)?.count ?? 0;
-    const baselineShare = share(b, baseTotal);
-    const periodShare = share(p, total);
-    return {
-      type,
-      baseline: b,
-      period: p,
-      change: p - b,
-      relativeChange: b === 0 ? null : zero((p - b) / b),
-      baselineShare,
-      periodShare,
-      shareChange: baselineShare === null || periodShare === null ? null : zero(periodShare - baselineShare),
-    };
-  });
-  rows.sort((x, y) => y.period - x.period || y.baseline - x.baseline || byCode(x.type, y.type));
-  return { shares, mostCommon, newTypes, change: rows };
+  const groups = tallies(period, baseline);
+  return {
+    shares: shares.types,
+    mostCommon: shares.mostCommon,
+    newTypes: newTypeList(groups).types.map((t) => ({ ...t, firstSeen: t.firstSeen.toISOString() })),
+    change: typeChangeList(groups, baseTotal, shares.total).map((t) => ({
+      ...t,
+      relativeChange: t.relativeChange ?? null,
+      baselineShare: t.baselineShare ?? null,
+      periodShare: t.periodShare ?? null,
+      shareChange: t.shareChange ?? null,
+    })),
+  };
 }

@@ -1,6 +1,7 @@
-import { MISSING_KEY } from "../../_lib/group.ts";
+import { fold } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { checkPeriod, tallyTypes, type TypePeriod } from "./_typeTally.ts";
+import { newTypeList, typeAccumulator } from "./_typeAccumulator.ts";
+import { checkPeriod, windowOf, type TypePeriod } from "./_typeTally.ts";
 
 /**
  * Options of {@link newTypes}.
@@ -87,22 +88,15 @@ export interface NewTypesResult {
 export function newTypes(tickets: readonly Ticket[], options: NewTypesOptions): NewTypesResult {
   checkPeriod("newTypes", "baseline", options.baseline);
   checkPeriod("newTypes", "period", options.period);
-  const tallies = tallyTypes(tickets, options.baseline, options.period);
-  const types: NewType[] = [];
-  let untypedInPeriod = 0;
-  for (const [type, t] of tallies.groups) {
-    if (type === MISSING_KEY) {
-      untypedInPeriod = t.period;
-      continue;
-    }
-    if (t.period > 0 && t.baseline === 0) types.push({ type, count: t.period, firstSeen: new Date(t.firstSeen) });
-  }
-  types.sort((a, b) => a.firstSeen.getTime() - b.firstSeen.getTime() || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
-  return {
-    types,
-    periodTickets: tallies.period,
-    baselineTickets: tallies.baseline,
-    untypedInPeriod,
-    skipped: { invalidCreatedAt: tallies.invalidCreatedAt, outsideBoth: tallies.outsideBoth },
-  };
+  const accumulator = typeAccumulator(windowOf(options.period), windowOf(options.baseline), (state) => {
+    const found = newTypeList(state.groups);
+    return {
+      types: found.types,
+      periodTickets: state.period,
+      baselineTickets: state.baseline,
+      untypedInPeriod: found.untyped,
+      skipped: { invalidCreatedAt: state.invalidCreatedAt, outsideBoth: state.outside },
+    };
+  });
+  return accumulator.result(fold(tickets, accumulator));
 }

@@ -1,8 +1,9 @@
-import { bucketGrid, wallClock } from "../../_lib/bucket.ts";
+import { bucketGrid } from "../../_lib/bucket.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
+import { fold } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import type { Weekday } from "../../models/schedule.ts";
-import { isValidDate } from "./_timeline.ts";
+import { peakAccumulator } from "./_peakAccumulator.ts";
 
 /**
  * Options of {@link peakHours}.
@@ -75,22 +76,6 @@ export interface PeakHoursResult {
   };
 }
 
-const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
-function slot(sum: number, occurrences: number): PeakSlot {
-  return { sum, occurrences, average: occurrences === 0 ? undefined : sum / occurrences };
-}
-
-/** Index of the highest average (first on ties), or −1 when every average is absent. */
-function argmax(slots: readonly PeakSlot[]): number {
-  let best = -1;
-  for (let i = 0; i < slots.length; i++) {
-    const average = slots[i]?.average;
-    if (average !== undefined && (best < 0 || average > (slots[best]?.average as number))) best = i;
-  }
-  return best;
-}
-
 /**
  * Peak hours: new tickets per local weekday × hour of day in a time zone, each cell's
  * average being its sum divided by the number of times that weekday-hour occurred in the
@@ -140,80 +125,6 @@ export function peakHours(tickets: readonly Ticket[], options: PeakHoursOptions)
     throw new MetricRangeError("E_TOP_N", `peakHours: topN must be an integer from 1 to 24, got ${String(topN)}`);
   }
   const grid = bucketGrid("peakHours", options.from, options.to, "hour", options.timeZone);
-  const n = grid.length;
-  const cellOf = new Int32Array(n);
-  const occurrences = new Float64Array(7 * 24);
-  const days = new Float64Array(7);
-  const seenHours = new Set<string>();
-  let lastDate = "";
-  for (let k = 0; k < n; k++) {
-    const local = wallClock(grid.starts[k]?.getTime() as number, options.timeZone);
-    const weekday = (local.getUTCDay() + 6) % 7;
-    const hour = local.getUTCHours();
-    const cell = weekday * 24 + hour;
-    cellOf[k] = cell;
-    const date = String(Math.floor(local.getTime() / 86_400_000));
-    if (date !== lastDate) {
-      days[weekday] = (days[weekday] as number) + 1;
-      lastDate = date;
-    }
-    const key = `${date} ${String(hour)}`;
-    if (!seenHours.has(key)) {
-      seenHours.add(key);
-      occurrences[cell] = (occurrences[cell] as number) + 1;
-    }
-  }
-  const sums = new Float64Array(7 * 24);
-  let total = 0;
-  let invalidCreatedAt = 0;
-  let outsideRange = 0;
-  for (const ticket of tickets) {
-    if (!isValidDate(ticket.createdAt)) {
-      invalidCreatedAt++;
-      continue;
-    }
-    const k = grid.indexOf(ticket.createdAt.getTime());
-    if (k < 0) {
-      outsideRange++;
-      continue;
-    }
-    const cell = cellOf[k] as number;
-    sums[cell] = (sums[cell] as number) + 1;
-    total++;
-  }
-  const cells = WEEKDAYS.map((_, w) => Array.from({ length: 24 }, (_, h) => slot(sums[w * 24 + h] as number, occurrences[w * 24 + h] as number)));
-  const byHour = Array.from({ length: 24 }, (_, h) => {
-    let sum = 0;
-    let occ = 0;
-    for (let w = 0; w < 7; w++) {
-      sum += sums[w * 24 + h] as number;
-      occ += occurrences[w * 24 + h] as number;
-    }
-    return slot(sum, occ);
-  });
-  const byWeekday = WEEKDAYS.map((_, w) => {
-    let sum = 0;
-    for (let h = 0; h < 24; h++) sum += sums[w * 24 + h] as number;
-    return slot(sum, days[w] as number);
-  });
-  const ranked = byHour.map((s, hour) => ({ hour, sum: s.sum })).sort((a, b) => b.sum - a.sum || a.hour - b.hour).slice(0, topN);
-  const topCount = ranked.reduce((acc, r) => acc + r.sum, 0);
-  const hour = argmax(byHour);
-  const day = argmax(byWeekday);
-  const flat = cells.flat();
-  const best = argmax(flat);
-  const any = total > 0;
-  return {
-    weekdays: WEEKDAYS,
-    cells,
-    byHour,
-    byWeekday,
-    busiestHour: any && hour >= 0 ? { hour, ...(byHour[hour] as PeakSlot) } : undefined,
-    busiestDay: any && day >= 0 ? { weekday: WEEKDAYS[day] as Weekday, ...(byWeekday[day] as PeakSlot) } : undefined,
-    busiestSlot:
-      any && best >= 0 ? { weekday: WEEKDAYS[Math.floor(best / 24)] as Weekday, hour: best % 24, ...(flat[best] as PeakSlot) } : undefined,
-    top: { hours: ranked.map((r) => r.hour), count: topCount, share: any ? topCount / total : undefined },
-    total,
-    skipped: { invalidCreatedAt, outsideRange },
-  };
+  const accumulator = peakAccumulator(grid, topN);
+  return accumulator.result(fold(tickets, accumulator));
 }

@@ -1,5 +1,7 @@
+import { fold } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { checkPeriod, tallyTypes, type TypePeriod } from "./_typeTally.ts";
+import { relativeChange, typeAccumulator, typeChangeList } from "./_typeAccumulator.ts";
+import { checkPeriod, windowOf, type TypePeriod } from "./_typeTally.ts";
 
 /**
  * Options of {@link typeChange}.
@@ -65,12 +67,6 @@ export interface TypeChangeResult {
   };
 }
 
-const relative = (before: number, after: number): number | undefined => {
-  if (before === 0) return undefined;
-  const r = (after - before) / before;
-  return r === 0 ? 0 : r;
-};
-
 /**
  * Ticket type trend: per type, the tickets created in a period against a baseline period, as
  * a difference in tickets and a relative change `(period − baseline) / baseline`, with each
@@ -109,33 +105,15 @@ const relative = (before: number, after: number): number | undefined => {
 export function typeChange(tickets: readonly Ticket[], options: TypeChangeOptions): TypeChangeResult {
   checkPeriod("typeChange", "baseline", options.baseline);
   checkPeriod("typeChange", "period", options.period);
-  const tallies = tallyTypes(tickets, options.baseline, options.period);
-  const share = (count: number, total: number): number | undefined => (total === 0 ? undefined : count / total);
-  const types: TypeChangeEntry[] = [];
-  for (const [type, t] of tallies.groups) {
-    const baselineShare = share(t.baseline, tallies.baseline);
-    const periodShare = share(t.period, tallies.period);
-    const shareChange = baselineShare === undefined || periodShare === undefined ? undefined : periodShare - baselineShare;
-    types.push({
-      type,
-      baseline: t.baseline,
-      period: t.period,
-      change: t.period - t.baseline,
-      relativeChange: relative(t.baseline, t.period),
-      baselineShare,
-      periodShare,
-      shareChange: shareChange === 0 ? 0 : shareChange,
-    });
-  }
-  types.sort((a, b) => b.period - a.period || b.baseline - a.baseline || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
-  return {
-    types,
+  const accumulator = typeAccumulator(windowOf(options.period), windowOf(options.baseline), (state) => ({
+    types: typeChangeList(state.groups, state.baseline, state.period),
     total: {
-      baseline: tallies.baseline,
-      period: tallies.period,
-      change: tallies.period - tallies.baseline,
-      relativeChange: relative(tallies.baseline, tallies.period),
+      baseline: state.baseline,
+      period: state.period,
+      change: state.period - state.baseline,
+      relativeChange: relativeChange(state.baseline, state.period),
     },
-    skipped: { invalidCreatedAt: tallies.invalidCreatedAt, outsideBoth: tallies.outsideBoth },
-  };
+    skipped: { invalidCreatedAt: state.invalidCreatedAt, outsideBoth: state.outside },
+  }));
+  return accumulator.result(fold(tickets, accumulator));
 }

@@ -1,8 +1,8 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
-import { countAccumulator, groupFold, groupResults, MISSING_KEY } from "../../_lib/group.ts";
+import { fold } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { isValidDate } from "./_timeline.ts";
+import { typeAccumulator, typeShareList } from "./_typeAccumulator.ts";
 
 /**
  * Options of {@link typeShares}.
@@ -88,36 +88,10 @@ export function typeShares(tickets: readonly Ticket[], options: TypeSharesOption
   if (from !== undefined && to !== undefined && to.getTime() < from.getTime()) {
     throw new MetricRangeError("E_PERIOD_ORDER", `typeShares: to must not be before from (${from.toISOString()}), got ${to.toISOString()}`);
   }
-  const lo = from === undefined ? -Infinity : from.getTime();
-  const hi = to === undefined ? Infinity : to.getTime();
-  const filter = from !== undefined || to !== undefined;
-  let invalidCreatedAt = 0;
-  let outsideRange = 0;
-  function* counted(): Generator<Ticket> {
-    for (const ticket of tickets) {
-      if (filter) {
-        if (!isValidDate(ticket.createdAt)) {
-          invalidCreatedAt++;
-          continue;
-        }
-        const at = ticket.createdAt.getTime();
-        if (at < lo || at >= hi) {
-          outsideRange++;
-          continue;
-        }
-      }
-      yield ticket;
-    }
-  }
-  const counter = countAccumulator<Ticket>();
-  const counts = groupResults(groupFold(counted(), (t) => t.type, counter), counter);
-  let total = 0;
-  for (const count of counts.values()) total += count;
-  const types = [...counts]
-    .map(([type, count]) => ({ type, count, share: count / total }))
-    .sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
-  const known = types.filter((t) => t.type !== MISSING_KEY);
-  const topCount = known[0]?.count;
-  const mostCommon = known.filter((t) => t.count === topCount).map((t) => t.type);
-  return { types, mostCommon, total, skipped: { invalidCreatedAt, outsideRange } };
+  const window = from === undefined && to === undefined ? undefined : { from: from?.getTime() ?? -Infinity, to: to?.getTime() ?? Infinity };
+  const accumulator = typeAccumulator(window, undefined, (state) => ({
+    ...typeShareList([...state.groups].map(([type, t]) => [type, t.period] as const)),
+    skipped: { invalidCreatedAt: state.invalidCreatedAt, outsideRange: state.outside },
+  }));
+  return accumulator.result(fold(tickets, accumulator));
 }

@@ -1,6 +1,7 @@
 import { bucketGrid, type BucketUnit } from "../../_lib/bucket.ts";
+import { fold } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { addRange, firstEndAfter, isValidDate, prefix, timeline, type TimelineProblem } from "./_timeline.ts";
+import { volumeAccumulator } from "./_volumeAccumulator.ts";
 
 /**
  * Options of {@link volumeByPeriod}.
@@ -174,108 +175,6 @@ export interface VolumeByPeriodResult {
 export function volumeByPeriod(tickets: readonly Ticket[], options: VolumeByPeriodOptions): VolumeByPeriodResult {
   const unit = options.unit ?? "day";
   const grid = bucketGrid("volumeByPeriod", options.from, options.to, unit, options.timeZone);
-  const n = grid.length;
-  const from = options.from.getTime();
-  const to = options.to.getTime();
-  const created = new Float64Array(n);
-  const resolved = new Float64Array(n);
-  const messagesIn = new Float64Array(n);
-  const messagesOut = new Float64Array(n);
-  const skipped: Record<TimelineProblem | "createdAfterRange" | "resolvedBeforeRange", number> = {
-    invalidCreatedAt: 0,
-    invalidSolvedAt: 0,
-    solvedWithoutSolvedAt: 0,
-    solvedBeforeCreated: 0,
-    createdAfterRange: 0,
-    resolvedBeforeRange: 0,
-  };
-  let backlogAtStart = 0;
-  let counted = 0;
-  let withoutMessages = 0;
-  let notCounted = 0;
-  let outsideRange = 0;
-  let invalidAt = 0;
-  // A difference array gives backlog directly; kept separate from the identity so the
-  // identity is a real check in the tests (backlog is also built from created − resolved).
-  const open = new Float64Array(n + 1);
-  for (const ticket of tickets) {
-    const messages = ticket.messages;
-    if (messages === undefined || messages.length === 0) withoutMessages++;
-    else {
-      for (const message of messages) {
-        const isIn = message.author === "customer";
-        const isOut = message.author === "agent" && message.public === true;
-        if (!isIn && !isOut) {
-          notCounted++;
-          continue;
-        }
-        if (!isValidDate(message.at)) {
-          invalidAt++;
-          continue;
-        }
-        const k = grid.indexOf(message.at.getTime());
-        if (k < 0) outsideRange++;
-        else if (isIn) messagesIn[k] = (messagesIn[k] as number) + 1;
-        else messagesOut[k] = (messagesOut[k] as number) + 1;
-      }
-    }
-    const life = timeline(ticket);
-    if (typeof life === "string") {
-      skipped[life]++;
-      continue;
-    }
-    if (life.created >= to) {
-      skipped.createdAfterRange++;
-      continue;
-    }
-    if (life.resolved < from) {
-      skipped.resolvedBeforeRange++;
-      continue;
-    }
-    counted++;
-    if (life.created < from) backlogAtStart++;
-    else {
-      const k = grid.indexOf(life.created);
-      created[k] = (created[k] as number) + 1;
-    }
-    const r = grid.indexOf(life.resolved);
-    if (r >= 0) resolved[r] = (resolved[r] as number) + 1;
-    addRange(open, firstEndAfter(grid, life.created), firstEndAfter(grid, life.resolved));
-  }
-  const backlog = prefix(open, n);
-  const buckets: VolumeBucket[] = [];
-  let totalCreated = 0;
-  let totalResolved = 0;
-  let totalIn = 0;
-  let totalOut = 0;
-  let before = backlogAtStart;
-  for (let k = 0; k < n; k++) {
-    const c = created[k] as number;
-    buckets.push({
-      label: grid.labels[k] as string,
-      start: new Date(grid.bounds[k] as number),
-      end: new Date(grid.bounds[k + 1] as number),
-      created: c,
-      resolved: resolved[k] as number,
-      messagesIn: messagesIn[k] as number,
-      messagesOut: messagesOut[k] as number,
-      active: before + c,
-      backlog: backlog[k] as number,
-    });
-    before = backlog[k] as number;
-    totalCreated += c;
-    totalResolved += resolved[k] as number;
-    totalIn += messagesIn[k] as number;
-    totalOut += messagesOut[k] as number;
-  }
-  return {
-    unit,
-    timeZone: options.timeZone,
-    buckets,
-    backlogAtStart,
-    totals: { created: totalCreated, resolved: totalResolved, messagesIn: totalIn, messagesOut: totalOut },
-    counted,
-    skipped,
-    messages: { ticketsWithoutMessages: withoutMessages, notCounted, outsideRange, invalidAt },
-  };
+  const accumulator = volumeAccumulator(grid);
+  return accumulator.result(fold(tickets, accumulator));
 }
