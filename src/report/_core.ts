@@ -108,7 +108,7 @@ function create(ctx: CoreContext): CoreState {
     channels: new Map(),
     withoutChannel: 0,
     durations,
-    responses: durationState(["unanswered", "noMessages"]),
+    responses: durationState(["unanswered", "noMessages", "noCustomerMessage"]),
     oneTouch: { oneTouch: 0, zeroTouch: 0, resolved: 0, skipped: { unresolved: 0, noReplyData: 0 } },
     replies: values(),
     sla:
@@ -117,7 +117,7 @@ function create(ctx: CoreContext): CoreState {
         : {
             byMetric: { firstResponse: tally(), nextResponse: tally(), resolution: tally() },
             byChannel: new Map(),
-            skipped: { notCreated: 0, noTarget: 0, noCustomerMessage: 0, noMessages: 0, noSolveTime: 0 },
+            skipped: { notCreated: 0, noTarget: 0, noCustomerMessage: 0, noMessages: 0, noFollowUp: 0, noSolveTime: 0 },
             anomalies: {},
           },
     survey: { responses: 0, promoters: 0, passives: 0, detractors: 0, satisfied: 0, csatTotal: 0, ces: new Map() },
@@ -179,6 +179,7 @@ function add(ctx: CoreContext, s: CoreState, o: Observation): void {
     for (const ms of t.bus) push(s.responses.bus, ms);
     s.responses.sources.messages += t.cal.length;
     if (t.unanswered) bump(s.responses.skipped, "unanswered");
+    else if (t.cal.length === 0) bump(s.responses.skipped, "noCustomerMessage");
   }
   // One touch and replies to resolve.
   const rep = o.replies;

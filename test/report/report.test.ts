@@ -74,7 +74,7 @@ describe("report: known answers on the hand-built fixture", () => {
     expect(r.time.assignment.calendar).toMatchObject({ count: 6, median: 7.5 * MIN });
     // Customer turns: only T7 has messages, two turns of 15 min.
     expect(r.time.responses.calendar).toMatchObject({ count: 2, median: 15 * MIN });
-    expect(r.time.responses.skipped).toEqual({ noMessages: 6, unanswered: 0 });
+    expect(r.time.responses.skipped).toEqual({ noMessages: 6, unanswered: 0, noCustomerMessage: 0 });
     // Replies of resolved tickets: T1 1, T2 2, T3 1, T7 2 (messages) → one-touch 2 / 4.
     expect(r.time.oneTouch).toEqual({ share: 0.5, oneTouch: 2, zeroTouch: 0, resolved: 4, interval: wilson(2, 4) });
     expect(r.time.repliesToResolve).toMatchObject({ count: 4, mean: 1.5, median: 1.5 });

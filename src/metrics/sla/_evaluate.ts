@@ -20,11 +20,13 @@ export type SlaStatus = "achieved" | "breached" | "running";
 /**
  * Why a ticket is not judged on a metric: `noTarget` (no target of the policy matches),
  * `noCustomerMessage` (its messages hold no customer message), `noMessages` (next
- * response needs messages) or `noSolveTime` (solved or closed without `solvedAt`).
+ * response needs messages), `noFollowUp` (next response: no customer message came after the
+ * first reply, so there is no next response to judge) or `noSolveTime` (solved or closed
+ * without `solvedAt`).
  *
  * @category SLA
  */
-export type SlaSkip = "noTarget" | "noCustomerMessage" | "noMessages" | "noSolveTime";
+export type SlaSkip = "noTarget" | "noCustomerMessage" | "noMessages" | "noFollowUp" | "noSolveTime";
 
 /**
  * One judged SLA target on one ticket (one customer turn for `nextResponse`).
@@ -119,6 +121,7 @@ export function evaluateTicket(fn: string, ticket: Ticket, targets: readonly Mat
         continue;
       }
       const turns = conversation.turns;
+      const before = sink.checks.length;
       for (let i = 1; i < turns.length; i++) {
         const turn = turns[i] as { start: Date; end: Date };
         sink.checks.push(judge(ticket.id, metric, i, turn.start, turn.end, target, asOf));
@@ -127,6 +130,7 @@ export function evaluateTicket(fn: string, ticket: Ticket, targets: readonly Mat
       if (open !== undefined && turns.length > 0) {
         sink.checks.push(judge(ticket.id, metric, turns.length, open, undefined, target, asOf));
       }
+      if (sink.checks.length === before) sink.skipped.push({ metric, reason: "noFollowUp" });
     }
   }
   return { id: ticket.id, checks: sink.checks, skipped: sink.skipped, anomalies: sink.anomalies };

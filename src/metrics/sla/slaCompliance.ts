@@ -119,7 +119,7 @@ export function slaCompliance(tickets: readonly Ticket[], options: SlaOptions): 
     nextResponse: { achieved: 0, breached: 0, running: 0 },
     resolution: { achieved: 0, breached: 0, running: 0 },
   };
-  const skipped: Record<SlaSkip | "notCreated", number> = { notCreated: 0, noTarget: 0, noCustomerMessage: 0, noMessages: 0, noSolveTime: 0 };
+  const skipped: Record<SlaSkip | "notCreated", number> = { notCreated: 0, noTarget: 0, noCustomerMessage: 0, noMessages: 0, noFollowUp: 0, noSolveTime: 0 };
   const breaches: SlaBreach[] = [];
   const anomalies: { id: string; metric: SlaMetric; reason: AnomalyReason }[] = [];
   for (const ticket of tickets) {

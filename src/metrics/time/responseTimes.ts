@@ -4,11 +4,13 @@ import { readTurns } from "./customerTurns.ts";
 
 /**
  * Why a customer turn has no response time: `unanswered` (counts turns still waiting for a
- * reply) or `noMessages` (counts tickets without messages to read turns from).
+ * reply), `noMessages` (counts tickets without messages to read turns from) or
+ * `noCustomerMessage` (counts tickets whose messages hold no customer message: agent-only,
+ * bots or notes).
  *
  * @category Time
  */
-export type ResponseTimesSkip = "unanswered" | "noMessages";
+export type ResponseTimesSkip = "unanswered" | "noMessages" | "noCustomerMessage";
 
 /**
  * Response times of every customer turn of many tickets: the waits of
@@ -17,7 +19,8 @@ export type ResponseTimesSkip = "unanswered" | "noMessages";
  * @param tickets - The tickets; reads `messages`.
  * @param options - {@link TimeOptions}: `schedule` for business time (default: calendar time).
  * @returns One value (ms) per answered turn, `ids[i]` naming its ticket (an id repeats once
- * per turn); `skipped.unanswered` counts waiting turns and `skipped.noMessages` tickets.
+ * per turn); `skipped.unanswered` counts waiting turns, `skipped.noMessages` and
+ * `skipped.noCustomerMessage` tickets.
  * @throws {@link MetricRangeError} `E_INVALID_DATE` if a `createdAt` or message time is not a valid Date.
  * @remarks The average response time of the source is
  * `summarizeDurations(responseTimes(tickets).values)?.mean`: total response time divided by
@@ -34,7 +37,7 @@ export type ResponseTimesSkip = "unanswered" | "noMessages";
  * ]);
  * [...r.values]; // => [120000, 240000]
  * r.ids;         // => ["a", "a"]
- * r.skipped;     // => { unanswered: 1, noMessages: 1 }
+ * r.skipped;     // => { unanswered: 1, noMessages: 1, noCustomerMessage: 0 }
  * ```
  * @see "Métricas para servicio al cliente ¡12 Indispensables!" (average response time = total response time / number of questions or complaints)
  * @category Time
@@ -44,6 +47,7 @@ export function responseTimes(tickets: readonly Ticket[], options?: TimeOptions)
   const ids: string[] = [];
   let unanswered = 0;
   let noMessages = 0;
+  let noCustomerMessage = 0;
   for (const ticket of tickets) {
     const result = readTurns("responseTimes", ticket, options);
     if (result === undefined) {
@@ -55,12 +59,13 @@ export function responseTimes(tickets: readonly Ticket[], options?: TimeOptions)
       ids.push(ticket.id);
     }
     if (result.unansweredSince !== undefined) unanswered++;
+    else if (result.turns.length === 0) noCustomerMessage++;
   }
   return {
     values: Float64Array.from(values),
     ids,
     sources: { messages: values.length, fields: 0 },
-    skipped: { unanswered, noMessages },
+    skipped: { unanswered, noMessages, noCustomerMessage },
     anomalies: [],
   };
 }

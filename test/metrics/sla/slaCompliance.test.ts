@@ -69,7 +69,7 @@ describe("slaCompliance", () => {
       { policy, asOf: at(60) },
     );
     expect(r.anomalies).toEqual([{ id: "x", metric: "firstResponse", reason: "responseBeforeCreated" }]);
-    expect(r.skipped).toEqual({ notCreated: 0, noTarget: 5, noCustomerMessage: 0, noMessages: 0, noSolveTime: 0 });
+    expect(r.skipped).toEqual({ notCreated: 0, noTarget: 5, noCustomerMessage: 0, noMessages: 0, noFollowUp: 0, noSolveTime: 0 });
     expect(r.compliance).toBeUndefined();
   });
 
@@ -90,5 +90,14 @@ describe("malformed policies", () => {
       expect(thrown(() => slaCompliance([], { policy, asOf }))).toMatchObject({ code: "E_SLA_TARGET" });
       expect(() => slaCompliance([], { policy, asOf })).toThrow(MetricRangeError);
     }
+  });
+});
+
+describe("next response accounting", () => {
+  it("counts a ticket with no customer message after the first reply as noFollowUp, not as nothing", () => {
+    const policy: SlaPolicy = { targets: [{ metric: "nextResponse", within: 10 * MINUTE }] };
+    const r = slaCompliance([ticket("once", { messages: [customer(0), agent(2)] })], { policy, asOf: at(60) });
+    expect(r.byMetric.nextResponse).toMatchObject({ achieved: 0, breached: 0, running: 0 });
+    expect(r.skipped.noFollowUp).toBe(1);
   });
 });

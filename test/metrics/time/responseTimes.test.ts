@@ -58,7 +58,7 @@ describe("responseTimes", () => {
     ]);
     expect([...r.values]).toEqual([2 * MINUTE, 4 * MINUTE, 6 * MINUTE, 0]);
     expect(r.ids).toEqual(["a", "a", "d", "d"]);
-    expect(r.skipped).toEqual({ unanswered: 1, noMessages: 1 });
+    expect(r.skipped).toEqual({ unanswered: 1, noMessages: 1, noCustomerMessage: 0 });
     expect(r.sources).toEqual({ messages: 4, fields: 0 });
     expect(r.anomalies).toEqual([]);
     expect(summarizeDurations(r.values)?.mean).toBe(3 * MINUTE);
@@ -72,6 +72,18 @@ describe("responseTimes", () => {
     ]);
     expect([...r.values]).toEqual([120000, 240000]);
     expect(r.ids).toEqual(["a", "a"]);
-    expect(r.skipped).toEqual({ unanswered: 1, noMessages: 1 });
+    expect(r.skipped).toEqual({ unanswered: 1, noMessages: 1, noCustomerMessage: 0 });
+  });
+});
+
+describe("responseTimes accounts for every ticket", () => {
+  it("counts a ticket whose messages hold no customer message (agent-only, bots, notes) as noCustomerMessage", () => {
+    const r = responseTimes([
+      ticket("agent-only", { messages: [agent(0)] }),
+      ticket("bots-and-notes", { messages: [bot(0), note(1), system(2)] }),
+      ticket("answered", { messages: [customer(0), agent(3)] }),
+    ]);
+    expect(r.skipped).toEqual({ unanswered: 0, noMessages: 0, noCustomerMessage: 2 });
+    expect(r.ids).toEqual(["answered"]);
   });
 });
