@@ -88,8 +88,9 @@ export function measureRequesterWait(
   if (!isSolved(ticket)) return { kind: "skipped", reason: "unresolved" };
   if (solvedAt === undefined) return { kind: "skipped", reason: "noSolveTime" };
   const history = ticket.statusHistory ?? [];
-  if (history.length === 0) return { kind: "skipped", reason: "noStatusHistory" };
+  // A contradiction is reported before a skip, so that it is never hidden behind one.
   if (solvedAt.getTime() < created.getTime()) return { kind: "anomaly", reason: "solvedBeforeCreated" };
+  if (history.length === 0) return { kind: "skipped", reason: "noStatusHistory" };
   history.forEach((change, i) => assertDate(fn, `statusHistory[${String(i)}].at of ticket ${ticket.id}`, change.at));
   if (history.some((change) => change.at.getTime() < created.getTime())) {
     return { kind: "anomaly", reason: "statusBeforeCreated" };

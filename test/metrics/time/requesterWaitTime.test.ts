@@ -82,3 +82,11 @@ describe("requesterWaitTimes", () => {
     expect(r.skipped).toEqual({ unresolved: 0, noSolveTime: 0, noStatusHistory: 1 });
   });
 });
+
+describe("contradictions before skips", () => {
+  it("reports solved-before-created as an anomaly even without a status history", () => {
+    const t = ticket("x", { status: "solved", createdAt: at(60), solvedAt: at(0) });
+    expect(requesterWaitTime(t)).toEqual({ kind: "anomaly", reason: "solvedBeforeCreated" });
+    expect(requesterWaitTimes([t]).anomalies).toEqual([{ id: "x", reason: "solvedBeforeCreated" }]);
+  });
+});
