@@ -8,6 +8,7 @@
  * closed; a share has a conversation (messages) and a status history; a few are reopened.
  */
 import type { Message, StatusChange, SurveyResponse, Ticket, TicketStatus } from "../src/models/index.ts";
+import { createRandom } from "../src/_lib/random.ts";
 
 /** Options of {@link generateTickets}. */
 export interface GenerateOptions {
@@ -21,18 +22,6 @@ export interface GenerateOptions {
   readonly days?: number;
   /** The share of tickets with a message list (0–1). Default 0.3. */
   readonly messageShare?: number;
-}
-
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: () => number, items: readonly (readonly [T, number])[]): T {
@@ -75,7 +64,7 @@ const HOURS = [1, 1, 1, 1, 1, 2, 4, 7, 10, 12, 12, 11, 9, 10, 10, 9, 8, 6, 5, 4,
  * @param options - {@link GenerateOptions}.
  */
 export function* generateTickets(options: GenerateOptions): Generator<Ticket> {
-  const random = rng(options.seed ?? 1);
+  const random = createRandom(options.seed ?? 1);
   const start = (options.start ?? new Date("2026-01-01T00:00:00Z")).getTime();
   const days = options.days ?? 90;
   const messageShare = options.messageShare ?? 0.3;
@@ -150,7 +139,7 @@ export function* generateTickets(options: GenerateOptions): Generator<Ticket> {
  * {@link generateTickets}), mixing NPS (0–10), CSAT (1–5) and CES (1–7).
  */
 export function* generateResponses(options: GenerateOptions & { readonly share?: number }): Generator<SurveyResponse> {
-  const random = rng((options.seed ?? 1) * 7919 + 13);
+  const random = createRandom((options.seed ?? 1) * 7919 + 13);
   const start = (options.start ?? new Date("2026-01-01T00:00:00Z")).getTime();
   const days = options.days ?? 90;
   const share = options.share ?? 0.15;

@@ -8,18 +8,9 @@
  * and a few deliberately bad rows (to show that the readers report them).
  */
 import { writeFileSync } from "node:fs";
+import { createRandom } from "../src/_lib/random.ts";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(20261125);
+const rand = createRandom(20261125);
 const pick = <T>(items: readonly (readonly [T, number])[]): T => {
   const total = items.reduce((s, [, w]) => s + w, 0);
   let r = rand() * total;
