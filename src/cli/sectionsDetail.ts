@@ -104,6 +104,33 @@ function volumeBlocks(report: Report): Block[] {
     { type: "heading", text: `Volume per ${v.unit}` },
     { type: "table", columns, rows },
     { type: "note", text: `Backlog at the start of the range: ${String(v.backlogAtStart)}. Buckets in ${report.parameters.timeZone}.` },
+    ...statusBlocks(report),
+  ];
+}
+
+/** The statuses at each bucket end (the source article's unassigned, open, pending, resolved). */
+function statusBlocks(report: Report): Block[] {
+  const v = report.volume;
+  if (v === null) return [];
+  const s = v.statuses;
+  const columns: Column[] = [
+    { label: v.unit },
+    { label: "unassigned", kind: "count" },
+    { label: "open", kind: "count" },
+    { label: "pending", kind: "count" },
+    { label: "unresolved", kind: "count" },
+    { label: "resolved", kind: "count" },
+  ];
+  const rows = s.buckets.map((b): CellValue[] => [b.label, b.unassigned, b.byStatus.new + b.byStatus.open + b.byStatus.on_hold, b.byStatus.pending, b.unresolved, b.resolved]);
+  const unknown = s.buckets.some((b) => b.assignmentUnknown > 0);
+  const notes = [
+    `Open (new, open, on hold) and pending come from the ${String(s.withHistory)} tickets with a status history; the ${String(s.withoutHistory)} without one count only in unresolved and resolved.`,
+  ];
+  if (unknown) notes.push("Unresolved tickets with an assignee but no assignment time are not counted as unassigned.");
+  return [
+    { type: "heading", text: "Statuses at the end of each bucket" },
+    { type: "table", columns, rows },
+    { type: "note", text: notes.join(" ") },
   ];
 }
 

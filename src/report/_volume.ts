@@ -1,19 +1,21 @@
 /**
- * Volume per bucket and the arrival heatmap: the report folds tickets with the very
- * accumulators of `volumeByPeriod` and `peakHours` (`src/metrics/volume/_volumeAccumulator.ts`,
- * `_peakAccumulator.ts`) and turns their results into JSON. Without a period, the range is
+ * Volume per bucket, statuses at each bucket end and the arrival heatmap: the report folds
+ * tickets with the very accumulators of `volumeByPeriod`, `statusesOverTime` and `peakHours`
+ * (`src/metrics/volume/_volumeAccumulator.ts`, `_statusesAccumulator.ts`, `_peakAccumulator.ts`)
+ * and turns their results into JSON. Without a period, the range is
  * whole buckets around the `createdAt` seen.
  *
  * @internal
  * @module
  */
 import { bucketGrid } from "../_lib/bucket.ts";
+import { addStatuses, mergeStatuses, statusesOnGrid, statusesState, type StatusesState } from "../metrics/volume/_statusesAccumulator.ts";
 import { addPeak, mergePeak, peakResult, peakState, type PeakState } from "../metrics/volume/_peakAccumulator.ts";
 import {
   addVolume,
   mergeVolume,
+  volumeOnGrid,
   volumeRange,
-  volumeResult as volumeOf,
   volumeState,
   type VolumeSettings,
   type VolumeState as VolumeTally,
@@ -29,6 +31,8 @@ export type { VolumeSettings };
 export interface VolumeState {
   /** The state of `volumeByPeriod`'s accumulator. */
   readonly volume: VolumeTally;
+  /** The state of `statusesOverTime`'s accumulator. */
+  readonly statuses: StatusesState;
   /** The state of `peakHours`' accumulator. */
   readonly peaks: PeakState;
   /** The heatmap's skip counts (the same object as `peaks.skipped`). */
@@ -38,31 +42,42 @@ export interface VolumeState {
 /** A new state. @internal */
 export function volumeCreate(): VolumeState {
   const peaks = peakState();
-  return { volume: volumeState(), peaks, peaksSkipped: peaks.skipped };
+  return { volume: volumeState(), statuses: statusesState(), peaks, peaksSkipped: peaks.skipped };
 }
 
 /** Adds one ticket. @internal */
 export function volumeAdd(settings: VolumeSettings, state: VolumeState, ticket: Ticket): void {
   addVolume(settings, state.volume, ticket);
+  addStatuses(settings, state.statuses, ticket);
   addPeak(settings, state.peaks, ticket);
 }
 
 /** Merges `b` into `a` (in place) and returns `a`. @internal */
 export function volumeMerge(a: VolumeState, b: VolumeState): VolumeState {
   mergeVolume(a.volume, b.volume);
+  mergeStatuses(a.statuses, b.statuses);
   mergePeak(a.peaks, b.peaks);
   return a;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** The volume result and the messages outside the range. @internal */
+/** The volume result (with the statuses at each bucket end) and the skip counts of volume, messages and statuses. @internal */
 export function volumeResult(fn: string, settings: VolumeSettings, state: VolumeState): { volume: VolumeJson | null; skipped: Record<string, Record<string, number>> } {
   const range = volumeRange(settings, state.volume);
-  const v = volumeOf(fn, settings, state.volume);
-  if (range === undefined || v === undefined) {
-    return { volume: null, skipped: { volume: sortedRecordOf({ ...state.volume.skipped }), messages: sortedRecordOf({ ...state.volume.messages }) } };
+  if (range === undefined) {
+    return {
+      volume: null,
+      skipped: {
+        volume: sortedRecordOf({ ...state.volume.skipped }),
+        messages: sortedRecordOf({ ...state.volume.messages }),
+        statuses: sortedRecordOf({ ...state.statuses.skipped }),
+      },
+    };
   }
+  const grid = bucketGrid(fn, new Date(range.from), new Date(range.to), settings.unit, settings.timeZone);
+  const v = volumeOnGrid(settings, state.volume, grid);
+  const s = statusesOnGrid(settings, state.statuses, grid);
   return {
     volume: {
       unit: v.unit,
@@ -71,8 +86,13 @@ export function volumeResult(fn: string, settings: VolumeSettings, state: Volume
       backlogAtStart: v.backlogAtStart,
       totals: v.totals,
       counted: v.counted,
+      statuses: {
+        buckets: s.buckets.map((b) => ({ ...b, byStatus: { ...b.byStatus }, withoutHistory: { ...b.withoutHistory }, start: b.start.toISOString(), end: b.end.toISOString() })),
+        withHistory: s.withHistory,
+        withoutHistory: s.withoutHistory,
+      },
     },
-    skipped: { volume: sortedRecordOf({ ...v.skipped }), messages: sortedRecordOf({ ...v.messages }) },
+    skipped: { volume: sortedRecordOf({ ...v.skipped }), messages: sortedRecordOf({ ...v.messages }), statuses: sortedRecordOf({ ...s.skipped }) },
   };
 }
 

@@ -37,6 +37,8 @@ export type {
   SegmentationJson,
   SlaJson,
   SlaTallyJson,
+  StatusesBucketJson,
+  StatusesJson,
   SurveyJson,
   TimeJson,
   TypesJson,

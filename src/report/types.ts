@@ -599,6 +599,52 @@ export interface VolumeBucketJson {
 }
 
 /**
+ * The ticket counts by status at the end of one bucket, as a `statusesOverTime` bucket.
+ *
+ * @category Report
+ */
+export interface StatusesBucketJson {
+  /** The bucket's label, as in {@link VolumeBucketJson.label}. */
+  readonly label: string;
+  /** The first instant of the bucket (ISO-8601). */
+  readonly start: string;
+  /** The end of the bucket, exclusive (ISO-8601): the counts are the state just before it. */
+  readonly end: string;
+  /** Tickets that existed and were not solved or closed just before `end`. */
+  readonly unresolved: number;
+  /** Tickets that existed and were solved or closed just before `end`. */
+  readonly resolved: number;
+  /** Of `unresolved`: tickets not assigned to anyone before `end`. */
+  readonly unassigned: number;
+  /** Of `unresolved`: tickets with an `assignee` but no `assignedAt` (assigned when is unknown). */
+  readonly assignmentUnknown: number;
+  /** Counts per status, from the tickets that have a `statusHistory` only. */
+  readonly byStatus: Readonly<Record<TicketStatus, number>>;
+  /** Tickets without a `statusHistory`, known only as unresolved or resolved. */
+  readonly withoutHistory: {
+    /** Created and not resolved (by `status` and `solvedAt`) before `end`. */
+    readonly unresolved: number;
+    /** Resolved (by `status` and `solvedAt`) before `end`. */
+    readonly resolved: number;
+  };
+}
+
+/**
+ * Ticket counts by status at the end of each bucket of the volume range, as `statusesOverTime`
+ * (its skip counts are in `skipped.statuses`).
+ *
+ * @category Report
+ */
+export interface StatusesJson {
+  /** One entry per bucket of the volume range, oldest first. */
+  readonly buckets: readonly StatusesBucketJson[];
+  /** Tickets read from their `statusHistory`. */
+  readonly withHistory: number;
+  /** Tickets read from `createdAt`, `status` and `solvedAt` only. */
+  readonly withoutHistory: number;
+}
+
+/**
  * Volume over time.
  *
  * @category Report
@@ -625,6 +671,8 @@ export interface VolumeJson {
   };
   /** Tickets in the ticket counts. */
   readonly counted: number;
+  /** Ticket counts by status at the end of each bucket, as `statusesOverTime`. */
+  readonly statuses: StatusesJson;
 }
 
 /**

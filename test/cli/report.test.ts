@@ -83,6 +83,7 @@ describe("formats", () => {
       "By assignee",
       "Ranked by tickets",
       "Volume per day",
+      "Statuses at the end of each bucket",
       "Tickets created by weekday and hour (Europe/Bucharest)",
       "Customer retention by cohort",
       "average (size-weighted)",

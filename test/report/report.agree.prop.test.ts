@@ -17,7 +17,7 @@ import {
   responseTimes,
   summarizeDurations,
 } from "../../src/metrics/time/index.ts";
-import { backlog, channelMix, newTypes, peakHours, resolutionRate, ticketsByStatus, typeChange, typeShares, volumeByPeriod } from "../../src/metrics/volume/index.ts";
+import { backlog, channelMix, newTypes, peakHours, resolutionRate, statusesOverTime, ticketsByStatus, typeChange, typeShares, volumeByPeriod } from "../../src/metrics/volume/index.ts";
 import type { SurveyResponse, Ticket } from "../../src/models/index.ts";
 import { report, type DurationMetricJson, type ReportOptions } from "../../src/report/index.ts";
 import { response, ticket } from "./arbitraries.ts";
@@ -157,6 +157,9 @@ describe("report agrees with the metric functions", () => {
     expect(v.counted).toBe(expected.counted);
     expect(r.skipped.volume).toEqual(Object.fromEntries(Object.entries(expected.skipped).sort()));
     expect(r.skipped.messages).toEqual(Object.fromEntries(Object.entries(expected.messages).sort()));
+    const statuses = statusesOverTime(ts, { from, to, timeZone: options.timeZone, unit: options.bucket ?? "day" });
+    expect(v.statuses).toEqual(json({ buckets: statuses.buckets, withHistory: statuses.withHistory, withoutHistory: statuses.withoutHistory }));
+    expect(r.skipped.statuses).toEqual(Object.fromEntries(Object.entries(statuses.skipped).sort()));
     const { skipped, ...peaks } = peakHours(ts, { from, to, timeZone: options.timeZone });
     expect(r.peaks).toEqual(json(peaks));
     expect(r.skipped.peaks).toEqual(skipped);

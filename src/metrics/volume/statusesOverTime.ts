@@ -1,7 +1,7 @@
 import { bucketGrid, type BucketUnit } from "../../_lib/bucket.ts";
-import type { StatusChange, Ticket, TicketStatus } from "../../models/ticket.ts";
-import { TICKET_STATUSES } from "../../models/ticket.ts";
-import { addRange, firstEndAfter, isResolvedStatus, isValidDate, prefix, timeline, type TimelineProblem } from "./_timeline.ts";
+import { fold } from "../../_lib/group.ts";
+import type { Ticket, TicketStatus } from "../../models/ticket.ts";
+import { statusesAccumulator } from "./_statusesAccumulator.ts";
 
 /**
  * Options of {@link statusesOverTime}.
@@ -83,29 +83,6 @@ export interface StatusesOverTimeResult {
   };
 }
 
-const KNOWN: ReadonlySet<string> = new Set<string>(TICKET_STATUSES);
-
-/** The status segments of a ticket with history: status `s` holds for ends in `(a, b]`. */
-function segments(createdAt: number, history: readonly StatusChange[]): { s: TicketStatus; a: number; b: number }[] | undefined {
-  for (const change of history) {
-    if (!isValidDate(change.at) || !KNOWN.has(change.status)) return undefined;
-  }
-  const sorted = history.map((c, i) => ({ at: c.at.getTime(), status: c.status, i })).sort((x, y) => x.at - y.at || x.i - y.i);
-  let status: TicketStatus = "new";
-  let index = 0;
-  while (index < sorted.length && (sorted[index]?.at as number) <= createdAt) status = (sorted[index++] as { status: TicketStatus }).status;
-  const out: { s: TicketStatus; a: number; b: number }[] = [];
-  let a = createdAt;
-  for (; index < sorted.length; index++) {
-    const change = sorted[index] as { at: number; status: TicketStatus };
-    out.push({ s: status, a, b: change.at });
-    status = change.status;
-    a = change.at;
-  }
-  out.push({ s: status, a, b: Infinity });
-  return out;
-}
-
 /**
  * Ticket counts by status at the end of each calendar bucket: unresolved, resolved,
  * unassigned, and (from status histories) new, open, pending, on hold, solved and closed.
@@ -155,97 +132,7 @@ function segments(createdAt: number, history: readonly StatusChange[]): { s: Tic
  * @category Volume
  */
 export function statusesOverTime(tickets: readonly Ticket[], options: StatusesOverTimeOptions): StatusesOverTimeResult {
-  const unit = options.unit ?? "day";
-  const grid = bucketGrid("statusesOverTime", options.from, options.to, unit, options.timeZone);
-  const n = grid.length;
-  const to = options.to.getTime();
-  const diff = (): Float64Array => new Float64Array(n + 1);
-  const byStatus = Object.fromEntries(TICKET_STATUSES.map((s) => [s, diff()])) as Record<TicketStatus, Float64Array>;
-  const plainOpen = diff();
-  const plainDone = diff();
-  const unassigned = diff();
-  const unknown = diff();
-  const skipped: Record<TimelineProblem | "invalidHistory" | "createdAfterRange", number> = {
-    invalidCreatedAt: 0,
-    invalidHistory: 0,
-    invalidSolvedAt: 0,
-    solvedWithoutSolvedAt: 0,
-    solvedBeforeCreated: 0,
-    createdAfterRange: 0,
-  };
-  let withHistory = 0;
-  let withoutHistory = 0;
-  for (const ticket of tickets) {
-    if (!isValidDate(ticket.createdAt)) {
-      skipped.invalidCreatedAt++;
-      continue;
-    }
-    const createdAt = ticket.createdAt.getTime();
-    let unresolvedSpans: [number, number][];
-    if (ticket.statusHistory !== undefined && ticket.statusHistory.length > 0) {
-      const parts = segments(createdAt, ticket.statusHistory);
-      if (parts === undefined) {
-        skipped.invalidHistory++;
-        continue;
-      }
-      if (createdAt >= to) {
-        skipped.createdAfterRange++;
-        continue;
-      }
-      withHistory++;
-      unresolvedSpans = [];
-      for (const { s, a, b } of parts) {
-        const span: [number, number] = [firstEndAfter(grid, a), firstEndAfter(grid, b)];
-        addRange(byStatus[s], span[0], span[1]);
-        if (!isResolvedStatus(s)) unresolvedSpans.push(span);
-      }
-    } else {
-      const life = timeline(ticket);
-      if (typeof life === "string") {
-        skipped[life]++;
-        continue;
-      }
-      if (createdAt >= to) {
-        skipped.createdAfterRange++;
-        continue;
-      }
-      withoutHistory++;
-      const span: [number, number] = [firstEndAfter(grid, life.created), firstEndAfter(grid, life.resolved)];
-      addRange(plainOpen, span[0], span[1]);
-      addRange(plainDone, span[1], n);
-      unresolvedSpans = [span];
-    }
-    const assignedAt = ticket.assignedAt;
-    const hasAssignee = ticket.assignee !== undefined && ticket.assignee !== "";
-    if (isValidDate(assignedAt)) {
-      const assigned = firstEndAfter(grid, assignedAt.getTime());
-      for (const [a, b] of unresolvedSpans) addRange(unassigned, a, Math.min(b, assigned));
-    } else {
-      for (const [a, b] of unresolvedSpans) addRange(hasAssignee ? unknown : unassigned, a, b);
-    }
-  }
-  const statusSeries = TICKET_STATUSES.map((s) => prefix(byStatus[s], n));
-  const openSeries = prefix(plainOpen, n);
-  const doneSeries = prefix(plainDone, n);
-  const unassignedSeries = prefix(unassigned, n);
-  const unknownSeries = prefix(unknown, n);
-  const buckets: StatusesBucket[] = [];
-  for (let k = 0; k < n; k++) {
-    const counts = {} as Record<TicketStatus, number>;
-    TICKET_STATUSES.forEach((s, i) => (counts[s] = statusSeries[i]?.[k] as number));
-    const plainUnresolved = openSeries[k] as number;
-    const plainResolved = doneSeries[k] as number;
-    buckets.push({
-      label: grid.labels[k] as string,
-      start: new Date(grid.bounds[k] as number),
-      end: new Date(grid.bounds[k + 1] as number),
-      unresolved: counts.new + counts.open + counts.pending + counts.on_hold + plainUnresolved,
-      resolved: counts.solved + counts.closed + plainResolved,
-      unassigned: unassignedSeries[k] as number,
-      assignmentUnknown: unknownSeries[k] as number,
-      byStatus: counts,
-      withoutHistory: { unresolved: plainUnresolved, resolved: plainResolved },
-    });
-  }
-  return { unit, timeZone: options.timeZone, buckets, withHistory, withoutHistory, skipped };
+  const grid = bucketGrid("statusesOverTime", options.from, options.to, options.unit ?? "day", options.timeZone);
+  const accumulator = statusesAccumulator(grid);
+  return accumulator.result(fold(tickets, accumulator));
 }
