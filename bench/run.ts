@@ -2,10 +2,15 @@
  * `npm run bench`: tickets per second of the report on generated tickets, streamed into
  * `reportAccumulator` (never held in memory). Sizes: 100 000 and 1 000 000, or the
  * comma-separated `BENCH_SIZES` (e.g. `BENCH_SIZES=100000`).
+ *
+ * Then the command's benchmark (bench/cli.ts): a generated CSV export of `BENCH_CLI_ROWS`
+ * rows (default 1 000 000; `0` skips it) through the bare parse, `readTickets` and
+ * `cx-metrics report`, each in its own child process.
  */
 import { performance } from "node:perf_hooks";
 import { reportAccumulator } from "../src/report/index.ts";
 import type { ReportOptions } from "../src/report/index.ts";
+import { runCliBench } from "./cli.ts";
 import { generateResponses, generateTickets } from "./generate.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "100000,1000000")
@@ -69,3 +74,6 @@ for (const count of sizes) {
     ].join(" | "),
   );
 }
+
+const cliRows = Number(process.env.BENCH_CLI_ROWS ?? 1_000_000);
+if (Number.isInteger(cliRows) && cliRows > 0) await runCliBench(cliRows);
