@@ -72,18 +72,18 @@ export function changes(current: MetricSetJson, previous: MetricSetJson): Change
   return out;
 }
 
-/** Per type: tickets and the earliest `createdAt`. @internal */
-export type TypeCounts = ReadonlyMap<string, { readonly count: number; readonly firstSeen: number }>;
+/** Per type: tickets of a metric set (`period`) and their earliest `createdAt`. @internal */
+export type TypeCounts = ReadonlyMap<string, TypeTally>;
 
-/** The tallies of `newTypes` and `typeChange` from the period's and the baseline's type counts. */
+/** The tallies of `newTypes` and `typeChange`: the baseline set's period counts become `baseline`. */
 function tallies(period: TypeCounts, baseline: TypeCounts): Map<string, TypeTally> {
   const groups = new Map<string, TypeTally>();
-  for (const [type, t] of baseline) groups.set(type, { baseline: t.count, period: 0, firstSeen: Infinity });
+  for (const [type, t] of baseline) groups.set(type, { baseline: t.period, period: 0, firstSeen: Infinity });
   for (const [type, t] of period) {
     const found = groups.get(type);
-    if (found === undefined) groups.set(type, { baseline: 0, period: t.count, firstSeen: t.firstSeen });
+    if (found === undefined) groups.set(type, { baseline: 0, period: t.period, firstSeen: t.firstSeen });
     else {
-      found.period = t.count;
+      found.period = t.period;
       found.firstSeen = t.firstSeen;
     }
   }
@@ -92,10 +92,10 @@ function tallies(period: TypeCounts, baseline: TypeCounts): Map<string, TypeTall
 
 /** The types section, with the very assembly of `typeShares`, `newTypes` and `typeChange`. @internal */
 export function typesResult(period: TypeCounts, baseline: TypeCounts | undefined): TypesJson {
-  const shares = typeShareList([...period].map(([type, t]) => [type, t.count] as const));
+  const shares = typeShareList([...period].map(([type, t]) => [type, t.period] as const));
   if (baseline === undefined) return { shares: shares.types, mostCommon: shares.mostCommon, newTypes: null, change: null };
   let baseTotal = 0;
-  for (const t of baseline.values()) baseTotal += t.count;
+  for (const t of baseline.values()) baseTotal += t.period;
   const groups = tallies(period, baseline);
   return {
     shares: shares.types,

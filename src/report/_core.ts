@@ -6,7 +6,8 @@
  * @module
  */
 import type { Accumulator } from "../_lib/group.ts";
-import { groupKey } from "../_lib/group.ts";
+import { groupKey, mergeGroups } from "../_lib/group.ts";
+import { typeTally, type TypeTally } from "../metrics/volume/_typeAccumulator.ts";
 import { KahanSum } from "../_lib/sum.ts";
 import { npsInterval } from "../metrics/stats/npsInterval.ts";
 import { wilsonInterval } from "../metrics/stats/wilsonInterval.ts";
@@ -77,8 +78,8 @@ export interface CoreState {
   replies: Values;
   readonly sla: SlaState | undefined;
   readonly survey: SurveyState;
-  /** Per type key: tickets and the earliest `createdAt`. */
-  readonly types: Map<string, { count: number; firstSeen: number }>;
+  /** Per type key: tickets (`period`) and the earliest `createdAt` (`firstSeen`); `baseline` stays 0. */
+  types: Map<string, TypeTally>;
 }
 
 const SLA_METRICS: readonly SlaMetric[] = ["firstResponse", "nextResponse", "resolution"];
@@ -209,12 +210,12 @@ function add(ctx: CoreContext, s: CoreState, o: Observation): void {
   }
   // Types.
   const type = groupKey(o.type);
-  const found = s.types.get(type);
-  if (found === undefined) s.types.set(type, { count: 1, firstSeen: o.createdAt });
-  else {
-    found.count++;
-    if (o.createdAt < found.firstSeen) found.firstSeen = o.createdAt;
+  let found = s.types.get(type);
+  if (found === undefined) {
+    found = typeTally.create();
+    s.types.set(type, found);
   }
+  typeTally.add(found, { inBaseline: false, inPeriod: true, at: o.createdAt });
 }
 
 /**
@@ -318,14 +319,7 @@ function merge(a: CoreState, b: CoreState): CoreState {
       x.easy += c.easy;
     }
   }
-  for (const [k, t] of b.types) {
-    const x = a.types.get(k);
-    if (x === undefined) a.types.set(k, t);
-    else {
-      x.count += t.count;
-      x.firstSeen = Math.min(x.firstSeen, t.firstSeen);
-    }
-  }
+  a.types = mergeGroups(a.types, b.types, typeTally);
   return a;
 }
 

@@ -40,14 +40,20 @@ export interface TypeState {
   outside: number;
 }
 
-/** Where one ticket falls: in the baseline, in the period, and when (epoch ms). */
-interface Placement {
+/** Where one ticket falls: in the baseline, in the period, and when (epoch ms). @internal */
+export interface Placement {
   readonly inBaseline: boolean;
   readonly inPeriod: boolean;
   readonly at: number;
 }
 
-const tally: Accumulator<Placement, TypeTally, TypeTally> = {
+/**
+ * The per-type tally: tickets in the baseline, in the period, and the first creation in the
+ * period. Used per group by {@link typeAccumulator}, and by the report's metric sets.
+ *
+ * @internal
+ */
+export const typeTally: Accumulator<Placement, TypeTally, TypeTally> = {
   create: () => ({ baseline: 0, period: 0, firstSeen: Infinity }),
   add: (acc, p) => {
     if (p.inBaseline) acc.baseline++;
@@ -101,15 +107,15 @@ export function typeAccumulator<R>(
       const key = groupKey(ticket.type);
       let t = acc.groups.get(key);
       if (t === undefined) {
-        t = tally.create();
+        t = typeTally.create();
         acc.groups.set(key, t);
       }
-      tally.add(t, { inBaseline, inPeriod, at });
+      typeTally.add(t, { inBaseline, inPeriod, at });
       if (inBaseline) acc.baseline++;
       if (inPeriod) acc.period++;
     },
     merge: (a, b) => ({
-      groups: mergeGroups(a.groups, b.groups, tally),
+      groups: mergeGroups(a.groups, b.groups, typeTally),
       baseline: a.baseline + b.baseline,
       period: a.period + b.period,
       invalidCreatedAt: a.invalidCreatedAt + b.invalidCreatedAt,
