@@ -159,6 +159,66 @@ function parseFixedLayout(s: string): TimestampResult | undefined {
   return build(y, mo, d, h, mi, sec, ms, offset, undefined);
 }
 
+/**
+ * Epoch milliseconds of the fixed layout `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` when `s` is
+ * exactly that and every field is in range, else `NaN` (the caller then takes the full
+ * parser, which also says why). Integer arithmetic only: no allocation, no `Date.UTC`.
+ *
+ * @internal
+ */
+export function fixedLayoutMs(s: string): number {
+  const n = s.length;
+  if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
+  const century = two(s, 0);
+  const yy = two(s, 2);
+  const mo = two(s, 5);
+  const d = two(s, 8);
+  const h = two(s, 11);
+  const mi = two(s, 14);
+  const sec = two(s, 17);
+  if ((century | yy | mo | d | h | mi | sec) < 0) return NaN;
+  const y = century * 100 + yy;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return NaN;
+  let at = 19;
+  let ms = 0;
+  if (n === 24 || n === 29) {
+    const tenths = two(s, 20);
+    const last = s.charCodeAt(22) - 48;
+    if (s.charCodeAt(19) !== 46 || tenths < 0 || last < 0 || last > 9) return NaN;
+    ms = tenths * 10 + last;
+    at = 23;
+  }
+  let offset = 0;
+  const c = s.charCodeAt(at);
+  if (n - at === 1) {
+    if (c !== 90) return NaN;
+  } else {
+    const oh = two(s, at + 1);
+    const om = two(s, at + 4);
+    if ((c !== 43 && c !== 45) || s.charCodeAt(at + 3) !== 58 || oh < 0 || om < 0 || oh > 23 || om > 59) return NaN;
+    offset = (c === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  return daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * MINUTE_MS + sec * 1000 + ms - offset * MINUTE_MS;
+}
+
+/** The two ASCII digits at `i` as a number, or −1. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Days from 1970-01-01 to the proleptic Gregorian date (y ≥ 0, mo, d) (H. Hinnant, "chrono-compatible low-level date algorithms"). */
+function daysFromCivil(y: number, mo: number, d: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = (((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) | 0) + d - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 /** The non-negative integer written by `length` ASCII digits at `start`, or −1. */
 function digits(s: string, start: number, length: number): number {
   let value = 0;

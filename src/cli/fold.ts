@@ -5,7 +5,8 @@
  * @internal
  * @module
  */
-import type { Precomputed } from "../io/index.ts";
+import type { Precomputed, ReadResult } from "../io/index.ts";
+import { recordBatches } from "../io/_engine.ts";
 import { summarizeDurations } from "../metrics/time/summarizeDurations.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";
@@ -102,17 +103,32 @@ interface Held {
   readonly responses: SurveyResponse[];
 }
 
+/**
+ * Calls `fn` for every model of `result` with its record number, a batch at a time where the
+ * reader offers batches (one await per batch, not per record).
+ */
+async function forEachRecord<T>(result: ReadResult<T>, fn: (record: T, read: number) => void): Promise<void> {
+  const batches = recordBatches(result);
+  if (batches === undefined) {
+    for await (const record of result.records) fn(record, result.stats.read);
+    return;
+  }
+  for await (const { models, records } of batches) {
+    for (let i = 0; i < models.length; i++) fn(models[i] as T, records[i] as number);
+  }
+}
+
 /** The latest instant in the tickets and responses of `files` (iterating them to the end), or -Infinity. */
 async function latestIn(files: OpenedFiles, progress: Progress, keep?: Held): Promise<number> {
   let latest = -Infinity;
   let rows = 0;
-  for await (const ticket of files.tickets.records) {
+  await forEachRecord(files.tickets, (ticket, record) => {
     keep?.tickets.push(ticket);
-    keep?.records.push(files.tickets.stats.read);
+    keep?.records.push(record);
     const t = latestOf(ticket);
     if (t > latest) latest = t;
     if (++rows % 10_000 === 0) progress("tickets (finding the latest timestamp)", files.tickets.stats.read);
-  }
+  });
   if (files.responses !== undefined) {
     for await (const response of files.responses.records) {
       keep?.responses.push(response);
@@ -180,7 +196,7 @@ export async function foldInputs(
     held.tickets.forEach((ticket, i) => addTicket(ticket, records[i] as number));
     for (const response of held.responses) acc.addResponse(state, response);
   } else {
-    for await (const ticket of current.tickets.records) addTicket(ticket, current.tickets.stats.read);
+    await forEachRecord(current.tickets, addTicket);
     if (current.responses !== undefined) for await (const response of current.responses.records) acc.addResponse(state, response);
   }
   const cohorts: Cohort[] = [];

@@ -81,8 +81,22 @@ function countBreaks(fields: readonly string[], mark: string): number {
 }
 
 function isBlank(fields: readonly string[]): boolean {
-  for (const field of fields) if (field.trim() !== "") return false;
+  for (const field of fields) {
+    // Cheap first: a field that starts with a visible character is not blank.
+    if (field.length > 0 && (field.charCodeAt(0) > 32 || field.trim() !== "")) return false;
+  }
   return true;
+}
+
+/** How many times `mark` occurs in `text` before `end`. */
+function countMarks(text: string, mark: string, end: number): number {
+  let n = 0;
+  let at = text.indexOf(mark);
+  while (at >= 0 && at < end) {
+    n++;
+    at = text.indexOf(mark, at + 1);
+  }
+  return n;
 }
 
 /** Counters the row generator updates. @internal */
@@ -92,17 +106,19 @@ export interface CsvCounters {
 }
 
 /**
- * The rows of a CSV text given in chunks. Rows whose fields are all blank are skipped
- * (counted in `counters.blankLines`). Data rows whose field count differs from the
- * header's carry a `problem`.
+ * The rows of a CSV text given in chunks, a batch per parsed chunk (so that the caller does
+ * its per-row work synchronously, with one await per batch rather than per row). The header
+ * is the first row of the first batch. Rows whose fields are all blank are skipped (counted in
+ * `counters.blankLines`). Data rows whose field count differs from the header's carry a
+ * `problem`.
  *
  * @internal
  */
-export async function* csvRows(
+export async function* csvBatches(
   chunks: AsyncIterator<string>,
   delimiter: string | undefined,
   counters: CsvCounters,
-): AsyncGenerator<CsvRow> {
+): AsyncGenerator<CsvRow[]> {
   let pending = "";
   let done = false;
   // Detect the layout on the first 64 KiB (or the whole text if shorter).
@@ -140,12 +156,17 @@ export async function* csvRows(
       if (error.row !== undefined && !problems.has(error.row)) problems.set(error.row, `is malformed CSV: ${error.message}`);
     }
     const rows = result.data;
+    const end = done ? text.length : result.meta.cursor;
+    // When the parsed text has exactly one line break per row, no field spans lines and
+    // each row is one line; otherwise count the breaks inside each row's fields.
+    const oneLineEach = countMarks(text, mark, end) === (done ? rows.length - 1 : rows.length);
+    const batch: CsvRow[] = [];
     for (let i = 0; i < rows.length; i++) {
       const fields = rows[i] as string[];
       // The empty "row" after a final line break is not a line of its own.
       if (done && i === rows.length - 1 && fields.length === 1 && fields[0] === "") continue;
       const start = line;
-      line += 1 + countBreaks(fields, mark);
+      line += oneLineEach ? 1 : 1 + countBreaks(fields, mark);
       if (isBlank(fields)) {
         if (record >= 0 || fields.length <= 1) {
           counters.blankLines++;
@@ -155,15 +176,16 @@ export async function* csvRows(
       record++;
       if (record === 0) {
         width = fields.length;
-        yield { record, line: start, fields };
+        batch.push({ record, line: start, fields });
         continue;
       }
       let problem = problems.get(i);
       if (problem === undefined && fields.length !== width) {
         problem = `has ${String(fields.length)} fields; the header has ${String(width)}`;
       }
-      yield problem === undefined ? { record, line: start, fields } : { record, line: start, fields, problem };
+      batch.push(problem === undefined ? { record, line: start, fields } : { record, line: start, fields, problem });
     }
+    if (batch.length > 0) yield batch;
     partial = done ? "" : text.slice(result.meta.cursor);
     if (done) return;
   }

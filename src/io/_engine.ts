@@ -7,10 +7,10 @@
  * @module
  */
 import { InputFormatError } from "./InputFormatError.ts";
-import { csvRows, type CsvCounters } from "./_csv.ts";
+import { csvBatches, type CsvCounters, type CsvRow } from "./_csv.ts";
 import { jsonItems, JsonSyntaxError, ndjsonItems } from "./_json.ts";
 import { openInput } from "./_open.ts";
-import { isMissing, showValue, type Reader } from "./_values.ts";
+import { Invalid, isMissing, showValue, type Reader } from "./_values.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
@@ -56,7 +56,23 @@ export interface ModelSpec<T> {
   readonly fromHeader?: (header: readonly string[]) => FieldSpec[];
   /** Expands a JSON wrapper (`{ tickets: [...] }`) into its records; `undefined` if not one. */
   readonly unwrap?: (value: unknown) => readonly unknown[] | undefined;
-  readonly build: (record: RecordValues) => Built<T>;
+  /** Builds the model from the values by key (the simple form). */
+  readonly build?: (record: RecordValues) => Built<T>;
+  /** Builds the model from the values by slot (the bulk form: no per-record key lookups). */
+  readonly buildSlots?: (record: SlotValues) => Built<T>;
+}
+
+/**
+ * The values read from one record by slot: `values[i]` and `raws[i]` belong to `keys[i]`
+ * (`undefined` when absent). `keys` is the same array for every record of one input.
+ *
+ * @internal
+ */
+export interface SlotValues {
+  readonly keys: readonly string[];
+  readonly values: readonly unknown[];
+  readonly raws: readonly unknown[];
+  readonly record: number;
 }
 
 interface Compiled {
@@ -199,6 +215,51 @@ function syntaxError(spec: ModelSpec<unknown>, error: unknown): unknown {
   });
 }
 
+const BATCH = 512;
+
+/** Groups per-item iteration (the JSON readers) into batches of up to {@link BATCH}. */
+async function* batched<T>(items: AsyncIterator<T>): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for (;;) {
+    const next = await items.next();
+    if (next.done === true) break;
+    batch.push(next.value);
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Models read together, with the record number of each. @internal */
+export interface RecordBatch<T> {
+  readonly models: readonly T[];
+  readonly records: readonly number[];
+}
+
+const batchesOf = new WeakMap<object, () => AsyncIterable<RecordBatch<unknown>>>();
+
+/**
+ * The records of a {@link readModel} result in batches (one await per batch instead of one
+ * per record), for bulk consumers such as the command. Like `records`, single use, and
+ * exclusive with it. `undefined` for a result this module did not make.
+ *
+ * @internal
+ */
+export function recordBatches<T>(result: ReadResult<T>): AsyncIterable<RecordBatch<T>> | undefined {
+  return batchesOf.get(result)?.() as AsyncIterable<RecordBatch<T>> | undefined;
+}
+
+/**
+ * Registers `batches` as the batch view of `result` (for readers that wrap a
+ * {@link readModel} result in a new object). @internal
+ */
+export function withBatches<R extends ReadResult<unknown>>(result: R, batches: () => AsyncIterable<RecordBatch<unknown>>): R {
+  batchesOf.set(result, batches);
+  return result;
+}
+
 /**
  * Reads `input` as `spec` describes. Opens the input and checks its columns before it
  * returns, so a wrong file throws at once.
@@ -210,23 +271,33 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
   const stats: ReadStats = { read: 0, used: 0, rejected: 0, blankLines: 0 };
   const rejects: Reject[] = [];
   let compiled: Compiled[];
-  let items: AsyncIterator<Item>;
+  let items: AsyncIterator<readonly Item[]>;
   let info: InputInfo;
   if (opened.format === "csv") {
     const counters: CsvCounters = { blankLines: 0 };
-    const rows = csvRows(opened.chunks, options.delimiter ?? opened.delimiterHint, counters);
-    const head = await rows.next();
-    const header = head.done === true ? [] : head.value.fields.map((name) => name.replace(/^\uFEFF/, "").trim());
+    const batches = csvBatches(opened.chunks, options.delimiter ?? opened.delimiterHint, counters);
+    const head = await batches.next();
+    const firstBatch = head.done === true ? [] : head.value;
+    const header = firstBatch.length === 0 ? [] : (firstBatch[0]?.fields ?? []).map((name) => name.replace(/^\uFEFF/, "").trim());
     compiled = compileCsv(spec, header);
     info = { name: opened.name, format: "csv", gzip: opened.gzip, delimiter: counters.layout?.delimiter ?? ",", columns: header };
-    items = (async function* () {
-      for await (const row of rows) {
-        stats.blankLines = counters.blankLines;
-        yield row.problem === undefined
-          ? { record: row.record, line: row.line, data: row.fields }
-          : { record: row.record, line: row.line, data: row.fields, problem: row.problem };
+    const toItems = (rows: readonly CsvRow[], from: number): Item[] => {
+      const out: Item[] = [];
+      for (let i = from; i < rows.length; i++) {
+        const row = rows[i] as CsvRow;
+        out.push(row.problem === undefined ? { record: row.record, line: row.line, data: row.fields } : { record: row.record, line: row.line, data: row.fields, problem: row.problem });
       }
+      return out;
+    };
+    items = (async function* () {
       stats.blankLines = counters.blankLines;
+      if (firstBatch.length > 1) yield toItems(firstBatch, 1);
+      for (;;) {
+        const next = await batches.next();
+        stats.blankLines = counters.blankLines;
+        if (next.done === true) return;
+        yield toItems(next.value, 0);
+      }
     })();
   } else {
     const counters = { blankLines: 0 };
@@ -242,17 +313,18 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
     compiled = compileJson(spec, firstData);
     const columns = typeof firstData === "object" && firstData !== null && !Array.isArray(firstData) ? Object.keys(firstData) : [];
     info = { name: opened.name, format: opened.format, gzip: opened.gzip, columns };
-    const rest = withFirst(first.done === true ? undefined : first.value, expanded);
+    const rest = batched(withFirst(first.done === true ? undefined : first.value, expanded));
     items = (async function* () {
       try {
-        for await (const item of rest) {
+        for (;;) {
+          const next = await rest.next();
           stats.blankLines = counters.blankLines;
-          yield item;
+          if (next.done === true) return;
+          yield next.value;
         }
       } catch (error) {
         throw syntaxError(spec as ModelSpec<unknown>, error);
       }
-      stats.blankLines = counters.blankLines;
     })();
   }
 
@@ -262,73 +334,107 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
     rejects.push(item.line === undefined ? { record: item.record, column, value, reason } : { record: item.record, line: item.line, column, value, reason });
   };
 
-  async function* records(): AsyncGenerator<T> {
+  const keys = compiled.map((c) => c.key);
+  const width = compiled.length;
+  const buildOne = (values: readonly unknown[], raws: readonly unknown[], record: number): Built<T> => {
+    if (spec.buildSlots !== undefined) return spec.buildSlots({ keys, values, raws, record });
+    const byKey: Record<string, unknown> = {};
+    const rawByKey: Record<string, unknown> = {};
+    for (let slot = 0; slot < width; slot++) {
+      if (values[slot] === undefined) continue;
+      byKey[keys[slot] as string] = values[slot];
+      rawByKey[keys[slot] as string] = raws[slot];
+    }
+    if (spec.build === undefined) throw new Error("unreachable: a model spec without build");
+    return spec.build({ values: byKey, raws: rawByKey, record });
+  };
+
+  /** Reads one item: its model, or `undefined` when it is rejected (and accounted for). */
+  function take(item: Item): T | undefined {
+    stats.read++;
+    // A malformed record is rejected; if its fields could be split, their issues are
+    // reported too, so the reject lists every problem of the record.
+    let failed = item.problem !== undefined;
+    if (item.problem !== undefined) {
+      reject(item, "(record)", "", item.problem);
+      if (item.data === undefined) {
+        stats.rejected++;
+        return undefined;
+      }
+    }
+    // Plain objects are safe here: their keys are field keys this module defines (the
+    // column map only accepts known fields), never column names from the input.
+    if (isJson && (typeof item.data !== "object" || item.data === null || Array.isArray(item.data))) {
+      if (!failed) reject(item, "(record)", showValue(item.data), REASONS.object);
+      stats.rejected++;
+      return undefined;
+    }
+    const values: unknown[] = new Array<unknown>(width);
+    const raws: unknown[] = new Array<unknown>(width);
+    for (let slot = 0; slot < width; slot++) {
+      const field = compiled[slot] as Compiled;
+      const getters = field.getters;
+      let raw = (getters[0] as (data: unknown) => unknown)(item.data);
+      let missing = isMissing(raw);
+      let j = 0;
+      for (let k = 1; missing && k < getters.length; k++) {
+        raw = (getters[k] as (data: unknown) => unknown)(item.data);
+        missing = isMissing(raw);
+        if (!missing) j = k;
+      }
+      if (missing) {
+        if (field.required) {
+          reject(item, field.labels[0] ?? field.key, showValue(raw), REASONS.required);
+          failed = true;
+        }
+        continue;
+      }
+      const parsed = field.read(raw);
+      if (parsed instanceof Invalid) {
+        reject(item, field.labels[j] ?? field.key, showValue(raw), parsed.reason);
+        failed = true;
+      } else if (parsed !== undefined) {
+        values[slot] = parsed;
+        raws[slot] = raw;
+      }
+    }
+    if (!failed) {
+      const built = buildOne(values, raws, item.record);
+      if (built.ok) {
+        stats.used++;
+        return built.value;
+      }
+      for (const issue of built.issues) {
+        const slot = keys.indexOf(issue.key);
+        reject(item, labelOf.get(issue.key) ?? issue.key, showValue(slot < 0 ? undefined : raws[slot]), issue.reason);
+      }
+    }
+    stats.rejected++;
+    return undefined;
+  }
+
+  async function* batches(): AsyncGenerator<RecordBatch<T>> {
     for (;;) {
       const next = await items.next();
       if (next.done === true) return;
-      const item = next.value;
-      stats.read++;
-      // A malformed record is rejected; if its fields could be split, their issues are
-      // reported too, so the reject lists every problem of the record.
-      let failed = item.problem !== undefined;
-      if (item.problem !== undefined) {
-        reject(item, "(record)", "", item.problem);
-        if (item.data === undefined) {
-          stats.rejected++;
-          continue;
+      const models: T[] = [];
+      const records: number[] = [];
+      for (const item of next.value) {
+        const model = take(item);
+        if (model !== undefined) {
+          models.push(model);
+          records.push(item.record);
         }
       }
-      // Plain objects are safe here: their keys are field keys this module defines (the
-      // column map only accepts known fields), never column names from the input.
-      if (isJson && (typeof item.data !== "object" || item.data === null || Array.isArray(item.data))) {
-        if (!failed) reject(item, "(record)", showValue(item.data), REASONS.object);
-        stats.rejected++;
-        continue;
-      }
-      const values: Record<string, unknown> = {};
-      const raws: Record<string, unknown> = {};
-      for (const field of compiled) {
-        const getters = field.getters;
-        let raw = (getters[0] as (data: unknown) => unknown)(item.data);
-        let label = field.labels[0] ?? field.key;
-        let missing = isMissing(raw);
-        for (let j = 1; missing && j < getters.length; j++) {
-          raw = (getters[j] as (data: unknown) => unknown)(item.data);
-          missing = isMissing(raw);
-          if (!missing) label = field.labels[j] ?? label;
-        }
-        if (missing) {
-          if (field.required) {
-            reject(item, label, showValue(raw), REASONS.required);
-            failed = true;
-          }
-          continue;
-        }
-        const parsed = field.read(raw);
-        if (parsed.ok) {
-          if (parsed.value !== undefined) {
-            values[field.key] = parsed.value;
-            raws[field.key] = raw;
-          }
-        } else {
-          reject(item, label, showValue(raw), parsed.reason);
-          failed = true;
-        }
-      }
-      if (!failed) {
-        const built = spec.build({ values, raws, record: item.record });
-        if (built.ok) {
-          stats.used++;
-          yield built.value;
-          continue;
-        }
-        for (const issue of built.issues) reject(item, labelOf.get(issue.key) ?? issue.key, showValue(raws[issue.key]), issue.reason);
-      }
-      stats.rejected++;
+      if (models.length > 0) yield { models, records };
     }
   }
 
-  return { records: records(), stats, rejects, input: info };
+  async function* records(): AsyncGenerator<T> {
+    for await (const batch of batches()) yield* batch.models;
+  }
+
+  return withBatches({ records: records(), stats, rejects, input: info }, batches);
 }
 
 /**

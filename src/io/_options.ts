@@ -103,9 +103,15 @@ export function statusReader(
     }
   }
   const reason = `${REASONS.status.replace("or a known helpdesk status name", `or a status name the ${preset} preset knows`)}; map other names with statusMap (Name=category)`;
+  // Exports repeat a handful of spellings: remember each raw spelling's category (bounded).
+  const seen = new Map<string, TicketStatus>();
   return (raw) => {
     if (typeof raw !== "string") return bad(reason);
+    const known = seen.get(raw);
+    if (known !== undefined) return known;
     const status = lookup.get(statusKey(raw));
-    return status === undefined ? bad(reason) : good(status);
+    if (status === undefined) return bad(reason);
+    if (seen.size < 1024) seen.set(raw, status);
+    return good(status);
   };
 }

@@ -3,7 +3,7 @@ import { REASONS } from "../_lib/reasons.ts";
 import { applyColumnMap, readModel, type BuildIssue, type FieldSpec } from "./_engine.ts";
 import { InputFormatError } from "./InputFormatError.ts";
 import { checkTimeZone, parseColumnMap } from "./_options.ts";
-import { bad, good, IO_REASONS, readChoice, readCount, readId, readTimestamp, type Reader } from "./_values.ts";
+import { bad, good, Invalid, IO_REASONS, readChoice, readCount, readId, readTimestamp, type Reader } from "./_values.ts";
 import type { InputSource, ReadOptions, ReadResult } from "./types.ts";
 
 /**
@@ -29,8 +29,8 @@ const readActiveArray: Reader = (raw) => {
     }
     if (ended) return bad(IO_REASONS.activeGap);
     const n = readCount(item);
-    if (!n.ok) return n;
-    out.push(n.value as number);
+    if (n instanceof Invalid) return n;
+    out.push(n as number);
   }
   return good(out);
 };

@@ -1,4 +1,4 @@
-import { csvRows, type CsvCounters } from "./_csv.ts";
+import { csvBatches, type CsvCounters } from "./_csv.ts";
 import { openInput } from "./_open.ts";
 import type { InputSource } from "./types.ts";
 
@@ -59,18 +59,20 @@ export async function* readCsv(input: InputSource, options?: ReadCsvOptions): As
   const opened = await openInput(input, "csv");
   const counters: CsvCounters = { blankLines: 0 };
   let header: string[] | undefined;
-  for await (const csvRow of csvRows(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters)) {
-    if (header === undefined) {
-      header = csvRow.fields.map((name) => name.replace(/^\uFEFF/, "").trim());
-      continue;
+  for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters)) {
+    for (const csvRow of batch) {
+      if (header === undefined) {
+        header = csvRow.fields.map((name) => name.replace(/^\uFEFF/, "").trim());
+        continue;
+      }
+      const row = Object.create(null) as Record<string, string>;
+      const n = Math.min(header.length, csvRow.fields.length);
+      for (let i = 0; i < n; i++) {
+        const key = header[i] as string;
+        if (!Object.hasOwn(row, key)) row[key] = csvRow.fields[i] as string;
+      }
+      const { record, line, problem } = csvRow;
+      yield problem === undefined ? { record, line, row } : { record, line, row, problem };
     }
-    const row = Object.create(null) as Record<string, string>;
-    const n = Math.min(header.length, csvRow.fields.length);
-    for (let i = 0; i < n; i++) {
-      const key = header[i] as string;
-      if (!Object.hasOwn(row, key)) row[key] = csvRow.fields[i] as string;
-    }
-    const { record, line, problem } = csvRow;
-    yield problem === undefined ? { record, line, row } : { record, line, row, problem };
   }
 }

@@ -1,7 +1,8 @@
 import { MetricRangeError } from "../_lib/errors.ts";
 import type { Message } from "../models/message.ts";
 import type { Ticket, TicketStatus } from "../models/ticket.ts";
-import { applyColumnMap, readModel } from "./_engine.ts";
+import { applyColumnMap, readModel, recordBatches, withBatches, type RecordBatch } from "./_engine.ts";
+import { IdIndex } from "./_idIndex.ts";
 import { checkTimeZone, parseColumnMap, statusReader, type StatusMap } from "./_options.ts";
 import { defaultTicketReader, PRE, PRECOMPUTED_KEYS, STATUS_TABLES, TICKET_FIELDS, ticketFields, ticketUnwrap } from "./_ticketPresets.ts";
 import { readMessages, type ReadMessagesOptions } from "./readMessages.ts";
@@ -62,6 +63,9 @@ export interface TicketReadResult extends ReadResult<Ticket> {
 
 const PRESETS: readonly TicketPreset[] = ["generic", "zendesk-csv", "zendesk-json", "freshdesk-csv", "intercom-json"];
 const REQUIRED = new Set<string>(TICKET_FIELDS.slice(0, 3));
+const MODEL_FIELD = 0;
+const REQUIRED_FIELD = 1;
+const PRECOMPUTED_FIELD = 2;
 const precomputedKeys = new Set<string>(PRECOMPUTED_KEYS);
 const keyOf = (field: string): string => (precomputedKeys.has(field) ? `${PRE}${field}` : field);
 
@@ -133,32 +137,48 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
   }
 
   const precomputed = new Map<string, Precomputed>();
-  const firstRecord = new Map<string, number>();
+  // The slots of the required fields and which slots are precomputed durations, found once
+  // per input (the engine hands the same `keys` array for every record).
+  let slotsOf: readonly string[] | undefined;
+  let idSlot = -1;
+  let createdSlot = -1;
+  let statusSlot = -1;
+  let kinds: Uint8Array = new Uint8Array(0);
+  const layout = (keys: readonly string[]): void => {
+    slotsOf = keys;
+    idSlot = keys.indexOf("id");
+    createdSlot = keys.indexOf("createdAt");
+    statusSlot = keys.indexOf("status");
+    kinds = Uint8Array.from(keys, (key) => (REQUIRED.has(key) ? REQUIRED_FIELD : key.startsWith(PRE) ? PRECOMPUTED_FIELD : MODEL_FIELD));
+  };
+  const firstRecord = new IdIndex();
   const unwrap = ticketUnwrap(preset);
   const result = await readModel<Ticket>(input, opts, {
     fn,
     preset,
     fields,
     ...(unwrap === undefined ? {} : { unwrap }),
-    build: ({ values, raws, record }) => {
-      const id = values["id"] as string;
-      const first = firstRecord.get(id);
+    buildSlots: ({ keys, values, raws, record }) => {
+      if (keys !== slotsOf) layout(keys);
+      const id = values[idSlot] as string;
+      const first = firstRecord.add(id, record);
       if (first !== undefined) {
         return { ok: false, issues: [{ key: "id", reason: `must be unique; record ${String(first)} has the same id` }] };
       }
-      firstRecord.set(id, record);
       const ticket: Record<string, unknown> = {
         id,
-        createdAt: values["createdAt"],
-        status: values["status"] as TicketStatus,
-        rawStatus: (raws["status"] as string).trim(),
+        createdAt: values[createdSlot],
+        status: values[statusSlot] as TicketStatus,
+        rawStatus: (raws[statusSlot] as string).trim(),
       };
       let pre: Record<string, number> | undefined;
-      for (const key in values) {
-        if (key.startsWith(PRE)) {
+      for (let slot = 0; slot < keys.length; slot++) {
+        const value = values[slot];
+        if (value === undefined || kinds[slot] === REQUIRED_FIELD) continue;
+        if (kinds[slot] === PRECOMPUTED_FIELD) {
           pre ??= {};
-          pre[key.slice(PRE.length)] = values[key] as number;
-        } else if (!REQUIRED.has(key)) ticket[key] = values[key];
+          pre[(keys[slot] as string).slice(PRE.length)] = value as number;
+        } else ticket[keys[slot] as string] = value;
       }
       const messages = byTicket?.get(id);
       if (messages !== undefined && join !== undefined) {
@@ -171,14 +191,22 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
     },
   });
 
-  if (join === undefined) return { ...result, precomputed };
+  const batches = (): AsyncIterable<RecordBatch<Ticket>> => recordBatches(result) ?? (async function* () {})();
+  if (join === undefined) return withBatches({ ...result, precomputed }, batches);
   const messageJoin = join;
-  const inner = result.records;
-  async function* records(): AsyncGenerator<Ticket> {
-    yield* inner;
+  const finish = (): void => {
     let unmatched = 0;
     for (const list of byTicket?.values() ?? []) unmatched += list.length;
     messageJoin.unmatched = unmatched;
+  };
+  const inner = result.records;
+  async function* records(): AsyncGenerator<Ticket> {
+    yield* inner;
+    finish();
   }
-  return { ...result, records: records(), precomputed, messages: messageJoin };
+  async function* joinedBatches(): AsyncGenerator<RecordBatch<Ticket>> {
+    yield* batches();
+    finish();
+  }
+  return withBatches({ ...result, records: records(), precomputed, messages: messageJoin }, joinedBatches);
 }

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
-import { parseTimestamp } from "../../src/_lib/timestamp.ts";
+import { fixedLayoutMs, parseTimestamp } from "../../src/_lib/timestamp.ts";
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
@@ -144,4 +144,31 @@ test("every 5 minutes around the 2026 DST changes: gaps move forward, overlaps t
 test.prop([fc.string()])("never throws, whatever the string", (text) => {
   const result = parseTimestamp(text, { timeZone: "UTC" });
   expect(typeof result.ok).toBe("boolean");
+});
+
+test.prop([fields, offset])("the fixed-layout fast path agrees with the full parser, or declines", (f, zone) => {
+  const text = layout(f, "T") + zone;
+  const fast = fixedLayoutMs(text);
+  const full = parseTimestamp(text);
+  // The fast path takes exactly YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM); other fractions go to the full parser.
+  const fixed = f.frac === undefined || f.frac.length === 3;
+  if (fixed) {
+    expect(full.ok).toBe(true);
+    if (full.ok) expect(fast).toBe(full.value.getTime());
+  } else expect(fast).toBeNaN();
+});
+
+test.prop([fc.string({ maxLength: 30 })])("the fixed-layout fast path never accepts what the full parser rejects or reads differently", (text) => {
+  const fast = fixedLayoutMs(text);
+  if (Number.isNaN(fast)) return;
+  const full = parseTimestamp(text);
+  expect(full.ok && full.value.getTime()).toBe(fast);
+});
+
+test("the fixed-layout fast path declines out-of-range fields, so the full parser can say why", () => {
+  for (const text of ["2026-02-29T10:00:00Z", "2026-13-01T10:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T10:60:00Z", "2026-01-01T10:00:60Z", "2026-01-01T10:00:00+24:00", "2026-01-01 10:00:00Z", "2026-01-01T10:00:00.12Z"]) {
+    expect(fixedLayoutMs(text), text).toBeNaN();
+  }
+  expect(fixedLayoutMs("2024-02-29T23:59:59.999-01:30")).toBe(Date.parse("2024-02-29T23:59:59.999-01:30"));
+  expect(fixedLayoutMs("0000-03-01T00:00:00Z")).toBe(Date.parse("0000-03-01T00:00:00Z"));
 });
