@@ -127,7 +127,10 @@ function scan(timeZone: string, k: number): Chunk {
 function chunk(timeZone: string, k: number): Chunk {
   let cache = zones.get(timeZone);
   if (cache === undefined) {
-    if (zones.size >= 64) zones.clear();
+    if (zones.size >= 64) {
+      zones.clear();
+      lastChunk = undefined;
+    }
     cache = new Map();
     zones.set(timeZone, cache);
   }
@@ -139,9 +142,21 @@ function chunk(timeZone: string, k: number): Chunk {
   return found;
 }
 
+// The last chunk looked up: data mostly stays within one year of one zone.
+let lastZone = "";
+let lastK = NaN;
+let lastChunk: Chunk | undefined;
+
 /** The zone's offset at `ms` in milliseconds, from the cached changes. */
 function offsetAt(timeZone: string, ms: number): number {
-  const c = chunk(timeZone, Math.floor(ms / CHUNK_MS));
+  const k = Math.floor(ms / CHUNK_MS);
+  let c = lastChunk;
+  if (c === undefined || k !== lastK || timeZone !== lastZone) {
+    c = chunk(timeZone, k);
+    lastZone = timeZone;
+    lastK = k;
+    lastChunk = c;
+  }
   let result = c.before;
   for (let i = 0; i < c.at.length && (c.at[i] as number) <= ms; i++) result = c.off[i] as number;
   return result;
@@ -308,8 +323,11 @@ export function bucketIndex(ms: number, unit: CalendarUnit, timeZone: string): n
  * @internal
  */
 export function hourOfWeek(ms: number, timeZone: string): number {
-  const local = wallClock(ms, timeZone);
-  return ((local.getUTCDay() + 6) % 7) * 24 + local.getUTCHours();
+  const local = ms + offsetAt(timeZone, ms);
+  const day = Math.floor(local / DAY_MS);
+  // 1970-01-01 was a Thursday: Monday-first weekday 3.
+  const weekday = (((day + 3) % 7) + 7) % 7;
+  return weekday * 24 + Math.floor((local - day * DAY_MS) / HOUR_MS);
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${String(n)}` : String(n));
@@ -398,7 +416,11 @@ const bucketers = new Map<string, Bucketer>();
  *
  * @internal
  */
+let lastBucketer: Bucketer | undefined;
+
 export function bucketer(unit: BucketUnit, timeZone: string): Bucketer {
+  // Callers ask per event; the same pair is asked again and again.
+  if (lastBucketer !== undefined && lastBucketer.unit === unit && lastBucketer.timeZone === timeZone) return lastBucketer;
   const key = `${unit} ${timeZone}`;
   let found = bucketers.get(key);
   if (found === undefined) {
@@ -406,33 +428,42 @@ export function bucketer(unit: BucketUnit, timeZone: string): Bucketer {
     if (bucketers.size >= 256) bucketers.clear();
     bucketers.set(key, found);
   }
+  lastBucketer = found;
   return found;
 }
 
+/** Slots of a bucketer's cache of located buckets. */
+const SLOTS = 1024;
+
 function createBucketer(unit: BucketUnit, timeZone: string): Bucketer {
-  let start = 0;
-  let end = 0;
-  let label: string | undefined;
-  const locate = (ms: number): void => {
-    if (ms >= start && ms < end) return;
-    start = startMs(ms, unit, timeZone);
-    end = endMs(start, unit, timeZone);
-    label = undefined;
+  // A direct-mapped cache of located buckets, indexed by the UTC hour (unit hour) or day of
+  // the instant; a slot answers only when the instant lies in its [start, end), so the cache
+  // is exact whatever the zone's offsets and changes.
+  const starts = new Float64Array(SLOTS).fill(NaN);
+  const ends = new Float64Array(SLOTS).fill(NaN);
+  const labels: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+  const step = unit === "hour" ? HOUR_MS : DAY_MS;
+  const locate = (ms: number): number => {
+    const slot = Math.floor(ms / step) & (SLOTS - 1);
+    if (ms >= (starts[slot] as number) && ms < (ends[slot] as number)) return slot;
+    const start = startMs(ms, unit, timeZone);
+    starts[slot] = start;
+    ends[slot] = endMs(start, unit, timeZone);
+    labels[slot] = undefined;
+    return slot;
   };
   return {
     unit,
     timeZone,
-    start: (ms) => {
-      locate(ms);
-      return start;
-    },
-    end: (ms) => {
-      locate(ms);
-      return end;
-    },
+    start: (ms) => starts[locate(ms)] as number,
+    end: (ms) => ends[locate(ms)] as number,
     label: (ms) => {
-      locate(ms);
-      label ??= labelOfStart(start, unit, timeZone);
+      const slot = locate(ms);
+      let label = labels[slot];
+      if (label === undefined) {
+        label = labelOfStart(starts[slot] as number, unit, timeZone);
+        labels[slot] = label;
+      }
       return label;
     },
   };

@@ -249,6 +249,23 @@ describe("properties against a naive Intl reference", () => {
     expect(bucketStart(new Date(ms), "month", z).getTime()).toBe(startOfMonth(local).getTime());
   });
 
+  test.prop([fc.array(fc.tuple(instant, fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 40 }), zone])(
+    "a bucketer's cache of located buckets answers like date-fns, for instants that share cache slots (1024 days or hours apart)",
+    (pairs, z) => {
+      const day = bucketer("day", z);
+      const hour = bucketer("hour", z);
+      for (const [base, k] of pairs) {
+        for (const ms of [base, base + k * 1024 * 86_400_000, base + k * 1024 * 3_600_000]) {
+          expect(day.start(ms)).toBe(startOfDay(new TZDate(ms, z)).getTime());
+          const s = hour.start(ms);
+          const e = hour.end(ms);
+          expect(s <= ms && ms < e).toBe(true);
+          expect(localParts(s, z).hour).toBe(localParts(ms, z).hour);
+        }
+      }
+    },
+  );
+
   test.prop([instant, zone])("a week starts on a local Monday and a month on a local 1st", (ms, z) => {
     const w = bucketStart(new Date(ms), "week", z).getTime();
     expect(localParts(w, z).weekday).toBe("Mon");
