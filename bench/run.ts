@@ -4,8 +4,8 @@
  * comma-separated `BENCH_SIZES` (e.g. `BENCH_SIZES=100000`).
  *
  * Then the command's benchmark (bench/cli.ts): a generated CSV export of `BENCH_CLI_ROWS`
- * rows (default 1 000 000; `0` skips it) through the bare parse, `readTickets` and
- * `cx-metrics report`, each in its own child process.
+ * rows (default 1 000 000; `0` skips it) through the bare parse, `readTickets` and the built
+ * `cx-metrics report`, each in its own child process, `BENCH_CLI_REPEAT` times (default 3).
  */
 import { performance } from "node:perf_hooks";
 import { reportAccumulator } from "../src/report/index.ts";
@@ -76,4 +76,5 @@ for (const count of sizes) {
 }
 
 const cliRows = Number(process.env.BENCH_CLI_ROWS ?? 1_000_000);
-if (Number.isInteger(cliRows) && cliRows > 0) await runCliBench(cliRows);
+const cliRepeat = Number(process.env.BENCH_CLI_REPEAT ?? 3);
+if (Number.isInteger(cliRows) && cliRows > 0) await runCliBench(cliRows, Number.isInteger(cliRepeat) && cliRepeat > 0 ? cliRepeat : 3);

@@ -76,7 +76,19 @@ export function groupKey(value: KeyValue): string {
  * @internal
  */
 export function compositeKey<T>(...keyFns: readonly KeyFn<T>[]): (item: T) => string {
-  return (item) => JSON.stringify(keyFns.map((fn) => groupKey(fn(item))));
+  const [only] = keyFns;
+  if (keyFns.length !== 1 || only === undefined) return (item) => JSON.stringify(keyFns.map((fn) => groupKey(fn(item))));
+  // One dimension (agent, channel, …): few distinct values, each key made once (bounded memo).
+  const memo = new Map<string, string>();
+  return (item) => {
+    const part = groupKey(only(item));
+    let key = memo.get(part);
+    if (key === undefined) {
+      key = JSON.stringify([part]);
+      if (memo.size < 4096) memo.set(part, key);
+    }
+    return key;
+  };
 }
 
 /**

@@ -26,7 +26,90 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number | u
  * @internal
  */
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
-  const copy = Float64Array.from(values as ArrayLike<number>);
+  // A typed array copies as one block; `Float64Array.from` would walk it value by value.
+  const copy = values instanceof Float64Array ? values.slice() : Float64Array.from(values as ArrayLike<number>);
   copy.sort();
   return copy;
+}
+
+/** Order statistics of one selection: the minimum, the maximum and the R-7 quantiles. @internal */
+export interface Selected {
+  readonly min: number;
+  readonly max: number;
+  /** The quantile of each probability, in the order given. */
+  readonly quantiles: number[];
+}
+
+/**
+ * The minimum, maximum and R-7 quantiles of `values` (finite numbers, not checked here),
+ * exactly as {@link quantileSorted} on a sorted copy gives them (a zero always as +0), found by selection on one
+ * copy instead of a sort: each needed rank is placed by a quickselect on the part of the
+ * copy that can still hold it, so a few ranks cost a few linear passes, not n log n. A
+ * range that partitions badly is sorted instead (introselect), so the worst case stays
+ * n log n. `values` itself is not reordered. `undefined` for no values.
+ *
+ * @internal
+ */
+export function quantilesBySelection(values: ArrayLike<number>, probabilities: readonly number[]): Selected | undefined {
+  const n = values.length;
+  if (n === 0) return undefined;
+  const copy = values instanceof Float64Array ? values.slice() : Float64Array.from(values);
+  const wanted = new Set<number>([0, n - 1]);
+  for (const p of probabilities) {
+    const lo = Math.floor((n - 1) * p);
+    wanted.add(lo);
+    wanted.add(Math.min(lo + 1, n - 1));
+  }
+  const ranks = [...wanted].sort((a, b) => a - b);
+  placeRanks(copy, ranks, 0, ranks.length - 1, 0, n - 1);
+  const quantiles = probabilities.map((p) => quantileSorted(copy, p) as number);
+  const min = copy[0] as number;
+  const max = copy[n - 1] as number;
+  return { min: min === 0 ? 0 : min, max: max === 0 ? 0 : max, quantiles };
+}
+
+/** Puts the values of `ranks[from..to]` at their sorted positions, all within `copy[left..right]`. */
+function placeRanks(copy: Float64Array, ranks: readonly number[], from: number, to: number, left: number, right: number): void {
+  if (from > to || left >= right) return;
+  const middle = (from + to) >>> 1;
+  const k = ranks[middle] as number;
+  select(copy, k, left, right);
+  placeRanks(copy, ranks, from, middle - 1, left, k - 1);
+  placeRanks(copy, ranks, middle + 1, to, k + 1, right);
+}
+
+/** Rearranges `a[left..right]` so that `a[k]` is the value a sort would put there, smaller values before it and larger after. */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  let budget = 2 * Math.ceil(Math.log2(right - left + 2)) + 4;
+  while (right > left) {
+    if (right - left < 16 || budget-- === 0) {
+      a.subarray(left, right + 1).sort();
+      return;
+    }
+    // Median of three as the pivot, then a three-way partition (ties are common in durations).
+    const mid = (left + right) >>> 1;
+    const x = a[left] as number;
+    const y = a[mid] as number;
+    const z = a[right] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let lt = left;
+    let gt = right;
+    let i = left;
+    while (i <= gt) {
+      const v = a[i] as number;
+      if (v < pivot) {
+        a[i] = a[lt] as number;
+        a[lt] = v;
+        lt++;
+        i++;
+      } else if (v > pivot) {
+        a[i] = a[gt] as number;
+        a[gt] = v;
+        gt--;
+      } else i++;
+    }
+    if (k < lt) right = lt - 1;
+    else if (k > gt) left = gt + 1;
+    else return;
+  }
 }

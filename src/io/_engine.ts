@@ -77,6 +77,8 @@ export interface SlotValues {
 
 interface Compiled {
   readonly key: string;
+  /** The CSV column index (-1 for JSON, read through `getters`). */
+  readonly column: number;
   readonly labels: readonly string[];
   readonly getters: readonly ((data: unknown) => unknown)[];
   readonly read: Reader;
@@ -150,6 +152,7 @@ function compileCsv<T>(spec: ModelSpec<T>, header: readonly string[]): Compiled[
     const at = index;
     compiled.push({
       key: field.key,
+      column: at,
       labels: [header[at] ?? ""],
       getters: [(data) => (data as readonly string[])[at]],
       read: field.read,
@@ -173,6 +176,7 @@ function compileJson<T>(spec: ModelSpec<T>, first: unknown): Compiled[] {
   }
   return spec.fields.map((field) => ({
     key: field.key,
+    column: -1,
     labels: field.columns,
     getters: field.columns.map(getter),
     read: field.read,
@@ -374,7 +378,7 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
     for (let slot = 0; slot < width; slot++) {
       const field = compiled[slot] as Compiled;
       const getters = field.getters;
-      let raw = (getters[0] as (data: unknown) => unknown)(item.data);
+      let raw = field.column >= 0 ? (item.data as readonly string[])[field.column] : (getters[0] as (data: unknown) => unknown)(item.data);
       let missing = isMissing(raw);
       let j = 0;
       for (let k = 1; missing && k < getters.length; k++) {

@@ -214,6 +214,8 @@ const instant = fc.oneof(
   fc.constantFrom(...CHANGES).chain((t) => fc.integer({ min: t - 2 * 86_400_000, max: t + 2 * 86_400_000 })),
 );
 const zone = fc.constantFrom(...ZONES);
+/** The host zone has half-hour DST (the time-zone matrix runs this file under Australia/Lord_Howe). */
+const HOST_HALF_HOUR_DST = new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset() - new Date(Date.UTC(2026, 6, 1)).getTimezoneOffset() === -30;
 
 describe("properties against a naive Intl reference", () => {
   test.prop([instant, zone])("an hour bucket is exactly the instants sharing local date, hour and offset", (ms, z) => {
@@ -244,19 +246,39 @@ describe("properties against a naive Intl reference", () => {
 
   test.prop([instant, zone])("day, week and month starts agree with date-fns startOf* on a TZDate", (ms, z) => {
     const local = new TZDate(ms, z);
-    expect(bucketStart(new Date(ms), "day", z).getTime()).toBe(startOfDay(local).getTime());
-    expect(bucketStart(new Date(ms), "week", z).getTime()).toBe(startOfISOWeek(local).getTime());
-    expect(bucketStart(new Date(ms), "month", z).getTime()).toBe(startOfMonth(local).getTime());
+    const agrees = (ours: number, reference: number): void => {
+      if (ours === reference) return;
+      // @date-fns/tz puts a fall-back midnight of America/Santiago 30 minutes early when the
+      // HOST zone has half-hour DST (TZ=Australia/Lord_Howe; measured 1997-2033). Only that
+      // case may differ, and there our start must be the first instant of its local date.
+      expect(z === "America/Santiago" && HOST_HALF_HOUR_DST, `${new Date(ms).toISOString()} ${z}`).toBe(true);
+      expect(localParts(ours, z).date).not.toBe(localParts(ours - 1, z).date);
+    };
+    agrees(bucketStart(new Date(ms), "day", z).getTime(), startOfDay(local).getTime());
+    agrees(bucketStart(new Date(ms), "week", z).getTime(), startOfISOWeek(local).getTime());
+    agrees(bucketStart(new Date(ms), "month", z).getTime(), startOfMonth(local).getTime());
+  });
+
+  it("meets the @date-fns/tz half-hour-host discrepancy only under such a host (so the exception above is needed and narrow)", () => {
+    const ms = Date.parse("2022-04-03T12:00:00Z"); // America/Santiago fell back at 2022-04-03 00:00 −03
+    const ours = bucketStart(new Date(ms), "day", "America/Santiago").getTime();
+    expect(ours).toBe(Date.parse("2022-04-03T04:00:00Z"));
+    expect(startOfDay(new TZDate(ms, "America/Santiago")).getTime() === ours).toBe(!HOST_HALF_HOUR_DST);
   });
 
   test.prop([fc.array(fc.tuple(instant, fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 40 }), zone])(
-    "a bucketer's cache of located buckets answers like date-fns, for instants that share cache slots (1024 days or hours apart)",
+    "a bucketer's cache of located buckets answers like Intl, for instants that share cache slots (1024 days or hours apart)",
     (pairs, z) => {
       const day = bucketer("day", z);
       const hour = bucketer("hour", z);
       for (const [base, k] of pairs) {
         for (const ms of [base, base + k * 1024 * 86_400_000, base + k * 1024 * 3_600_000]) {
-          expect(day.start(ms)).toBe(startOfDay(new TZDate(ms, z)).getTime());
+          // Against Intl, not date-fns: startOfDay on a TZDate is 30 minutes off on some
+          // fall-back days when the host zone itself has half-hour DST (Australia/Lord_Howe).
+          const d = day.start(ms);
+          const date = localParts(ms, z).date;
+          expect(d <= ms && localParts(d, z).date === date && localParts(d - 1, z).date !== date).toBe(true);
+          expect(day.end(ms) > ms && localParts(day.end(ms) - 1, z).date === date && localParts(day.end(ms), z).date !== date).toBe(true);
           const s = hour.start(ms);
           const e = hour.end(ms);
           expect(s <= ms && ms < e).toBe(true);

@@ -1,7 +1,7 @@
 import { toMilliseconds, type DurationInput } from "../../_lib/duration.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertFraction, noNegativeZero } from "../../_lib/guards.ts";
-import { quantileSorted, sortedCopy } from "../../_lib/quantile.ts";
+import { quantilesBySelection, type Selected } from "../../_lib/quantile.ts";
 import { compensatedSum } from "../../_lib/sum.ts";
 
 /**
@@ -91,14 +91,15 @@ export function summarizeDurations(
   checkDurations(fn, values);
   const count = values.length;
   if (count === 0) return undefined;
-  const sorted = sortedCopy(values);
-  const min = noNegativeZero(sorted[0] as number);
-  const max = noNegativeZero(sorted[count - 1] as number);
+  // Selection, not a sort: the same order statistics in a few linear passes.
+  const selected = quantilesBySelection(values, [0.5, ...probabilities]) as Selected;
+  const min = noNegativeZero(selected.min);
+  const max = noNegativeZero(selected.max);
   const total = noNegativeZero(compensatedSum(values));
   const mean = noNegativeZero(Math.min(max, Math.max(min, total / count)));
-  const p = probabilities.map((q) => ({ p: q, value: quantileSorted(sorted, q) as number }));
-  const withinTarget = target === undefined ? undefined : countAtMost(sorted, target) / count;
-  return { count, total, mean, median: quantileSorted(sorted, 0.5) as number, p, min, max, target, withinTarget };
+  const p = probabilities.map((q, i) => ({ p: q, value: selected.quantiles[i + 1] as number }));
+  const withinTarget = target === undefined ? undefined : countAtMost(values, target) / count;
+  return { count, total, mean, median: selected.quantiles[0] as number, p, min, max, target, withinTarget };
 }
 
 /** Throws `E_NOT_FINITE` / `E_NEGATIVE_DURATION` unless every value is a finite non-negative number. @internal */
@@ -114,14 +115,9 @@ export function checkDurations(fn: string, values: ArrayLike<number>): void {
   }
 }
 
-/** The number of sorted values at or below `limit` (binary search). */
-function countAtMost(sorted: Float64Array, limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** The number of values at or below `limit`. */
+function countAtMost(values: ArrayLike<number>, limit: number): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) <= limit) n++;
+  return n;
 }
