@@ -13,8 +13,8 @@ export interface CsvRow {
   readonly record: number;
   /** The 1-based physical line where the record starts. */
   readonly line: number;
-  /** The raw fields. */
-  readonly fields: readonly string[];
+  /** The raw fields (named as the reading engine names a record's data). */
+  readonly data: readonly string[];
   /** Why the row is malformed (wrong number of fields, bad quotes), if it is. */
   readonly problem?: string;
 }
@@ -176,14 +176,14 @@ export async function* csvBatches(
       record++;
       if (record === 0) {
         width = fields.length;
-        batch.push({ record, line: start, fields });
+        batch.push({ record, line: start, data: fields });
         continue;
       }
       let problem = problems.get(i);
       if (problem === undefined && fields.length !== width) {
         problem = `has ${String(fields.length)} fields; the header has ${String(width)}`;
       }
-      batch.push(problem === undefined ? { record, line: start, fields } : { record, line: start, fields, problem });
+      batch.push(problem === undefined ? { record, line: start, data: fields } : { record, line: start, data: fields, problem });
     }
     if (batch.length > 0) yield batch;
     partial = done ? "" : text.slice(result.meta.cursor);

@@ -7,7 +7,7 @@
  * @module
  */
 import { InputFormatError } from "./InputFormatError.ts";
-import { csvBatches, type CsvCounters, type CsvRow } from "./_csv.ts";
+import { csvBatches, type CsvCounters } from "./_csv.ts";
 import { jsonItems, JsonSyntaxError, ndjsonItems } from "./_json.ts";
 import { openInput } from "./_open.ts";
 import { Invalid, isMissing, showValue, type Reader } from "./_values.ts";
@@ -64,7 +64,8 @@ export interface ModelSpec<T> {
 
 /**
  * The values read from one record by slot: `values[i]` and `raws[i]` belong to `keys[i]`
- * (`undefined` when absent). `keys` is the same array for every record of one input.
+ * (`undefined` when absent). `keys` is the same array for every record of one input, and so
+ * are `values` and `raws`, refilled for each record: read them, never keep them.
  *
  * @internal
  */
@@ -282,25 +283,18 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
     const batches = csvBatches(opened.chunks, options.delimiter ?? opened.delimiterHint, counters);
     const head = await batches.next();
     const firstBatch = head.done === true ? [] : head.value;
-    const header = firstBatch.length === 0 ? [] : (firstBatch[0]?.fields ?? []).map((name) => name.replace(/^\uFEFF/, "").trim());
+    const header = firstBatch.length === 0 ? [] : (firstBatch[0]?.data ?? []).map((name) => name.replace(/^\uFEFF/, "").trim());
     compiled = compileCsv(spec, header);
     info = { name: opened.name, format: "csv", gzip: opened.gzip, delimiter: counters.layout?.delimiter ?? ",", columns: header };
-    const toItems = (rows: readonly CsvRow[], from: number): Item[] => {
-      const out: Item[] = [];
-      for (let i = from; i < rows.length; i++) {
-        const row = rows[i] as CsvRow;
-        out.push(row.problem === undefined ? { record: row.record, line: row.line, data: row.fields } : { record: row.record, line: row.line, data: row.fields, problem: row.problem });
-      }
-      return out;
-    };
     items = (async function* () {
+      // CSV rows are items as they are: record, line, the fields as data, problem.
       stats.blankLines = counters.blankLines;
-      if (firstBatch.length > 1) yield toItems(firstBatch, 1);
+      if (firstBatch.length > 1) yield firstBatch.slice(1);
       for (;;) {
         const next = await batches.next();
         stats.blankLines = counters.blankLines;
         if (next.done === true) return;
-        yield toItems(next.value, 0);
+        yield next.value;
       }
     })();
   } else {
@@ -340,6 +334,8 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
 
   const keys = compiled.map((c) => c.key);
   const width = compiled.length;
+  const values: unknown[] = new Array<unknown>(width).fill(undefined);
+  const raws: unknown[] = new Array<unknown>(width).fill(undefined);
   const buildOne = (values: readonly unknown[], raws: readonly unknown[], record: number): Built<T> => {
     if (spec.buildSlots !== undefined) return spec.buildSlots({ keys, values, raws, record });
     const byKey: Record<string, unknown> = {};
@@ -373,8 +369,9 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
       stats.rejected++;
       return undefined;
     }
-    const values: unknown[] = new Array<unknown>(width);
-    const raws: unknown[] = new Array<unknown>(width);
+    // One pair of slot arrays for every record: `build` reads them and keeps nothing.
+    values.fill(undefined);
+    raws.fill(undefined);
     for (let slot = 0; slot < width; slot++) {
       const field = compiled[slot] as Compiled;
       const getters = field.getters;

@@ -62,14 +62,14 @@ export async function* readCsv(input: InputSource, options?: ReadCsvOptions): As
   for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters)) {
     for (const csvRow of batch) {
       if (header === undefined) {
-        header = csvRow.fields.map((name) => name.replace(/^\uFEFF/, "").trim());
+        header = csvRow.data.map((name) => name.replace(/^\uFEFF/, "").trim());
         continue;
       }
       const row = Object.create(null) as Record<string, string>;
-      const n = Math.min(header.length, csvRow.fields.length);
+      const n = Math.min(header.length, csvRow.data.length);
       for (let i = 0; i < n; i++) {
         const key = header[i] as string;
-        if (!Object.hasOwn(row, key)) row[key] = csvRow.fields[i] as string;
+        if (!Object.hasOwn(row, key)) row[key] = csvRow.data[i] as string;
       }
       const { record, line, problem } = csvRow;
       yield problem === undefined ? { record, line, row } : { record, line, row, problem };
