@@ -130,11 +130,11 @@ async function latestIn(files: OpenedFiles, progress: Progress, keep?: Held): Pr
     if (++rows % 10_000 === 0) progress("tickets (finding the latest timestamp)", files.tickets.stats.read);
   });
   if (files.responses !== undefined) {
-    for await (const response of files.responses.records) {
+    await forEachRecord(files.responses, (response) => {
       keep?.responses.push(response);
       const t = response.answeredAt.getTime();
       if (t > latest) latest = t;
-    }
+    });
   }
   return latest;
 }
@@ -197,7 +197,7 @@ export async function foldInputs(
     for (const response of held.responses) acc.addResponse(state, response);
   } else {
     await forEachRecord(current.tickets, addTicket);
-    if (current.responses !== undefined) for await (const response of current.responses.records) acc.addResponse(state, response);
+    if (current.responses !== undefined) await forEachRecord(current.responses, (response) => acc.addResponse(state, response));
   }
   const cohorts: Cohort[] = [];
   if (current.cohorts !== undefined) for await (const cohort of current.cohorts.records) cohorts.push(cohort);
