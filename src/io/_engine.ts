@@ -369,9 +369,8 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
       stats.rejected++;
       return undefined;
     }
-    // One pair of slot arrays for every record: `build` reads them and keeps nothing.
-    values.fill(undefined);
-    raws.fill(undefined);
+    // One pair of slot arrays for every record (`build` reads them and keeps nothing): every
+    // slot is written below, the value or `undefined`.
     for (let slot = 0; slot < width; slot++) {
       const field = compiled[slot] as Compiled;
       const getters = field.getters;
@@ -383,6 +382,8 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
         missing = isMissing(raw);
         if (!missing) j = k;
       }
+      values[slot] = undefined;
+      raws[slot] = undefined;
       if (missing) {
         if (field.required) {
           reject(item, field.labels[0] ?? field.key, showValue(raw), REASONS.required);
