@@ -49,7 +49,7 @@
 import { tzOffset } from "@date-fns/tz";
 import { MetricRangeError } from "./errors.ts";
 import { assertDate } from "./guards.ts";
-import { isValidTimeZone } from "./timestamp.ts";
+import { daysFromCivil, isValidTimeZone } from "./timestamp.ts";
 
 /**
  * A calendar bucket length: `hour`, `day`, `week` (ISO, Monday first) or `month`.
@@ -184,16 +184,6 @@ function firstChangeIn(timeZone: string, a: number, b: number): number | undefin
 
 // ---------------------------------------------------------------------------------------
 // Wall-clock arithmetic: a wall time is the instant plus its offset, read with UTC getters.
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12); H. Hinnant's days_from_civil. */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
 
 /** Year and month (1–12) of a day number; H. Hinnant's civil_from_days. */
 function civilFromDays(days: number): { y: number; m: number } {

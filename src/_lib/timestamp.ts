@@ -81,8 +81,10 @@ function fromEpoch(ms: number): TimestampResult {
 
 function parseString(raw: string, timeZone: string | undefined): TimestampResult {
   const s = raw.trim();
-  const fast = parseFixedLayout(s);
-  if (fast !== undefined) return fast;
+  // The layout most exports write, without the regex; anything else (or out of range, so
+  // that the reason is given below) takes the general path.
+  const fast = fixedLayoutMs(s);
+  if (fast === fast) return ok(fast);
   if (isAllDigits(s)) {
     if (s.length === 8) return fail(TIMESTAMP_REASONS.compactDate);
     return fromEpoch(Number(s));
@@ -110,53 +112,6 @@ function parseString(raw: string, timeZone: string | undefined): TimestampResult
     offset,
     timeZone,
   );
-}
-
-/**
- * The fast path for the four layouts most exports use: `YYYY-MM-DDTHH:MM:SS` with an
- * optional 3-digit fraction, then `Z` or `±HH:MM`. Returns `undefined` for anything else.
- */
-function parseFixedLayout(s: string): TimestampResult | undefined {
-  const n = s.length;
-  if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return undefined;
-  if (
-    s.charCodeAt(4) !== 45 || // -
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(10) !== 84 || // T
-    s.charCodeAt(13) !== 58 || // :
-    s.charCodeAt(16) !== 58
-  ) {
-    return undefined;
-  }
-  const y = digits(s, 0, 4);
-  const mo = digits(s, 5, 2);
-  const d = digits(s, 8, 2);
-  const h = digits(s, 11, 2);
-  const mi = digits(s, 14, 2);
-  const sec = digits(s, 17, 2);
-  if ((y | mo | d | h | mi | sec) < 0) return undefined;
-  let at = 19;
-  let ms = 0;
-  if (n === 24 || n === 29) {
-    if (s.charCodeAt(19) !== 46) return undefined; // .
-    ms = digits(s, 20, 3);
-    if (ms < 0) return undefined;
-    at = 23;
-  }
-  let offset: number;
-  const c = s.charCodeAt(at);
-  if (n - at === 1) {
-    if (c !== 90) return undefined; // Z
-    offset = 0;
-  } else {
-    if ((c !== 43 && c !== 45) || s.charCodeAt(at + 3) !== 58) return undefined; // ± and :
-    const oh = digits(s, at + 1, 2);
-    const om = digits(s, at + 4, 2);
-    if ((oh | om) < 0) return undefined;
-    if (oh > 23 || om > 59) return fail(TIMESTAMP_REASONS.offset);
-    offset = (c === 45 ? -1 : 1) * (oh * 60 + om);
-  }
-  return build(y, mo, d, h, mi, sec, ms, offset, undefined);
 }
 
 /**
@@ -209,8 +164,13 @@ function two(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-/** Days from 1970-01-01 to the proleptic Gregorian date (y ≥ 0, mo, d) (H. Hinnant, "chrono-compatible low-level date algorithms"). */
-function daysFromCivil(y: number, mo: number, d: number): number {
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (month 1–12), any year; H. Hinnant's
+ * days_from_civil ("chrono-compatible low-level date algorithms").
+ *
+ * @internal
+ */
+export function daysFromCivil(y: number, mo: number, d: number): number {
   const yy = mo <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
