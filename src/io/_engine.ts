@@ -81,6 +81,7 @@ interface Compiled {
   /** The CSV column index (-1 for JSON, read through `getters`). */
   readonly column: number;
   readonly labels: readonly string[];
+  /** JSON only: one getter per candidate path, first non-missing wins (CSV reads `column`). */
   readonly getters: readonly ((data: unknown) => unknown)[];
   readonly read: Reader;
   readonly required: boolean;
@@ -155,7 +156,7 @@ function compileCsv<T>(spec: ModelSpec<T>, header: readonly string[]): Compiled[
       key: field.key,
       column: at,
       labels: [header[at] ?? ""],
-      getters: [(data) => (data as readonly string[])[at]],
+      getters: [],
       read: field.read,
       required: field.required === true,
     });
