@@ -10,6 +10,7 @@ import type { TicketStatus } from "../models/ticket.ts";
 import type { FieldSpec } from "./_engine.ts";
 import type { PrecomputedKey, TicketPreset } from "./types.ts";
 import {
+  interned,
   readCount,
   readEpochSeconds,
   readFreshdeskSurvey,
@@ -125,10 +126,13 @@ interface Context {
   readonly status: Reader;
 }
 
+/** The low-cardinality labels tickets are grouped by: read through {@link interned}. */
+const LABELS = new Set(["channel", "type", "priority", "assignee", "group"]);
+
 const f = (key: string, columns: string | readonly string[], read: Reader, required = false): FieldSpec => ({
   key,
   columns: typeof columns === "string" ? [columns] : columns,
-  read,
+  read: LABELS.has(key) ? interned(read) : read,
   ...(required ? { required: true } : {}),
 });
 

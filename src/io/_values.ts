@@ -78,6 +78,32 @@ export const readText: Reader = (raw) => {
   return bad(REASONS.string);
 };
 
+/** Distinct spellings an {@link interned} reader remembers. */
+const INTERNED = 1024;
+
+/**
+ * `read`, remembering its result for each distinct raw string (up to 1,024 of them) and giving
+ * back one string object per value. For low-cardinality labels (channel, type, priority,
+ * agent, group): every later grouping by the label then hashes and compares one string object
+ * instead of a new substring of the parsed text per row, and no row's label keeps a parsed
+ * chunk of the file alive. Results that are not strings (rejects) are remembered as they are.
+ *
+ * @internal
+ */
+export function interned(read: Reader): Reader {
+  const seen = new Map<string, Parsed>();
+  return (raw) => {
+    if (typeof raw !== "string") return read(raw);
+    const known = seen.get(raw);
+    if (known !== undefined || seen.has(raw)) return known;
+    let value = read(raw);
+    // A copy of its own (a property key is a flat string), not a slice of the parsed chunk.
+    if (typeof value === "string") value = Object.keys({ [value]: 0 })[0] ?? value;
+    if (seen.size < INTERNED) seen.set(Object.keys({ [raw]: 0 })[0] ?? raw, value);
+    return value;
+  };
+}
+
 /** Free text, lower-cased. @internal */
 export const readLower: Reader = (raw) => {
   const text = readText(raw);
