@@ -40,6 +40,24 @@ describe("cx-metrics as a process", () => {
     expect(piped.stdout.startsWith("# cx-metrics report")).toBe(true);
   });
 
+  it("a reader that stops early (| head) costs no stack trace and no gate-failure exit code", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", repo("src/cli/main.ts"), "report", "examples/data/tickets.csv", "--timezone", "UTC", "--by", "channel,assignee,type", "--format", "json", "-q"], {
+      cwd: repo("."),
+    });
+    let stderr = "";
+    let first = 0;
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    // Take the first chunk, then close the pipe as `head -c` does; the report is larger than a pipe's buffer.
+    child.stdout.once("data", (chunk: Buffer) => {
+      first = chunk.length;
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(first).toBeGreaterThan(0);
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
+  });
+
   it("--version prints the package version", async () => {
     const r = await exec(["--version"]);
     expect(r.code).toBe(0);
