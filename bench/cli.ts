@@ -21,7 +21,7 @@
  * memory stays under 300 MB for 1M rows.
  */
 import { spawn } from "node:child_process";
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -164,6 +164,16 @@ async function readOnly(): Promise<Work> {
 /** The built executable, as users run it (`npm run bench` builds first). */
 const CLI = new URL("../dist/cli.js", import.meta.url);
 
+/** Why dist/cli.js cannot stand for the sources (missing, or older than a file in src/), or `undefined`. */
+function staleBuild(): string | undefined {
+  const cli = fileURLToPath(CLI);
+  if (!existsSync(cli)) return `${cli} is missing`;
+  const built = statSync(cli).mtimeMs;
+  const src = fileURLToPath(new URL("../src/", import.meta.url));
+  const newer = readdirSync(src, { recursive: true, encoding: "utf8" }).find((name) => name.endsWith(".ts") && statSync(join(src, name)).mtimeMs > built);
+  return newer === undefined ? undefined : `${cli} is older than src/${newer}`;
+}
+
 /**
  * The command's child runs plain Node, without the TypeScript loader the other children
  * use: it imports the built bundle with the command's arguments, which runs the command to
@@ -201,10 +211,6 @@ const SELF = fileURLToPath(import.meta.url);
 
 function measure(kind: Kind, file: string, rows: number): Promise<Measurement> {
   return new Promise((resolve, reject) => {
-    if (kind === "command" && !existsSync(CLI)) {
-      reject(new Error(`${fileURLToPath(CLI)} is missing: run \`npm run build\` first (\`npm run bench\` does)`));
-      return;
-    }
     const args = kind === "command" ? commandChild(file, rows) : ["--import", "tsx", SELF, kind, file, String(rows)];
     const proc = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
@@ -239,6 +245,8 @@ function summarize(runs: readonly Measurement[]): Measurement {
  * @param repeat - Runs of each step (the median wall time is compared).
  */
 export async function runCliBench(rows: number, repeat = 3): Promise<void> {
+  const stale = staleBuild();
+  if (stale !== undefined) throw new Error(`${stale}: run \`npm run build\` first (\`npm run bench\` does)`);
   const dir = await mkdtemp(join(tmpdir(), "cx-bench-"));
   const file = join(dir, "tickets.csv");
   try {

@@ -61,11 +61,17 @@ export function quantilesBySelection(values: ArrayLike<number>, probabilities: r
     wanted.add(Math.min(lo + 1, n - 1));
   }
   const ranks = [...wanted].sort((a, b) => a - b);
-  placeRanks(copy, ranks, 0, ranks.length - 1, 0, n - 1);
+  if (!isAscending(copy)) placeRanks(copy, ranks, 0, ranks.length - 1, 0, n - 1);
   const quantiles = probabilities.map((p) => quantileSorted(copy, p) as number);
   const min = copy[0] as number;
   const max = copy[n - 1] as number;
   return { min: min === 0 ? 0 : min, max: max === 0 ? 0 : max, quantiles };
+}
+
+/** `true` when `a` is already in ascending order (every rank is in place). */
+function isAscending(a: Float64Array): boolean {
+  for (let i = 1; i < a.length; i++) if ((a[i] as number) < (a[i - 1] as number)) return false;
+  return true;
 }
 
 /** Puts the values of `ranks[from..to]` at their sorted positions, all within `copy[left..right]`. */
@@ -81,16 +87,24 @@ function placeRanks(copy: Float64Array, ranks: readonly number[], from: number, 
 /** Rearranges `a[left..right]` so that `a[k]` is the value a sort would put there, smaller values before it and larger after. */
 function select(a: Float64Array, k: number, left: number, right: number): void {
   let budget = 2 * Math.ceil(Math.log2(right - left + 2)) + 4;
+  // Pivot positions from a fixed pseudo-random sequence (an LCG): ordered, reversed or
+  // rotated input (durations often arrive sorted) cannot line up with them, and the result
+  // does not depend on them anyway.
+  let seed = (k ^ 0x9e3779b9) >>> 0;
+  const pick = (): number => {
+    seed = (Math.imul(seed, 1_664_525) + 1_013_904_223) >>> 0;
+    return left + (seed % (right - left + 1));
+  };
   while (right > left) {
     if (right - left < 16 || budget-- === 0) {
       a.subarray(left, right + 1).sort();
       return;
     }
-    // Median of three as the pivot, then a three-way partition (ties are common in durations).
-    const mid = (left + right) >>> 1;
-    const x = a[left] as number;
-    const y = a[mid] as number;
-    const z = a[right] as number;
+    // Median of three random values as the pivot, then a three-way partition (ties are
+    // common in durations).
+    const x = a[pick()] as number;
+    const y = a[pick()] as number;
+    const z = a[pick()] as number;
     const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
     let lt = left;
     let gt = right;

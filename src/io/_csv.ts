@@ -82,8 +82,11 @@ function countBreaks(fields: readonly string[], mark: string): number {
 
 function isBlank(fields: readonly string[]): boolean {
   for (const field of fields) {
-    // Cheap first: a field that starts with a visible character is not blank.
-    if (field.length > 0 && (field.charCodeAt(0) > 32 || field.trim() !== "")) return false;
+    // Cheap first: a field that starts with a visible ASCII character is not blank (other
+    // characters may be white space to `trim`: NBSP, U+3000, a BOM, …).
+    if (field.length === 0) continue;
+    const c = field.charCodeAt(0);
+    if ((c > 32 && c < 127) || field.trim() !== "") return false;
   }
   return true;
 }

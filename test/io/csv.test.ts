@@ -89,6 +89,14 @@ describe("readCsv: quirks", () => {
     ]);
   });
 
+  it("skips lines of non-ASCII white space too (NBSP, ideographic space, BOM), as trim() sees them", async () => {
+    const records = await all(chunked("id,name\n1,Ana\n\u00a0\n\u3000,\u00a0\n\ufeff,\u2003\n2,Bo\n"));
+    expect(records.map((r) => [r.record, r.line, r.problem])).toEqual([
+      [1, 2, undefined],
+      [2, 6, undefined],
+    ]);
+  });
+
   it("treats __proto__ and constructor headers as ordinary keys (null-prototype rows)", async () => {
     const [record] = await all(fixture("proto-header.csv"));
     expect(record).toBeDefined();
