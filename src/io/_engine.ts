@@ -223,11 +223,21 @@ function syntaxError(spec: ModelSpec<unknown>, error: unknown): unknown {
 
 const BATCH = 512;
 
-/** Groups per-item iteration (the JSON readers) into batches of up to {@link BATCH}. */
+/**
+ * Groups per-item iteration (the JSON readers) into batches of up to {@link BATCH}. When the
+ * input fails part way (a truncated gzip, a read error), the items read before the failure
+ * are still handed over, then the error is thrown, as item-by-item reading would.
+ */
 async function* batched<T>(items: AsyncIterator<T>): AsyncGenerator<T[]> {
   let batch: T[] = [];
   for (;;) {
-    const next = await items.next();
+    let next: IteratorResult<T>;
+    try {
+      next = await items.next();
+    } catch (error) {
+      if (batch.length > 0) yield batch;
+      throw error;
+    }
     if (next.done === true) break;
     batch.push(next.value);
     if (batch.length === BATCH) {

@@ -97,3 +97,21 @@ test.prop([fc.array(ticketRow, { maxLength: 400 }), fc.integer({ min: 0, max: 3 
     expect(numbers).toEqual(expected);
   },
 );
+
+test.prop([fc.integer({ min: 1, max: 1500 })], { numRuns: 10 })("an NDJSON input that fails part way still hands over every record read before the failure", async (count) => {
+  const lines = Array.from({ length: count }, (_, i) => `${JSON.stringify({ id: String(i + 1), created_at: "2026-01-01T00:00:00Z", status: "open" })}\n`);
+  const input = new Readable({
+    read() {
+      for (const line of lines) this.push(line);
+      this.destroy(new Error("disk went away"));
+    },
+  });
+  const { records } = await readTickets(input, { format: "ndjson" });
+  const got: string[] = [];
+  await expect(
+    (async () => {
+      for await (const t of records) got.push(t.id);
+    })(),
+  ).rejects.toThrow("disk went away");
+  expect(got.length).toBe(count);
+});
