@@ -69,3 +69,29 @@ export function twoBoxThreshold(fn: string, scale: SurveyScale, side: "top" | "b
   }
   return side === "top" ? scale.max - 1 : scale.min + 1;
 }
+
+/**
+ * The share of `scores` in the top box (`score >= threshold`) or the bottom box
+ * (`score <= threshold`) on `scale`, after checking the scale, the threshold (default: the
+ * two-point box of that side) and every score; `undefined` for no scores. The body of
+ * `csat` and `negativeShare`.
+ *
+ * @internal
+ */
+export function boxShare(
+  fn: string,
+  scores: readonly number[],
+  options: { readonly scale?: SurveyScale; readonly threshold?: number },
+  side: "top" | "bottom",
+): number | undefined {
+  const scale = options.scale ?? FIVE_POINT;
+  checkScale(fn, scale);
+  const threshold = options.threshold ?? twoBoxThreshold(fn, scale, side);
+  checkThreshold(fn, threshold, scale);
+  let inBox = 0;
+  for (const score of scores) {
+    checkScore(fn, score, scale);
+    if (side === "top" ? score >= threshold : score <= threshold) inBox++;
+  }
+  return scores.length === 0 ? undefined : inBox / scores.length;
+}

@@ -1,5 +1,5 @@
 import type { SurveyScale } from "../../models/survey.ts";
-import { checkScale, checkScore, checkThreshold, FIVE_POINT, twoBoxThreshold } from "./_scale.ts";
+import { boxShare } from "./_scale.ts";
 
 /**
  * Options of {@link csat}.
@@ -44,14 +44,5 @@ export interface CsatOptions {
  * @category Survey
  */
 export function csat(scores: readonly number[], options: CsatOptions = {}): number | undefined {
-  const scale = options.scale ?? FIVE_POINT;
-  checkScale("csat", scale);
-  const threshold = options.threshold ?? twoBoxThreshold("csat", scale, "top");
-  checkThreshold("csat", threshold, scale);
-  let satisfied = 0;
-  for (const score of scores) {
-    checkScore("csat", score, scale);
-    if (score >= threshold) satisfied++;
-  }
-  return scores.length === 0 ? undefined : satisfied / scores.length;
+  return boxShare("csat", scores, options, "top");
 }

@@ -1,5 +1,5 @@
 import type { SurveyScale } from "../../models/survey.ts";
-import { checkScale, checkScore, checkThreshold, FIVE_POINT, twoBoxThreshold } from "./_scale.ts";
+import { boxShare } from "./_scale.ts";
 
 /**
  * Options of {@link negativeShare}.
@@ -42,14 +42,5 @@ export interface NegativeShareOptions {
  * @category Survey
  */
 export function negativeShare(scores: readonly number[], options: NegativeShareOptions = {}): number | undefined {
-  const scale = options.scale ?? FIVE_POINT;
-  checkScale("negativeShare", scale);
-  const threshold = options.threshold ?? twoBoxThreshold("negativeShare", scale, "bottom");
-  checkThreshold("negativeShare", threshold, scale);
-  let negative = 0;
-  for (const score of scores) {
-    checkScore("negativeShare", score, scale);
-    if (score <= threshold) negative++;
-  }
-  return scores.length === 0 ? undefined : negative / scores.length;
+  return boxShare("negativeShare", scores, options, "bottom");
 }

@@ -1,4 +1,4 @@
-import { MetricRangeError } from "../../_lib/errors.ts";
+import { npsCounts } from "./_npsCounts.ts";
 
 /**
  * Net Promoter Score: the share of promoters (9–10) minus the share of detractors (0–6),
@@ -18,18 +18,7 @@ import { MetricRangeError } from "../../_lib/errors.ts";
  */
 export function nps(scores: readonly number[]): number | undefined {
   if (scores.length === 0) return undefined;
-  let promoters = 0;
-  let detractors = 0;
-  for (const score of scores) {
-    if (!Number.isInteger(score) || score < 0 || score > 10) {
-      throw new MetricRangeError(
-        "E_SCORE_RANGE",
-        `nps: score must be an integer from 0 to 10, got ${String(score)}`,
-      );
-    }
-    if (score >= 9) promoters++;
-    else if (score <= 6) detractors++;
-  }
+  const { promoters, detractors } = npsCounts("nps", scores);
   const result = ((promoters - detractors) / scores.length) * 100;
   return result === 0 ? 0 : result;
 }

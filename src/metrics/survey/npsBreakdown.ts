@@ -1,4 +1,4 @@
-import { MetricRangeError } from "../../_lib/errors.ts";
+import { npsCounts } from "./_npsCounts.ts";
 
 /**
  * The counts and shares behind a Net Promoter Score.
@@ -45,20 +45,7 @@ export interface NpsBreakdown {
  */
 export function npsBreakdown(scores: readonly number[]): NpsBreakdown | undefined {
   if (scores.length === 0) return undefined;
-  let promoters = 0;
-  let passives = 0;
-  let detractors = 0;
-  for (const score of scores) {
-    if (!Number.isInteger(score) || score < 0 || score > 10) {
-      throw new MetricRangeError(
-        "E_SCORE_RANGE",
-        `npsBreakdown: score must be an integer from 0 to 10, got ${String(score)}`,
-      );
-    }
-    if (score >= 9) promoters++;
-    else if (score >= 7) passives++;
-    else detractors++;
-  }
+  const { promoters, passives, detractors } = npsCounts("npsBreakdown", scores);
   const total = scores.length;
   const nps = ((promoters - detractors) / total) * 100;
   return {
