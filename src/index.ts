@@ -6,7 +6,8 @@
  *
  * @packageDocumentation
  */
-export { MetricRangeError } from "./_lib/errors.ts";
+export { METRIC_ERROR_CODES, MetricRangeError } from "./_lib/errors.ts";
+export type { MetricErrorCode } from "./_lib/errors.ts";
 export type { DurationInput } from "./_lib/duration.ts";
 export * from "./models/index.ts";
 export * from "./metrics/survey/index.ts";

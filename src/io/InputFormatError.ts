@@ -1,5 +1,6 @@
 /**
- * The stable codes of {@link InputFormatError}.
+ * Every stable code of {@link InputFormatError}; docs/guide/errors.md documents each one (a
+ * test checks that the two agree). Adding a code is adding one line here and one row there.
  *
  * - `E_INPUT_COLUMNS`: the input lacks columns the preset (or the column map) needs.
  * - `E_INPUT_SYNTAX`: the input is not of the expected layout at all (a JSON file that is
@@ -7,7 +8,17 @@
  *
  * @category Errors
  */
-export type InputFormatCode = "E_INPUT_COLUMNS" | "E_INPUT_SYNTAX";
+export const INPUT_FORMAT_CODES = [
+  "E_INPUT_COLUMNS",
+  "E_INPUT_SYNTAX",
+] as const;
+
+/**
+ * A stable code of {@link InputFormatError}: one of {@link INPUT_FORMAT_CODES}.
+ *
+ * @category Errors
+ */
+export type InputFormatCode = (typeof INPUT_FORMAT_CODES)[number];
 
 /**
  * What {@link InputFormatError} knows about the mismatch.

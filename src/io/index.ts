@@ -19,7 +19,7 @@ export type {
   TicketPreset,
 } from "./types.ts";
 export type { StatusMap } from "./_options.ts";
-export { InputFormatError } from "./InputFormatError.ts";
+export { INPUT_FORMAT_CODES, InputFormatError } from "./InputFormatError.ts";
 export type { InputFormatCode, InputFormatDetails } from "./InputFormatError.ts";
 export { readCsv } from "./readCsv.ts";
 export type { CsvRecord, ReadCsvOptions } from "./readCsv.ts";

@@ -23,15 +23,25 @@ export interface RowIssue extends FieldIssue {
 }
 
 /**
- * The stable codes of {@link ModelValidationError}, one per model.
+ * Every stable code of {@link ModelValidationError}, one per model; docs/guide/errors.md
+ * documents each one (a test checks that the two agree). Adding a code is adding one line here
+ * and one row there.
  *
  * @category Errors
  */
-export type ModelValidationCode =
-  | "E_INVALID_TICKET"
-  | "E_INVALID_SURVEY_RESPONSE"
-  | "E_INVALID_COHORT"
-  | "E_INVALID_SCHEDULE";
+export const MODEL_VALIDATION_CODES = [
+  "E_INVALID_TICKET",
+  "E_INVALID_SURVEY_RESPONSE",
+  "E_INVALID_COHORT",
+  "E_INVALID_SCHEDULE",
+] as const;
+
+/**
+ * A stable code of {@link ModelValidationError}: one of {@link MODEL_VALIDATION_CODES}.
+ *
+ * @category Errors
+ */
+export type ModelValidationCode = (typeof MODEL_VALIDATION_CODES)[number];
 
 /**
  * Thrown by the `parse…` helpers of `cx-metrics/models` when a record does not fit its

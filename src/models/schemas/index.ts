@@ -33,7 +33,7 @@ export { SurveyResponseSchema, SurveyScaleSchema } from "./survey.ts";
 export { CohortSchema } from "./cohort.ts";
 export { ScheduleOverrideSchema, ScheduleSchema, TimeRangeSchema } from "./schedule.ts";
 export { normalizeStatus } from "./normalizeStatus.ts";
-export { ModelValidationError } from "./errors.ts";
+export { MODEL_VALIDATION_CODES, ModelValidationError } from "./errors.ts";
 export type { FieldIssue, ModelValidationCode, RowIssue } from "./errors.ts";
 export type { ParseOptions, ParseRowsResult } from "./options.ts";
 export { parseTicket } from "./parseTicket.ts";
