@@ -268,7 +268,10 @@ export interface SlaJson extends SlaTallyJson {
   /** Breached checks (every metric): the same number as `breached`. */
   readonly breaches: number;
   /** The counts per ticket channel (`"(none)"` for no channel), most checks first. */
-  readonly byChannel: readonly (SlaTallyJson & { readonly channel: string })[];
+  readonly byChannel: readonly (SlaTallyJson & {
+    /** The channel, `"(none)"` for tickets without one. */
+    readonly channel: string;
+  })[];
   /** What was not judged: `notCreated` counts tickets created after `asOf`; the others (ticket, metric) pairs. */
   readonly skipped: Readonly<Record<string, number>>;
   /** (ticket, metric) pairs whose data contradicts itself, by reason. */
@@ -383,7 +386,12 @@ export interface CountsJson {
       readonly share: number;
     }[];
     /** Tickets without a channel: `count` and `share` of all tickets. */
-    readonly withoutChannel: { readonly count: number; readonly share: number };
+    readonly withoutChannel: {
+      /** The number of tickets without a channel. */
+      readonly count: number;
+      /** Their share of all tickets, from 0 to 1. */
+      readonly share: number;
+    };
   } | null;
 }
 
@@ -704,11 +712,24 @@ export interface PeaksJson {
   /** Per weekday (7, Monday first). */
   readonly byWeekday: readonly PeakSlotJson[];
   /** The hour with the highest average per day; `null` without tickets. */
-  readonly busiestHour: (PeakSlotJson & { readonly hour: number }) | null;
+  readonly busiestHour: (PeakSlotJson & {
+    /** The hour of day, 0–23, in the report's time zone. */
+    readonly hour: number;
+  }) | null;
   /** The weekday with the highest average; `null` without tickets. */
-  readonly busiestDay: (PeakSlotJson & { readonly weekday: Weekday }) | null;
+  readonly busiestDay: (PeakSlotJson & {
+    /** The weekday, `"mon"` to `"sun"`. */
+    readonly weekday: Weekday;
+  }) | null;
   /** The weekday-hour with the highest average; `null` without tickets. */
-  readonly busiestSlot: (PeakSlotJson & { readonly weekday: Weekday; readonly hour: number }) | null;
+  readonly busiestSlot:
+    | (PeakSlotJson & {
+        /** The weekday, `"mon"` to `"sun"`. */
+        readonly weekday: Weekday;
+        /** The hour of day, 0–23, in the report's time zone. */
+        readonly hour: number;
+      })
+    | null;
   /** The busiest hours of the day and their share of the tickets. */
   readonly top: {
     /** The busiest local hours of the day, busiest first (ties: earlier hour first). */

@@ -8,7 +8,10 @@ import type { RateResult } from "./types.ts";
  */
 export interface RepeatPurchaseRateResult extends RateResult {
   /** Customers left out, by reason: `noPurchases` — 0 purchases in the window. */
-  readonly skipped: { readonly noPurchases: number };
+  readonly skipped: {
+    /** Customers with 0 purchases in the window. */
+    readonly noPurchases: number;
+  };
 }
 
 /**

@@ -65,9 +65,19 @@ export interface TicketSla {
   /** The judged targets, by metric in the order firstResponse, nextResponse, resolution. */
   readonly checks: readonly SlaCheck[];
   /** The metrics not judged, with the reason. */
-  readonly skipped: readonly { readonly metric: SlaMetric; readonly reason: SlaSkip }[];
+  readonly skipped: readonly {
+    /** The metric not judged. */
+    readonly metric: SlaMetric;
+    /** Why: no target matched, or the data to measure it is missing. */
+    readonly reason: SlaSkip;
+  }[];
   /** The metrics whose data contradicts itself, with the reason. */
-  readonly anomalies: readonly { readonly metric: SlaMetric; readonly reason: AnomalyReason }[];
+  readonly anomalies: readonly {
+    /** The metric whose data contradicts itself. */
+    readonly metric: SlaMetric;
+    /** What contradicts what, e.g. a reply before the ticket was created. */
+    readonly reason: AnomalyReason;
+  }[];
 }
 
 interface Sink {

@@ -59,7 +59,14 @@ export interface SlaComplianceResult extends SlaTally {
   /** What was not judged: `notCreated` counts tickets created after `asOf`; the others count (ticket, metric) pairs. */
   readonly skipped: Readonly<Record<SlaSkip | "notCreated", number>>;
   /** Tickets whose data contradicts itself, per metric. */
-  readonly anomalies: readonly { readonly id: string; readonly metric: SlaMetric; readonly reason: AnomalyReason }[];
+  readonly anomalies: readonly {
+    /** The ticket's id. */
+    readonly id: string;
+    /** The metric whose data contradicts itself. */
+    readonly metric: SlaMetric;
+    /** What contradicts what, e.g. a reply before the ticket was created. */
+    readonly reason: AnomalyReason;
+  }[];
 }
 
 interface Counts {
