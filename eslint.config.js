@@ -2,40 +2,81 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// The import rules of ARCHITECTURE.md ("Layers and who may import what"). ESLint applies one
+// `no-restricted-imports` setting per file (a later block replaces an earlier one), so each
+// layer below lists all of its restrictions and the `files` globs do not overlap.
+const noNode = { group: ["node:*"], message: "The core must run in browsers, Deno and Bun: node:* only in src/cli and src/io." };
+const noZod = {
+  group: ["zod", "zod/*", "**/models/schemas/**"],
+  message: "zod is the API boundary only (src/models/schemas, the cx-metrics/models entry): importing nps must not pull it in.",
+};
+const notAbove = (/** @type {string} */ layer, /** @type {string[]} */ above) => ({
+  group: above.map((name) => `**/${name}/**`),
+  message: `Data flows one way: ${layer} never imports ${above.join(", ")}.`,
+});
+const noPrivateOf = (/** @type {string} */ layer, /** @type {string[]} */ owners) => ({
+  group: owners.map((owner) => `**/${owner}/**/_*.ts`),
+  message: `A _ file is private to its layer: ${layer} may not import the _ files of ${owners.join(", ")} (use its index.ts).`,
+});
+const restrict = (/** @type {object[]} */ patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
 export default tseslint.config(
   { ignores: ["dist/", "docs/api/", "node_modules/", "coverage/", "examples/deno/", "examples/bun/", "examples/browser/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // src/_lib: the bottom; it imports nothing else from src.
+  { files: ["src/_lib/**/*.ts"], rules: restrict([noNode, noZod, notAbove("src/_lib", ["models", "metrics", "report", "io", "cli"])]) },
+  // src/models (interfaces): only src/_lib below it. src/models/schemas is where zod lives.
   {
-    files: ["src/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["node:*"], message: "The core must run in browsers, Deno and Bun: node:* only in src/cli and src/io." },
-          ],
-        },
-      ],
-    },
+    files: ["src/models/*.ts"],
+    rules: restrict([noNode, noZod, notAbove("src/models", ["metrics", "report", "io", "cli"])]),
   },
-  {
-    files: ["src/cli/**/*.ts", "src/io/**/*.ts"],
-    rules: { "no-restricted-imports": "off" },
-  },
+  { files: ["src/models/schemas/**/*.ts"], rules: restrict([noNode, notAbove("src/models", ["metrics", "report", "io", "cli"])]) },
+  // src/metrics/<area>: pure; may use other areas' _ files (sla builds on time's events).
   {
     files: ["src/metrics/**/*.ts"],
+    rules: restrict([
+      { group: ["node:*"], message: "Metrics are pure and portable." },
+      noZod,
+      { group: ["**/report/**", "**/cli/**", "**/io/**"], message: "Data flows one way: metrics never import report/, cli/ or io/." },
+    ]),
+  },
+  // src/report: composes the metrics' accumulators (their _ files), never the command.
+  { files: ["src/report/**/*.ts"], rules: restrict([noNode, noZod, notAbove("src/report", ["io", "cli"])]) },
+  { files: ["src/index.ts"], rules: restrict([noNode, noZod, notAbove("the root barrel", ["io", "cli"])]) },
+  // src/io and src/cli: Node only; they use the public surface of metrics and report.
+  {
+    files: ["src/io/**/*.ts"],
+    rules: restrict([noZod, notAbove("src/io", ["report", "cli"]), noPrivateOf("src/io", ["metrics"])]),
+  },
+  { files: ["src/cli/**/*.ts"], rules: restrict([noZod, noPrivateOf("src/cli", ["metrics", "report"])]) },
+  // A barrel (index.ts) may re-export types declared in a _ file, never its values.
+  {
+    files: ["src/**/index.ts"],
     rules: {
-      "no-restricted-imports": [
+      "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["node:*"], message: "Metrics are pure and portable." },
-            { group: ["**/report/**", "**/cli/**", "**/io/**"], message: "Data flows one way: metrics never import report/, cli/ or io/." },
+            {
+              group: ["./_*.ts", "../**/_*.ts"],
+              allowTypeImports: true,
+              message: "A _ file is internal: a barrel re-exports only its types (export type { … }).",
+            },
           ],
         },
       ],
     },
+  },
+  // Examples are what users copy: public entry points only.
+  {
+    files: ["examples/**/*.{ts,js,mjs,cjs}"],
+    rules: restrict([
+      {
+        group: ["**/src/**/_*.ts", "**/src/_lib/**"],
+        message: "Examples use the public entry points (cx-metrics, cx-metrics/models, src/index.ts), never internal _ files.",
+      },
+    ]),
   },
   {
     files: ["examples/**/*.{js,mjs,cjs}", "scripts/**/*.{js,mjs,cjs}"],
