@@ -6,7 +6,7 @@
  * @module
  */
 import type { ReportArgs } from "./args.ts";
-import type { GateResult } from "./gates.ts";
+import { summaryText, type GateResult } from "./gates.ts";
 import type { FileSummary, InputSection } from "./inputs.ts";
 
 const NAIVE = "has no UTC offset";
@@ -45,8 +45,7 @@ export function describeRejects(input: InputSection, args: ReportArgs): string {
 
 /** One line per gate: `PASS nps >= 30: nps = 42.5; target >= 30`. */
 export function gateLines(results: readonly GateResult[]): string {
-  const failed = results.filter((r) => r.status === "fail" || r.status === "missing").length;
   const lines = results.map((r) => `${r.status.toUpperCase().padEnd(7)} ${r.gate}: ${r.message}`);
-  lines.push(failed === 0 ? `gates: all ${String(results.length)} passed` : `gates: ${String(failed)} of ${String(results.length)} failed`);
+  lines.push(`gates: ${summaryText(results)}`);
   return `${lines.join("\n")}\n`;
 }
