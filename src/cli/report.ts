@@ -21,7 +21,7 @@ import { renderMarkdown } from "./render/markdown.ts";
 import { renderText } from "./render/text.ts";
 import { documentBlocks } from "./sections.ts";
 import { parseSegments } from "./segments.ts";
-import { describeRejects, gateLines } from "./stderr.ts";
+import { describeRejects, gateLines, noRowsError, rejectedShareWarnings, shareText } from "./stderr.ts";
 import { parseInstant, parsePeriod } from "./values.ts";
 import { packageVersion } from "./version.ts";
 
@@ -76,6 +76,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const schedule = args.schedule === undefined ? undefined : await loadSchedule(args.schedule);
   const slaPolicy = args.sla === undefined ? undefined : await loadSlaPolicy(args.sla, schedule);
   const gateArgs = [...args.gates, ...(args.gatesFile === undefined ? [] : await loadGates(args.gatesFile))];
+  // --max-rejected is a data-quality gate: above it, exit 1 like any failed gate.
+  if (args.maxRejected !== undefined) gateArgs.push({ text: `rejected.share <= ${shareText(args.maxRejected)}`, kind: "gate", source: "--max-rejected" });
   const gates = gateArgs.map((g) => parseGate(g, segments.dimensions));
 
   const first = await openFiles(args, io);
@@ -155,6 +157,16 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   ];
   const rejected = [input.tickets, input.messages, input.responses, input.cohorts].reduce((n, f) => n + (f?.rejected ?? 0), 0);
 
+  if (args.rejects !== undefined) {
+    try {
+      await writeFile(args.rejects, rejectsTable(allRejects).map(csvLine).join(""));
+    } catch (error) {
+      throw new CliError("E_CLI_FILE", `--rejects ${args.rejects}: ${describeFsError(error)}`);
+    }
+  }
+  // A run that used no ticket row has nothing to report: never an empty report "as of 1970".
+  if (input.tickets.used === 0) throw noRowsError(input.tickets, files.tickets.rejects, args);
+
   const results: GateResult[] = evaluateGates(gates, { report: folded.report, input }, args.allowMissing);
   const strictFailed = args.strict && rejected > 0;
   const exitCode = strictFailed ? EXIT.BAD_INPUT : results.some(isFailure) ? EXIT.GATE_FAILED : EXIT.OK;
@@ -169,13 +181,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   };
 
   if (!quiet) io.stderr.write(describeRejects(input, args));
-  if (args.rejects !== undefined) {
-    try {
-      await writeFile(args.rejects, rejectsTable(allRejects).map(csvLine).join(""));
-    } catch (error) {
-      throw new CliError("E_CLI_FILE", `--rejects ${args.rejects}: ${describeFsError(error)}`);
-    }
-  }
+  // Loud even with --quiet: a large share of rows was dropped. --max-rejected turns it into a gate.
+  if (args.maxRejected === undefined) io.stderr.write(rejectedShareWarnings(input));
   const text =
     format === "json"
       ? `${JSON.stringify(doc, null, 2)}\n`
