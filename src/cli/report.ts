@@ -18,6 +18,7 @@ import { fileSummary, openFiles, type FileRejects, type InputSection } from "./i
 import type { CliIo } from "./io.ts";
 import { renderCsv, rejectsTable } from "./render/csv.ts";
 import { renderMarkdown } from "./render/markdown.ts";
+import { safeLines } from "./render/safe.ts";
 import { renderText } from "./render/text.ts";
 import { documentBlocks } from "./sections.ts";
 import { parseSegments } from "./segments.ts";
@@ -180,7 +181,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     exitCode,
   };
 
-  if (!quiet) io.stderr.write(describeRejects(input, args));
+  // What goes to stderr quotes the data (values, column names): control characters are escaped.
+  if (!quiet) io.stderr.write(safeLines(describeRejects(input, args)));
   // Loud even with --quiet: a large share of rows was dropped. --max-rejected turns it into a gate.
   if (args.maxRejected === undefined) io.stderr.write(rejectedShareWarnings(input));
   const text =
@@ -193,7 +195,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
           : renderText(documentBlocks(doc));
   await emit(text, args, io);
   // Gate results also go to stderr when the report itself is not printed as text on stdout.
-  if (results.length > 0 && (format === "json" || format === "csv" || args.output !== undefined)) io.stderr.write(gateLines(results));
+  if (results.length > 0 && (format === "json" || format === "csv" || args.output !== undefined)) io.stderr.write(safeLines(gateLines(results)));
   if (strictFailed) {
     io.stderr.write(`cx-metrics: --strict: ${String(rejected)} rejected row${rejected === 1 ? "" : "s"}; failing (exit 2)\n`);
   }
