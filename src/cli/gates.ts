@@ -513,10 +513,28 @@ export function evaluateGates(gates: readonly Gate[], document: unknown, allowMi
         "Point the gate at a number in the JSON output (--format json shows the document)",
       );
     }
+    checkScale(gate, document);
     const holds = compare(raw, gate.op, gate.target);
     const pass = gate.kind === "gate" ? holds : !holds;
     return { ...base, actual: raw, status: pass ? "pass" : "fail", message: `${gate.metric} = ${shown(raw)}; ${want}` };
   });
+}
+
+/**
+ * A survey mean (`ces`: kind `score`) lies on its survey's scale, known only once read: a
+ * target that makes the gate always or never hold on `[scale.min, scale.max]` is refused then.
+ */
+function checkScale(gate: Gate, document: unknown): void {
+  if (gate.valueKind !== "score" || gate.path[gate.path.length - 1] !== "mean") return;
+  const scale = readPath(document, [...gate.path.slice(0, -1), "scale"]) as { min?: unknown; max?: unknown } | undefined;
+  if (scale === undefined || typeof scale.min !== "number" || typeof scale.max !== "number") return;
+  const domain = [scale.min, scale.max] as const;
+  const holds = triviality(gate.op, gate.target, domain);
+  if (holds === undefined) return;
+  throw new CliError(
+    "E_CLI_GATE_VALUE",
+    `gate ${JSON.stringify(gate.text)}: this gate can never ${(gate.kind === "gate") === (holds === "always") ? "fail" : "pass"}: ${gate.metric} is a mean on the survey's ${String(scale.min)}–${String(scale.max)} scale, so "${gate.op} ${String(gate.target)}" ${holds === "always" ? "always holds" : "never holds"}`,
+  );
 }
 
 /** Counts of results by status. */

@@ -163,6 +163,16 @@ describe("impossible thresholds are usage errors (E_CLI_GATE_VALUE)", () => {
     expect(triviality("!=", -1, [0, 1])).toBe("always");
   });
 
+  it("a CES mean is checked against the survey's scale once it is read (1–7 in the example)", async () => {
+    for (const text of ["ces >= 0.5", "ces > 7", "ces <= 7"]) {
+      const r = await cli([...base, "--gate", text]);
+      expect(r.code, text).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/is a mean on the survey's 1–7 scale/);
+    }
+    expect((await cli([...base, "--gate", "ces >= 3"])).code).toBe(0);
+  });
+
   it("through the command: exit 2, nothing written", async () => {
     const r = await cli([...base, "--fail-if", "resolution.rate > 150%"]);
     expect(r.code).toBe(2);
