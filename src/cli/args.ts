@@ -64,6 +64,8 @@ export interface ReportArgs {
   readonly allowMissing: boolean;
   readonly quiet: boolean;
   readonly maxRejects: number;
+  /** `--max-rejected`: the largest share of ticket rows that may be rejected (a fraction in [0, 1)); `undefined` when not given. */
+  readonly maxRejected: number | undefined;
   readonly rankBy: (typeof RANK_BY)[number] | undefined;
   readonly minSample: number | undefined;
   /** `--confidence`: the confidence level of intervals and significance tests (0 < level < 1). */
@@ -96,6 +98,7 @@ const OPTIONS = {
   output: { type: "string", short: "o" },
   rejects: { type: "string" },
   "max-rejects": { type: "string" },
+  "max-rejected": { type: "string" },
   strict: { type: "boolean" },
   gate: { type: "string", multiple: true },
   "fail-if": { type: "string", multiple: true },
@@ -121,6 +124,19 @@ function confidenceOf(text: string | undefined): number | undefined {
   const value = DECIMAL_RE.test(body) ? Number(body) / (percent ? 100 : 1) : Number.NaN;
   if (!(value > 0 && value < 1)) {
     throw new CliError("E_CLI_OPTION_VALUE", `--confidence must be a level strictly between 0 and 1 (0.9) or a percentage (90%), got ${JSON.stringify(text)}`, USAGE_HINT);
+  }
+  return value;
+}
+
+/** `--max-rejected`: a share from 0 up to (not including) 1, as a fraction (`0.05`) or a percentage (`5%`). */
+function shareOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  const percent = t.endsWith("%");
+  const body = percent ? t.slice(0, -1).trim() : t;
+  const value = DECIMAL_RE.test(body) ? Number(body) / (percent ? 100 : 1) : Number.NaN;
+  if (!(value >= 0 && value < 1)) {
+    throw new CliError("E_CLI_OPTION_VALUE", `--max-rejected must be a share from 0 up to 1 (0.05) or a percentage below 100 (5%), got ${JSON.stringify(text)}`, USAGE_HINT);
   }
   return value;
 }
@@ -210,6 +226,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     allowMissing: values["allow-missing"] === true,
     quiet: values.quiet === true,
     maxRejects,
+    maxRejected: shareOf(values["max-rejected"]),
     rankBy: choice("rank-by", values["rank-by"], RANK_BY),
     minSample,
     confidenceLevel: confidenceOf(values.confidence),

@@ -77,12 +77,25 @@ export async function loadSlaPolicy(path: string, schedule: Schedule | undefined
   return policy as unknown as SlaPolicy;
 }
 
+const GATE_KEYS = ["gate", "failIf"] as const;
+
 /**
  * Reads `--gates`: a JSON array of gates, or `{ "gates": [...] }`; each gate is an
  * expression string (`"nps >= 30"`) or `{ "gate": "nps >= 30" }` / `{ "failIf": "nps < 30" }`.
+ * Any other key (`failif`, a top-level `failIf`), or an entry with both conditions, is refused
+ * (`E_CLI_CONFIG_FILE`, naming the entry and the key): a gate file never drops a gate silently.
  */
 export async function loadGates(path: string): Promise<GateArg[]> {
   const json = await readJsonFile("--gates", path);
+  if (isObject(json)) {
+    const extra = Object.keys(json).filter((key) => key !== "gates");
+    if (extra.length > 0) {
+      throw new CliError(
+        "E_CLI_CONFIG_FILE",
+        `--gates ${path}: unknown key${extra.length === 1 ? "" : "s"} ${extra.map((k) => JSON.stringify(k)).join(", ")} at the top level; the file holds { "gates": [...] } or an array of gates`,
+      );
+    }
+  }
   const list = isObject(json) ? json["gates"] : json;
   if (!Array.isArray(list)) {
     throw new CliError("E_CLI_CONFIG_FILE", `--gates ${path}: must hold an array of gates, or { "gates": [...] }`);
@@ -90,8 +103,18 @@ export async function loadGates(path: string): Promise<GateArg[]> {
   return list.map((entry: unknown, index): GateArg => {
     const source = `--gates ${path} [${String(index)}]`;
     if (typeof entry === "string") return { text: entry, kind: "gate", source };
-    if (isObject(entry) && typeof entry["gate"] === "string") return { text: entry["gate"], kind: "gate", source };
-    if (isObject(entry) && typeof entry["failIf"] === "string") return { text: entry["failIf"], kind: "fail-if", source };
+    if (isObject(entry)) {
+      const keys = Object.keys(entry);
+      const unknown = keys.find((key) => !(GATE_KEYS as readonly string[]).includes(key));
+      if (unknown !== undefined) {
+        throw new CliError("E_CLI_CONFIG_FILE", `${source}: unknown key ${JSON.stringify(unknown)}; an entry is { "gate": "…" } or { "failIf": "…" }`);
+      }
+      if (keys.length > 1) {
+        throw new CliError("E_CLI_CONFIG_FILE", `${source}: has both "gate" and "failIf"; write two entries, one condition each`);
+      }
+      const key = keys[0];
+      if (key !== undefined && typeof entry[key] === "string") return { text: entry[key], kind: key === "gate" ? "gate" : "fail-if", source };
+    }
     throw new CliError("E_CLI_CONFIG_FILE", `${source}: a gate must be a string or { "gate": "…" } / { "failIf": "…" }, got ${JSON.stringify(entry)}`);
   });
 }

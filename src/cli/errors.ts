@@ -9,9 +9,11 @@
  * The exit codes of `cx-metrics` (docs/guide/cli.md, "Exit codes").
  *
  * - `OK` 0: the report was written and every gate passed (or there were none).
- * - `GATE_FAILED` 1: the report was written and at least one gate failed (or had no data).
+ * - `GATE_FAILED` 1: the report was written and at least one gate failed (or had no data), or
+ *   more ticket rows were rejected than `--max-rejected` allows.
  * - `BAD_INPUT` 2: a usage error (unknown option, bad value, bad gate) or an input error (a
- *   file that is not what the preset expects, an unreadable file, `--strict` with rejected rows).
+ *   file that is not what the preset expects, an unreadable file, no ticket row usable,
+ *   `--strict` with rejected rows).
  * - `INTERNAL` 3: an unexpected error (a bug: please report it with the stack trace).
  */
 export const EXIT = { OK: 0, GATE_FAILED: 1, BAD_INPUT: 2, INTERNAL: 3 } as const;
@@ -31,6 +33,7 @@ export const CLI_ERROR_CODES = [
   "E_CLI_GATE_VALUE",
   "E_CLI_CONFIG_FILE",
   "E_CLI_FILE",
+  "E_CLI_NO_ROWS",
   "E_INPUT_COLUMNS",
   "E_INPUT_SYNTAX",
 ] as const;

@@ -26,6 +26,8 @@ export interface GateAlias {
   readonly needs?: string;
   /** `true` when it can be scoped to a segment: `frt.median[channel=email]`. */
   readonly segmentable: boolean;
+  /** The smallest and largest values it can take, when narrower than its kind's (gates outside it can never fail or never pass). */
+  readonly domain?: readonly [number, number];
 }
 
 const DURATIONS = [
@@ -48,8 +50,10 @@ const STATS: readonly (readonly [string, readonly PathStep[], string, ValueKind]
   ["count", ["count"], "tickets measured", "count"],
 ];
 
-function alias(name: string, path: readonly PathStep[], kind: ValueKind, description: string, needs?: string): GateAlias {
-  return { name, root: "report", path, kind, description, segmentable: true, ...(needs === undefined ? {} : { needs }) };
+const NON_NEGATIVE = [0, Number.POSITIVE_INFINITY] as const;
+
+function alias(name: string, path: readonly PathStep[], kind: ValueKind, description: string, needs?: string, domain?: readonly [number, number]): GateAlias {
+  return { name, root: "report", path, kind, description, segmentable: true, ...(needs === undefined ? {} : { needs }), ...(domain === undefined ? {} : { domain }) };
 }
 
 function durationAliases(): GateAlias[] {
@@ -90,8 +94,8 @@ export const GATE_ALIASES: readonly GateAlias[] = [
   ),
   ...durationAliases(),
   alias("oneTouch", ["time", "oneTouch", "share"], "fraction", "one-touch resolution share"),
-  alias("replies.median", ["time", "repliesToResolve", "median"], "number", "median public replies to resolve"),
-  alias("replies.mean", ["time", "repliesToResolve", "mean"], "number", "mean public replies to resolve"),
+  alias("replies.median", ["time", "repliesToResolve", "median"], "number", "median public replies to resolve", undefined, NON_NEGATIVE),
+  alias("replies.mean", ["time", "repliesToResolve", "mean"], "number", "mean public replies to resolve", undefined, NON_NEGATIVE),
   alias("sla.compliance", ["sla", "compliance"], "fraction", "SLA compliance, every metric: achieved / (achieved + breached)", "--sla"),
   alias("sla.breached", ["sla", "breached"], "count", "SLA checks breached (every metric)", "--sla"),
   ...SLA_METRICS.flatMap((metric) => [
@@ -106,6 +110,7 @@ export const GATE_ALIASES: readonly GateAlias[] = [
     description: "revenue at risk: lost customers (cohort size minus last active, summed) × --value-per-customer",
     needs: "--cohorts and --value-per-customer",
     segmentable: false,
+    domain: NON_NEGATIVE,
   },
   { name: "rejected", root: "input", path: ["tickets", "rejected"], kind: "count", description: "ticket rows rejected", segmentable: false },
   { name: "rejected.share", root: "input", path: ["tickets", "rejectedShare"], kind: "fraction", description: "ticket rows rejected / rows read", segmentable: false },

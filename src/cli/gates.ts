@@ -1,6 +1,7 @@
 /**
  * CI gates: `<metric> <op> <value>` expressions over the report, evaluated after it is
- * computed. docs/guide/cli.md ("Gates") is the reference.
+ * computed. docs/guide/cli.md ("Gates") is the reference. Paths: ./gatePaths.ts; what a metric
+ * can be: ./gateDomains.ts; the document's shape: ./shape.ts.
  *
  * @internal
  * @module
@@ -9,8 +10,13 @@ import type { GateArg } from "./args.ts";
 import { CliError } from "./errors.ts";
 import { formatValue, type ValueKind } from "./format.ts";
 import { GATE_ALIASES, type GateAlias, type PathStep } from "./gateAliases.ts";
+import { checkTrivial, kindHint, triviality } from "./gateDomains.ts";
+import { checkPath, locate, metricNames, pathText, readPath, seenList, splitPath, unquote } from "./gatePaths.ts";
 import { DIMENSIONS } from "./segments.ts";
+import { didYouMean } from "./suggest.ts";
 import { parseDuration } from "./values.ts";
+
+export { pathText, readPath, splitPath } from "./gatePaths.ts";
 
 /** A comparison operator. */
 export type GateOp = "<" | "<=" | ">" | ">=" | "==" | "!=";
@@ -33,6 +39,8 @@ export interface Gate {
   readonly valueKind: ValueKind;
   /** The option without which the metric has no data, if any. */
   readonly needs: string | undefined;
+  /** For a name scoped to a segment: the segment, checked against the segments seen once the report is computed. */
+  readonly segment?: { readonly dimensions: string; readonly key: string; readonly text: string };
 }
 
 /** The outcome of one gate. */
@@ -64,95 +72,16 @@ const GATE_RE = /^\s*(.+?)\s*(<=|>=|==|!=|<|>)\s*(\S(?:.*\S)?)\s*$/s;
 const NUMBER_RE = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 const PERCENT_RE = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
 
-const unquote = (text: string): string => {
-  const t = text.trim();
-  return (t.startsWith('"') && t.endsWith('"') && t.length >= 2) || (t.startsWith("'") && t.endsWith("'") && t.length >= 2) ? t.slice(1, -1) : t;
-};
-
-/** Splits the inside of `[…]`: `k=v` becomes a selection, `"name"` or `0` a property. */
-function bracketStep(inner: string): PathStep | undefined {
-  const trimmed = inner.trim();
-  if (/^\d+$/.test(trimmed)) return trimmed;
-  if (/^(".*"|'.*')$/s.test(trimmed)) return trimmed.slice(1, -1);
-  const eq = trimmed.indexOf("=");
-  if (eq > 0) return { key: trimmed.slice(0, eq).trim(), equals: unquote(trimmed.slice(eq + 1)) };
-  return undefined;
-}
-
-/**
- * Splits a path such as `a.b["c d"].0`, `sla.byChannel[channel=email].compliance` into steps.
- * Throws `E_CLI_GATE_SYNTAX` when it cannot.
- */
-export function splitPath(text: string, source: string): PathStep[] {
-  const steps: PathStep[] = [];
-  let at = 0;
-  let current = "";
-  const fail = (): never => {
-    throw new CliError(
-      "E_CLI_GATE_SYNTAX",
-      `${source}: a metric path must be names joined by dots, with [0], ["name"] or [key=value] steps, got ${JSON.stringify(text)}`,
-    );
-  };
-  while (at < text.length) {
-    const char = text[at] as string;
-    if (char === ".") {
-      if (current === "") fail();
-      steps.push(current);
-      current = "";
-      at++;
-      if (at >= text.length) fail();
-    } else if (char === "[") {
-      if (current !== "") {
-        steps.push(current);
-        current = "";
-      }
-      const close = text.indexOf("]", at);
-      if (close < 0) fail();
-      const step = bracketStep(text.slice(at + 1, close));
-      if (step === undefined) fail();
-      steps.push(step as PathStep);
-      at = close + 1;
-      if (text[at] === ".") {
-        at++;
-        if (at >= text.length) fail();
-      } else if (at < text.length && text[at] !== "[") fail();
-    } else if (/\s/.test(char)) {
-      fail();
-    } else {
-      current += char;
-      at++;
-    }
-  }
-  if (current !== "") steps.push(current);
-  if (steps.length === 0) fail();
-  return steps;
-}
-
-/** Shows a path as text: `a.b[channel=email].c`. */
-export function pathText(path: readonly PathStep[]): string {
-  let out = "";
-  for (const step of path) {
-    if (typeof step === "string") out += /^[\w$-]+$/.test(step) ? `${out === "" ? "" : "."}${step}` : `[${JSON.stringify(step)}]`;
-    else out += `[${step.key}=${step.equals}]`;
-  }
-  return out;
-}
-
-function kindHint(kind: ValueKind): string {
-  switch (kind) {
-    case "fraction":
-      return "Rates are fractions: write 0.9 or 90%";
-    case "duration":
-      return "Times are durations: write 90s, 30m, 4h or 2d";
-    case "points":
-      return "NPS is in points from -100 to 100: write 30";
-    default:
-      return "Write a plain number";
-  }
-}
-
 /** Reads a gate's value in the report's units, checked against the metric's kind when known. */
 function parseTarget(where: string, metric: string, text: string, kind: ValueKind | undefined): number {
+  const value = readTarget(where, metric, text, kind);
+  if (!Number.isFinite(value)) {
+    throw new CliError("E_CLI_GATE_VALUE", `${where}: the value must be finite, got ${text}`, kindHint(kind ?? "number"));
+  }
+  return value;
+}
+
+function readTarget(where: string, metric: string, text: string, kind: ValueKind | undefined): number {
   const percent = PERCENT_RE.exec(text);
   if (percent !== null) {
     if (kind !== undefined && kind !== "fraction" && kind !== "number") {
@@ -203,11 +132,15 @@ function scopedAlias(metric: string): { alias: GateAlias; scope: [string, string
   return { alias, scope };
 }
 
+const DIMENSION_NAMES = Object.keys(DIMENSIONS);
+
 /**
  * Parses one gate. The metric is an alias (docs/guide/cli.md lists them), an alias scoped to
  * a segment (`frt.median[channel=email]`, needs `--by channel`), a path into the Report
  * (`counts.backlog.count`, also written `report.…`), or a path into the input section
- * (`input.tickets.rejected`). `segmentations` are the `--by` dimension lists.
+ * (`input.tickets.rejected`). `segmentations` are the `--by` dimension lists. Everything is
+ * checked before any input is read: the name or path (`E_CLI_GATE_PATH`, with the closest
+ * names), and the value against what the metric can be (`E_CLI_GATE_VALUE`).
  */
 export function parseGate(arg: GateArg, segmentations: readonly (readonly string[])[] = []): Gate {
   const match = GATE_RE.exec(arg.text);
@@ -221,18 +154,23 @@ export function parseGate(arg: GateArg, segmentations: readonly (readonly string
   const [, metric = "", op = "", value = ""] = match;
   const where = `${arg.source} ${JSON.stringify(arg.text.trim())}`;
   let path: PathStep[];
-  let kind: ValueKind | undefined;
-  let needs: string | undefined;
-  const alias = findAlias(metric);
+  let alias = findAlias(metric);
+  let segment: Gate["segment"];
   const scoped = alias === undefined ? scopedAlias(metric) : undefined;
   if (alias !== undefined) {
     path = [alias.root, ...alias.path];
-    kind = alias.kind;
-    needs = alias.needs;
   } else if (scoped !== undefined) {
+    alias = scoped.alias;
     const dims = scoped.scope.map(([dim]) => {
       const name = dim.toLowerCase();
-      return Object.hasOwn(DIMENSIONS, name) ? (DIMENSIONS[name] as string) : dim;
+      if (!Object.hasOwn(DIMENSIONS, name)) {
+        throw new CliError(
+          "E_CLI_GATE_PATH",
+          `${where}: unknown segment dimension ${JSON.stringify(dim)}${didYouMean(name, DIMENSION_NAMES)}`,
+          `Dimensions: ${[...new Set(Object.values(DIMENSIONS))].join(", ")} (agent = assignee, team = group)`,
+        );
+      }
+      return DIMENSIONS[name] as string;
     });
     if (!scoped.alias.segmentable) {
       throw new CliError("E_CLI_GATE_PATH", `${where}: ${scoped.alias.name} cannot be scoped to a segment`);
@@ -240,52 +178,39 @@ export function parseGate(arg: GateArg, segmentations: readonly (readonly string
     if (!segmentations.some((s) => s.length === dims.length && s.every((d, i) => d === dims[i]))) {
       throw new CliError("E_CLI_GATE_PATH", `${where}: a gate on a ${dims.join("+")} segment needs --by ${dims.join("+")}`);
     }
-    path = [
-      "report",
-      "segments",
-      { key: "dimensions", equals: dims.join(",") },
-      "segments",
-      { key: "key", equals: scoped.scope.map(([, v]) => v).join(",") },
-      ...scoped.alias.path,
-    ];
-    kind = scoped.alias.kind;
-    needs = scoped.alias.needs;
+    const key = scoped.scope.map(([, v]) => v).join(",");
+    segment = { dimensions: dims.join(","), key, text: scoped.scope.map(([, v], i) => `${dims[i] as string}=${v}`).join(",") };
+    path = ["report", "segments", { key: "dimensions", equals: segment.dimensions }, "segments", { key: "key", equals: key }, ...scoped.alias.path];
   } else {
     if (!/[.[]/.test(metric)) {
       throw new CliError(
         "E_CLI_GATE_PATH",
-        `${where}: unknown metric ${JSON.stringify(metric)}; use a documented name or a dotted path into the JSON report`,
-        `Names: ${GATE_ALIASES.map((a) => a.name).filter((n) => !n.includes(".business.")).join(", ")}`,
+        `${where}: unknown metric ${JSON.stringify(metric)}${didYouMean(metric, metricNames())}`,
+        `Names: ${GATE_ALIASES.map((a) => a.name).filter((n) => !n.includes(".business.")).join(", ")}; or a dotted path into the JSON report`,
       );
     }
     const steps = splitPath(metric, where);
     path = steps[0] === "report" || steps[0] === "input" ? steps : ["report", ...steps];
+    checkPath(path, where, metric);
+    // A raw path to an aliased metric is read as that metric (its units and domain).
+    const text = pathText(path);
+    alias = GATE_ALIASES.find((a) => pathText([a.root, ...a.path]) === text);
   }
+  const kind = alias?.kind;
   const target = parseTarget(where, metric, value, kind);
-  return { text: arg.text.trim(), kind: arg.kind, metric, path, op: op as GateOp, target, valueKind: kind ?? "number", needs };
-}
-
-/**
- * Reads a path through own properties only (array elements by index or by a `key=value`
- * selection; an array value is compared as its elements joined by `,`); `undefined` when absent.
- */
-export function readPath(root: unknown, path: readonly PathStep[]): unknown {
-  let current: unknown = root;
-  for (const step of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    if (typeof step === "string") {
-      if (!Object.prototype.hasOwnProperty.call(current, step)) return undefined;
-      current = (current as Record<string, unknown>)[step];
-    } else {
-      if (!Array.isArray(current)) return undefined;
-      current = (current as unknown[]).find((element) => {
-        if (element === null || typeof element !== "object" || !Object.prototype.hasOwnProperty.call(element, step.key)) return false;
-        const value = (element as Record<string, unknown>)[step.key];
-        return (Array.isArray(value) ? value.map(String).join(",") : String(value)) === step.equals;
-      });
-    }
-  }
-  return current;
+  const gate: Gate = {
+    text: arg.text.trim(),
+    kind: arg.kind,
+    metric,
+    path,
+    op: op as GateOp,
+    target,
+    valueKind: kind ?? "number",
+    needs: alias?.needs,
+    ...(segment === undefined ? {} : { segment }),
+  };
+  checkTrivial(where, gate, alias);
+  return gate;
 }
 
 function compare(actual: number, op: GateOp, target: number): boolean {
@@ -308,11 +233,29 @@ function compare(actual: number, op: GateOp, target: number): boolean {
 /**
  * Evaluates the gates against the output document (`{ report, input }`). A metric with no
  * value (`null`, or absent) is `missing`, which counts as a failure, unless `allowMissing`
- * (then `skipped`). Throws `E_CLI_GATE_PATH` when a path leads to something that is not a number.
+ * (then `skipped`). Throws `E_CLI_GATE_PATH` when a path leads to something that is not a
+ * number, or selects a segment or list element that the report does not have (a misspelt
+ * `frt.median[channel=emial]` is an error, never skipped: the message lists the values seen).
  */
 export function evaluateGates(gates: readonly Gate[], document: unknown, allowMissing: boolean): GateResult[] {
   return gates.map((gate): GateResult => {
-    const raw = readPath(document, gate.path);
+    const located = locate(document, gate.path);
+    if (located.at === "noElement") {
+      const step = gate.path[located.step] as PathStep;
+      const what =
+        gate.segment !== undefined && located.step === 4
+          ? `no segment ${gate.segment.text}`
+          : gate.segment !== undefined && located.step === 2
+            ? `no ${gate.segment.dimensions.replace(/,/g, "+")} segmentation`
+            : `${pathText(gate.path.slice(0, located.step))} has no element ${typeof step === "string" ? `[${step}]` : `[${step.key}=${step.equals}]`}`;
+      const wanted = typeof step === "string" ? step : step.equals;
+      throw new CliError(
+        "E_CLI_GATE_PATH",
+        `gate ${JSON.stringify(gate.text)}: ${what}; seen: ${seenList(located.seen)}${didYouMean(wanted, located.seen)}`,
+        "A segment value must be written as the report shows it (--format json lists them); --allow-missing does not skip a value that is not there",
+      );
+    }
+    const raw = located.at === "found" ? located.value : null;
     const path = pathText(gate.path);
     const shown = (v: number): string => formatValue(v, gate.valueKind);
     const base = { gate: gate.text, kind: gate.kind, metric: gate.metric, path, op: gate.op, target: gate.target, unit: gate.valueKind };
@@ -329,10 +272,45 @@ export function evaluateGates(gates: readonly Gate[], document: unknown, allowMi
         "Point the gate at a number in the JSON output (--format json shows the document)",
       );
     }
+    checkScale(gate, document);
     const holds = compare(raw, gate.op, gate.target);
     const pass = gate.kind === "gate" ? holds : !holds;
     return { ...base, actual: raw, status: pass ? "pass" : "fail", message: `${gate.metric} = ${shown(raw)}; ${want}` };
   });
+}
+
+/**
+ * A survey mean (`ces`: kind `score`) lies on its survey's scale, known only once read: a
+ * target that makes the gate always or never hold on `[scale.min, scale.max]` is refused then.
+ */
+function checkScale(gate: Gate, document: unknown): void {
+  if (gate.valueKind !== "score" || gate.path[gate.path.length - 1] !== "mean") return;
+  const scale = readPath(document, [...gate.path.slice(0, -1), "scale"]) as { min?: unknown; max?: unknown } | undefined;
+  if (scale === undefined || typeof scale.min !== "number" || typeof scale.max !== "number") return;
+  const domain = [scale.min, scale.max] as const;
+  const holds = triviality(gate.op, gate.target, domain);
+  if (holds === undefined) return;
+  throw new CliError(
+    "E_CLI_GATE_VALUE",
+    `gate ${JSON.stringify(gate.text)}: this gate can never ${(gate.kind === "gate") === (holds === "always") ? "fail" : "pass"}: ${gate.metric} is a mean on the survey's ${String(scale.min)}–${String(scale.max)} scale, so "${gate.op} ${String(gate.target)}" ${holds === "always" ? "always holds" : "never holds"}`,
+  );
+}
+
+/** Counts of results by status. */
+export function tally(results: readonly GateResult[]): { passed: number; failed: number; skipped: number; total: number } {
+  const count = (test: (r: GateResult) => boolean): number => results.filter(test).length;
+  return { passed: count((r) => r.status === "pass"), failed: count(isFailure), skipped: count((r) => r.status === "skipped"), total: results.length };
+}
+
+/** The one-line summary: `all 3 passed`, `2 passed, 1 skipped`, `1 of 3 failed (1 passed, 1 skipped)`. A skipped gate is never counted as passed. */
+export function summaryText(results: readonly GateResult[]): string {
+  const { passed, failed, skipped, total } = tally(results);
+  if (failed > 0) {
+    const rest = [passed > 0 ? `${String(passed)} passed` : "", skipped > 0 ? `${String(skipped)} skipped` : ""].filter((t) => t !== "").join(", ");
+    return `${String(failed)} of ${String(total)} failed${rest === "" ? "" : ` (${rest})`}`;
+  }
+  if (skipped === 0) return `all ${String(total)} passed`;
+  return `${String(passed)} passed, ${String(skipped)} skipped`;
 }
 
 /** `true` when a result makes the command exit 1. */

@@ -93,12 +93,16 @@ Output:
       --max-rejects N      rejected-row problems listed on stderr per file (default 20)
   -q, --quiet              no input summary or progress on stderr (errors still print)
       --strict             any rejected row fails the run (exit 2)
+      --max-rejected SHARE  fail the run (exit 1, like a failed gate) when more than SHARE of
+                           the ticket rows are rejected (5% or 0.05); without it, a warning is
+                           printed above 5% (even with --quiet)
 
 Gates (CI):
       --gate "EXPR"        a target that must hold (repeatable), e.g. "nps >= 30", "frt.median <= 4h"
       --fail-if "EXPR"     a condition that fails the run, e.g. "sla.compliance < 95%"
       --gates FILE         gates from a JSON file: ["nps >= 30", { "failIf": "backlog > 20" }]
-      --allow-missing      a gate whose metric has no data is skipped instead of failing
+      --allow-missing      a gate on a known metric that has no data is skipped instead of
+                           failing (a skipped gate is not counted as passed)
 
   EXPR is <metric> <op> <value>; op is one of < <= > >= == !=; value is a number (30, 0.9),
   a percentage (90% = 0.9) or a duration (45s, 30m, 4h, 2d, 1w, 1h30m). Metrics:
@@ -106,8 +110,10 @@ ${aliasLines()}
     (each time metric also as NAME.business.STAT with --schedule), any of them scoped to a
     segment as NAME[channel=email] (needs --by channel), or a dotted path into the JSON
     report (counts.backlog.unresolved, sla.byChannel[channel=email].compliance).
+  Every gate is checked before anything is read: an unknown name or path, or a target that
+  can never fail or never pass (rate > 150%, nps >= -100), is a usage error (exit 2).
 
-Exit codes: 0 ok, 1 a gate failed, 2 usage or input error (or --strict with rejected rows),
-3 internal error.
+Exit codes: 0 ok, 1 a gate failed (or --max-rejected exceeded), 2 usage or input error (no
+ticket row usable, or --strict with rejected rows), 3 internal error.
 `;
 }

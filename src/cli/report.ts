@@ -18,10 +18,11 @@ import { fileSummary, openFiles, type FileRejects, type InputSection } from "./i
 import type { CliIo } from "./io.ts";
 import { renderCsv, rejectsTable } from "./render/csv.ts";
 import { renderMarkdown } from "./render/markdown.ts";
+import { safeLines } from "./render/safe.ts";
 import { renderText } from "./render/text.ts";
 import { documentBlocks } from "./sections.ts";
 import { parseSegments } from "./segments.ts";
-import { describeRejects, gateLines } from "./stderr.ts";
+import { describeRejects, gateLines, noRowsError, rejectedShareWarnings, shareText } from "./stderr.ts";
 import { parseInstant, parsePeriod } from "./values.ts";
 import { packageVersion } from "./version.ts";
 
@@ -76,6 +77,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const schedule = args.schedule === undefined ? undefined : await loadSchedule(args.schedule);
   const slaPolicy = args.sla === undefined ? undefined : await loadSlaPolicy(args.sla, schedule);
   const gateArgs = [...args.gates, ...(args.gatesFile === undefined ? [] : await loadGates(args.gatesFile))];
+  // --max-rejected is a data-quality gate: above it, exit 1 like any failed gate.
+  if (args.maxRejected !== undefined) gateArgs.push({ text: `rejected.share <= ${shareText(args.maxRejected)}`, kind: "gate", source: "--max-rejected" });
   const gates = gateArgs.map((g) => parseGate(g, segments.dimensions));
 
   const first = await openFiles(args, io);
@@ -155,6 +158,16 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   ];
   const rejected = [input.tickets, input.messages, input.responses, input.cohorts].reduce((n, f) => n + (f?.rejected ?? 0), 0);
 
+  if (args.rejects !== undefined) {
+    try {
+      await writeFile(args.rejects, rejectsTable(allRejects).map(csvLine).join(""));
+    } catch (error) {
+      throw new CliError("E_CLI_FILE", `--rejects ${args.rejects}: ${describeFsError(error)}`);
+    }
+  }
+  // A run that used no ticket row has nothing to report: never an empty report "as of 1970".
+  if (input.tickets.used === 0) throw noRowsError(input.tickets, files.tickets.rejects, args);
+
   const results: GateResult[] = evaluateGates(gates, { report: folded.report, input }, args.allowMissing);
   const strictFailed = args.strict && rejected > 0;
   const exitCode = strictFailed ? EXIT.BAD_INPUT : results.some(isFailure) ? EXIT.GATE_FAILED : EXIT.OK;
@@ -168,14 +181,10 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     exitCode,
   };
 
-  if (!quiet) io.stderr.write(describeRejects(input, args));
-  if (args.rejects !== undefined) {
-    try {
-      await writeFile(args.rejects, rejectsTable(allRejects).map(csvLine).join(""));
-    } catch (error) {
-      throw new CliError("E_CLI_FILE", `--rejects ${args.rejects}: ${describeFsError(error)}`);
-    }
-  }
+  // What goes to stderr quotes the data (values, column names): control characters are escaped.
+  if (!quiet) io.stderr.write(safeLines(describeRejects(input, args)));
+  // Loud even with --quiet: a large share of rows was dropped. --max-rejected turns it into a gate.
+  if (args.maxRejected === undefined) io.stderr.write(rejectedShareWarnings(input));
   const text =
     format === "json"
       ? `${JSON.stringify(doc, null, 2)}\n`
@@ -186,7 +195,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
           : renderText(documentBlocks(doc));
   await emit(text, args, io);
   // Gate results also go to stderr when the report itself is not printed as text on stdout.
-  if (results.length > 0 && (format === "json" || format === "csv" || args.output !== undefined)) io.stderr.write(gateLines(results));
+  if (results.length > 0 && (format === "json" || format === "csv" || args.output !== undefined)) io.stderr.write(safeLines(gateLines(results)));
   if (strictFailed) {
     io.stderr.write(`cx-metrics: --strict: ${String(rejected)} rejected row${rejected === 1 ? "" : "s"}; failing (exit 2)\n`);
   }

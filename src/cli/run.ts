@@ -9,6 +9,7 @@ import { MetricRangeError } from "../_lib/errors.ts";
 import { CliError, EXIT } from "./errors.ts";
 import { MAIN_HELP, reportHelp } from "./help.ts";
 import type { CliIo } from "./io.ts";
+import { safeLines } from "./render/safe.ts";
 import { reportCommand } from "./report.ts";
 import { packageVersion } from "./version.ts";
 
@@ -46,16 +47,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr.write(`cx-metrics: ${error.message}\n${error.hint === undefined ? "" : `${error.hint}\n`}`);
+      // Messages may quote the data (column names, values): no control character reaches the terminal.
+      io.stderr.write(safeLines(`cx-metrics: ${error.message}\n${error.hint === undefined ? "" : `${error.hint}\n`}`));
       return EXIT.BAD_INPUT;
     }
     if (error instanceof MetricRangeError) {
       // An option the metrics refuse (a bad schedule, SLA policy, period): the user's to fix.
-      io.stderr.write(`cx-metrics: ${error.message} [${error.code}]\n`);
+      io.stderr.write(safeLines(`cx-metrics: ${error.message} [${error.code}]\n`));
       return EXIT.BAD_INPUT;
     }
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`cx-metrics: internal error (please report it): ${text}\n`);
+    io.stderr.write(safeLines(`cx-metrics: internal error (please report it): ${text}\n`));
     return EXIT.INTERNAL;
   }
 }

@@ -8,6 +8,7 @@
 import type { DurationMetricJson, DurationSummaryWithIntervalJson, MetricSetJson, SlaTallyJson } from "../report/types.ts";
 import type { CliDocument } from "./document.ts";
 import { formatValue, type CellValue } from "./format.ts";
+import { summaryText } from "./gates.ts";
 import type { FileSummary } from "./inputs.ts";
 import { levelText, withInterval } from "./intervals.ts";
 import type { Block, Column, Fact } from "./render/blocks.ts";
@@ -80,7 +81,6 @@ function inputBlocks(doc: CliDocument): Block[] {
 
 function gateBlocks(doc: CliDocument): Block[] {
   if (doc.gates.length === 0) return [];
-  const failed = doc.gates.filter((g) => g.status === "fail" || g.status === "missing").length;
   const rows = doc.gates.map((g): CellValue[] => [
     g.status.toUpperCase(),
     g.gate,
@@ -90,7 +90,7 @@ function gateBlocks(doc: CliDocument): Block[] {
   return [
     { type: "heading", text: "Gates" },
     { type: "table", columns: [{ label: "result" }, { label: "gate" }, { label: "actual" }, { label: "target" }], rows },
-    { type: "note", text: failed === 0 ? `All ${String(doc.gates.length)} gates passed.` : `${String(failed)} of ${String(doc.gates.length)} gates failed.` },
+    { type: "note", text: `Gates: ${summaryText(doc.gates)}.` },
   ];
 }
 

@@ -5,8 +5,10 @@
  * @internal
  * @module
  */
+import type { Reject } from "../io/index.ts";
 import type { ReportArgs } from "./args.ts";
-import type { GateResult } from "./gates.ts";
+import { CliError } from "./errors.ts";
+import { summaryText, type GateResult } from "./gates.ts";
 import type { FileSummary, InputSection } from "./inputs.ts";
 
 const NAIVE = "has no UTC offset";
@@ -45,8 +47,69 @@ export function describeRejects(input: InputSection, args: ReportArgs): string {
 
 /** One line per gate: `PASS nps >= 30: nps = 42.5; target >= 30`. */
 export function gateLines(results: readonly GateResult[]): string {
-  const failed = results.filter((r) => r.status === "fail" || r.status === "missing").length;
   const lines = results.map((r) => `${r.status.toUpperCase().padEnd(7)} ${r.gate}: ${r.message}`);
-  lines.push(failed === 0 ? `gates: all ${String(results.length)} passed` : `gates: ${String(failed)} of ${String(results.length)} failed`);
+  lines.push(`gates: ${summaryText(results)}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** The rejected share above which a warning is printed when `--max-rejected` is not given. */
+export const WARN_REJECTED_SHARE = 0.05;
+
+/** A share as a short percentage: `5%`, `12.5%`, `0.1%`. */
+export function shareText(share: number): string {
+  return `${String(Number((share * 100).toPrecision(6)))}%`;
+}
+
+/** `WARNING: 12.3% of ticket rows were rejected …`, one line per file above {@link WARN_REJECTED_SHARE}; `""` when none is. */
+export function rejectedShareWarnings(input: InputSection): string {
+  const files: [string, FileSummary | null][] = [
+    ["ticket", input.tickets],
+    ["message", input.messages],
+    ["response", input.responses],
+    ["cohort", input.cohorts],
+  ];
+  let out = "";
+  for (const [role, file] of files) {
+    if (file === null || file.rejectedShare === null || file.rejectedShare <= WARN_REJECTED_SHARE) continue;
+    out +=
+      `cx-metrics: WARNING: ${shareText(file.rejectedShare)} of ${role} rows were rejected (${String(file.rejected)} of ${String(file.read)}); ` +
+      `the report leaves them out. Check --preset and --map; fail the run above a share with --max-rejected 5%\n`;
+  }
+  return out;
+}
+
+/** The `count` commonest problems of `rejects` (by column and reason), each with its first record. */
+export function commonReasons(rejects: readonly Reject[], count = 3): string[] {
+  const groups = new Map<string, { n: number; first: Reject }>();
+  for (const r of rejects) {
+    const key = `${r.column}\u0000${r.reason}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { n: 1, first: r });
+    else group.n++;
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.n - a.n)
+    .slice(0, count)
+    .map(({ n, first }) => {
+      const where = `record ${String(first.record)}${first.line === undefined ? "" : `, line ${String(first.line)}`}`;
+      const value = first.value === "" ? "" : `, value ${JSON.stringify(first.value.length > 60 ? `${first.value.slice(0, 57)}...` : first.value)}`;
+      return `  ${String(n)} × column ${JSON.stringify(first.column)}: ${first.reason} (e.g. ${where}${value})`;
+    });
+}
+
+/** The error of a run that used no ticket row (`E_CLI_NO_ROWS`, exit 2): the commonest reasons and a hint. */
+export function noRowsError(file: FileSummary, rejects: readonly Reject[], args: ReportArgs): CliError {
+  const name = file.path === "-" ? "(standard input)" : file.path;
+  if (file.read === 0) {
+    return new CliError("E_CLI_NO_ROWS", `tickets ${name}: no ticket rows to report on (the file has no records)`, "Export a period with tickets, or check the file");
+  }
+  const lines = [
+    `tickets ${name}: no ticket row could be used (rows read ${String(file.read)}, used 0, rejected ${String(file.rejected)}); the commonest problems:`,
+    ...commonReasons(rejects),
+  ];
+  return new CliError(
+    "E_CLI_NO_ROWS",
+    lines.join("\n"),
+    `Check --preset (the helpdesk the export comes from) and --map field=Column for renamed columns${args.timeZone === undefined ? ", and --timezone for dates without a UTC offset" : ""}; ${args.rejects === undefined ? "--rejects rejects.csv writes every problem" : `every problem is in ${args.rejects}`}`,
+  );
 }

@@ -182,12 +182,12 @@ describe("real data: Kaggle Customer Support Ticket Dataset (suraj520), ../share
     expect(lines.filter((l) => l.startsWith("tickets,warning,"))).toHaveLength(1365);
   });
 
-  it("without --timezone its date-only and naive timestamps are rejected, each with its reason", async () => {
+  it("without --timezone its date-only and naive timestamps are rejected, each with its reason: no row used is exit 2", async () => {
     const r = await cli(["report", REAL, ...MAP, "--format", "json", "--max-rejects", "2"]);
-    const t = json(r).input.tickets;
-    expect(t.read).toBe(8469);
-    expect(t.rejected).toBe(8469);
-    expect(t.rejects[0]).toMatchObject({ record: 1, column: "Date of Purchase", value: "2021-03-22" });
-    expect(r.stderr).toContain("hint: timestamps without a UTC offset need --timezone ZONE");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("rows read 8469, used 0, rejected 8469");
+    expect(r.stderr).toMatch(/ 8469 × column "Date of Purchase": .*\(e\.g\. record 1, line 2, value "2021-03-22"\)/);
+    expect(r.stderr).toContain("and --timezone for dates without a UTC offset");
   });
 });

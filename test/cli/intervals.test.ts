@@ -167,7 +167,7 @@ describe("gates on lower bounds and revenue at risk", () => {
   });
 
   it("nps.lower can be scoped to a segment", async () => {
-    const r = await cli([...FULL, ...gate("nps.lower[channel=email] >= -100"), "--format", "json", "-q"]);
+    const r = await cli([...FULL, ...gate("nps.lower[channel=email] >= -99"), "--format", "json", "-q"]);
     expect(r.code).toBe(0);
     expect(json(r).gates[0].path).toBe("report.segments[dimensions=channel].segments[key=email].survey.nps.interval.lower");
   });

@@ -7,17 +7,26 @@
  */
 import { formatValue, type CellValue } from "../format.ts";
 import type { Block, Column } from "./blocks.ts";
+import { safeCell } from "./safe.ts";
 
-/** Escapes text for a Markdown table cell or line: `|`, `\`, backticks, `<`, and line breaks. */
+/**
+ * The one escaping function of the Markdown format, for every table cell and line: control
+ * characters become visible escapes (see ./safe.ts), line breaks spaces; `\`, `|`, backticks,
+ * `*`, `_`, `~`, `$`, `[` and `]` are backslash-escaped (so no link, image, emphasis, code, math
+ * or table cell can be made from the data), and `&` and `<` become entities (no HTML, entity or
+ * autolink).
+ */
 export function escapeMarkdown(text: string): string {
-  return text
+  return safeCell(text)
     .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/`/g, "\\`")
-    .replace(/</g, "&lt;")
-    .replace(/\*/g, "\\*")
-    .replace(/_/g, "\\_")
-    .replace(/[\r\n]+/g, " ");
+    .replace(/[|`*_~$[\]]/g, (c) => `\\${c}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;");
+}
+
+/** {@link escapeMarkdown} for a line of its own: a leading `#`, `>`, `-`, `+`, `=` or `1.` is escaped too (no heading, quote or list). */
+function escapeLine(text: string): string {
+  return escapeMarkdown(text).replace(/^(\s*)([#>+=-]|\d+[.)])/, (_, space: string, mark: string) => `${space}${mark.replace(/([#>+=.)-])$/, "\\$1")}`);
 }
 
 function row(cells: readonly string[]): string {
@@ -67,7 +76,7 @@ export function renderMarkdown(blocks: readonly Block[]): string {
         );
         break;
       case "note":
-        out.push(escapeMarkdown(block.text), "");
+        out.push(escapeLine(block.text), "");
         break;
     }
   }

@@ -1,0 +1,239 @@
+/**
+ * The shape of the output document (`{ report, input }`): every path a gate may read, checked
+ * by the compiler against the `Report` and `InputSection` types ({@link ShapeOf} requires
+ * every key, refuses any other), so gates are validated before anything is read.
+ *
+ * @internal
+ * @module
+ */
+import type {
+  CountsJson,
+  DurationMetricJson,
+  DurationSummaryWithIntervalJson,
+  IntervalJson,
+  MetricSetJson,
+  PeakSlotJson,
+  PeriodJson,
+  Report,
+  SlaJson,
+  SlaTallyJson,
+  SurveyJson,
+  TimeJson,
+} from "../report/types.ts";
+import type { FileSummary, InputSection } from "./inputs.ts";
+
+/** A leaf: what a path ends at. */
+export type Leaf = "number" | "string" | "boolean";
+
+/**
+ * The shape of a JSON value of type `T`: a leaf name for a primitive, `[element]` for an
+ * array, `{ "*": value }` for a map with data-dependent keys, and an object with exactly the
+ * keys of `T` otherwise (`null` is dropped: a nullable field has the shape of its value).
+ */
+export type ShapeOf<T> = [T] extends [number]
+  ? "number"
+  : [T] extends [string]
+    ? "string"
+    : [T] extends [boolean]
+      ? "boolean"
+      : T extends readonly (infer E)[]
+        ? readonly [ShapeOf<NonNullable<E>>]
+        : string extends keyof T
+          ? { readonly "*": ShapeOf<NonNullable<T[string & keyof T]>> }
+          : { readonly [K in keyof T]-?: ShapeOf<NonNullable<T[K]>> };
+
+/** Any shape. */
+export type Shape = Leaf | readonly [Shape] | { readonly [key: string]: Shape };
+
+const N = "number" as const;
+const S = "string" as const;
+const B = "boolean" as const;
+
+const PERIOD = { from: S, to: S } satisfies ShapeOf<PeriodJson>;
+const INTERVAL = { lower: N, upper: N, confidenceLevel: N, method: S } satisfies ShapeOf<IntervalJson>;
+const SUMMARY = {
+  count: N,
+  total: N,
+  mean: N,
+  median: N,
+  p: [{ p: N, value: N }],
+  min: N,
+  max: N,
+  meanInterval: INTERVAL,
+} as const satisfies ShapeOf<DurationSummaryWithIntervalJson>;
+const COUNTS_MAP = { "*": N } as const;
+const DURATION = {
+  calendar: SUMMARY,
+  business: SUMMARY,
+  sources: { messages: N, fields: N },
+  skipped: COUNTS_MAP,
+  anomalies: COUNTS_MAP,
+} as const satisfies ShapeOf<DurationMetricJson>;
+const TALLY = { compliance: N, achieved: N, breached: N, running: N, interval: INTERVAL } as const satisfies ShapeOf<SlaTallyJson>;
+const SLA = {
+  ...TALLY,
+  policy: S,
+  byMetric: { firstResponse: TALLY, nextResponse: TALLY, resolution: TALLY },
+  breaches: N,
+  byChannel: [{ ...TALLY, channel: S }],
+  skipped: COUNTS_MAP,
+  anomalies: COUNTS_MAP,
+} as const satisfies ShapeOf<SlaJson>;
+const SURVEY = {
+  nps: { score: N, total: N, promoters: N, passives: N, detractors: N, promoterShare: N, passiveShare: N, detractorShare: N, interval: INTERVAL },
+  csat: { score: N, satisfied: N, total: N, interval: INTERVAL },
+  ces: [{ scale: { min: N, max: N }, count: N, mean: N, easyShare: N }],
+  responses: N,
+} as const satisfies ShapeOf<SurveyJson>;
+const STATUSES = { new: N, open: N, pending: N, on_hold: N, solved: N, closed: N } as const;
+const COUNTS = {
+  statuses: { ...STATUSES, unassigned: N, total: N },
+  resolutionRate: { value: N, received: N, resolved: N, unresolved: N, resolvedByStatusOnly: N, judgedAt: S, interval: INTERVAL },
+  backlog: { count: N, threshold: N, averagedResolutions: N, unresolved: N, resolved: N },
+  channelMix: { channels: [{ channel: S, count: N, share: N }], withoutChannel: { count: N, share: N } },
+} as const satisfies ShapeOf<CountsJson>;
+const TIME = {
+  firstResponse: DURATION,
+  responses: DURATION,
+  resolutionFirst: DURATION,
+  resolutionFinal: DURATION,
+  assignment: DURATION,
+  requesterWait: DURATION,
+  oneTouch: { share: N, oneTouch: N, zeroTouch: N, resolved: N, interval: INTERVAL },
+  repliesToResolve: SUMMARY,
+} as const satisfies ShapeOf<TimeJson>;
+const METRICS = { tickets: N, counts: COUNTS, time: TIME, sla: SLA, survey: SURVEY } as const satisfies ShapeOf<MetricSetJson>;
+const SLOT = { sum: N, occurrences: N, average: N } as const satisfies ShapeOf<PeakSlotJson>;
+
+/** The shape of the Report. */
+export const REPORT_SHAPE = {
+  ...METRICS,
+  version: N,
+  parameters: {
+    asOf: S,
+    timeZone: S,
+    period: PERIOD,
+    compareTo: PERIOD,
+    bucket: S,
+    businessHours: B,
+    percentiles: [N],
+    confidenceLevel: N,
+    valuePerCustomer: N,
+  },
+  input: { tickets: N, ticketsInScope: N, responses: N, responsesInScope: N, cohorts: N },
+  volume: {
+    unit: S,
+    range: PERIOD,
+    buckets: [{ label: S, start: S, end: S, created: N, resolved: N, messagesIn: N, messagesOut: N, active: N, backlog: N }],
+    backlogAtStart: N,
+    totals: { created: N, resolved: N, messagesIn: N, messagesOut: N },
+    counted: N,
+    statuses: {
+      buckets: [
+        {
+          label: S,
+          start: S,
+          end: S,
+          unresolved: N,
+          resolved: N,
+          unassigned: N,
+          assignmentUnknown: N,
+          byStatus: STATUSES,
+          withoutHistory: { unresolved: N, resolved: N },
+        },
+      ],
+      withHistory: N,
+      withoutHistory: N,
+    },
+  },
+  peaks: {
+    weekdays: [S],
+    cells: [[SLOT]],
+    byHour: [SLOT],
+    byWeekday: [SLOT],
+    busiestHour: { ...SLOT, hour: N },
+    busiestDay: { ...SLOT, weekday: S },
+    busiestSlot: { ...SLOT, weekday: S, hour: N },
+    top: { hours: [N], count: N, share: N },
+    total: N,
+  },
+  types: {
+    shares: [{ type: S, count: N, share: N }],
+    mostCommon: [S],
+    newTypes: [{ type: S, count: N, firstSeen: S }],
+    change: [{ type: S, baseline: N, period: N, change: N, relativeChange: N, baselineShare: N, periodShare: N, shareChange: N }],
+  },
+  customers: {
+    periods: N,
+    rows: [{ label: S, start: S, size: N, counts: [N], fractions: [N] }],
+    curve: [{ period: N, retention: N, active: N, customers: N, cohorts: N }],
+    revenueAtRisk: { lostCustomers: N, valuePerCustomer: N, value: N },
+  },
+  segments: [{ dimensions: [S], overlapping: B, surveySegmented: B, segments: [{ ...METRICS, key: [S] }] }],
+  leaderboard: {
+    by: S,
+    order: S,
+    minSample: N,
+    clock: S,
+    rows: [
+      {
+        agent: S,
+        rank: N,
+        unrankedReason: S,
+        sample: N,
+        value: N,
+        tickets: N,
+        firstResponseMedian: N,
+        resolutionMedian: N,
+        csat: N,
+        oneTouchShare: N,
+      },
+    ],
+    unassignedTickets: N,
+  },
+  comparison: {
+    period: PERIOD,
+    compareTo: PERIOD,
+    previous: METRICS,
+    changes: [{ metric: S, current: N, previous: N, change: N, relativeChange: N, test: { method: S, pValue: N, significant: B } }],
+  },
+  skipped: { "*": COUNTS_MAP },
+} as const satisfies ShapeOf<Report>;
+
+const FILE = {
+  path: S,
+  format: S,
+  gzip: B,
+  delimiter: S,
+  read: N,
+  used: N,
+  rejected: N,
+  rejectedShare: N,
+  blankLines: N,
+  problems: N,
+  rejects: [{ record: N, line: N, column: S, value: S, reason: S }],
+} as const satisfies ShapeOf<FileSummary>;
+
+/** The shape of the input section. */
+export const INPUT_SHAPE = {
+  preset: S,
+  timeZone: S,
+  timeZoneSource: S,
+  asOf: S,
+  asOfSource: S,
+  tickets: { ...FILE, precomputed: N, warnings: [{ reason: S, description: S, count: N, records: [N] }] },
+  messages: { ...FILE, attached: N, unmatched: N },
+  responses: FILE,
+  cohorts: FILE,
+} as const satisfies ShapeOf<InputSection>;
+
+/** The shape of the document gates read: `{ report, input }`. */
+export const DOCUMENT_SHAPE: Shape = { report: REPORT_SHAPE, input: INPUT_SHAPE };
+
+/** Every path to a number in `shape`, as text (`[0]` for array elements, `*` for map keys). */
+export function numberPaths(shape: Shape, prefix = ""): string[] {
+  if (shape === "number") return [prefix];
+  if (typeof shape === "string") return [];
+  if (Array.isArray(shape)) return numberPaths((shape as readonly [Shape])[0], `${prefix}[0]`);
+  return Object.entries(shape as Record<string, Shape>).flatMap(([key, value]) => numberPaths(value, prefix === "" ? key : `${prefix}.${key}`));
+}
