@@ -8,6 +8,7 @@ import {
   type CustomerActivity,
 } from "../../../src/metrics/customers/index.ts";
 import type { MetricRangeError } from "../../../src/_lib/errors.ts";
+import { needsRealData, realDataPath } from "../../_support/realData.ts";
 
 const RO = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
 const d = (iso: string): Date => new Date(iso);
@@ -196,8 +197,8 @@ describe("buildCohorts", () => {
     expect(retentionMatrix(buildCohorts([], { timeZone: "UTC", asOf: AS_OF }).cohorts)).toBeUndefined();
   });
 
-  it("builds weekly cohorts of repeat callers in the real Anonymous Bank call-centre data (Aug 1999, Brown et al. 2005)", () => {
-    const text = readFileSync(new URL("../../../../shared/data/real/anonymous_bank_callcenter_1999-08.csv", import.meta.url), "utf8");
+  it("builds weekly cohorts of repeat callers in the real Anonymous Bank call-centre data (Aug 1999, Brown et al. 2005)", needsRealData("real/anonymous_bank_callcenter_1999-08.csv"), () => {
+    const text = readFileSync(realDataPath("real/anonymous_bank_callcenter_1999-08.csv"), "utf8");
     const byCustomer = new Map<string, Date[]>();
     for (const line of text.split("\n").slice(1)) {
       const f = line.split(",");

@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { csat, negativeShare } from "../../../src/metrics/survey/index.ts";
+import { needsRealData, realDataPath } from "../../_support/realData.ts";
 
 const ROMANIAN = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
 
@@ -43,8 +44,8 @@ describe("csat", () => {
     expect(csat([])).toBeUndefined();
   });
 
-  it("reads the real Kaggle 'Customer Support Ticket Dataset': CSAT = (543 + 544) / 2769 (counts from data/real/README.md)", () => {
-    const text = readFileSync(new URL("../../../../shared/data/real/customer_support_tickets.csv", import.meta.url), "utf8");
+  it("reads the real Kaggle 'Customer Support Ticket Dataset': CSAT = (543 + 544) / 2769 (counts from data/real/README.md)", needsRealData("real/customer_support_tickets.csv"), () => {
+    const text = readFileSync(realDataPath("real/customer_support_tickets.csv"), "utf8");
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(parsed.data).toHaveLength(8469);
     const ratings = parsed.data
