@@ -1,21 +1,10 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { csat, negativeShare } from "../../../src/metrics/survey/index.ts";
 import { needsRealData, realDataPath } from "../../_support/realData.ts";
-
-const ROMANIAN = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof MetricRangeError) return `${error.code} ${error.message}`;
-    throw error;
-  }
-  return "did not throw";
-}
+import { codeOf } from "../../_support/errors.ts";
+import { ROMANIAN } from "../../_support/sources.ts";
 
 describe("csat", () => {
   it(`is satisfied / all: 4 of 5 → 0.8 on 1–5 top-2-box (${ROMANIAN}, satisfied / all × 100)`, () => {

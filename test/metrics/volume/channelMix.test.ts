@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../../src/models/ticket.ts";
 import { channelMix } from "../../../src/metrics/volume/index.ts";
 import { needsRealData, realDataPath } from "../../_support/realData.ts";
+import { ROMANIAN } from "../../_support/sources.ts";
 
-const ROMANIAN = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
 const AT = new Date("2024-01-01T00:00:00Z");
 
 function withChannels(channels: readonly (string | undefined)[]): Ticket[] {

@@ -5,8 +5,8 @@ import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import type { Ticket, TicketStatus } from "../../../src/models/ticket.ts";
 import { ticketsByStatus } from "../../../src/metrics/volume/index.ts";
 import { needsRealData, realDataPath } from "../../_support/realData.ts";
+import { SPANISH } from "../../_support/sources.ts";
 
-const SPANISH = "Métricas para servicio al cliente ¡12 Indispensables!";
 const AT = new Date("2024-01-01T00:00:00Z");
 
 describe("ticketsByStatus", () => {
