@@ -1,4 +1,6 @@
 import { defineConfig } from "vitest/config";
+import TotalsReporter from "./test/_support/totalsReporter.ts";
+import { REAL_DATA_TAG } from "./test/_support/realData.ts";
 
 /**
  * Tests whose results could depend on the host's time zone run again under each of these
@@ -20,12 +22,17 @@ const zoneSensitive = [
 
 export default defineConfig({
   test: {
-    // `npm test` writes the machine-readable totals that .ci/run prints as its last line.
-    reporters: ["default", ["json", { outputFile: ".vitest-report.json" }]],
+    // `npm test` writes the machine-readable totals that .ci/run prints as its last line (the
+    // JSON reporter), then ends with the fast-check seed and a plain totals line: both are
+    // test/_support/totalsReporter.ts.
+    reporters: ["default", new TotalsReporter({ outputFile: ".vitest-report.json" })],
+    // Tests that read the public data sets (test/_support/realData.ts): skipped when absent.
+    tags: [{ name: REAL_DATA_TAG, description: "reads the public data sets (CX_REAL_DATA, default ../shared/data)" }],
     testTimeout: 60_000,
     // Test files share their worker's module cache: loading fast-check, zod and date-fns once
     // per worker instead of once per file makes the suite ~10x faster. Tests must therefore
-    // restore any global they change (process.env.TZ, fast-check's global settings).
+    // restore any global they change (process.env.TZ, fast-check's global settings); the setup
+    // files run before every test file and set fast-check's seed (CX_FC_SEED, default 42) again.
     isolate: false,
     projects: [
       {
@@ -34,6 +41,7 @@ export default defineConfig({
           name: "all",
           include: ["test/**/*.test.ts"],
           env: { TZ: "UTC", CX_EXPECTED_TZ: "UTC" },
+          setupFiles: ["test/setup/fast-check.ts"],
           typecheck: {
             enabled: true,
             include: ["test/**/*.test-d.ts"],
@@ -47,7 +55,7 @@ export default defineConfig({
           name: `TZ=${zone}`,
           include: zoneSensitive,
           env: { TZ: zone, CX_EXPECTED_TZ: zone },
-          setupFiles: ["test/setup/tz-matrix.ts"],
+          setupFiles: ["test/setup/fast-check.ts", "test/setup/tz-matrix.ts"],
         },
       })),
     ],

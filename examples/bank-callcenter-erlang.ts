@@ -7,6 +7,10 @@
  *
  * Run: npx tsx examples/bank-callcenter-erlang.ts
  *
+ * The data file is real/anonymous_bank_callcenter_1999-08.csv in the directory named by
+ * CX_REAL_DATA (default: ../shared/data beside the repository). Without it the example says so
+ * and exits 0.
+ *
  * Definitions used here (see docs/guide/staffing.md):
  * - A call is *offered to agents* if it was served (outcome AGENT) or hung up while queueing
  *   (HANG with a q_start); HANG calls that never queued left in the voice menu (VRU) and
@@ -21,11 +25,17 @@
  * - The date column says 2010 but the data are August 1999 (see the data README); times are
  *   local times in Israel.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import Papa from "papaparse";
 import { erlangA, erlangC } from "../src/index.ts";
+import { realDataDir, realDataSource } from "./_realData.ts";
 
-const FILE = new URL("../../shared/data/real/anonymous_bank_callcenter_1999-08.csv", import.meta.url);
+const FILE = join(realDataDir(), "real/anonymous_bank_callcenter_1999-08.csv");
+if (!existsSync(FILE)) {
+  console.log(`skipped: ${FILE} not found (from ${realDataSource()}; set CX_REAL_DATA to the directory holding real/)`);
+  process.exit(0);
+}
 const HALF_HOUR = 1800;
 const TARGET = 20;
 

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { run } from "../../src/cli/run.ts";
+import { realDataPath } from "../_support/realData.ts";
 
 /** What a run printed and returned. */
 export interface CliRun {
@@ -60,8 +61,8 @@ export const FULL = [
   "channel,assignee",
 ];
 
-/** The real synthetic Kaggle file (../shared/data/real). */
-export const REAL = fileURLToPath(new URL("../../../shared/data/real/customer_support_tickets.csv", import.meta.url));
+/** The real synthetic Kaggle file (needs the data directory: `needsRealData("real/customer_support_tickets.csv")`). */
+export const REAL = realDataPath("real/customer_support_tickets.csv");
 
 /** A fresh temporary directory. */
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), "cx-cli-"));

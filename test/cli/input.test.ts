@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { needsRealData } from "../_support/realData.ts";
 import { cli, DATA, json, REAL, repo, tempDir } from "./_run.ts";
 
 const ZENDESK_CSV = repo("test/fixtures/io/zendesk-tickets.csv");
@@ -151,7 +152,7 @@ describe("input layouts", () => {
   });
 });
 
-describe("real data: Kaggle Customer Support Ticket Dataset (suraj520), ../shared/data/real", () => {
+describe("real data: Kaggle Customer Support Ticket Dataset (suraj520), CX_REAL_DATA", needsRealData("real/customer_support_tickets.csv"), () => {
   const MAP = [
     "--map", "id=Ticket ID",
     "--map", "createdAt=Date of Purchase",

@@ -1,5 +1,5 @@
 // CSV reading: the quirks of real exports (RFC 4180 quoting, BOM, CRLF, bare CR, other
-// delimiters, gzip, stdin-like streams) and the real files of ../shared/data/real.
+// delimiters, gzip, stdin-like streams) and the real files of the data directory (CX_REAL_DATA).
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readCsv, readTickets, type CsvRecord } from "../../src/io/index.ts";
+import { needsRealData, realDataPath } from "../_support/realData.ts";
 
-const real = (file: string): string => new URL(`../../../shared/data/real/${file}`, import.meta.url).pathname;
 const fixture = (file: string): string => new URL(`../fixtures/io/${file}`, import.meta.url).pathname;
 
 /** A Readable that delivers `text` in chunks of `size` bytes (to cross every boundary). */
@@ -118,9 +118,9 @@ describe("readCsv: quirks", () => {
   });
 });
 
-describe("readCsv: real files (../shared/data/real/README.md)", () => {
-  it("twcs_head5000.csv: 5,000 records; the \\r\\r inside an unquoted field of row index 2484 does not split it", async () => {
-    const records = await all(real("twcs_head5000.csv"));
+describe("readCsv: real files (the data's real/README.md)", () => {
+  it("twcs_head5000.csv: 5,000 records; the \\r\\r inside an unquoted field of row index 2484 does not split it", needsRealData("real/twcs_head5000.csv"), async () => {
+    const records = await all(realDataPath("real/twcs_head5000.csv"));
     expect(records).toHaveLength(5000);
     expect(records.every((r) => r.problem === undefined)).toBe(true);
     const row = records.find((r) => r.row["tweet_id"] === "3399");
@@ -129,8 +129,8 @@ describe("readCsv: real files (../shared/data/real/README.md)", () => {
     expect(records[4999]?.row[""]).toBe("4999");
   });
 
-  it("customer_support_tickets.csv: 8,469 records, quoted descriptions with line breaks", async () => {
-    const records = await all(real("customer_support_tickets.csv"));
+  it("customer_support_tickets.csv: 8,469 records, quoted descriptions with line breaks", needsRealData("real/customer_support_tickets.csv"), async () => {
+    const records = await all(realDataPath("real/customer_support_tickets.csv"));
     expect(records).toHaveLength(8469);
     expect(records.every((r) => r.problem === undefined)).toBe(true);
     expect(records[8468]?.row["Ticket ID"]).toBe("8469");

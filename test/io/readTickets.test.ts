@@ -1,5 +1,5 @@
 // readTickets through the generic preset: the demo data (examples/data, written by the
-// project), the real Kaggle "Customer Support Ticket Dataset" (../shared/data/real), the
+// project), the real Kaggle "Customer Support Ticket Dataset" (CX_REAL_DATA), the
 // column and status maps, the messages join, the accounting, and every error code.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,9 +9,9 @@ import { describe, expect, it } from "vitest";
 import { MetricRangeError } from "../../src/_lib/errors.ts";
 import { InputFormatError, readTickets, writeRejectsCsv, type TicketReadResult } from "../../src/io/index.ts";
 import type { Ticket } from "../../src/models/index.ts";
+import { needsRealData, realDataPath } from "../_support/realData.ts";
 
 const example = (file: string): string => new URL(`../../examples/data/${file}`, import.meta.url).pathname;
-const real = (file: string): string => new URL(`../../../shared/data/real/${file}`, import.meta.url).pathname;
 const text = (s: string): Readable => Readable.from([Buffer.from(s)]);
 
 async function collect(result: TicketReadResult): Promise<Ticket[]> {
@@ -75,9 +75,9 @@ describe("examples/data/tickets.csv through the generic preset", () => {
   });
 });
 
-describe("customer_support_tickets.csv (Kaggle, synthetic) through generic with a column map", () => {
+describe("customer_support_tickets.csv (Kaggle, synthetic) through generic with a column map", needsRealData("real/customer_support_tickets.csv"), () => {
   it("reads 8,469 records; read = used + rejected with the exact counts", async () => {
-    const result = await readTickets(real("customer_support_tickets.csv"), {
+    const result = await readTickets(realDataPath("real/customer_support_tickets.csv"), {
       timeZone: "UTC",
       map: [
         "id=Ticket ID",
@@ -97,7 +97,7 @@ describe("customer_support_tickets.csv (Kaggle, synthetic) through generic with 
     expect(result.rejects).toEqual([]);
     const byStatus = new Map<string, number>();
     for (const t of tickets) byStatus.set(`${t.status}/${t.rawStatus ?? ""}`, (byStatus.get(`${t.status}/${t.rawStatus ?? ""}`) ?? 0) + 1);
-    // Counts from ../shared/data/real/README.md.
+    // Counts from the data's real/README.md.
     expect(Object.fromEntries(byStatus)).toEqual({
       "pending/Pending Customer Response": 2881,
       "open/Open": 2819,
@@ -114,7 +114,7 @@ describe("customer_support_tickets.csv (Kaggle, synthetic) through generic with 
   });
 
   it("a custom status map decides the category; rawStatus keeps the export's name", async () => {
-    const result = await readTickets(real("customer_support_tickets.csv"), {
+    const result = await readTickets(realDataPath("real/customer_support_tickets.csv"), {
       timeZone: "UTC",
       map: { id: "Ticket ID", created_at: "Date of Purchase", status: "Ticket Status" },
       statusMap: { "Pending Customer Response": "on_hold" },

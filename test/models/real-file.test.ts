@@ -1,5 +1,5 @@
 // Real-file test: the Kaggle "Customer Support Ticket Dataset" (suraj520), a synthetic
-// export of 8,469 tickets; see ../shared/data/real/README.md. Counts from that README:
+// export of 8,469 tickets; see the data's real/README.md. Counts from that README:
 // status Pending Customer Response 2,881 / Open 2,819 / Closed 2,769; First Response Time
 // filled for 5,650 rows; Time to Resolution for the 2,769 closed ones, 1,365 of them earlier
 // than the first response.
@@ -8,8 +8,9 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { safeParseTickets, type ParseRowsResult, type Ticket } from "../../src/models/schemas/index.ts";
 import { TIMESTAMP_REASONS } from "../../src/_lib/timestamp.ts";
+import { needsRealData, realDataPath } from "../_support/realData.ts";
 
-const file = new URL("../../../shared/data/real/customer_support_tickets.csv", import.meta.url);
+const FILE = "real/customer_support_tickets.csv";
 
 type CsvRow = Record<string, string>;
 
@@ -27,12 +28,12 @@ function toTicketRow(row: CsvRow): Record<string, unknown> {
   };
 }
 
-describe("customer_support_tickets.csv", () => {
+describe("customer_support_tickets.csv", needsRealData(FILE), () => {
   let csv: CsvRow[];
   let result: ParseRowsResult<Ticket>;
 
   beforeAll(() => {
-    const parsed = Papa.parse<CsvRow>(readFileSync(file, "utf8"), { header: true, skipEmptyLines: true });
+    const parsed = Papa.parse<CsvRow>(readFileSync(realDataPath(FILE), "utf8"), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     csv = parsed.data;
     result = safeParseTickets(csv.map(toTicketRow), { timeZone: "UTC" });

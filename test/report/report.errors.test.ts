@@ -1,19 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { MetricRangeError } from "../../src/_lib/errors.ts";
 import { report, reportAccumulator, type ReportOptions } from "../../src/report/index.ts";
 import { AS_OF, DECEMBER, JANUARY, ZONE } from "./fixture.ts";
+import { errorCodeOf as codeOf } from "../_support/errors.ts";
 
 const base: ReportOptions = { asOf: AS_OF, timeZone: ZONE };
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MetricRangeError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 const bad = (options: unknown): string | undefined => codeOf(() => reportAccumulator(options as ReportOptions));
 

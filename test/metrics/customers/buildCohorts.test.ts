@@ -7,9 +7,10 @@ import {
   retentionRate,
   type CustomerActivity,
 } from "../../../src/metrics/customers/index.ts";
-import type { MetricRangeError } from "../../../src/_lib/errors.ts";
+import { needsRealData, realDataPath } from "../../_support/realData.ts";
+import { errorCodeOf as codeOf } from "../../_support/errors.ts";
+import { ROMANIAN as RO } from "../../_support/sources.ts";
 
-const RO = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
 const d = (iso: string): Date => new Date(iso);
 /** A customer starting at `start`, active at each of `at` (all UTC noon on the given day). */
 const customer = (customerId: string, start: string, ...at: string[]): CustomerActivity => ({
@@ -17,15 +18,6 @@ const customer = (customerId: string, start: string, ...at: string[]): CustomerA
   start: d(`${start}T12:00:00Z`),
   activity: at.map((day) => ({ at: d(`${day}T12:00:00Z`) })),
 });
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return (error as MetricRangeError).code;
-  }
-  return undefined;
-}
 
 // Hand-computed 4 cohorts × up to 4 periods, monthly, UTC, observed through May 2026.
 //
@@ -196,8 +188,8 @@ describe("buildCohorts", () => {
     expect(retentionMatrix(buildCohorts([], { timeZone: "UTC", asOf: AS_OF }).cohorts)).toBeUndefined();
   });
 
-  it("builds weekly cohorts of repeat callers in the real Anonymous Bank call-centre data (Aug 1999, Brown et al. 2005)", () => {
-    const text = readFileSync(new URL("../../../../shared/data/real/anonymous_bank_callcenter_1999-08.csv", import.meta.url), "utf8");
+  it("builds weekly cohorts of repeat callers in the real Anonymous Bank call-centre data (Aug 1999, Brown et al. 2005)", needsRealData("real/anonymous_bank_callcenter_1999-08.csv"), () => {
+    const text = readFileSync(realDataPath("real/anonymous_bank_callcenter_1999-08.csv"), "utf8");
     const byCustomer = new Map<string, Date[]>();
     for (const line of text.split("\n").slice(1)) {
       const f = line.split(",");

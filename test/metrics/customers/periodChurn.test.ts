@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { churnRate, periodChurn, retentionRate, type CustomerLifetime } from "../../../src/metrics/customers/index.ts";
-import type { MetricRangeError } from "../../../src/_lib/errors.ts";
+import { errorCodeOf as codeOf } from "../../_support/errors.ts";
+import { ROMANIAN as RO } from "../../_support/sources.ts";
 
-const RO = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
 const d = (iso: string): Date => new Date(iso);
 const from = d("2026-01-01T00:00:00Z");
 const to = d("2026-02-01T00:00:00Z");
 const many = (n: number, prefix: string, start: string, end?: string): CustomerLifetime[] =>
   Array.from({ length: n }, (_, i) => ({ customerId: `${prefix}${String(i)}`, start: d(start), end: end === undefined ? undefined : d(end) }));
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return (error as MetricRangeError).code;
-  }
-  return undefined;
-}
 
 describe("periodChurn", () => {
   it(`gives churn 0.2 for 2,000 at start and 400 lost (${RO}; the article prints 2 %, which is wrong)`, () => {

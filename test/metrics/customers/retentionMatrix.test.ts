@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { churnRate, retentionMatrix } from "../../../src/metrics/customers/index.ts";
 import type { Cohort } from "../../../src/models/cohort.ts";
-import type { MetricRangeError } from "../../../src/_lib/errors.ts";
+import { errorCodeOf as codeOf } from "../../_support/errors.ts";
+import { ROMANIAN as RO } from "../../_support/sources.ts";
 
-const RO = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
 const cohort = (label: string, size: number, active: number[]): Cohort => ({ label, start: new Date(`${label}-01T00:00:00Z`), size, active });
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return (error as MetricRangeError).code;
-  }
-  return undefined;
-}
 
 describe("retentionMatrix", () => {
   it(`gives period-1 churn 0.2 for a cohort of 2,000 with 1,600 left, as churnRate(2000, 400) (${RO}; the article prints 2 %, wrongly)`, () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { retentionRate } from "../../../src/metrics/customers/index.ts";
-import type { MetricRangeError } from "../../../src/_lib/errors.ts";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return (error as MetricRangeError).code;
-  }
-  return undefined;
-}
+import { errorCodeOf as codeOf } from "../../_support/errors.ts";
 
 describe("retentionRate", () => {
   it("gives 0.9 for 1,000 at start, 1,200 at end, 300 new (\"8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022\", section 6)", () => {

@@ -17,7 +17,7 @@ const options = { timeZone: "UTC", base: start };
 
 test.prop([data])("NRR = (base − churned − contraction + expansion) / base, gross churn in [0, 1], NRR ≥ 0", (list) => {
   const r = revenueRetention(list, options);
-  if (r.baseCustomers === 0) return;
+  fc.pre(r.baseCustomers !== 0);
   expect(r.netRevenueRetention.numerator).toBeCloseTo(r.baseRevenue - r.churnedRevenue - r.contraction + r.expansion, 6);
   expect(r.grossRevenueChurn.rate! >= 0 && r.grossRevenueChurn.rate! <= 1 + 1e-12).toBe(true);
   expect(r.netRevenueRetention.rate!).toBeGreaterThanOrEqual(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { revenueRetention, type CustomerActivity } from "../../../src/metrics/customers/index.ts";
-import type { MetricRangeError } from "../../../src/_lib/errors.ts";
+import { errorCodeOf as codeOf } from "../../_support/errors.ts";
 
 const d = (iso: string): Date => new Date(iso);
 const start = d("2026-01-01T00:00:00Z");
@@ -9,15 +9,6 @@ const buyer = (customerId: string, ...orders: [string, number][]): CustomerActiv
   start,
   activity: orders.map(([at, amount]) => ({ at: d(at), amount })),
 });
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return (error as MetricRangeError).code;
-  }
-  return undefined;
-}
 
 describe("revenueRetention", () => {
   it("splits lost revenue into churn and contraction, and adds expansion for NRR (hand-computed)", () => {

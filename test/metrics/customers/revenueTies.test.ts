@@ -4,21 +4,12 @@ import {
   repeatPurchaseRate,
   revenueAtRisk,
 } from "../../../src/metrics/customers/index.ts";
-import type { MetricRangeError } from "../../../src/_lib/errors.ts";
+import { errorCodeOf as codeOf } from "../../_support/errors.ts";
 
 // Russian article on tying support to revenue (seeds/004_6074af7efb9983f6.txt; the file has no
 // title line — it opens "На прошлой неделе мы убедились…"): "средняя глобальная стоимость
 // потерянного клиента составляет 243 доллара" (the average cost of a lost customer is USD 243).
 const RU = "Russian article on tying support to revenue (seeds/004, untitled)";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return (error as MetricRangeError).code;
-  }
-  return undefined;
-}
 
 describe("revenueAtRisk", () => {
   it(`gives USD 2,430 for 10 lost customers at the USD 243 per lost customer quoted in the ${RU} (an input, not a default)`, () => {

@@ -1,21 +1,26 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { TZDate } from "@date-fns/tz";
 import { erlangC, staffingPlan } from "../../../src/metrics/staffing/index.ts";
 import { wilsonInterval } from "../../../src/metrics/stats/index.ts";
+import { needsRealData, realDataPath } from "../../_support/realData.ts";
 
 // Technion SEE "Anonymous Bank" call centre, August 1999 (Brown et al. 2005, JASA 100(469));
-// counts published in ../shared/data/real/README.md §2.
-const FILE = new URL("../../../../shared/data/real/anonymous_bank_callcenter_1999-08.csv", import.meta.url);
-const rows = Papa.parse<Record<string, string>>(readFileSync(FILE, "utf8"), { header: true, skipEmptyLines: true }).data;
+// counts published in the data's real/README.md §2.
+const FILE = "real/anonymous_bank_callcenter_1999-08.csv";
+let rows: Record<string, string>[] = [];
 
 function seconds(hms: string): number {
   const [h, m, s] = hms.split(":").map(Number) as [number, number, number];
   return h * 3600 + m * 60 + s;
 }
 
-describe("Anonymous Bank call centre, August 1999 (real data)", () => {
+describe("Anonymous Bank call centre, August 1999 (real data)", needsRealData(FILE), () => {
+  beforeAll(() => {
+    rows = Papa.parse<Record<string, string>>(readFileSync(realDataPath(FILE), "utf8"), { header: true, skipEmptyLines: true }).data;
+  });
+
   it("has the published counts: 42,078 calls; AGENT 31,402; HANG 10,366; PHANTOM 310; 26,011 queued; 32 server values", () => {
     expect(rows).toHaveLength(42_078);
     const outcomes = new Map<string, number>();

@@ -38,15 +38,32 @@ test.prop([load, fc.integer({ min: 1, max: 40 })])("agrees with the naive statio
   expect(r.occupancy).toBeCloseTo(q.averageBusy / n, 8);
 });
 
-test.prop([load, fc.integer({ min: 1, max: 5 })])("tends to Erlang C as patience → ∞ (N > A)", (traffic, extra) => {
-  const a = (traffic.arrivals / 1800) * traffic.averageHandleTime;
-  const n = Math.floor(a) + extra;
-  if (a / n > 0.95) return; // near saturation the limit is approached too slowly for a fixed patience
-  const c = erlangC(n, traffic);
-  const patient = erlangA(n, { ...traffic, patience: traffic.averageHandleTime * 1e5 });
-  expect(Math.abs(patient.probabilityOfWaiting - c.probabilityOfWaiting)).toBeLessThan(1e-3);
-  expect(Math.abs(patient.serviceLevel - c.serviceLevel)).toBeLessThan(1e-3);
-  // and the gap shrinks as patience grows
-  const lessPatient = erlangA(n, { ...traffic, patience: traffic.averageHandleTime * 10 });
-  expect(Math.abs(patient.serviceLevel - c.serviceLevel)).toBeLessThanOrEqual(Math.abs(lessPatient.serviceLevel - c.serviceLevel) + 1e-12);
-});
+// Erlang A (M/M/n+M) tends to Erlang C (M/M/n) as patience → ∞, within a bound from the two
+// birth–death chains (Garnett, Mandelbaum & Reiman 2002, "Designing a call center with impatient
+// customers", M&SOM 4(3), §2). Both have birth rate λ and death rate kμ up to k = n agents busy;
+// above n, Erlang C has nμ and Erlang A nμ + jθ with j callers queued and θ = 1/patience. So the
+// stationary weights agree up to n and, for j queued, are w_n ρ^j (C) and w_n Π_{i≤j} λ/(nμ + iθ)
+// ≤ w_n ρ^j (A), ρ = λ/(nμ) < 1. Hence, with E_C[W] the mean Erlang C wait (its ASA):
+// - P_A(abandon) = θ E_A[Q]/λ ≤ θ E_C[Q]/λ = E_C[W]/patience (the A queue is stochastically
+//   smaller: higher death rates; Little's law E_C[Q] = λ E_C[W]);
+// - 0 ≤ P_C(wait) − P_A(wait) ≤ P_C(wait)·(1 − W_A/W_C) ≤ ρ/(1 − ρ) · E_C[W]/patience, where W_A,
+//   W_C are the total weights of the waiting states: Π (1 + iε)^−1 ≥ 1 − ε j(j+1)/2 with
+//   ε = θ/(nμ), and E[J(J+1)] = 2ρ/(1 − ρ)² for J geometric, P(J = j) = (1 − ρ)ρ^j.
+// Both bounds fall as 1/patience. The gap itself in service level is not monotone in patience
+// (1.8e-6 at 300 s, 1.4e-3 at 3,000 s were seen): the old property asserting that was false.
+test.prop([load, fc.integer({ min: 1, max: 5 }), fc.constantFrom(10, 100, 1e3, 1e5)])(
+  "tends to Erlang C as patience → ∞ (N > A): P(abandon) ≤ E_C[W]/patience, P_C(wait) − P_A(wait) ≤ ρ/(1−ρ)·E_C[W]/patience",
+  (traffic, extra, handleTimes) => {
+    const a = (traffic.arrivals / 1800) * traffic.averageHandleTime;
+    const n = Math.floor(a) + extra;
+    const rho = a / n;
+    const patience = traffic.averageHandleTime * handleTimes;
+    const c = erlangC(n, traffic);
+    const patient = erlangA(n, { ...traffic, patience });
+    const wait = c.averageSpeedOfAnswer; // E_C[W], seconds
+    const tolerance = 1e-9;
+    expect(patient.probabilityOfAbandonment).toBeLessThanOrEqual(wait / patience + tolerance);
+    expect(patient.probabilityOfWaiting).toBeLessThanOrEqual(c.probabilityOfWaiting + tolerance);
+    expect(c.probabilityOfWaiting - patient.probabilityOfWaiting).toBeLessThanOrEqual((rho / (1 - rho)) * (wait / patience) + tolerance);
+  },
+);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { erlangC, erlangCAgents } from "../../../src/metrics/staffing/index.ts";
 import { codeOf } from "./_codeOf.ts";
+import { CALL_CENTRE_HELPER as CCH } from "../../_support/sources.ts";
 
-const CCH = "Call Centre Helper, 'Erlang C formula – made simple with an easy worked example'";
 const traffic = { arrivals: 100, averageHandleTime: 180, targetAnswerTime: 20 };
 
 describe("erlangCAgents", () => {

@@ -17,7 +17,7 @@ function naiveBootstrap(values: readonly number[], p: number, level: number, res
   return [quantileSorted(e, (1 - level) / 2)!, quantileSorted(e, (1 + level) / 2)!];
 }
 
-// ser_time (s) of the first 60 AGENT calls dated 2010-08-01 (= 1999-08-01) in ../shared/data/real/anonymous_bank_callcenter_1999-08.csv, in file order.
+// ser_time (s) of the first 60 AGENT calls dated 2010-08-01 (= 1999-08-01) in real/anonymous_bank_callcenter_1999-08.csv of the data directory (CX_REAL_DATA), in file order.
 const HANDLE_TIMES = [
   99, 96, 207, 54, 445, 70, 65, 679, 350, 113, 156, 113, 112, 1798, 154, 75, 156, 24, 206, 134, 217, 1439, 449, 449, 446, 52,
   57, 583, 984, 398, 87, 62, 312, 126, 276, 1756, 70, 363, 60, 71, 82, 76, 77, 29, 225, 68, 312, 32, 128, 45, 80, 189, 105,

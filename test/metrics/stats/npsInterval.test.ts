@@ -2,14 +2,11 @@ import { describe, expect, it } from "vitest";
 import { nps } from "../../../src/metrics/survey/index.ts";
 import { npsInterval } from "../../../src/metrics/stats/index.ts";
 import { codeOf } from "./_codeOf.ts";
+import { DUTCH } from "../../_support/sources.ts";
+import { repeat } from "../../_support/survey.ts";
 
-const DUTCH = "Top 3 Statistieken om de kwaliteit van de klantenservice te meten";
 const ROCKS = "Rocks (2016), Interval Estimation for the Net Promoter Score, The American Statistician 70(4)";
 const Z95 = 1.959963984540054; // R qnorm(0.975)
-
-function repeat(score: number, times: number): number[] {
-  return Array.from({ length: times }, () => score);
-}
 
 /** Naive reference: mean and population variance of the +1/0/−1 scores, written out. */
 function naive(scores: readonly number[]): { nps: number; se: number } {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { ces } from "../../../src/metrics/survey/index.ts";
-
-const DUTCH = "Top 3 Statistieken om de kwaliteit van de klantenservice te meten";
+import { DUTCH } from "../../_support/sources.ts";
 
 describe("ces", () => {
   it("is the mean on the default CES 2.0 1–7 scale: (7 + 6 + 5 + 2) / 4 = 5 (hand-computed)", () => {

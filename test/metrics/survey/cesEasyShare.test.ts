@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { cesEasyShare } from "../../../src/metrics/survey/index.ts";
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof MetricRangeError) return `${error.code} ${error.message}`;
-    throw error;
-  }
-  return "did not throw";
-}
+import { codeOf } from "../../_support/errors.ts";
 
 describe("cesEasyShare", () => {
   it("counts 5, 6, 7 as easy on the default 1–7 scale, 4 is neutral (CES 2.0 agree side, hand-computed)", () => {

@@ -1,20 +1,10 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { csat, negativeShare } from "../../../src/metrics/survey/index.ts";
-
-const ROMANIAN = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof MetricRangeError) return `${error.code} ${error.message}`;
-    throw error;
-  }
-  return "did not throw";
-}
+import { needsRealData, realDataPath } from "../../_support/realData.ts";
+import { codeOf } from "../../_support/errors.ts";
+import { ROMANIAN } from "../../_support/sources.ts";
 
 describe("csat", () => {
   it(`is satisfied / all: 4 of 5 → 0.8 on 1–5 top-2-box (${ROMANIAN}, satisfied / all × 100)`, () => {
@@ -43,8 +33,8 @@ describe("csat", () => {
     expect(csat([])).toBeUndefined();
   });
 
-  it("reads the real Kaggle 'Customer Support Ticket Dataset': CSAT = (543 + 544) / 2769 (counts from data/real/README.md)", () => {
-    const text = readFileSync(new URL("../../../../shared/data/real/customer_support_tickets.csv", import.meta.url), "utf8");
+  it("reads the real Kaggle 'Customer Support Ticket Dataset': CSAT = (543 + 544) / 2769 (counts from data/real/README.md)", needsRealData("real/customer_support_tickets.csv"), () => {
+    const text = readFileSync(realDataPath("real/customer_support_tickets.csv"), "utf8");
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(parsed.data).toHaveLength(8469);
     const ratings = parsed.data

@@ -1,17 +1,7 @@
 import { expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { negativeShare } from "../../../src/metrics/survey/index.ts";
-
-const scaled = fc
-  .record({ min: fc.integer({ min: -5, max: 5 }), points: fc.integer({ min: 5, max: 11 }) })
-  .chain(({ min, points }) => {
-    const max = min + points - 1;
-    return fc.record({
-      scale: fc.constant({ min, max }),
-      threshold: fc.integer({ min, max }),
-      scores: fc.array(fc.integer({ min, max }), { minLength: 1, maxLength: 100 }),
-    });
-  });
+import { scaledScores as scaled } from "../../_support/survey.ts";
 
 test.prop([scaled])("stays within 0..1 and agrees with the naive count of scores ≤ threshold", ({ scale, threshold, scores }) => {
   const value = negativeShare(scores, { scale, threshold })!;

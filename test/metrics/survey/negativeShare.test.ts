@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { negativeShare } from "../../../src/metrics/survey/index.ts";
-
-const SPANISH = "Métricas para servicio al cliente ¡12 Indispensables!";
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof MetricRangeError) return `${error.code} ${error.message}`;
-    throw error;
-  }
-  return "did not throw";
-}
+import { codeOf } from "../../_support/errors.ts";
+import { SPANISH } from "../../_support/sources.ts";
 
 describe("negativeShare", () => {
   it(`checks the "negative answers under 10 %" target: 9 of 100 passes, 10 of 100 does not (${SPANISH})`, () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { negativeShareVerbal } from "../../../src/metrics/survey/index.ts";
-
-const DUTCH = "Top 3 Statistieken om de kwaliteit van de klantenservice te meten";
+import { DUTCH } from "../../_support/sources.ts";
 
 describe("negativeShareVerbal", () => {
   it(`counts the bottom two labels of each scale as negative (${DUTCH})`, () => {

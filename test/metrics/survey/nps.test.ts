@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { nps } from "../../../src/metrics/survey/index.ts";
-
-const DUTCH = "Top 3 Statistieken om de kwaliteit van de klantenservice te meten";
-
-function repeat(score: number, times: number): number[] {
-  return Array.from({ length: times }, () => score);
-}
+import { DUTCH } from "../../_support/sources.ts";
+import { repeat } from "../../_support/survey.ts";
 
 describe("nps", () => {
   it(`gives 10 for 30 promoters, 50 passives, 20 detractors (${DUTCH}, worked example)`, () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { surveyResponseRate } from "../../../src/metrics/survey/index.ts";
-
-const ARABIC = "4 مقاييس دعم العملاء التي تدفع النمو";
+import { ARABIC } from "../../_support/sources.ts";
 
 describe("surveyResponseRate", () => {
   it(`is answers / requests sent: 25 of 200 → 0.125 (${ARABIC}: feedback requests and answers)`, () => {

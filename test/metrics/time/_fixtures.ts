@@ -1,8 +1,5 @@
 import type { Message, Schedule, Ticket } from "../../../src/models/index.ts";
-
-export const ROMANIAN = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
-export const SPANISH = "Métricas para servicio al cliente ¡12 Indispensables!";
-export const ARABIC = "4 مقاييس دعم العملاء التي تدفع النمو";
+export { ROMANIAN, SPANISH, ARABIC } from "../../_support/sources.ts";
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { addBusinessTime } from "../../../src/metrics/time/addBusinessTime.ts";
 import { businessTimeBetween } from "../../../src/metrics/time/businessTimeBetween.ts";
 import type { Schedule } from "../../../src/models/schedule.ts";
+import { rangeErrorOf as codeOf } from "../../_support/errors.ts";
 
 // One test per error code of the business-hours calendar (docs/guide/errors/business-hours.md).
 
@@ -10,17 +10,6 @@ const H = 3_600_000;
 const ok: Schedule = { timeZone: "Europe/Bucharest", weekly: { mon: [["09:00", "17:00"]] } };
 const t0 = new Date("2026-01-05T12:00:00Z");
 const t1 = new Date("2026-01-06T12:00:00Z");
-
-function codeOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricRangeError);
-    const e = error as MetricRangeError;
-    return { code: e.code, message: e.message };
-  }
-  throw new Error("expected a MetricRangeError");
-}
 
 describe("E_INVALID_DATE", () => {
   it("is thrown for an invalid start or end", () => {

@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_FIRST_RESPONSE_TARGETS, slaCompliance } from "../../../src/metrics/sla/index.ts";
 import { firstResponseTimes, responseTimes, summarizeDurations } from "../../../src/metrics/time/index.ts";
 import type { Message, Ticket } from "../../../src/models/index.ts";
+import { needsRealData, realDataPath } from "../../_support/realData.ts";
 import { HOUR, ROMANIAN } from "./_fixtures.ts";
 
-// Customer Support on Twitter (Thought Vector, Kaggle), first 5,000 rows; see ../shared/data/real/README.md.
-const FILE = new URL("../../../../shared/data/real/twcs_head5000.csv", import.meta.url);
+// Customer Support on Twitter (Thought Vector, Kaggle), first 5,000 rows; see the data's real/README.md.
+const FILE = "real/twcs_head5000.csv";
 
 interface Tweet {
   readonly id: string;
@@ -17,7 +18,7 @@ interface Tweet {
 }
 
 function load(): { rows: number; tweets: Tweet[] } {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(FILE, "utf8"), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(realDataPath(FILE), "utf8"), { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   const tweets = parsed.data.map((row): Tweet => {
     const parent = row.in_response_to_tweet_id ?? "";
@@ -60,10 +61,13 @@ function threads(tweets: readonly Tweet[]): { tickets: Ticket[]; broken: number 
   return { tickets, broken: tweets.length - threaded };
 }
 
-describe("first response times on real Twitter support threads (twcs_head5000.csv)", () => {
-  const { rows, tweets } = load();
-  const { tickets, broken } = threads(tweets);
-  const frt = firstResponseTimes(tickets);
+describe("first response times on real Twitter support threads (twcs_head5000.csv)", needsRealData(FILE), () => {
+  let rows: number, tweets: Tweet[], tickets: Ticket[], broken: number, frt: ReturnType<typeof firstResponseTimes>;
+  beforeAll(() => {
+    ({ rows, tweets } = load());
+    ({ tickets, broken } = threads(tweets));
+    frt = firstResponseTimes(tickets);
+  });
 
   it("parses 5,000 rows, keeping the row with bare CRs inside an unquoted field (README quirk)", () => {
     expect(rows).toBe(5000);

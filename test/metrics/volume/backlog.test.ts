@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import type { Ticket } from "../../../src/models/ticket.ts";
 import { backlog } from "../../../src/metrics/volume/index.ts";
+import { codeOf } from "../../_support/errors.ts";
+import { ROMANIAN } from "../../_support/sources.ts";
 
-const ROMANIAN = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
 const HOUR = 3_600_000;
 const at = (h: number): Date => new Date(Date.UTC(2024, 0, 1, h));
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof MetricRangeError) return `${error.code} ${error.message}`;
-    throw error;
-  }
-  return "did not throw";
-}
 
 const FIXTURE: Ticket[] = [
   { id: "a", createdAt: at(0), status: "solved", solvedAt: at(2) }, // resolved in 2 h

@@ -3,8 +3,9 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../../src/models/ticket.ts";
 import { channelMix } from "../../../src/metrics/volume/index.ts";
+import { needsRealData, realDataPath } from "../../_support/realData.ts";
+import { ROMANIAN } from "../../_support/sources.ts";
 
-const ROMANIAN = "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022";
 const AT = new Date("2024-01-01T00:00:00Z");
 
 function withChannels(channels: readonly (string | undefined)[]): Ticket[] {
@@ -41,8 +42,8 @@ describe("channelMix", () => {
     expect(channelMix([])).toBeUndefined();
   });
 
-  it("reads the real Kaggle 'Customer Support Ticket Dataset': Email 2,143, Phone 2,132, Social media 2,121, Chat 2,073 (counted with Python's csv module)", () => {
-    const text = readFileSync(new URL("../../../../shared/data/real/customer_support_tickets.csv", import.meta.url), "utf8");
+  it("reads the real Kaggle 'Customer Support Ticket Dataset': Email 2,143, Phone 2,132, Social media 2,121, Chat 2,073 (counted with Python's csv module)", needsRealData("real/customer_support_tickets.csv"), () => {
+    const text = readFileSync(realDataPath("real/customer_support_tickets.csv"), "utf8");
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
     const tickets: Ticket[] = rows.map((row) => ({
       id: row["Ticket ID"] ?? "",

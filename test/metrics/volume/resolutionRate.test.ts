@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import type { Ticket } from "../../../src/models/ticket.ts";
 import { resolutionRate, resolutionRateFromCounts } from "../../../src/metrics/volume/index.ts";
+import { codeOf } from "../../_support/errors.ts";
+import { SPANISH } from "../../_support/sources.ts";
 
-const SPANISH = "Métricas para servicio al cliente ¡12 Indispensables!";
 const at = (day: number, hour = 0): Date => new Date(Date.UTC(2024, 0, day, hour));
 const JANUARY_WEEK_1 = { from: at(1), to: at(8) };
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof MetricRangeError) return `${error.code} ${error.message}`;
-    throw error;
-  }
-  return "did not throw";
-}
 
 describe("resolutionRate", () => {
   it(`is resolved / received among the tickets received in the period (${SPANISH}, hand-computed fixture)`, () => {

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import type { Ticket, TicketStatus } from "../../../src/models/ticket.ts";
 import { ticketsByStatus } from "../../../src/metrics/volume/index.ts";
+import { needsRealData, realDataPath } from "../../_support/realData.ts";
+import { SPANISH } from "../../_support/sources.ts";
 
-const SPANISH = "Métricas para servicio al cliente ¡12 Indispensables!";
 const AT = new Date("2024-01-01T00:00:00Z");
 
 describe("ticketsByStatus", () => {
@@ -29,8 +30,8 @@ describe("ticketsByStatus", () => {
     expect(ticketsByStatus([])).toEqual({ unassigned: 0, new: 0, open: 0, pending: 0, on_hold: 0, solved: 0, closed: 0, total: 0 });
   });
 
-  it("counts the real Kaggle 'Customer Support Ticket Dataset': 2,819 open, 2,881 pending, 2,769 closed (data/real/README.md)", () => {
-    const text = readFileSync(new URL("../../../../shared/data/real/customer_support_tickets.csv", import.meta.url), "utf8");
+  it("counts the real Kaggle 'Customer Support Ticket Dataset': 2,819 open, 2,881 pending, 2,769 closed (data/real/README.md)", needsRealData("real/customer_support_tickets.csv"), () => {
+    const text = readFileSync(realDataPath("real/customer_support_tickets.csv"), "utf8");
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
     const mapping: Record<string, TicketStatus> = { Open: "open", "Pending Customer Response": "pending", Closed: "closed" };
     const tickets: Ticket[] = rows.map((row) => {

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import type { BucketUnit } from "../../../src/_lib/bucket.ts";
 import type { Ticket } from "../../../src/models/ticket.ts";
 import { volumeByPeriod } from "../../../src/metrics/volume/volumeByPeriod.ts";
+import { needsRealData, realDataPath } from "../../_support/realData.ts";
 
 const LA = "America/Los_Angeles";
 const d = (iso: string): Date => new Date(iso);
@@ -189,12 +190,9 @@ describe("volumeByPeriod: errors", () => {
   });
 });
 
-describe("volumeByPeriod on real data: Customer Support on Twitter (twcs_head5000.csv)", () => {
-  // README of ../shared/data/real: 5,000 tweets, 2,778 inbound; created_at 3,358 in 2017-10,
+describe("volumeByPeriod on real data: Customer Support on Twitter (twcs_head5000.csv)", needsRealData("real/twcs_head5000.csv"), () => {
+  // README of the data's real/: 5,000 tweets, 2,778 inbound; created_at 3,358 in 2017-10,
   // 1,600 in 2017-11, 29 in 2017-12, a few outliers back to 2011-08-29.
-  const text = readFileSync(new URL("../../../../shared/data/real/twcs_head5000.csv", import.meta.url), "utf8");
-  // The file has bare CRs inside one unquoted field: split records on LF only.
-  const rows = Papa.parse<Record<string, string>>(text, { header: true, newline: "\n", skipEmptyLines: true }).data;
   const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const twitterDate = (s: string): Date => {
     // e.g. "Tue Oct 31 22:10:47 +0000 2017"
@@ -202,12 +200,18 @@ describe("volumeByPeriod on real data: Customer Support on Twitter (twcs_head500
     if (m === null) throw new Error(`unexpected created_at ${s}`);
     return new Date(Date.UTC(Number(m[6]), MONTHS.indexOf(m[1] as string), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])));
   };
-  const tickets: Ticket[] = rows.map((r) => ({
-    id: r.tweet_id as string,
-    createdAt: twitterDate(r.created_at as string),
-    status: "open",
-    channel: r.inbound === "True" ? "inbound" : "outbound",
-  }));
+  let tickets: Ticket[] = [];
+  beforeAll(() => {
+    const text = readFileSync(realDataPath("real/twcs_head5000.csv"), "utf8");
+    // The file has bare CRs inside one unquoted field: split records on LF only.
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, newline: "\n", skipEmptyLines: true }).data;
+    tickets = rows.map((r) => ({
+      id: r.tweet_id as string,
+      createdAt: twitterDate(r.created_at as string),
+      status: "open",
+      channel: r.inbound === "True" ? "inbound" : "outbound",
+    }));
+  });
 
   it("reads 5,000 tweets", () => {
     expect(tickets).toHaveLength(5000);
