@@ -8,7 +8,7 @@
  * Run: npx tsx examples/bank-callcenter-erlang.ts
  *
  * The data file is real/anonymous_bank_callcenter_1999-08.csv in the directory named by
- * CX_REAL_DATA (default: ../shared/data beside the repository). Without it the example says so
+ * CX_REAL_DATA (default: the shared data folder beside the repository, see examples/_realData.ts). Without it the example says so
  * and exits 0.
  *
  * Definitions used here (see docs/guide/staffing.md):
