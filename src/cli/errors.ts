@@ -27,7 +27,12 @@ export type CliErrorCode =
   | "E_CLI_CONFIG_FILE"
   | "E_CLI_FILE"
   | "E_INPUT_COLUMNS"
-  | "E_INPUT_SYNTAX";
+  | "E_INPUT_SYNTAX"
+  | "E_INPUT_GZIP"
+  | "E_INPUT_ENCODING"
+  | "E_INPUT_EMPTY"
+  | "E_INPUT_LIMIT"
+  | "E_INPUT_DUPLICATE_COLUMN";
 
 /**
  * A usage or input error of the command: printed as `cx-metrics: <message>` on stderr, exit 2.

@@ -59,7 +59,7 @@ export async function* readCsv(input: InputSource, options?: ReadCsvOptions): As
   const opened = await openInput(input, "csv");
   const counters: CsvCounters = { blankLines: 0 };
   let header: string[] | undefined;
-  for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters)) {
+  for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters, opened.name)) {
     for (const csvRow of batch) {
       if (header === undefined) {
         header = csvRow.data.map((name) => name.replace(/^\uFEFF/, "").trim());
