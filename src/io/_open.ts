@@ -108,7 +108,9 @@ async function* decode(bytes: AsyncIterator<Uint8Array>, decoding: { invalidUtf8
       }
       yield text;
     }
-    tail = next.value.length >= 2 ? next.value.slice(-2) : next.value.slice();
+    // The last two bytes of the stream so far (chunks may be shorter than two bytes).
+    if (next.value.length >= 2) tail = next.value.slice(-2);
+    else if (next.value.length === 1) tail = Uint8Array.of(...tail.slice(-1), next.value[0] as number);
   }
   const rest = decoder.decode();
   if (rest.length > 0) {
