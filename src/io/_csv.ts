@@ -213,7 +213,7 @@ export async function* csvBatches(
       throw inputError(
         "E_INPUT_LIMIT",
         name,
-        `${record < 0 ? "the header" : `record ${String(record + 1)}`} starting at line ${String(line)} does not end within the limit of ${showSize(INPUT_LIMITS.recordChars)} per record (an unclosed quote?)`,
+        `${record < 0 ? "the header" : `record ${String(record + 1)}`} starting at line ${String(line)} does not end within the limit of ${showSize(INPUT_LIMITS.recordChars)} per record (a field that long, or a quote left open)`,
       );
     }
     if (done) return;

@@ -108,7 +108,7 @@ describe("records past the size limit", () => {
     expect(error).toBeInstanceOf(InputFormatError);
     expect((error as InputFormatError).code).toBe("E_INPUT_LIMIT");
     expect((error as InputFormatError).message).toBe(
-      "readTickets: <stream>: record 2 starting at line 3 does not end within the limit of 9.8 KiB per record (an unclosed quote?) (1 record read before it)",
+      "readTickets: <stream>: record 2 starting at line 3 does not end within the limit of 9.8 KiB per record (a field that long, or a quote left open) (1 record read before it)",
     );
     expect(got).toEqual(["1"]);
   });
