@@ -523,10 +523,18 @@ export interface BucketGrid {
 /** The usual length of a bucket, to refuse huge ranges before building them. */
 const NOMINAL_MS: Readonly<Record<BucketUnit, number>> = { hour: HOUR_MS, day: 86_400_000, week: 604_800_000, month: 2_629_746_000 };
 
+/** What {@link MAX_BUCKETS} buckets of each unit span, for messages. */
+const SPAN: Readonly<Record<BucketUnit, string>> = {
+  hour: "about 114 years counted by the hour",
+  day: "about 2,737 years counted by the day",
+  week: "about 19,165 years counted by the week",
+  month: "83,333 years counted by the month",
+};
+
 function tooMany(fn: string, unit: BucketUnit, from: Date, to: Date): never {
   throw new MetricRangeError(
     "E_BUCKET_LIMIT",
-    `${fn}: the range must hold at most ${String(MAX_BUCKETS)} ${unit} buckets, got more from ${from.toISOString()} to ${to.toISOString()}`,
+    `${fn}: the range must hold at most ${String(MAX_BUCKETS)} buckets of one ${unit} each (${SPAN[unit]}), got more: ${from.toISOString()} to ${to.toISOString()}`,
   );
 }
 

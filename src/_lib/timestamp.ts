@@ -38,7 +38,24 @@ export const TIMESTAMP_REASONS = {
   offset: "must have a UTC offset from -23:59 to +23:59",
   naive: "has no UTC offset; pass the timeZone option to read it as local time in that zone",
   timeZone: "cannot be read: the timeZone option must be a valid IANA time zone",
+  range: "must be from 1900-01-01T00:00:00Z to 2200-12-31T23:59:59.999Z (years 1900 to 2200)",
 } as const;
+
+/** The earliest instant a timestamp may name: 1900-01-01T00:00:00.000Z. @internal */
+export const MIN_TIMESTAMP_MS = -2_208_988_800_000;
+/** The latest instant a timestamp may name: 2200-12-31T23:59:59.999Z. @internal */
+export const MAX_TIMESTAMP_MS = 7_289_654_399_999;
+
+/**
+ * `true` when `ms` lies in the supported timestamp range, years 1900 to 2200 (UTC, both
+ * ends included): wide enough for any helpdesk export, narrow enough that a typo such as
+ * year 0 or 9999 is rejected where it is read instead of failing a whole report later.
+ *
+ * @internal
+ */
+export function inTimestampRange(ms: number): boolean {
+  return ms >= MIN_TIMESTAMP_MS && ms <= MAX_TIMESTAMP_MS;
+}
 
 const MAX_MS = 8.64e15;
 const MINUTE_MS = 60_000;
@@ -51,7 +68,7 @@ const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?: ?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?))?)?$/;
 
 const fail = (reason: string): TimestampResult => ({ ok: false, reason });
-const ok = (ms: number): TimestampResult => ({ ok: true, value: new Date(ms) });
+const ok = (ms: number): TimestampResult => (inTimestampRange(ms) ? { ok: true, value: new Date(ms) } : fail(TIMESTAMP_REASONS.range));
 
 /**
  * Reads one timestamp: an ISO 8601 string with `Z` or a UTC offset (`T` or a space between
@@ -59,7 +76,8 @@ const ok = (ms: number): TimestampResult => ({ ok: true, value: new Date(ms) });
  * all-digit string), or a `Date`. Naive local strings (`"2026-03-08 10:00:00"`,
  * `"2026-03-08T10:00"`, `"2026-03-08"`) are read in `options.timeZone` only; a local time
  * that does not exist (a DST gap) moves forward by the gap, an ambiguous one (a DST
- * overlap) takes the first occurrence. Never throws for bad input.
+ * overlap) takes the first occurrence. Instants outside years 1900 to 2200 (UTC) fail with
+ * `TIMESTAMP_REASONS.range`. Never throws for bad input.
  *
  * @internal
  */
@@ -116,8 +134,8 @@ function parseString(raw: string, timeZone: string | undefined): TimestampResult
 
 /**
  * Epoch milliseconds of the fixed layout `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` when `s` is
- * exactly that and every field is in range, else `NaN` (the caller then takes the full
- * parser, which also says why). Integer arithmetic only: no allocation, no `Date.UTC`.
+ * exactly that, every field is in range and the instant lies in years 1900 to 2200, else
+ * `NaN` (the caller then takes the full parser, which also says why). Integer arithmetic only: no allocation, no `Date.UTC`.
  *
  * @internal
  */
@@ -154,7 +172,8 @@ export function fixedLayoutMs(s: string): number {
     if ((c !== 43 && c !== 45) || s.charCodeAt(at + 3) !== 58 || oh < 0 || om < 0 || oh > 23 || om > 59) return NaN;
     offset = (c === 45 ? -1 : 1) * (oh * 60 + om);
   }
-  return daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * MINUTE_MS + sec * 1000 + ms - offset * MINUTE_MS;
+  const result = daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * MINUTE_MS + sec * 1000 + ms - offset * MINUTE_MS;
+  return inTimestampRange(result) ? result : NaN;
 }
 
 /** The two ASCII digits at `i` as a number, or −1. */

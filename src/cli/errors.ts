@@ -36,6 +36,11 @@ export const CLI_ERROR_CODES = [
   "E_CLI_NO_ROWS",
   "E_INPUT_COLUMNS",
   "E_INPUT_SYNTAX",
+  "E_INPUT_GZIP",
+  "E_INPUT_ENCODING",
+  "E_INPUT_EMPTY",
+  "E_INPUT_LIMIT",
+  "E_INPUT_DUPLICATE_COLUMN",
 ] as const;
 
 /** A stable code of {@link CliError}: one of {@link CLI_ERROR_CODES}. */

@@ -55,6 +55,10 @@ export interface FileSummary {
   readonly rejectedShare: number | null;
   /** Blank lines skipped (not records). */
   readonly blankLines: number;
+  /** Invalid UTF-8 sequences read as U+FFFD (the records were kept). */
+  readonly invalidUtf8: number;
+  /** {@link FileSummary.invalidUtf8} by column (`"(other)"` outside the columns); absent columns had none. */
+  readonly invalidUtf8ByColumn: Readonly<Record<string, number>>;
   /** Problems found in the rejected records (a record may have several). */
   readonly problems: number;
   /** The first problems (`--max-rejects`, default 20); all of them go to `--rejects`. */
@@ -103,11 +107,17 @@ function source(path: string, io: CliIo): string | Readable {
   return io.stdin;
 }
 
+/** The message of a reader's error without its function name and, when it starts with it, the input's name. */
+function inputMessage(error: InputFormatError): string {
+  const text = error.message.replace(/^\w+: /, "");
+  return error.input !== undefined && text.startsWith(`${error.input}: `) ? text.slice(error.input.length + 2) : text;
+}
+
 /** Turns the readers' errors into the command's: file errors, input format errors, bad options. */
 function inputError(role: FileRole, path: string, error: unknown): unknown {
   const where = `${role} file ${path === "-" ? "(standard input)" : path}`;
   if (error instanceof InputFormatError) {
-    if (error.code === "E_INPUT_SYNTAX") return new CliError("E_INPUT_SYNTAX", `${where}: ${error.message.replace(/^\w+: /, "")}`);
+    if (error.code !== "E_INPUT_COLUMNS") return new CliError(error.code, `${where}: ${inputMessage(error)}`);
     const list = (names: readonly string[]): string => names.map((n) => JSON.stringify(n)).join(", ");
     return new CliError(
       "E_INPUT_COLUMNS",
@@ -185,6 +195,8 @@ export function fileSummary(
     rejected: stats.rejected,
     rejectedShare: stats.read === 0 ? null : stats.rejected / stats.read,
     blankLines: stats.blankLines,
+    invalidUtf8: stats.invalidUtf8,
+    invalidUtf8ByColumn: stats.invalidUtf8ByColumn,
     problems: rejects.length,
     rejects: rejects.slice(0, maxRejects),
   };

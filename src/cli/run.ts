@@ -6,6 +6,7 @@
  * @module
  */
 import { MetricRangeError } from "../_lib/errors.ts";
+import { InputFormatError } from "../io/InputFormatError.ts";
 import { CliError, EXIT } from "./errors.ts";
 import { MAIN_HELP, reportHelp } from "./help.ts";
 import type { CliIo } from "./io.ts";
@@ -49,6 +50,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof CliError) {
       // Messages may quote the data (column names, values): no control character reaches the terminal.
       io.stderr.write(safeLines(`cx-metrics: ${error.message}\n${error.hint === undefined ? "" : `${error.hint}\n`}`));
+      return EXIT.BAD_INPUT;
+    }
+    if (error instanceof InputFormatError) {
+      // Damage found while reading (a truncated gzip stream, a record past the size limit):
+      // the message names the file.
+      io.stderr.write(`cx-metrics: ${error.message.replace(/^\w+: /, "")}\n`);
       return EXIT.BAD_INPUT;
     }
     if (error instanceof MetricRangeError) {

@@ -211,6 +211,8 @@ const FILE = {
   rejectedShare: N,
   blankLines: N,
   problems: N,
+  invalidUtf8: N,
+  invalidUtf8ByColumn: COUNTS_MAP,
   rejects: [{ record: N, line: N, column: S, value: S, reason: S }],
 } as const satisfies ShapeOf<FileSummary>;
 

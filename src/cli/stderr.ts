@@ -16,6 +16,10 @@ const NAIVE = "has no UTC offset";
 function fileLines(role: string, file: FileSummary, args: ReportArgs): string[] {
   const name = file.path === "-" ? "(standard input)" : file.path;
   const lines = [`${role} ${name}: rows read ${String(file.read)}, used ${String(file.used)}, rejected ${String(file.rejected)}`];
+  if (file.invalidUtf8 > 0) {
+    const columns = Object.entries(file.invalidUtf8ByColumn).map(([column, n]) => `${JSON.stringify(column)} ${String(n)}`);
+    lines.push(`  warning: ${String(file.invalidUtf8)} invalid UTF-8 sequence${file.invalidUtf8 === 1 ? "" : "s"} read as U+FFFD (${columns.join(", ")}); is the file UTF-8?`);
+  }
   for (const r of file.rejects) {
     const where = `record ${String(r.record)}${r.line === undefined ? "" : ` (line ${String(r.line)})`}`;
     const value = r.value === "" ? "" : ` (value ${JSON.stringify(r.value.length > 60 ? `${r.value.slice(0, 57)}...` : r.value)})`;

@@ -5,12 +5,26 @@
  * - `E_INPUT_COLUMNS`: the input lacks columns the preset (or the column map) needs.
  * - `E_INPUT_SYNTAX`: the input is not of the expected layout at all (a JSON file that is
  *   neither an array nor an object, a JSON document that does not parse).
+ * - `E_INPUT_GZIP`: the input starts as gzip but is not a complete, valid gzip stream
+ *   (truncated, corrupted); thrown while reading, after the records before the damage.
+ * - `E_INPUT_ENCODING`: the input is UTF-16 (a UTF-16 byte order mark, or ASCII interleaved
+ *   with NUL bytes); only UTF-8 is read.
+ * - `E_INPUT_EMPTY`: the file is empty (no bytes, or a CSV file with no header line).
+ * - `E_INPUT_LIMIT`: a CSV record or an NDJSON line does not end within the size limit
+ *   (64 MiB, see `INPUT_LIMITS`), or a JSON document read whole is larger than it.
+ * - `E_INPUT_DUPLICATE_COLUMN`: two CSV header columns have the same name (compared
+ *   ignoring letter case, as columns are matched).
  *
  * @category Errors
  */
 export const INPUT_FORMAT_CODES = [
   "E_INPUT_COLUMNS",
   "E_INPUT_SYNTAX",
+  "E_INPUT_GZIP",
+  "E_INPUT_ENCODING",
+  "E_INPUT_EMPTY",
+  "E_INPUT_LIMIT",
+  "E_INPUT_DUPLICATE_COLUMN",
 ] as const;
 
 /**
@@ -34,13 +48,17 @@ export interface InputFormatDetails {
   readonly expected: readonly string[];
   /** The expected columns that are missing. */
   readonly missing: readonly string[];
+  /** The input's name (path, `"-"`, `"<stream>"`), when the message starts with it (`name: …`). */
+  readonly input?: string;
 }
 
 /**
  * Thrown at once, before any record is returned, when an input is not what the reader
- * expects: required columns are missing (the wrong preset, the wrong file) or the file is
- * not of its layout at all. Bad values in single records never throw; they are rejected and
- * counted.
+ * expects: required columns are missing (the wrong preset, the wrong file), the file is
+ * empty, UTF-16, or not of its layout at all. Damage found later (a truncated gzip stream,
+ * a record past the size limit) throws while the records are iterated; the records before
+ * it have been returned and counted. Bad values in single records never throw; they are
+ * rejected and counted.
  *
  * @example
  * ```ts
@@ -63,6 +81,8 @@ export class InputFormatError extends Error {
   readonly expected: readonly string[];
   /** The expected columns that are missing. */
   readonly missing: readonly string[];
+  /** The input's name when the message starts with it (`"fn: name: …"`), else `undefined`. */
+  readonly input: string | undefined;
 
   /**
    * @param code - The stable code.
@@ -77,5 +97,6 @@ export class InputFormatError extends Error {
     this.found = details.found;
     this.expected = details.expected;
     this.missing = details.missing;
+    this.input = details.input;
   }
 }

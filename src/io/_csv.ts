@@ -6,6 +6,8 @@
  * @module
  */
 import Papa from "papaparse";
+import { INPUT_LIMITS, showSize } from "./_limits.ts";
+import { inputError } from "./_open.ts";
 
 /** One CSV row: the header is record 0. @internal */
 export interface CsvRow {
@@ -91,6 +93,13 @@ function isBlank(fields: readonly string[]): boolean {
   return true;
 }
 
+/** The characters of a record: its fields and the delimiters between them. */
+function recordLength(fields: readonly string[]): number {
+  let n = fields.length;
+  for (const field of fields) n += field.length;
+  return n;
+}
+
 /** How many times `mark` occurs in `text` before `end`. */
 function countMarks(text: string, mark: string, end: number): number {
   let n = 0;
@@ -121,6 +130,7 @@ export async function* csvBatches(
   chunks: AsyncIterator<string>,
   delimiter: string | undefined,
   counters: CsvCounters,
+  name = "the input",
 ): AsyncGenerator<CsvRow[]> {
   let pending = "";
   let done = false;
@@ -159,6 +169,8 @@ export async function* csvBatches(
       if (error.row !== undefined && !problems.has(error.row)) problems.set(error.row, `is malformed CSV: ${error.message}`);
     }
     const rows = result.data;
+    // Only a text longer than the limit can hold a record longer than it.
+    const long = text.length > INPUT_LIMITS.recordChars;
     const end = done ? text.length : result.meta.cursor;
     // When the parsed text has exactly one line break per row, no field spans lines and
     // each row is one line; otherwise count the breaks inside each row's fields.
@@ -182,6 +194,11 @@ export async function* csvBatches(
         batch.push({ record, line: start, data: fields });
         continue;
       }
+      if (long && recordLength(fields) > INPUT_LIMITS.recordChars) {
+        // Its fields are not kept: the record is rejected as a whole.
+        batch.push({ record, line: start, data: [], problem: `is longer than the limit of ${showSize(INPUT_LIMITS.recordChars)} per record` });
+        continue;
+      }
       let problem = problems.get(i);
       if (problem === undefined && fields.length !== width) {
         problem = `has ${String(fields.length)} fields; the header has ${String(width)}`;
@@ -190,6 +207,15 @@ export async function* csvBatches(
     }
     if (batch.length > 0) yield batch;
     partial = done ? "" : text.slice(result.meta.cursor);
+    if (partial.length > INPUT_LIMITS.recordChars) {
+      // An unfinished record past the limit: where it ends (if anywhere) is not known, and
+      // holding more of it would grow without bound.
+      throw inputError(
+        "E_INPUT_LIMIT",
+        name,
+        `${record < 0 ? "the header" : `record ${String(record + 1)}`} starting at line ${String(line)} does not end within the limit of ${showSize(INPUT_LIMITS.recordChars)} per record (a field that long, or a quote left open)`,
+      );
+    }
     if (done) return;
   }
 }

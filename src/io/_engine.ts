@@ -7,9 +7,9 @@
  * @module
  */
 import { InputFormatError } from "./InputFormatError.ts";
-import { csvBatches, type CsvCounters } from "./_csv.ts";
+import { csvBatches, type CsvCounters, type CsvRow } from "./_csv.ts";
 import { jsonItems, JsonSyntaxError, ndjsonItems } from "./_json.ts";
-import { openInput } from "./_open.ts";
+import { openInput, type OpenedInput } from "./_open.ts";
 import { Invalid, isMissing, showValue, type Reader } from "./_values.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
 import { REASONS } from "../_lib/reasons.ts";
@@ -221,6 +221,77 @@ function syntaxError(spec: ModelSpec<unknown>, error: unknown): unknown {
   });
 }
 
+/**
+ * An error of the input itself (a damaged gzip stream, a record past the size limit), thrown
+ * by the layers below without a function name, with `spec`'s name and preset and, when
+ * records were read before it, how many: they have been handed over and counted.
+ */
+function streamError(spec: ModelSpec<unknown>, error: unknown, stats: ReadStats): unknown {
+  if (!(error instanceof InputFormatError) || error.preset !== "") return syntaxError(spec, error);
+  const before = stats.read === 0 ? "" : ` (${String(stats.read)} record${stats.read === 1 ? "" : "s"} read before it)`;
+  return new InputFormatError(error.code, `${spec.fn}: ${error.message}${before}`, {
+    preset: spec.preset,
+    found: error.found,
+    expected: [],
+    missing: [],
+    ...(error.input === undefined ? {} : { input: error.input }),
+  });
+}
+
+/** Throws `E_INPUT_DUPLICATE_COLUMN` when two header names are equal, ignoring letter case. */
+function checkDuplicates(spec: ModelSpec<unknown>, name: string, header: readonly string[]): void {
+  const seen = new Map<string, number>();
+  header.forEach((column, i) => {
+    const key = column.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    throw new InputFormatError(
+      "E_INPUT_DUPLICATE_COLUMN",
+      `${spec.fn}: ${name}: the header has the column ${JSON.stringify(header[earlier])} twice, as columns ${String(earlier + 1)} and ${String(i + 1)}${header[earlier] === column ? "" : ` (${JSON.stringify(column)})`}; rename one`,
+      { preset: spec.preset, found: header, expected: [], missing: [], input: name },
+    );
+  });
+}
+
+/**
+ * Attributes the decoder's replaced UTF-8 sequences not yet attributed to the columns of
+ * `batch`: each field holding U+FFFD takes as many as it holds, up to the number pending
+ * (the decoder runs ahead of the parser, so a batch's replacements are already counted).
+ */
+function attributeReplacements(
+  batch: readonly Item[],
+  decoding: OpenedInput["decoding"],
+  stats: ReadStats,
+  attributed: { n: number },
+  columnOf: (item: Item, index: number) => string | undefined,
+): void {
+  let pending = decoding.invalidUtf8 - attributed.n;
+  if (pending <= 0) return;
+  const add = (column: string, n: number): void => {
+    stats.invalidUtf8ByColumn[column] = (stats.invalidUtf8ByColumn[column] ?? 0) + n;
+    attributed.n += n;
+    pending -= n;
+  };
+  for (const item of batch) {
+    const data = item.data;
+    const fields: [string | undefined, unknown][] = Array.isArray(data)
+      ? data.map((value, i) => [columnOf(item, i), value])
+      : typeof data === "object" && data !== null
+        ? Object.entries(data)
+        : [];
+    for (const [column, value] of fields) {
+      if (pending <= 0) return;
+      if (typeof value !== "string" || !value.includes("\uFFFD")) continue;
+      let n = 0;
+      for (let at = value.indexOf("\uFFFD"); at >= 0; at = value.indexOf("\uFFFD", at + 1)) n++;
+      add(column ?? "(other)", Math.min(n, pending));
+    }
+  }
+}
+
 const BATCH = 512;
 
 /**
@@ -284,39 +355,76 @@ export function withBatches<R extends ReadResult<unknown>>(result: R, batches: (
  */
 export async function readModel<T>(input: InputSource, options: ReadOptions, spec: ModelSpec<T>): Promise<ReadResult<T>> {
   const opened = await openInput(input, options.format);
-  const stats: ReadStats = { read: 0, used: 0, rejected: 0, blankLines: 0 };
+  if (opened.empty) {
+    throw new InputFormatError("E_INPUT_EMPTY", `${spec.fn}: ${opened.name}: the file is empty`, {
+      preset: spec.preset,
+      found: [],
+      expected: [],
+      missing: [],
+      input: opened.name,
+    });
+  }
+  const stats: ReadStats = { read: 0, used: 0, rejected: 0, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} };
+  const attributed = { n: 0 };
+  const fail = (error: unknown): unknown => streamError(spec as ModelSpec<unknown>, error, stats);
   const rejects: Reject[] = [];
   let compiled: Compiled[];
   let items: AsyncIterator<readonly Item[]>;
   let info: InputInfo;
   if (opened.format === "csv") {
     const counters: CsvCounters = { blankLines: 0 };
-    const batches = csvBatches(opened.chunks, options.delimiter ?? opened.delimiterHint, counters);
-    const head = await batches.next();
+    const batches = csvBatches(opened.chunks, options.delimiter ?? opened.delimiterHint, counters, opened.name);
+    let head: IteratorResult<CsvRow[]>;
+    try {
+      head = await batches.next();
+    } catch (error) {
+      throw fail(error);
+    }
     const firstBatch = head.done === true ? [] : head.value;
     const header = firstBatch.length === 0 ? [] : (firstBatch[0]?.data ?? []).map((name) => name.replace(/^\uFEFF/, "").trim());
+    if (header.length === 0) {
+      throw new InputFormatError("E_INPUT_EMPTY", `${spec.fn}: ${opened.name}: the file is empty (no header line, only blank lines)`, {
+        preset: spec.preset,
+        found: [],
+        expected: [],
+        missing: [],
+        input: opened.name,
+      });
+    }
+    checkDuplicates(spec as ModelSpec<unknown>, opened.name, header);
     compiled = compileCsv(spec, header);
     info = { name: opened.name, format: "csv", gzip: opened.gzip, delimiter: counters.layout?.delimiter ?? ",", columns: header };
+    const columnOf = (_item: Item, i: number): string | undefined => header[i];
     items = (async function* () {
       // CSV rows are items as they are: record, line, the fields as data, problem.
       stats.blankLines = counters.blankLines;
-      if (firstBatch.length > 1) yield firstBatch.slice(1);
+      if (firstBatch.length > 1) {
+        const rows = firstBatch.slice(1);
+        attributeReplacements(rows, opened.decoding, stats, attributed, columnOf);
+        yield rows;
+      }
       for (;;) {
-        const next = await batches.next();
+        let next: IteratorResult<CsvRow[]>;
+        try {
+          next = await batches.next();
+        } catch (error) {
+          throw fail(error);
+        }
         stats.blankLines = counters.blankLines;
         if (next.done === true) return;
+        attributeReplacements(next.value, opened.decoding, stats, attributed, columnOf);
         yield next.value;
       }
     })();
   } else {
     const counters = { blankLines: 0 };
-    const raw = opened.format === "json" ? jsonItems(opened.chunks) : ndjsonItems(opened.chunks, counters);
+    const raw = opened.format === "json" ? jsonItems(opened.chunks, opened.name) : ndjsonItems(opened.chunks, counters);
     const expanded = expand(raw, spec.unwrap);
     let first: IteratorResult<Item>;
     try {
       first = await expanded.next();
     } catch (error) {
-      throw syntaxError(spec as ModelSpec<unknown>, error);
+      throw fail(error);
     }
     const firstData = first.done === true ? undefined : first.value.data;
     compiled = compileJson(spec, firstData);
@@ -329,10 +437,11 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
           const next = await rest.next();
           stats.blankLines = counters.blankLines;
           if (next.done === true) return;
+          attributeReplacements(next.value, opened.decoding, stats, attributed, () => undefined);
           yield next.value;
         }
       } catch (error) {
-        throw syntaxError(spec as ModelSpec<unknown>, error);
+        throw fail(error);
       }
     })();
   }
@@ -368,7 +477,8 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
     let failed = item.problem !== undefined;
     if (item.problem !== undefined) {
       reject(item, "(record)", "", item.problem);
-      if (item.data === undefined) {
+      // No data, or none kept (a CSV record past the size limit): nothing more to check.
+      if (item.data === undefined || (Array.isArray(item.data) && item.data.length === 0)) {
         stats.rejected++;
         return undefined;
       }
@@ -426,10 +536,24 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
     return undefined;
   }
 
+  /** The replaced UTF-8 sequences, final at the end: those no column took count as "(other)". */
+  const settle = (): void => {
+    stats.invalidUtf8 = opened.decoding.invalidUtf8;
+    const rest = opened.decoding.invalidUtf8 - attributed.n;
+    if (rest > 0) {
+      stats.invalidUtf8ByColumn["(other)"] = (stats.invalidUtf8ByColumn["(other)"] ?? 0) + rest;
+      attributed.n += rest;
+    }
+  };
+
   async function* batches(): AsyncGenerator<RecordBatch<T>> {
     for (;;) {
       const next = await items.next();
-      if (next.done === true) return;
+      stats.invalidUtf8 = attributed.n;
+      if (next.done === true) {
+        settle();
+        return;
+      }
       const models: T[] = [];
       const records: number[] = [];
       for (const item of next.value) {

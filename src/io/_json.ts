@@ -7,6 +7,9 @@
  * @module
  */
 
+import { INPUT_LIMITS, showSize } from "./_limits.ts";
+import { inputError } from "./_open.ts";
+
 /** One JSON record, or why it is not one. @internal */
 export interface JsonItem {
   /** 1-based: the element index plus one, or the non-blank line count for NDJSON. */
@@ -24,7 +27,10 @@ export interface JsonItem {
 /** Thrown when the text is not a JSON array or object at all. @internal */
 export class JsonSyntaxError extends Error {}
 
+const tooLong = (what: string): string => `is longer than the limit of ${showSize(INPUT_LIMITS.recordChars)} per ${what}`;
+
 function parseElement(text: string, record: number, line: number): JsonItem {
+  if (text.length > INPUT_LIMITS.recordChars) return { record, line, problem: tooLong("record") };
   try {
     return { record, line, value: JSON.parse(text) as unknown };
   } catch (error) {
@@ -44,7 +50,7 @@ type Mode = (typeof Mode)[keyof typeof Mode];
  *
  * @internal
  */
-export async function* jsonItems(chunks: AsyncIterator<string>): AsyncGenerator<JsonItem> {
+export async function* jsonItems(chunks: AsyncIterator<string>, name = "the input"): AsyncGenerator<JsonItem> {
   let mode: Mode = Mode.Start;
   let depth = 0;
   let inString = false;
@@ -55,12 +61,31 @@ export async function* jsonItems(chunks: AsyncIterator<string>): AsyncGenerator<
   let elementLine = 1;
   let record = 0;
   let trailing = false;
+  // The characters of `parts`; past the limit, an element's parts are dropped (`skipping`)
+  // and the element becomes a problem when it ends.
+  let size = 0;
+  let skipping = false;
+  const finish = (text: string): JsonItem => {
+    const item = skipping ? { record: ++record, line: elementLine, problem: tooLong("record") } : parseElement(text, ++record, elementLine);
+    parts = [];
+    size = 0;
+    skipping = false;
+    return item;
+  };
   for (;;) {
     const next = await chunks.next();
     if (next.done === true) break;
     const chunk = next.value;
     if (mode === Mode.Whole) {
       parts.push(chunk);
+      size += chunk.length;
+      if (size > INPUT_LIMITS.recordChars) {
+        throw inputError(
+          "E_INPUT_LIMIT",
+          name,
+          `the JSON document is one object, read whole, and is longer than the limit of ${showSize(INPUT_LIMITS.recordChars)}; write the records as a JSON array or as NDJSON`,
+        );
+      }
       continue;
     }
     let start = mode === Mode.Element ? 0 : -1;
@@ -77,9 +102,8 @@ export async function* jsonItems(chunks: AsyncIterator<string>): AsyncGenerator<
         }
         if (primitive) {
           if (c === 44 || c === 93 || isSpace(c)) {
-            parts.push(chunk.slice(start, i));
-            out.push(parseElement(parts.join(""), ++record, elementLine));
-            parts = [];
+            if (!skipping) parts.push(chunk.slice(start, i));
+            out.push(finish(parts.join("")));
             mode = c === 93 ? Mode.After : Mode.Between;
           } else if (c === 34) inString = true;
           continue;
@@ -89,9 +113,8 @@ export async function* jsonItems(chunks: AsyncIterator<string>): AsyncGenerator<
         else if (c === 125 || c === 93) {
           depth--;
           if (depth === 0) {
-            parts.push(chunk.slice(start, i + 1));
-            out.push(parseElement(parts.join(""), ++record, elementLine));
-            parts = [];
+            if (!skipping) parts.push(chunk.slice(start, i + 1));
+            out.push(finish(parts.join("")));
             mode = Mode.Between;
           }
         }
@@ -118,6 +141,7 @@ export async function* jsonItems(chunks: AsyncIterator<string>): AsyncGenerator<
         else if (c === 123) {
           mode = Mode.Whole;
           parts = [chunk.slice(i)];
+          size = chunk.length - i;
           break;
         } else throw new JsonSyntaxError(`the input starts with ${JSON.stringify(chunk[i])}, not a JSON array or object`);
         continue;
@@ -128,7 +152,15 @@ export async function* jsonItems(chunks: AsyncIterator<string>): AsyncGenerator<
         out.push({ record: ++record, line, problem: "is unexpected text after the end of the JSON array" });
       }
     }
-    if (mode === Mode.Element) parts.push(chunk.slice(start));
+    if (mode === Mode.Element && !skipping) {
+      const piece = chunk.slice(start);
+      parts.push(piece);
+      size += piece.length;
+      if (size > INPUT_LIMITS.recordChars) {
+        parts = [];
+        skipping = true;
+      }
+    }
     yield* out;
   }
   if (mode === Mode.Whole) {
@@ -142,7 +174,7 @@ export async function* jsonItems(chunks: AsyncIterator<string>): AsyncGenerator<
     return;
   }
   if (mode === Mode.Element) {
-    if (primitive && !inString) yield parseElement(parts.join(""), ++record, elementLine);
+    if (primitive && !inString) yield finish(parts.join(""));
     else yield { record: ++record, line: elementLine, problem: "is truncated: the input ends inside this element" };
   }
 }
@@ -155,31 +187,57 @@ export async function* jsonItems(chunks: AsyncIterator<string>): AsyncGenerator<
  */
 export async function* ndjsonItems(chunks: AsyncIterator<string>, counters: { blankLines: number }): AsyncGenerator<JsonItem> {
   let carry: string[] = [];
+  let carried = 0;
+  // Past the limit, the rest of the line is dropped until its line break (`skipping`).
+  let skipping = false;
   let line = 0;
   let record = 0;
   for (;;) {
     const next = await chunks.next();
+    const out: JsonItem[] = [];
     let lines: string[];
     if (next.done === true) {
+      if (skipping) {
+        yield { record: ++record, line: ++line, problem: tooLong("line") };
+        return;
+      }
       const text = carry.join("");
       if (text === "") return;
       lines = text.split("\n");
       if (lines[lines.length - 1] === "") lines.pop();
       carry = [];
     } else {
-      const chunk = next.value;
+      let chunk = next.value;
+      if (skipping) {
+        const end = chunk.indexOf("\n");
+        if (end < 0) continue;
+        out.push({ record: ++record, line: ++line, problem: tooLong("line") });
+        skipping = false;
+        chunk = chunk.slice(end + 1);
+      }
       const cut = chunk.lastIndexOf("\n");
       if (cut < 0) {
         carry.push(chunk);
+        carried += chunk.length;
+        if (carried > INPUT_LIMITS.recordChars) {
+          carry = [];
+          carried = 0;
+          skipping = true;
+        }
+        yield* out;
         continue;
       }
       carry.push(chunk.slice(0, cut));
       lines = carry.join("").split("\n");
       carry = [chunk.slice(cut + 1)];
+      carried = carry[0]?.length ?? 0;
     }
-    const out: JsonItem[] = [];
     for (const raw of lines) {
       line++;
+      if (raw.length > INPUT_LIMITS.recordChars) {
+        out.push({ record: ++record, line, problem: tooLong("line") });
+        continue;
+      }
       const text = raw.replace(/^\uFEFF/, "").trim();
       if (text === "") {
         counters.blankLines++;

@@ -1,6 +1,8 @@
 /**
  * Opening an input: a path, `-` or a `Readable`, gunzipped when its first bytes are the
- * gzip magic number, decoded as UTF-8 (a leading BOM removed), with its layout resolved.
+ * gzip magic number, decoded as UTF-8 (a leading BOM removed; invalid sequences replaced by
+ * U+FFFD and counted), with its layout resolved. A damaged gzip stream, UTF-16 text and an
+ * empty file are told apart from layout errors, as {@link InputFormatError}s.
  *
  * @internal
  * @module
@@ -8,6 +10,7 @@
 import { createReadStream } from "node:fs";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { InputFormatError, type InputFormatCode } from "./InputFormatError.ts";
 import type { InputFormat, InputSource } from "./types.ts";
 
 /** An opened input: text chunks and what is known about the layout. @internal */
@@ -18,6 +21,21 @@ export interface OpenedInput {
   /** The delimiter the name implies (`\t` for `.tsv`), if any. */
   readonly delimiterHint?: string;
   readonly chunks: AsyncIterator<string>;
+  /** `true` when the input holds no bytes at all (after gunzip). */
+  readonly empty: boolean;
+  /**
+   * How many invalid UTF-8 sequences the decoder has replaced by U+FFFD so far (it runs
+   * ahead of the parsers: a record's replacements are counted before the record is read).
+   */
+  readonly decoding: { invalidUtf8: number };
+}
+
+/**
+ * An {@link InputFormatError} of the input itself, `name: text` (no function, preset or
+ * columns known yet: the engine adds them). @internal
+ */
+export function inputError(code: InputFormatCode, name: string, text: string): InputFormatError {
+  return new InputFormatError(code, `${name}: ${text}`, { preset: "", found: [], expected: [], missing: [], input: name });
 }
 
 /** The first chunks, then the rest of `rest`. */
@@ -34,6 +52,12 @@ async function* prepend<T>(first: readonly T[], rest: AsyncIterator<T>): AsyncGe
   }
 }
 
+/** An iterator that throws `error` at once. */
+// eslint-disable-next-line require-yield
+async function* failing(error: unknown): AsyncGenerator<Uint8Array> {
+  throw error;
+}
+
 function toBytes(chunk: unknown): Uint8Array {
   if (chunk instanceof Uint8Array) return chunk;
   if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
@@ -44,23 +68,105 @@ async function* byteChunks(stream: Readable): AsyncGenerator<Uint8Array> {
   for await (const chunk of stream) yield toBytes(chunk);
 }
 
-async function* decode(bytes: AsyncIterator<Uint8Array>): AsyncGenerator<string> {
+const REPLACEMENT = "\uFFFD";
+
+/** How many times `text` holds U+FFFD. */
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf(REPLACEMENT); at >= 0; at = text.indexOf(REPLACEMENT, at + 1)) n++;
+  return n;
+}
+
+/** How many times `bytes` holds EF BF BD (U+FFFD written in UTF-8, so not a replacement). */
+function countEncodedReplacements(bytes: Uint8Array): number {
+  let n = 0;
+  for (let at = bytes.indexOf(0xef); at >= 0 && at + 2 < bytes.length; at = bytes.indexOf(0xef, at + 1)) {
+    if (bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd) n++;
+  }
+  return n;
+}
+
+/**
+ * UTF-8 text of `bytes`, counting in `decoding.invalidUtf8` the invalid sequences replaced by
+ * U+FFFD: the U+FFFD characters decoded, less those the input wrote itself (EF BF BD, also
+ * across a chunk boundary).
+ */
+async function* decode(bytes: AsyncIterator<Uint8Array>, decoding: { invalidUtf8: number }): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8");
+  let tail = new Uint8Array(0);
   for (;;) {
     const next = await bytes.next();
     if (next.done === true) break;
     const text = decoder.decode(next.value, { stream: true });
-    if (text.length > 0) yield text;
+    if (text.length > 0) {
+      const found = countReplacements(text);
+      if (found > 0) {
+        const joined = new Uint8Array(tail.length + next.value.length);
+        joined.set(tail);
+        joined.set(next.value, tail.length);
+        decoding.invalidUtf8 += Math.max(0, found - countEncodedReplacements(joined));
+      }
+      yield text;
+    }
+    // The last two bytes of the stream so far (chunks may be shorter than two bytes).
+    if (next.value.length >= 2) tail = next.value.slice(-2);
+    else if (next.value.length === 1) tail = Uint8Array.of(...tail.slice(-1), next.value[0] as number);
   }
-  const tail = decoder.decode();
-  if (tail.length > 0) yield tail;
+  const rest = decoder.decode();
+  if (rest.length > 0) {
+    decoding.invalidUtf8 += countReplacements(rest);
+    yield rest;
+  }
 }
 
-function gunzip(bytes: AsyncIterator<Uint8Array>): AsyncIterator<Uint8Array> {
+/** `true` when a zlib error (code `Z_…`) is the stream's fault, not the file system's. */
+function isZlibError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === "string" && code.startsWith("Z_");
+}
+
+function gunzip(bytes: AsyncIterator<Uint8Array>, name: string): AsyncIterator<Uint8Array> {
   const gz = createGunzip();
-  const source = Readable.from({ [Symbol.asyncIterator]: () => bytes });
+  let compressed = 0;
+  const counted = (async function* () {
+    for (;;) {
+      const next = await bytes.next();
+      if (next.done === true) return;
+      compressed += next.value.length;
+      yield next.value;
+    }
+  })();
+  const source = Readable.from(counted);
   pipeline(source, gz, () => undefined);
-  return byteChunks(gz);
+  return (async function* () {
+    try {
+      yield* byteChunks(gz);
+    } catch (error) {
+      if (!isZlibError(error)) throw error;
+      throw inputError("E_INPUT_GZIP", name, `the file is not a complete gzip stream: ${error.message} after ${String(compressed)} bytes`);
+    }
+  })();
+}
+
+/**
+ * Why `head` (the first bytes of the text) is UTF-16, or `undefined`: a UTF-16 byte order
+ * mark, or ASCII interleaved with NUL bytes (UTF-16 without a mark).
+ */
+function utf16(head: Uint8Array): string | undefined {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return "its byte order mark FF FE says UTF-16 little-endian";
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return "its byte order mark FE FF says UTF-16 big-endian";
+  const n = Math.min(head.length, 512) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return "its ASCII characters are followed by NUL bytes (UTF-16 little-endian)";
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return "its ASCII characters are preceded by NUL bytes (UTF-16 big-endian)";
+  return undefined;
 }
 
 function sourceName(input: InputSource): string {
@@ -120,8 +226,34 @@ export async function openInput(input: InputSource, format: InputFormat | undefi
   const second = first !== undefined && first.length > 1 ? first[1] : head[1]?.[0];
   const gzip = first !== undefined && first[0] === 0x1f && second === 0x8b;
   let bytes: AsyncIterator<Uint8Array> = prepend(head, raw);
-  if (gzip) bytes = gunzip(bytes);
-  let chunks: AsyncIterator<string> = decode(bytes);
+  if (gzip) bytes = gunzip(bytes, name);
+  // Peek at the text's first bytes: nothing at all, or UTF-16.
+  const text: Uint8Array[] = [];
+  let textLength = 0;
+  // An error while peeking (a damaged stream, a failing source) is thrown where the records
+  // are read, after the records before it, as it would be without the peek.
+  let failure: { readonly error: unknown } | undefined;
+  while (textLength < 512) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await bytes.next();
+    } catch (error) {
+      failure = { error };
+      break;
+    }
+    if (next.done === true) break;
+    text.push(next.value);
+    textLength += next.value.length;
+  }
+  if (failure !== undefined) bytes = failing(failure.error);
+  const first512 = Buffer.concat(text).subarray(0, 512);
+  const wide = utf16(first512);
+  if (wide !== undefined) {
+    await bytes.return?.();
+    throw inputError("E_INPUT_ENCODING", name, `UTF-16 is not supported, convert to UTF-8 (${wide})`);
+  }
+  const decoding = { invalidUtf8: 0 };
+  let chunks: AsyncIterator<string> = decode(prepend(text, bytes), decoding);
   const fromName = typeof input === "string" && input !== "-" ? formatFromName(input) : {};
   let resolved = format ?? fromName.format;
   if (resolved === undefined) {
@@ -136,6 +268,6 @@ export async function openInput(input: InputSource, format: InputFormat | undefi
     resolved = sniff(peeked.join(""));
     chunks = prepend(peeked, chunks);
   }
-  const opened: OpenedInput = { name, format: resolved, gzip, chunks };
+  const opened: OpenedInput = { name, format: resolved, gzip, chunks, empty: textLength === 0 && failure === undefined, decoding };
   return fromName.delimiter !== undefined && resolved === "csv" ? { ...opened, delimiterHint: fromName.delimiter } : opened;
 }

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { fixedLayoutMs, parseTimestamp } from "../_lib/timestamp.ts";
+import { fixedLayoutMs, inTimestampRange, parseTimestamp, TIMESTAMP_REASONS } from "../_lib/timestamp.ts";
 import { REASONS } from "../_lib/reasons.ts";
 
 /**
@@ -53,15 +53,70 @@ export function isMissing(value: unknown): boolean {
   return value.length === 0 || (value.charCodeAt(0) <= 32 && value.trim() === "");
 }
 
-/** A short, exact rendering of a raw value for a reject. @internal */
+/** The most characters {@link showValue} writes (before its note of the full length). @internal */
+export const SHOW_CHARS = 1000;
+/** The deepest nesting {@link showValue} writes out; deeper arrays and objects become `…`. @internal */
+export const SHOW_DEPTH = 20;
+
+/** A string cut to `max` characters, noting the full length when cut. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${String(text.length)} characters)`;
+}
+
+/**
+ * A rendering of a raw value for a reject: a string as it is, anything else as JSON. Bounded
+ * whatever the value: at most {@link SHOW_CHARS} characters (then `… (N characters)` for a
+ * string), nesting below {@link SHOW_DEPTH} levels written as `…`, built without recursion,
+ * so a value nested 100,000 levels deep costs as little as a flat one. @internal
+ */
 export function showValue(value: unknown): string {
   if (value === undefined || value === null) return "";
-  if (typeof value === "string") return value;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
+  if (typeof value === "string") return clip(value, SHOW_CHARS);
+  const out: string[] = [];
+  let length = 0;
+  const write = (text: string): void => {
+    out.push(text);
+    length += text.length;
+  };
+  // A stack of things still to write: a value at a depth, or a literal piece of text.
+  const stack: ({ readonly text: string } | { readonly value: unknown; readonly depth: number })[] = [{ value, depth: 0 }];
+  while (stack.length > 0 && length <= SHOW_CHARS) {
+    const top = stack.pop() as { readonly text: string } | { readonly value: unknown; readonly depth: number };
+    if ("text" in top) {
+      write(top.text);
+      continue;
+    }
+    const v = top.value;
+    if (typeof v === "string") write(JSON.stringify(clip(v, SHOW_CHARS)));
+    else if (typeof v === "number") write(Number.isFinite(v) ? String(v) : "null");
+    else if (typeof v === "boolean" || v === null) write(String(v));
+    else if (typeof v !== "object") write(v === undefined ? "null" : typeof v);
+    else if (top.depth >= SHOW_DEPTH) write(Array.isArray(v) ? "[…]" : "{…}");
+    else {
+      const array = Array.isArray(v);
+      // At most SHOW_CHARS entries: each writes at least one character.
+      const entries: [string, unknown][] = [];
+      if (array) for (const item of (v as unknown[]).slice(0, SHOW_CHARS)) entries.push(["", item]);
+      else {
+        for (const key in v) {
+          if (!Object.hasOwn(v, key)) continue;
+          entries.push([key, (v as Record<string, unknown>)[key]]);
+          if (entries.length >= SHOW_CHARS) break;
+        }
+      }
+      write(array ? "[" : "{");
+      stack.push({ text: array ? "]" : "}" });
+      // Pushed in reverse, so they are written in order.
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i] as [string, unknown];
+        stack.push({ value: item, depth: top.depth + 1 });
+        if (!array) stack.push({ text: `${JSON.stringify(key)}:` });
+        if (i > 0) stack.push({ text: "," });
+      }
+    }
   }
+  const text = out.join("");
+  return stack.length > 0 || text.length > SHOW_CHARS ? `${text.slice(0, SHOW_CHARS)}…` : text;
 }
 
 /** An identifier: a non-empty string (trimmed) or a finite number (`42` → `"42"`). @internal */
@@ -205,7 +260,8 @@ export function readTimestamp(timeZone: string | undefined): Reader {
 export const readEpochSeconds: Reader = (raw) => {
   const n = toNumber(raw);
   if (n === undefined || !Number.isInteger(n) || Math.abs(n) > 8.64e12) return bad(IO_REASONS.epochSeconds);
-  return good(new Date(n * 1000 + 0));
+  const ms = n * 1000 + 0;
+  return inTimestampRange(ms) ? good(new Date(ms)) : bad(TIMESTAMP_REASONS.range);
 };
 
 /** `true`/`false` (also as strings, any letter case). @internal */

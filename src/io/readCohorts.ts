@@ -48,6 +48,8 @@ const readActiveArray: Reader = (raw) => {
  *   rejected` once iterated. An empty file gives no cohorts.
  * @throws {@link InputFormatError} `E_INPUT_COLUMNS` at once when `label`, `start` or
  *   `size` is missing; `E_INPUT_SYNTAX` for JSON that is not an array or object.
+ * @throws {@link InputFormatError} `E_INPUT_EMPTY`, `E_INPUT_ENCODING`, `E_INPUT_DUPLICATE_COLUMN`,
+ *   `E_INPUT_GZIP`, `E_INPUT_LIMIT` for inputs that cannot be read (see `readTickets`).
  * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_MAP_ENTRY`, `E_MAP_FIELD` for bad options.
  * @remarks The `active_N` columns are taken in the order of N. Blanks must all come at the
  *   end of a row (a count after a blank rejects the row), and each count is at most `size`.

@@ -41,7 +41,10 @@ export interface ReadCsvOptions {
  *   its magic bytes (`1f 8b`), whatever the name.
  * @param options - {@link ReadCsvOptions}; default: delimiter detected.
  * @returns An async generator of {@link CsvRecord}s; an empty file yields nothing.
- * @throws The file system's error (e.g. `ENOENT`) when the file cannot be read.
+ * @throws The file system's error (e.g. `ENOENT`) when the file cannot be read;
+ *   {@link InputFormatError} `E_INPUT_ENCODING` for UTF-16 input, `E_INPUT_GZIP` for a damaged
+ *   gzip stream (after the records before the damage), `E_INPUT_LIMIT` for a record that does
+ *   not end within 64 MiB.
  * @remarks Quoted fields may hold delimiters, quotes (`""`) and line breaks. The line break
  *   (CRLF, LF or bare CR) is the first one outside quotes, so a bare CR inside an unquoted
  *   field of an LF file stays in the field. Lines whose fields are all blank are skipped.
@@ -59,7 +62,7 @@ export async function* readCsv(input: InputSource, options?: ReadCsvOptions): As
   const opened = await openInput(input, "csv");
   const counters: CsvCounters = { blankLines: 0 };
   let header: string[] | undefined;
-  for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters)) {
+  for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters, opened.name)) {
     for (const csvRow of batch) {
       if (header === undefined) {
         header = csvRow.data.map((name) => name.replace(/^\uFEFF/, "").trim());

@@ -51,6 +51,8 @@ const AUTHOR_SYNONYMS = new Map<string, string>([
  *   rejected` once iterated. An empty file gives no messages.
  * @throws {@link InputFormatError} `E_INPUT_COLUMNS` at once when `ticket_id`, `at`,
  *   `author` or `public` is missing; `E_INPUT_SYNTAX` for JSON that is not an array or object.
+ * @throws {@link InputFormatError} `E_INPUT_EMPTY`, `E_INPUT_ENCODING`, `E_INPUT_DUPLICATE_COLUMN`,
+ *   `E_INPUT_GZIP`, `E_INPUT_LIMIT` for inputs that cannot be read (see `readTickets`).
  * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_MAP_ENTRY`, `E_MAP_FIELD` for bad options.
  * @remarks `author` is `customer`, `agent`, `bot` or `system` (also `end-user`, `requester`,
  *   `user`, `contact`, `lead` → customer; `admin`, `teammate` → agent; `operator` → bot);

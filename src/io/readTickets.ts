@@ -92,7 +92,10 @@ async function groupMessages(source: InputSource, options: ReadMessagesOptions):
  *   precomputed durations per ticket id, and the messages join. An empty file gives no tickets.
  * @throws {@link InputFormatError} `E_INPUT_COLUMNS` at once when the input lacks the
  *   preset's required columns (id, creation time, status) or a mapped column;
- *   `E_INPUT_SYNTAX` when a JSON input is neither an array nor an object.
+ *   `E_INPUT_SYNTAX` when a JSON input is neither an array nor an object; `E_INPUT_EMPTY`,
+ *   `E_INPUT_ENCODING` (UTF-16), `E_INPUT_DUPLICATE_COLUMN` at once; `E_INPUT_GZIP` (a damaged
+ *   gzip stream) and `E_INPUT_LIMIT` (a record past 64 MiB that cannot be skipped) while the
+ *   records are iterated, after those before the damage.
  * @throws {@link MetricRangeError} `E_PRESET` for an unknown preset; `E_TIME_ZONE` for an
  *   invalid `timeZone`; `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map; `E_STATUS_MAP`
  *   for a bad status map.

@@ -88,6 +88,17 @@ export interface ReadStats {
   rejected: number;
   /** Blank lines skipped (CSV lines whose fields are all blank; empty NDJSON lines). Not records. */
   blankLines: number;
+  /**
+   * Invalid UTF-8 sequences in the input, each read as U+FFFD (the replacement character).
+   * The records holding them are read as usual; this says that their text was changed.
+   */
+  invalidUtf8: number;
+  /**
+   * {@link ReadStats.invalidUtf8} by column (the CSV header name, or the top-level JSON key);
+   * replacements found elsewhere (a blank line, a nested JSON value, a header) count under
+   * `"(other)"`. Columns without replacements are absent.
+   */
+  invalidUtf8ByColumn: Record<string, number>;
 }
 
 /**

@@ -24,7 +24,7 @@ describe("zendesk-csv (Zendesk ticket CSV export)", () => {
   it("maps the export's columns, reading naive dates in the account's time zone", async () => {
     const result = await readTickets(fixture("zendesk-tickets.csv"), { preset: "zendesk-csv", timeZone: "Europe/Bucharest" });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 5, used: 4, rejected: 1, blankLines: 0 });
+    expect(result.stats).toEqual({ read: 5, used: 4, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
     expect(tickets[0]).toEqual({
       id: "101",
       createdAt: new Date("2026-03-02T07:15:00Z"),
@@ -93,7 +93,7 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
   it("joins metric_sets by ticket_id and maps the API fields", async () => {
     const result = await readTickets(fixture("zendesk-tickets.json"), { preset: "zendesk-json" });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 3, used: 2, rejected: 1, blankLines: 0 });
+    expect(result.stats).toEqual({ read: 3, used: 2, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
     expect(tickets[0]).toEqual({
       id: "35436",
       createdAt: new Date("2026-03-02T07:15:00Z"),
@@ -144,7 +144,7 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
   it("reads NDJSON tickets with embedded metric_set, counting blank lines and rejecting bad JSON lines", async () => {
     const result = await readTickets(fixture("zendesk-tickets.ndjson"), { preset: "zendesk-json" });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 3, used: 2, rejected: 1, blankLines: 1 });
+    expect(result.stats).toEqual({ read: 3, used: 2, rejected: 1, blankLines: 1, invalidUtf8: 0, invalidUtf8ByColumn: {} });
     expect(tickets.map((t) => [t.id, t.status, t.channel, t.replies, t.satisfaction])).toEqual([
       ["1", "open", "chat", 2, undefined],
       ["3", "closed", undefined, undefined, "bad"],
@@ -160,7 +160,7 @@ describe("freshdesk-csv (Freshdesk ticket export)", () => {
   it("maps the export, reads HH:MM:SS business-hour durations, and keeps every issue of a rejected row", async () => {
     const result = await readTickets(fixture("freshdesk-tickets.csv"), { preset: "freshdesk-csv", timeZone: "Asia/Kolkata" });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 5, used: 4, rejected: 1, blankLines: 0 });
+    expect(result.stats).toEqual({ read: 5, used: 4, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
     expect(tickets[0]).toEqual({
       id: "2001",
       createdAt: new Date("2026-05-04T03:30:00Z"),
@@ -209,7 +209,7 @@ describe("intercom-json (Intercom conversations with statistics)", () => {
   it("reads epoch seconds, the statistics object and tag names", async () => {
     const result = await readTickets(fixture("intercom-conversations.json"), { preset: "intercom-json" });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 3, used: 2, rejected: 1, blankLines: 0 });
+    expect(result.stats).toEqual({ read: 3, used: 2, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
     const at = (s: number): Date => new Date(s * 1000);
     expect(tickets[0]).toEqual({
       id: "1911149811",

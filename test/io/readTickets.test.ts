@@ -93,7 +93,7 @@ describe("customer_support_tickets.csv (Kaggle, synthetic) through generic with 
       statusMap: ["Pending Customer Response=pending", "Open=open", "Closed=closed"],
     });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 8469, used: 8469, rejected: 0, blankLines: 0 });
+    expect(result.stats).toEqual({ read: 8469, used: 8469, rejected: 0, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
     expect(result.rejects).toEqual([]);
     const byStatus = new Map<string, number>();
     for (const t of tickets) byStatus.set(`${t.status}/${t.rawStatus ?? ""}`, (byStatus.get(`${t.status}/${t.rawStatus ?? ""}`) ?? 0) + 1);
@@ -139,7 +139,7 @@ describe("accounting details", () => {
   it("keeps all issues of a rejected record", async () => {
     const result = await readTickets(text("id,created_at,status,reopens\n,yesterday,Escalated,-2\n"));
     await collect(result);
-    expect(result.stats).toEqual({ read: 1, used: 0, rejected: 1, blankLines: 0 });
+    expect(result.stats).toEqual({ read: 1, used: 0, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
     expect(result.rejects.map((r) => r.column)).toEqual(["id", "created_at", "status", "reopens"]);
   });
 

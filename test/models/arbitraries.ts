@@ -6,10 +6,10 @@ import { TICKET_STATUSES } from "../../src/models/schemas/index.ts";
 /** A string that is not blank (the parse helpers read blank strings as absent). */
 export const word = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== "");
 
-/** A Date from year 0000 to 9999, the range an ISO 8601 string without extension can write. */
+/** A Date from year 1900 to 2200, the range the schemas and parse helpers accept. */
 export const date = fc.date({
-  min: new Date("0000-01-01T00:00:00.000Z"),
-  max: new Date("9999-12-31T23:59:59.999Z"),
+  min: new Date("1900-01-01T00:00:00.000Z"),
+  max: new Date("2200-12-31T23:59:59.999Z"),
   noInvalidDate: true,
 });
 

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { TicketStatus } from "../ticket.ts";
-import { parseTimestamp, type TimestampOptions } from "../../_lib/timestamp.ts";
+import { MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS, parseTimestamp, TIMESTAMP_REASONS, type TimestampOptions } from "../../_lib/timestamp.ts";
 import { normalizeStatus } from "./normalizeStatus.ts";
 import { REASONS } from "../../_lib/reasons.ts";
 
@@ -44,16 +44,26 @@ export function expectOptional(reason: string): (issue: RawIssue) => string {
 export const text = z.string({ error: expect(REASONS.string) });
 /** A non-empty string. */
 export const nonEmptyText = z.string({ error: expect(REASONS.nonEmptyString) }).min(1, { error: REASONS.nonEmptyString });
-/** A `Date` holding a real instant. */
-export const instant = z.date({ error: expect(REASONS.date) });
+const EARLIEST = new Date(MIN_TIMESTAMP_MS);
+const LATEST = new Date(MAX_TIMESTAMP_MS);
+
+/** A `Date` holding a real instant in years 1900 to 2200 (UTC). */
+export const instant = z
+  .date({ error: expect(REASONS.date) })
+  .min(EARLIEST, { error: TIMESTAMP_REASONS.range })
+  .max(LATEST, { error: TIMESTAMP_REASONS.range });
 /** An integer. */
 export const integer = z.int({ error: expect(REASONS.integer) });
 /** A non-negative integer. */
 export const count = z.int({ error: expect(REASONS.count) }).min(0, { error: REASONS.count });
 /** An optional string. */
 export const optionalText = z.string({ error: expectOptional(REASONS.string) }).exactOptional();
-/** An optional `Date` holding a real instant. */
-export const optionalInstant = z.date({ error: expectOptional(REASONS.date) }).exactOptional();
+/** An optional `Date` holding a real instant in years 1900 to 2200 (UTC). */
+export const optionalInstant = z
+  .date({ error: expectOptional(REASONS.date) })
+  .min(EARLIEST, { error: TIMESTAMP_REASONS.range })
+  .max(LATEST, { error: TIMESTAMP_REASONS.range })
+  .exactOptional();
 /** An optional non-negative integer. */
 export const optionalCount = z.int({ error: expectOptional(REASONS.count) }).min(0, { error: REASONS.count }).exactOptional();
 /** One of the ticket status categories. */
