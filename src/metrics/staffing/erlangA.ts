@@ -57,7 +57,8 @@ const MAX_STATES = 10_000_000;
  * `E_ARRIVALS_RANGE`, `E_HANDLE_TIME`, `E_INTERVAL_LENGTH`, `E_ANSWER_TIME` for invalid
  * traffic; `E_PATIENCE_RANGE` if patience is not a finite number > 0; `E_ERLANG_A_STATES` if
  * more than 10,000,000 queue states would be needed (agents well below A with a patience
- * millions of times the handle time).
+ * millions of times the handle time); `E_AGENTS_LIMIT` if agents exceeds 100,000;
+ * `E_TRAFFIC_LIMIT` if the traffic intensity exceeds 100,000 Erlangs.
  * @remarks With λ the arrival rate, μ = 1/AHT, θ = 1/patience: states j ≤ N have weights
  * A^j/j! (taken from the Erlang B recursion in log space, no factorials) and states N + k
  * have weight π_N·∏_{i=1..k} λ/(Nμ + iθ); the queue is stable for any number of agents. By
