@@ -12,7 +12,7 @@
  * @internal
  * @module
  */
-import { studentTQuantile } from "../_lib/special.ts";
+import { studentTUpperQuantile } from "../_lib/special.ts";
 import type { IntervalJson } from "./types.ts";
 
 /**
@@ -81,7 +81,7 @@ export function meanIntervalJson(values: Float64Array, length: number, mean: num
     grow(sum, d * d);
   }
   const standardError = Math.sqrt(rounded(sum) / (length - 1)) / Math.sqrt(length);
-  const half = studentTQuantile((1 + level) / 2, length - 1) * standardError;
+  const half = studentTUpperQuantile((1 - level) / 2, length - 1) * standardError;
   const lower = mean - half;
   const upper = mean + half;
   return { lower: lower === 0 ? 0 : lower, upper: upper === 0 ? 0 : upper, confidenceLevel: level, method: "Student t" };
