@@ -16,7 +16,10 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number | u
   const hi = Math.min(lo + 1, n - 1);
   const a = sorted[lo] as number;
   const b = sorted[hi] as number;
-  const result = a + (h - lo) * (b - a);
+  const t = h - lo;
+  let result = t === 0 ? a : a + t * (b - a);
+  // b − a overflows for values near ±1.8e308 (it gave NaN): interpolate without the difference.
+  if (!Number.isFinite(result)) result = a * (1 - t) + b * t;
   return result === 0 ? 0 : result;
 }
 
