@@ -1,4 +1,16 @@
 /**
+ * The R-7 interpolation a + t·(b − a) between neighbouring order statistics, for t in [0, 1).
+ * When b − a overflows (values near ±1.8e308; `0 · ∞` gave NaN) it is a·(1 − t) + b·t.
+ *
+ * @internal
+ */
+export function interpolate(a: number, b: number, t: number): number {
+  if (t === 0) return a;
+  const result = a + t * (b - a);
+  return Number.isFinite(result) ? result : a * (1 - t) + b * t;
+}
+
+/**
  * The R-7 (linear interpolation) quantile of values already sorted ascending, as R's
  * default `quantile(type = 7)`, numpy's default, Excel's `PERCENTILE.INC` and d3:
  * h = (n − 1)·p, result = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
@@ -16,7 +28,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number | u
   const hi = Math.min(lo + 1, n - 1);
   const a = sorted[lo] as number;
   const b = sorted[hi] as number;
-  const result = a + (h - lo) * (b - a);
+  const result = interpolate(a, b, h - lo);
   return result === 0 ? 0 : result;
 }
 

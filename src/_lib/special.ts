@@ -109,8 +109,20 @@ export function studentTQuantile(p: number, df: number): number {
   if (p === 0.5) return 0;
   if (p <= 0) return Number.NEGATIVE_INFINITY;
   if (p >= 1) return Number.POSITIVE_INFINITY;
-  if (p < 0.5) return -studentTQuantile(1 - p, df);
-  const q = 1 - p;
+  if (p < 0.5) return -studentTUpperQuantile(p, df);
+  return studentTUpperQuantile(1 - p, df);
+}
+
+/**
+ * The t with P(T > t) = q, for 0 < q ≤ ½ (0 at q = ½): the critical value of a two-sided
+ * interval at level 1 − 2q. Taking the tail probability itself, rather than 1 − q, keeps
+ * levels such as 0.9999999999999999 (whose (1 + level) / 2 rounds to 1) finite.
+ *
+ * @internal
+ */
+export function studentTUpperQuantile(q: number, df: number): number {
+  if (!(q < 0.5)) return 0;
+  if (!(q > 0)) return Number.POSITIVE_INFINITY;
   const upperTail = (t: number): number => 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
   // Bracket the root in [lo, hi] (the tail falls as t grows), then safeguarded Newton.
   let lo = 0;

@@ -8,9 +8,15 @@
 import type { ChangeTestJson, IntervalJson } from "../report/types.ts";
 import { formatValue, type CellValue, type ValueKind } from "./format.ts";
 
-/** A confidence level as a percentage: `95%`, `90%`, `99.9%`. */
+/**
+ * A confidence level as a percentage: `95%`, `90%`, `99.9%`. Ten significant digits, unless
+ * that would round a level below 1 to `100%` (or above 0 to `0%`): then every digit, as
+ * `99.99999999999999%` for 0.9999999999999999.
+ */
 export function levelText(level: number): string {
-  return `${String(Number((level * 100).toPrecision(10)))}%`;
+  const short = Number((level * 100).toPrecision(10));
+  const exact = (short === 100 && level < 1) || (short === 0 && level > 0);
+  return `${String(exact ? level * 100 : short)}%`;
 }
 
 /** `95% CI 12.1 to 47.5` in the value's unit; `""` without an interval. */

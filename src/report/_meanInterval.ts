@@ -1,18 +1,22 @@
 /**
- * The Student t interval of a mean, read from the report's duration arrays without copying or
- * sorting them: the same formula and critical value as `meanInterval` (mean ± t·s/√n with
- * t = t_{(1 + level)/2, n − 1}, s the sample standard deviation by the two-pass formula), but
- * the sum of squared deviations is summed exactly and rounded once (Shewchuk's expansion, as
- * Python's `math.fsum`), so the result does not depend on the order of the values or on where
- * the input was split — the report's split / merge and order properties hold with no
- * tolerance. `meanInterval` over the same values agrees to the last bits of its compensated
- * sum (measured: a copy, a sort and `meanInterval` per summary would triple the cost of the
- * report's `result`).
+ * The log-scale interval of a mean of non-negative values (durations, reply counts), read from
+ * the report's arrays without copying or sorting them: mean · exp(∓ t·(s/√n)/mean), with
+ * t = t_{(1 + level)/2, n − 1} and s the sample standard deviation by the two-pass formula.
+ * This is the delta-method interval for log(mean) (se(log x̄) ≈ se(x̄)/x̄), transformed back: it
+ * never goes below 0 (the Student t interval of `meanInterval`, mean ± t·s/√n, gave
+ * "-1d 08h to 5d 11h" for skewed durations), it is wider above the mean than below as skewed
+ * durations are, it accepts zero durations (unlike Cox's log-normal method), and it costs one
+ * pass. It tends to the t interval as se/mean → 0. The sum of squared deviations is summed
+ * exactly and rounded once (Shewchuk's expansion, as Python's `math.fsum`), so the result does
+ * not depend on the order of the values or on where the input was split.
  *
  * @internal
  * @module
  */
-import { studentTQuantile } from "../_lib/special.ts";
+import { studentTUpperQuantile } from "../_lib/special.ts";
+
+/** The `method` of the report's mean intervals. @internal */
+export const LOG_MEAN_METHOD = "log-scale t (delta method)";
 import type { IntervalJson } from "./types.ts";
 
 /**
@@ -68,8 +72,10 @@ function rounded(sum: Expansion): number {
 }
 
 /**
- * The Student t interval of `mean` over `values[0 .. length)`, at `level`; `null` for fewer
- * than two values. `mean` is the summary's mean of the same values.
+ * The log-scale interval of `mean` over the non-negative `values[0 .. length)`, at `level`;
+ * `null` for fewer than two values; `[0, 0]` when the mean is 0 (every value is 0). `mean` is
+ * the summary's mean of the same values. An upper bound past the largest double is reported as
+ * `Number.MAX_VALUE` (only at levels within 1e−12 of 1 with two or three values).
  *
  * @internal
  */
@@ -80,9 +86,14 @@ export function meanIntervalJson(values: Float64Array, length: number, mean: num
     const d = (values[i] as number) - mean;
     grow(sum, d * d);
   }
+  if (!(mean > 0)) return { lower: 0, upper: 0, confidenceLevel: level, method: LOG_MEAN_METHOD };
   const standardError = Math.sqrt(rounded(sum) / (length - 1)) / Math.sqrt(length);
-  const half = studentTQuantile((1 + level) / 2, length - 1) * standardError;
-  const lower = mean - half;
-  const upper = mean + half;
-  return { lower: lower === 0 ? 0 : lower, upper: upper === 0 ? 0 : upper, confidenceLevel: level, method: "Student t" };
+  const factor = Math.exp((studentTUpperQuantile((1 - level) / 2, length - 1) * standardError) / mean);
+  const upper = mean * factor;
+  return {
+    lower: Math.min(mean, mean / factor),
+    upper: Number.isFinite(upper) ? Math.max(mean, upper) : Number.MAX_VALUE,
+    confidenceLevel: level,
+    method: LOG_MEAN_METHOD,
+  };
 }

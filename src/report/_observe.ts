@@ -5,10 +5,11 @@
  * @internal
  * @module
  */
+import { MetricRangeError } from "../_lib/errors.ts";
 import { noNegativeZero } from "../_lib/guards.ts";
 import type { Schedule } from "../models/schedule.ts";
 import type { SlaMetric } from "../models/sla.ts";
-import type { Ticket, TicketStatus } from "../models/ticket.ts";
+import { TICKET_STATUSES, type Ticket, type TicketStatus } from "../models/ticket.ts";
 import { evaluateTicket, type SlaStatus } from "../metrics/sla/_evaluate.ts";
 import type { MatchedSlaTarget } from "../metrics/sla/_policy.ts";
 import { assignmentTime } from "../metrics/time/assignmentTime.ts";
@@ -141,6 +142,13 @@ function slaOf(ctx: Context, ticket: Ticket, created: number): SlaObs | undefine
  * @internal
  */
 export function observe(ctx: Context, ticket: Ticket, judgeAt: number): Observation {
+  if (!(TICKET_STATUSES as readonly unknown[]).includes(ticket.status)) {
+    // An unknown status gave NaN counts, and "__proto__" was silently dropped.
+    throw new MetricRangeError(
+      "E_UNKNOWN_STATUS",
+      `${FN}: status must be one of ${TICKET_STATUSES.join(", ")} (ticket ${JSON.stringify(String(ticket.id))}), got ${JSON.stringify(String(ticket.status))}`,
+    );
+  }
   const created = ticket.createdAt.getTime();
   const withSchedule = ctx.schedule === undefined ? undefined : { schedule: ctx.schedule };
   const turns = customerTurns(ticket);

@@ -18,7 +18,8 @@ import { makeReportAccumulator } from "./reportAccumulator.ts";
  * `E_TIME_ZONE`, `E_BUCKET_UNIT`, `E_PERIOD_ORDER`, `E_COMPARE_NEEDS_PERIOD`, `E_SEGMENT_KEY`,
  * `E_LEADERBOARD_METRIC`, `E_MIN_SAMPLE`, `E_FRACTION_RANGE`, `E_TOP_N`, `E_OPTION_VALUE`,
  * `E_CONFIDENCE_LEVEL`, `E_NOT_FINITE` / `E_VALUE_RANGE` (`valuePerCustomer`),
- * `E_BUCKET_LIMIT`, and the schedule, SLA-policy and cohort codes of the metrics.
+ * `E_BUCKET_LIMIT`, `E_UNKNOWN_STATUS` (a ticket's status is not a `TicketStatus`; the message
+ * names the ticket), and the schedule, SLA-policy and cohort codes of the metrics.
  * @remarks Equal to folding the tickets, then the responses, into
  * {@link reportAccumulator}`(options)` and reading `result(state, input.cohorts)`. With a
  * `period`, only tickets created (and responses answered) in it are in scope; the volume

@@ -104,7 +104,8 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * `E_LEADERBOARD_METRIC`, `E_MIN_SAMPLE`, `E_FRACTION_RANGE`, `E_TOP_N`, `E_OPTION_VALUE`,
  * `E_CONFIDENCE_LEVEL`, `E_NOT_FINITE` / `E_VALUE_RANGE` (`valuePerCustomer`),
  * the schedule's codes and `E_SLA_TARGET` / `E_SLA_SCHEDULE`; while adding, the metrics'
- * own codes for an invalid date inside a ticket (`E_INVALID_DATE`); at `result`,
+ * own codes for an invalid date inside a ticket (`E_INVALID_DATE`) and `E_UNKNOWN_STATUS` for a
+ * status outside `TicketStatus` (naming the ticket); at `result`,
  * `E_BUCKET_LIMIT` for a range of too many buckets and the retention codes of bad cohorts.
  * @remarks Each ticket is observed once (its per-ticket durations, SLA checks, reply count)
  * and the observation is added to the scope and to each of its segments; a state keeps

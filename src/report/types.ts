@@ -193,7 +193,7 @@ export interface IntervalJson {
   readonly upper: number;
   /** The confidence level, e.g. 0.95. */
   readonly confidenceLevel: number;
-  /** How it was computed: the `method` of `npsInterval`, `wilsonInterval` or `meanInterval`. */
+  /** How it was computed: the `method` of `npsInterval` or `wilsonInterval`, or `"log-scale t (delta method)"` for means. */
   readonly method: string;
 }
 
@@ -203,7 +203,10 @@ export interface IntervalJson {
  * @category Report
  */
 export interface DurationSummaryWithIntervalJson extends DurationSummaryJson {
-  /** Student t interval of `mean` (`meanInterval` over the same values); `null` for fewer than two values. */
+  /**
+   * Log-scale t interval of `mean`, mean · exp(∓ t·se/mean) with `meanInterval`'s t and standard
+   * error: never below 0 (method `"log-scale t (delta method)"`); `null` for fewer than two values.
+   */
   readonly meanInterval: IntervalJson | null;
 }
 

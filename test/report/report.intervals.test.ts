@@ -69,15 +69,15 @@ describe("intervals on the hand-built fixture (test/report/fixture.ts)", () => {
     expect(r.time.oneTouch.interval?.upper).toBeCloseTo(ou, 12);
   });
 
-  test("mean first response time: Student t interval of 30, 60, 10, 20, 90, 15 minutes", () => {
+  test("mean first response time: log-scale t interval of 30, 60, 10, 20, 90, 15 minutes", () => {
     const xs = [30, 60, 10, 20, 90, 15].map((m) => m * MIN);
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length; // 37.5 min
     const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
-    const half = (T95_5 * sd) / Math.sqrt(xs.length);
+    const factor = Math.exp((T95_5 * sd) / Math.sqrt(xs.length) / mean); // mean · exp(∓ t·se/mean)
     const m = r.time.firstResponse.calendar?.meanInterval;
-    expect(m?.lower).toBeCloseTo(mean - half, 4);
-    expect(m?.upper).toBeCloseTo(mean + half, 4);
-    expect(m?.method).toBe("Student t");
+    expect(m?.lower).toBeCloseTo(mean / factor, 4);
+    expect(m?.upper).toBeCloseTo(mean * factor, 4);
+    expect(m?.method).toBe("log-scale t (delta method)");
     // The interval of the mean of reply counts too (1, 2, 1, 2).
     expect(r.time.repliesToResolve?.meanInterval?.lower).toBeLessThan(1.5);
   });

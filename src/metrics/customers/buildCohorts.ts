@@ -1,4 +1,4 @@
-import { bucketer, bucketIndex } from "../../_lib/bucket.ts";
+import { bucketer, bucketIndex, MAX_BUCKETS } from "../../_lib/bucket.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { groupFold, groupResults, type Accumulator } from "../../_lib/group.ts";
 import { assertDate } from "../../_lib/guards.ts";
@@ -63,7 +63,8 @@ export interface BuildCohortsResult {
  * @returns The cohorts (an empty list when no customer can be used), the mode, the issues
  * and the counts.
  * @throws {@link MetricRangeError} `E_INVALID_DATE` if a start, an activity date or `asOf` is
- * not a valid Date; `E_NOT_FINITE` if an amount is not a finite number; `E_TIME_ZONE` for an
+ * not a valid Date, or a start lies in a period beginning before the Date range; `E_BUCKET_LIMIT`
+ * if more than 1,000,000 periods lie between a start and `asOf`; `E_NOT_FINITE` if an amount is not a finite number; `E_TIME_ZONE` for an
  * unknown time zone; `E_PERIOD` for a period other than month or week; `E_MODE` for a mode
  * other than active or retained.
  * @remarks Period 0 is the period holding the customer's start; `active[k − 1]` counts period
@@ -112,6 +113,25 @@ export function buildCohorts(customers: CustomerData, options: BuildCohortsOptio
   return { cohorts, mode, issues: data.issues, counts: data.counts };
 }
 
+/**
+ * Throws `E_INVALID_DATE` when the period holding a customer's start begins before the Date
+ * range (a start in April of year −271821 gave an Invalid Date cohort start), and
+ * `E_BUCKET_LIMIT` when more than {@link MAX_BUCKETS} periods lie between it and `asOf`.
+ */
+function checkCohortStart(customer: CleanCustomer, periodStart: number, periods: number, period: CustomerPeriod): void {
+  const fn = "buildCohorts";
+  const at = new Date(customer.start).toISOString();
+  if (!Number.isFinite(new Date(periodStart).getTime())) {
+    throw new MetricRangeError("E_INVALID_DATE", `${fn}: a customer's start must lie in a ${period} that begins inside the Date range, got ${at}`);
+  }
+  if (periods > MAX_BUCKETS) {
+    throw new MetricRangeError(
+      "E_BUCKET_LIMIT",
+      `${fn}: at most ${String(MAX_BUCKETS)} ${period} periods must lie between a customer's start and asOf, got ${String(periods)} from ${at}`,
+    );
+  }
+}
+
 /** The running state of one cohort: a customer's start in it, its size, and active[k − 1]. */
 interface CohortState {
   at: number;
@@ -130,9 +150,10 @@ function cohortAccumulator(
   return {
     create: () => ({ at: Number.NaN, size: 0, active: [] }),
     add: (acc, customer) => {
+      const first = bucketIndex(customer.start, period, timeZone);
+      if (acc.size === 0) checkCohortStart(customer, periods.start(customer.start), last - first, period);
       if (acc.size === 0) acc.at = customer.start;
       acc.size++;
-      const first = bucketIndex(customer.start, period, timeZone);
       const seen = new Set<number>();
       for (const event of customer.events) {
         const k = bucketIndex(event.at, period, timeZone) - first;

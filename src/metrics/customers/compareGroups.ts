@@ -1,5 +1,5 @@
 import { assertFinite, noNegativeZero } from "../../_lib/guards.ts";
-import { compensatedSum } from "../../_lib/sum.ts";
+import { assertFiniteResult, meanAndSquares } from "../../_lib/moments.ts";
 
 /**
  * Summary statistics of one group in {@link compareGroups}.
@@ -38,7 +38,9 @@ export interface GroupComparison {
  * @param a - Values of the group of interest (e.g. order values of customers who used chat).
  * @param b - Values of the reference group (e.g. order values of customers who did not).
  * @returns The comparison, or `undefined` when either group is empty.
- * @throws {@link MetricRangeError} `E_NOT_FINITE` if a value is not a finite number.
+ * @throws {@link MetricRangeError} `E_NOT_FINITE` if a value is not a finite number;
+ * `E_OVERFLOW` if a variance, the difference or the relative difference exceeds the largest
+ * double (values near ±1e308; the means are computed on scaled values and never overflow).
  * @remarks Groups are independent samples: one value per customer or order. The variances
  * (n − 1 denominator, two-pass with compensated sums) let a statistics function attach a
  * confidence interval to the difference; none is computed here. For rates such as repurchase
@@ -64,18 +66,20 @@ export function compareGroups(a: readonly number[], b: readonly number[]): Group
   if (a.length === 0 || b.length === 0) return undefined;
   const sa = summarise(a);
   const sb = summarise(b);
-  const difference = noNegativeZero(sa.mean - sb.mean);
+  const difference = noNegativeZero(assertFiniteResult("compareGroups", "the difference of the means", sa.mean - sb.mean));
   return {
     a: sa,
     b: sb,
     difference,
-    relativeDifference: sb.mean === 0 ? undefined : noNegativeZero(difference / sb.mean),
+    relativeDifference:
+      sb.mean === 0 ? undefined : noNegativeZero(assertFiniteResult("compareGroups", "the relative difference", difference / sb.mean)),
   };
 }
 
 function summarise(values: readonly number[]): GroupSummary {
   const n = values.length;
-  const mean = noNegativeZero(compensatedSum(values) / n);
-  const variance = n < 2 ? undefined : noNegativeZero(compensatedSum(values.map((x) => (x - mean) ** 2)) / (n - 1));
+  const moments = meanAndSquares(values);
+  const mean = noNegativeZero(moments.mean);
+  const variance = n < 2 ? undefined : noNegativeZero(assertFiniteResult("compareGroups", "the variance", moments.squares / (n - 1)));
   return { n, mean, variance };
 }

@@ -1,4 +1,5 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
+import { assertFiniteResult } from "../../_lib/moments.ts";
 import { assertFinite, assertFraction } from "../../_lib/guards.ts";
 
 /**
@@ -44,7 +45,8 @@ export interface CustomerLifetimeValueResult {
  * @throws {@link MetricRangeError} `E_NOT_FINITE` if a number is not finite; `E_VALUE_RANGE` if
  * the order value or frequency is negative or the lifetime is not above 0;
  * `E_FRACTION_RANGE` if `churnRate` is not from 0 to 1; `E_LIFETIME_INPUT` unless exactly one of
- * `expectedLifetime` and `churnRate` is given.
+ * `expectedLifetime` and `churnRate` is given; `E_OVERFLOW` if 1 / churnRate or the value exceeds
+ * the largest double (1.8e308).
  * @remarks A revenue value (no margin, no discounting). Assumptions: order value and frequency
  * stay constant over the lifetime; with `churnRate`, each customer leaves with the same
  * probability every period, so lifetimes are geometric with mean `1 / churnRate` periods (a
@@ -77,12 +79,12 @@ export function customerLifetimeValue(inputs: CustomerLifetimeValueInputs): Cust
   if (churnRate !== undefined) {
     assertFraction(fn, "churnRate", churnRate);
     if (churnRate === 0) return undefined;
-    lifetime = 1 / churnRate;
+    lifetime = assertFiniteResult(fn, "expectedLifetime (1 / churnRate)", 1 / churnRate);
   } else {
     lifetime = expectedLifetime as number;
     assertFinite(fn, "expectedLifetime", lifetime);
     if (!(lifetime > 0)) throw new MetricRangeError("E_VALUE_RANGE", `${fn}: expectedLifetime must be greater than 0, got ${String(lifetime)}`);
   }
-  const value = averageOrderValue * purchaseFrequency * lifetime;
+  const value = assertFiniteResult(fn, "value", averageOrderValue * purchaseFrequency * lifetime);
   return { value: value === 0 ? 0 : value, averageOrderValue: averageOrderValue === 0 ? 0 : averageOrderValue, purchaseFrequency: purchaseFrequency === 0 ? 0 : purchaseFrequency, expectedLifetime: lifetime };
 }

@@ -1,5 +1,5 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { assertCount } from "../../_lib/guards.ts";
+import { assertCount, assertDate } from "../../_lib/guards.ts";
 import type { Cohort } from "../../models/cohort.ts";
 import type { RateResult } from "./types.ts";
 
@@ -76,7 +76,8 @@ export interface RetentionMatrix {
  * @param cohorts - Cohorts, e.g. from {@link buildCohorts}.
  * @returns The matrix, or `undefined` when there are no cohorts.
  * @throws {@link MetricRangeError} `E_COUNT_RANGE` if a size or count is not a non-negative
- * integer; `E_ACTIVE_EXCEEDS_SIZE` if a count exceeds its cohort's size.
+ * integer; `E_ACTIVE_EXCEEDS_SIZE` if a count exceeds its cohort's size; `E_INVALID_DATE` if a
+ * cohort's start is not a valid Date.
  * @remarks The curve weights each cohort by its size, which is the pooled share of customers,
  * not the plain mean of the cohorts' fractions. Churn for period k is
  * (Σ active in k − 1 − Σ active in k) / Σ active in k − 1 over the cohorts that have period k;
@@ -102,6 +103,7 @@ export function retentionMatrix(cohorts: readonly Cohort[]): RetentionMatrix | u
   const fn = "retentionMatrix";
   let periods = 0;
   for (const cohort of cohorts) {
+    assertDate(fn, "start", cohort.start);
     assertCount(fn, "size", cohort.size);
     for (const count of cohort.active) {
       assertCount(fn, "active count", count);

@@ -1,7 +1,7 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { ceilTolerant } from "./_ceil.ts";
 import { erlangCChecked } from "./_erlangC.ts";
-import { erlangB, type CheckedTraffic } from "./_traffic.ts";
+import { erlangB, MAX_AGENTS, type CheckedTraffic } from "./_traffic.ts";
 import type { ErlangCStaffing, ErlangCTargets } from "./erlangCAgents.ts";
 
 /** Checked targets with defaults applied. @internal */
@@ -34,12 +34,13 @@ export function checkTargets(fn: string, targets: ErlangCTargets | undefined): C
 }
 
 /** The search behind {@link erlangCAgents}, on checked inputs. @internal */
-export function searchAgents(traffic: CheckedTraffic, goals: CheckedTargets): ErlangCStaffing {
+export function searchAgents(fn: string, traffic: CheckedTraffic, goals: CheckedTargets): ErlangCStaffing {
   const a = traffic.intensity;
   if (a === 0) {
     return { agents: 0, scheduledAgents: 0, shrinkage: goals.shrinkage, achieved: erlangCChecked(0, traffic, 1) };
   }
   let n = Math.max(Math.floor(a) + 1, ceilTolerant(a / goals.maxOccupancy));
+  if (!(n <= MAX_AGENTS)) throw neededLimit(fn, n);
   let b = erlangB(n, a);
   for (;;) {
     const result = erlangCChecked(n, traffic, b);
@@ -49,6 +50,14 @@ export function searchAgents(traffic: CheckedTraffic, goals: CheckedTargets): Er
       return { agents: n, scheduledAgents: ceilTolerant(n / (1 - goals.shrinkage)), shrinkage: goals.shrinkage, achieved: result };
     }
     n += 1;
+    if (n > MAX_AGENTS) throw neededLimit(fn, n);
     b = (a * b) / (n + a * b);
   }
+}
+
+function neededLimit(fn: string, agents: number): MetricRangeError {
+  return new MetricRangeError(
+    "E_AGENTS_LIMIT",
+    `${fn}: the agents needed must be at most ${String(MAX_AGENTS)}, got at least ${String(agents)}`,
+  );
 }

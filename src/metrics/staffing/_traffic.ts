@@ -26,6 +26,22 @@ export interface CheckedTraffic {
   readonly intensity: number;
 }
 
+/**
+ * The most agents the staffing functions accept or search up to: 100,000. Erlang B and C
+ * cost one step per agent, so this keeps every call well under a second.
+ *
+ * @internal
+ */
+export const MAX_AGENTS = 100_000;
+
+/**
+ * The largest traffic intensity the staffing functions accept: 100,000 Erlangs (it would
+ * need more than {@link MAX_AGENTS} agents).
+ *
+ * @internal
+ */
+export const MAX_INTENSITY = 100_000;
+
 /** The default interval length, 30 minutes in seconds. @internal */
 export const DEFAULT_INTERVAL_LENGTH = 1800;
 /** The default target answer time, 20 seconds. @internal */
@@ -33,7 +49,7 @@ export const DEFAULT_TARGET_ANSWER_TIME = 20;
 
 /**
  * Validates an {@link ErlangTraffic}: `E_ARRIVALS_RANGE`, `E_HANDLE_TIME`,
- * `E_INTERVAL_LENGTH`, `E_ANSWER_TIME`.
+ * `E_INTERVAL_LENGTH`, `E_ANSWER_TIME`, `E_TRAFFIC_LIMIT` (intensity over {@link MAX_INTENSITY}).
  *
  * @internal
  */
@@ -57,11 +73,18 @@ export function checkTraffic(fn: string, traffic: ErlangTraffic): CheckedTraffic
     throw new MetricRangeError("E_ANSWER_TIME", `${fn}: targetAnswerTime must be a finite number of seconds ≥ 0, got ${String(targetAnswerTime)}`);
   }
   const intensity = (arrivals / intervalLength) * averageHandleTime;
+  if (!(intensity <= MAX_INTENSITY)) {
+    throw new MetricRangeError(
+      "E_TRAFFIC_LIMIT",
+      `${fn}: traffic intensity (arrivals / intervalLength × averageHandleTime) must be at most ${String(MAX_INTENSITY)} Erlangs, got ${String(intensity)}`,
+    );
+  }
   return { arrivals, averageHandleTime, intervalLength, targetAnswerTime, intensity };
 }
 
 /**
- * Validates a number of agents: an integer ≥ `min`, else `E_AGENTS_RANGE`.
+ * Validates a number of agents: an integer ≥ `min`, else `E_AGENTS_RANGE`; at most
+ * {@link MAX_AGENTS}, else `E_AGENTS_LIMIT`.
  *
  * @internal
  */
@@ -69,6 +92,12 @@ export function checkAgents(fn: string, agents: number, min: number): void {
   if (!Number.isInteger(agents) || agents < min) {
     throw new MetricRangeError("E_AGENTS_RANGE", `${fn}: agents must be an integer ≥ ${String(min)}, got ${String(agents)}`);
   }
+  if (agents > MAX_AGENTS) throw agentsLimit(fn, agents);
+}
+
+/** The `E_AGENTS_LIMIT` error for `agents` past {@link MAX_AGENTS}. @internal */
+export function agentsLimit(fn: string, agents: number): MetricRangeError {
+  return new MetricRangeError("E_AGENTS_LIMIT", `${fn}: agents must be at most ${String(MAX_AGENTS)}, got ${String(agents)}`);
 }
 
 /**

@@ -43,6 +43,8 @@ export interface ErlangAResult {
 }
 
 const MAX_STATES = 10_000_000;
+/** The largest patience / averageHandleTime accepted. */
+const MAX_PATIENCE_RATIO = 1e12;
 
 /**
  * Erlang A (the M/M/N+M queue: Poisson arrivals, exponential handle times, exponential
@@ -55,9 +57,10 @@ const MAX_STATES = 10_000_000;
  * @returns The prediction.
  * @throws {@link MetricRangeError} `E_AGENTS_RANGE` if agents is not an integer ≥ 1;
  * `E_ARRIVALS_RANGE`, `E_HANDLE_TIME`, `E_INTERVAL_LENGTH`, `E_ANSWER_TIME` for invalid
- * traffic; `E_PATIENCE_RANGE` if patience is not a finite number > 0; `E_ERLANG_A_STATES` if
+ * traffic; `E_PATIENCE_RANGE` if patience is not a finite number > 0 or exceeds 1e12 × the handle time; `E_ERLANG_A_STATES` if
  * more than 10,000,000 queue states would be needed (agents well below A with a patience
- * millions of times the handle time).
+ * millions of times the handle time); `E_AGENTS_LIMIT` if agents exceeds 100,000;
+ * `E_TRAFFIC_LIMIT` if the traffic intensity exceeds 100,000 Erlangs.
  * @remarks With λ the arrival rate, μ = 1/AHT, θ = 1/patience: states j ≤ N have weights
  * A^j/j! (taken from the Erlang B recursion in log space, no factorials) and states N + k
  * have weight π_N·∏_{i=1..k} λ/(Nμ + iθ); the queue is stable for any number of agents. By
@@ -87,8 +90,15 @@ export function erlangA(agents: number, traffic: ErlangATraffic): ErlangAResult 
   if (typeof patience !== "number" || !Number.isFinite(patience) || patience <= 0) {
     throw new MetricRangeError("E_PATIENCE_RANGE", `${fn}: patience must be a finite number of seconds > 0, got ${String(patience)}`);
   }
-  const a = checked.intensity;
   const aht = checked.averageHandleTime;
+  if (!(patience / aht <= MAX_PATIENCE_RATIO)) {
+    // θ/μ = AHT / patience underflows and the queue's weights become NaN.
+    throw new MetricRangeError(
+      "E_PATIENCE_RANGE",
+      `${fn}: patience must be at most 1e12 times averageHandleTime, got ${String(patience)} s with averageHandleTime ${String(aht)} s`,
+    );
+  }
+  const a = checked.intensity;
   const t = checked.targetAnswerTime;
   const base = { agents, trafficIntensity: a, patience, targetAnswerTime: t };
   if (a === 0) {

@@ -35,7 +35,8 @@ export interface ErlangCResult {
  * `intervalLength` (default 1800) and `targetAnswerTime` (default 20), all in seconds.
  * @returns The prediction (never `undefined`: zero arrivals is a valid, idle queue).
  * @throws {@link MetricRangeError} `E_AGENTS_RANGE` if agents is not an integer ≥ 0;
- * `E_ARRIVALS_RANGE`, `E_HANDLE_TIME`, `E_INTERVAL_LENGTH`, `E_ANSWER_TIME` for invalid traffic.
+ * `E_ARRIVALS_RANGE`, `E_HANDLE_TIME`, `E_INTERVAL_LENGTH`, `E_ANSWER_TIME` for invalid traffic;
+ * `E_AGENTS_LIMIT` if agents exceeds 100,000; `E_TRAFFIC_LIMIT` if the traffic intensity exceeds 100,000 Erlangs.
  * @remarks Assumes Poisson arrivals, exponential handle times, first-come-first-served and
  * callers who never hang up (see {@link erlangA} for abandonment). Erlang B is computed by
  * the recursion B(n) = A·B(n − 1)/(n + A·B(n − 1)), with no factorials, so thousands of agents

@@ -50,7 +50,8 @@ export interface ErlangCStaffing {
  * `E_ANSWER_TIME` for invalid traffic; `E_SERVICE_LEVEL_TARGET` if the service level target
  * is not in [0, 1); `E_ASA_TARGET` if the ASA target is not a finite number > 0;
  * `E_OCCUPANCY_CAP` if the occupancy cap is not in (0, 1]; `E_SHRINKAGE_RANGE` if shrinkage
- * is not in [0, 1).
+ * is not in [0, 1); `E_TRAFFIC_LIMIT` if the traffic intensity exceeds 100,000 Erlangs; `E_AGENTS_LIMIT` if the targets
+ * need more than 100,000 agents (the search stops there, so every call is bounded).
  * @remarks The search starts at the smallest N above A (and at ⌈A / maxOccupancy⌉) and adds
  * one agent at a time, stepping Erlang B incrementally, so it costs O(N) even for thousands
  * of agents. The answer is always above A (a queue that does not grow without bound), even
@@ -75,5 +76,5 @@ export function erlangCAgents(traffic: ErlangTraffic, targets?: ErlangCTargets):
   const fn = "erlangCAgents";
   const checked = checkTraffic(fn, traffic);
   const goals = checkTargets(fn, targets);
-  return searchAgents(checked, goals);
+  return searchAgents(fn, checked, goals);
 }

@@ -119,7 +119,8 @@ const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", 
  * @throws {@link MetricRangeError} `E_ARRIVALS_RANGE` if an interval's arrivals is negative or
  * not finite; `E_HANDLE_TIME`, `E_INTERVAL_LENGTH`, `E_ANSWER_TIME` for invalid times;
  * `E_INVALID_DATE` if a start is not a valid Date; `E_TIME_ZONE` if `timeZone` is not a
- * valid IANA zone; and the target codes of {@link erlangCAgents}.
+ * valid IANA zone; and the target and limit codes of {@link erlangCAgents} (`E_TRAFFIC_LIMIT`
+ * over 100,000 Erlangs, `E_AGENTS_LIMIT` past 100,000 agents).
  * @remarks Each interval is staffed on its own (Erlang C assumes a steady state within the
  * interval; queues carried over from a busy interval are not modelled). Intervals with no
  * arrivals need 0 agents. The hour-of-week view takes, for each local weekday and hour, the
@@ -171,7 +172,7 @@ export function staffingPlan(
       aht = entry.averageHandleTime ?? aht;
     }
     const traffic = checkTraffic(fn, { arrivals, averageHandleTime: aht, intervalLength, ...targetTime(options) });
-    const staffing = searchAgents(traffic, goals);
+    const staffing = searchAgents(fn, traffic, goals);
     const row: StaffingPlanInterval = {
       ...(start === undefined ? {} : { start }),
       index,

@@ -11,7 +11,8 @@ import { checkTraffic, type ErlangTraffic } from "./_traffic.ts";
  * @throws {@link MetricRangeError} `E_ARRIVALS_RANGE` if arrivals is negative or not finite;
  * `E_HANDLE_TIME` if the handle time is not a finite number > 0; `E_INTERVAL_LENGTH` if the
  * interval length is not a finite number > 0; `E_ANSWER_TIME` if the target answer time is
- * negative or not finite.
+ * negative or not finite; `E_TRAFFIC_LIMIT` if the traffic intensity exceeds 100,000 Erlangs (the bound of every
+ * staffing function).
  * @remarks All times are seconds. Zero arrivals give 0 Erlangs.
  * @example
  * ```ts

@@ -1,5 +1,6 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { normalQuantile } from "../../_lib/normal.ts";
+import { studentTUpperQuantile } from "../../_lib/special.ts";
 
 /** The default confidence level of every interval in this area. @internal */
 export const DEFAULT_CONFIDENCE_LEVEL = 0.95;
@@ -20,7 +21,24 @@ export function confidenceLevelOf(fn: string, level: number | undefined): number
   return value;
 }
 
-/** The two-sided critical value z = Φ⁻¹((1 + level) / 2). @internal */
+/**
+ * The two-sided critical value z = Φ⁻¹((1 + level) / 2), computed as −Φ⁻¹((1 − level) / 2)
+ * so that every level strictly between 0 and 1 gives a finite z (0.9999999999999999 would
+ * round (1 + level) / 2 to 1 and z to ∞; its z is 8.29).
+ *
+ * @internal
+ */
 export function twoSidedZ(level: number): number {
-  return normalQuantile((1 + level) / 2);
+  const z = -normalQuantile((1 - level) / 2);
+  return z === 0 ? 0 : z;
+}
+
+/**
+ * The two-sided Student t critical value t_{(1 + level)/2, df}, finite for every level
+ * strictly between 0 and 1 (see {@link twoSidedZ}).
+ *
+ * @internal
+ */
+export function twoSidedT(level: number, df: number): number {
+  return studentTUpperQuantile((1 - level) / 2, df);
 }

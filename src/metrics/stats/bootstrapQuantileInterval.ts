@@ -1,6 +1,6 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertFinite, assertFraction } from "../../_lib/guards.ts";
-import { quantileSorted, sortedCopy } from "../../_lib/quantile.ts";
+import { interpolate, quantileSorted, sortedCopy } from "../../_lib/quantile.ts";
 import { createRandom } from "../../_lib/random.ts";
 import { confidenceLevelOf } from "./_confidence.ts";
 
@@ -118,7 +118,7 @@ export function bootstrapQuantileInterval(
         break;
       }
     }
-    estimates[r] = lo + fraction * (hi - lo);
+    estimates[r] = interpolate(lo, hi, fraction);
   }
   estimates.sort();
   const alpha = 1 - confidenceLevel;

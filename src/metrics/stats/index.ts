@@ -11,3 +11,4 @@ export {
 } from "./bootstrapQuantileInterval.ts";
 export { sampleSizeForMargin, type SampleSizeForMarginOptions } from "./sampleSizeForMargin.ts";
 export { npsSampleSizeForMargin, type NpsSampleSizeForMarginOptions } from "./npsSampleSizeForMargin.ts";
+export { quantileInterval, type QuantileInterval, type QuantileIntervalOptions } from "./quantileInterval.ts";

@@ -1,7 +1,6 @@
 import { assertFinite } from "../../_lib/guards.ts";
-import { compensatedSum } from "../../_lib/sum.ts";
-import { confidenceLevelOf } from "./_confidence.ts";
-import { studentTQuantile } from "../../_lib/special.ts";
+import { assertFiniteResult, standardDeviationOf } from "../../_lib/moments.ts";
+import { confidenceLevelOf, twoSidedT } from "./_confidence.ts";
 
 /**
  * Options of {@link meanInterval}.
@@ -50,7 +49,8 @@ export interface MeanInterval {
  * @returns The mean and interval in the unit of the values, or `undefined` for fewer than
  * two values (one value has no spread to measure).
  * @throws {@link MetricRangeError} `E_NOT_FINITE` if a value is not a finite number;
- * `E_CONFIDENCE_LEVEL` if the confidence level is not strictly between 0 and 1.
+ * `E_CONFIDENCE_LEVEL` if the confidence level is not strictly between 0 and 1; `E_OVERFLOW` if
+ * the standard deviation or a bound exceeds the largest double (values near ±1e308 far apart).
  * @remarks The t quantile is computed exactly (regularized incomplete beta function, no
  * large-n normal shortcut). The interval assumes the mean is roughly normal: fine for large n
  * even with skewed durations, doubtful for small samples of heavily skewed data; use
@@ -73,15 +73,14 @@ export function meanInterval(values: readonly number[], options?: MeanIntervalOp
   for (const value of values) assertFinite(fn, "value", value);
   const n = values.length;
   if (n < 2) return undefined;
-  const rawMean = compensatedSum(values) / n;
-  const mean = rawMean === 0 ? 0 : rawMean;
-  const squares = compensatedSum(values.map((v) => (v - mean) * (v - mean)));
-  const standardDeviation = Math.sqrt(squares / (n - 1));
+  const moments = standardDeviationOf(values);
+  const mean = moments.mean === 0 ? 0 : moments.mean;
+  const standardDeviation = assertFiniteResult(fn, "the standard deviation", moments.standardDeviation);
   const standardError = standardDeviation / Math.sqrt(n);
-  const criticalValue = studentTQuantile((1 + confidenceLevel) / 2, n - 1);
+  const criticalValue = twoSidedT(confidenceLevel, n - 1);
   const half = criticalValue * standardError;
-  const lower = mean - half;
-  const upper = mean + half;
+  const lower = assertFiniteResult(fn, "the lower bound", mean - half);
+  const upper = assertFiniteResult(fn, "the upper bound", mean + half);
   return {
     mean,
     standardDeviation,

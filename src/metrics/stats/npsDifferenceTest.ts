@@ -56,7 +56,7 @@ export interface NpsDifferenceTest {
  * @returns The test, or `undefined` when either sample has no answers.
  * @throws {@link MetricRangeError} `E_SCORE_RANGE` if a score is not an integer from 0 to 10;
  * `E_COUNT_RANGE` if a count is not a non-negative integer; `E_CONFIDENCE_LEVEL` if the
- * confidence level is not strictly between 0 and 1.
+ * confidence level is not strictly between 0 and 1; `E_OVERFLOW` if a group's counts add up past 1.8e308.
  * @remarks The samples must be independent (different respondents). Variances are not
  * pooled, because the null hypothesis "same NPS" does not imply the same promoter and
  * detractor shares. When both variances are 0 (each sample all in one group) the standard

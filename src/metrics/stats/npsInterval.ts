@@ -43,7 +43,7 @@ export interface NpsInterval {
  * @returns The NPS, standard error and interval in points, or `undefined` when there are no answers.
  * @throws {@link MetricRangeError} `E_SCORE_RANGE` if a score is not an integer from 0 to 10;
  * `E_COUNT_RANGE` if a count is not a non-negative integer; `E_CONFIDENCE_LEVEL` if the
- * confidence level is not strictly between 0 and 1.
+ * confidence level is not strictly between 0 and 1; `E_OVERFLOW` if the counts add up past 1.8e308.
  * @remarks The Wald interval is the one NPS vendors and most textbooks use; it is adequate
  * for the usual survey sizes (n ≥ 30 or so) and too narrow for very small ones. When every
  * answer falls in one group the variance is 0 and the interval collapses to the point

@@ -2,6 +2,7 @@ import { assertFraction } from "../../_lib/guards.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { confidenceLevelOf, twoSidedZ } from "./_confidence.ts";
 import { ceilTolerant } from "./_ceil.ts";
+import { assertSafeSampleSize } from "../../_lib/moments.ts";
 
 /**
  * Options of {@link npsSampleSizeForMargin}.
@@ -29,7 +30,7 @@ export interface NpsSampleSizeForMarginOptions {
  * @throws {@link MetricRangeError} `E_MARGIN_RANGE` if the margin is not in (0, 200];
  * `E_FRACTION_RANGE` if a share is not from 0 to 1; `E_SHARES_SUM` if only one share is given
  * or the two add up to more than 1; `E_CONFIDENCE_LEVEL` if the confidence level is not
- * strictly between 0 and 1.
+ * strictly between 0 and 1; `E_OVERFLOW` if the sample size would exceed 2^53 − 1.
  * @remarks Matches {@link npsInterval}, whose half-width is z·100·√(var/n). No
  * finite-population correction. Shares that leave no spread (all promoters) give 1.
  * @example
@@ -62,5 +63,7 @@ export function npsSampleSizeForMargin(margin: number, options?: NpsSampleSizeFo
   }
   const z = twoSidedZ(confidenceLevelOf(fn, options?.confidenceLevel));
   const m = margin / 100;
-  return Math.max(1, ceilTolerant((z * z * variance) / (m * m)));
+  // No spread needs one answer, however small the margin (0 / 0 when m² underflows).
+  if (z * z * variance === 0) return 1;
+  return assertSafeSampleSize(fn, Math.max(1, ceilTolerant((z * z * variance) / (m * m))));
 }

@@ -2,6 +2,7 @@ import { assertFraction } from "../../_lib/guards.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { confidenceLevelOf, twoSidedZ } from "./_confidence.ts";
 import { ceilTolerant } from "./_ceil.ts";
+import { assertSafeSampleSize } from "../../_lib/moments.ts";
 
 /**
  * Options of {@link sampleSizeForMargin}.
@@ -24,7 +25,8 @@ export interface SampleSizeForMarginOptions {
  * @returns The number of answers (an integer, at least 1).
  * @throws {@link MetricRangeError} `E_MARGIN_RANGE` if the margin is not strictly between 0
  * and 1; `E_FRACTION_RANGE` if the proportion is not from 0 to 1; `E_CONFIDENCE_LEVEL` if the
- * confidence level is not strictly between 0 and 1.
+ * confidence level is not strictly between 0 and 1; `E_OVERFLOW` if the sample size would
+ * exceed 2^53 − 1 (a margin of about 1e−8 or less).
  * @remarks Uses the normal (Wald) half-width z·√(p(1 − p)/n), as survey planning tables do;
  * no finite-population correction. A proportion of 0 or 1 has no spread: the result is 1.
  * The ceiling tolerates a relative rounding error of 1e−12, so an exact integer is not
@@ -46,5 +48,8 @@ export function sampleSizeForMargin(margin: number, options?: SampleSizeForMargi
   const proportion = options?.proportion ?? 0.5;
   assertFraction(fn, "proportion", proportion);
   const z = twoSidedZ(confidenceLevelOf(fn, options?.confidenceLevel));
-  return Math.max(1, ceilTolerant((z * z * proportion * (1 - proportion)) / (margin * margin)));
+  const spread = z * z * proportion * (1 - proportion);
+  // No spread needs one answer, however small the margin (0 / 0 when margin² underflows).
+  if (spread === 0) return 1;
+  return assertSafeSampleSize(fn, Math.max(1, ceilTolerant(spread / (margin * margin))));
 }

@@ -74,7 +74,8 @@ export function twoProportionZTest(a: ProportionCounts, b: ProportionCounts): Tw
   const proportionB = b.successes / b.trials;
   const rawDifference = proportionA - proportionB;
   const difference = rawDifference === 0 ? 0 : rawDifference;
-  const pooled = (a.successes + b.successes) / (a.trials + b.trials);
+  // Halved first (exact for doubles) so that counts near 1.8e308 do not overflow to ∞ / ∞ = NaN.
+  const pooled = (a.successes / 2 + b.successes / 2) / (a.trials / 2 + b.trials / 2);
   const standardError = Math.sqrt(pooled * (1 - pooled) * (1 / a.trials + 1 / b.trials));
   const z = standardError === 0 ? 0 : difference / standardError;
   return {

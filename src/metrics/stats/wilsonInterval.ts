@@ -78,16 +78,23 @@ export function wilsonInterval(successes: number, trials: number, options?: Wils
   const q = 1 - p;
   const z = twoSidedZ(confidenceLevel);
   const z2 = z * z;
-  const denominator = 2 * (n + z2);
+  // The textbook formulas divided through by 2n, so that no term overflows or underflows for
+  // huge n (wilsonInterval(15, 1e308) was NaN):
+  // lower/upper = (p + z²/2n ∓ z·√(pq + z²/4n) / √n) / (1 + z²/n).
+  const denominator = 1 + z2 / n;
+  const rootN = Math.sqrt(n);
   let lower: number;
   let upper: number;
   if (options?.continuityCorrection === true) {
-    lower = successes === 0 ? 0 : (2 * n * p + z2 - 1 - z * Math.sqrt(z2 - 2 - 1 / n + 4 * p * (n * q + 1))) / denominator;
-    upper = successes === n ? 1 : (2 * n * p + z2 + 1 + z * Math.sqrt(z2 + 2 - 1 / n + 4 * p * (n * q - 1))) / denominator;
+    // (2np + z² ∓ 1 ∓ z·√(z² ∓ 2 − 1/n + 4p(nq ± 1))) / 2(n + z²), divided through by 2n.
+    const below = (z2 - 2 - 1 / n) / (4 * n) + p * q + p / n;
+    const above = (z2 + 2 - 1 / n) / (4 * n) + p * q - p / n;
+    lower = successes === 0 ? 0 : (p + (z2 - 1) / (2 * n) - (z * Math.sqrt(Math.max(0, below))) / rootN) / denominator;
+    upper = successes === n ? 1 : (p + (z2 + 1) / (2 * n) + (z * Math.sqrt(Math.max(0, above))) / rootN) / denominator;
   } else {
-    const root = z * Math.sqrt(z2 + 4 * n * p * q);
-    lower = (2 * n * p + z2 - root) / denominator;
-    upper = (2 * n * p + z2 + root) / denominator;
+    const root = (z * Math.sqrt(p * q + z2 / (4 * n))) / rootN;
+    lower = (p + z2 / (2 * n) - root) / denominator;
+    upper = (p + z2 / (2 * n) + root) / denominator;
   }
   lower = Math.min(Math.max(0, lower), p);
   upper = Math.max(Math.min(1, upper), p);

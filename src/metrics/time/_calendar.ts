@@ -1,5 +1,5 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { DAY_MS, MINUTE_MS, steadyOffset, wallToInstant } from "./_calendarZone.ts";
+import { DAY_MS, MINUTE_MS, sampleAt, steadyOffset, wallToInstant } from "./_calendarZone.ts";
 import { compileSchedule, type CompiledSchedule, type WallRange } from "./_calendarCompile.ts";
 
 export { compileSchedule, type CompiledSchedule };
@@ -127,4 +127,117 @@ function normalise(pairs: number[], from: number, to: number): number[] {
     }
   }
   return out;
+}
+
+const WEEK_MS = 7 * DAY_MS;
+/** The per-schedule cache of plain weeks is dropped when it grows past this. */
+const WEEK_CACHE_LIMIT = 100_000;
+
+/**
+ * The open milliseconds of one whole week of the weekly hours when the UTC offset does not
+ * change: the measure of the union of the ranges of local days −1 … 6 (a range may run into
+ * the next day, up to two days after its date's midnight) inside local days 0 … 6. Because
+ * the pattern repeats every 7 days, this is the open time of every plain week.
+ */
+function weekOpen(schedule: CompiledSchedule): number {
+  const pairs: number[] = [];
+  for (let day = -1; day <= 7; day++) {
+    // Local epoch day 7 (1970-01-08) is a Thursday, like day 0.
+    for (const [startMin, endMin] of schedule.weekly[(((day + 4) % 7) + 7) % 7] ?? []) {
+      pairs.push(day * DAY_MS + startMin * MINUTE_MS, day * DAY_MS + endMin * MINUTE_MS);
+    }
+  }
+  const list = normalise(pairs, 0, WEEK_MS);
+  let total = 0;
+  for (let i = 0; i < list.length; i += 2) total += (list[i + 1] as number) - (list[i] as number);
+  return total;
+}
+
+/** Whether a local epoch day of `[first, last]` has an override or a holiday. */
+function hasSpecial(schedule: CompiledSchedule, first: number, last: number): boolean {
+  const days = schedule.specialDays;
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((days[mid] as number) < first) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < days.length && (days[lo] as number) <= last;
+}
+
+/**
+ * The UTC offset of week `k` (local epoch days 7k … 7k + 6) if it is *plain*, else NaN.
+ * Plain: no override or holiday on local days 7k − 3 … 7k + 9, and one offset at every UTC
+ * midnight 7k − 4 … 7k + 12, so {@link steadyOffset} gives that offset for each of those
+ * days and {@link dayIntervals} maps each of their ranges by it. The open set inside
+ * `[7k·DAY − offset, (7k + 7)·DAY − offset)` then comes only from local days 7k − 1 … 7k + 6
+ * (ranges of other days lie at least 2 days of wall time away, more than any difference of
+ * offsets), and its measure is {@link weekOpen}.
+ *
+ * The offset is sampled at the UTC midnights 7k − 4, 7k + 3, 7k + 10 and 7k + 17 (shared
+ * with the neighbouring weeks: one new sample per week). Equal samples 7 days apart mean
+ * no change in between because no zone changes its offset and back within less than 7
+ * days: measured over every zone of the runtime's time-zone data, 1800–2100, the shortest
+ * stretch between two offset changes is 7 days (America/Boa_Vista, DST of 8–15 October
+ * 2000); after the last rule change the data repeats yearly rules.
+ */
+function plainWeekOffset(schedule: CompiledSchedule, k: number): number {
+  const cached = schedule.weekCache.get(k);
+  if (cached !== undefined) return cached;
+  let result = Number.NaN;
+  if (!hasSpecial(schedule, 7 * k - 3, 7 * k + 9)) {
+    const offset = sampleAt(schedule.timeZone, 7 * k - 4);
+    result = Math.abs(offset) < DAY_MS ? offset : Number.NaN;
+    for (let day = 7 * k + 3; day <= 7 * k + 17 && !Number.isNaN(result); day += 7) {
+      if (sampleAt(schedule.timeZone, day) !== offset) result = Number.NaN;
+    }
+  }
+  if (schedule.weekCache.size >= WEEK_CACHE_LIMIT) schedule.weekCache.clear();
+  schedule.weekCache.set(k, result);
+  return result;
+}
+
+/** Spans up to this long are measured day by day. */
+const SHORT_MS = 4 * WEEK_MS;
+/** Day-by-day stretches go in chunks of 1,024 days, to keep memory bounded. */
+const CHUNK_MS = 1_024 * DAY_MS;
+
+/** The open milliseconds in `[from, to)`, day by day (the reference for {@link openTime}). @internal */
+export function openTimeByDays(schedule: CompiledSchedule, from: number, to: number): number {
+  let total = 0;
+  for (let a = from; a < to; a += CHUNK_MS) {
+    const list = openIntervals(schedule, a, Math.min(a + CHUNK_MS, to));
+    // Interval ends are whole milliseconds: the integer sum is exact.
+    for (let i = 0; i < list.length; i += 2) total += (list[i + 1] as number) - (list[i] as number);
+  }
+  return total;
+}
+
+/**
+ * The open milliseconds of the schedule in `[from, to)` (0 unless `from < to`). Whole plain
+ * weeks (see {@link plainWeekOffset}) count {@link weekOpen} each, in closed form; the rest
+ * (weeks with an offset change, a holiday or an override, and the two ends) is measured day
+ * by day. The result equals the day-by-day measure of the whole span.
+ *
+ * @internal
+ */
+export function openTime(schedule: CompiledSchedule, from: number, to: number): number {
+  if (!(to > from)) return 0;
+  if (to - from <= SHORT_MS) return openTimeByDays(schedule, from, to);
+  const perWeek = weekOpen(schedule);
+  // Offsets are under a day, so the window of week k, [7k·DAY − offset, (7k + 7)·DAY − offset),
+  // lies in [from, to) for these k.
+  const firstWeek = Math.ceil((from + DAY_MS) / WEEK_MS);
+  const lastWeek = Math.floor((to - DAY_MS) / WEEK_MS) - 1;
+  let total = 0;
+  let cursor = from;
+  for (let k = firstWeek; k <= lastWeek; k++) {
+    const offset = plainWeekOffset(schedule, k);
+    if (Number.isNaN(offset)) continue;
+    const start = k * WEEK_MS - offset;
+    total += openTimeByDays(schedule, cursor, start) + perWeek;
+    cursor = start + WEEK_MS;
+  }
+  return total + openTimeByDays(schedule, cursor, to);
 }

@@ -30,6 +30,10 @@ export interface CompiledSchedule {
   readonly lastOpenSpecial: number;
   /** Cache: local epoch day → open instants of the ranges starting that day. */
   readonly dayCache: Map<number, readonly number[]>;
+  /** The local epoch days of {@link special}, ascending. */
+  readonly specialDays: readonly number[];
+  /** Cache: week index k → the steady offset of the plain week k, or NaN when it is not plain. */
+  readonly weekCache: Map<number, number>;
 }
 
 const WEEKDAYS: readonly Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
@@ -115,6 +119,8 @@ function compile(fn: string, schedule: Schedule): CompiledSchedule {
     firstOpenSpecial,
     lastOpenSpecial,
     dayCache: new Map(),
+    specialDays: [...special.keys()].sort((x, y) => x - y),
+    weekCache: new Map(),
   };
 }
 

@@ -20,8 +20,8 @@ export function offsetAt(timeZone: string, t: number): number {
   return Math.round(tzOffset(timeZone, new Date(t)) * MINUTE_MS);
 }
 
-/** The offset at 00:00 UTC of epoch day `day`, cached per zone. */
-function sampleAt(timeZone: string, day: number): number {
+/** The offset at 00:00 UTC of epoch day `day`, cached per zone. @internal */
+export function sampleAt(timeZone: string, day: number): number {
   let zone = samples.get(timeZone);
   if (zone === undefined) {
     zone = new Map();

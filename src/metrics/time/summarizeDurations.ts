@@ -2,6 +2,7 @@ import { toMilliseconds, type DurationInput } from "../../_lib/duration.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertFraction, noNegativeZero } from "../../_lib/guards.ts";
 import { quantilesBySelection, type Selected } from "../../_lib/quantile.ts";
+import { assertFiniteResult } from "../../_lib/moments.ts";
 import { compensatedSum } from "../../_lib/sum.ts";
 
 /**
@@ -63,7 +64,8 @@ export interface DurationSummary {
  * @returns The summary, or `undefined` when there are no values.
  * @throws {@link MetricRangeError} `E_NOT_FINITE` if a value is not a finite number;
  * `E_NEGATIVE_DURATION` if a value is negative; `E_FRACTION_RANGE` if a percentile is not
- * from 0 to 1; `E_DURATION` if `target` is negative, not finite, or uses months or years.
+ * from 0 to 1; `E_DURATION` if `target` is negative, not finite, or uses months or years;
+ * `E_OVERFLOW` if the total exceeds the largest double (1.8e308).
  * @remarks The mean is the compensated sum divided by the count, the formula of the source
  * (total first response time / number of first responses); floating-point rounding is kept
  * inside `[min, max]`. Quantiles are R-7 (R's default, numpy, Excel `PERCENTILE.INC`). A
@@ -95,7 +97,7 @@ export function summarizeDurations(
   const selected = quantilesBySelection(values, [0.5, ...probabilities]) as Selected;
   const min = noNegativeZero(selected.min);
   const max = noNegativeZero(selected.max);
-  const total = noNegativeZero(compensatedSum(values));
+  const total = noNegativeZero(assertFiniteResult(fn, "the total", compensatedSum(values)));
   const mean = noNegativeZero(Math.min(max, Math.max(min, total / count)));
   const p = probabilities.map((q, i) => ({ p: q, value: selected.quantiles[i + 1] as number }));
   const withinTarget = target === undefined ? undefined : countAtMost(values, target) / count;
