@@ -4,6 +4,7 @@
  */
 import { expect } from "vitest";
 import { MetricRangeError } from "../../src/_lib/errors.ts";
+import { CliError } from "../../src/cli/errors.ts";
 
 /** `"CODE message"` of the {@link MetricRangeError} that `f` throws, or `"did not throw"`; any other error is rethrown. */
 export function codeOf(f: () => unknown): string {
@@ -37,4 +38,15 @@ export function rangeErrorOf(f: () => unknown): { code: string; message: string 
     return { code: e.code, message: e.message };
   }
   throw new Error("expected a MetricRangeError");
+}
+
+/** The code of the {@link CliError} that `f` throws, or `undefined` when it returns; any other error is rethrown. */
+export function cliCodeOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof CliError) return error.code;
+    throw error;
+  }
+  return undefined;
 }

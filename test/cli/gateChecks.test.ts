@@ -11,18 +11,10 @@ import { checkPath, pathText, readPath } from "../../src/cli/gatePaths.ts";
 import { parseGate } from "../../src/cli/gates.ts";
 import { DOCUMENT_SHAPE, type Shape } from "../../src/cli/shape.ts";
 import { closest, editDistance } from "../../src/cli/suggest.ts";
+import { cliCodeOf as codeOf } from "../_support/errors.ts";
 import { cli, DATA, FULL, json, tempDir } from "./_run.ts";
 
 const gate = (text: string, kind: GateArg["kind"] = "gate"): GateArg => ({ text, kind, source: "--gate" });
-// A local codeOf (test/_support is being written in parallel; the lead dedupes).
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-};
 const base = ["report", DATA.tickets, "--responses", DATA.responses, "--format", "json", "-q"];
 
 describe("gate names are checked before anything is read (E_CLI_GATE_PATH, exit 2)", () => {
