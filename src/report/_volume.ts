@@ -105,8 +105,7 @@ function slotJson<S extends PeakSlot>(s: S): Omit<S, "average"> & PeakSlotJson {
 export function peaksResult(fn: string, settings: VolumeSettings, state: VolumeState, topN: number): PeaksJson | null {
   const range = volumeRange(settings, state.volume);
   if (range === undefined) return null;
-  const grid = bucketGrid(fn, new Date(range.from), new Date(range.to), "hour", settings.timeZone);
-  const p = peakResult(state.peaks, grid, topN);
+  const p = peakResult(state.peaks, { from: range.from, to: range.to, timeZone: settings.timeZone }, topN);
   return {
     weekdays: p.weekdays,
     cells: p.cells.map((row) => row.map(slotJson)),

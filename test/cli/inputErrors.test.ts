@@ -93,6 +93,22 @@ describe("bad values reject their rows; the report goes on", () => {
     }
   });
 
+  it.each([
+    ["1900-01-01T00:00:00Z", "2026"],
+    ["2200-12-31T23:00:00Z", "2026"],
+    ["1900-01-01T00:00:00Z", "2200-12-31T23:00:00Z"],
+  ])("accepted timestamps at the ends of the range (%s beside %s) give a report, not E_BUCKET_LIMIT", async (edge, other) => {
+    // The peak-hours heatmap built an hourly grid of the whole range (at most 1,000,000 hours,
+    // about 114 years), so one accepted 1900 row beside 2026 data ended the run with exit 2.
+    const second = other === "2026" ? "2026-01-01T10:00:00Z" : other;
+    const text = `${HEADER}1,${edge},open\n2,${second},open\n3,2026-01-02T10:00:00Z,open\n`;
+    const r = await cli(["report", file("edges.csv", text), "--format", "json", "--as-of", "2200-12-31T23:59:59Z"]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = json(r);
+    expect(doc.input.tickets).toMatchObject({ read: 3, used: 3, rejected: 0 });
+    expect(doc.report.peaks.total).toBe(3);
+  });
+
   it("a solved_at at the largest Date no longer makes the automatic as-of invalid", async () => {
     const text = "id,created_at,status,solved_at\n1,2026-01-01T00:00:00Z,solved,8640000000000000\n2,2026-01-01T00:00:00Z,open,\n";
     const r = await cli(["report", file("max.csv", text), "--format", "json"]);

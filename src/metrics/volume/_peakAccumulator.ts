@@ -1,13 +1,13 @@
 /**
  * The one implementation of {@link peakHours}'s counting and summaries, as an accumulator:
  * tickets are folded into the 7 × 24 local weekday-hour cells, and the occurrences, averages,
- * busiest slots and top hours are assembled at the end from the hourly grid of the range.
+ * busiest slots and top hours are assembled at the end from the occurrences of each cell in the range.
  * `peakHours` and the report both use it.
  *
  * @internal
  * @module
  */
-import { hourOfWeek, wallClock, type BucketGrid } from "../../_lib/bucket.ts";
+import { hourOccurrences, hourOfWeek, type BucketGrid } from "../../_lib/bucket.ts";
 import type { Accumulator } from "../../_lib/group.ts";
 import type { Weekday } from "../../models/schedule.ts";
 import type { Ticket } from "../../models/ticket.ts";
@@ -79,40 +79,14 @@ function argmax(slots: readonly PeakSlot[]): number {
 }
 
 /**
- * How many times each weekday-hour cell and each weekday occurs on the hourly `grid`: local
- * dates on which the hour exists, and local dates.
- */
-function occurrencesOf(grid: BucketGrid): { cells: Float64Array; days: Float64Array } {
-  const cells = new Float64Array(7 * 24);
-  const days = new Float64Array(7);
-  const seenHours = new Set<string>();
-  let lastDate = "";
-  for (let k = 0; k < grid.length; k++) {
-    const local = wallClock((grid.starts[k] as Date).getTime(), grid.timeZone);
-    const weekday = (local.getUTCDay() + 6) % 7;
-    const hour = local.getUTCHours();
-    const date = String(Math.floor(local.getTime() / 86_400_000));
-    if (date !== lastDate) {
-      days[weekday] = (days[weekday] as number) + 1;
-      lastDate = date;
-    }
-    const key = `${date} ${String(hour)}`;
-    if (!seenHours.has(key)) {
-      seenHours.add(key);
-      cells[weekday * 24 + hour] = (cells[weekday * 24 + hour] as number) + 1;
-    }
-  }
-  return { cells, days };
-}
-
-/**
- * The {@link PeakHoursResult} of a state on `grid`, the hourly grid of its range, with the
- * `topN` busiest hours. Reads the state, does not change it.
+ * The {@link PeakHoursResult} of a state over `[from, to)` (epoch ms) in `timeZone`, with the
+ * `topN` busiest hours: occurrences come from {@link hourOccurrences}, so a long range costs
+ * one step per day, not one per hour. Reads the state, does not change it.
  *
  * @internal
  */
-export function peakResult(state: PeakState, grid: BucketGrid, topN: number): PeakHoursResult {
-  const occurrences = occurrencesOf(grid);
+export function peakResult(state: PeakState, range: { readonly from: number; readonly to: number; readonly timeZone: string }, topN: number): PeakHoursResult {
+  const occurrences = hourOccurrences(range.from, range.to, range.timeZone);
   const sums = state.cells;
   let total = 0;
   for (const v of sums) total += v;
@@ -169,6 +143,6 @@ export function peakAccumulator(grid: BucketGrid, topN: number): Accumulator<Tic
       addPeak(settings, acc, ticket);
     },
     merge: mergePeak,
-    result: (acc) => peakResult(acc, grid, topN),
+    result: (acc) => peakResult(acc, { from: settings.from as number, to: settings.to as number, timeZone: grid.timeZone }, topN),
   };
 }
