@@ -111,7 +111,11 @@ async function columnarFloor(): Promise<Work> {
   const numbers = (["reopens", "replies"] as const).map(at);
   return async (file) => {
     const capacity = 1 << 16;
-    let columns = { times: times.map(() => new Float64Array(capacity)), codes: texts.map(() => new Int32Array(capacity)), numbers: numbers.map(() => new Float64Array(capacity)) };
+    let columns = {
+      times: times.map(() => new Float64Array(capacity)),
+      codes: texts.map(() => new Int32Array(capacity)),
+      numbers: numbers.map(() => new Float64Array(capacity)),
+    };
     const dictionaries = texts.map(() => new Map<string, number>());
     let n = 0;
     const grow = (): void => {
@@ -170,7 +174,9 @@ function staleBuild(): string | undefined {
   if (!existsSync(cli)) return `${cli} is missing`;
   const built = statSync(cli).mtimeMs;
   const src = fileURLToPath(new URL("../src/", import.meta.url));
-  const newer = readdirSync(src, { recursive: true, encoding: "utf8" }).find((name) => name.endsWith(".ts") && statSync(join(src, name)).mtimeMs > built);
+  const newer = readdirSync(src, { recursive: true, encoding: "utf8" }).find(
+    (name) => name.endsWith(".ts") && statSync(join(src, name)).mtimeMs > built,
+  );
   return newer === undefined ? undefined : `${cli} is older than src/${newer}`;
 }
 
@@ -232,7 +238,9 @@ function summarize(runs: readonly Measurement[]): Measurement {
   const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
   const middle = sorted.length / 2;
   const seconds =
-    sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] as Measurement).seconds : ((sorted[middle - 1] as Measurement).seconds + (sorted[middle] as Measurement).seconds) / 2;
+    sorted.length % 2 === 1
+      ? (sorted[Math.floor(middle)] as Measurement).seconds
+      : ((sorted[middle - 1] as Measurement).seconds + (sorted[middle] as Measurement).seconds) / 2;
   const first = sorted[0] as Measurement;
   return { kind: first.kind, rows: first.rows, seconds, maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)) };
 }
@@ -263,7 +271,9 @@ export async function runCliBench(rows: number, repeat = 3): Promise<void> {
     for (let round = 0; round < repeat; round++) for (const kind of kinds) runs.get(kind)?.push(await measure(kind, file, rows));
     const results: Measurement[] = kinds.map((kind) => summarize(runs.get(kind) ?? []));
     const base = results[0] as Measurement;
-    console.log(`${"step".padEnd(34)}${pad("rows", 11)}${pad("wall s", 9)}${pad("rows/s", 12)}${pad("peak RSS MB", 13)}${pad("× parse", 9)}  runs (s)`);
+    console.log(
+      `${"step".padEnd(34)}${pad("rows", 11)}${pad("wall s", 9)}${pad("rows/s", 12)}${pad("peak RSS MB", 13)}${pad("× parse", 9)}  runs (s)`,
+    );
     for (const m of results) {
       const all = (runs.get(m.kind) ?? []).map((r) => r.seconds.toFixed(2)).join(", ");
       console.log(

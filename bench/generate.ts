@@ -47,12 +47,35 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-const CHANNELS = [["email", 45], ["chat", 30], ["phone", 15], ["social", 10]] as const;
-const TYPES = [["question", 40], ["incident", 25], ["billing", 20], ["feature", 10], ["refund", 5]] as const;
-const PRIORITIES = [["normal", 60], ["low", 20], ["high", 15], ["urgent", 5]] as const;
-const GROUPS = [["Tier 1", 60], ["Tier 2", 30], ["Billing", 10]] as const;
+const CHANNELS = [
+  ["email", 45],
+  ["chat", 30],
+  ["phone", 15],
+  ["social", 10],
+] as const;
+const TYPES = [
+  ["question", 40],
+  ["incident", 25],
+  ["billing", 20],
+  ["feature", 10],
+  ["refund", 5],
+] as const;
+const PRIORITIES = [
+  ["normal", 60],
+  ["low", 20],
+  ["high", 15],
+  ["urgent", 5],
+] as const;
+const GROUPS = [
+  ["Tier 1", 60],
+  ["Tier 2", 30],
+  ["Billing", 10],
+] as const;
 const TAGS = ["vip", "mobile", "web", "api", "refund", "bug"] as const;
-const AGENTS: readonly (readonly [string, number])[] = Array.from({ length: 24 }, (_, i) => [`agent-${String(i + 1).padStart(2, "0")}`, 1 + (i % 5)] as const);
+const AGENTS: readonly (readonly [string, number])[] = Array.from(
+  { length: 24 },
+  (_, i) => [`agent-${String(i + 1).padStart(2, "0")}`, 1 + (i % 5)] as const,
+);
 /** Median first reply per channel. */
 const FRT: Readonly<Record<string, number>> = { email: 6 * HOUR, chat: 2 * MINUTE, phone: 1 * MINUTE, social: 50 * MINUTE };
 /** Arrival weight per local hour (UTC clock used as local). */
@@ -84,7 +107,20 @@ export function* generateTickets(options: GenerateOptions): Generator<Ticket> {
     const answered = random() < 0.9;
     const firstResponseAt = answered ? created + logNormal(random, FRT[channel] as number, 1.1) : undefined;
     const roll = random();
-    const status: TicketStatus = !answered ? pick(random, [["new", 1], ["open", 2]]) : roll < 0.45 ? "closed" : roll < 0.72 ? "solved" : pick(random, [["open", 3], ["pending", 2], ["on_hold", 1]]);
+    const status: TicketStatus = !answered
+      ? pick(random, [
+          ["new", 1],
+          ["open", 2],
+        ])
+      : roll < 0.45
+        ? "closed"
+        : roll < 0.72
+          ? "solved"
+          : pick(random, [
+              ["open", 3],
+              ["pending", 2],
+              ["on_hold", 1],
+            ]);
     const resolved = status === "solved" || status === "closed";
     const reopens = resolved && random() < 0.06 ? 1 : 0;
     const solvedAt = resolved ? (firstResponseAt ?? created) + logNormal(random, 10 * HOUR, 1.3) : undefined;
@@ -145,13 +181,43 @@ export function* generateResponses(options: GenerateOptions & { readonly share?:
   const share = options.share ?? 0.15;
   for (let i = 0; i < options.count; i++) {
     if (random() >= share) continue;
-    const kind = pick(random, [["csat", 5], ["nps", 3], ["ces", 2]] as const);
+    const kind = pick(random, [
+      ["csat", 5],
+      ["nps", 3],
+      ["ces", 2],
+    ] as const);
     const answeredAt = new Date(start + Math.floor(random() * days * DAY));
     const agent = pick(random, AGENTS);
     const channel = pick(random, CHANNELS);
     const base = { answeredAt, ticketId: String(i + 1), agent, channel };
-    if (kind === "nps") yield { kind, score: Math.min(10, Math.floor(random() * 4) + pick(random, [[0, 1], [4, 2], [7, 4]] as const)), scale: { min: 0, max: 10 }, ...base };
-    else if (kind === "csat") yield { kind, score: pick(random, [[1, 1], [2, 1], [3, 2], [4, 4], [5, 6]] as const), scale: { min: 1, max: 5 }, ...base };
+    if (kind === "nps")
+      yield {
+        kind,
+        score: Math.min(
+          10,
+          Math.floor(random() * 4) +
+            pick(random, [
+              [0, 1],
+              [4, 2],
+              [7, 4],
+            ] as const),
+        ),
+        scale: { min: 0, max: 10 },
+        ...base,
+      };
+    else if (kind === "csat")
+      yield {
+        kind,
+        score: pick(random, [
+          [1, 1],
+          [2, 1],
+          [3, 2],
+          [4, 4],
+          [5, 6],
+        ] as const),
+        scale: { min: 1, max: 5 },
+        ...base,
+      };
     else yield { kind, score: 1 + Math.floor(random() * 7), scale: { min: 1, max: 7 }, ...base };
   }
 }

@@ -27,7 +27,13 @@ const options: ReportOptions = {
   segments: ["channel", "assignee", ["channel", "type"]],
   schedule: {
     timeZone: "Europe/Bucharest",
-    weekly: { mon: [["09:00", "18:00"]], tue: [["09:00", "18:00"]], wed: [["09:00", "18:00"]], thu: [["09:00", "18:00"]], fri: [["09:00", "18:00"]] },
+    weekly: {
+      mon: [["09:00", "18:00"]],
+      tue: [["09:00", "18:00"]],
+      wed: [["09:00", "18:00"]],
+      thu: [["09:00", "18:00"]],
+      fri: [["09:00", "18:00"]],
+    },
   },
   slaPolicy: {
     name: "Standard",

@@ -142,7 +142,9 @@ for (const s of slots.values()) {
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`.padStart(7);
 const busy = [...compared].sort((x, y) => y.arrivals - x.arrivals).slice(0, 10);
 console.log(`Anonymous Bank, August 1999: ${String(rows.length)} rows, ${String(compared.length)} half hours with served calls`);
-console.log(`mean patience (abandonments / queueing time): ${patience.toFixed(0)} s; rows skipped for negative times: ${String(skippedNegative)}\n`);
+console.log(
+  `mean patience (abandonments / queueing time): ${patience.toFixed(0)} s; rows skipped for negative times: ${String(skippedNegative)}\n`,
+);
 console.log("half hour          calls  AHT s  agents     A   measured SL  Erlang C  Erlang A   abandoned  Erlang A ab.");
 for (const r of busy) {
   console.log(
@@ -158,9 +160,14 @@ function summary(name: string, selected: readonly Compared[]): void {
   console.log(`${name}: ${String(selected.length)} half hours, agents ≤ A in ${String(unstable)}`);
   console.log(`  mean absolute error of SL:  Erlang C ${pct(mae((r) => r.erlangC))}   Erlang A ${pct(mae((r) => r.erlangA))}`);
   console.log(`  mean predicted − measured:  Erlang C ${pct(bias((r) => r.erlangC))}   Erlang A ${pct(bias((r) => r.erlangA))}`);
-  console.log(`  mean measured SL ${pct(mean((r) => r.measured))}, abandoned ${pct(mean((r) => r.abandonMeasured))} (Erlang A ${pct(mean((r) => r.abandonErlangA))}), occupancy of the counted agents ${pct(mean((r) => r.occupancyMeasured))}`);
+  console.log(
+    `  mean measured SL ${pct(mean((r) => r.measured))}, abandoned ${pct(mean((r) => r.abandonMeasured))} (Erlang A ${pct(mean((r) => r.abandonErlangA))}), occupancy of the counted agents ${pct(mean((r) => r.occupancyMeasured))}`,
+  );
 }
 console.log("");
 summary("all", compared);
-summary("≥ 30 calls", compared.filter((r) => r.arrivals >= 30));
+summary(
+  "≥ 30 calls",
+  compared.filter((r) => r.arrivals >= 30),
+);
 summary("busiest 10", busy);

@@ -4,10 +4,28 @@
  * `cx-metrics report` command on the same files; this script shows how to call each metric.)
  */
 import {
-  backlog, ces, cesEasyShare, channelMix, churnRate, csat, firstResponseTimes, npsBreakdown,
-  oneTouchResolution, resolutionRate, resolutionTimes, responseTimes, retentionMatrix, retentionRate,
-  slaCompliance, summarizeDurations, ticketsByStatus, DEFAULT_FIRST_RESPONSE_TARGETS,
-  type Schedule, type SlaPolicy, type SurveyResponse, type Ticket,
+  backlog,
+  ces,
+  cesEasyShare,
+  channelMix,
+  churnRate,
+  csat,
+  firstResponseTimes,
+  npsBreakdown,
+  oneTouchResolution,
+  resolutionRate,
+  resolutionTimes,
+  responseTimes,
+  retentionMatrix,
+  retentionRate,
+  slaCompliance,
+  summarizeDurations,
+  ticketsByStatus,
+  DEFAULT_FIRST_RESPONSE_TARGETS,
+  type Schedule,
+  type SlaPolicy,
+  type SurveyResponse,
+  type Ticket,
 } from "../src/index.ts";
 import { readCohorts, readSurveyResponses, readTickets } from "../src/io/index.ts";
 
@@ -35,7 +53,11 @@ const line = (label: string, value: string): void => console.log(`  ${label.padE
 
 console.log("cx-metrics demo: KPI report for examples/data (time zone Europe/Bucharest, as of 2026-11-20)\n");
 console.log("Input");
-for (const [name, read] of [["tickets.csv", ticketsRead], ["responses.csv", responsesRead], ["cohorts.csv", cohortsRead]] as const) {
+for (const [name, read] of [
+  ["tickets.csv", ticketsRead],
+  ["responses.csv", responsesRead],
+  ["cohorts.csv", cohortsRead],
+] as const) {
   line(name, `rows read ${read.stats.read}, used ${read.stats.used}, rejected ${read.stats.rejected}`);
   for (const r of read.rejects) line("", `  record ${r.record}, column ${r.column}: ${r.reason} (${JSON.stringify(r.value)})`);
 }
@@ -43,7 +65,12 @@ for (const [name, read] of [["tickets.csv", ticketsRead], ["responses.csv", resp
 console.log("\nSurvey");
 const scores = (kind: SurveyResponse["kind"]): number[] => responses.filter((r) => r.kind === kind).map((r) => r.score);
 const breakdown = npsBreakdown(scores("nps"));
-line("NPS", breakdown ? `${breakdown.nps.toFixed(1)} (${breakdown.promoters} promoters, ${breakdown.passives} passives, ${breakdown.detractors} detractors)` : "n/a");
+line(
+  "NPS",
+  breakdown
+    ? `${breakdown.nps.toFixed(1)} (${breakdown.promoters} promoters, ${breakdown.passives} passives, ${breakdown.detractors} detractors)`
+    : "n/a",
+);
 line("CSAT (top-2-box on 1-5)", `${pct(csat(scores("csat")))} of ${scores("csat").length}`);
 const cesScores = scores("ces");
 line("CES (mean on 1-7, higher is easier)", `${ces(cesScores)?.toFixed(2) ?? "n/a"}; easy ${pct(cesEasyShare(cesScores))}`);
@@ -52,7 +79,10 @@ console.log("\nTickets");
 const rate = resolutionRate(tickets, { from: new Date("2026-11-01T00:00:00+02:00"), to: asOf });
 line("resolution rate, 1-19 Nov", `${pct(rate.value)} (${rate.resolved} of ${rate.received})`);
 const statuses = ticketsByStatus(tickets);
-line("statuses", `new ${statuses.new}, open ${statuses.open}, pending ${statuses.pending}, on hold ${statuses.on_hold}, solved ${statuses.solved}, closed ${statuses.closed}; unassigned ${statuses.unassigned}`);
+line(
+  "statuses",
+  `new ${statuses.new}, open ${statuses.open}, pending ${statuses.pending}, on hold ${statuses.on_hold}, solved ${statuses.solved}, closed ${statuses.closed}; unassigned ${statuses.unassigned}`,
+);
 const bl = backlog(tickets, { asOf });
 line("backlog (open > mean resolution time)", `${bl.count ?? "n/a"} of ${bl.unresolved} unresolved (threshold ${dur(bl.threshold)})`);
 const mix = channelMix(tickets);
@@ -61,7 +91,13 @@ line("channel mix", mix ? mix.channels.map((c) => `${c.channel} ${pct(c.share)}`
 console.log("\nTimes (calendar | business hours Mon-Fri 09:00-18:00)");
 const schedule: Schedule = {
   timeZone,
-  weekly: { mon: [["09:00", "18:00"]], tue: [["09:00", "18:00"]], wed: [["09:00", "18:00"]], thu: [["09:00", "18:00"]], fri: [["09:00", "18:00"]] },
+  weekly: {
+    mon: [["09:00", "18:00"]],
+    tue: [["09:00", "18:00"]],
+    wed: [["09:00", "18:00"]],
+    thu: [["09:00", "18:00"]],
+    fri: [["09:00", "18:00"]],
+  },
   holidays: ["2026-11-30", "2026-12-01"],
 };
 for (const [label, calendar, business] of [
@@ -78,10 +114,7 @@ line("one-touch resolution", `${pct(touch.share)} of ${touch.resolved} resolved`
 
 console.log("\nSLA (first response targets from the Romanian article; resolution 48 h)");
 const policy: SlaPolicy = {
-  targets: [
-    ...DEFAULT_FIRST_RESPONSE_TARGETS,
-    { metric: "resolution", within: { hours: 48 } },
-  ],
+  targets: [...DEFAULT_FIRST_RESPONSE_TARGETS, { metric: "resolution", within: { hours: 48 } }],
 };
 const sla = slaCompliance(tickets, { policy, asOf });
 for (const [metric, tally] of Object.entries(sla.byMetric)) {
@@ -91,7 +124,10 @@ for (const [metric, tally] of Object.entries(sla.byMetric)) {
 console.log("\nCustomers (monthly cohorts)");
 const matrix = retentionMatrix(cohorts);
 for (const row of matrix?.rows ?? []) {
-  line(row.label, `${String(row.size).padStart(4)}  ${row.fractions.map((f) => (f === undefined ? "    " : `${Math.round(f * 100)}%`.padStart(4))).join(" ")}`);
+  line(
+    row.label,
+    `${String(row.size).padStart(4)}  ${row.fractions.map((f) => (f === undefined ? "    " : `${Math.round(f * 100)}%`.padStart(4))).join(" ")}`,
+  );
 }
 const jan = cohorts[0];
 if (jan) {

@@ -187,11 +187,19 @@ function mutate(random: Random, bytes: Uint8Array): Uint8Array {
     }
     case 7:
       // Invalid UTF-8: a lone continuation byte, a truncated sequence, an overlong form.
-      return splice(at, at, pick(random, [Uint8Array.of(0x80), Uint8Array.of(0xc3), Uint8Array.of(0xe2, 0x82), Uint8Array.of(0xc0, 0xaf), Uint8Array.of(0xff)]));
+      return splice(
+        at,
+        at,
+        pick(random, [Uint8Array.of(0x80), Uint8Array.of(0xc3), Uint8Array.of(0xe2, 0x82), Uint8Array.of(0xc0, 0xaf), Uint8Array.of(0xff)]),
+      );
     case 8: {
       // Deep nesting or a long run.
       const depth = pick(random, [10, 1000, 100_000]);
-      const deep = pick(random, [`${"[".repeat(depth)}${"]".repeat(depth)}`, `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`, "x".repeat(depth * 10)]);
+      const deep = pick(random, [
+        `${"[".repeat(depth)}${"]".repeat(depth)}`,
+        `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`,
+        "x".repeat(depth * 10),
+      ]);
       return splice(at, at, Buffer.from(deep, "utf8"));
     }
     default: {
@@ -219,7 +227,28 @@ interface Case {
 
 function makeCase(id: number, seed: number, seeds: readonly Seed[], only: string | undefined): Case {
   const random = createRandom(seed * 1_000_003 + id);
-  const kinds = ["bytes", "bytes", "text", "text", "text", "text", "text", "text", "text", "gzip", "gzip", "gzip", "gzip", "gzip", "gzip", "text", "text", "bytes", "text", "utf16"];
+  const kinds = [
+    "bytes",
+    "bytes",
+    "text",
+    "text",
+    "text",
+    "text",
+    "text",
+    "text",
+    "text",
+    "gzip",
+    "gzip",
+    "gzip",
+    "gzip",
+    "gzip",
+    "gzip",
+    "text",
+    "text",
+    "bytes",
+    "text",
+    "utf16",
+  ];
   const kind = only ?? pick(random, kinds);
   const base = pick(random, seeds);
   let ext = base.ext;
@@ -258,7 +287,8 @@ function makeCase(id: number, seed: number, seeds: readonly Seed[], only: string
   if (json) args.push("--format", "json");
   else args.push("--format", pick(random, ["table", "markdown", "csv"]));
   if (random() < 0.3) args.push("--schedule", join(ROOT, "examples/data/schedule.json"));
-  if (random() < (preset.endsWith("-csv") ? 0.9 : 0.5)) args.push("--timezone", pick(random, ["UTC", "Europe/Bucharest", "America/Los_Angeles", "Australia/Lord_Howe"]));
+  if (random() < (preset.endsWith("-csv") ? 0.9 : 0.5))
+    args.push("--timezone", pick(random, ["UTC", "Europe/Bucharest", "America/Los_Angeles", "Australia/Lord_Howe"]));
   if (random() < 0.2) args.push("--as-of", pick(random, ["2026-12-01T00:00:00Z", "2030-01-01T00:00:00Z"]));
   if (random() < 0.3) args.push("--bucket", pick(random, ["hour", "day", "week", "month"]));
   if (random() < 0.3) args.push("--by", pick(random, ["channel", "priority", "agent"]));
@@ -314,7 +344,11 @@ function runCase(c: Case, timeout: number): Promise<Result> {
       if (STACK.test(stderr)) return done(result("crash", "a stack trace on stderr"));
       if (code === 2) {
         const first = stderr.split("\n")[0] ?? "";
-        return done(first.startsWith("cx-metrics: ") ? result("input-error", first) : result("crash", `exit 2 without a cx-metrics: message: ${first}`));
+        return done(
+          first.startsWith("cx-metrics: ")
+            ? result("input-error", first)
+            : result("crash", `exit 2 without a cx-metrics: message: ${first}`),
+        );
       }
       if (code !== 0 && code !== 1) return done(result("crash", `exit ${String(code)}`));
       if (!c.json) return done(result("ok", ""));
@@ -330,7 +364,12 @@ function runCase(c: Case, timeout: number): Promise<Result> {
       }
       const skipped = typeof t.skipped === "number" ? t.skipped : 0;
       if (t.read !== t.used + t.rejected + skipped) {
-        return done(result("unaccounted", `read ${String(t.read)} != used ${String(t.used)} + rejected ${String(t.rejected)} + skipped ${String(skipped)}`));
+        return done(
+          result(
+            "unaccounted",
+            `read ${String(t.read)} != used ${String(t.used)} + rejected ${String(t.rejected)} + skipped ${String(skipped)}`,
+          ),
+        );
       }
       return done(result("ok", ""));
     });
@@ -342,10 +381,16 @@ function saveFailure(outDir: string, c: Case, r: Result): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, c.fileName), c.input);
   const args = ["report", c.stdin ? "-" : c.fileName, ...c.args];
-  writeFileSync(join(dir, "args.json"), `${JSON.stringify({ case: c.id, kind: c.kind, stdin: c.stdin, args, why: r.why, code: r.code, signal: r.signal }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, "args.json"),
+    `${JSON.stringify({ case: c.id, kind: c.kind, stdin: c.stdin, args, why: r.why, code: r.code, signal: r.signal }, null, 2)}\n`,
+  );
   writeFileSync(join(dir, "stderr.txt"), r.stderr.slice(0, 100_000));
   const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  writeFileSync(join(dir, "replay.sh"), `#!/bin/sh\n# from the repository root\ncd "$(dirname "$0")" && node ${JSON.stringify(CLI)} ${quoted}${c.stdin ? ` < ${c.fileName}` : ""}\necho "exit $?"\n`);
+  writeFileSync(
+    join(dir, "replay.sh"),
+    `#!/bin/sh\n# from the repository root\ncd "$(dirname "$0")" && node ${JSON.stringify(CLI)} ${quoted}${c.stdin ? ` < ${c.fileName}` : ""}\necho "exit $?"\n`,
+  );
 }
 
 async function main(): Promise<number> {
@@ -375,16 +420,25 @@ async function main(): Promise<number> {
         const key = `${r.outcome}: ${firstLine.slice(0, 100)}`;
         reasons.set(key, (reasons.get(key) ?? 0) + 1);
       } else if (r.outcome === "input-error") {
-        const key = `input-error: ${r.why.replace(/^cx-metrics: /, "").replace(/\/tmp\/cx-fuzz-\w+\//g, "").replace(/\d+/g, "N").slice(0, 90)}`;
+        const key = `input-error: ${r.why
+          .replace(/^cx-metrics: /, "")
+          .replace(/\/tmp\/cx-fuzz-\w+\//g, "")
+          .replace(/\d+/g, "N")
+          .slice(0, 90)}`;
         reasons.set(key, (reasons.get(key) ?? 0) + 1);
       }
       finished++;
-      if (finished % 100 === 0) process.stderr.write(`fuzz-cli: ${String(finished)}/${String(options.cases)} cases, ${String(Math.round((Date.now() - started) / 1000))} s\n`);
+      if (finished % 100 === 0)
+        process.stderr.write(
+          `fuzz-cli: ${String(finished)}/${String(options.cases)} cases, ${String(Math.round((Date.now() - started) / 1000))} s\n`,
+        );
     }
   };
   await Promise.all(Array.from({ length: options.workers }, worker));
   const line = (name: string): string => `${name.padEnd(12)} ${String(counts.get(name) ?? 0)}`;
-  process.stdout.write(`fuzz-cli: ${String(options.cases)} cases, seed ${String(options.seed)}, ${String(Math.round((Date.now() - started) / 1000))} s\n`);
+  process.stdout.write(
+    `fuzz-cli: ${String(options.cases)} cases, seed ${String(options.seed)}, ${String(Math.round((Date.now() - started) / 1000))} s\n`,
+  );
   for (const name of ["ok", "input-error", "crash", "hang", "unaccounted"]) process.stdout.write(`  ${line(name)}\n`);
   process.stdout.write(`  (runs whose output holds NaN or Invalid Date: ${String(nan)})\n`);
   process.stdout.write("by reason:\n");

@@ -35,12 +35,33 @@ function iso(ms: number): string {
 
 const agents = ["Ana Popescu", "Mihai Ionescu", "Elena Dumitru", "Radu Stan", "Ioana Marin", "Andrei Pavel"];
 const groups: Record<string, string> = {
-  "Ana Popescu": "Tier 1", "Mihai Ionescu": "Tier 1", "Elena Dumitru": "Tier 1",
-  "Radu Stan": "Tier 2", "Ioana Marin": "Tier 2", "Andrei Pavel": "Billing",
+  "Ana Popescu": "Tier 1",
+  "Mihai Ionescu": "Tier 1",
+  "Elena Dumitru": "Tier 1",
+  "Radu Stan": "Tier 2",
+  "Ioana Marin": "Tier 2",
+  "Andrei Pavel": "Billing",
 };
-const channels = [["email", 45], ["chat", 25], ["phone", 12], ["web", 10], ["social", 8]] as const;
-const types = [["question", 40], ["incident", 25], ["problem", 10], ["billing", 15], ["feature_request", 10]] as const;
-const priorities = [["low", 20], ["normal", 55], ["high", 20], ["urgent", 5]] as const;
+const channels = [
+  ["email", 45],
+  ["chat", 25],
+  ["phone", 12],
+  ["web", 10],
+  ["social", 8],
+] as const;
+const types = [
+  ["question", 40],
+  ["incident", 25],
+  ["problem", 10],
+  ["billing", 15],
+  ["feature_request", 10],
+] as const;
+const priorities = [
+  ["low", 20],
+  ["normal", 55],
+  ["high", 20],
+  ["urgent", 5],
+] as const;
 const firstReplyMean: Record<string, number> = { chat: 2 * MIN, phone: 3 * MIN, social: 40 * MIN, email: 5 * HOUR, web: 6 * HOUR };
 
 // Arrivals: 2026-10-01 .. 2026-11-20 local, weekday-heavy, 08:00-20:00 mostly.
@@ -58,7 +79,25 @@ for (let day = start; day < end; day += DAY) {
   const base = weekday === 0 || weekday === 6 ? 2 : weekday === 1 ? 12 : 9;
   const count = Math.round(base * (0.7 + rand() * 0.6));
   for (let i = 0; i < count; i++) {
-    const hour = weekday === 0 || weekday === 6 ? 9 + rand() * 10 : pick([[8, 1], [9, 3], [10, 4], [11, 4], [12, 2], [13, 3], [14, 4], [15, 3], [16, 3], [17, 2], [18, 1], [19, 1], [21, 0.5], [2, 0.2]] as const) + rand();
+    const hour =
+      weekday === 0 || weekday === 6
+        ? 9 + rand() * 10
+        : pick([
+            [8, 1],
+            [9, 3],
+            [10, 4],
+            [11, 4],
+            [12, 2],
+            [13, 3],
+            [14, 4],
+            [15, 3],
+            [16, 3],
+            [17, 2],
+            [18, 1],
+            [19, 1],
+            [21, 0.5],
+            [2, 0.2],
+          ] as const) + rand();
     const created = Math.round(day + (offsetOf(day) === 3 ? 0 : HOUR) + hour * HOUR - (offsetOf(day) === 3 ? 0 : HOUR));
     const channel = pick(channels);
     const type = pick(types);
@@ -87,7 +126,12 @@ for (let day = start; day < end; day += DAY) {
         messages.push([firstResponse, "agent", "true"]);
         replies = 1;
         t = firstResponse;
-        const turns = pick([[0, 45], [1, 30], [2, 15], [3, 10]] as const);
+        const turns = pick([
+          [0, 45],
+          [1, 30],
+          [2, 15],
+          [3, 10],
+        ] as const);
         for (let k = 0; k < turns; k++) {
           const c = Math.round(t + expo(3 * HOUR));
           const a = Math.round(c + expo(firstReplyMean[channel]! * 1.2));
@@ -132,16 +176,32 @@ for (let day = start; day < end; day += DAY) {
     else status = "Open";
     let satisfaction = "";
     if (solved !== undefined && rand() < 0.35) satisfaction = rand() < 0.86 ? "good" : "bad";
-    const tags = [type === "billing" ? "invoice" : "", priority === "urgent" ? "vip" : "", channel === "chat" && rand() < 0.3 ? "mobile_app" : ""].filter(Boolean).join(" ");
+    const tags = [
+      type === "billing" ? "invoice" : "",
+      priority === "urgent" ? "vip" : "",
+      channel === "chat" && rand() < 0.3 ? "mobile_app" : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
     ticketRows.push([
-      ticketId, iso(created), status, channel, type, priority,
-      unassigned ? "" : agent, unassigned ? "" : groups[agent]!, customer,
+      ticketId,
+      iso(created),
+      status,
+      channel,
+      type,
+      priority,
+      unassigned ? "" : agent,
+      unassigned ? "" : groups[agent]!,
+      customer,
       assignedAt === undefined ? "" : iso(Math.round(assignedAt)),
       firstResponse === undefined ? "" : iso(firstResponse),
       firstSolved === undefined ? "" : iso(firstSolved),
       solved === undefined ? "" : iso(solved),
       closedAt === undefined ? "" : iso(closedAt),
-      String(reopens), String(replies), satisfaction, tags,
+      String(reopens),
+      String(replies),
+      satisfaction,
+      tags,
     ]);
     messages.sort((a, b) => a[0] - b[0]);
     for (const [at, author, pub] of messages) {
@@ -150,15 +210,50 @@ for (let day = start; day < end; day += DAY) {
     if (solved !== undefined && rand() < 0.45) {
       const answered = iso(solved + Math.round(expo(6 * HOUR)));
       const good = satisfaction === "bad" ? 0.2 : 0.8;
-      const kind = pick([["nps", 45], ["csat", 40], ["ces", 15]] as const);
+      const kind = pick([
+        ["nps", 45],
+        ["csat", 40],
+        ["ces", 15],
+      ] as const);
       if (kind === "nps") {
-        const score = rand() < good ? pick([[10, 3], [9, 3], [8, 3], [7, 1]] as const) : Math.floor(rand() * 7);
+        const score =
+          rand() < good
+            ? pick([
+                [10, 3],
+                [9, 3],
+                [8, 3],
+                [7, 1],
+              ] as const)
+            : Math.floor(rand() * 7);
         surveyRows.push(["nps", String(score), "0", "10", answered, ticketId, customer, agent, channel]);
       } else if (kind === "csat") {
-        const score = rand() < good ? pick([[5, 5], [4, 4], [3, 1]] as const) : pick([[1, 2], [2, 3], [3, 2]] as const);
+        const score =
+          rand() < good
+            ? pick([
+                [5, 5],
+                [4, 4],
+                [3, 1],
+              ] as const)
+            : pick([
+                [1, 2],
+                [2, 3],
+                [3, 2],
+              ] as const);
         surveyRows.push(["csat", String(score), "1", "5", answered, ticketId, customer, agent, channel]);
       } else {
-        const score = rand() < good ? pick([[7, 3], [6, 4], [5, 2]] as const) : pick([[1, 1], [2, 2], [3, 2], [4, 2]] as const);
+        const score =
+          rand() < good
+            ? pick([
+                [7, 3],
+                [6, 4],
+                [5, 2],
+              ] as const)
+            : pick([
+                [1, 1],
+                [2, 2],
+                [3, 2],
+                [4, 2],
+              ] as const);
         surveyRows.push(["ces", String(score), "1", "7", answered, ticketId, customer, agent, channel]);
       }
     }
@@ -166,8 +261,46 @@ for (let day = start; day < end; day += DAY) {
 }
 
 // A few bad rows, as real exports have: an unknown status, a date that is not a date, a missing id.
-ticketRows.push(["9001", "2026-11-18T25:61:00+02:00", "Open", "email", "question", "normal", "Radu Stan", "Tier 2", "C0999", "", "", "", "", "", "0", "0", "", ""]);
-ticketRows.push(["", "2026-11-18T10:00:00+02:00", "Open", "email", "question", "normal", "Radu Stan", "Tier 2", "C0998", "", "", "", "", "", "0", "0", "", ""]);
+ticketRows.push([
+  "9001",
+  "2026-11-18T25:61:00+02:00",
+  "Open",
+  "email",
+  "question",
+  "normal",
+  "Radu Stan",
+  "Tier 2",
+  "C0999",
+  "",
+  "",
+  "",
+  "",
+  "",
+  "0",
+  "0",
+  "",
+  "",
+]);
+ticketRows.push([
+  "",
+  "2026-11-18T10:00:00+02:00",
+  "Open",
+  "email",
+  "question",
+  "normal",
+  "Radu Stan",
+  "Tier 2",
+  "C0998",
+  "",
+  "",
+  "",
+  "",
+  "",
+  "0",
+  "0",
+  "",
+  "",
+]);
 surveyRows.push(["nps", "11", "0", "10", "2026-11-18T10:00:00+02:00", "", "C0997", "", "email"]);
 
 const csv = (header: readonly string[], rows: readonly string[][]): string =>
@@ -175,9 +308,34 @@ const csv = (header: readonly string[], rows: readonly string[][]): string =>
 
 writeFileSync(
   new URL("../examples/data/tickets.csv", import.meta.url),
-  csv(["id", "created_at", "status", "channel", "type", "priority", "assignee", "group", "requester_id", "assigned_at", "first_response_at", "first_solved_at", "solved_at", "closed_at", "reopens", "replies", "satisfaction", "tags"], ticketRows),
+  csv(
+    [
+      "id",
+      "created_at",
+      "status",
+      "channel",
+      "type",
+      "priority",
+      "assignee",
+      "group",
+      "requester_id",
+      "assigned_at",
+      "first_response_at",
+      "first_solved_at",
+      "solved_at",
+      "closed_at",
+      "reopens",
+      "replies",
+      "satisfaction",
+      "tags",
+    ],
+    ticketRows,
+  ),
 );
-writeFileSync(new URL("../examples/data/messages.csv", import.meta.url), csv(["ticket_id", "at", "author", "public", "author_id"], messageRows));
+writeFileSync(
+  new URL("../examples/data/messages.csv", import.meta.url),
+  csv(["ticket_id", "at", "author", "public", "author_id"], messageRows),
+);
 surveyRows.sort((a, b) => (a[4]! < b[4]! ? -1 : 1));
 writeFileSync(
   new URL("../examples/data/responses.csv", import.meta.url),

@@ -361,10 +361,11 @@ export function hourOccurrences(from: number, to: number, timeZone: string): { c
     seen.add(key);
     cells[weekday * 24 + hour] = (cells[weekday * 24 + hour] as number) + 1;
   };
-  for (let day = startMs(from, "day", timeZone); day < to; ) {
+  for (let day = startMs(from, "day", timeZone); day < to;) {
     const end = endMs(day, "day", timeZone);
     const off = offsetAt(timeZone, day);
-    const plain = day >= from && end <= to && end - day === DAY_MS && (day + off) % DAY_MS === 0 && firstChangeIn(timeZone, day, end) === undefined;
+    const plain =
+      day >= from && end <= to && end - day === DAY_MS && (day + off) % DAY_MS === 0 && firstChangeIn(timeZone, day, end) === undefined;
     if (plain && day > lastStart) {
       // A local day of 24 plain hours: each hour of its weekday occurs once.
       const date = (day + off) / DAY_MS;
@@ -380,7 +381,8 @@ export function hourOccurrences(from: number, to: number, timeZone: string): { c
       lastStart = end - HOUR_MS;
     } else {
       const stop = Math.min(to, end);
-      for (let start = startMs(Math.max(from, day), "hour", timeZone); start < stop; start = endMs(start, "hour", timeZone)) countHour(start);
+      for (let start = startMs(Math.max(from, day), "hour", timeZone); start < stop; start = endMs(start, "hour", timeZone))
+        countHour(start);
     }
     day = end;
   }

@@ -145,7 +145,11 @@ export function fold<T, A, R>(items: Iterable<T>, accumulator: Accumulator<T, A,
  *
  * @internal
  */
-export function mergeGroups<T, A, R>(a: ReadonlyMap<string, A>, b: ReadonlyMap<string, A>, accumulator: Accumulator<T, A, R>): Map<string, A> {
+export function mergeGroups<T, A, R>(
+  a: ReadonlyMap<string, A>,
+  b: ReadonlyMap<string, A>,
+  accumulator: Accumulator<T, A, R>,
+): Map<string, A> {
   const merged = new Map<string, A>(a);
   for (const [key, state] of b) {
     const existing = merged.get(key);

@@ -7,10 +7,7 @@ import { MetricRangeError } from "./errors.ts";
  */
 export function assertCount(fn: string, name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {
-    throw new MetricRangeError(
-      "E_COUNT_RANGE",
-      `${fn}: ${name} must be a non-negative integer, got ${String(value)}`,
-    );
+    throw new MetricRangeError("E_COUNT_RANGE", `${fn}: ${name} must be a non-negative integer, got ${String(value)}`);
   }
 }
 

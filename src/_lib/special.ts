@@ -24,8 +24,7 @@ export function logGamma(x: number): number {
     z += 1;
   }
   const z2 = 1 / (z * z);
-  const series =
-    (1 / z) * (1 / 12 - z2 * (1 / 360 - z2 * (1 / 1260 - z2 * (1 / 1680 - z2 * (1 / 1188)))));
+  const series = (1 / z) * (1 / 12 - z2 * (1 / 360 - z2 * (1 / 1260 - z2 * (1 / 1680 - z2 * (1 / 1188)))));
   return (z - 0.5) * Math.log(z) - z + HALF_LN_2PI + series - shift;
 }
 

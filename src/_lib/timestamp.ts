@@ -5,9 +5,7 @@ import { tzOffset } from "@date-fns/tz";
  *
  * @internal
  */
-export type TimestampResult =
-  | { readonly ok: true; readonly value: Date }
-  | { readonly ok: false; readonly reason: string };
+export type TimestampResult = { readonly ok: true; readonly value: Date } | { readonly ok: false; readonly reason: string };
 
 /**
  * Options of {@link parseTimestamp}.
@@ -64,8 +62,7 @@ const DAY_MS = 86_400_000;
 const ERA_MS = 146_097 * DAY_MS;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
-const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?: ?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?))?)?$/;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?: ?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?))?)?$/;
 
 const fail = (reason: string): TimestampResult => ({ ok: false, reason });
 const ok = (ms: number): TimestampResult => (inTimestampRange(ms) ? { ok: true, value: new Date(ms) } : fail(TIMESTAMP_REASONS.range));
@@ -142,7 +139,8 @@ function parseString(raw: string, timeZone: string | undefined): TimestampResult
 export function fixedLayoutMs(s: string): number {
   const n = s.length;
   if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return NaN;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return NaN;
   const century = two(s, 0);
   const yy = two(s, 2);
   const mo = two(s, 5);

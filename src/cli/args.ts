@@ -123,7 +123,11 @@ function confidenceOf(text: string | undefined): number | undefined {
   const body = percent ? t.slice(0, -1).trim() : t;
   const value = DECIMAL_RE.test(body) ? Number(body) / (percent ? 100 : 1) : Number.NaN;
   if (!(value > 0 && value < 1)) {
-    throw new CliError("E_CLI_OPTION_VALUE", `--confidence must be a level strictly between 0 and 1 (0.9) or a percentage (90%), got ${JSON.stringify(text)}`, USAGE_HINT);
+    throw new CliError(
+      "E_CLI_OPTION_VALUE",
+      `--confidence must be a level strictly between 0 and 1 (0.9) or a percentage (90%), got ${JSON.stringify(text)}`,
+      USAGE_HINT,
+    );
   }
   return value;
 }
@@ -136,7 +140,11 @@ function shareOf(text: string | undefined): number | undefined {
   const body = percent ? t.slice(0, -1).trim() : t;
   const value = DECIMAL_RE.test(body) ? Number(body) / (percent ? 100 : 1) : Number.NaN;
   if (!(value >= 0 && value < 1)) {
-    throw new CliError("E_CLI_OPTION_VALUE", `--max-rejected must be a share from 0 up to 1 (0.05) or a percentage below 100 (5%), got ${JSON.stringify(text)}`, USAGE_HINT);
+    throw new CliError(
+      "E_CLI_OPTION_VALUE",
+      `--max-rejected must be a share from 0 up to 1 (0.05) or a percentage below 100 (5%), got ${JSON.stringify(text)}`,
+      USAGE_HINT,
+    );
   }
   return value;
 }
@@ -146,7 +154,11 @@ function moneyOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = DECIMAL_RE.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   if (!Number.isFinite(value)) {
-    throw new CliError("E_CLI_OPTION_VALUE", `--value-per-customer must be a non-negative amount such as 243 or 243.50, got ${JSON.stringify(text)}`, USAGE_HINT);
+    throw new CliError(
+      "E_CLI_OPTION_VALUE",
+      `--value-per-customer must be a non-negative amount such as 243 or 243.50, got ${JSON.stringify(text)}`,
+      USAGE_HINT,
+    );
   }
   return value;
 }
@@ -180,7 +192,11 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     throw new CliError("E_CLI_USAGE", "report needs a tickets file (a path, or - for standard input)", USAGE_HINT);
   }
   if (positionals.length > 1) {
-    throw new CliError("E_CLI_USAGE", `report takes one tickets file, got ${String(positionals.length)}: ${positionals.join(" ")}`, USAGE_HINT);
+    throw new CliError(
+      "E_CLI_USAGE",
+      `report takes one tickets file, got ${String(positionals.length)}: ${positionals.join(" ")}`,
+      USAGE_HINT,
+    );
   }
   if (values.timezone !== undefined && values["time-zone"] !== undefined && values.timezone !== values["time-zone"]) {
     throw new CliError("E_CLI_USAGE", "--timezone and --time-zone are the same option; give it once");
@@ -188,12 +204,20 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
   const maxRejectsText = values["max-rejects"];
   const maxRejects = maxRejectsText === undefined ? 20 : Number(maxRejectsText);
   if (!Number.isInteger(maxRejects) || maxRejects < 0) {
-    throw new CliError("E_CLI_OPTION_VALUE", `--max-rejects must be a non-negative integer, got ${JSON.stringify(maxRejectsText)}`, USAGE_HINT);
+    throw new CliError(
+      "E_CLI_OPTION_VALUE",
+      `--max-rejects must be a non-negative integer, got ${JSON.stringify(maxRejectsText)}`,
+      USAGE_HINT,
+    );
   }
   const minSampleText = values["min-sample"];
   const minSample = minSampleText === undefined ? undefined : Number(minSampleText);
   if (minSample !== undefined && (!Number.isInteger(minSample) || minSample < 1)) {
-    throw new CliError("E_CLI_OPTION_VALUE", `--min-sample must be an integer of at least 1, got ${JSON.stringify(minSampleText)}`, USAGE_HINT);
+    throw new CliError(
+      "E_CLI_OPTION_VALUE",
+      `--min-sample must be an integer of at least 1, got ${JSON.stringify(minSampleText)}`,
+      USAGE_HINT,
+    );
   }
   const gates: GateArg[] = [
     ...(values.gate ?? []).map((text): GateArg => ({ text, kind: "gate", source: "--gate" })),

@@ -25,7 +25,10 @@ export async function readJsonFile(option: string, path: string): Promise<unknow
   try {
     return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
   } catch (error) {
-    throw new CliError("E_CLI_CONFIG_FILE", `${option} ${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new CliError(
+      "E_CLI_CONFIG_FILE",
+      `${option} ${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -54,7 +57,10 @@ function toWithin(path: string, index: number, within: unknown): unknown {
   if (typeof within !== "string") return within;
   const ms = parseDuration(within);
   if (ms === undefined) {
-    throw new CliError("E_CLI_CONFIG_FILE", `--sla ${path}: targets[${String(index)}].within must be milliseconds, a Duration object or a duration such as "4h", got ${JSON.stringify(within)}`);
+    throw new CliError(
+      "E_CLI_CONFIG_FILE",
+      `--sla ${path}: targets[${String(index)}].within must be milliseconds, a Duration object or a duration such as "4h", got ${JSON.stringify(within)}`,
+    );
   }
   return ms;
 }
@@ -107,14 +113,21 @@ export async function loadGates(path: string): Promise<GateArg[]> {
       const keys = Object.keys(entry);
       const unknown = keys.find((key) => !(GATE_KEYS as readonly string[]).includes(key));
       if (unknown !== undefined) {
-        throw new CliError("E_CLI_CONFIG_FILE", `${source}: unknown key ${JSON.stringify(unknown)}; an entry is { "gate": "…" } or { "failIf": "…" }`);
+        throw new CliError(
+          "E_CLI_CONFIG_FILE",
+          `${source}: unknown key ${JSON.stringify(unknown)}; an entry is { "gate": "…" } or { "failIf": "…" }`,
+        );
       }
       if (keys.length > 1) {
         throw new CliError("E_CLI_CONFIG_FILE", `${source}: has both "gate" and "failIf"; write two entries, one condition each`);
       }
       const key = keys[0];
-      if (key !== undefined && typeof entry[key] === "string") return { text: entry[key], kind: key === "gate" ? "gate" : "fail-if", source };
+      if (key !== undefined && typeof entry[key] === "string")
+        return { text: entry[key], kind: key === "gate" ? "gate" : "fail-if", source };
     }
-    throw new CliError("E_CLI_CONFIG_FILE", `${source}: a gate must be a string or { "gate": "…" } / { "failIf": "…" }, got ${JSON.stringify(entry)}`);
+    throw new CliError(
+      "E_CLI_CONFIG_FILE",
+      `${source}: a gate must be a string or { "gate": "…" } / { "failIf": "…" }, got ${JSON.stringify(entry)}`,
+    );
   });
 }

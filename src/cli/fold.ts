@@ -82,7 +82,8 @@ class HelpdeskTally {
   result(percentiles: readonly number[]): HelpdeskDurations | null {
     if (this.values.size === 0) return null;
     const out: Record<string, ReturnType<typeof toJson>> = {};
-    for (const [key, list] of [...this.values].sort(([a], [b]) => (a < b ? -1 : 1))) out[key] = toJson(Float64Array.from(list).sort(), percentiles);
+    for (const [key, list] of [...this.values].sort(([a], [b]) => (a < b ? -1 : 1)))
+      out[key] = toJson(Float64Array.from(list).sort(), percentiles);
     return out;
   }
 }
@@ -90,7 +91,15 @@ class HelpdeskTally {
 function toJson(sorted: Float64Array, percentiles: readonly number[]): HelpdeskDurations[string] {
   const s = summarizeDurations(sorted, { percentiles });
   if (s === undefined) throw new Error("unreachable: empty helpdesk durations");
-  return { count: s.count, total: s.total, mean: s.mean, median: s.median, p: s.p.map((q) => ({ p: q.p, value: q.value })), min: s.min, max: s.max };
+  return {
+    count: s.count,
+    total: s.total,
+    mean: s.mean,
+    median: s.median,
+    p: s.p.map((q) => ({ p: q.p, value: q.value })),
+    min: s.min,
+    max: s.max,
+  };
 }
 
 /** Options of {@link foldInputs}: the report options with an optional `asOf`. */

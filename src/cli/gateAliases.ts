@@ -52,8 +52,24 @@ const STATS: readonly (readonly [string, readonly PathStep[], string, ValueKind]
 
 const NON_NEGATIVE = [0, Number.POSITIVE_INFINITY] as const;
 
-function alias(name: string, path: readonly PathStep[], kind: ValueKind, description: string, needs?: string, domain?: readonly [number, number]): GateAlias {
-  return { name, root: "report", path, kind, description, segmentable: true, ...(needs === undefined ? {} : { needs }), ...(domain === undefined ? {} : { domain }) };
+function alias(
+  name: string,
+  path: readonly PathStep[],
+  kind: ValueKind,
+  description: string,
+  needs?: string,
+  domain?: readonly [number, number],
+): GateAlias {
+  return {
+    name,
+    root: "report",
+    path,
+    kind,
+    description,
+    segmentable: true,
+    ...(needs === undefined ? {} : { needs }),
+    ...(domain === undefined ? {} : { domain }),
+  };
 }
 
 function durationAliases(): GateAlias[] {
@@ -63,7 +79,15 @@ function durationAliases(): GateAlias[] {
       out.push(alias(`${short}.${stat}`, ["time", field, "calendar", ...tail], kind, `${what}, ${statText} (calendar time)`));
     }
     for (const [stat, tail, statText, kind] of STATS) {
-      out.push(alias(`${short}.business.${stat}`, ["time", field, "business", ...tail], kind, `${what}, ${statText} (business hours)`, "--schedule"));
+      out.push(
+        alias(
+          `${short}.business.${stat}`,
+          ["time", field, "business", ...tail],
+          kind,
+          `${what}, ${statText} (business hours)`,
+          "--schedule",
+        ),
+      );
     }
   }
   return out;
@@ -74,23 +98,58 @@ const SLA_METRICS = ["firstResponse", "nextResponse", "resolution"] as const;
 /** Every friendly gate metric, in documentation order. */
 export const GATE_ALIASES: readonly GateAlias[] = [
   alias("nps", ["survey", "nps", "score"], "points", "Net Promoter Score, points from -100 to 100", "--responses"),
-  alias("nps.lower", ["survey", "nps", "interval", "lower"], "points", "lower bound of the NPS confidence interval (--confidence, default 95%): nps.lower >= T passes only if NPS is confidently at or above T", "--responses"),
-  alias("nps.upper", ["survey", "nps", "interval", "upper"], "points", "upper bound of the NPS confidence interval: --fail-if \"nps.upper < T\" fails only if NPS is confidently below T", "--responses"),
+  alias(
+    "nps.lower",
+    ["survey", "nps", "interval", "lower"],
+    "points",
+    "lower bound of the NPS confidence interval (--confidence, default 95%): nps.lower >= T passes only if NPS is confidently at or above T",
+    "--responses",
+  ),
+  alias(
+    "nps.upper",
+    ["survey", "nps", "interval", "upper"],
+    "points",
+    'upper bound of the NPS confidence interval: --fail-if "nps.upper < T" fails only if NPS is confidently below T',
+    "--responses",
+  ),
   alias("nps.responses", ["survey", "nps", "total"], "count", "NPS answers counted", "--responses"),
   alias("nps.promoters", ["survey", "nps", "promoterShare"], "fraction", "share of promoters (9-10)", "--responses"),
   alias("nps.detractors", ["survey", "nps", "detractorShare"], "fraction", "share of detractors (0-6)", "--responses"),
   alias("csat", ["survey", "csat", "score"], "fraction", "CSAT: satisfied answers / answers (fraction)", "--responses"),
-  alias("csat.lower", ["survey", "csat", "interval", "lower"], "fraction", "lower bound of the CSAT Wilson interval (--confidence, default 95%): csat.lower >= T passes only if CSAT is confidently at or above T", "--responses"),
-  alias("csat.upper", ["survey", "csat", "interval", "upper"], "fraction", "upper bound of the CSAT Wilson interval: --fail-if \"csat.upper < T\" fails only if CSAT is confidently below T", "--responses"),
+  alias(
+    "csat.lower",
+    ["survey", "csat", "interval", "lower"],
+    "fraction",
+    "lower bound of the CSAT Wilson interval (--confidence, default 95%): csat.lower >= T passes only if CSAT is confidently at or above T",
+    "--responses",
+  ),
+  alias(
+    "csat.upper",
+    ["survey", "csat", "interval", "upper"],
+    "fraction",
+    'upper bound of the CSAT Wilson interval: --fail-if "csat.upper < T" fails only if CSAT is confidently below T',
+    "--responses",
+  ),
   alias("csat.responses", ["survey", "csat", "total"], "count", "CSAT answers counted", "--responses"),
   alias("ces", ["survey", "ces", "0", "mean"], "score", "CES mean on the scale with the most answers", "--responses"),
-  alias("ces.easy", ["survey", "ces", "0", "easyShare"], "fraction", "share of easy CES answers (scale with the most answers)", "--responses"),
+  alias(
+    "ces.easy",
+    ["survey", "ces", "0", "easyShare"],
+    "fraction",
+    "share of easy CES answers (scale with the most answers)",
+    "--responses",
+  ),
   alias("tickets", ["tickets"], "count", "tickets in scope"),
   alias("resolution.rate", ["counts", "resolutionRate", "value"], "fraction", "resolution rate: resolved / received"),
   alias("backlog", ["counts", "backlog", "count"], "count", "backlog: unresolved tickets open longer than the average resolution time"),
   alias("unresolved", ["counts", "backlog", "unresolved"], "count", "tickets unresolved at --as-of"),
   ...["new", "open", "pending", "on_hold", "solved", "closed", "unassigned"].map((status) =>
-    alias(`status.${status}`, ["counts", "statuses", status], "count", `tickets with status ${status}${status === "unassigned" ? " (unsolved, no assignee)" : ""}`),
+    alias(
+      `status.${status}`,
+      ["counts", "statuses", status],
+      "count",
+      `tickets with status ${status}${status === "unassigned" ? " (unsolved, no assignee)" : ""}`,
+    ),
   ),
   ...durationAliases(),
   alias("oneTouch", ["time", "oneTouch", "share"], "fraction", "one-touch resolution share"),
@@ -99,7 +158,13 @@ export const GATE_ALIASES: readonly GateAlias[] = [
   alias("sla.compliance", ["sla", "compliance"], "fraction", "SLA compliance, every metric: achieved / (achieved + breached)", "--sla"),
   alias("sla.breached", ["sla", "breached"], "count", "SLA checks breached (every metric)", "--sla"),
   ...SLA_METRICS.flatMap((metric) => [
-    alias(`sla.${metric}.compliance`, ["sla", "byMetric", metric, "compliance"], "fraction", `SLA compliance of ${metric} targets`, "--sla"),
+    alias(
+      `sla.${metric}.compliance`,
+      ["sla", "byMetric", metric, "compliance"],
+      "fraction",
+      `SLA compliance of ${metric} targets`,
+      "--sla",
+    ),
     alias(`sla.${metric}.breached`, ["sla", "byMetric", metric, "breached"], "count", `${metric} checks breached`, "--sla"),
   ]),
   {
@@ -112,6 +177,20 @@ export const GATE_ALIASES: readonly GateAlias[] = [
     segmentable: false,
     domain: NON_NEGATIVE,
   },
-  { name: "rejected", root: "input", path: ["tickets", "rejected"], kind: "count", description: "ticket rows rejected", segmentable: false },
-  { name: "rejected.share", root: "input", path: ["tickets", "rejectedShare"], kind: "fraction", description: "ticket rows rejected / rows read", segmentable: false },
+  {
+    name: "rejected",
+    root: "input",
+    path: ["tickets", "rejected"],
+    kind: "count",
+    description: "ticket rows rejected",
+    segmentable: false,
+  },
+  {
+    name: "rejected.share",
+    root: "input",
+    path: ["tickets", "rejectedShare"],
+    kind: "fraction",
+    description: "ticket rows rejected / rows read",
+    segmentable: false,
+  },
 ];

@@ -64,7 +64,11 @@ function domainText([lo, hi]: readonly [number, number], kind: ValueKind): strin
 }
 
 /** Refuses a gate that can never fail or never pass: its target outside what the metric can be. */
-export function checkTrivial(where: string, gate: Pick<Gate, "kind" | "metric" | "op" | "target" | "valueKind">, alias: GateAlias | undefined): void {
+export function checkTrivial(
+  where: string,
+  gate: Pick<Gate, "kind" | "metric" | "op" | "target" | "valueKind">,
+  alias: GateAlias | undefined,
+): void {
   const domain = domainOf(gate.valueKind, alias);
   const holds = triviality(gate.op, gate.target, domain);
   if (holds === undefined) return;

@@ -13,7 +13,9 @@ import { didYouMean } from "./suggest.ts";
 /** `"a b"` or `'a b'` without its quotes; other text trimmed. */
 export const unquote = (text: string): string => {
   const t = text.trim();
-  return (t.startsWith('"') && t.endsWith('"') && t.length >= 2) || (t.startsWith("'") && t.endsWith("'") && t.length >= 2) ? t.slice(1, -1) : t;
+  return (t.startsWith('"') && t.endsWith('"') && t.length >= 2) || (t.startsWith("'") && t.endsWith("'") && t.length >= 2)
+    ? t.slice(1, -1)
+    : t;
 };
 
 /** Splits the inside of `[…]`: `k=v` becomes a selection, `"name"` or `0` a property. */
@@ -87,7 +89,11 @@ export function pathText(path: readonly PathStep[]): string {
 
 /** The names suggested for a misspelt metric: the aliases and every path to a number (relative to `report`, or under `input.`). */
 export function metricNames(): string[] {
-  return [...GATE_ALIASES.map((a) => a.name), ...numberPaths(REPORT_SHAPE as Shape), ...numberPaths((DOCUMENT_SHAPE as { input: Shape }).input, "input")];
+  return [
+    ...GATE_ALIASES.map((a) => a.name),
+    ...numberPaths(REPORT_SHAPE as Shape),
+    ...numberPaths((DOCUMENT_SHAPE as { input: Shape }).input, "input"),
+  ];
 }
 
 const shapeName = (shape: Shape): string => (typeof shape === "string" ? `a ${shape}` : Array.isArray(shape) ? "a list" : "an object");
@@ -100,7 +106,11 @@ const shapeName = (shape: Shape): string => (typeof shape === "string" ? `a ${sh
 export function checkPath(path: readonly PathStep[], where: string, metric: string): void {
   let shape: Shape = DOCUMENT_SHAPE;
   const fail = (message: string): never => {
-    throw new CliError("E_CLI_GATE_PATH", `${where}: ${message}`, "Gate names: docs/guide/cli.md (\"Gate metrics\"); paths: --format json shows the document");
+    throw new CliError(
+      "E_CLI_GATE_PATH",
+      `${where}: ${message}`,
+      'Gate names: docs/guide/cli.md ("Gate metrics"); paths: --format json shows the document',
+    );
   };
   path.forEach((step, i) => {
     const at = pathText(path.slice(0, i)) || "the document";
@@ -174,7 +184,8 @@ export function locate(root: unknown, path: readonly PathStep[]): Located {
       const value = readPath(current, [step]);
       if (value === undefined) {
         const seen = current.map((e: unknown) => {
-          const v = e !== null && typeof e === "object" && Object.hasOwn(e, step.key) ? (e as Record<string, unknown>)[step.key] : undefined;
+          const v =
+            e !== null && typeof e === "object" && Object.hasOwn(e, step.key) ? (e as Record<string, unknown>)[step.key] : undefined;
           return Array.isArray(v) ? v.map(String).join(",") : String(v);
         });
         return { at: "noElement", step: i, seen };
@@ -189,4 +200,5 @@ export function locate(root: unknown, path: readonly PathStep[]): Located {
   return { at: "found", value: current };
 }
 
-export const seenList = (seen: readonly string[]): string => (seen.length > 10 ? `${seen.slice(0, 10).join(", ")}, … (${String(seen.length)} in all)` : seen.join(", "));
+export const seenList = (seen: readonly string[]): string =>
+  seen.length > 10 ? `${seen.slice(0, 10).join(", ")}, … (${String(seen.length)} in all)` : seen.join(", ");

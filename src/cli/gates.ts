@@ -85,7 +85,11 @@ function readTarget(where: string, metric: string, text: string, kind: ValueKind
   const percent = PERCENT_RE.exec(text);
   if (percent !== null) {
     if (kind !== undefined && kind !== "fraction" && kind !== "number") {
-      throw new CliError("E_CLI_GATE_VALUE", `${where}: a percentage fits a rate only; ${metric} is a ${kind}, got ${text}`, kindHint(kind));
+      throw new CliError(
+        "E_CLI_GATE_VALUE",
+        `${where}: a percentage fits a rate only; ${metric} is a ${kind}, got ${text}`,
+        kindHint(kind),
+      );
     }
     return Number(percent[1]) / 100;
   }
@@ -102,7 +106,11 @@ function readTarget(where: string, metric: string, text: string, kind: ValueKind
   const duration = parseDuration(text);
   if (duration !== undefined) {
     if (kind !== undefined && kind !== "duration" && kind !== "number") {
-      throw new CliError("E_CLI_GATE_VALUE", `${where}: a duration fits a time metric only; ${metric} is a ${kind}, got ${text}`, kindHint(kind));
+      throw new CliError(
+        "E_CLI_GATE_VALUE",
+        `${where}: a duration fits a time metric only; ${metric} is a ${kind}, got ${text}`,
+        kindHint(kind),
+      );
     }
     return duration;
   }
@@ -180,13 +188,22 @@ export function parseGate(arg: GateArg, segmentations: readonly (readonly string
     }
     const key = scoped.scope.map(([, v]) => v).join(",");
     segment = { dimensions: dims.join(","), key, text: scoped.scope.map(([, v], i) => `${dims[i] as string}=${v}`).join(",") };
-    path = ["report", "segments", { key: "dimensions", equals: segment.dimensions }, "segments", { key: "key", equals: key }, ...scoped.alias.path];
+    path = [
+      "report",
+      "segments",
+      { key: "dimensions", equals: segment.dimensions },
+      "segments",
+      { key: "key", equals: key },
+      ...scoped.alias.path,
+    ];
   } else {
     if (!/[.[]/.test(metric)) {
       throw new CliError(
         "E_CLI_GATE_PATH",
         `${where}: unknown metric ${JSON.stringify(metric)}${didYouMean(metric, metricNames())}`,
-        `Names: ${GATE_ALIASES.map((a) => a.name).filter((n) => !n.includes(".business.")).join(", ")}; or a dotted path into the JSON report`,
+        `Names: ${GATE_ALIASES.map((a) => a.name)
+          .filter((n) => !n.includes(".business."))
+          .join(", ")}; or a dotted path into the JSON report`,
       );
     }
     const steps = splitPath(metric, where);
@@ -263,7 +280,12 @@ export function evaluateGates(gates: readonly Gate[], document: unknown, allowMi
     if (raw === null || raw === undefined) {
       const needs = gate.needs === undefined ? "" : ` (it needs ${gate.needs})`;
       const then = allowMissing ? "skipped (--allow-missing)" : "FAILS: no data is not a pass (--allow-missing skips it)";
-      return { ...base, actual: null, status: allowMissing ? "skipped" : "missing", message: `${gate.metric} has no data${needs}; ${then}; ${want}` };
+      return {
+        ...base,
+        actual: null,
+        status: allowMissing ? "skipped" : "missing",
+        message: `${gate.metric} has no data${needs}; ${then}; ${want}`,
+      };
     }
     if (typeof raw !== "number") {
       throw new CliError(
@@ -299,14 +321,21 @@ function checkScale(gate: Gate, document: unknown): void {
 /** Counts of results by status. */
 export function tally(results: readonly GateResult[]): { passed: number; failed: number; skipped: number; total: number } {
   const count = (test: (r: GateResult) => boolean): number => results.filter(test).length;
-  return { passed: count((r) => r.status === "pass"), failed: count(isFailure), skipped: count((r) => r.status === "skipped"), total: results.length };
+  return {
+    passed: count((r) => r.status === "pass"),
+    failed: count(isFailure),
+    skipped: count((r) => r.status === "skipped"),
+    total: results.length,
+  };
 }
 
 /** The one-line summary: `all 3 passed`, `2 passed, 1 skipped`, `1 of 3 failed (1 passed, 1 skipped)`. A skipped gate is never counted as passed. */
 export function summaryText(results: readonly GateResult[]): string {
   const { passed, failed, skipped, total } = tally(results);
   if (failed > 0) {
-    const rest = [passed > 0 ? `${String(passed)} passed` : "", skipped > 0 ? `${String(skipped)} skipped` : ""].filter((t) => t !== "").join(", ");
+    const rest = [passed > 0 ? `${String(passed)} passed` : "", skipped > 0 ? `${String(skipped)} skipped` : ""]
+      .filter((t) => t !== "")
+      .join(", ");
     return `${String(failed)} of ${String(total)} failed${rest === "" ? "" : ` (${rest})`}`;
   }
   if (skipped === 0) return `all ${String(total)} passed`;

@@ -84,7 +84,12 @@ export interface InputSection {
    */
   readonly tickets: FileSummary & {
     readonly precomputed: number;
-    readonly warnings: readonly { readonly reason: string; readonly description: string; readonly count: number; readonly records: readonly number[] }[];
+    readonly warnings: readonly {
+      readonly reason: string;
+      readonly description: string;
+      readonly count: number;
+      readonly records: readonly number[];
+    }[];
   };
   /** The messages file, plus how many messages were attached to a ticket and how many matched none. */
   readonly messages: (FileSummary & { readonly attached: number; readonly unmatched: number }) | null;
@@ -174,7 +179,9 @@ export async function openFiles(args: ReportArgs, io: CliIo): Promise<OpenedFile
       ? undefined
       : await attempt("responses", args.responses, () => readSurveyResponses(source(args.responses as string, io), tz));
   const cohorts =
-    args.cohorts === undefined ? undefined : await attempt("cohorts", args.cohorts, () => readCohorts(source(args.cohorts as string, io), tz));
+    args.cohorts === undefined
+      ? undefined
+      : await attempt("cohorts", args.cohorts, () => readCohorts(source(args.cohorts as string, io), tz));
   return { tickets, responses, cohorts };
 }
 

@@ -41,7 +41,10 @@ function checkTimeZone(args: ReportArgs): string {
     return "UTC";
   }
   if (!isValidTimeZone(args.timeZone)) {
-    throw new CliError("E_CLI_OPTION_VALUE", `--timezone must be an IANA time zone such as Europe/Bucharest or UTC, got ${JSON.stringify(args.timeZone)}`);
+    throw new CliError(
+      "E_CLI_OPTION_VALUE",
+      `--timezone must be an IANA time zone such as Europe/Bucharest or UTC, got ${JSON.stringify(args.timeZone)}`,
+    );
   }
   return args.timeZone;
 }
@@ -73,12 +76,14 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const asOf = args.asOf === undefined ? undefined : parseInstant("--as-of", args.asOf, timeZone);
   const period = args.period === undefined ? undefined : parsePeriod("--period", args.period, timeZone);
   const compareTo = args.compareTo === undefined ? undefined : parsePeriod("--compare-to", args.compareTo, timeZone);
-  if (compareTo !== undefined && period === undefined) throw new CliError("E_CLI_USAGE", "--compare-to needs --period (the period to compare)");
+  if (compareTo !== undefined && period === undefined)
+    throw new CliError("E_CLI_USAGE", "--compare-to needs --period (the period to compare)");
   const schedule = args.schedule === undefined ? undefined : await loadSchedule(args.schedule);
   const slaPolicy = args.sla === undefined ? undefined : await loadSlaPolicy(args.sla, schedule);
   const gateArgs = [...args.gates, ...(args.gatesFile === undefined ? [] : await loadGates(args.gatesFile))];
   // --max-rejected is a data-quality gate: above it, exit 1 like any failed gate.
-  if (args.maxRejected !== undefined) gateArgs.push({ text: `rejected.share <= ${shareText(args.maxRejected)}`, kind: "gate", source: "--max-rejected" });
+  if (args.maxRejected !== undefined)
+    gateArgs.push({ text: `rejected.share <= ${shareText(args.maxRejected)}`, kind: "gate", source: "--max-rejected" });
   const gates = gateArgs.map((g) => parseGate(g, segments.dimensions));
 
   const first = await openFiles(args, io);
@@ -128,7 +133,12 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     tickets: {
       ...fileSummary(args.tickets, files.tickets, args.maxRejects),
       precomputed: folded.precomputedTickets,
-      warnings: folded.warnings.map((w) => ({ reason: w.reason, description: w.description, count: w.records.length, records: w.records.slice(0, args.maxRejects) })),
+      warnings: folded.warnings.map((w) => ({
+        reason: w.reason,
+        description: w.description,
+        count: w.records.length,
+        records: w.records.slice(0, args.maxRejects),
+      })),
     },
     messages:
       messages === undefined || args.messages === undefined
@@ -138,7 +148,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
             attached: messages.attached,
             unmatched: messages.unmatched,
           },
-    responses: files.responses === undefined || args.responses === undefined ? null : fileSummary(args.responses, files.responses, args.maxRejects),
+    responses:
+      files.responses === undefined || args.responses === undefined ? null : fileSummary(args.responses, files.responses, args.maxRejects),
     cohorts: files.cohorts === undefined || args.cohorts === undefined ? null : fileSummary(args.cohorts, files.cohorts, args.maxRejects),
   };
   const allRejects: FileRejects[] = [
@@ -148,13 +159,25 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       rejects: [
         ...files.tickets.rejects,
         ...folded.warnings.flatMap((w) =>
-          w.records.map((record, i) => ({ kind: "warning" as const, record, column: "(record)", value: w.ids[i] ?? "", reason: `${w.reason}: ${w.description}` })),
+          w.records.map((record, i) => ({
+            kind: "warning" as const,
+            record,
+            column: "(record)",
+            value: w.ids[i] ?? "",
+            reason: `${w.reason}: ${w.description}`,
+          })),
         ),
       ],
     },
-    ...(messages === undefined || args.messages === undefined ? [] : [{ role: "messages" as const, path: args.messages, rejects: messages.rejects }]),
-    ...(files.responses === undefined || args.responses === undefined ? [] : [{ role: "responses" as const, path: args.responses, rejects: files.responses.rejects }]),
-    ...(files.cohorts === undefined || args.cohorts === undefined ? [] : [{ role: "cohorts" as const, path: args.cohorts, rejects: files.cohorts.rejects }]),
+    ...(messages === undefined || args.messages === undefined
+      ? []
+      : [{ role: "messages" as const, path: args.messages, rejects: messages.rejects }]),
+    ...(files.responses === undefined || args.responses === undefined
+      ? []
+      : [{ role: "responses" as const, path: args.responses, rejects: files.responses.rejects }]),
+    ...(files.cohorts === undefined || args.cohorts === undefined
+      ? []
+      : [{ role: "cohorts" as const, path: args.cohorts, rejects: files.cohorts.rejects }]),
   ];
   const rejected = [input.tickets, input.messages, input.responses, input.cohorts].reduce((n, f) => n + (f?.rejected ?? 0), 0);
 
@@ -195,7 +218,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
           : renderText(documentBlocks(doc));
   await emit(text, args, io);
   // Gate results also go to stderr when the report itself is not printed as text on stdout.
-  if (results.length > 0 && (format === "json" || format === "csv" || args.output !== undefined)) io.stderr.write(safeLines(gateLines(results)));
+  if (results.length > 0 && (format === "json" || format === "csv" || args.output !== undefined))
+    io.stderr.write(safeLines(gateLines(results)));
   if (strictFailed) {
     io.stderr.write(`cx-metrics: --strict: ${String(rejected)} rejected row${rejected === 1 ? "" : "s"}; failing (exit 2)\n`);
   }

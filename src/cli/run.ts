@@ -34,7 +34,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (first === "report") return reportCommand(rest, io);
   throw new CliError(
     "E_CLI_USAGE",
-    first.startsWith("-") ? `unknown option ${first} (options come after the command: cx-metrics report <file> ${first} ...)` : `unknown command ${JSON.stringify(first)}`,
+    first.startsWith("-")
+      ? `unknown option ${first} (options come after the command: cx-metrics report <file> ${first} ...)`
+      : `unknown command ${JSON.stringify(first)}`,
     'Run "cx-metrics --help" for the commands',
   );
 }

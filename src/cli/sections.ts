@@ -36,7 +36,11 @@ function header(doc: CliDocument): Block[] {
             : "(--as-of)",
     },
     { label: "Time zone", value: p.timeZone, note: input.timeZoneSource === "default" ? "(default; set --timezone)" : "(--timezone)" },
-    { label: "Period", value: p.period === null ? "all tickets" : `${p.period.from} .. ${p.period.to}`, ...(p.period === null ? {} : { note: "(created in [from, to))" }) },
+    {
+      label: "Period",
+      value: p.period === null ? "all tickets" : `${p.period.from} .. ${p.period.to}`,
+      ...(p.period === null ? {} : { note: "(created in [from, to))" }),
+    },
   ];
   if (p.compareTo !== null) facts.push({ label: "Compared with", value: `${p.compareTo.from} .. ${p.compareTo.to}` });
   facts.push(
@@ -49,7 +53,10 @@ function header(doc: CliDocument): Block[] {
     },
     { label: "Preset", value: input.preset },
   );
-  return [{ type: "title", text: "cx-metrics report" }, { type: "facts", facts }];
+  return [
+    { type: "title", text: "cx-metrics report" },
+    { type: "facts", facts },
+  ];
 }
 
 function inputBlocks(doc: CliDocument): Block[] {
@@ -70,11 +77,18 @@ function inputBlocks(doc: CliDocument): Block[] {
     { label: "rejected", kind: "count" },
     { label: "blank lines", kind: "count" },
   ];
-  const blocks: Block[] = [{ type: "heading", text: "Input" }, { type: "table", columns, rows }];
+  const blocks: Block[] = [
+    { type: "heading", text: "Input" },
+    { type: "table", columns, rows },
+  ];
   const m = doc.input.messages;
-  if (m !== null) blocks.push({ type: "note", text: `Messages attached to tickets: ${String(m.attached)}; matching no ticket: ${String(m.unmatched)}.` });
+  if (m !== null)
+    blocks.push({ type: "note", text: `Messages attached to tickets: ${String(m.attached)}; matching no ticket: ${String(m.unmatched)}.` });
   if (doc.input.tickets.precomputed > 0) {
-    blocks.push({ type: "note", text: `${String(doc.input.tickets.precomputed)} tickets carry durations computed by the helpdesk (see "Helpdesk-computed durations").` });
+    blocks.push({
+      type: "note",
+      text: `${String(doc.input.tickets.precomputed)} tickets carry durations computed by the helpdesk (see "Helpdesk-computed durations").`,
+    });
   }
   return blocks;
 }
@@ -97,7 +111,8 @@ function gateBlocks(doc: CliDocument): Block[] {
 function surveyBlocks(set: MetricSetJson): Block[] {
   const s = set.survey;
   const blocks: Block[] = [{ type: "heading", text: "Survey scores" }];
-  if (s === null || s.responses === 0) return [...blocks, { type: "note", text: "No survey responses in scope (give them with --responses)." }];
+  if (s === null || s.responses === 0)
+    return [...blocks, { type: "note", text: "No survey responses in scope (give them with --responses)." }];
   const facts: Fact[] = [];
   if (s.nps !== null) {
     facts.push({
@@ -106,7 +121,12 @@ function surveyBlocks(set: MetricSetJson): Block[] {
       note: `${String(s.nps.total)} answers: ${String(s.nps.promoters)} promoters, ${String(s.nps.passives)} passives, ${String(s.nps.detractors)} detractors`,
     });
   } else facts.push({ label: "NPS", value: null, note: "no NPS answers" });
-  if (s.csat !== null) facts.push({ label: "CSAT", value: withInterval(s.csat.score, s.csat.interval, "fraction"), note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}` });
+  if (s.csat !== null)
+    facts.push({
+      label: "CSAT",
+      value: withInterval(s.csat.score, s.csat.interval, "fraction"),
+      note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}`,
+    });
   else facts.push({ label: "CSAT", value: null, note: "no CSAT answers" });
   if (s.ces.length === 0) facts.push({ label: "CES", value: null, note: "no CES answers" });
   for (const c of s.ces) {
@@ -128,14 +148,25 @@ function ticketBlocks(set: MetricSetJson): Block[] {
   const ot = set.time.oneTouch;
   const facts: Fact[] = [
     { label: "Tickets", value: set.tickets, kind: "count" },
-    { label: "Resolution rate", value: withInterval(r.value, r.interval, "fraction"), note: `${String(r.resolved)} resolved of ${String(r.received)} received, judged at ${r.judgedAt}` },
+    {
+      label: "Resolution rate",
+      value: withInterval(r.value, r.interval, "fraction"),
+      note: `${String(r.resolved)} resolved of ${String(r.received)} received, judged at ${r.judgedAt}`,
+    },
     {
       label: "Backlog",
       value: b.count,
       kind: "count",
-      note: b.threshold === null ? "no resolution time to average for the threshold" : `unresolved and open longer than ${formatValue(b.threshold, "duration")} (the average resolution time); ${String(b.unresolved)} unresolved in all`,
+      note:
+        b.threshold === null
+          ? "no resolution time to average for the threshold"
+          : `unresolved and open longer than ${formatValue(b.threshold, "duration")} (the average resolution time); ${String(b.unresolved)} unresolved in all`,
     },
-    { label: "One-touch resolution", value: withInterval(ot.share, ot.interval, "fraction"), note: `${String(ot.oneTouch)} of ${String(ot.resolved)} resolved tickets with one public reply` },
+    {
+      label: "One-touch resolution",
+      value: withInterval(ot.share, ot.interval, "fraction"),
+      note: `${String(ot.oneTouch)} of ${String(ot.resolved)} resolved tickets with one public reply`,
+    },
     { label: "Replies to resolve (median)", value: set.time.repliesToResolve?.median ?? null, kind: "number" },
   ];
   const statuses = (["new", "open", "pending", "on_hold", "solved", "closed"] as const).map((s): CellValue[] => [
@@ -147,12 +178,23 @@ function ticketBlocks(set: MetricSetJson): Block[] {
   const blocks: Block[] = [
     { type: "heading", text: "Tickets" },
     { type: "facts", facts },
-    { type: "table", caption: "Status counts", columns: [{ label: "status" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }], rows: statuses },
+    {
+      type: "table",
+      caption: "Status counts",
+      columns: [{ label: "status" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }],
+      rows: statuses,
+    },
   ];
   if (c.channelMix !== null) {
     const rows = c.channelMix.channels.map((ch): CellValue[] => [ch.channel, ch.count, ch.share]);
-    if (c.channelMix.withoutChannel.count > 0) rows.push(["(no channel)", c.channelMix.withoutChannel.count, c.channelMix.withoutChannel.share]);
-    blocks.push({ type: "table", caption: "Channel mix", columns: [{ label: "channel" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }], rows });
+    if (c.channelMix.withoutChannel.count > 0)
+      rows.push(["(no channel)", c.channelMix.withoutChannel.count, c.channelMix.withoutChannel.share]);
+    blocks.push({
+      type: "table",
+      caption: "Channel mix",
+      columns: [{ label: "channel" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }],
+      rows,
+    });
   }
   return blocks;
 }
@@ -168,7 +210,8 @@ const DURATION_LABELS: readonly (readonly [keyof MetricSetJson["time"], string])
 
 function summaryCells(s: DurationSummaryWithIntervalJson | null, percentiles: readonly number[]): CellValue[] {
   if (s === null) return [0, null, null, null, ...percentiles.map(() => null), null];
-  const ci = s.meanInterval === null ? null : `${formatValue(s.meanInterval.lower, "duration")} to ${formatValue(s.meanInterval.upper, "duration")}`;
+  const ci =
+    s.meanInterval === null ? null : `${formatValue(s.meanInterval.lower, "duration")} to ${formatValue(s.meanInterval.upper, "duration")}`;
   return [s.count, s.median, s.mean, ci, ...percentiles.map((p) => s.p.find((q) => q.p === p)?.value ?? null), s.max];
 }
 
@@ -198,21 +241,35 @@ function timeBlocks(doc: CliDocument): Block[] {
     const detail = [reasons(m.skipped), reasons(m.anomalies)].filter((t) => t !== "").join("; ");
     if (detail !== "") notes.push(`${label}: ${detail}.`);
   }
-  const blocks: Block[] = [{ type: "heading", text: "Response and resolution times" }, { type: "table", columns, rows }];
-  if (notes.length > 0) blocks.push({ type: "note", text: `Not measured (skipped; anomalies contradict themselves and are never averaged): ${notes.join(" ")}` });
+  const blocks: Block[] = [
+    { type: "heading", text: "Response and resolution times" },
+    { type: "table", columns, rows },
+  ];
+  if (notes.length > 0)
+    blocks.push({
+      type: "note",
+      text: `Not measured (skipped; anomalies contradict themselves and are never averaged): ${notes.join(" ")}`,
+    });
   if (doc.helpdesk !== null) {
     const hd = Object.entries(doc.helpdesk).map(([field, s]): CellValue[] => [field, s.count, s.median, s.mean, s.max]);
     blocks.push({
       type: "table",
       caption: "Helpdesk-computed durations (as exported; compare with the recomputed times above)",
-      columns: [{ label: "field" }, { label: "tickets", kind: "count" }, { label: "median", kind: "duration" }, { label: "mean", kind: "duration" }, { label: "max", kind: "duration" }],
+      columns: [
+        { label: "field" },
+        { label: "tickets", kind: "count" },
+        { label: "median", kind: "duration" },
+        { label: "mean", kind: "duration" },
+        { label: "max", kind: "duration" },
+      ],
       rows: hd,
     });
   }
   return blocks;
 }
 
-const ciRange = (t: SlaTallyJson): CellValue => (t.interval === null ? null : `${formatValue(t.interval.lower, "fraction")} to ${formatValue(t.interval.upper, "fraction")}`);
+const ciRange = (t: SlaTallyJson): CellValue =>
+  t.interval === null ? null : `${formatValue(t.interval.lower, "fraction")} to ${formatValue(t.interval.upper, "fraction")}`;
 const tallyCells = (t: SlaTallyJson): CellValue[] => [t.compliance, ciRange(t), t.achieved, t.breached, t.running];
 const tallyColumns = (level: number): readonly Column[] => [
   { label: "compliance", kind: "fraction" },
@@ -228,14 +285,29 @@ function slaBlocks(set: MetricSetJson, level: number): Block[] {
   const blocks: Block[] = [{ type: "heading", text: "SLA compliance" }];
   if (sla === null) return [...blocks, { type: "note", text: "No SLA policy (give one with --sla policy.json)." }];
   blocks.push(
-    { type: "facts", facts: [{ label: "Policy", value: sla.policy ?? "(unnamed)" }, { label: "Compliance", value: withInterval(sla.compliance, sla.interval, "fraction"), note: `${String(sla.achieved)} achieved, ${String(sla.breached)} breached, ${String(sla.running)} running` }] },
+    {
+      type: "facts",
+      facts: [
+        { label: "Policy", value: sla.policy ?? "(unnamed)" },
+        {
+          label: "Compliance",
+          value: withInterval(sla.compliance, sla.interval, "fraction"),
+          note: `${String(sla.achieved)} achieved, ${String(sla.breached)} breached, ${String(sla.running)} running`,
+        },
+      ],
+    },
     {
       type: "table",
       caption: "By target",
       columns: [{ label: "target" }, ...TALLY_COLUMNS],
       rows: (["firstResponse", "nextResponse", "resolution"] as const).map((m) => [m, ...tallyCells(sla.byMetric[m])]),
     },
-    { type: "table", caption: "By channel", columns: [{ label: "channel" }, ...TALLY_COLUMNS], rows: sla.byChannel.map((c) => [c.channel, ...tallyCells(c)]) },
+    {
+      type: "table",
+      caption: "By channel",
+      columns: [{ label: "channel" }, ...TALLY_COLUMNS],
+      rows: sla.byChannel.map((c) => [c.channel, ...tallyCells(c)]),
+    },
   );
   const detail = [reasons(sla.skipped), reasons(sla.anomalies)].filter((t) => t !== "").join("; ");
   if (detail !== "") blocks.push({ type: "note", text: `Not judged: ${detail}.` });

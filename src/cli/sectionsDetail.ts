@@ -24,14 +24,48 @@ const SEGMENT_COLUMNS: readonly {
   { label: "resolved", csv: "resolution_rate", kind: "fraction", value: (s) => s.counts.resolutionRate.value },
   { label: "backlog", csv: "backlog", kind: "count", value: (s) => s.counts.backlog.count },
   { label: "FRT median", csv: "first_response_median_ms", kind: "duration", value: (s) => s.time.firstResponse.calendar?.median ?? null },
-  { label: "FRT p90", csv: "first_response_p90_ms", kind: "duration", value: (s) => s.time.firstResponse.calendar?.p.find((q) => q.p === 0.9)?.value ?? null },
-  { label: "FRT median (bh)", csv: "first_response_business_median_ms", kind: "duration", when: (r) => r.parameters.businessHours, value: (s) => s.time.firstResponse.business?.median ?? null },
-  { label: "resolution median", csv: "resolution_median_ms", kind: "duration", value: (s) => s.time.resolutionFinal.calendar?.median ?? null },
-  { label: "resolution median (bh)", csv: "resolution_business_median_ms", kind: "duration", when: (r) => r.parameters.businessHours, value: (s) => s.time.resolutionFinal.business?.median ?? null },
+  {
+    label: "FRT p90",
+    csv: "first_response_p90_ms",
+    kind: "duration",
+    value: (s) => s.time.firstResponse.calendar?.p.find((q) => q.p === 0.9)?.value ?? null,
+  },
+  {
+    label: "FRT median (bh)",
+    csv: "first_response_business_median_ms",
+    kind: "duration",
+    when: (r) => r.parameters.businessHours,
+    value: (s) => s.time.firstResponse.business?.median ?? null,
+  },
+  {
+    label: "resolution median",
+    csv: "resolution_median_ms",
+    kind: "duration",
+    value: (s) => s.time.resolutionFinal.calendar?.median ?? null,
+  },
+  {
+    label: "resolution median (bh)",
+    csv: "resolution_business_median_ms",
+    kind: "duration",
+    when: (r) => r.parameters.businessHours,
+    value: (s) => s.time.resolutionFinal.business?.median ?? null,
+  },
   { label: "one-touch", csv: "one_touch_share", kind: "fraction", value: (s) => s.time.oneTouch.share },
   { label: "SLA", csv: "sla_compliance", kind: "fraction", when: (r) => r.sla !== null, value: (s) => s.sla?.compliance ?? null },
-  { label: "CSAT", csv: "csat", kind: "fraction", when: (r) => r.survey !== null && r.survey.csat !== null, value: (s) => s.survey?.csat?.score ?? null },
-  { label: "NPS", csv: "nps", kind: "points", when: (r) => r.survey !== null && r.survey.nps !== null, value: (s) => s.survey?.nps?.score ?? null },
+  {
+    label: "CSAT",
+    csv: "csat",
+    kind: "fraction",
+    when: (r) => r.survey !== null && r.survey.csat !== null,
+    value: (s) => s.survey?.csat?.score ?? null,
+  },
+  {
+    label: "NPS",
+    csv: "nps",
+    kind: "points",
+    when: (r) => r.survey !== null && r.survey.nps !== null,
+    value: (s) => s.survey?.nps?.score ?? null,
+  },
 ];
 
 /** The segment columns shown for this report (also used by the CSV `segments` table). */
@@ -44,7 +78,10 @@ function segmentBlocks(report: Report): Block[] {
   const metrics = segmentColumns(report);
   const blocks: Block[] = [{ type: "heading", text: "Segments" }];
   for (const seg of report.segments) {
-    const columns: Column[] = [...seg.dimensions.map((d): Column => ({ label: d })), ...metrics.map((m): Column => ({ label: m.label, kind: m.kind }))];
+    const columns: Column[] = [
+      ...seg.dimensions.map((d): Column => ({ label: d })),
+      ...metrics.map((m): Column => ({ label: m.label, kind: m.kind })),
+    ];
     const rows = seg.segments.map((s): CellValue[] => [...s.key, ...metrics.map((m) => m.value(s, report))]);
     const caption = `By ${seg.dimensions.join(" × ")}${seg.overlapping ? " (a ticket may be in several segments)" : ""}`;
     blocks.push({ type: "table", caption, columns, rows });
@@ -121,7 +158,14 @@ function statusBlocks(report: Report): Block[] {
     { label: "unresolved", kind: "count" },
     { label: "resolved", kind: "count" },
   ];
-  const rows = s.buckets.map((b): CellValue[] => [b.label, b.unassigned, b.byStatus.new + b.byStatus.open + b.byStatus.on_hold, b.byStatus.pending, b.unresolved, b.resolved]);
+  const rows = s.buckets.map((b): CellValue[] => [
+    b.label,
+    b.unassigned,
+    b.byStatus.new + b.byStatus.open + b.byStatus.on_hold,
+    b.byStatus.pending,
+    b.unresolved,
+    b.resolved,
+  ]);
   const unknown = s.buckets.some((b) => b.assignmentUnknown > 0);
   const notes = [
     `Open (new, open, on hold) and pending come from the ${String(s.withHistory)} tickets with a status history; the ${String(s.withoutHistory)} without one count only in unresolved and resolved.`,
@@ -140,10 +184,24 @@ function peakBlocks(report: Report): Block[] {
   const p = report.peaks;
   if (p === null) return [];
   const facts = [];
-  if (p.busiestHour !== null) facts.push({ label: "Busiest hour", value: `${HOUR_LABELS[p.busiestHour.hour] as string}:00`, note: `${(p.busiestHour.average ?? 0).toFixed(2)} tickets per day on average` });
-  if (p.busiestDay !== null) facts.push({ label: "Busiest day", value: p.busiestDay.weekday, note: `${(p.busiestDay.average ?? 0).toFixed(2)} tickets per day on average` });
+  if (p.busiestHour !== null)
+    facts.push({
+      label: "Busiest hour",
+      value: `${HOUR_LABELS[p.busiestHour.hour] as string}:00`,
+      note: `${(p.busiestHour.average ?? 0).toFixed(2)} tickets per day on average`,
+    });
+  if (p.busiestDay !== null)
+    facts.push({
+      label: "Busiest day",
+      value: p.busiestDay.weekday,
+      note: `${(p.busiestDay.average ?? 0).toFixed(2)} tickets per day on average`,
+    });
   if (p.busiestSlot !== null) {
-    facts.push({ label: "Busiest slot", value: `${p.busiestSlot.weekday} ${HOUR_LABELS[p.busiestSlot.hour] as string}:00`, note: `${(p.busiestSlot.average ?? 0).toFixed(2)} tickets on average` });
+    facts.push({
+      label: "Busiest slot",
+      value: `${p.busiestSlot.weekday} ${HOUR_LABELS[p.busiestSlot.hour] as string}:00`,
+      note: `${(p.busiestSlot.average ?? 0).toFixed(2)} tickets on average`,
+    });
   }
   facts.push({
     label: `Top ${String(p.top.hours.length)} hours`,
@@ -168,18 +226,32 @@ function typeBlocks(report: Report): Block[] {
   if (t.shares.length === 0) return [];
   const blocks: Block[] = [
     { type: "heading", text: "Ticket types" },
-    { type: "table", columns: [{ label: "type" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }], rows: t.shares.map((s) => [s.type, s.count, s.share]) },
+    {
+      type: "table",
+      columns: [{ label: "type" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }],
+      rows: t.shares.map((s) => [s.type, s.count, s.share]),
+    },
   ];
   if (t.change !== null) {
     blocks.push({
       type: "table",
       caption: "Change from the comparison period",
-      columns: [{ label: "type" }, { label: "before", kind: "count" }, { label: "now", kind: "count" }, { label: "change", kind: "count" }, { label: "relative", kind: "fraction" }, { label: "share change", kind: "fraction" }],
+      columns: [
+        { label: "type" },
+        { label: "before", kind: "count" },
+        { label: "now", kind: "count" },
+        { label: "change", kind: "count" },
+        { label: "relative", kind: "fraction" },
+        { label: "share change", kind: "fraction" },
+      ],
       rows: t.change.map((c) => [c.type, c.baseline, c.period, c.change, c.relativeChange, c.shareChange]),
     });
   }
   if (t.newTypes !== null && t.newTypes.length > 0) {
-    blocks.push({ type: "note", text: `New types (not in the comparison period): ${t.newTypes.map((n) => `${n.type} (${String(n.count)})`).join(", ")}.` });
+    blocks.push({
+      type: "note",
+      text: `New types (not in the comparison period): ${t.newTypes.map((n) => `${n.type} (${String(n.count)})`).join(", ")}.`,
+    });
   }
   return blocks;
 }
@@ -196,7 +268,11 @@ function customerBlocks(report: Report): Block[] {
   const c = report.customers;
   if (c === null) return [];
   const periods = Array.from({ length: c.periods }, (_, i) => i + 1);
-  const columns: Column[] = [{ label: "cohort" }, { label: "size", kind: "count" }, ...periods.map((p): Column => ({ label: `+${String(p)}`, kind: "fraction" }))];
+  const columns: Column[] = [
+    { label: "cohort" },
+    { label: "size", kind: "count" },
+    ...periods.map((p): Column => ({ label: `+${String(p)}`, kind: "fraction" })),
+  ];
   const rows = c.rows.map((r): CellValue[] => [r.label, r.size, ...periods.map((p) => r.fractions[p - 1] ?? null)]);
   rows.push(["average (size-weighted)", null, ...periods.map((p) => c.curve.find((x) => x.period === p)?.retention ?? null)]);
   const last = [...c.curve].reverse().find((x) => x.retention !== null);
@@ -205,7 +281,10 @@ function customerBlocks(report: Report): Block[] {
     { type: "table", caption: "Share of each cohort still active N periods after its start (churn = 1 − retention)", columns, rows },
   ];
   if (last !== undefined && last.retention !== null) {
-    blocks.push({ type: "note", text: `After ${String(last.period)} periods: retention ${(last.retention * 100).toFixed(1)}%, churn ${((1 - last.retention) * 100).toFixed(1)}% (${String(last.cohorts)} cohorts).` });
+    blocks.push({
+      type: "note",
+      text: `After ${String(last.period)} periods: retention ${(last.retention * 100).toFixed(1)}%, churn ${((1 - last.retention) * 100).toFixed(1)}% (${String(last.cohorts)} cohorts).`,
+    });
   }
   const risk = c.revenueAtRisk;
   if (risk !== null) {

@@ -80,7 +80,17 @@ const SLA = {
   anomalies: COUNTS_MAP,
 } as const satisfies ShapeOf<SlaJson>;
 const SURVEY = {
-  nps: { score: N, total: N, promoters: N, passives: N, detractors: N, promoterShare: N, passiveShare: N, detractorShare: N, interval: INTERVAL },
+  nps: {
+    score: N,
+    total: N,
+    promoters: N,
+    passives: N,
+    detractors: N,
+    promoterShare: N,
+    passiveShare: N,
+    detractorShare: N,
+    interval: INTERVAL,
+  },
   csat: { score: N, satisfied: N, total: N, interval: INTERVAL },
   ces: [{ scale: { min: N, max: N }, count: N, mean: N, easyShare: N }],
   responses: N,
@@ -237,5 +247,7 @@ export function numberPaths(shape: Shape, prefix = ""): string[] {
   if (shape === "number") return [prefix];
   if (typeof shape === "string") return [];
   if (Array.isArray(shape)) return numberPaths((shape as readonly [Shape])[0], `${prefix}[0]`);
-  return Object.entries(shape as Record<string, Shape>).flatMap(([key, value]) => numberPaths(value, prefix === "" ? key : `${prefix}.${key}`));
+  return Object.entries(shape as Record<string, Shape>).flatMap(([key, value]) =>
+    numberPaths(value, prefix === "" ? key : `${prefix}.${key}`),
+  );
 }

@@ -18,7 +18,9 @@ function fileLines(role: string, file: FileSummary, args: ReportArgs): string[] 
   const lines = [`${role} ${name}: rows read ${String(file.read)}, used ${String(file.used)}, rejected ${String(file.rejected)}`];
   if (file.invalidUtf8 > 0) {
     const columns = Object.entries(file.invalidUtf8ByColumn).map(([column, n]) => `${JSON.stringify(column)} ${String(n)}`);
-    lines.push(`  warning: ${String(file.invalidUtf8)} invalid UTF-8 sequence${file.invalidUtf8 === 1 ? "" : "s"} read as U+FFFD (${columns.join(", ")}); is the file UTF-8?`);
+    lines.push(
+      `  warning: ${String(file.invalidUtf8)} invalid UTF-8 sequence${file.invalidUtf8 === 1 ? "" : "s"} read as U+FFFD (${columns.join(", ")}); is the file UTF-8?`,
+    );
   }
   for (const r of file.rejects) {
     const where = `record ${String(r.record)}${r.line === undefined ? "" : ` (line ${String(r.line)})`}`;
@@ -27,7 +29,9 @@ function fileLines(role: string, file: FileSummary, args: ReportArgs): string[] 
   }
   const more = file.problems - file.rejects.length;
   if (more > 0) {
-    lines.push(`  ... and ${String(more)} more problem${more === 1 ? "" : "s"}; ${args.rejects === undefined ? "write them all with --rejects rejects.csv" : `all are in ${args.rejects}`}`);
+    lines.push(
+      `  ... and ${String(more)} more problem${more === 1 ? "" : "s"}; ${args.rejects === undefined ? "write them all with --rejects rejects.csv" : `all are in ${args.rejects}`}`,
+    );
   }
   if (args.timeZone === undefined && file.rejects.some((r) => r.reason.includes(NAIVE))) {
     lines.push("  hint: timestamps without a UTC offset need --timezone ZONE (the zone they were written in)");
@@ -41,7 +45,9 @@ export function describeRejects(input: InputSection, args: ReportArgs): string {
   lines.push(...fileLines("tickets", input.tickets, args));
   for (const w of input.tickets.warnings) {
     const more = w.count > w.records.length ? ", ..." : "";
-    lines.push(`  warning: ${String(w.count)} ticket${w.count === 1 ? "" : "s"} ${w.description}: records ${w.records.join(", ")}${more}${args.rejects === undefined ? " (all with --rejects)" : ""}`);
+    lines.push(
+      `  warning: ${String(w.count)} ticket${w.count === 1 ? "" : "s"} ${w.description}: records ${w.records.join(", ")}${more}${args.rejects === undefined ? " (all with --rejects)" : ""}`,
+    );
   }
   if (input.messages !== null) lines.push(...fileLines("messages", input.messages, args));
   if (input.responses !== null) lines.push(...fileLines("responses", input.responses, args));
@@ -96,7 +102,8 @@ export function commonReasons(rejects: readonly Reject[], count = 3): string[] {
     .slice(0, count)
     .map(({ n, first }) => {
       const where = `record ${String(first.record)}${first.line === undefined ? "" : `, line ${String(first.line)}`}`;
-      const value = first.value === "" ? "" : `, value ${JSON.stringify(first.value.length > 60 ? `${first.value.slice(0, 57)}...` : first.value)}`;
+      const value =
+        first.value === "" ? "" : `, value ${JSON.stringify(first.value.length > 60 ? `${first.value.slice(0, 57)}...` : first.value)}`;
       return `  ${String(n)} × column ${JSON.stringify(first.column)}: ${first.reason} (e.g. ${where}${value})`;
     });
 }
@@ -105,7 +112,11 @@ export function commonReasons(rejects: readonly Reject[], count = 3): string[] {
 export function noRowsError(file: FileSummary, rejects: readonly Reject[], args: ReportArgs): CliError {
   const name = file.path === "-" ? "(standard input)" : file.path;
   if (file.read === 0) {
-    return new CliError("E_CLI_NO_ROWS", `tickets ${name}: no ticket rows to report on (the file has no records)`, "Export a period with tickets, or check the file");
+    return new CliError(
+      "E_CLI_NO_ROWS",
+      `tickets ${name}: no ticket rows to report on (the file has no records)`,
+      "Export a period with tickets, or check the file",
+    );
   }
   const lines = [
     `tickets ${name}: no ticket row could be used (rows read ${String(file.read)}, used 0, rejected ${String(file.rejected)}); the commonest problems:`,

@@ -21,8 +21,13 @@ export function editDistance(a: string, b: string): number {
         continue;
       }
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let best = Math.min((rows[i - 1] as number[])[j] as number + 1, (row[j - 1] as number) + 1, ((rows[i - 1] as number[])[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      let best = Math.min(
+        ((rows[i - 1] as number[])[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        ((rows[i - 1] as number[])[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+        best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
       row.push(best);
     }
     rows.push(row);

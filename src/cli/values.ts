@@ -68,7 +68,10 @@ export interface Period {
 export function parsePeriod(option: string, text: string, timeZone: string): Period {
   const at = text.indexOf("..");
   if (at <= 0 || at === text.length - 2) {
-    throw new CliError("E_CLI_OPTION_VALUE", `${option} must look like from..to (e.g. 2026-10-01..2026-11-01), got ${JSON.stringify(text)}`);
+    throw new CliError(
+      "E_CLI_OPTION_VALUE",
+      `${option} must look like from..to (e.g. 2026-10-01..2026-11-01), got ${JSON.stringify(text)}`,
+    );
   }
   const from = parseInstant(option, text.slice(0, at), timeZone);
   const to = parseInstant(option, text.slice(at + 2), timeZone);

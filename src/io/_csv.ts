@@ -196,7 +196,12 @@ export async function* csvBatches(
       }
       if (long && recordLength(fields) > INPUT_LIMITS.recordChars) {
         // Its fields are not kept: the record is rejected as a whole.
-        batch.push({ record, line: start, data: [], problem: `is longer than the limit of ${showSize(INPUT_LIMITS.recordChars)} per record` });
+        batch.push({
+          record,
+          line: start,
+          data: [],
+          problem: `is longer than the limit of ${showSize(INPUT_LIMITS.recordChars)} per record`,
+        });
         continue;
       }
       let problem = problems.get(i);

@@ -120,7 +120,12 @@ function hasPath(data: unknown, path: string): boolean {
   return true;
 }
 
-function missingError<T>(spec: ModelSpec<T>, found: readonly string[], missing: readonly string[], fields: readonly FieldSpec[]): InputFormatError {
+function missingError<T>(
+  spec: ModelSpec<T>,
+  found: readonly string[],
+  missing: readonly string[],
+  fields: readonly FieldSpec[],
+): InputFormatError {
   const expected = fields.filter((f) => f.required === true || f.mapped === true).map((f) => f.columns[0] ?? f.key);
   const list = (names: readonly string[]): string => (names.length === 0 ? "none" : names.map((n) => JSON.stringify(n)).join(", "));
   return new InputFormatError(
@@ -186,11 +191,16 @@ function compileJson<T>(spec: ModelSpec<T>, first: unknown): Compiled[] {
   }));
 }
 
-async function* expand(items: AsyncIterable<{ record: number; line?: number; value?: unknown; problem?: string }>, unwrap: ModelSpec<unknown>["unwrap"]): AsyncGenerator<Item> {
+async function* expand(
+  items: AsyncIterable<{ record: number; line?: number; value?: unknown; problem?: string }>,
+  unwrap: ModelSpec<unknown>["unwrap"],
+): AsyncGenerator<Item> {
   let record = 0;
   for await (const item of items) {
     if (item.problem !== undefined) {
-      yield item.line === undefined ? { record: ++record, problem: item.problem } : { record: ++record, line: item.line, problem: item.problem };
+      yield item.line === undefined
+        ? { record: ++record, problem: item.problem }
+        : { record: ++record, line: item.line, problem: item.problem };
       continue;
     }
     const inner = unwrap?.(item.value);
@@ -449,7 +459,11 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
   const isJson = info.format !== "csv";
   const labelOf = new Map(compiled.map((c) => [c.key, c.labels[0] ?? c.key]));
   const reject = (item: Item, column: string, value: string, reason: string): void => {
-    rejects.push(item.line === undefined ? { record: item.record, column, value, reason } : { record: item.record, line: item.line, column, value, reason });
+    rejects.push(
+      item.line === undefined
+        ? { record: item.record, column, value, reason }
+        : { record: item.record, line: item.line, column, value, reason },
+    );
   };
 
   const keys = compiled.map((c) => c.key);
@@ -595,7 +609,10 @@ export function applyColumnMap(
     const current = at >= 0 ? out[at] : undefined;
     if (column === "") {
       if (current?.required === true) {
-        throw new MetricRangeError("E_MAP_FIELD", `${fn}: the required field ${field} cannot be left unread, got ${JSON.stringify(`${field}=`)}`);
+        throw new MetricRangeError(
+          "E_MAP_FIELD",
+          `${fn}: the required field ${field} cannot be left unread, got ${JSON.stringify(`${field}=`)}`,
+        );
       }
       if (at >= 0) out.splice(at, 1);
       continue;

@@ -48,10 +48,7 @@ export function parseColumnMap(fn: string, map: ColumnMap | undefined, fields: r
   for (const [rawField, column] of entries(fn, map)) {
     const field = known.has(rawField) ? rawField : camel(rawField);
     if (!known.has(field)) {
-      throw new MetricRangeError(
-        "E_MAP_FIELD",
-        `${fn}: a map field must be one of ${fields.join(", ")}, got ${JSON.stringify(rawField)}`,
-      );
+      throw new MetricRangeError("E_MAP_FIELD", `${fn}: a map field must be one of ${fields.join(", ")}, got ${JSON.stringify(rawField)}`);
     }
     out.set(field, column);
   }
@@ -59,7 +56,11 @@ export function parseColumnMap(fn: string, map: ColumnMap | undefined, fields: r
 }
 
 /** A status name as a lookup key: trimmed, lower-cased, runs of spaces, `-` and `_` as one space. @internal */
-export const statusKey = (name: string): string => name.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+export const statusKey = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
 
 /**
  * A custom status mapping from a helpdesk's status names to categories: an object
@@ -87,7 +88,10 @@ export function statusReader(
       ? (statusMap as readonly string[]).map((entry) => {
           const at = typeof entry === "string" ? entry.lastIndexOf("=") : -1;
           if (at <= 0) {
-            throw new MetricRangeError("E_STATUS_MAP", `${fn}: a status map entry must look like Name=category, got ${JSON.stringify(entry)}`);
+            throw new MetricRangeError(
+              "E_STATUS_MAP",
+              `${fn}: a status map entry must look like Name=category, got ${JSON.stringify(entry)}`,
+            );
           }
           return [entry.slice(0, at), entry.slice(at + 1).trim()];
         })

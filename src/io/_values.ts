@@ -37,7 +37,7 @@ export const IO_REASONS = {
   seconds: "must be a non-negative number of seconds",
   hms: "must be a duration HH:MM:SS (or a non-negative number of hours)",
   epochSeconds: "must be an integer number of epoch seconds",
-  zendeskSatisfaction: "must be Good, Bad, Offered or Unoffered (also \"Good with comment\", \"Bad with comment\")",
+  zendeskSatisfaction: 'must be Good, Bad, Offered or Unoffered (also "Good with comment", "Bad with comment")',
   freshdeskSurvey:
     "must be a Freshdesk survey rating (Extremely Unhappy, Very Unhappy, Unhappy, Neutral, Happy, Very Happy, Extremely Happy)",
   intercomState: "must be open, snoozed or closed",

@@ -43,10 +43,7 @@ const FIELDS = ["kind", "score", "scaleMin", "scaleMax", "answeredAt", "ticketId
  * @see {@link https://en.wikipedia.org/wiki/Net_promoter_score}
  * @category Input
  */
-export async function readSurveyResponses(
-  input: InputSource,
-  options?: ReadSurveyResponsesOptions,
-): Promise<ReadResult<SurveyResponse>> {
+export async function readSurveyResponses(input: InputSource, options?: ReadSurveyResponsesOptions): Promise<ReadResult<SurveyResponse>> {
   const fn = "readSurveyResponses";
   const opts = options ?? {};
   const timeZone = checkTimeZone(fn, opts.timeZone);

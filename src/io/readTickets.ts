@@ -69,7 +69,10 @@ const PRECOMPUTED_FIELD = 2;
 const precomputedKeys = new Set<string>(PRECOMPUTED_KEYS);
 const keyOf = (field: string): string => (precomputedKeys.has(field) ? `${PRE}${field}` : field);
 
-async function groupMessages(source: InputSource, options: ReadMessagesOptions): Promise<{ join: MessageJoin; byTicket: Map<string, Message[]> }> {
+async function groupMessages(
+  source: InputSource,
+  options: ReadMessagesOptions,
+): Promise<{ join: MessageJoin; byTicket: Map<string, Message[]> }> {
   const { records, stats, rejects } = await readMessages(source, options);
   const byTicket = new Map<string, Message[]>();
   for await (const { ticketId, message } of records) {

@@ -29,7 +29,9 @@ export async function writeRejectsCsv(rejects: readonly Reject[], output: string
   };
   await write("record,line,column,value,reason\n");
   for (const r of rejects) {
-    await write(`${String(r.record)},${r.line === undefined ? "" : String(r.line)},${quote(r.column)},${quote(r.value)},${quote(r.reason)}\n`);
+    await write(
+      `${String(r.record)},${r.line === undefined ? "" : String(r.line)},${quote(r.column)},${quote(r.value)},${quote(r.reason)}\n`,
+    );
   }
   if (typeof output === "string") {
     stream.end();

@@ -17,7 +17,15 @@ import type { SurveyResponse } from "../models/survey.ts";
 import { meanIntervalJson } from "./_meanInterval.ts";
 import { DURATIONS, type Context, type DurationName, type DurationObs, type Observation } from "./_observe.ts";
 import { addCounts, concat, push, sortedRecordOf, summary, values, type Values } from "./_values.ts";
-import type { DurationMetricJson, DurationSummaryWithIntervalJson, IntervalJson, MetricSetJson, SlaJson, SlaTallyJson, SurveyJson } from "./types.ts";
+import type {
+  DurationMetricJson,
+  DurationSummaryWithIntervalJson,
+  IntervalJson,
+  MetricSetJson,
+  SlaJson,
+  SlaTallyJson,
+  SurveyJson,
+} from "./types.ts";
 
 /** The report's fixed settings: the observation context plus the confidence level of its intervals. @internal */
 export interface CoreContext extends Context {
@@ -69,7 +77,14 @@ export interface CoreState {
   tickets: number;
   readonly statuses: Record<TicketStatus | "unassigned", number>;
   readonly resolution: { resolved: number; unresolved: number; byStatusOnly: number; readonly skipped: Record<string, number> };
-  readonly backlog: { resolved: number; byStatusOnly: number; averaged: number; readonly sum: KahanSum; ages: Values; readonly skipped: Record<string, number> };
+  readonly backlog: {
+    resolved: number;
+    byStatusOnly: number;
+    averaged: number;
+    readonly sum: KahanSum;
+    ages: Values;
+    readonly skipped: Record<string, number>;
+  };
   readonly channels: Map<string, number>;
   withoutChannel: number;
   readonly durations: Record<DurationName, DurationState>;
@@ -85,7 +100,13 @@ export interface CoreState {
 const SLA_METRICS: readonly SlaMetric[] = ["firstResponse", "nextResponse", "resolution"];
 
 function durationState(skipped: readonly string[]): DurationState {
-  return { cal: values(), bus: values(), sources: { messages: 0, fields: 0 }, skipped: Object.fromEntries(skipped.map((r) => [r, 0])), anomalies: {} };
+  return {
+    cal: values(),
+    bus: values(),
+    sources: { messages: 0, fields: 0 },
+    skipped: Object.fromEntries(skipped.map((r) => [r, 0])),
+    anomalies: {},
+  };
 }
 
 const SKIPS: Readonly<Record<DurationName, readonly string[]>> = {
@@ -105,7 +126,14 @@ function create(ctx: CoreContext): CoreState {
     tickets: 0,
     statuses: { new: 0, open: 0, pending: 0, on_hold: 0, solved: 0, closed: 0, unassigned: 0 },
     resolution: { resolved: 0, unresolved: 0, byStatusOnly: 0, skipped: { solvedBeforeCreated: 0, createdAfterJudgedAt: 0 } },
-    backlog: { resolved: 0, byStatusOnly: 0, averaged: 0, sum: new KahanSum(), ages: values(), skipped: { createdAfterAsOf: 0, solvedBeforeCreated: 0 } },
+    backlog: {
+      resolved: 0,
+      byStatusOnly: 0,
+      averaged: 0,
+      sum: new KahanSum(),
+      ages: values(),
+      skipped: { createdAfterAsOf: 0, solvedBeforeCreated: 0 },
+    },
     channels: new Map(),
     withoutChannel: 0,
     durations,
@@ -227,7 +255,13 @@ function add(ctx: CoreContext, s: CoreState, o: Observation): void {
 export function responseProblem(r: SurveyResponse): string | undefined {
   if (r.kind !== "nps" && r.kind !== "csat" && r.kind !== "ces") return "unknownKind";
   const scale = r.scale;
-  if (scale === null || typeof scale !== "object" || !Number.isInteger(scale.min) || !Number.isInteger(scale.max) || scale.min >= scale.max) {
+  if (
+    scale === null ||
+    typeof scale !== "object" ||
+    !Number.isInteger(scale.min) ||
+    !Number.isInteger(scale.max) ||
+    scale.min >= scale.max
+  ) {
     return "invalidScale";
   }
   if (!Number.isInteger(r.score) || r.score < scale.min || r.score > scale.max) return "scoreOutOfScale";
@@ -293,7 +327,8 @@ function merge(a: CoreState, b: CoreState): CoreState {
   addCounts(a.oneTouch.skipped, b.oneTouch.skipped);
   concat(a.replies, b.replies);
   if (a.sla !== undefined && b.sla !== undefined) {
-    for (const m of SLA_METRICS) addCounts(a.sla.byMetric[m] as unknown as Record<string, number>, b.sla.byMetric[m] as unknown as Record<string, number>);
+    for (const m of SLA_METRICS)
+      addCounts(a.sla.byMetric[m] as unknown as Record<string, number>, b.sla.byMetric[m] as unknown as Record<string, number>);
     for (const [k, t] of b.sla.byChannel) {
       const x = a.sla.byChannel.get(k);
       if (x === undefined) a.sla.byChannel.set(k, t);
@@ -393,7 +428,10 @@ function slaJson(ctx: CoreContext, s: SlaState): SlaJson {
 
 /** The NPS interval of a state with at least one NPS answer. */
 function npsIntervalJson(ctx: CoreContext, v: SurveyState): IntervalJson {
-  const r = npsInterval({ promoters: v.promoters, passives: v.passives, detractors: v.detractors }, { confidenceLevel: ctx.confidenceLevel });
+  const r = npsInterval(
+    { promoters: v.promoters, passives: v.passives, detractors: v.detractors },
+    { confidenceLevel: ctx.confidenceLevel },
+  );
   if (r === undefined) throw new Error("unreachable: npsIntervalJson without NPS answers");
   return { lower: r.lower, upper: r.upper, confidenceLevel: r.confidenceLevel, method: r.method };
 }
@@ -420,7 +458,12 @@ export function surveyJson(ctx: CoreContext, v: SurveyState): SurveyJson {
     csat:
       v.csatTotal === 0
         ? null
-        : { score: v.satisfied / v.csatTotal, satisfied: v.satisfied, total: v.csatTotal, interval: wilsonJson(ctx, v.satisfied, v.csatTotal) as IntervalJson },
+        : {
+            score: v.satisfied / v.csatTotal,
+            satisfied: v.satisfied,
+            total: v.csatTotal,
+            interval: wilsonJson(ctx, v.satisfied, v.csatTotal) as IntervalJson,
+          },
     ces: [...v.ces.values()]
       .sort((a, b) => b.count - a.count || a.min - b.min || a.max - b.max)
       .map((c) => ({ scale: { min: c.min, max: c.max }, count: c.count, mean: c.sum / c.count, easyShare: c.easy / c.count })),

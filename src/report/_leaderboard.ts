@@ -25,7 +25,12 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  *
  * @internal
  */
-export function leaderboard(segments: readonly SegmentJson[], by: LeaderboardMetric, minSample: number, business: boolean): LeaderboardJson {
+export function leaderboard(
+  segments: readonly SegmentJson[],
+  by: LeaderboardMetric,
+  minSample: number,
+  business: boolean,
+): LeaderboardJson {
   const clock = business ? "business" : "calendar";
   let unassignedTickets = 0;
   const rows: Omit<LeaderboardRowJson, "rank" | "unrankedReason">[] = [];

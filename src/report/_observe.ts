@@ -82,7 +82,9 @@ export interface Observation {
   readonly responses:
     | { readonly kind: "turns"; readonly cal: readonly number[]; readonly bus: readonly number[]; readonly unanswered: boolean }
     | { readonly kind: "noMessages" };
-  readonly replies: { readonly kind: "counted"; readonly count: number; readonly source: DurationSource } | { readonly kind: "skipped"; readonly reason: string };
+  readonly replies:
+    | { readonly kind: "counted"; readonly count: number; readonly source: DurationSource }
+    | { readonly kind: "skipped"; readonly reason: string };
   readonly sla: SlaObs | undefined;
 }
 

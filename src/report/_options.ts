@@ -92,11 +92,21 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
   if (schedule !== undefined) businessTimeBetween(options.asOf, options.asOf, schedule);
   // The report's schedule is the default business hours of a policy that has none.
   const policy = options.slaPolicy;
-  const sla = policy === undefined ? undefined : compilePolicy(fn, policy.schedule === undefined && schedule !== undefined && policy !== null && typeof policy === "object" ? { ...policy, schedule } : policy);
+  const sla =
+    policy === undefined
+      ? undefined
+      : compilePolicy(
+          fn,
+          policy.schedule === undefined && schedule !== undefined && policy !== null && typeof policy === "object"
+            ? { ...policy, schedule }
+            : policy,
+        );
   const segmentations = (options.segments ?? []).map((key) => compileSegmentation(fn, key));
   const requested = segmentations.length;
   // Reuse a requested built-in `assignee` segmentation (not a custom dimension of that name).
-  let agentIndex = (options.segments ?? []).findIndex((k) => k === "assignee" || (Array.isArray(k) && k.length === 1 && k[0] === "assignee"));
+  let agentIndex = (options.segments ?? []).findIndex(
+    (k) => k === "assignee" || (Array.isArray(k) && k.length === 1 && k[0] === "assignee"),
+  );
   if (agentIndex < 0) {
     segmentations.push(compileSegmentation(fn, "assignee"));
     agentIndex = requested;

@@ -53,12 +53,24 @@ interface Part {
 function part(fn: string, dimension: SegmentDimension | CustomDimension): Part {
   if (typeof dimension === "string") {
     if (!DIMENSIONS.includes(dimension)) {
-      throw new MetricRangeError("E_SEGMENT_KEY", `${fn}: a segment dimension must be one of ${DIMENSIONS.join(", ")} or { name, key }, got ${JSON.stringify(dimension)}`);
+      throw new MetricRangeError(
+        "E_SEGMENT_KEY",
+        `${fn}: a segment dimension must be one of ${DIMENSIONS.join(", ")} or { name, key }, got ${JSON.stringify(dimension)}`,
+      );
     }
     return { name: dimension, ticket: dimension === "tag" ? "tag" : TICKET_KEY[dimension], response: RESPONSE_KEY[dimension] };
   }
-  if (dimension === null || typeof dimension !== "object" || typeof dimension.name !== "string" || dimension.name === "" || typeof dimension.key !== "function") {
-    throw new MetricRangeError("E_SEGMENT_KEY", `${fn}: a custom segment dimension must have a non-empty name and a key function, got ${String(dimension)}`);
+  if (
+    dimension === null ||
+    typeof dimension !== "object" ||
+    typeof dimension.name !== "string" ||
+    dimension.name === "" ||
+    typeof dimension.key !== "function"
+  ) {
+    throw new MetricRangeError(
+      "E_SEGMENT_KEY",
+      `${fn}: a custom segment dimension must have a non-empty name and a key function, got ${String(dimension)}`,
+    );
   }
   return { name: dimension.name, ticket: dimension.key, response: dimension.responseKey };
 }
@@ -76,7 +88,10 @@ function tagKeys(ticket: Ticket): string[] {
  * @internal
  */
 export function compileSegmentation(fn: string, key: SegmentKey): Segmentation {
-  const list = typeof key === "string" || !Array.isArray(key) ? [key as SegmentDimension | CustomDimension] : (key as readonly (SegmentDimension | CustomDimension)[]);
+  const list =
+    typeof key === "string" || !Array.isArray(key)
+      ? [key as SegmentDimension | CustomDimension]
+      : (key as readonly (SegmentDimension | CustomDimension)[]);
   if (list.length === 0) throw new MetricRangeError("E_SEGMENT_KEY", `${fn}: a segment key must name at least one dimension, got []`);
   const parts = list.map((d) => part(fn, d));
   const overlapping = parts.some((p) => p.ticket === "tag");

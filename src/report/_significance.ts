@@ -31,7 +31,12 @@ function npsCounts(set: MetricSetJson): { promoters: number; passives: number; d
  *
  * @internal
  */
-export function changeTest(metric: string, current: MetricSetJson, previous: MetricSetJson, confidenceLevel: number): ChangeTestJson | null {
+export function changeTest(
+  metric: string,
+  current: MetricSetJson,
+  previous: MetricSetJson,
+  confidenceLevel: number,
+): ChangeTestJson | null {
   const alpha = 1 - confidenceLevel;
   if (metric === "survey.nps.score") {
     const a = npsCounts(current);
@@ -50,6 +55,11 @@ export function changeTest(metric: string, current: MetricSetJson, previous: Met
 }
 
 /** The changes with their tests (see {@link changeTest}). @internal */
-export function withTests(changes: readonly ChangeJson[], current: MetricSetJson, previous: MetricSetJson, confidenceLevel: number): ComparedChangeJson[] {
+export function withTests(
+  changes: readonly ChangeJson[],
+  current: MetricSetJson,
+  previous: MetricSetJson,
+  confidenceLevel: number,
+): ComparedChangeJson[] {
   return changes.map((c) => ({ ...c, test: changeTest(c.metric, current, previous, confidenceLevel) }));
 }

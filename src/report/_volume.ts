@@ -63,7 +63,11 @@ export function volumeMerge(a: VolumeState, b: VolumeState): VolumeState {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The volume result (with the statuses at each bucket end) and the skip counts of volume, messages and statuses. @internal */
-export function volumeResult(fn: string, settings: VolumeSettings, state: VolumeState): { volume: VolumeJson | null; skipped: Record<string, Record<string, number>> } {
+export function volumeResult(
+  fn: string,
+  settings: VolumeSettings,
+  state: VolumeState,
+): { volume: VolumeJson | null; skipped: Record<string, Record<string, number>> } {
   const range = volumeRange(settings, state.volume);
   if (range === undefined) {
     return {
@@ -87,12 +91,22 @@ export function volumeResult(fn: string, settings: VolumeSettings, state: Volume
       totals: v.totals,
       counted: v.counted,
       statuses: {
-        buckets: s.buckets.map((b) => ({ ...b, byStatus: { ...b.byStatus }, withoutHistory: { ...b.withoutHistory }, start: b.start.toISOString(), end: b.end.toISOString() })),
+        buckets: s.buckets.map((b) => ({
+          ...b,
+          byStatus: { ...b.byStatus },
+          withoutHistory: { ...b.withoutHistory },
+          start: b.start.toISOString(),
+          end: b.end.toISOString(),
+        })),
         withHistory: s.withHistory,
         withoutHistory: s.withoutHistory,
       },
     },
-    skipped: { volume: sortedRecordOf({ ...v.skipped }), messages: sortedRecordOf({ ...v.messages }), statuses: sortedRecordOf({ ...s.skipped }) },
+    skipped: {
+      volume: sortedRecordOf({ ...v.skipped }),
+      messages: sortedRecordOf({ ...v.messages }),
+      statuses: sortedRecordOf({ ...s.skipped }),
+    },
   };
 }
 

@@ -23,7 +23,12 @@ import type { CustomersJson, Report, ReportOptions, RevenueAtRiskJson, Segmentat
  */
 export interface ReportState {
   /** Tickets and responses read, and those left out before any metric, by reason. @internal */
-  readonly input: { tickets: number; responses: number; readonly ticketSkips: Record<string, number>; readonly responseSkips: Record<string, number> };
+  readonly input: {
+    tickets: number;
+    responses: number;
+    readonly ticketSkips: Record<string, number>;
+    readonly responseSkips: Record<string, number>;
+  };
   /** The scope's state. @internal */
   readonly main: CoreState;
   /** One map from segment key to state per segmentation. @internal */
@@ -81,7 +86,13 @@ function customersJson(cohorts: readonly Cohort[] | undefined, valuePerCustomer:
       counts: [...r.counts],
       fractions: r.fractions.map((f) => f ?? null),
     })),
-    curve: m.curve.map((p) => ({ period: p.period, retention: p.retention ?? null, active: p.active, customers: p.customers, cohorts: p.cohorts })),
+    curve: m.curve.map((p) => ({
+      period: p.period,
+      retention: p.retention ?? null,
+      active: p.active,
+      customers: p.customers,
+      cohorts: p.cohorts,
+    })),
     revenueAtRisk: revenueAtRiskJson(cohorts, valuePerCustomer),
   };
 }

@@ -715,15 +715,19 @@ export interface PeaksJson {
   /** Per weekday (7, Monday first). */
   readonly byWeekday: readonly PeakSlotJson[];
   /** The hour with the highest average per day; `null` without tickets. */
-  readonly busiestHour: (PeakSlotJson & {
-    /** The hour of day, 0–23, in the report's time zone. */
-    readonly hour: number;
-  }) | null;
+  readonly busiestHour:
+    | (PeakSlotJson & {
+        /** The hour of day, 0–23, in the report's time zone. */
+        readonly hour: number;
+      })
+    | null;
   /** The weekday with the highest average; `null` without tickets. */
-  readonly busiestDay: (PeakSlotJson & {
-    /** The weekday, `"mon"` to `"sun"`. */
-    readonly weekday: Weekday;
-  }) | null;
+  readonly busiestDay:
+    | (PeakSlotJson & {
+        /** The weekday, `"mon"` to `"sun"`. */
+        readonly weekday: Weekday;
+      })
+    | null;
   /** The weekday-hour with the highest average; `null` without tickets. */
   readonly busiestSlot:
     | (PeakSlotJson & {
@@ -775,24 +779,26 @@ export interface TypesJson {
       }[]
     | null;
   /** Change per type from `compareTo` to the period, as `typeChange`; `null` without `compareTo`. */
-  readonly change: readonly {
-    /** The type. */
-    readonly type: string;
-    /** Tickets in `compareTo`. */
-    readonly baseline: number;
-    /** Tickets in the period. */
-    readonly period: number;
-    /** `period − baseline`. */
-    readonly change: number;
-    /** `change / baseline`; `null` when the baseline has none. */
-    readonly relativeChange: number | null;
-    /** Share of the baseline's tickets; `null` when it has none. */
-    readonly baselineShare: number | null;
-    /** Share of the period's tickets; `null` when it has none. */
-    readonly periodShare: number | null;
-    /** `periodShare − baselineShare`; `null` when either is. */
-    readonly shareChange: number | null;
-  }[] | null;
+  readonly change:
+    | readonly {
+        /** The type. */
+        readonly type: string;
+        /** Tickets in `compareTo`. */
+        readonly baseline: number;
+        /** Tickets in the period. */
+        readonly period: number;
+        /** `period − baseline`. */
+        readonly change: number;
+        /** `change / baseline`; `null` when the baseline has none. */
+        readonly relativeChange: number | null;
+        /** Share of the baseline's tickets; `null` when it has none. */
+        readonly baselineShare: number | null;
+        /** Share of the period's tickets; `null` when it has none. */
+        readonly periodShare: number | null;
+        /** `periodShare − baselineShare`; `null` when either is. */
+        readonly shareChange: number | null;
+      }[]
+    | null;
 }
 
 /**

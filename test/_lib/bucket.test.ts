@@ -196,7 +196,16 @@ describe("errors", () => {
   });
 });
 
-const ZONES = ["UTC", LA, "Europe/Bucharest", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe", "America/Santiago", "Pacific/Chatham"];
+const ZONES = [
+  "UTC",
+  LA,
+  "Europe/Bucharest",
+  "Asia/Kolkata",
+  "Asia/Kathmandu",
+  "Australia/Lord_Howe",
+  "America/Santiago",
+  "Pacific/Chatham",
+];
 /** Instants anywhere, and instants within two days of real offset changes (DST edges). */
 const CHANGES = [
   "2026-03-08T10:00:00Z", // America/Los_Angeles spring forward
@@ -307,7 +316,9 @@ describe("properties against a naive Intl reference", () => {
       const grid = bucketGrid("t", from, to, unit, z);
       for (let k = 0; k < grid.length; k++) {
         const start = grid.starts[k] as Date;
-        expect(bucketEnd(start, unit, z).getTime()).toBe(k + 1 < grid.length ? grid.starts[k + 1]?.getTime() : bucketEnd(start, unit, z).getTime());
+        expect(bucketEnd(start, unit, z).getTime()).toBe(
+          k + 1 < grid.length ? grid.starts[k + 1]?.getTime() : bucketEnd(start, unit, z).getTime(),
+        );
         expect(grid.bounds[k + 1]).toBeGreaterThan(grid.bounds[k] as number);
       }
       if (span > 0) {

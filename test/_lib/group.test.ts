@@ -34,7 +34,10 @@ const stats = combineAccumulators({ n: countAccumulator<Row>(), minutes: sumAccu
 
 describe("groupFold", () => {
   it("counts per key in one pass, missing and empty keys under (none), groups in first-seen order", () => {
-    const counts = groupResults(groupFold(rows, (r) => r.channel, countAccumulator<Row>()), countAccumulator<Row>());
+    const counts = groupResults(
+      groupFold(rows, (r) => r.channel, countAccumulator<Row>()),
+      countAccumulator<Row>(),
+    );
     expect([...counts]).toEqual([
       ["email", 3],
       ["chat", 1],
@@ -47,13 +50,26 @@ describe("groupFold", () => {
   });
 
   it("groups by channel × type with a composite key that splits back into its parts", () => {
-    const groups = groupResults(groupFold(rows, compositeKey<Row>((r) => r.channel, (r) => r.type), stats), stats);
+    const groups = groupResults(
+      groupFold(
+        rows,
+        compositeKey<Row>(
+          (r) => r.channel,
+          (r) => r.type,
+        ),
+        stats,
+      ),
+      stats,
+    );
     expect(groups.get('["email","billing"]')).toEqual({ n: 2, minutes: { count: 2, sum: 30, mean: 15 } });
     expect(groups.get('["email","(none)"]')?.n).toBe(1);
     expect(groups.get('["(none)","delivery"]')?.n).toBe(2);
     expect(splitKey('["email","(none)"]')).toEqual(["email", "(none)"]);
     // A separator inside a value cannot collide with another pair of values.
-    const tricky = compositeKey<[string, string]>((r) => r[0], (r) => r[1]);
+    const tricky = compositeKey<[string, string]>(
+      (r) => r[0],
+      (r) => r[1],
+    );
     expect(tricky(["a,b", "c"])).not.toBe(tricky(["a", "b,c"]));
   });
 
@@ -64,7 +80,10 @@ describe("groupFold", () => {
       merge: (a, b) => a + b,
       result: (acc) => acc,
     };
-    const sums = groupResults(groupFold(rows, (r) => r.type, immutableSum), immutableSum);
+    const sums = groupResults(
+      groupFold(rows, (r) => r.type, immutableSum),
+      immutableSum,
+    );
     expect(Object.fromEntries(sums)).toEqual({ billing: 33, "(none)": 7, delivery: 3 });
     expect(fold(rows, immutableSum)).toBe(43);
   });
@@ -98,9 +117,15 @@ describe("properties", () => {
     "folding two halves split at any index and merging equals folding the whole (counts and sums)",
     (input, cut) => {
       const at = input.length === 0 ? 0 : cut % (input.length + 1);
-      const key = compositeKey<Row>((r) => r.channel, (r) => r.type);
+      const key = compositeKey<Row>(
+        (r) => r.channel,
+        (r) => r.type,
+      );
       const whole = groupResults(groupFold(input, key, stats), stats);
-      const merged = groupResults(mergeGroups(groupFold(input.slice(0, at), key, stats), groupFold(input.slice(at), key, stats), stats), stats);
+      const merged = groupResults(
+        mergeGroups(groupFold(input.slice(0, at), key, stats), groupFold(input.slice(at), key, stats), stats),
+        stats,
+      );
       expect(new Set(merged.keys())).toEqual(new Set(whole.keys()));
       for (const [k, r] of whole) {
         const m = merged.get(k);
@@ -113,8 +138,14 @@ describe("properties", () => {
 
   test.prop([fc.array(rowArb, { maxLength: 60 })])("counts agree with a naive filter per key, in any order", (input) => {
     const counter = countAccumulator<Row>();
-    const counts = groupResults(groupFold(input, (r) => r.channel, counter), counter);
-    const reversed = groupResults(groupFold([...input].reverse(), (r) => r.channel, counter), counter);
+    const counts = groupResults(
+      groupFold(input, (r) => r.channel, counter),
+      counter,
+    );
+    const reversed = groupResults(
+      groupFold([...input].reverse(), (r) => r.channel, counter),
+      counter,
+    );
     const reference = naive(input);
     expect(counts.size).toBe(reference.size);
     for (const [k, v] of reference) {

@@ -69,27 +69,27 @@ describe("hourOccurrences", () => {
     expect(fall.days[6]).toBe(1);
   });
 
-  test.prop([
-    fc.constantFrom(...ZONES),
-    fc.integer({ min: MIN, max: MAX - 90 * 24 * HOUR }),
-    fc.integer({ min: 0, max: 90 * 24 * HOUR }),
-  ])("equals the count over the hourly grid (ranges of up to 90 days, 1900–2200)", (timeZone, from, span) => {
-    const fast = hourOccurrences(from, from + span, timeZone);
-    const slow = byTheHour(from, from + span, timeZone);
-    expect([...fast.days]).toEqual(slow.days);
-    expect([...fast.cells]).toEqual(slow.cells);
-  });
-
-  test.prop([fc.constantFrom(...ZONES), fc.constantFrom(Date.UTC(2011, 11, 25), Date.UTC(1916, 3, 1), Date.UTC(1978, 9, 1), Date.UTC(2008, 9, 12), Date.UTC(2021, 3, 4)), fc.integer({ min: -14 * 24, max: 14 * 24 })])(
-    "equals the count over the hourly grid around historic offset changes",
-    (timeZone, around, shiftHours) => {
-      const from = around + shiftHours * HOUR;
-      const fast = hourOccurrences(from, from + 21 * 24 * HOUR, timeZone);
-      const slow = byTheHour(from, from + 21 * 24 * HOUR, timeZone);
+  test.prop([fc.constantFrom(...ZONES), fc.integer({ min: MIN, max: MAX - 90 * 24 * HOUR }), fc.integer({ min: 0, max: 90 * 24 * HOUR })])(
+    "equals the count over the hourly grid (ranges of up to 90 days, 1900–2200)",
+    (timeZone, from, span) => {
+      const fast = hourOccurrences(from, from + span, timeZone);
+      const slow = byTheHour(from, from + span, timeZone);
       expect([...fast.days]).toEqual(slow.days);
       expect([...fast.cells]).toEqual(slow.cells);
     },
   );
+
+  test.prop([
+    fc.constantFrom(...ZONES),
+    fc.constantFrom(Date.UTC(2011, 11, 25), Date.UTC(1916, 3, 1), Date.UTC(1978, 9, 1), Date.UTC(2008, 9, 12), Date.UTC(2021, 3, 4)),
+    fc.integer({ min: -14 * 24, max: 14 * 24 }),
+  ])("equals the count over the hourly grid around historic offset changes", (timeZone, around, shiftHours) => {
+    const from = around + shiftHours * HOUR;
+    const fast = hourOccurrences(from, from + 21 * 24 * HOUR, timeZone);
+    const slow = byTheHour(from, from + 21 * 24 * HOUR, timeZone);
+    expect([...fast.days]).toEqual(slow.days);
+    expect([...fast.cells]).toEqual(slow.cells);
+  });
 
   it("covers three centuries quickly (one step per day)", () => {
     const { days } = hourOccurrences(MIN, MAX, "Europe/Bucharest");

@@ -3,8 +3,18 @@ import { expect } from "vitest";
 import { quantileSorted, quantilesBySelection, sortedCopy } from "../../src/_lib/quantile.ts";
 
 /** Values with many ties and both zeros, as durations and counts are. */
-const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 1e9 }), fc.constant(-0), fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 300 });
-const probabilities = fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 0.9, 0.95, 1)), { maxLength: 6 });
+const values = fc.array(
+  fc.oneof(
+    fc.integer({ min: 0, max: 20 }),
+    fc.integer({ min: 0, max: 1e9 }),
+    fc.constant(-0),
+    fc.double({ min: 0, max: 1e6, noNaN: true }),
+  ),
+  { maxLength: 300 },
+);
+const probabilities = fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 0.9, 0.95, 1)), {
+  maxLength: 6,
+});
 
 test.prop([values, probabilities])("selection gives exactly the sorted-copy quantiles, minimum and maximum", (list, ps) => {
   const input = Float64Array.from(list);

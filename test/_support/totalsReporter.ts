@@ -44,7 +44,8 @@ export function countTests(modules: readonly TestModule[]): Totals {
 /** The totals line. */
 export function totalsLine(t: Totals, unhandledErrors: number, realDataReason: string | undefined): string {
   let line = `tests: ${String(t.passed)} passed, ${String(t.failed)} failed, ${String(t.skipped)} skipped`;
-  if (t.skippedRealData > 0) line += ` (${String(t.skippedRealData)} need real data: ${realDataReason ?? "data present, skipped by a filter"})`;
+  if (t.skippedRealData > 0)
+    line += ` (${String(t.skippedRealData)} need real data: ${realDataReason ?? "data present, skipped by a filter"})`;
   if (t.brokenFiles > 0) line += `; ${String(t.brokenFiles)} test files failed to load`;
   if (unhandledErrors > 0) line += `; ${String(unhandledErrors)} unhandled errors`;
   return line;

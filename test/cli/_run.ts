@@ -23,7 +23,10 @@ export async function cli(argv: readonly string[], options: { stdin?: string | B
   const code = await run(argv, {
     stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    stdin: options.stdin === undefined ? undefined : Readable.from([typeof options.stdin === "string" ? Buffer.from(options.stdin) : options.stdin]),
+    stdin:
+      options.stdin === undefined
+        ? undefined
+        : Readable.from([typeof options.stdin === "string" ? Buffer.from(options.stdin) : options.stdin]),
   });
   return { code, stdout, stderr };
 }

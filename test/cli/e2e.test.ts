@@ -6,7 +6,10 @@ import { repo } from "./_run.ts";
 
 function exec(args: readonly string[], stdin?: Buffer): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", repo("src/cli/main.ts"), ...args], { cwd: repo("."), env: { ...process.env, TZ: "Pacific/Kiritimati" } });
+    const child = spawn(process.execPath, ["--import", "tsx", repo("src/cli/main.ts"), ...args], {
+      cwd: repo("."),
+      env: { ...process.env, TZ: "Pacific/Kiritimati" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -21,7 +24,11 @@ describe("cx-metrics as a process", () => {
   it("exit 0: JSON on stdout (not a terminal), summary on stderr, whatever the host TZ", async () => {
     const r = await exec(["report", "examples/data/tickets.csv", "--timezone", "Europe/Bucharest", "--gate", "tickets >= 394"]);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { version: number; input: { tickets: { read: number } }; report: { peaks: { busiestHour: { hour: number } } } };
+    const doc = JSON.parse(r.stdout) as {
+      version: number;
+      input: { tickets: { read: number } };
+      report: { peaks: { busiestHour: { hour: number } } };
+    };
     expect(doc.version).toBe(1);
     expect(doc.input.tickets.read).toBe(396);
     expect(doc.report.peaks.busiestHour.hour).toBe(14);
@@ -41,9 +48,26 @@ describe("cx-metrics as a process", () => {
   });
 
   it("a reader that stops early (| head) costs no stack trace and no gate-failure exit code", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", repo("src/cli/main.ts"), "report", "examples/data/tickets.csv", "--timezone", "UTC", "--by", "channel,assignee,type", "--format", "json", "-q"], {
-      cwd: repo("."),
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        repo("src/cli/main.ts"),
+        "report",
+        "examples/data/tickets.csv",
+        "--timezone",
+        "UTC",
+        "--by",
+        "channel,assignee,type",
+        "--format",
+        "json",
+        "-q",
+      ],
+      {
+        cwd: repo("."),
+      },
+    );
     let stderr = "";
     let first = 0;
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));

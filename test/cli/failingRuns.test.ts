@@ -14,11 +14,16 @@ const file = (rows: readonly string[]): string => {
 };
 const good = (i: number): string => `${String(i)},2026-03-02T09:00:00Z,open`;
 const bad = (i: number): string => `${String(i)},not-a-date,open`;
-const rows = (n: number, badEvery: number): string[] => Array.from({ length: n }, (_, i) => (badEvery > 0 && i % badEvery === 0 ? bad(i + 1) : good(i + 1)));
+const rows = (n: number, badEvery: number): string[] =>
+  Array.from({ length: n }, (_, i) => (badEvery > 0 && i % badEvery === 0 ? bad(i + 1) : good(i + 1)));
 
 describe("a run that used no ticket row fails (E_CLI_NO_ROWS, exit 2)", () => {
   it("every row rejected: exit 2, the commonest reasons with counts and an example, a hint, no report", async () => {
-    const path = file([...Array.from({ length: 300 }, (_, i) => bad(i + 1)), ...Array.from({ length: 200 }, () => ",2026-03-02T09:00:00Z,open"), "x,2026-03-02T09:00:00Z,nonsense"]);
+    const path = file([
+      ...Array.from({ length: 300 }, (_, i) => bad(i + 1)),
+      ...Array.from({ length: 200 }, () => ",2026-03-02T09:00:00Z,open"),
+      "x,2026-03-02T09:00:00Z,nonsense",
+    ]);
     for (const format of ["table", "json", "markdown"]) {
       const r = await cli(["report", path, "--format", format]);
       expect(r.code).toBe(2);
@@ -41,7 +46,11 @@ describe("a run that used no ticket row fails (E_CLI_NO_ROWS, exit 2)", () => {
     const out = join(tempDir(), "rejects.csv");
     const r = await cli(["report", file([bad(1), bad(2)]), "--rejects", out, "-q"]);
     expect(r.code).toBe(2);
-    expect(readFileSync(out, "utf8").split("\n").filter((l) => l !== "")).toHaveLength(3);
+    expect(
+      readFileSync(out, "utf8")
+        .split("\n")
+        .filter((l) => l !== ""),
+    ).toHaveLength(3);
   });
 });
 

@@ -61,7 +61,22 @@ describe("gate names are checked before anything is read (E_CLI_GATE_PATH, exit 
   });
 
   it("the shape accepts every path to a number in a real full report", async () => {
-    const r = await cli([...FULL, "--value-per-customer", "243", "--period", "2024-01-01..2025-01-01", "--compare-to", "2023-01-01..2024-01-01", "--bucket", "week", "--rank-by", "tickets", "--format", "json", "-q"]);
+    const r = await cli([
+      ...FULL,
+      "--value-per-customer",
+      "243",
+      "--period",
+      "2024-01-01..2025-01-01",
+      "--compare-to",
+      "2023-01-01..2024-01-01",
+      "--bucket",
+      "week",
+      "--rank-by",
+      "tickets",
+      "--format",
+      "json",
+      "-q",
+    ]);
     const doc = json(r);
     const paths: (string | { key: string; equals: string })[][] = [];
     const walk = (value: unknown, path: (string | { key: string; equals: string })[]): void => {
@@ -92,9 +107,29 @@ describe("skipped is not passed", () => {
     expect(r.stderr).toContain("gates: 2 passed, 1 skipped");
     expect(r.stderr).not.toMatch(/all \d+ passed/);
     expect(json(r).gates.map((g: { status: string }) => g.status)).toEqual(["skipped", "pass", "pass"]);
-    const table = await cli(["report", DATA.tickets, "--format", "table", "-q", "--gate", "sla.compliance >= 90%", "--gate", "tickets > 1", "--allow-missing"]);
+    const table = await cli([
+      "report",
+      DATA.tickets,
+      "--format",
+      "table",
+      "-q",
+      "--gate",
+      "sla.compliance >= 90%",
+      "--gate",
+      "tickets > 1",
+      "--allow-missing",
+    ]);
     expect(table.stdout).toContain("Gates: 1 passed, 1 skipped.");
-    const failed = await cli([...base, "--gate", "sla.compliance >= 90%", "--gate", "tickets > 1000", "--gate", "tickets > 1", "--allow-missing"]);
+    const failed = await cli([
+      ...base,
+      "--gate",
+      "sla.compliance >= 90%",
+      "--gate",
+      "tickets > 1000",
+      "--gate",
+      "tickets > 1",
+      "--allow-missing",
+    ]);
     expect(failed.stderr).toContain("gates: 1 of 3 failed (1 passed, 1 skipped)");
   });
 });
@@ -144,7 +179,16 @@ describe("impossible thresholds are usage errors (E_CLI_GATE_VALUE)", () => {
   });
 
   it("gates that can go either way are accepted", () => {
-    for (const text of ["tickets > 0", "resolution.rate >= 90%", "nps >= -50", "csat < 100%", "frt.median <= 4h", "rejected == 0", "rejected.share <= 5%", "counts.backlog.count < 60"]) {
+    for (const text of [
+      "tickets > 0",
+      "resolution.rate >= 90%",
+      "nps >= -50",
+      "csat < 100%",
+      "frt.median <= 4h",
+      "rejected == 0",
+      "rejected.share <= 5%",
+      "counts.backlog.count < 60",
+    ]) {
       expect(() => parseGate(gate(text)), text).not.toThrow();
     }
   });

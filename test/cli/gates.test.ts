@@ -18,12 +18,23 @@ const code = (fn: () => unknown): string | undefined => {
 
 describe("parseGate", () => {
   it("reads aliases with numbers, percentages and durations in the report's units", () => {
-    expect(parseGate(gate("nps >= 30"))).toMatchObject({ path: ["report", "survey", "nps", "score"], op: ">=", target: 30, valueKind: "points" });
+    expect(parseGate(gate("nps >= 30"))).toMatchObject({
+      path: ["report", "survey", "nps", "score"],
+      op: ">=",
+      target: 30,
+      valueKind: "points",
+    });
     expect(parseGate(gate("csat >= 80%")).target).toBeCloseTo(0.8, 12);
     expect(parseGate(gate("csat>=0.8")).target).toBe(0.8);
     expect(parseGate(gate("frt.median <= 4h")).target).toBe(14_400_000);
     expect(parseGate(gate("frt.p90 < 1h30m")).target).toBe(5_400_000);
-    expect(parseGate(gate("sla.firstResponse.compliance >= 0.9")).path).toEqual(["report", "sla", "byMetric", "firstResponse", "compliance"]);
+    expect(parseGate(gate("sla.firstResponse.compliance >= 0.9")).path).toEqual([
+      "report",
+      "sla",
+      "byMetric",
+      "firstResponse",
+      "compliance",
+    ]);
     expect(parseGate(gate("rejected == 0")).path).toEqual(["input", "tickets", "rejected"]);
   });
 
@@ -31,13 +42,28 @@ describe("parseGate", () => {
     expect(parseGate(gate("counts.backlog.unresolved < 60")).path).toEqual(["report", "counts", "backlog", "unresolved"]);
     expect(parseGate(gate("report.tickets > 1")).path).toEqual(["report", "tickets"]);
     expect(parseGate(gate("input.tickets.blankLines == 0")).path).toEqual(["input", "tickets", "blankLines"]);
-    expect(splitPath('sla.byChannel[channel=email].compliance', "x")).toEqual(["sla", "byChannel", { key: "channel", equals: "email" }, "compliance"]);
+    expect(splitPath("sla.byChannel[channel=email].compliance", "x")).toEqual([
+      "sla",
+      "byChannel",
+      { key: "channel", equals: "email" },
+      "compliance",
+    ]);
     expect(splitPath('segments[0].segments["a b"].tickets', "x")).toEqual(["segments", "0", "segments", "a b", "tickets"]);
   });
 
   it("scopes an alias to a segment requested with --by (agent = assignee)", () => {
     const g = parseGate(gate("frt.median[agent=Ana Popescu] <= 2h"), [["assignee"]]);
-    expect(g.path).toEqual(["report", "segments", { key: "dimensions", equals: "assignee" }, "segments", { key: "key", equals: "Ana Popescu" }, "time", "firstResponse", "calendar", "median"]);
+    expect(g.path).toEqual([
+      "report",
+      "segments",
+      { key: "dimensions", equals: "assignee" },
+      "segments",
+      { key: "key", equals: "Ana Popescu" },
+      "time",
+      "firstResponse",
+      "calendar",
+      "median",
+    ]);
     expect(code(() => parseGate(gate("frt.median[channel=email] <= 2h"), [["assignee"]]))).toBe("E_CLI_GATE_PATH");
   });
 
@@ -63,14 +89,20 @@ describe("evaluateGates", () => {
   const doc = { report: { tickets: 10, survey: { nps: null }, counts: { backlog: { count: 3 } }, sla: null, list: [1] }, input: {} };
 
   it("passes, fails, and fails on no data unless allowed", () => {
-    const gates = ["tickets >= 10", "tickets > 10", "nps >= 30", "sla.compliance >= 90%", "counts.backlog.count != 3"].map((t) => parseGate(gate(t)));
+    const gates = ["tickets >= 10", "tickets > 10", "nps >= 30", "sla.compliance >= 90%", "counts.backlog.count != 3"].map((t) =>
+      parseGate(gate(t)),
+    );
     expect(evaluateGates(gates, doc, false).map((r) => r.status)).toEqual(["pass", "fail", "missing", "missing", "fail"]);
     expect(evaluateGates(gates, doc, true).map((r) => r.status)).toEqual(["pass", "fail", "skipped", "skipped", "fail"]);
     expect(evaluateGates([parseGate(gate("sla.compliance >= 90%"))], doc, false)[0]?.message).toMatch(/no data \(it needs --sla\)/);
   });
 
   it("--fail-if fails when its condition holds", () => {
-    const [held, notHeld] = evaluateGates([parseGate(gate("backlog > 2", "fail-if")), parseGate(gate("backlog > 5", "fail-if"))], doc, false);
+    const [held, notHeld] = evaluateGates(
+      [parseGate(gate("backlog > 2", "fail-if")), parseGate(gate("backlog > 5", "fail-if"))],
+      doc,
+      false,
+    );
     expect([held?.status, notHeld?.status]).toEqual(["fail", "pass"]);
   });
 
@@ -134,12 +166,32 @@ describe("gates through the command (exit codes)", () => {
   });
 
   it("scoped gates and gates from a file", async () => {
-    const scoped = await cli([...base, "--by", "channel", "--gate", "frt.median[channel=chat] <= 5m", "--gate", "frt.median[channel=email] <= 1h"]);
+    const scoped = await cli([
+      ...base,
+      "--by",
+      "channel",
+      "--gate",
+      "frt.median[channel=chat] <= 5m",
+      "--gate",
+      "frt.median[channel=email] <= 1h",
+    ]);
     expect(scoped.code).toBe(1);
     expect(json(scoped).gates.map((g: { status: string }) => g.status)).toEqual(["pass", "fail"]);
-    const file = await cli(["report", repo("test/fixtures/cli/clean.csv"), "--gates", repo("test/fixtures/cli/gates.json"), "--format", "json", "-q"]);
+    const file = await cli([
+      "report",
+      repo("test/fixtures/cli/clean.csv"),
+      "--gates",
+      repo("test/fixtures/cli/gates.json"),
+      "--format",
+      "json",
+      "-q",
+    ]);
     expect(file.code).toBe(0);
-    expect(json(file).gates.map((g: { gate: string; kind: string }) => `${g.kind} ${g.gate}`)).toEqual(["gate tickets >= 3", "gate frt.median <= 30m", "fail-if resolution.rate < 50%"]);
+    expect(json(file).gates.map((g: { gate: string; kind: string }) => `${g.kind} ${g.gate}`)).toEqual([
+      "gate tickets >= 3",
+      "gate frt.median <= 30m",
+      "fail-if resolution.rate < 50%",
+    ]);
   });
 
   it("exit 2 for a bad gate, before reading anything", async () => {

@@ -28,12 +28,32 @@ describe("presets and time zones", () => {
     expect(doc.input.tickets.read).toBe(doc.input.tickets.used + doc.input.tickets.rejected);
     expect(doc.input.tickets.precomputed).toBeGreaterThan(0);
     expect(doc.helpdesk.firstReply.count).toBeGreaterThan(0);
-    const table = await cli(["report", ZENDESK_CSV, "--preset", "zendesk-csv", "--timezone", "Europe/Bucharest", "--format", "table", "-q"]);
+    const table = await cli([
+      "report",
+      ZENDESK_CSV,
+      "--preset",
+      "zendesk-csv",
+      "--timezone",
+      "Europe/Bucharest",
+      "--format",
+      "table",
+      "-q",
+    ]);
     expect(table.stdout).toContain("Helpdesk-computed durations");
   });
 
   it("freshdesk-csv and zendesk-json (NDJSON) read through their presets", async () => {
-    const fd = await cli(["report", FRESHDESK_CSV, "--preset", "freshdesk-csv", "--timezone", "Europe/Bucharest", "--format", "json", "-q"]);
+    const fd = await cli([
+      "report",
+      FRESHDESK_CSV,
+      "--preset",
+      "freshdesk-csv",
+      "--timezone",
+      "Europe/Bucharest",
+      "--format",
+      "json",
+      "-q",
+    ]);
     expect(fd.code).toBe(0);
     expect(json(fd).input.tickets.read).toBe(5);
     const zj = await cli(["report", ZENDESK_NDJSON, "--preset", "zendesk-json", "--format", "json", "-q"]);
@@ -100,14 +120,25 @@ describe("rejected rows", () => {
   it("--rejects writes every problem of every file as CSV", async () => {
     const dir = tempDir();
     const out = join(dir, "rejects.csv");
-    const r = await cli(["report", DATA.tickets, "--responses", DATA.responses, "--rejects", out, "--max-rejects", "0", "--format", "json"]);
+    const r = await cli([
+      "report",
+      DATA.tickets,
+      "--responses",
+      DATA.responses,
+      "--rejects",
+      out,
+      "--max-rejects",
+      "0",
+      "--format",
+      "json",
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`all are in ${out}`);
     expect(readFileSync(out, "utf8")).toBe(
       "file,kind,record,line,column,value,reason\n" +
         "tickets,rejected,395,396,created_at,2026-11-18T25:61:00+02:00,must have an hour from 00 to 23\n" +
         "tickets,rejected,396,397,id,,is required\n" +
-        "responses,rejected,142,143,score,11,\"must be within the scale, from scale.min to scale.max\"\n",
+        'responses,rejected,142,143,score,11,"must be within the scale, from scale.min to scale.max"\n',
     );
   });
 });
@@ -131,7 +162,9 @@ describe("input layouts", () => {
     expect(json(piped).report).toEqual(plain.report);
     const zipped = await cli(["report", "-", "--format", "json", "-q"], { stdin: gzipSync(readFileSync(DATA.tickets)) });
     expect(json(zipped).report).toEqual(plain.report);
-    const ndjson = await cli(["report", "-", "--preset", "zendesk-json", "--input-format", "ndjson", "--format", "json", "-q"], { stdin: readFileSync(ZENDESK_NDJSON) });
+    const ndjson = await cli(["report", "-", "--preset", "zendesk-json", "--input-format", "ndjson", "--format", "json", "-q"], {
+      stdin: readFileSync(ZENDESK_NDJSON),
+    });
     expect(json(ndjson).input.tickets.format).toBe("ndjson");
   });
 
@@ -141,7 +174,19 @@ describe("input layouts", () => {
   });
 
   it("__proto__ and constructor headers are ordinary columns (no prototype pollution)", async () => {
-    const r = await cli(["report", repo("test/fixtures/cli/proto.csv"), "--map", "channel=__proto__", "--map", "type=constructor", "--by", "channel", "--format", "json", "-q"]);
+    const r = await cli([
+      "report",
+      repo("test/fixtures/cli/proto.csv"),
+      "--map",
+      "channel=__proto__",
+      "--map",
+      "type=constructor",
+      "--by",
+      "channel",
+      "--format",
+      "json",
+      "-q",
+    ]);
     expect(r.code).toBe(0);
     const doc = json(r);
     expect(doc.input.tickets).toMatchObject({ read: 2, used: 2, rejected: 0 });
@@ -152,43 +197,70 @@ describe("input layouts", () => {
   });
 });
 
-describe("real data: Kaggle Customer Support Ticket Dataset (suraj520), CX_REAL_DATA", needsRealData("real/customer_support_tickets.csv"), () => {
-  const MAP = [
-    "--map", "id=Ticket ID",
-    "--map", "createdAt=Date of Purchase",
-    "--map", "status=Ticket Status",
-    "--map", "channel=Ticket Channel",
-    "--map", "type=Ticket Type",
-    "--map", "priority=Ticket Priority",
-    "--map", "firstResponseAt=First Response Time",
-    "--map", "solvedAt=Time to Resolution",
-    "--map", "satisfaction=Customer Satisfaction Rating",
-  ];
+describe(
+  "real data: Kaggle Customer Support Ticket Dataset (suraj520), CX_REAL_DATA",
+  needsRealData("real/customer_support_tickets.csv"),
+  () => {
+    const MAP = [
+      "--map",
+      "id=Ticket ID",
+      "--map",
+      "createdAt=Date of Purchase",
+      "--map",
+      "status=Ticket Status",
+      "--map",
+      "channel=Ticket Channel",
+      "--map",
+      "type=Ticket Type",
+      "--map",
+      "priority=Ticket Priority",
+      "--map",
+      "firstResponseAt=First Response Time",
+      "--map",
+      "solvedAt=Time to Resolution",
+      "--map",
+      "satisfaction=Customer Satisfaction Rating",
+    ];
 
-  it("reads 8,469 rows through --map; every row is used or rejected; the 1,365 solved-before-first-response tickets are reported", async () => {
-    const dir = tempDir();
-    const rejects = join(dir, "rejects.csv");
-    const r = await cli(["report", REAL, "--preset", "generic", "--timezone", "UTC", ...MAP, "--by", "channel", "--rejects", rejects, "--format", "json"]);
-    expect(r.code).toBe(0);
-    const doc = json(r);
-    const t = doc.input.tickets;
-    expect(t.read).toBe(8469);
-    expect(t.used + t.rejected).toBe(8469);
-    expect(doc.report.input.tickets).toBe(t.used);
-    expect(doc.report.counts.statuses).toMatchObject({ open: 2819, pending: 2881, closed: 2769, total: 8469 });
-    expect(t.warnings).toEqual([expect.objectContaining({ reason: "solvedBeforeFirstResponse", count: 1365 })]);
-    expect(r.stderr).toContain(`rows read 8469, used ${String(t.used)}, rejected ${String(t.rejected)}`);
-    expect(r.stderr).toContain("warning: 1365 tickets solved before the first response");
-    const lines = readFileSync(rejects, "utf8").trimEnd().split("\n");
-    expect(lines.filter((l) => l.startsWith("tickets,warning,"))).toHaveLength(1365);
-  });
+    it("reads 8,469 rows through --map; every row is used or rejected; the 1,365 solved-before-first-response tickets are reported", async () => {
+      const dir = tempDir();
+      const rejects = join(dir, "rejects.csv");
+      const r = await cli([
+        "report",
+        REAL,
+        "--preset",
+        "generic",
+        "--timezone",
+        "UTC",
+        ...MAP,
+        "--by",
+        "channel",
+        "--rejects",
+        rejects,
+        "--format",
+        "json",
+      ]);
+      expect(r.code).toBe(0);
+      const doc = json(r);
+      const t = doc.input.tickets;
+      expect(t.read).toBe(8469);
+      expect(t.used + t.rejected).toBe(8469);
+      expect(doc.report.input.tickets).toBe(t.used);
+      expect(doc.report.counts.statuses).toMatchObject({ open: 2819, pending: 2881, closed: 2769, total: 8469 });
+      expect(t.warnings).toEqual([expect.objectContaining({ reason: "solvedBeforeFirstResponse", count: 1365 })]);
+      expect(r.stderr).toContain(`rows read 8469, used ${String(t.used)}, rejected ${String(t.rejected)}`);
+      expect(r.stderr).toContain("warning: 1365 tickets solved before the first response");
+      const lines = readFileSync(rejects, "utf8").trimEnd().split("\n");
+      expect(lines.filter((l) => l.startsWith("tickets,warning,"))).toHaveLength(1365);
+    });
 
-  it("without --timezone its date-only and naive timestamps are rejected, each with its reason: no row used is exit 2", async () => {
-    const r = await cli(["report", REAL, ...MAP, "--format", "json", "--max-rejects", "2"]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("rows read 8469, used 0, rejected 8469");
-    expect(r.stderr).toMatch(/ 8469 × column "Date of Purchase": .*\(e\.g\. record 1, line 2, value "2021-03-22"\)/);
-    expect(r.stderr).toContain("and --timezone for dates without a UTC offset");
-  });
-});
+    it("without --timezone its date-only and naive timestamps are rejected, each with its reason: no row used is exit 2", async () => {
+      const r = await cli(["report", REAL, ...MAP, "--format", "json", "--max-rejects", "2"]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("rows read 8469, used 0, rejected 8469");
+      expect(r.stderr).toMatch(/ 8469 × column "Date of Purchase": .*\(e\.g\. record 1, line 2, value "2021-03-22"\)/);
+      expect(r.stderr).toContain("and --timezone for dates without a UTC offset");
+    });
+  },
+);

@@ -119,7 +119,11 @@ describe("bad values reject their rows; the report goes on", () => {
 
 describe("invalid UTF-8 is counted and warned about", () => {
   it("in the JSON input section and on stderr, by column", async () => {
-    const bytes = Buffer.concat([Buffer.from(`${HEADER.trim()},channel\n1,2026-01-01T00:00:00Z,open,ch`), Buffer.of(0xe9, 0xe8), Buffer.from("t\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER.trim()},channel\n1,2026-01-01T00:00:00Z,open,ch`),
+      Buffer.of(0xe9, 0xe8),
+      Buffer.from("t\n"),
+    ]);
     const r = await cli(["report", file("latin1.csv", bytes), "--format", "json"]);
     expect(r.code).toBe(0);
     expect(json(r).input.tickets).toMatchObject({ read: 1, used: 1, invalidUtf8: 2, invalidUtf8ByColumn: { channel: 2 } });

@@ -16,7 +16,9 @@ function lostInCohortsCsv(): number {
   let lost = 0;
   for (const line of lines) {
     const cells = line.split(",");
-    const active = columns.map((c, i) => (c.startsWith("active_") && cells[i] !== "" && cells[i] !== undefined ? Number(cells[i]) : undefined)).filter((x) => x !== undefined);
+    const active = columns
+      .map((c, i) => (c.startsWith("active_") && cells[i] !== "" && cells[i] !== undefined ? Number(cells[i]) : undefined))
+      .filter((x) => x !== undefined);
     lost += active.length === 0 ? 0 : Number(cells[size]) - (active[active.length - 1] as number);
   }
   return lost;
@@ -139,7 +141,18 @@ describe("gates on lower bounds and revenue at risk", () => {
 
   it("nps.upper with --fail-if: fail only when confidently below the target", async () => {
     // NPS 29.8 (95 % CI 9.8 to 49.9): not confidently below 30 or 45, confidently below 55.
-    const r = await cli([...FULL, "--fail-if", "nps.upper < 30", "--fail-if", "nps.upper < 45", "--fail-if", "nps.upper < 55", "--format", "json", "-q"]);
+    const r = await cli([
+      ...FULL,
+      "--fail-if",
+      "nps.upper < 30",
+      "--fail-if",
+      "nps.upper < 45",
+      "--fail-if",
+      "nps.upper < 55",
+      "--format",
+      "json",
+      "-q",
+    ]);
     expect(r.code).toBe(1);
     expect((json(r).gates as { status: string }[]).map((g) => g.status)).toEqual(["pass", "pass", "fail"]);
   });

@@ -13,7 +13,27 @@ describe("help and version", () => {
     expect(main.stdout).toContain("cx-metrics report <tickets-file> [options]");
     const report = await cli(["report", "--help"]);
     expect(report.code).toBe(0);
-    for (const option of ["--preset", "--map", "--status-map", "--timezone", "--as-of", "--by", "--period", "--compare-to", "--bucket", "--schedule", "--sla", "--format", "--output", "--rejects", "--strict", "--gate", "--fail-if", "--gates", "--allow-missing"]) {
+    for (const option of [
+      "--preset",
+      "--map",
+      "--status-map",
+      "--timezone",
+      "--as-of",
+      "--by",
+      "--period",
+      "--compare-to",
+      "--bucket",
+      "--schedule",
+      "--sla",
+      "--format",
+      "--output",
+      "--rejects",
+      "--strict",
+      "--gate",
+      "--fail-if",
+      "--gates",
+      "--allow-missing",
+    ]) {
       expect(report.stdout).toContain(option);
     }
     const version = await cli(["--version"]);
@@ -96,7 +116,9 @@ describe("formats", () => {
   it("the input summary and first rejects go to stderr", async () => {
     const r = await cli([...FULL, "--format", "table"]);
     expect(r.stderr).toContain(`tickets ${DATA.tickets}: rows read 396, used 394, rejected 2`);
-    expect(r.stderr).toContain('record 395 (line 396), column "created_at": must have an hour from 00 to 23 (value "2026-11-18T25:61:00+02:00")');
+    expect(r.stderr).toContain(
+      'record 395 (line 396), column "created_at": must have an hour from 00 to 23 (value "2026-11-18T25:61:00+02:00")',
+    );
     expect(r.stderr).toContain('record 396 (line 397), column "id": is required');
     expect(r.stderr).toContain(`responses ${DATA.responses}: rows read 144, used 143, rejected 1`);
     expect(r.stderr).toContain(`messages ${DATA.messages}: rows read 1684, used 1684, rejected 0`);
@@ -138,27 +160,68 @@ describe("formats", () => {
 
   it("--as-of, --period, --compare-to and --bucket reach the report", async () => {
     const r = await cli([
-      "report", DATA.tickets, "--timezone", "Europe/Bucharest", "--as-of", "2026-11-21", "--period", "2026-11-01..2026-11-21",
-      "--compare-to", "2026-10-01..2026-10-21", "--bucket", "week", "--format", "json", "-q",
+      "report",
+      DATA.tickets,
+      "--timezone",
+      "Europe/Bucharest",
+      "--as-of",
+      "2026-11-21",
+      "--period",
+      "2026-11-01..2026-11-21",
+      "--compare-to",
+      "2026-10-01..2026-10-21",
+      "--bucket",
+      "week",
+      "--format",
+      "json",
+      "-q",
     ]);
     const doc = json(r);
     expect(doc.input.asOfSource).toBe("option");
-    expect(doc.report.parameters).toMatchObject({ asOf: "2026-11-20T22:00:00.000Z", bucket: "week", period: { from: "2026-10-31T22:00:00.000Z", to: "2026-11-20T22:00:00.000Z" } });
+    expect(doc.report.parameters).toMatchObject({
+      asOf: "2026-11-20T22:00:00.000Z",
+      bucket: "week",
+      period: { from: "2026-10-31T22:00:00.000Z", to: "2026-11-20T22:00:00.000Z" },
+    });
     expect(doc.report.comparison.changes.length).toBeGreaterThan(0);
-    const table = await cli(["report", DATA.tickets, "--period", "2026-11-01..2026-11-21", "--compare-to", "2026-10-01..2026-10-21", "--format", "table", "-q"]);
+    const table = await cli([
+      "report",
+      DATA.tickets,
+      "--period",
+      "2026-11-01..2026-11-21",
+      "--compare-to",
+      "2026-10-01..2026-10-21",
+      "--format",
+      "table",
+      "-q",
+    ]);
     expect(table.stdout).toContain("Compared with the previous period");
   });
 
   it("csv: one rectangular table per run", async () => {
     const r = await cli(["report", DATA.tickets, "--by", "channel", "--format", "csv", "-q"]);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe("dimension,segment,tickets,resolution_rate,backlog,first_response_median_ms,first_response_p90_ms,resolution_median_ms,one_touch_share");
+    expect(lines[0]).toBe(
+      "dimension,segment,tickets,resolution_rate,backlog,first_response_median_ms,first_response_p90_ms,resolution_median_ms,one_touch_share",
+    );
     expect(lines[1]?.startsWith("(all),(all),394,")).toBe(true);
     expect(lines.filter((l) => l.startsWith("channel,"))).toHaveLength(5);
     expect(new Set(lines.map((l) => l.split(",").length)).size).toBe(1);
     const heatmap = await cli(["report", DATA.tickets, "--format", "csv", "--table", "heatmap", "-q"]);
     expect(heatmap.stdout.trimEnd().split("\n")).toHaveLength(1 + 7 * 24);
-    const cohorts = await cli(["report", DATA.tickets, "--cohorts", DATA.cohorts, "--timezone", "Europe/Bucharest", "--format", "csv", "--table", "cohorts", "-q"]);
+    const cohorts = await cli([
+      "report",
+      DATA.tickets,
+      "--cohorts",
+      DATA.cohorts,
+      "--timezone",
+      "Europe/Bucharest",
+      "--format",
+      "csv",
+      "--table",
+      "cohorts",
+      "-q",
+    ]);
     expect(cohorts.stdout).toContain("\n2026-01,2025-12-31T22:00:00.000Z,287,1,229,");
     const buckets = await cli(["report", DATA.tickets, "--format", "csv", "--table", "buckets", "-q"]);
     expect(buckets.stdout.split("\n")[0]).toBe("bucket,start,end,created,resolved,messages_in,messages_out,active,backlog");

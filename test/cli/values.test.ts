@@ -37,9 +37,12 @@ describe("parseInstant and parsePeriod", () => {
     expect([p.from.toISOString(), p.to.toISOString()]).toEqual(["2026-10-01T00:00:00.000Z", "2026-11-01T00:00:00.000Z"]);
   });
 
-  it.each(["2026-10-01", "..2026-10-01", "2026-10-01..", "2026-11-01..2026-10-01", "2026-10-01..2026-10-01", "x..y"])("refuses %j with E_CLI_OPTION_VALUE", (text) => {
-    expect(() => parsePeriod("--period", text, "UTC")).toThrow(expect.objectContaining({ code: "E_CLI_OPTION_VALUE" }) as CliError);
-  });
+  it.each(["2026-10-01", "..2026-10-01", "2026-10-01..", "2026-11-01..2026-10-01", "2026-10-01..2026-10-01", "x..y"])(
+    "refuses %j with E_CLI_OPTION_VALUE",
+    (text) => {
+      expect(() => parsePeriod("--period", text, "UTC")).toThrow(expect.objectContaining({ code: "E_CLI_OPTION_VALUE" }) as CliError);
+    },
+  );
 
   it("splits lists", () => {
     expect(parseList(" channel, assignee ,,")).toEqual(["channel", "assignee"]);

@@ -53,22 +53,42 @@ function write(rows: readonly (readonly string[])[], blankEvery: number, padding
   return { text, lines, fields };
 }
 
-test.prop([fc.array(fc.tuple(cell, cell, cell), { maxLength: 40 }), fc.constantFrom(0, 7, 50), fc.constantFrom(300, 900), fc.integer({ min: 1, max: 70_000 })], {
-  numRuns: 40,
-})("readCsv numbers physical lines exactly across chunks, with and without line breaks inside fields", async (rows, blankEvery, padding, piece) => {
-  const { text, lines, fields } = write(rows, blankEvery, padding);
-  const bytes = Buffer.from(text, "utf8");
-  const parts: Buffer[] = [];
-  for (let at = 0; at < bytes.length; at += piece) parts.push(bytes.subarray(at, at + piece));
-  const got: { line: number; row: string[] }[] = [];
-  for await (const r of readCsv(Readable.from(parts))) got.push({ line: r.line, row: ["a", "b", "c"].map((k) => r.row[k] ?? "") });
-  expect(got.map((r) => r.row)).toEqual(fields);
-  expect(got.map((r) => r.line)).toEqual(lines);
-});
+test.prop(
+  [
+    fc.array(fc.tuple(cell, cell, cell), { maxLength: 40 }),
+    fc.constantFrom(0, 7, 50),
+    fc.constantFrom(300, 900),
+    fc.integer({ min: 1, max: 70_000 }),
+  ],
+  {
+    numRuns: 40,
+  },
+)(
+  "readCsv numbers physical lines exactly across chunks, with and without line breaks inside fields",
+  async (rows, blankEvery, padding, piece) => {
+    const { text, lines, fields } = write(rows, blankEvery, padding);
+    const bytes = Buffer.from(text, "utf8");
+    const parts: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += piece) parts.push(bytes.subarray(at, at + piece));
+    const got: { line: number; row: string[] }[] = [];
+    for await (const r of readCsv(Readable.from(parts))) got.push({ line: r.line, row: ["a", "b", "c"].map((k) => r.row[k] ?? "") });
+    expect(got.map((r) => r.row)).toEqual(fields);
+    expect(got.map((r) => r.line)).toEqual(lines);
+  },
+);
 
 const status = fc.constantFrom("open", "solved", "closed", "new", "Pending", "bogus");
-const created = fc.oneof(fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 3, 1) }).map((ms) => new Date(ms).toISOString()), fc.constantFrom("", "2026-02-30T10:00:00Z", "yesterday"));
-const ticketRow = fc.tuple(fc.integer({ min: 1, max: 400 }), created, status, fc.constantFrom("email", "chat", ""), fc.constantFrom("", "1", "x"));
+const created = fc.oneof(
+  fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 3, 1) }).map((ms) => new Date(ms).toISOString()),
+  fc.constantFrom("", "2026-02-30T10:00:00Z", "yesterday"),
+);
+const ticketRow = fc.tuple(
+  fc.integer({ min: 1, max: 400 }),
+  created,
+  status,
+  fc.constantFrom("email", "chat", ""),
+  fc.constantFrom("", "1", "x"),
+);
 
 test.prop([fc.array(ticketRow, { maxLength: 400 }), fc.integer({ min: 0, max: 3 })], { numRuns: 40 })(
   "readTickets' batches give exactly its records, with their record numbers and the same accounting",
@@ -98,20 +118,26 @@ test.prop([fc.array(ticketRow, { maxLength: 400 }), fc.integer({ min: 0, max: 3 
   },
 );
 
-test.prop([fc.integer({ min: 1, max: 1500 })], { numRuns: 10 })("an NDJSON input that fails part way still hands over every record read before the failure", async (count) => {
-  const lines = Array.from({ length: count }, (_, i) => `${JSON.stringify({ id: String(i + 1), created_at: "2026-01-01T00:00:00Z", status: "open" })}\n`);
-  const input = new Readable({
-    read() {
-      for (const line of lines) this.push(line);
-      this.destroy(new Error("disk went away"));
-    },
-  });
-  const { records } = await readTickets(input, { format: "ndjson" });
-  const got: string[] = [];
-  await expect(
-    (async () => {
-      for await (const t of records) got.push(t.id);
-    })(),
-  ).rejects.toThrow("disk went away");
-  expect(got.length).toBe(count);
-});
+test.prop([fc.integer({ min: 1, max: 1500 })], { numRuns: 10 })(
+  "an NDJSON input that fails part way still hands over every record read before the failure",
+  async (count) => {
+    const lines = Array.from(
+      { length: count },
+      (_, i) => `${JSON.stringify({ id: String(i + 1), created_at: "2026-01-01T00:00:00Z", status: "open" })}\n`,
+    );
+    const input = new Readable({
+      read() {
+        for (const line of lines) this.push(line);
+        this.destroy(new Error("disk went away"));
+      },
+    });
+    const { records } = await readTickets(input, { format: "ndjson" });
+    const got: string[] = [];
+    await expect(
+      (async () => {
+        for await (const t of records) got.push(t.id);
+      })(),
+    ).rejects.toThrow("disk went away");
+    expect(got.length).toBe(count);
+  },
+);

@@ -119,22 +119,30 @@ describe("readCsv: quirks", () => {
 });
 
 describe("readCsv: real files (the data's real/README.md)", () => {
-  it("twcs_head5000.csv: 5,000 records; the \\r\\r inside an unquoted field of row index 2484 does not split it", needsRealData("real/twcs_head5000.csv"), async () => {
-    const records = await all(realDataPath("real/twcs_head5000.csv"));
-    expect(records).toHaveLength(5000);
-    expect(records.every((r) => r.problem === undefined)).toBe(true);
-    const row = records.find((r) => r.row["tweet_id"] === "3399");
-    expect(row?.row[""]).toBe("2484");
-    expect(row?.row["text"]).toContain("\r\r");
-    expect(records[4999]?.row[""]).toBe("4999");
-  });
+  it(
+    "twcs_head5000.csv: 5,000 records; the \\r\\r inside an unquoted field of row index 2484 does not split it",
+    needsRealData("real/twcs_head5000.csv"),
+    async () => {
+      const records = await all(realDataPath("real/twcs_head5000.csv"));
+      expect(records).toHaveLength(5000);
+      expect(records.every((r) => r.problem === undefined)).toBe(true);
+      const row = records.find((r) => r.row["tweet_id"] === "3399");
+      expect(row?.row[""]).toBe("2484");
+      expect(row?.row["text"]).toContain("\r\r");
+      expect(records[4999]?.row[""]).toBe("4999");
+    },
+  );
 
-  it("customer_support_tickets.csv: 8,469 records, quoted descriptions with line breaks", needsRealData("real/customer_support_tickets.csv"), async () => {
-    const records = await all(realDataPath("real/customer_support_tickets.csv"));
-    expect(records).toHaveLength(8469);
-    expect(records.every((r) => r.problem === undefined)).toBe(true);
-    expect(records[8468]?.row["Ticket ID"]).toBe("8469");
-    // Physical lines run ahead of record numbers because of the embedded line breaks.
-    expect(records[8468]?.line).toBeGreaterThan(8470);
-  });
+  it(
+    "customer_support_tickets.csv: 8,469 records, quoted descriptions with line breaks",
+    needsRealData("real/customer_support_tickets.csv"),
+    async () => {
+      const records = await all(realDataPath("real/customer_support_tickets.csv"));
+      expect(records).toHaveLength(8469);
+      expect(records.every((r) => r.problem === undefined)).toBe(true);
+      expect(records[8468]?.row["Ticket ID"]).toBe("8469");
+      // Physical lines run ahead of record numbers because of the embedded line breaks.
+      expect(records[8468]?.line).toBeGreaterThan(8470);
+    },
+  );
 });

@@ -41,7 +41,9 @@ describe("gzip that is not a complete stream", () => {
       })(),
     );
     expect(error.code).toBe("E_INPUT_GZIP");
-    expect(error.message).toMatch(/^readTickets: <stream>: the file is not a complete gzip stream: unexpected end of file after \d+ bytes \(\d+ records read before it\)$/);
+    expect(error.message).toMatch(
+      /^readTickets: <stream>: the file is not a complete gzip stream: unexpected end of file after \d+ bytes \(\d+ records read before it\)$/,
+    );
     expect(got.length).toBeGreaterThan(0);
     expect(result.stats.read).toBe(result.stats.used + result.stats.rejected);
     expect(result.stats.read).toBe(got.length);
@@ -100,7 +102,9 @@ describe("duplicate header names", () => {
   it("are E_INPUT_DUPLICATE_COLUMN with both positions", async () => {
     const error = await rejection(readTickets(from("id,created_at,status,Status\n1,2026-01-01T00:00:00Z,open,open\n")));
     expect(error.code).toBe("E_INPUT_DUPLICATE_COLUMN");
-    expect(error.message).toBe('readTickets: <stream>: the header has the column "status" twice, as columns 3 and 4 ("Status"); rename one');
+    expect(error.message).toBe(
+      'readTickets: <stream>: the header has the column "status" twice, as columns 3 and 4 ("Status"); rename one',
+    );
   });
 
   it("even when the preset does not read the column", async () => {

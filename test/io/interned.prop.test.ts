@@ -2,7 +2,10 @@ import { fc, test } from "@fast-check/vitest";
 import { expect, it } from "vitest";
 import { interned, Invalid, readLower, readSynonym, readText } from "../../src/io/_values.ts";
 
-const label = fc.oneof(fc.constantFrom("Email", " chat ", "email", "__proto__", "constructor", "123", "", "  "), fc.string({ maxLength: 6 }));
+const label = fc.oneof(
+  fc.constantFrom("Email", " chat ", "email", "__proto__", "constructor", "123", "", "  "),
+  fc.string({ maxLength: 6 }),
+);
 
 test.prop([fc.array(label, { maxLength: 200 }), fc.constantFrom(readText, readLower, readSynonym(new Map([["mail", "email"]])))])(
   // (That it gives one string object per spelling is not observable in JavaScript, where equal

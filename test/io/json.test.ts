@@ -80,7 +80,9 @@ describe("NDJSON", () => {
 
   it("sniffs NDJSON when the first line is a whole JSON value", async () => {
     const result = await readSurveyResponses(
-      chunked('{"kind":"nps","score":9,"answered_at":"2026-01-01T10:00:00Z"}\n{"kind":"nps","score":3,"answered_at":"2026-01-01T11:00:00Z"}\n'),
+      chunked(
+        '{"kind":"nps","score":9,"answered_at":"2026-01-01T10:00:00Z"}\n{"kind":"nps","score":3,"answered_at":"2026-01-01T11:00:00Z"}\n',
+      ),
     );
     const scores = [];
     for await (const r of result.records) scores.push([r.score, r.scale]);
@@ -95,7 +97,10 @@ describe("NDJSON", () => {
 describe("JSON records are judged one by one, wherever they stand", () => {
   const good = { id: "1", created_at: "2026-01-01T00:00:00Z", status: "open" };
   it("a first record without the required keys is rejected, not taken as the file's shape", async () => {
-    for (const records of [[{ foo: 1, id: "2" }, good], [good, { foo: 1, id: "2" }]]) {
+    for (const records of [
+      [{ foo: 1, id: "2" }, good],
+      [good, { foo: 1, id: "2" }],
+    ]) {
       const result = await readTickets(Readable.from([JSON.stringify(records)]), { format: "json" });
       for await (const _ of result.records) void _;
       expect(result.stats).toMatchObject({ read: 2, used: 1, rejected: 1 });

@@ -67,13 +67,16 @@ describe("records past the size limit", () => {
   });
 
   const ok = (id: number): string => `{"id":"${String(id)}","created_at":"2026-01-01T00:00:00Z","status":"open"}`;
-  const long = (id: number): string => `{"id":"${String(id)}","created_at":"2026-01-01T00:00:00Z","status":"open","subject":"${"x".repeat(50_000)}"}`;
+  const long = (id: number): string =>
+    `{"id":"${String(id)}","created_at":"2026-01-01T00:00:00Z","status":"open","subject":"${"x".repeat(50_000)}"}`;
 
   it("a JSON array element past the limit is rejected with its line, and reading goes on", async () => {
     const result = await readTickets(chunks(`[\n${ok(1)},\n${long(2)},\n${ok(3)}\n]`, 1000), { format: "json" });
     expect(await ids(result)).toEqual(["1", "3"]);
     expect(result.stats).toMatchObject({ read: 3, used: 2, rejected: 1 });
-    expect(result.rejects).toEqual([{ record: 2, line: 3, column: "(record)", value: "", reason: "is longer than the limit of 9.8 KiB per record" }]);
+    expect(result.rejects).toEqual([
+      { record: 2, line: 3, column: "(record)", value: "", reason: "is longer than the limit of 9.8 KiB per record" },
+    ]);
   });
 
   it("an NDJSON line past the limit is rejected with its line, and reading goes on", async () => {
@@ -92,7 +95,12 @@ describe("records past the size limit", () => {
     const result = await readTickets(chunks(text, 200_000));
     expect(await ids(result)).toEqual(["1", "3"]);
     expect(result.stats).toMatchObject({ read: 3, used: 2, rejected: 1 });
-    expect(result.rejects[0]).toMatchObject({ record: 2, line: 3, column: "(record)", reason: "is longer than the limit of 68.4 KiB per record" });
+    expect(result.rejects[0]).toMatchObject({
+      record: 2,
+      line: 3,
+      column: "(record)",
+      reason: "is longer than the limit of 68.4 KiB per record",
+    });
   });
 
   it("a CSV record that does not end within the limit stops the read with E_INPUT_LIMIT and its line", async () => {
@@ -115,7 +123,9 @@ describe("records past the size limit", () => {
 
   it("a JSON document read whole (a wrapper object) past the limit is E_INPUT_LIMIT", async () => {
     const text = `{"tickets":[${ok(1)},${long(2)}]}`;
-    await expect(readTickets(chunks(text, 1000), { format: "json", preset: "zendesk-json" })).rejects.toMatchObject({ code: "E_INPUT_LIMIT" });
+    await expect(readTickets(chunks(text, 1000), { format: "json", preset: "zendesk-json" })).rejects.toMatchObject({
+      code: "E_INPUT_LIMIT",
+    });
   });
 
   it("memory stays bounded: 40 MB of one NDJSON line past a 4 MiB limit is skipped, not held", async () => {

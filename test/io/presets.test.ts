@@ -75,9 +75,7 @@ describe("zendesk-csv (Zendesk ticket CSV export)", () => {
   it("rejects a negative Reopens count, naming the column as the export spells it", async () => {
     const result = await readTickets(fixture("zendesk-tickets.csv"), { preset: "zendesk-csv", timeZone: "Europe/Bucharest" });
     await collect(result);
-    expect(result.rejects).toEqual([
-      { record: 4, line: 6, column: "Reopens", value: "-1", reason: "must be a non-negative integer" },
-    ]);
+    expect(result.rejects).toEqual([{ record: 4, line: 6, column: "Reopens", value: "-1", reason: "must be a non-negative integer" }]);
   });
 
   it("without timeZone, naive dates reject their records (no hidden host zone)", async () => {
@@ -137,7 +135,9 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
       onHold: 0,
       onHoldBusiness: 0,
     });
-    expect(result.rejects).toEqual([{ record: 3, column: "status", value: "deleted", reason: expect.stringMatching(/^must be a ticket status/) }]);
+    expect(result.rejects).toEqual([
+      { record: 3, column: "status", value: "deleted", reason: expect.stringMatching(/^must be a ticket status/) },
+    ]);
     expect(result.input.format).toBe("json");
   });
 

@@ -75,55 +75,60 @@ describe("examples/data/tickets.csv through the generic preset", () => {
   });
 });
 
-describe("customer_support_tickets.csv (Kaggle, synthetic) through generic with a column map", needsRealData("real/customer_support_tickets.csv"), () => {
-  it("reads 8,469 records; read = used + rejected with the exact counts", async () => {
-    const result = await readTickets(realDataPath("real/customer_support_tickets.csv"), {
-      timeZone: "UTC",
-      map: [
-        "id=Ticket ID",
-        "createdAt=Date of Purchase",
-        "status=Ticket Status",
-        "channel=Ticket Channel",
-        "type=Ticket Type",
-        "priority=Ticket Priority",
-        "firstResponseAt=First Response Time",
-        "solvedAt=Time to Resolution",
-        "satisfaction=Customer Satisfaction Rating",
-      ],
-      statusMap: ["Pending Customer Response=pending", "Open=open", "Closed=closed"],
+describe(
+  "customer_support_tickets.csv (Kaggle, synthetic) through generic with a column map",
+  needsRealData("real/customer_support_tickets.csv"),
+  () => {
+    it("reads 8,469 records; read = used + rejected with the exact counts", async () => {
+      const result = await readTickets(realDataPath("real/customer_support_tickets.csv"), {
+        timeZone: "UTC",
+        map: [
+          "id=Ticket ID",
+          "createdAt=Date of Purchase",
+          "status=Ticket Status",
+          "channel=Ticket Channel",
+          "type=Ticket Type",
+          "priority=Ticket Priority",
+          "firstResponseAt=First Response Time",
+          "solvedAt=Time to Resolution",
+          "satisfaction=Customer Satisfaction Rating",
+        ],
+        statusMap: ["Pending Customer Response=pending", "Open=open", "Closed=closed"],
+      });
+      const tickets = await collect(result);
+      expect(result.stats).toEqual({ read: 8469, used: 8469, rejected: 0, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+      expect(result.rejects).toEqual([]);
+      const byStatus = new Map<string, number>();
+      for (const t of tickets)
+        byStatus.set(`${t.status}/${t.rawStatus ?? ""}`, (byStatus.get(`${t.status}/${t.rawStatus ?? ""}`) ?? 0) + 1);
+      // Counts from the data's real/README.md.
+      expect(Object.fromEntries(byStatus)).toEqual({
+        "pending/Pending Customer Response": 2881,
+        "open/Open": 2819,
+        "closed/Closed": 2769,
+      });
+      expect(tickets.filter((t) => t.firstResponseAt !== undefined)).toHaveLength(5650);
+      expect(tickets.filter((t) => t.solvedAt !== undefined)).toHaveLength(2769);
+      expect(tickets.filter((t) => t.satisfaction !== undefined)).toHaveLength(2769);
+      // Contradicting timestamps are kept, as the models keep them (the metrics flag them).
+      const solvedBeforeReply = tickets.filter(
+        (t) => t.solvedAt !== undefined && t.firstResponseAt !== undefined && t.solvedAt < t.firstResponseAt,
+      );
+      expect(solvedBeforeReply).toHaveLength(1365);
     });
-    const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 8469, used: 8469, rejected: 0, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
-    expect(result.rejects).toEqual([]);
-    const byStatus = new Map<string, number>();
-    for (const t of tickets) byStatus.set(`${t.status}/${t.rawStatus ?? ""}`, (byStatus.get(`${t.status}/${t.rawStatus ?? ""}`) ?? 0) + 1);
-    // Counts from the data's real/README.md.
-    expect(Object.fromEntries(byStatus)).toEqual({
-      "pending/Pending Customer Response": 2881,
-      "open/Open": 2819,
-      "closed/Closed": 2769,
-    });
-    expect(tickets.filter((t) => t.firstResponseAt !== undefined)).toHaveLength(5650);
-    expect(tickets.filter((t) => t.solvedAt !== undefined)).toHaveLength(2769);
-    expect(tickets.filter((t) => t.satisfaction !== undefined)).toHaveLength(2769);
-    // Contradicting timestamps are kept, as the models keep them (the metrics flag them).
-    const solvedBeforeReply = tickets.filter(
-      (t) => t.solvedAt !== undefined && t.firstResponseAt !== undefined && t.solvedAt < t.firstResponseAt,
-    );
-    expect(solvedBeforeReply).toHaveLength(1365);
-  });
 
-  it("a custom status map decides the category; rawStatus keeps the export's name", async () => {
-    const result = await readTickets(realDataPath("real/customer_support_tickets.csv"), {
-      timeZone: "UTC",
-      map: { id: "Ticket ID", created_at: "Date of Purchase", status: "Ticket Status" },
-      statusMap: { "Pending Customer Response": "on_hold" },
+    it("a custom status map decides the category; rawStatus keeps the export's name", async () => {
+      const result = await readTickets(realDataPath("real/customer_support_tickets.csv"), {
+        timeZone: "UTC",
+        map: { id: "Ticket ID", created_at: "Date of Purchase", status: "Ticket Status" },
+        statusMap: { "Pending Customer Response": "on_hold" },
+      });
+      const tickets = await collect(result);
+      expect(tickets.filter((t) => t.status === "on_hold")).toHaveLength(2881);
+      expect(result.stats.read).toBe(8469);
     });
-    const tickets = await collect(result);
-    expect(tickets.filter((t) => t.status === "on_hold")).toHaveLength(2881);
-    expect(result.stats.read).toBe(8469);
-  });
-});
+  },
+);
 
 describe("accounting details", () => {
   it("rejects a repeated id, naming the first record that has it", async () => {
@@ -131,9 +136,7 @@ describe("accounting details", () => {
       text("id,created_at,status\n1,2026-01-01T00:00:00Z,open\n1,2026-01-02T00:00:00Z,open\n2,2026-01-03T00:00:00Z,open\n"),
     );
     expect((await collect(result)).map((t) => t.id)).toEqual(["1", "2"]);
-    expect(result.rejects).toEqual([
-      { record: 2, line: 3, column: "id", value: "1", reason: "must be unique; record 1 has the same id" },
-    ]);
+    expect(result.rejects).toEqual([{ record: 2, line: 3, column: "id", value: "1", reason: "must be unique; record 1 has the same id" }]);
   });
 
   it("keeps all issues of a rejected record", async () => {

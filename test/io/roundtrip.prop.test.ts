@@ -29,26 +29,29 @@ function writeCsv(rows: readonly (readonly string[])[], delimiter: string, newli
 
 test.prop(
   [
-    fc.integer({ min: 1, max: 4 }).chain((width) =>
-      fc.tuple(fc.constant(width), fc.array(fc.array(field, { minLength: width, maxLength: width }), { maxLength: 6 })),
-    ),
+    fc
+      .integer({ min: 1, max: 4 })
+      .chain((width) => fc.tuple(fc.constant(width), fc.array(fc.array(field, { minLength: width, maxLength: width }), { maxLength: 6 }))),
     fc.constantFrom(",", ";", "\t", "|"),
     fc.constantFrom("\n", "\r\n", "\r"),
     fc.array(fc.nat(), { maxLength: 8 }),
   ],
   { numRuns: 150 },
-)("readCsv reads back any table written by RFC 4180 rules, however the bytes are chunked", async ([width, body], delimiter, newline, cuts) => {
-  const header = Array.from({ length: width }, (_, i) => `c${String(i)}`);
-  // A header made of delimiter-free names lets the delimiter be detected.
-  const rows = body.filter((row) => row.some((v) => v.trim() !== "")); // all-blank rows are skipped by design
-  const text = writeCsv([header, ...rows], delimiter, newline);
-  const out: string[][] = [];
-  for await (const record of readCsv(chunks(text, cuts))) {
-    expect(record.problem).toBeUndefined();
-    out.push(header.map((h) => record.row[h] ?? "<missing>"));
-  }
-  expect(out).toEqual(rows);
-});
+)(
+  "readCsv reads back any table written by RFC 4180 rules, however the bytes are chunked",
+  async ([width, body], delimiter, newline, cuts) => {
+    const header = Array.from({ length: width }, (_, i) => `c${String(i)}`);
+    // A header made of delimiter-free names lets the delimiter be detected.
+    const rows = body.filter((row) => row.some((v) => v.trim() !== "")); // all-blank rows are skipped by design
+    const text = writeCsv([header, ...rows], delimiter, newline);
+    const out: string[][] = [];
+    for await (const record of readCsv(chunks(text, cuts))) {
+      expect(record.problem).toBeUndefined();
+      out.push(header.map((h) => record.row[h] ?? "<missing>"));
+    }
+    expect(out).toEqual(rows);
+  },
+);
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
 
@@ -71,14 +74,19 @@ test.prop([fc.array(jsonValue, { maxLength: 6 }), fc.constantFrom(0, 2), fc.arra
   },
 );
 
-test.prop([fc.array(fc.dictionary(fc.string(), jsonValue, { maxKeys: 3 }), { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { maxLength: 8 })])(
-  "read = used + rejected for any JSON array of objects, and no object is rejected as a whole",
-  async (objects, cuts) => {
-    const rows = objects.map((o, i) => ({ ...o, id: String(i), created_at: "2026-01-01T00:00:00Z", status: i % 2 === 0 ? "open" : o["status"] ?? "x" }));
-    const result = await readTickets(chunks(JSON.stringify(rows), cuts), { format: "json" });
-    for await (const _ of result.records);
-    expect(result.stats.read).toBe(rows.length);
-    expect(result.stats.read).toBe(result.stats.used + result.stats.rejected);
-    expect(result.rejects.every((r) => r.column !== "(record)")).toBe(true);
-  },
-);
+test.prop([
+  fc.array(fc.dictionary(fc.string(), jsonValue, { maxKeys: 3 }), { minLength: 1, maxLength: 5 }),
+  fc.array(fc.nat(), { maxLength: 8 }),
+])("read = used + rejected for any JSON array of objects, and no object is rejected as a whole", async (objects, cuts) => {
+  const rows = objects.map((o, i) => ({
+    ...o,
+    id: String(i),
+    created_at: "2026-01-01T00:00:00Z",
+    status: i % 2 === 0 ? "open" : (o["status"] ?? "x"),
+  }));
+  const result = await readTickets(chunks(JSON.stringify(rows), cuts), { format: "json" });
+  for await (const _ of result.records);
+  expect(result.stats.read).toBe(rows.length);
+  expect(result.stats.read).toBe(result.stats.used + result.stats.rejected);
+  expect(result.rejects.every((r) => r.column !== "(record)")).toBe(true);
+});

@@ -70,7 +70,9 @@ describe("readCohorts", () => {
 
   it("rejects a count after a blank and a count above size; reads the active_N columns in numeric order", async () => {
     const result = await readCohorts(
-      text("label,start,size,active_10,active_2,active_1\nA,2026-01-01T00:00:00Z,10,,5,6\nB,2026-02-01T00:00:00Z,10,3,,4\nC,2026-03-01T00:00:00Z,10,,,11\n"),
+      text(
+        "label,start,size,active_10,active_2,active_1\nA,2026-01-01T00:00:00Z,10,,5,6\nB,2026-02-01T00:00:00Z,10,3,,4\nC,2026-03-01T00:00:00Z,10,,,11\n",
+      ),
     );
     const cohorts: Cohort[] = [];
     for await (const c of result.records) cohorts.push(c);
@@ -83,7 +85,9 @@ describe("readCohorts", () => {
 
   it("reads JSON cohorts with an active array (null = not yet observed)", async () => {
     const result = await readCohorts(
-      text('[{"label":"A","start":"2026-01-01T00:00:00Z","size":5,"active":[4,3,null]},{"label":"B","start":"2026-01-01T00:00:00Z","size":5,"active":[null,3]}]'),
+      text(
+        '[{"label":"A","start":"2026-01-01T00:00:00Z","size":5,"active":[4,3,null]},{"label":"B","start":"2026-01-01T00:00:00Z","size":5,"active":[null,3]}]',
+      ),
       { format: "json" },
     );
     const cohorts: Cohort[] = [];

@@ -12,7 +12,9 @@ describe("counterexamples found by the no-NaN properties", () => {
     expect(codeOf(() => customerLifetimeValue({ averageOrderValue: 0, purchaseFrequency: 0, churnRate: 5e-324 }))).toMatch(
       /^E_OVERFLOW customerLifetimeValue: expectedLifetime \(1 \/ churnRate\) must be representable/,
     );
-    expect(codeOf(() => customerLifetimeValue({ averageOrderValue: 1e300, purchaseFrequency: 1e300, expectedLifetime: 1 }))).toMatch(/^E_OVERFLOW customerLifetimeValue: value /);
+    expect(codeOf(() => customerLifetimeValue({ averageOrderValue: 1e300, purchaseFrequency: 1e300, expectedLifetime: 1 }))).toMatch(
+      /^E_OVERFLOW customerLifetimeValue: value /,
+    );
   });
 
   it("summarizeDurations([MAX, MAX]) (total ∞, mean NaN) throws E_OVERFLOW", () => {

@@ -63,7 +63,10 @@ const count = fc.oneof(fc.nat({ max: 1000 }), fc.constantFrom(2 ** 53, 1e20, 1e1
 const level = fc.oneof(fc.double({ min: 5e-324, max: 0.9999999999999999, noNaN: true }), fc.constantFrom(0.9999999999999999, 0.95, 5e-324));
 const fraction = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 5e-324, 0.5));
 const values = fc.array(finite, { maxLength: 8 });
-const durations = fc.array(fc.oneof(fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }), fc.constantFrom(0, 5e-324, Number.MAX_VALUE)), { maxLength: 8 });
+const durations = fc.array(
+  fc.oneof(fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }), fc.constantFrom(0, 5e-324, Number.MAX_VALUE)),
+  { maxLength: 8 },
+);
 const params = { numRuns: 300 };
 
 describe("no NaN for any finite input", () => {
@@ -128,19 +131,25 @@ const instant = fc.oneof(
 const zone = fc.constantFrom("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/New_York");
 
 describe("no Invalid Date for any valid Date", () => {
-  test.prop([instant, instant, instant, zone, fc.constantFrom("day", "week", "month", "hour") as fc.Arbitrary<"day" | "week" | "month" | "hour">], params)(
-    "volume and customers",
-    (a, b, c, timeZone, unit) => {
-      const [from, to] = a <= b ? [a, b] : [b, a];
-      const tickets = [{ id: "t", createdAt: new Date(c), status: "open" as const }];
-      check(() => volumeByPeriod(tickets, { from: new Date(from), to: new Date(Math.min(to, from + 30 * DAY_MS)), unit, timeZone }));
-      check(() => statusesOverTime(tickets, { from: new Date(from), to: new Date(Math.min(to, from + 30 * DAY_MS)), unit, timeZone }));
-      check(() => backlog(tickets, { asOf: new Date(b) }));
-      // asOf within 3 years of the start: the 1,000,000-period limit has its own test.
-      const asOf = new Date(Math.min(b, a + 1100 * DAY_MS));
-      check(() => buildCohorts([{ customerId: "x", start: new Date(a), activity: [{ at: new Date(c) }] }], { timeZone, asOf, period: unit === "week" ? "week" : "month" }));
-    },
-  );
+  test.prop(
+    [instant, instant, instant, zone, fc.constantFrom("day", "week", "month", "hour") as fc.Arbitrary<"day" | "week" | "month" | "hour">],
+    params,
+  )("volume and customers", (a, b, c, timeZone, unit) => {
+    const [from, to] = a <= b ? [a, b] : [b, a];
+    const tickets = [{ id: "t", createdAt: new Date(c), status: "open" as const }];
+    check(() => volumeByPeriod(tickets, { from: new Date(from), to: new Date(Math.min(to, from + 30 * DAY_MS)), unit, timeZone }));
+    check(() => statusesOverTime(tickets, { from: new Date(from), to: new Date(Math.min(to, from + 30 * DAY_MS)), unit, timeZone }));
+    check(() => backlog(tickets, { asOf: new Date(b) }));
+    // asOf within 3 years of the start: the 1,000,000-period limit has its own test.
+    const asOf = new Date(Math.min(b, a + 1100 * DAY_MS));
+    check(() =>
+      buildCohorts([{ customerId: "x", start: new Date(a), activity: [{ at: new Date(c) }] }], {
+        timeZone,
+        asOf,
+        period: unit === "week" ? "week" : "month",
+      }),
+    );
+  });
 
   // ms up to ±1e10 (116 days): addBusinessTime searches day by day up to 100 years, so larger
   // amounts at far dates cost ~0.1 s a call (bounded, but slow for a property).

@@ -47,7 +47,10 @@ export const ticket: fc.Arbitrary<Ticket> = fc.record(
     closedAt: date,
     reopens: fc.nat(),
     replies: fc.nat(),
-    satisfaction: fc.oneof(fc.constantFrom("good" as const, "bad" as const), fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x)) /* the parsers normalise −0 to 0 */),
+    satisfaction: fc.oneof(
+      fc.constantFrom("good" as const, "bad" as const),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x)) /* the parsers normalise −0 to 0 */,
+    ),
     tags: fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }),
     messages: fc.array(message, { maxLength: 3 }),
     statusHistory: fc.array(statusChange, { maxLength: 3 }),

@@ -90,7 +90,7 @@ describe("parseTicket: coercions", () => {
     expect(parseTicket({ id: "1", createdAt: iso, status: "open", tags: [] }).tags).toEqual([]);
   });
 
-  it("reads messages and status history, with public as true/false/\"true\"/\"false\"", () => {
+  it('reads messages and status history, with public as true/false/"true"/"false"', () => {
     const ticket = parseTicket({
       id: "1",
       createdAt: iso,
@@ -118,10 +118,7 @@ describe("parseTicket: coercions", () => {
 
   it("reads naive timestamps in the timeZone option (gap and overlap in America/Los_Angeles)", () => {
     const timeZone = "America/Los_Angeles";
-    const ticket = parseTicket(
-      { id: "1", createdAt: "2026-03-08 02:30:00", solvedAt: "2026-11-01T01:30", status: "solved" },
-      { timeZone },
-    );
+    const ticket = parseTicket({ id: "1", createdAt: "2026-03-08 02:30:00", solvedAt: "2026-11-01T01:30", status: "solved" }, { timeZone });
     expect(ticket.createdAt.toISOString()).toBe("2026-03-08T10:30:00.000Z");
     expect(ticket.solvedAt?.toISOString()).toBe("2026-11-01T08:30:00.000Z");
   });
@@ -180,7 +177,7 @@ describe("parseTicket: every reason", () => {
     expect(error).toBeInstanceOf(TypeError);
     expect(error.name).toBe("ModelValidationError");
     expect(issues.map((i) => i.field)).toEqual(["id", "createdAt", "status", "replies"]);
-    expect(error.message).toBe("parseTicket: id is required, got \"\" (and 3 more issues)");
+    expect(error.message).toBe('parseTicket: id is required, got "" (and 3 more issues)');
   });
 
   it("writes the message as `fn: field reason, got value`", () => {
@@ -368,7 +365,7 @@ describe("parseSchedule", () => {
 });
 
 describe("−0 at the boundary", () => {
-  it("a numeric −0 count becomes 0, as the string \"-0\" does", () => {
+  it('a numeric −0 count becomes 0, as the string "-0" does', () => {
     const row = { id: "1", createdAt: "2026-01-01T00:00:00Z", status: "open", replies: -0 };
     expect(Object.is(parseTicket(row).replies, 0)).toBe(true);
   });

@@ -81,9 +81,7 @@ describe("exactOptionalPropertyTypes: optional keys do not admit undefined", () 
     expectTypeOf<{ id: string; createdAt: Date; status: "open" }>().toExtend<T>();
     expectTypeOf<T["assignee"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Required<T>["assignee"]>().toEqualTypeOf<string>();
-    expectTypeOf<Required<z.output<typeof CohortSchema>>["period"]>().toEqualTypeOf<
-      "day" | "week" | "month" | "quarter" | "year"
-    >();
+    expectTypeOf<Required<z.output<typeof CohortSchema>>["period"]>().toEqualTypeOf<"day" | "week" | "month" | "quarter" | "year">();
   });
 });
 

@@ -160,7 +160,10 @@ describe("ScheduleSchema", () => {
     timeZone: "Europe/Bucharest",
     weekly: { mon: [["09:00", "17:00"]], fri: [["22:00", "06:00"]], sun: [["00:00", "24:00"]] },
     holidays: ["2026-12-25", "2028-02-29"],
-    overrides: [{ date: "2026-12-24", hours: [["09:00", "13:00"]] }, { date: "2026-12-31", hours: [] }],
+    overrides: [
+      { date: "2026-12-24", hours: [["09:00", "13:00"]] },
+      { date: "2026-12-31", hours: [] },
+    ],
   };
 
   it("accepts the model, with midnight-crossing and whole-day ranges", () => {
@@ -180,7 +183,13 @@ describe("ScheduleSchema", () => {
     [{ ...schedule, holidays: ["2026-02-29"] }, `holidays.0: ${REASONS.localDate}`],
     [{ ...schedule, holidays: ["25/12/2026"] }, `holidays.0: ${REASONS.localDate}`],
     [
-      { ...schedule, overrides: [{ date: "2026-12-24", hours: [] }, { date: "2026-12-24", hours: [] }] },
+      {
+        ...schedule,
+        overrides: [
+          { date: "2026-12-24", hours: [] },
+          { date: "2026-12-24", hours: [] },
+        ],
+      },
       `overrides.1.date: ${REASONS.duplicateOverride}`,
     ],
   ])("rejects %j", (value, expected) => {

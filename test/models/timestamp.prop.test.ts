@@ -15,7 +15,10 @@ const fields = fc
     s: fc.integer({ min: 0, max: 59 }),
     frac: fc.option(fc.stringMatching(/^\d{1,3}$/), { nil: undefined }),
   })
-  .filter(({ y, mo, d }) => d <= new Date(Date.UTC(2000, mo, 0)).getUTCDate() && (mo !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))));
+  .filter(
+    ({ y, mo, d }) =>
+      d <= new Date(Date.UTC(2000, mo, 0)).getUTCDate() && (mo !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))),
+  );
 
 const offset = fc.oneof(
   fc.constant("Z"),
@@ -117,9 +120,12 @@ function checkWall(wall: string, timeZone: string): "shown" | "gap" {
   return "shown";
 }
 
-test.prop([walls, zones], { numRuns: 300 })("a naive time read in a zone shows that wall time there (first occurrence)", (wall, timeZone) => {
-  checkWall(wall, timeZone);
-});
+test.prop([walls, zones], { numRuns: 300 })(
+  "a naive time read in a zone shows that wall time there (first occurrence)",
+  (wall, timeZone) => {
+    checkWall(wall, timeZone);
+  },
+);
 
 test("every 5 minutes around the 2026 DST changes: gaps move forward, overlaps take the first occurrence", () => {
   const days: [string, string][] = [
@@ -179,7 +185,16 @@ test.prop([layoutLike])("the fixed-layout fast path never accepts what the full 
 });
 
 test("the fixed-layout fast path declines out-of-range fields, so the full parser can say why", () => {
-  for (const text of ["2026-02-29T10:00:00Z", "2026-13-01T10:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T10:60:00Z", "2026-01-01T10:00:60Z", "2026-01-01T10:00:00+24:00", "2026-01-01 10:00:00Z", "2026-01-01T10:00:00.12Z"]) {
+  for (const text of [
+    "2026-02-29T10:00:00Z",
+    "2026-13-01T10:00:00Z",
+    "2026-01-01T24:00:00Z",
+    "2026-01-01T10:60:00Z",
+    "2026-01-01T10:00:60Z",
+    "2026-01-01T10:00:00+24:00",
+    "2026-01-01 10:00:00Z",
+    "2026-01-01T10:00:00.12Z",
+  ]) {
     expect(fixedLayoutMs(text), text).toBeNaN();
   }
   expect(fixedLayoutMs("2024-02-29T23:59:59.999-01:30")).toBe(Date.parse("2024-02-29T23:59:59.999-01:30"));

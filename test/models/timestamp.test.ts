@@ -55,7 +55,6 @@ describe("parseTimestamp: epoch milliseconds and Date", () => {
     expect(iso("1772964000000")).toBe("2026-03-08T10:00:00.000Z");
     expect(iso(0)).toBe("1970-01-01T00:00:00.000Z");
     expect(iso(-86_400_000)).toBe("1969-12-31T00:00:00.000Z");
-
   });
 
   it("copies a Date instead of returning the same object", () => {

@@ -14,7 +14,10 @@ const DAY = 86_400_000;
 /** An instant in the six weeks from 2026-03-01. */
 export const instant = fc.integer({ min: 0, max: 42 * DAY }).map((ms) => BASE + ms);
 /** A delay, sometimes negative (bad data). */
-const delay = fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 3 * DAY }) }, { weight: 1, arbitrary: fc.integer({ min: -HOUR, max: -1 }) });
+const delay = fc.oneof(
+  { weight: 9, arbitrary: fc.integer({ min: 0, max: 3 * DAY }) },
+  { weight: 1, arbitrary: fc.integer({ min: -HOUR, max: -1 }) },
+);
 
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq: 3 });
 
@@ -37,11 +40,17 @@ export const ticket: fc.Arbitrary<Ticket> = fc
     replies: maybe(fc.nat({ max: 4 })),
     messages: maybe(
       fc.array(
-        fc.record({ d: fc.integer({ min: -HOUR, max: 2 * DAY }), author: fc.constantFrom("customer", "agent", "bot", "system"), public: fc.boolean() }),
+        fc.record({
+          d: fc.integer({ min: -HOUR, max: 2 * DAY }),
+          author: fc.constantFrom("customer", "agent", "bot", "system"),
+          public: fc.boolean(),
+        }),
         { maxLength: 5 },
       ),
     ),
-    history: maybe(fc.array(fc.record({ d: fc.integer({ min: 0, max: 2 * DAY }), status: fc.constantFrom(...TICKET_STATUSES) }), { maxLength: 3 })),
+    history: maybe(
+      fc.array(fc.record({ d: fc.integer({ min: 0, max: 2 * DAY }), status: fc.constantFrom(...TICKET_STATUSES) }), { maxLength: 3 }),
+    ),
   })
   .map((r) => {
     const at = (d: number | undefined): Date | undefined => (d === undefined ? undefined : new Date(r.created + d));
@@ -61,8 +70,14 @@ export const ticket: fc.Arbitrary<Ticket> = fc
     set("solvedAt", at(r.solved));
     set("reopens", r.reopens);
     set("replies", r.replies);
-    set("messages", r.messages?.map((m): Message => ({ at: new Date(r.created + m.d), author: m.author as Message["author"], public: m.public })));
-    set("statusHistory", r.history?.map((h): StatusChange => ({ at: new Date(r.created + h.d), status: h.status })));
+    set(
+      "messages",
+      r.messages?.map((m): Message => ({ at: new Date(r.created + m.d), author: m.author as Message["author"], public: m.public })),
+    );
+    set(
+      "statusHistory",
+      r.history?.map((h): StatusChange => ({ at: new Date(r.created + h.d), status: h.status })),
+    );
     return t as unknown as Ticket;
   });
 
@@ -76,7 +91,8 @@ export const response: fc.Arbitrary<SurveyResponse> = fc
     channel: maybe(fc.constantFrom("email", "chat")),
   })
   .map((r) => {
-    const scale = r.kind === "nps" ? { min: 0, max: 10 } : r.kind === "ces" ? { min: 1, max: 7 } : r.binary ? { min: 0, max: 1 } : { min: 1, max: 5 };
+    const scale =
+      r.kind === "nps" ? { min: 0, max: 10 } : r.kind === "ces" ? { min: 1, max: 7 } : r.binary ? { min: 0, max: 1 } : { min: 1, max: 5 };
     return {
       kind: r.kind,
       score: r.score,

@@ -10,8 +10,18 @@ export const FULL: ReportOptions = {
   period: { from: new Date("2026-03-08T08:00:00Z"), to: new Date("2026-04-05T07:00:00Z") },
   compareTo: { from: new Date("2026-03-01T08:00:00Z"), to: new Date("2026-03-08T08:00:00Z") },
   bucket: "day",
-  segments: ["channel", "assignee", "tag", ["channel", "type"], { name: "fast", key: (t) => (t.replies ?? 0) <= 1, responseKey: (r) => r.score >= 5 }],
-  schedule: { timeZone: "America/Los_Angeles", weekly: { mon: week, tue: week, wed: week, thu: week, fri: week }, holidays: ["2026-03-17"] },
+  segments: [
+    "channel",
+    "assignee",
+    "tag",
+    ["channel", "type"],
+    { name: "fast", key: (t) => (t.replies ?? 0) <= 1, responseKey: (r) => r.score >= 5 },
+  ],
+  schedule: {
+    timeZone: "America/Los_Angeles",
+    weekly: { mon: week, tue: week, wed: week, thu: week, fri: week },
+    holidays: ["2026-03-17"],
+  },
   slaPolicy: {
     name: "Test",
     targets: [

@@ -29,8 +29,22 @@ describe("report on examples/data", () => {
       compareTo: { from: new Date("2026-08-31T21:00:00Z"), to: new Date("2026-09-30T21:00:00Z") },
       segments: ["channel", "assignee", ["channel", "type"]] as const,
       leaderboard: { by: "firstResponseMedian" as const, minSample: 5 },
-      schedule: { timeZone: "Europe/Bucharest", weekly: { mon: [["09:00", "18:00"]], tue: [["09:00", "18:00"]], wed: [["09:00", "18:00"]], thu: [["09:00", "18:00"]], fri: [["09:00", "18:00"]] } } as const,
-      slaPolicy: { targets: [{ metric: "firstResponse" as const, within: { hours: 4 } }, { metric: "resolution" as const, within: { hours: 48 } }] },
+      schedule: {
+        timeZone: "Europe/Bucharest",
+        weekly: {
+          mon: [["09:00", "18:00"]],
+          tue: [["09:00", "18:00"]],
+          wed: [["09:00", "18:00"]],
+          thu: [["09:00", "18:00"]],
+          fri: [["09:00", "18:00"]],
+        },
+      } as const,
+      slaPolicy: {
+        targets: [
+          { metric: "firstResponse" as const, within: { hours: 4 } },
+          { metric: "resolution" as const, within: { hours: 48 } },
+        ],
+      },
     };
     const r = report({ tickets, responses, cohorts }, options);
     expect(r.input.tickets).toBe(tickets.length);

@@ -17,7 +17,18 @@ import {
   responseTimes,
   summarizeDurations,
 } from "../../src/metrics/time/index.ts";
-import { backlog, channelMix, newTypes, peakHours, resolutionRate, statusesOverTime, ticketsByStatus, typeChange, typeShares, volumeByPeriod } from "../../src/metrics/volume/index.ts";
+import {
+  backlog,
+  channelMix,
+  newTypes,
+  peakHours,
+  resolutionRate,
+  statusesOverTime,
+  ticketsByStatus,
+  typeChange,
+  typeShares,
+  volumeByPeriod,
+} from "../../src/metrics/volume/index.ts";
 import type { SurveyResponse, Ticket } from "../../src/models/index.ts";
 import { report, type DurationMetricJson, type ReportOptions } from "../../src/report/index.ts";
 import { response, ticket } from "./arbitraries.ts";
@@ -80,7 +91,11 @@ function withoutInterval(s: { meanInterval: unknown } | null): unknown {
   return rest;
 }
 
-function checkDurations(d: DurationMetricJson, values: { values: Float64Array; skipped: Record<string, number>; anomalies: readonly { reason: string }[] }, options: ReportOptions): void {
+function checkDurations(
+  d: DurationMetricJson,
+  values: { values: Float64Array; skipped: Record<string, number>; anomalies: readonly { reason: string }[] },
+  options: ReportOptions,
+): void {
   expect(withoutInterval(d.calendar)).toEqual(calendarOf(values.values, options));
   checkMeanInterval(d.calendar, values.values, options);
   for (const [reason, n] of Object.entries(values.skipped)) expect(d.skipped[reason] ?? 0, reason).toBe(n);
@@ -108,7 +123,13 @@ describe("report agrees with the metric functions", () => {
       interval: interval(wilsonInterval(rate.resolved, rate.received, { confidenceLevel: level(options) })),
     });
     const b = backlog(scope, { asOf: options.asOf });
-    expect(r.counts.backlog).toEqual({ count: b.count ?? null, threshold: b.threshold ?? null, averagedResolutions: b.averagedResolutions, unresolved: b.unresolved, resolved: b.resolved });
+    expect(r.counts.backlog).toEqual({
+      count: b.count ?? null,
+      threshold: b.threshold ?? null,
+      averagedResolutions: b.averagedResolutions,
+      unresolved: b.unresolved,
+      resolved: b.resolved,
+    });
     const mix = channelMix(scope);
     expect(r.counts.channelMix).toEqual(mix === undefined ? null : { channels: mix.channels, withoutChannel: mix.withoutChannel });
     checkDurations(r.time.firstResponse, firstResponseTimes(scope), options);
@@ -138,12 +159,25 @@ describe("report agrees with the metric functions", () => {
     expect(withoutInterval(r.time.repliesToResolve)).toEqual(calendarOf(replies, options));
     checkMeanInterval(r.time.repliesToResolve, replies, options);
     if (options.slaPolicy !== undefined) {
-      const policy = options.slaPolicy.schedule === undefined && options.schedule !== undefined ? { ...options.slaPolicy, schedule: options.schedule } : options.slaPolicy;
+      const policy =
+        options.slaPolicy.schedule === undefined && options.schedule !== undefined
+          ? { ...options.slaPolicy, schedule: options.schedule }
+          : options.slaPolicy;
       const sla = slaCompliance(scope, { policy, asOf: options.asOf });
-      expect(r.sla).toMatchObject(json({ compliance: sla.compliance, achieved: sla.achieved, breached: sla.breached, running: sla.running, byMetric: sla.byMetric }) as object);
+      expect(r.sla).toMatchObject(
+        json({
+          compliance: sla.compliance,
+          achieved: sla.achieved,
+          breached: sla.breached,
+          running: sla.running,
+          byMetric: sla.byMetric,
+        }) as object,
+      );
       expect(r.sla?.breaches).toBe(sla.breaches.length);
       expect(r.sla?.skipped).toEqual(Object.fromEntries(Object.entries(sla.skipped).sort()));
-      expect(r.sla?.interval ?? null).toEqual(interval(wilsonInterval(sla.achieved, sla.achieved + sla.breached, { confidenceLevel: level(options) })));
+      expect(r.sla?.interval ?? null).toEqual(
+        interval(wilsonInterval(sla.achieved, sla.achieved + sla.breached, { confidenceLevel: level(options) })),
+      );
     }
   });
 
@@ -164,7 +198,9 @@ describe("report agrees with the metric functions", () => {
     expect(r.skipped.volume).toEqual(Object.fromEntries(Object.entries(expected.skipped).sort()));
     expect(r.skipped.messages).toEqual(Object.fromEntries(Object.entries(expected.messages).sort()));
     const statuses = statusesOverTime(ts, { from, to, timeZone: options.timeZone, unit: options.bucket ?? "day" });
-    expect(v.statuses).toEqual(json({ buckets: statuses.buckets, withHistory: statuses.withHistory, withoutHistory: statuses.withoutHistory }));
+    expect(v.statuses).toEqual(
+      json({ buckets: statuses.buckets, withHistory: statuses.withHistory, withoutHistory: statuses.withoutHistory }),
+    );
     expect(r.skipped.statuses).toEqual(Object.fromEntries(Object.entries(statuses.skipped).sort()));
     const { skipped, ...peaks } = peakHours(ts, { from, to, timeZone: options.timeZone });
     expect(r.peaks).toEqual(json(peaks));
@@ -184,12 +220,22 @@ describe("report agrees with the metric functions", () => {
     const r = report({ tickets: [], responses: rs }, options);
     const p = options.period;
     const valid = (x: SurveyResponse): boolean =>
-      Number.isInteger(x.score) && x.score >= x.scale.min && x.score <= x.scale.max && (p === undefined || (x.answeredAt >= p.from && x.answeredAt < p.to));
+      Number.isInteger(x.score) &&
+      x.score >= x.scale.min &&
+      x.score <= x.scale.max &&
+      (p === undefined || (x.answeredAt >= p.from && x.answeredAt < p.to));
     const scope = rs.filter(valid);
     const nps = npsBreakdown(scope.filter((x) => x.kind === "nps").map((x) => x.score));
     expect(r.survey?.nps?.score ?? null).toBe(nps?.nps ?? null);
     expect(r.survey?.nps?.promoters ?? 0).toBe(nps?.promoters ?? 0);
-    expect(r.survey?.nps?.interval ?? null).toEqual(interval(npsInterval(scope.filter((x) => x.kind === "nps").map((x) => x.score), { confidenceLevel: level(options) })));
+    expect(r.survey?.nps?.interval ?? null).toEqual(
+      interval(
+        npsInterval(
+          scope.filter((x) => x.kind === "nps").map((x) => x.score),
+          { confidenceLevel: level(options) },
+        ),
+      ),
+    );
     // CSAT: 1–5 answers by the top-2-box rule, binary answers by their top point.
     const five = scope.filter((x) => x.kind === "csat" && x.scale.max === 5).map((x) => x.score);
     const binary = scope.filter((x) => x.kind === "csat" && x.scale.max === 1).map((x) => x.score);

@@ -44,16 +44,16 @@ describe("duration mean intervals never go below zero", () => {
     expect(meanIntervalJson(Float64Array.from([0, 0, 0]), 3, 0, 0.95)).toMatchObject({ lower: 0, upper: 0 });
   });
 
-  test.prop([fc.array(fc.double({ min: 0, max: 1e13, noNaN: true }), { minLength: 2, maxLength: 50 }), fc.double({ min: 0.01, max: 0.9999999999999999, noNaN: true })])(
-    "for any non-negative values and level: 0 ≤ lower ≤ mean ≤ upper, all finite",
-    (xs, level) => {
-      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const interval = meanIntervalJson(Float64Array.from(xs), xs.length, mean, level);
-      expect(interval).not.toBeNull();
-      expect(interval?.lower).toBeGreaterThanOrEqual(0);
-      expect(interval?.lower).toBeLessThanOrEqual(mean);
-      expect(interval?.upper).toBeGreaterThanOrEqual(mean);
-      expect(Number.isFinite(interval?.upper)).toBe(true);
-    },
-  );
+  test.prop([
+    fc.array(fc.double({ min: 0, max: 1e13, noNaN: true }), { minLength: 2, maxLength: 50 }),
+    fc.double({ min: 0.01, max: 0.9999999999999999, noNaN: true }),
+  ])("for any non-negative values and level: 0 ≤ lower ≤ mean ≤ upper, all finite", (xs, level) => {
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const interval = meanIntervalJson(Float64Array.from(xs), xs.length, mean, level);
+    expect(interval).not.toBeNull();
+    expect(interval?.lower).toBeGreaterThanOrEqual(0);
+    expect(interval?.lower).toBeLessThanOrEqual(mean);
+    expect(interval?.upper).toBeGreaterThanOrEqual(mean);
+    expect(Number.isFinite(interval?.upper)).toBe(true);
+  });
 });

@@ -34,7 +34,8 @@ const answer = (kind: SurveyResponse["kind"], score: number, iso: string): Surve
 });
 
 /** `n` copies of one answer. */
-const many = (n: number, kind: SurveyResponse["kind"], score: number, iso: string): SurveyResponse[] => Array.from({ length: n }, () => answer(kind, score, iso));
+const many = (n: number, kind: SurveyResponse["kind"], score: number, iso: string): SurveyResponse[] =>
+  Array.from({ length: n }, () => answer(kind, score, iso));
 
 describe("intervals on the hand-built fixture (test/report/fixture.ts)", () => {
   const r = report({ tickets: TICKETS, responses: RESPONSES }, base);
@@ -97,7 +98,11 @@ describe("intervals: published known answers", () => {
   test("NPS 30 promoters, 50 passives, 20 detractors → 10 ± 1.96·7 points", () => {
     // "Top 3 Statistieken om de kwaliteit van de klantenservice te meten": 30/50/20 → NPS 10;
     // variance 0.3 + 0.2 − 0.1² = 0.49, SE = 100·√(0.49/100) = 7.
-    const rs = [...many(30, "nps", 10, "2026-01-10T00:00:00Z"), ...many(50, "nps", 8, "2026-01-10T00:00:00Z"), ...many(20, "nps", 3, "2026-01-10T00:00:00Z")];
+    const rs = [
+      ...many(30, "nps", 10, "2026-01-10T00:00:00Z"),
+      ...many(50, "nps", 8, "2026-01-10T00:00:00Z"),
+      ...many(20, "nps", 3, "2026-01-10T00:00:00Z"),
+    ];
     const r = report({ tickets: [], responses: rs }, base);
     expect(r.survey?.nps?.score).toBeCloseTo(10, 12);
     expect(r.survey?.nps?.interval.lower).toBeCloseTo(10 - Z95 * 7, 9);
@@ -119,7 +124,10 @@ describe("period comparison: significance of each change", () => {
   // 2.0203, p = 0.04335).
   const day = (month: "2026-01" | "2025-12", i: number): Date => new Date(`${month}-${String(5 + i).padStart(2, "0")}T10:00:00Z`);
   const tickets: Ticket[] = [];
-  for (const [month, solved] of [["2026-01", 8], ["2025-12", 7]] as const) {
+  for (const [month, solved] of [
+    ["2026-01", 8],
+    ["2025-12", 7],
+  ] as const) {
     for (let i = 0; i < 10; i++) {
       const createdAt = day(month, i);
       tickets.push(
@@ -220,7 +228,12 @@ describe("no data → null intervals", () => {
   });
 
   test("one measured duration: a summary without a mean interval", () => {
-    const t: Ticket = { id: "1", createdAt: new Date("2026-01-05T10:00:00Z"), status: "open", firstResponseAt: new Date("2026-01-05T10:30:00Z") };
+    const t: Ticket = {
+      id: "1",
+      createdAt: new Date("2026-01-05T10:00:00Z"),
+      status: "open",
+      firstResponseAt: new Date("2026-01-05T10:30:00Z"),
+    };
     const r = report({ tickets: [t] }, base);
     expect(r.time.firstResponse.calendar?.count).toBe(1);
     expect(r.time.firstResponse.calendar?.meanInterval).toBeNull();
@@ -239,7 +252,9 @@ describe("option errors", () => {
 
   test("E_CONFIDENCE_LEVEL: confidenceLevel must be strictly between 0 and 1", () => {
     expect(code(() => report({ tickets: [] }, { ...base, confidenceLevel: 1 }))).toBe("E_CONFIDENCE_LEVEL");
-    expect(() => report({ tickets: [] }, { ...base, confidenceLevel: 95 })).toThrow("report: confidenceLevel must be a number strictly between 0 and 1, got 95");
+    expect(() => report({ tickets: [] }, { ...base, confidenceLevel: 95 })).toThrow(
+      "report: confidenceLevel must be a number strictly between 0 and 1, got 95",
+    );
   });
 
   test("E_VALUE_RANGE: valuePerCustomer must be at least 0", () => {

@@ -1,7 +1,14 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import type { SurveyResponse, Ticket } from "../../src/models/index.ts";
-import { report, reportAccumulator, type DurationMetricJson, type MetricSetJson, type Report, type ReportOptions } from "../../src/report/index.ts";
+import {
+  report,
+  reportAccumulator,
+  type DurationMetricJson,
+  type MetricSetJson,
+  type Report,
+  type ReportOptions,
+} from "../../src/report/index.ts";
 import { response, ticket } from "./arbitraries.ts";
 import { FULL, HOURLY, PLAIN } from "./configs.ts";
 
@@ -125,16 +132,19 @@ describe("report: segment properties", () => {
     },
   );
 
-  test.prop([config, tickets], params)("volume bucket counts sum to the totals; backlog(end) − backlog(start) = created − resolved", ([, options], ts) => {
-    const v = fold(options, ts, []).volume;
-    fc.pre(v !== null);
-    let backlog = v.backlogAtStart;
-    let created = 0;
-    for (const b of v.buckets) {
-      created += b.created;
-      expect(b.backlog - backlog).toBe(b.created - b.resolved);
-      backlog = b.backlog;
-    }
-    expect(created).toBe(v.totals.created);
-  });
+  test.prop([config, tickets], params)(
+    "volume bucket counts sum to the totals; backlog(end) − backlog(start) = created − resolved",
+    ([, options], ts) => {
+      const v = fold(options, ts, []).volume;
+      fc.pre(v !== null);
+      let backlog = v.backlogAtStart;
+      let created = 0;
+      for (const b of v.buckets) {
+        created += b.created;
+        expect(b.backlog - backlog).toBe(b.created - b.resolved);
+        backlog = b.backlog;
+      }
+      expect(created).toBe(v.totals.created);
+    },
+  );
 });

@@ -29,7 +29,14 @@ const TICKETS: Ticket[] = [
   // C: no history, closed the day it was created; an assignee without assignedAt.
   { id: "C", createdAt: at(2, 8), status: "closed", solvedAt: at(2, 20), assignee: "bo" },
   // D: new until 06:00 on the 3rd, then on hold; assigned at 10:00 on the 3rd.
-  { id: "D", createdAt: at(2, 12), status: "on_hold", assignee: "cy", assignedAt: at(3, 10), statusHistory: [{ at: at(3, 6), status: "on_hold" }] },
+  {
+    id: "D",
+    createdAt: at(2, 12),
+    status: "on_hold",
+    assignee: "cy",
+    assignedAt: at(3, 10),
+    statusHistory: [{ at: at(3, 6), status: "on_hold" }],
+  },
   // E: created after the period → createdAfterRange.
   { id: "E", createdAt: at(5), status: "open" },
   // F: a history entry with an invalid date → invalidHistory.

@@ -51,7 +51,13 @@ describe("report: known answers on the hand-built fixture", () => {
     // new T5, open T4, pending T6, solved T1 T3 T7, closed T2; unassigned and unsolved: T5.
     expect(r.counts.statuses).toEqual({ new: 1, open: 1, pending: 1, on_hold: 0, solved: 3, closed: 1, unassigned: 1, total: 7 });
     // Resolved by the end of January: T1, T2, T3, T7 → 4 / 7.
-    expect(r.counts.resolutionRate).toMatchObject({ value: 4 / 7, received: 7, resolved: 4, unresolved: 3, judgedAt: JANUARY.to.toISOString() });
+    expect(r.counts.resolutionRate).toMatchObject({
+      value: 4 / 7,
+      received: 7,
+      resolved: 4,
+      unresolved: 3,
+      judgedAt: JANUARY.to.toISOString(),
+    });
     // Threshold = mean resolution time (120 + 240 + 30 + 90) / 4 = 120 min; T4, T5, T6 are older.
     expect(r.counts.backlog).toEqual({ count: 3, threshold: 120 * MIN, averagedResolutions: 4, unresolved: 3, resolved: 4 });
     // email T1 T2 T6 T7, chat T3 T4 T5.
@@ -157,13 +163,25 @@ describe("report: known answers on the hand-built fixture", () => {
       ["Ana", 0.5, 0.5, 180 * MIN],
     ]);
     // With minSample 4 nobody is ranked.
-    const strict = report({ tickets: TICKETS, responses: RESPONSES }, { ...options, leaderboard: { by: "firstResponseMedian", minSample: 4 } });
+    const strict = report(
+      { tickets: TICKETS, responses: RESPONSES },
+      { ...options, leaderboard: { by: "firstResponseMedian", minSample: 4 } },
+    );
     expect(strict.leaderboard.rows.map((row) => [row.agent, row.rank, row.unrankedReason])).toEqual([
       ["Ana", null, "belowMinSample"],
       ["Bob", null, "belowMinSample"],
     ]);
     // By CSAT, ties share a rank; an agent without answers is unranked for noData.
-    const csat = report({ tickets: TICKETS, responses: [...RESPONSES, { kind: "csat", score: 4, scale: { min: 1, max: 5 }, answeredAt: new Date("2026-01-12T00:00:00Z"), agent: "Ana" }] }, { ...options, leaderboard: { by: "csat", minSample: 1 } });
+    const csat = report(
+      {
+        tickets: TICKETS,
+        responses: [
+          ...RESPONSES,
+          { kind: "csat", score: 4, scale: { min: 1, max: 5 }, answeredAt: new Date("2026-01-12T00:00:00Z"), agent: "Ana" },
+        ],
+      },
+      { ...options, leaderboard: { by: "csat", minSample: 1 } },
+    );
     expect(csat.leaderboard.rows.map((row) => [row.agent, row.rank, row.value])).toEqual([
       ["Bob", 1, 1],
       ["Ana", 2, 2 / 3],
@@ -190,7 +208,14 @@ describe("report: known answers on the hand-built fixture", () => {
     // CSAT 2/3 vs 1 (the December 4 of 5).
     expect(change("survey.csat.score")).toMatchObject({ current: 2 / 3, previous: 1 });
     // December has no NPS: the change is null, not NaN.
-    expect(change("survey.nps.score")).toEqual({ metric: "survey.nps.score", current: (1 / 3) * 100, previous: null, change: null, relativeChange: null, test: null });
+    expect(change("survey.nps.score")).toEqual({
+      metric: "survey.nps.score",
+      current: (1 / 3) * 100,
+      previous: null,
+      change: null,
+      relativeChange: null,
+      test: null,
+    });
   });
 
   test("types: shares, new types and change vs compareTo", () => {
@@ -278,7 +303,11 @@ describe("report: edge cases", () => {
   });
 
   test("a custom dimension (difficulty) with a response key", () => {
-    const difficulty = { name: "difficulty", key: (t: { replies?: number }) => ((t.replies ?? 0) >= 2 ? "hard" : "easy"), responseKey: () => "easy" };
+    const difficulty = {
+      name: "difficulty",
+      key: (t: { replies?: number }) => ((t.replies ?? 0) >= 2 ? "hard" : "easy"),
+      responseKey: () => "easy",
+    };
     const out = report({ tickets: TICKETS, responses: RESPONSES }, { ...options, segments: [difficulty] });
     // hard: T2 (2 replies); easy: T1 T3 T4 T5 T6 T7 (T7 has no replies field).
     expect(out.segments[0]?.dimensions).toEqual(["difficulty"]);
@@ -290,7 +319,16 @@ describe("report: edge cases", () => {
   });
 
   test("business hours: each duration is also summarised in business time", () => {
-    const schedule = { timeZone: ZONE, weekly: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } } as const;
+    const schedule = {
+      timeZone: ZONE,
+      weekly: {
+        mon: [["09:00", "17:00"]],
+        tue: [["09:00", "17:00"]],
+        wed: [["09:00", "17:00"]],
+        thu: [["09:00", "17:00"]],
+        fri: [["09:00", "17:00"]],
+      },
+    } as const;
     const out = report({ tickets: TICKETS }, { ...options, schedule });
     // All January FRTs fall inside Mon–Thu 10:00–17:00 local, so business = calendar.
     expect(out.time.firstResponse.business).toEqual(out.time.firstResponse.calendar);

@@ -8,8 +8,7 @@ import { codeOf } from "../metrics/staffing/_codeOf.ts";
 // E_UNKNOWN_STATUS naming it, as ticketsByStatus already did.
 
 const options = { asOf: new Date("2026-03-10T00:00:00Z"), timeZone: "UTC" };
-const ticket = (id: string, status: string): Ticket =>
-  ({ id, createdAt: new Date("2026-03-01T10:00:00Z"), status }) as unknown as Ticket;
+const ticket = (id: string, status: string): Ticket => ({ id, createdAt: new Date("2026-03-01T10:00:00Z"), status }) as unknown as Ticket;
 
 describe("report with a status outside TicketStatus", () => {
   it.each(["escalated", "__proto__", "constructor", "Open"])("throws E_UNKNOWN_STATUS for %j, naming the ticket", (status) => {

@@ -28,7 +28,12 @@ export type Block =
   | { readonly type: "title"; readonly text: string }
   | { readonly type: "heading"; readonly text: string }
   | { readonly type: "facts"; readonly facts: readonly Fact[] }
-  | { readonly type: "table"; readonly caption?: string; readonly columns: readonly Column[]; readonly rows: readonly (readonly CellValue[])[] }
+  | {
+      readonly type: "table";
+      readonly caption?: string;
+      readonly columns: readonly Column[];
+      readonly rows: readonly (readonly CellValue[])[];
+    }
   | {
       readonly type: "heatmap";
       readonly caption: string;

@@ -26,25 +26,31 @@ function segmentsTable(doc: CliDocument): Cell[][] {
 
 function bucketsTable(doc: CliDocument): Cell[][] {
   const rows: Cell[][] = [["bucket", "start", "end", "created", "resolved", "messages_in", "messages_out", "active", "backlog"]];
-  for (const b of doc.report.volume?.buckets ?? []) rows.push([b.label, b.start, b.end, b.created, b.resolved, b.messagesIn, b.messagesOut, b.active, b.backlog]);
+  for (const b of doc.report.volume?.buckets ?? [])
+    rows.push([b.label, b.start, b.end, b.created, b.resolved, b.messagesIn, b.messagesOut, b.active, b.backlog]);
   return rows;
 }
 
 function heatmapTable(doc: CliDocument): Cell[][] {
   const rows: Cell[][] = [["weekday", "hour", "tickets", "occurrences", "average"]];
   const p = doc.report.peaks;
-  if (p !== null) p.cells.forEach((row, d) => row.forEach((slot, h) => rows.push([p.weekdays[d], h, slot.sum, slot.occurrences, slot.average])));
+  if (p !== null)
+    p.cells.forEach((row, d) => row.forEach((slot, h) => rows.push([p.weekdays[d], h, slot.sum, slot.occurrences, slot.average])));
   return rows;
 }
 
 function cohortsTable(doc: CliDocument): Cell[][] {
   const rows: Cell[][] = [["cohort", "start", "size", "period", "active", "retention"]];
-  for (const r of doc.report.customers?.rows ?? []) r.counts.forEach((count, i) => rows.push([r.label, r.start, r.size, i + 1, count, r.fractions[i] ?? null]));
+  for (const r of doc.report.customers?.rows ?? [])
+    r.counts.forEach((count, i) => rows.push([r.label, r.start, r.size, i + 1, count, r.fractions[i] ?? null]));
   return rows;
 }
 
 function gatesTable(doc: CliDocument): Cell[][] {
-  return [["gate", "kind", "metric", "path", "op", "target", "actual", "status", "message"], ...doc.gates.map((g) => [g.gate, g.kind, g.metric, g.path, g.op, g.target, g.actual, g.status, g.message])];
+  return [
+    ["gate", "kind", "metric", "path", "op", "target", "actual", "status", "message"],
+    ...doc.gates.map((g) => [g.gate, g.kind, g.metric, g.path, g.op, g.target, g.actual, g.status, g.message]),
+  ];
 }
 
 /**
@@ -53,7 +59,8 @@ function gatesTable(doc: CliDocument): Cell[][] {
  */
 export function rejectsTable(files: readonly FileRejects[]): Cell[][] {
   const rows: Cell[][] = [["file", "kind", "record", "line", "column", "value", "reason"]];
-  for (const f of files) for (const r of f.rejects) rows.push([f.role, r.kind ?? "rejected", r.record, r.line ?? null, r.column, r.value, r.reason]);
+  for (const f of files)
+    for (const r of f.rejects) rows.push([f.role, r.kind ?? "rejected", r.record, r.line ?? null, r.column, r.value, r.reason]);
   return rows;
 }
 

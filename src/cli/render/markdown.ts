@@ -26,7 +26,10 @@ export function escapeMarkdown(text: string): string {
 
 /** {@link escapeMarkdown} for a line of its own: a leading `#`, `>`, `-`, `+`, `=` or `1.` is escaped too (no heading, quote or list). */
 function escapeLine(text: string): string {
-  return escapeMarkdown(text).replace(/^(\s*)([#>+=-]|\d+[.)])/, (_, space: string, mark: string) => `${space}${mark.replace(/([#>+=.)-])$/, "\\$1")}`);
+  return escapeMarkdown(text).replace(
+    /^(\s*)([#>+=-]|\d+[.)])/,
+    (_, space: string, mark: string) => `${space}${mark.replace(/([#>+=.)-])$/, "\\$1")}`,
+  );
 }
 
 function row(cells: readonly string[]): string {

@@ -27,7 +27,9 @@ function table(columns: readonly Column[], rows: readonly (readonly CellValue[])
   const widths = columns.map((column, i) => Math.max(width(t(column.label)), ...texts.map((row) => width(row[i] as string))));
   const line = (cells: readonly string[]): string =>
     cells
-      .map((text, i) => ((columns[i] as Column).kind === undefined ? padEnd(text, widths[i] as number) : padStart(text, widths[i] as number)))
+      .map((text, i) =>
+        (columns[i] as Column).kind === undefined ? padEnd(text, widths[i] as number) : padStart(text, widths[i] as number),
+      )
       .join("  ")
       .trimEnd();
   return [line(columns.map((c) => t(c.label))), widths.map((w) => "─".repeat(w)).join("  "), ...texts.map(line)];

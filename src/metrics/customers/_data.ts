@@ -1,12 +1,6 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
-import type {
-  ActivityEvent,
-  CustomerData,
-  CustomerDataCounts,
-  CustomerIssue,
-  CustomerIssueReason,
-} from "./types.ts";
+import type { ActivityEvent, CustomerData, CustomerDataCounts, CustomerIssue, CustomerIssueReason } from "./types.ts";
 
 /** A usable customer: start and used activity as epoch milliseconds. @internal */
 export interface CleanCustomer {

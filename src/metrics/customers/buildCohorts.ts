@@ -122,7 +122,10 @@ function checkCohortStart(customer: CleanCustomer, periodStart: number, periods:
   const fn = "buildCohorts";
   const at = new Date(customer.start).toISOString();
   if (!Number.isFinite(new Date(periodStart).getTime())) {
-    throw new MetricRangeError("E_INVALID_DATE", `${fn}: a customer's start must lie in a ${period} that begins inside the Date range, got ${at}`);
+    throw new MetricRangeError(
+      "E_INVALID_DATE",
+      `${fn}: a customer's start must lie in a ${period} that begins inside the Date range, got ${at}`,
+    );
   }
   if (periods > MAX_BUCKETS) {
     throw new MetricRangeError(

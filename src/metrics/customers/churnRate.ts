@@ -26,10 +26,7 @@ export function churnRate(start: number, lost: number): number | undefined {
   assertCount("churnRate", "start", start);
   assertCount("churnRate", "lost", lost);
   if (lost > start) {
-    throw new MetricRangeError(
-      "E_LOST_EXCEEDS_START",
-      `churnRate: lost must be at most start (${String(start)}), got ${String(lost)}`,
-    );
+    throw new MetricRangeError("E_LOST_EXCEEDS_START", `churnRate: lost must be at most start (${String(start)}), got ${String(lost)}`);
   }
   return start === 0 ? undefined : lost / start;
 }

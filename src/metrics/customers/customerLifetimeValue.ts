@@ -66,7 +66,10 @@ export function customerLifetimeValue(inputs: CustomerLifetimeValueInputs): Cust
   const { averageOrderValue, purchaseFrequency, expectedLifetime, churnRate } = inputs;
   assertFinite(fn, "averageOrderValue", averageOrderValue);
   assertFinite(fn, "purchaseFrequency", purchaseFrequency);
-  for (const [name, value] of [["averageOrderValue", averageOrderValue], ["purchaseFrequency", purchaseFrequency]] as const) {
+  for (const [name, value] of [
+    ["averageOrderValue", averageOrderValue],
+    ["purchaseFrequency", purchaseFrequency],
+  ] as const) {
     if (value < 0) throw new MetricRangeError("E_VALUE_RANGE", `${fn}: ${name} must be at least 0, got ${String(value)}`);
   }
   if ((expectedLifetime === undefined) === (churnRate === undefined)) {
@@ -83,8 +86,14 @@ export function customerLifetimeValue(inputs: CustomerLifetimeValueInputs): Cust
   } else {
     lifetime = expectedLifetime as number;
     assertFinite(fn, "expectedLifetime", lifetime);
-    if (!(lifetime > 0)) throw new MetricRangeError("E_VALUE_RANGE", `${fn}: expectedLifetime must be greater than 0, got ${String(lifetime)}`);
+    if (!(lifetime > 0))
+      throw new MetricRangeError("E_VALUE_RANGE", `${fn}: expectedLifetime must be greater than 0, got ${String(lifetime)}`);
   }
   const value = assertFiniteResult(fn, "value", averageOrderValue * purchaseFrequency * lifetime);
-  return { value: value === 0 ? 0 : value, averageOrderValue: averageOrderValue === 0 ? 0 : averageOrderValue, purchaseFrequency: purchaseFrequency === 0 ? 0 : purchaseFrequency, expectedLifetime: lifetime };
+  return {
+    value: value === 0 ? 0 : value,
+    averageOrderValue: averageOrderValue === 0 ? 0 : averageOrderValue,
+    purchaseFrequency: purchaseFrequency === 0 ? 0 : purchaseFrequency,
+    expectedLifetime: lifetime,
+  };
 }

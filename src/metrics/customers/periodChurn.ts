@@ -105,7 +105,10 @@ export function periodChurn(lifetimes: readonly CustomerLifetime[], options: Per
   const from = options.from.getTime();
   const to = options.to.getTime();
   if (to < from) {
-    throw new MetricRangeError("E_PERIOD_ORDER", `${fn}: to must not be before from (${options.from.toISOString()}), got ${options.to.toISOString()}`);
+    throw new MetricRangeError(
+      "E_PERIOD_ORDER",
+      `${fn}: to must not be before from (${options.from.toISOString()}), got ${options.to.toISOString()}`,
+    );
   }
   const duplicates = duplicateIds(lifetimes.map((l) => l.customerId));
   const issues: CustomerIssue[] = [];

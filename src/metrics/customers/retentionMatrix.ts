@@ -142,7 +142,12 @@ export function retentionMatrix(cohorts: readonly Cohort[]): RetentionMatrix | u
     }
     curve.push({ period: k, retention: customers === 0 ? undefined : active / customers, active, customers, cohorts: count });
     const lost = before - active;
-    churn.push({ period: k, rate: before === 0 ? undefined : (lost === 0 ? 0 : lost) / before, numerator: lost === 0 ? 0 : lost, denominator: before });
+    churn.push({
+      period: k,
+      rate: before === 0 ? undefined : (lost === 0 ? 0 : lost) / before,
+      numerator: lost === 0 ? 0 : lost,
+      denominator: before,
+    });
   }
   return { periods, rows, curve, churn };
 }

@@ -26,10 +26,7 @@ export function revenueAtRisk(lostCustomers: number, valuePerCustomer: number): 
   assertCount("revenueAtRisk", "lostCustomers", lostCustomers);
   assertFinite("revenueAtRisk", "valuePerCustomer", valuePerCustomer);
   if (valuePerCustomer < 0) {
-    throw new MetricRangeError(
-      "E_VALUE_RANGE",
-      `revenueAtRisk: valuePerCustomer must be at least 0, got ${String(valuePerCustomer)}`,
-    );
+    throw new MetricRangeError("E_VALUE_RANGE", `revenueAtRisk: valuePerCustomer must be at least 0, got ${String(valuePerCustomer)}`);
   }
   const result = lostCustomers * valuePerCustomer;
   return result === 0 ? 0 : result;

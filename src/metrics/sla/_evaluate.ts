@@ -86,7 +86,15 @@ interface Sink {
   anomalies: { metric: SlaMetric; reason: AnomalyReason }[];
 }
 
-function judge(id: string, metric: SlaMetric, turn: number, start: Date, end: Date | undefined, target: MatchedSlaTarget, asOf: number): SlaCheck {
+function judge(
+  id: string,
+  metric: SlaMetric,
+  turn: number,
+  start: Date,
+  end: Date | undefined,
+  target: MatchedSlaTarget,
+  asOf: number,
+): SlaCheck {
   const due = advance(start, target.ms, target.schedule);
   const dueMs = due.getTime();
   let status: SlaStatus;
@@ -101,7 +109,14 @@ function judge(id: string, metric: SlaMetric, turn: number, start: Date, end: Da
   return { id, metric, turn, status, start, due, end, lateBy, target };
 }
 
-function fromEvents<R extends SlaSkip>(sink: Sink, ticket: Ticket, metric: SlaMetric, events: Events<R>, target: MatchedSlaTarget, asOf: number): void {
+function fromEvents<R extends SlaSkip>(
+  sink: Sink,
+  ticket: Ticket,
+  metric: SlaMetric,
+  events: Events<R>,
+  target: MatchedSlaTarget,
+  asOf: number,
+): void {
   if (events.kind === "skipped") sink.skipped.push({ metric, reason: events.reason });
   else if (events.kind === "anomaly") sink.anomalies.push({ metric, reason: events.reason });
   else sink.checks.push(judge(ticket.id, metric, 0, events.start, events.end, target, asOf));

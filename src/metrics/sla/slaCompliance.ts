@@ -126,7 +126,14 @@ export function slaCompliance(tickets: readonly Ticket[], options: SlaOptions): 
     nextResponse: { achieved: 0, breached: 0, running: 0 },
     resolution: { achieved: 0, breached: 0, running: 0 },
   };
-  const skipped: Record<SlaSkip | "notCreated", number> = { notCreated: 0, noTarget: 0, noCustomerMessage: 0, noMessages: 0, noFollowUp: 0, noSolveTime: 0 };
+  const skipped: Record<SlaSkip | "notCreated", number> = {
+    notCreated: 0,
+    noTarget: 0,
+    noCustomerMessage: 0,
+    noMessages: 0,
+    noFollowUp: 0,
+    noSolveTime: 0,
+  };
   const breaches: SlaBreach[] = [];
   const anomalies: { id: string; metric: SlaMetric; reason: AnomalyReason }[] = [];
   for (const ticket of tickets) {
@@ -140,7 +147,14 @@ export function slaCompliance(tickets: readonly Ticket[], options: SlaOptions): 
       all[check.status]++;
       per[check.metric][check.status]++;
       if (check.status === "breached") {
-        breaches.push({ id: ticket.id, metric: check.metric, turn: check.turn, due: check.due, lateBy: check.lateBy, open: check.end === undefined });
+        breaches.push({
+          id: ticket.id,
+          metric: check.metric,
+          turn: check.turn,
+          due: check.due,
+          lateBy: check.lateBy,
+          open: check.end === undefined,
+        });
       }
     }
     for (const skip of result.skipped) skipped[skip.reason]++;

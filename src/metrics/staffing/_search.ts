@@ -19,16 +19,25 @@ export function checkTargets(fn: string, targets: ErlangCTargets | undefined): C
   const maxOccupancy = targets?.maxOccupancy ?? 1;
   const shrinkage = targets?.shrinkage ?? 0;
   if (serviceLevel !== undefined && (typeof serviceLevel !== "number" || !(serviceLevel >= 0 && serviceLevel < 1))) {
-    throw new MetricRangeError("E_SERVICE_LEVEL_TARGET", `${fn}: serviceLevel must be a fraction from 0 (inclusive) to 1 (exclusive), got ${String(serviceLevel)}`);
+    throw new MetricRangeError(
+      "E_SERVICE_LEVEL_TARGET",
+      `${fn}: serviceLevel must be a fraction from 0 (inclusive) to 1 (exclusive), got ${String(serviceLevel)}`,
+    );
   }
   if (asa !== undefined && (typeof asa !== "number" || !Number.isFinite(asa) || asa <= 0)) {
     throw new MetricRangeError("E_ASA_TARGET", `${fn}: maxAverageSpeedOfAnswer must be a finite number of seconds > 0, got ${String(asa)}`);
   }
   if (typeof maxOccupancy !== "number" || !(maxOccupancy > 0 && maxOccupancy <= 1)) {
-    throw new MetricRangeError("E_OCCUPANCY_CAP", `${fn}: maxOccupancy must be a fraction greater than 0 and at most 1, got ${String(maxOccupancy)}`);
+    throw new MetricRangeError(
+      "E_OCCUPANCY_CAP",
+      `${fn}: maxOccupancy must be a fraction greater than 0 and at most 1, got ${String(maxOccupancy)}`,
+    );
   }
   if (typeof shrinkage !== "number" || !(shrinkage >= 0 && shrinkage < 1)) {
-    throw new MetricRangeError("E_SHRINKAGE_RANGE", `${fn}: shrinkage must be a fraction from 0 (inclusive) to 1 (exclusive), got ${String(shrinkage)}`);
+    throw new MetricRangeError(
+      "E_SHRINKAGE_RANGE",
+      `${fn}: shrinkage must be a fraction from 0 (inclusive) to 1 (exclusive), got ${String(shrinkage)}`,
+    );
   }
   return { serviceLevel, maxAverageSpeedOfAnswer: asa, maxOccupancy, shrinkage };
 }

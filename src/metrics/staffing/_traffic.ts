@@ -55,7 +55,10 @@ export const DEFAULT_TARGET_ANSWER_TIME = 20;
  */
 export function checkTraffic(fn: string, traffic: ErlangTraffic): CheckedTraffic {
   if (traffic === null || typeof traffic !== "object") {
-    throw new MetricRangeError("E_ARRIVALS_RANGE", `${fn}: traffic must be an object { arrivals, averageHandleTime }, got ${String(traffic)}`);
+    throw new MetricRangeError(
+      "E_ARRIVALS_RANGE",
+      `${fn}: traffic must be an object { arrivals, averageHandleTime }, got ${String(traffic)}`,
+    );
   }
   const { arrivals, averageHandleTime } = traffic;
   const intervalLength = traffic.intervalLength ?? DEFAULT_INTERVAL_LENGTH;
@@ -64,13 +67,22 @@ export function checkTraffic(fn: string, traffic: ErlangTraffic): CheckedTraffic
     throw new MetricRangeError("E_ARRIVALS_RANGE", `${fn}: arrivals must be a finite number ≥ 0, got ${String(arrivals)}`);
   }
   if (typeof averageHandleTime !== "number" || !Number.isFinite(averageHandleTime) || averageHandleTime <= 0) {
-    throw new MetricRangeError("E_HANDLE_TIME", `${fn}: averageHandleTime must be a finite number of seconds > 0, got ${String(averageHandleTime)}`);
+    throw new MetricRangeError(
+      "E_HANDLE_TIME",
+      `${fn}: averageHandleTime must be a finite number of seconds > 0, got ${String(averageHandleTime)}`,
+    );
   }
   if (typeof intervalLength !== "number" || !Number.isFinite(intervalLength) || intervalLength <= 0) {
-    throw new MetricRangeError("E_INTERVAL_LENGTH", `${fn}: intervalLength must be a finite number of seconds > 0, got ${String(intervalLength)}`);
+    throw new MetricRangeError(
+      "E_INTERVAL_LENGTH",
+      `${fn}: intervalLength must be a finite number of seconds > 0, got ${String(intervalLength)}`,
+    );
   }
   if (typeof targetAnswerTime !== "number" || !Number.isFinite(targetAnswerTime) || targetAnswerTime < 0) {
-    throw new MetricRangeError("E_ANSWER_TIME", `${fn}: targetAnswerTime must be a finite number of seconds ≥ 0, got ${String(targetAnswerTime)}`);
+    throw new MetricRangeError(
+      "E_ANSWER_TIME",
+      `${fn}: targetAnswerTime must be a finite number of seconds ≥ 0, got ${String(targetAnswerTime)}`,
+    );
   }
   const intensity = (arrivals / intervalLength) * averageHandleTime;
   if (!(intensity <= MAX_INTENSITY)) {

@@ -164,7 +164,10 @@ export function staffingPlan(
       withDates = false;
     } else {
       if (entry === null || typeof entry !== "object") {
-        throw new MetricRangeError("E_ARRIVALS_RANGE", `${fn}: volume[${String(index)}] must be a number or { start, arrivals }, got ${String(entry)}`);
+        throw new MetricRangeError(
+          "E_ARRIVALS_RANGE",
+          `${fn}: volume[${String(index)}] must be a number or { start, arrivals }, got ${String(entry)}`,
+        );
       }
       assertDate(fn, `volume[${String(index)}].start`, entry.start);
       start = entry.start;

@@ -52,7 +52,10 @@ export function npsCountsOf(fn: string, sample: NpsSample, name = "scores"): Nps
   assertCount(fn, `${name}.detractors`, counts.detractors);
   const total = counts.promoters + counts.passives + counts.detractors;
   if (!Number.isFinite(total)) {
-    throw new MetricRangeError("E_OVERFLOW", `${fn}: ${name} counts must add up to a finite number (at most 1.8e308), got ${String(total)}`);
+    throw new MetricRangeError(
+      "E_OVERFLOW",
+      `${fn}: ${name} counts must add up to a finite number (at most 1.8e308), got ${String(total)}`,
+    );
   }
   return counts;
 }

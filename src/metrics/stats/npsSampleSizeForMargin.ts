@@ -45,14 +45,20 @@ export interface NpsSampleSizeForMarginOptions {
 export function npsSampleSizeForMargin(margin: number, options?: NpsSampleSizeForMarginOptions): number {
   const fn = "npsSampleSizeForMargin";
   if (typeof margin !== "number" || !(margin > 0 && margin <= 200)) {
-    throw new MetricRangeError("E_MARGIN_RANGE", `${fn}: margin must be a number of NPS points greater than 0 and at most 200, got ${String(margin)}`);
+    throw new MetricRangeError(
+      "E_MARGIN_RANGE",
+      `${fn}: margin must be a number of NPS points greater than 0 and at most 200, got ${String(margin)}`,
+    );
   }
   const p = options?.promoterShare;
   const d = options?.detractorShare;
   let variance = 1;
   if (p !== undefined || d !== undefined) {
     if (p === undefined || d === undefined) {
-      throw new MetricRangeError("E_SHARES_SUM", `${fn}: promoterShare and detractorShare must be given together, got ${String(p)} and ${String(d)}`);
+      throw new MetricRangeError(
+        "E_SHARES_SUM",
+        `${fn}: promoterShare and detractorShare must be given together, got ${String(p)} and ${String(d)}`,
+      );
     }
     assertFraction(fn, "promoterShare", p);
     assertFraction(fn, "detractorShare", d);

@@ -75,7 +75,7 @@ export function compileSchedule(fn: string, schedule: Schedule): CompiledSchedul
 function compile(fn: string, schedule: Schedule): CompiledSchedule {
   const { timeZone, weekly, holidays, overrides } = schedule;
   if (!isTimeZone(timeZone)) {
-    throw invalid(fn, "schedule.timeZone", "must be an IANA time zone such as \"Europe/Bucharest\"", timeZone);
+    throw invalid(fn, "schedule.timeZone", 'must be an IANA time zone such as "Europe/Bucharest"', timeZone);
   }
   if (typeof weekly !== "object" || weekly === null || Array.isArray(weekly)) {
     throw invalid(fn, "schedule.weekly", "must be an object keyed by weekday (mon … sun)", weekly);
@@ -88,7 +88,7 @@ function compile(fn: string, schedule: Schedule): CompiledSchedule {
   const week = WEEKDAYS.map((day) => ranges(fn, `schedule.weekly.${day}`, weekly[day] ?? []));
   const special = new Map<number, readonly WallRange[]>();
   if (holidays !== undefined) {
-    if (!Array.isArray(holidays)) throw invalid(fn, "schedule.holidays", "must be an array of \"YYYY-MM-DD\" dates", holidays);
+    if (!Array.isArray(holidays)) throw invalid(fn, "schedule.holidays", 'must be an array of "YYYY-MM-DD" dates', holidays);
     holidays.forEach((date: unknown, i) => special.set(epochDay(fn, `schedule.holidays[${i}]`, date), []));
   }
   let firstOpenSpecial = Number.NaN;
@@ -130,7 +130,7 @@ function isTimeZone(timeZone: unknown): timeZone is string {
 
 /** Parses a list of `["HH:MM", "HH:MM"]` pairs into merged wall ranges. */
 function ranges(fn: string, field: string, value: unknown): readonly WallRange[] {
-  if (!Array.isArray(value)) throw invalid(fn, field, "must be an array of [\"HH:MM\", \"HH:MM\"] ranges", value);
+  if (!Array.isArray(value)) throw invalid(fn, field, 'must be an array of ["HH:MM", "HH:MM"] ranges', value);
   const list: WallRange[] = value.map((range: unknown, i) => parseRange(fn, `${field}[${i}]`, range));
   list.sort((x, y) => x[0] - y[0]);
   const merged: [number, number][] = [];
@@ -143,8 +143,7 @@ function ranges(fn: string, field: string, value: unknown): readonly WallRange[]
 }
 
 function parseRange(fn: string, field: string, range: unknown): WallRange {
-  const rule =
-    "must be [start, end] with start \"00:00\"–\"23:59\", end \"00:00\"–\"24:00\" and end ≠ start (an earlier end crosses midnight)";
+  const rule = 'must be [start, end] with start "00:00"–"23:59", end "00:00"–"24:00" and end ≠ start (an earlier end crosses midnight)';
   if (!Array.isArray(range) || range.length !== 2) throw invalid(fn, field, rule, range);
   const [startText, endText] = range as unknown[];
   const start = typeof startText === "string" ? START_RE.exec(startText) : null;
@@ -168,5 +167,5 @@ function epochDay(fn: string, field: string, value: unknown): number {
       return Math.round(date.getTime() / DAY_MS);
     }
   }
-  throw invalid(fn, field, "must be a real date written \"YYYY-MM-DD\"", value);
+  throw invalid(fn, field, 'must be a real date written "YYYY-MM-DD"', value);
 }

@@ -20,7 +20,9 @@ export type RepliesSkip = "unresolved" | "noReplyData";
 export function replyCount(
   fn: string,
   ticket: Ticket,
-): { readonly kind: "counted"; readonly count: number; readonly source: DurationSource } | { readonly kind: "skipped"; readonly reason: RepliesSkip } {
+):
+  | { readonly kind: "counted"; readonly count: number; readonly source: DurationSource }
+  | { readonly kind: "skipped"; readonly reason: RepliesSkip } {
   if (!isSolved(ticket)) return { kind: "skipped", reason: "unresolved" };
   if (hasMessages(ticket)) {
     const solvedAt = ticket.solvedAt;

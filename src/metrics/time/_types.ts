@@ -20,11 +20,7 @@ export type DurationSource = "messages" | "fields";
  * @category Time
  */
 export type AnomalyReason =
-  | "responseBeforeCreated"
-  | "solvedBeforeCreated"
-  | "finalSolveBeforeFirstSolve"
-  | "assignedBeforeCreated"
-  | "statusBeforeCreated";
+  "responseBeforeCreated" | "solvedBeforeCreated" | "finalSolveBeforeFirstSolve" | "assignedBeforeCreated" | "statusBeforeCreated";
 
 /**
  * One ticket whose data contradicts itself, with the reason.

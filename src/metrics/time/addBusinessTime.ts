@@ -102,8 +102,5 @@ function runsOut(where: "after" | "before", from: number, ms: number, available:
 }
 
 function horizon(ms: number): MetricRangeError {
-  return new MetricRangeError(
-    "E_SCHEDULE_HORIZON",
-    `${FN}: ms of business time must elapse within 100 years of start, got ${String(ms)}`,
-  );
+  return new MetricRangeError("E_SCHEDULE_HORIZON", `${FN}: ms of business time must elapse within 100 years of start, got ${String(ms)}`);
 }

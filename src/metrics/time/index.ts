@@ -24,10 +24,5 @@ export { requesterWaitTimes } from "./requesterWaitTimes.ts";
 export type { RepliesSkip } from "./_replies.ts";
 export { repliesToResolve } from "./repliesToResolve.ts";
 export { oneTouchResolution, type OneTouchResolution } from "./oneTouchResolution.ts";
-export {
-  summarizeDurations,
-  type DurationPercentile,
-  type DurationSummary,
-  type SummarizeDurationsOptions,
-} from "./summarizeDurations.ts";
+export { summarizeDurations, type DurationPercentile, type DurationSummary, type SummarizeDurationsOptions } from "./summarizeDurations.ts";
 export { percentile } from "./percentile.ts";

@@ -70,11 +70,7 @@ export function requesterWaitTime(ticket: Ticket, options?: RequesterWaitTimeOpt
 }
 
 /** {@link requesterWaitTime} with the caller's name for error messages. @internal */
-export function measureRequesterWait(
-  fn: string,
-  ticket: Ticket,
-  options?: RequesterWaitTimeOptions,
-): TicketDuration<RequesterWaitSkip> {
+export function measureRequesterWait(fn: string, ticket: Ticket, options?: RequesterWaitTimeOptions): TicketDuration<RequesterWaitSkip> {
   const exclude = options?.exclude ?? DEFAULT_EXCLUDE;
   for (const status of exclude) {
     if (!TICKET_STATUSES.includes(status)) {

@@ -28,10 +28,7 @@ import { measureRequesterWait, type RequesterWaitSkip, type RequesterWaitTimeOpt
  * @see "Métricas para servicio al cliente ¡12 Indispensables!" (how long the customer must wait until the issue is resolved)
  * @category Time
  */
-export function requesterWaitTimes(
-  tickets: readonly Ticket[],
-  options?: RequesterWaitTimeOptions,
-): TicketValues<RequesterWaitSkip> {
+export function requesterWaitTimes(tickets: readonly Ticket[], options?: RequesterWaitTimeOptions): TicketValues<RequesterWaitSkip> {
   return collect(tickets, ["unresolved", "noSolveTime", "noStatusHistory"], (ticket) =>
     measureRequesterWait("requesterWaitTimes", ticket, options),
   );

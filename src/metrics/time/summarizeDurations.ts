@@ -112,7 +112,10 @@ export function checkDurations(fn: string, values: ArrayLike<number>): void {
       throw new MetricRangeError("E_NOT_FINITE", `${fn}: values[${String(i)}] must be a finite number, got ${String(value)}`);
     }
     if (value < 0) {
-      throw new MetricRangeError("E_NEGATIVE_DURATION", `${fn}: values[${String(i)}] must be a non-negative duration, got ${String(value)}`);
+      throw new MetricRangeError(
+        "E_NEGATIVE_DURATION",
+        `${fn}: values[${String(i)}] must be a non-negative duration, got ${String(value)}`,
+      );
     }
   }
 }

@@ -85,12 +85,18 @@ function argmax(slots: readonly PeakSlot[]): number {
  *
  * @internal
  */
-export function peakResult(state: PeakState, range: { readonly from: number; readonly to: number; readonly timeZone: string }, topN: number): PeakHoursResult {
+export function peakResult(
+  state: PeakState,
+  range: { readonly from: number; readonly to: number; readonly timeZone: string },
+  topN: number,
+): PeakHoursResult {
   const occurrences = hourOccurrences(range.from, range.to, range.timeZone);
   const sums = state.cells;
   let total = 0;
   for (const v of sums) total += v;
-  const cells = WEEKDAYS.map((_, w) => Array.from({ length: 24 }, (_, h) => slot(sums[w * 24 + h] as number, occurrences.cells[w * 24 + h] as number)));
+  const cells = WEEKDAYS.map((_, w) =>
+    Array.from({ length: 24 }, (_, h) => slot(sums[w * 24 + h] as number, occurrences.cells[w * 24 + h] as number)),
+  );
   const byHour = Array.from({ length: 24 }, (_, h) => {
     let sum = 0;
     let occ = 0;
@@ -105,7 +111,10 @@ export function peakResult(state: PeakState, range: { readonly from: number; rea
     for (let h = 0; h < 24; h++) sum += sums[w * 24 + h] as number;
     return slot(sum, occurrences.days[w] as number);
   });
-  const ranked = byHour.map((s, hour) => ({ hour, sum: s.sum })).sort((a, b) => b.sum - a.sum || a.hour - b.hour).slice(0, topN);
+  const ranked = byHour
+    .map((s, hour) => ({ hour, sum: s.sum }))
+    .sort((a, b) => b.sum - a.sum || a.hour - b.hour)
+    .slice(0, topN);
   const topCount = ranked.reduce((acc, r) => acc + r.sum, 0);
   const hour = argmax(byHour);
   const day = argmax(byWeekday);

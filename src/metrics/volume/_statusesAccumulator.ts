@@ -60,7 +60,14 @@ export function statusesState(gridLength?: number): StatusesState {
     dense: gridLength === undefined ? undefined : new Float64Array(SERIES * gridLength),
     withHistory: 0,
     withoutHistory: 0,
-    skipped: { invalidCreatedAt: 0, invalidHistory: 0, invalidSolvedAt: 0, solvedWithoutSolvedAt: 0, solvedBeforeCreated: 0, createdAfterRange: 0 },
+    skipped: {
+      invalidCreatedAt: 0,
+      invalidHistory: 0,
+      invalidSolvedAt: 0,
+      solvedWithoutSolvedAt: 0,
+      solvedBeforeCreated: 0,
+      createdAfterRange: 0,
+    },
   };
 }
 
@@ -167,7 +174,8 @@ export function mergeStatuses(a: StatusesState, b: StatusesState): StatusesState
     if (x === undefined) a.buckets.set(key, slot);
     else for (let j = 0; j < SERIES; j++) x[j] = (x[j] as number) + (slot[j] as number);
   }
-  if (a.dense !== undefined && b.dense !== undefined) for (let i = 0; i < a.dense.length; i++) a.dense[i] = (a.dense[i] as number) + (b.dense[i] as number);
+  if (a.dense !== undefined && b.dense !== undefined)
+    for (let i = 0; i < a.dense.length; i++) a.dense[i] = (a.dense[i] as number) + (b.dense[i] as number);
   a.withHistory += b.withHistory;
   a.withoutHistory += b.withoutHistory;
   for (const key of Object.keys(b.skipped) as (keyof StatusesSkipped)[]) a.skipped[key] += b.skipped[key];
@@ -215,7 +223,14 @@ export function statusesOnGrid(settings: StatusesSettings, state: StatusesState,
       withoutHistory: { unresolved: plainUnresolved, resolved: plainResolved },
     });
   }
-  return { unit: settings.unit, timeZone: settings.timeZone, buckets, withHistory: state.withHistory, withoutHistory: state.withoutHistory, skipped: { ...state.skipped } };
+  return {
+    unit: settings.unit,
+    timeZone: settings.timeZone,
+    buckets,
+    withHistory: state.withHistory,
+    withoutHistory: state.withoutHistory,
+    skipped: { ...state.skipped },
+  };
 }
 
 /**

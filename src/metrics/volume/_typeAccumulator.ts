@@ -137,7 +137,9 @@ export function typeShareList(counts: Iterable<readonly [string, number]>): { ty
   const entries = [...counts];
   let total = 0;
   for (const [, count] of entries) total += count;
-  const types = entries.map(([type, count]) => ({ type, count, share: count / total })).sort((a, b) => b.count - a.count || byCode(a.type, b.type));
+  const types = entries
+    .map(([type, count]) => ({ type, count, share: count / total }))
+    .sort((a, b) => b.count - a.count || byCode(a.type, b.type));
   const known = types.filter((t) => t.type !== MISSING_KEY);
   const topCount = known[0]?.count;
   const mostCommon = known.filter((t) => t.count === topCount).map((t) => t.type);
@@ -177,7 +179,11 @@ export function relativeChange(before: number, after: number): number | undefine
  *
  * @internal
  */
-export function typeChangeList(groups: Iterable<readonly [string, TypeTally]>, baselineTotal: number, periodTotal: number): TypeChangeEntry[] {
+export function typeChangeList(
+  groups: Iterable<readonly [string, TypeTally]>,
+  baselineTotal: number,
+  periodTotal: number,
+): TypeChangeEntry[] {
   const share = (count: number, total: number): number | undefined => (total === 0 ? undefined : count / total);
   const types: TypeChangeEntry[] = [];
   for (const [type, t] of groups) {

@@ -54,7 +54,14 @@ export function volumeState(gridLength?: number): VolumeState {
     maxCreated: -Infinity,
     backlogAtStart: 0,
     counted: 0,
-    skipped: { invalidCreatedAt: 0, invalidSolvedAt: 0, solvedWithoutSolvedAt: 0, solvedBeforeCreated: 0, createdAfterRange: 0, resolvedBeforeRange: 0 },
+    skipped: {
+      invalidCreatedAt: 0,
+      invalidSolvedAt: 0,
+      solvedWithoutSolvedAt: 0,
+      solvedBeforeCreated: 0,
+      createdAfterRange: 0,
+      resolvedBeforeRange: 0,
+    },
     messages: { ticketsWithoutMessages: 0, notCounted: 0, outsideRange: 0, invalidAt: 0 },
   };
 }
@@ -130,7 +137,8 @@ export function mergeVolume(a: VolumeState, b: VolumeState): VolumeState {
     if (x === undefined) a.buckets.set(key, slot);
     else for (let i = 0; i < 4; i++) x[i] = (x[i] as number) + (slot[i] as number);
   }
-  if (a.dense !== undefined && b.dense !== undefined) for (let i = 0; i < a.dense.length; i++) a.dense[i] = (a.dense[i] as number) + (b.dense[i] as number);
+  if (a.dense !== undefined && b.dense !== undefined)
+    for (let i = 0; i < a.dense.length; i++) a.dense[i] = (a.dense[i] as number) + (b.dense[i] as number);
   a.minCreated = Math.min(a.minCreated, b.minCreated);
   a.maxCreated = Math.max(a.maxCreated, b.maxCreated);
   a.backlogAtStart += b.backlogAtStart;

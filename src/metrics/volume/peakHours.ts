@@ -51,15 +51,19 @@ export interface PeakHoursResult {
   /** Per weekday (7 entries, Monday first): sums and the number of those weekdays in the range. */
   readonly byWeekday: readonly PeakSlot[];
   /** The hour of day with the highest average per day, `undefined` when no ticket was counted. */
-  readonly busiestHour: (PeakSlot & {
-    /** The hour of day, 0–23, in `timeZone`. */
-    readonly hour: number;
-  }) | undefined;
+  readonly busiestHour:
+    | (PeakSlot & {
+        /** The hour of day, 0–23, in `timeZone`. */
+        readonly hour: number;
+      })
+    | undefined;
   /** The weekday with the highest average per occurrence, `undefined` when no ticket was counted. */
-  readonly busiestDay: (PeakSlot & {
-    /** The weekday, `"mon"` to `"sun"`. */
-    readonly weekday: Weekday;
-  }) | undefined;
+  readonly busiestDay:
+    | (PeakSlot & {
+        /** The weekday, `"mon"` to `"sun"`. */
+        readonly weekday: Weekday;
+      })
+    | undefined;
   /** The weekday-hour cell with the highest average, `undefined` when no ticket was counted. */
   readonly busiestSlot:
     | (PeakSlot & {

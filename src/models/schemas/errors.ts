@@ -29,12 +29,7 @@ export interface RowIssue extends FieldIssue {
  *
  * @category Errors
  */
-export const MODEL_VALIDATION_CODES = [
-  "E_INVALID_TICKET",
-  "E_INVALID_SURVEY_RESPONSE",
-  "E_INVALID_COHORT",
-  "E_INVALID_SCHEDULE",
-] as const;
+export const MODEL_VALIDATION_CODES = ["E_INVALID_TICKET", "E_INVALID_SURVEY_RESPONSE", "E_INVALID_COHORT", "E_INVALID_SCHEDULE"] as const;
 
 /**
  * A stable code of {@link ModelValidationError}: one of {@link MODEL_VALIDATION_CODES}.

@@ -65,7 +65,10 @@ export const optionalInstant = z
   .max(LATEST, { error: TIMESTAMP_REASONS.range })
   .exactOptional();
 /** An optional non-negative integer. */
-export const optionalCount = z.int({ error: expectOptional(REASONS.count) }).min(0, { error: REASONS.count }).exactOptional();
+export const optionalCount = z
+  .int({ error: expectOptional(REASONS.count) })
+  .min(0, { error: REASONS.count })
+  .exactOptional();
 /** One of the ticket status categories. */
 export const ticketStatus = z.enum(["new", "open", "pending", "on_hold", "solved", "closed"], {
   error: expect(REASONS.status),

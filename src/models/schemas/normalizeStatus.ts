@@ -51,5 +51,10 @@ const SYNONYMS: ReadonlyMap<string, TicketStatus> = new Map<string, TicketStatus
  */
 export function normalizeStatus(raw: string): TicketStatus | undefined {
   if (typeof raw !== "string") return undefined;
-  return SYNONYMS.get(raw.trim().toLowerCase().replace(/[\s_-]+/g, " "));
+  return SYNONYMS.get(
+    raw
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, " "),
+  );
 }

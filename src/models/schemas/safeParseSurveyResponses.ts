@@ -28,10 +28,7 @@ import { rowSchemas } from "./rows.ts";
  * @see "Top 3 Statistieken om de kwaliteit van de klantenservice te meten" (seed article 003: CSAT, NPS, CES scales)
  * @category Models
  */
-export function safeParseSurveyResponses(
-  rows: readonly unknown[],
-  options?: ParseOptions,
-): ParseRowsResult<SurveyResponse> {
+export function safeParseSurveyResponses(rows: readonly unknown[], options?: ParseOptions): ParseRowsResult<SurveyResponse> {
   const timeZone = checkOptions("safeParseSurveyResponses", options);
   return parseMany(rowSchemas(timeZone).survey, rows);
 }

@@ -26,7 +26,10 @@ export const TimeRangeSchema = z
   .readonly();
 
 const hours = z.array(TimeRangeSchema, { error: expect(REASONS.array) }).readonly();
-const optionalHours = z.array(TimeRangeSchema, { error: expectOptional(REASONS.array) }).readonly().exactOptional();
+const optionalHours = z
+  .array(TimeRangeSchema, { error: expectOptional(REASONS.array) })
+  .readonly()
+  .exactOptional();
 
 /**
  * A {@link ScheduleOverride}: `date` a `"YYYY-MM-DD"` date that exists, `hours` a list of
@@ -79,7 +82,10 @@ export const ScheduleSchema = z.object(
   {
     timeZone: z.string({ error: expect(REASONS.timeZone) }).refine(isValidTimeZone, { error: REASONS.timeZone }),
     weekly,
-    holidays: z.array(localDate, { error: expectOptional(REASONS.array) }).readonly().exactOptional(),
+    holidays: z
+      .array(localDate, { error: expectOptional(REASONS.array) })
+      .readonly()
+      .exactOptional(),
     overrides: overrides.exactOptional(),
   },
   { error: expect(REASONS.object) },

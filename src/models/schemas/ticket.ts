@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { expect, expectOptional, instant, nonEmptyText, optionalCount, optionalInstant, optionalText, text, ticketStatus } from "./fields.ts";
+import {
+  expect,
+  expectOptional,
+  instant,
+  nonEmptyText,
+  optionalCount,
+  optionalInstant,
+  optionalText,
+  text,
+  ticketStatus,
+} from "./fields.ts";
 import { MessageSchema } from "./message.ts";
 import { REASONS } from "../../_lib/reasons.ts";
 import type { TicketSatisfaction } from "../ticket.ts";
@@ -61,12 +71,19 @@ export const TicketSchema = z.object(
     replies: optionalCount,
     // A custom check rather than a union: zod 4 runs an absent optional key's schema and a
     // failing union builds costly nested issues, on every row.
-    satisfaction: z
-      .custom<TicketSatisfaction>(isSatisfaction, { error: expectOptional(REASONS.satisfaction) })
+    satisfaction: z.custom<TicketSatisfaction>(isSatisfaction, { error: expectOptional(REASONS.satisfaction) }).exactOptional(),
+    tags: z
+      .array(text, { error: expectOptional(REASONS.array) })
+      .readonly()
       .exactOptional(),
-    tags: z.array(text, { error: expectOptional(REASONS.array) }).readonly().exactOptional(),
-    messages: z.array(MessageSchema, { error: expectOptional(REASONS.array) }).readonly().exactOptional(),
-    statusHistory: z.array(StatusChangeSchema, { error: expectOptional(REASONS.array) }).readonly().exactOptional(),
+    messages: z
+      .array(MessageSchema, { error: expectOptional(REASONS.array) })
+      .readonly()
+      .exactOptional(),
+    statusHistory: z
+      .array(StatusChangeSchema, { error: expectOptional(REASONS.array) })
+      .readonly()
+      .exactOptional(),
   },
   { error: expect(REASONS.object) },
 );

@@ -28,7 +28,9 @@ const customers = fc
 
 /** The period of `ms` in `timeZone`, by Intl (no date-fns): a month number, or the day number of the ISO week's Monday. */
 function naiveKey(ms: number, timeZone: string, p: CustomerPeriod): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(new Date(ms));
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(
+    new Date(ms),
+  );
   const get = (type: string): number => Number(parts.find((x) => x.type === type)?.value);
   const [y, m, d] = [get("year"), get("month"), get("day")];
   if (p === "month") return y * 12 + (m - 1);
@@ -63,57 +65,72 @@ test.prop([customers, zone, period, fc.boolean()], settings)("agrees with a naiv
   expect(cohorts.map((c) => [c.size, c.active])).toEqual(naiveCohorts(data, timeZone, p, retained));
 });
 
-test.prop([customers, zone, period], settings)("counts never exceed the size; retained counts never increase and bound active counts", (data, timeZone, p) => {
-  const active = buildCohorts(data, { timeZone, asOf: AS_OF, period: p }).cohorts;
-  const retained = buildCohorts(data, { timeZone, asOf: AS_OF, period: p, mode: "retained" }).cohorts;
-  retained.forEach((c, i) => {
-    c.active.forEach((n, k) => {
-      expect(n).toBeLessThanOrEqual(c.size);
-      expect(active[i]!.active[k]!).toBeLessThanOrEqual(n);
-      if (k > 0) expect(n).toBeLessThanOrEqual(c.active[k - 1]!);
+test.prop([customers, zone, period], settings)(
+  "counts never exceed the size; retained counts never increase and bound active counts",
+  (data, timeZone, p) => {
+    const active = buildCohorts(data, { timeZone, asOf: AS_OF, period: p }).cohorts;
+    const retained = buildCohorts(data, { timeZone, asOf: AS_OF, period: p, mode: "retained" }).cohorts;
+    retained.forEach((c, i) => {
+      c.active.forEach((n, k) => {
+        expect(n).toBeLessThanOrEqual(c.size);
+        expect(active[i]!.active[k]!).toBeLessThanOrEqual(n);
+        if (k > 0) expect(n).toBeLessThanOrEqual(c.active[k - 1]!);
+      });
     });
-  });
-  const m = retentionMatrix(retained);
-  for (const point of m?.curve ?? []) {
-    if (point.retention === undefined) continue;
-    expect(point.retention).toBeGreaterThanOrEqual(0);
-    expect(point.retention).toBeLessThanOrEqual(1);
-  }
-  for (const row of m?.rows ?? []) {
-    row.fractions.forEach((f, k) => k > 0 && expect(f!).toBeLessThanOrEqual(row.fractions[k - 1]!));
-  }
-});
+    const m = retentionMatrix(retained);
+    for (const point of m?.curve ?? []) {
+      if (point.retention === undefined) continue;
+      expect(point.retention).toBeGreaterThanOrEqual(0);
+      expect(point.retention).toBeLessThanOrEqual(1);
+    }
+    for (const row of m?.rows ?? []) {
+      row.fractions.forEach((f, k) => k > 0 && expect(f!).toBeLessThanOrEqual(row.fractions[k - 1]!));
+    }
+  },
+);
 
-test.prop([customers, zone, period, fc.boolean()], settings)("does not depend on record order or on repeated activity", (data, timeZone, p, retained) => {
-  const options = { timeZone, asOf: AS_OF, period: p, mode: retained ? ("retained" as const) : ("active" as const) };
-  const reference = buildCohorts(data, options);
-  const shuffled = [...data].reverse().map((c) => ({ ...c, activity: [...c.activity].reverse() }));
-  expect(buildCohorts(shuffled, options).cohorts).toEqual(reference.cohorts);
-  const doubled = data.map((c) => ({ ...c, activity: [...c.activity, ...c.activity] }));
-  expect(buildCohorts(doubled, options).cohorts).toEqual(reference.cohorts);
-  // Issues list every set-aside activity once per occurrence.
-  const before = reference.counts.issues["activity-before-start"];
-  expect(buildCohorts(doubled, options).counts.issues["activity-before-start"]).toBe(2 * before);
-});
+test.prop([customers, zone, period, fc.boolean()], settings)(
+  "does not depend on record order or on repeated activity",
+  (data, timeZone, p, retained) => {
+    const options = { timeZone, asOf: AS_OF, period: p, mode: retained ? ("retained" as const) : ("active" as const) };
+    const reference = buildCohorts(data, options);
+    const shuffled = [...data].reverse().map((c) => ({ ...c, activity: [...c.activity].reverse() }));
+    expect(buildCohorts(shuffled, options).cohorts).toEqual(reference.cohorts);
+    const doubled = data.map((c) => ({ ...c, activity: [...c.activity, ...c.activity] }));
+    expect(buildCohorts(doubled, options).cohorts).toEqual(reference.cohorts);
+    // Issues list every set-aside activity once per occurrence.
+    const before = reference.counts.issues["activity-before-start"];
+    expect(buildCohorts(doubled, options).counts.issues["activity-before-start"]).toBe(2 * before);
+  },
+);
 
-test.prop([customers, zone, period], settings)("the flat form gives the same cohorts and the same counts as the nested form", (data, timeZone, p) => {
-  const options = { timeZone, asOf: AS_OF, period: p };
-  const nested = buildCohorts(data, options);
-  const flat = buildCohorts(
-    { starts: data.map(({ customerId, start }) => ({ customerId, start })), rows: data.flatMap((c) => c.activity.map((a) => ({ customerId: c.customerId, at: a.at }))) },
-    options,
-  );
-  expect(flat.cohorts).toEqual(nested.cohorts);
-  expect(flat.counts).toEqual(nested.counts);
-  expect(nested.counts.usedActivity + nested.issues.filter((i) => i.activityIndex !== undefined).length).toBe(nested.counts.activity);
-});
+test.prop([customers, zone, period], settings)(
+  "the flat form gives the same cohorts and the same counts as the nested form",
+  (data, timeZone, p) => {
+    const options = { timeZone, asOf: AS_OF, period: p };
+    const nested = buildCohorts(data, options);
+    const flat = buildCohorts(
+      {
+        starts: data.map(({ customerId, start }) => ({ customerId, start })),
+        rows: data.flatMap((c) => c.activity.map((a) => ({ customerId: c.customerId, at: a.at }))),
+      },
+      options,
+    );
+    expect(flat.cohorts).toEqual(nested.cohorts);
+    expect(flat.counts).toEqual(nested.counts);
+    expect(nested.counts.usedActivity + nested.issues.filter((i) => i.activityIndex !== undefined).length).toBe(nested.counts.activity);
+  },
+);
 
-test.prop([customers, zone], settings)("a duplicated customer id sets aside every occurrence and nothing else changes", (data, timeZone) => {
-  fc.pre(data.length > 0);
-  const options = { timeZone, asOf: AS_OF };
-  const withDuplicate = [...data, { ...data[0]!, start: new Date(data[0]!.start.getTime() + DAY) }];
-  const result = buildCohorts(withDuplicate, options);
-  expect(result.counts.issues["duplicate-customer"]).toBe(2);
-  expect(result.counts.usedCustomers).toBe(data.length - 1);
-  expect(result.cohorts).toEqual(buildCohorts(data.slice(1), options).cohorts);
-});
+test.prop([customers, zone], settings)(
+  "a duplicated customer id sets aside every occurrence and nothing else changes",
+  (data, timeZone) => {
+    fc.pre(data.length > 0);
+    const options = { timeZone, asOf: AS_OF };
+    const withDuplicate = [...data, { ...data[0]!, start: new Date(data[0]!.start.getTime() + DAY) }];
+    const result = buildCohorts(withDuplicate, options);
+    expect(result.counts.issues["duplicate-customer"]).toBe(2);
+    expect(result.counts.usedCustomers).toBe(data.length - 1);
+    expect(result.cohorts).toEqual(buildCohorts(data.slice(1), options).cohorts);
+  },
+);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import {
-  buildCohorts,
-  churnRate,
-  retentionMatrix,
-  retentionRate,
-  type CustomerActivity,
-} from "../../../src/metrics/customers/index.ts";
+import { buildCohorts, churnRate, retentionMatrix, retentionRate, type CustomerActivity } from "../../../src/metrics/customers/index.ts";
 import { needsRealData, realDataPath } from "../../_support/realData.ts";
 import { errorCodeOf as codeOf } from "../../_support/errors.ts";
 import { ROMANIAN as RO } from "../../_support/sources.ts";
@@ -100,15 +94,11 @@ describe("buildCohorts", () => {
       { customerId: "y", start: d("2026-01-04T12:00:00Z"), activity: [{ at: d("2026-01-04T23:30:00Z") }] },
     ];
     const { cohorts } = buildCohorts(data, { timeZone: "UTC", asOf: d("2026-01-06T00:00:00Z"), period: "week" });
-    expect(cohorts).toEqual([
-      { label: "2026-W01", start: d("2025-12-29T00:00:00Z"), size: 2, active: [1], period: "week" },
-    ]);
+    expect(cohorts).toEqual([{ label: "2026-W01", start: d("2025-12-29T00:00:00Z"), size: 2, active: [1], period: "week" }]);
   });
 
   it(`gives the seed churn 0.2 through cohorts: 2,000 start in January, 1,600 active in February (${RO}; the article prints 2 %, wrongly)`, () => {
-    const data = Array.from({ length: 2000 }, (_, i) =>
-      customer(`c${String(i)}`, "2026-01-10", ...(i < 1600 ? ["2026-02-10"] : [])),
-    );
+    const data = Array.from({ length: 2000 }, (_, i) => customer(`c${String(i)}`, "2026-01-10", ...(i < 1600 ? ["2026-02-10"] : [])));
     const { cohorts } = buildCohorts(data, { timeZone: "Europe/Bucharest", asOf: d("2026-02-28T12:00:00Z"), mode: "retained" });
     const churn = retentionMatrix(cohorts)!.churn[0]!;
     expect(churn).toEqual({ period: 1, rate: 0.2, numerator: 400, denominator: 2000 });
@@ -133,12 +123,16 @@ describe("buildCohorts", () => {
   it("sets aside and lists duplicates, activity before the start, negative amounts and anything after asOf", () => {
     const data: CustomerActivity[] = [
       customer("dup", "2026-01-05", "2026-02-05"),
-      { customerId: "ok", start: d("2026-01-10T00:00:00Z"), activity: [
-        { at: d("2026-01-01T00:00:00Z") },
-        { at: d("2026-02-01T00:00:00Z"), amount: -5 },
-        { at: d("2026-02-02T00:00:00Z"), amount: 5 },
-        { at: d("2026-04-01T00:00:00Z") },
-      ] },
+      {
+        customerId: "ok",
+        start: d("2026-01-10T00:00:00Z"),
+        activity: [
+          { at: d("2026-01-01T00:00:00Z") },
+          { at: d("2026-02-01T00:00:00Z"), amount: -5 },
+          { at: d("2026-02-02T00:00:00Z"), amount: 5 },
+          { at: d("2026-04-01T00:00:00Z") },
+        ],
+      },
       customer("dup", "2026-01-07"),
       customer("late", "2026-04-01"),
     ];
@@ -188,46 +182,52 @@ describe("buildCohorts", () => {
     expect(retentionMatrix(buildCohorts([], { timeZone: "UTC", asOf: AS_OF }).cohorts)).toBeUndefined();
   });
 
-  it("builds weekly cohorts of repeat callers in the real Anonymous Bank call-centre data (Aug 1999, Brown et al. 2005)", needsRealData("real/anonymous_bank_callcenter_1999-08.csv"), () => {
-    const text = readFileSync(realDataPath("real/anonymous_bank_callcenter_1999-08.csv"), "utf8");
-    const byCustomer = new Map<string, Date[]>();
-    for (const line of text.split("\n").slice(1)) {
-      const f = line.split(",");
-      const id = f[2];
-      if (id === undefined || id === "0" || f[5] === undefined || f[6] === undefined) continue; // 0 = unidentified caller
-      // The date column reads 2010 (an import artefact); the calls are from August 1999, same weekdays.
-      const at = new Date(`${f[5].replace("2010", "1999")}T${f[6].padStart(8, "0")}+03:00`);
-      let calls = byCustomer.get(id);
-      if (calls === undefined) byCustomer.set(id, (calls = []));
-      calls.push(at);
-    }
-    const data = [...byCustomer].map(([customerId, calls]) => ({
-      customerId,
-      start: new Date(Math.min(...calls.map((c) => c.getTime()))),
-      activity: calls.map((at) => ({ at })),
-    }));
-    const asOf = d("1999-08-31T21:00:00Z");
-    for (const mode of ["active", "retained"] as const) {
-      const { cohorts, issues, counts } = buildCohorts(data, { timeZone: "Asia/Jerusalem", asOf, period: "week", mode });
-      expect(issues).toEqual([]);
-      expect(counts.usedCustomers).toBe(byCustomer.size);
-      expect(cohorts.reduce((n, c) => n + c.size, 0)).toBe(byCustomer.size);
-      expect(cohorts[0]?.label).toBe("1999-W30"); // Sunday 1 Aug 1999 belongs to the ISO week of Mon 26 Jul
-      for (const c of cohorts) {
-        for (const a of c.active) expect(a).toBeLessThanOrEqual(c.size);
-        if (mode === "retained") c.active.forEach((a, i) => i > 0 && expect(a).toBeLessThanOrEqual(c.active[i - 1]!));
+  it(
+    "builds weekly cohorts of repeat callers in the real Anonymous Bank call-centre data (Aug 1999, Brown et al. 2005)",
+    needsRealData("real/anonymous_bank_callcenter_1999-08.csv"),
+    () => {
+      const text = readFileSync(realDataPath("real/anonymous_bank_callcenter_1999-08.csv"), "utf8");
+      const byCustomer = new Map<string, Date[]>();
+      for (const line of text.split("\n").slice(1)) {
+        const f = line.split(",");
+        const id = f[2];
+        if (id === undefined || id === "0" || f[5] === undefined || f[6] === undefined) continue; // 0 = unidentified caller
+        // The date column reads 2010 (an import artefact); the calls are from August 1999, same weekdays.
+        const at = new Date(`${f[5].replace("2010", "1999")}T${f[6].padStart(8, "0")}+03:00`);
+        let calls = byCustomer.get(id);
+        if (calls === undefined) byCustomer.set(id, (calls = []));
+        calls.push(at);
       }
-      // Some callers of the first week call again in the next week.
-      expect(cohorts[0]!.active[0]).toBeGreaterThan(0);
-    }
-  });
+      const data = [...byCustomer].map(([customerId, calls]) => ({
+        customerId,
+        start: new Date(Math.min(...calls.map((c) => c.getTime()))),
+        activity: calls.map((at) => ({ at })),
+      }));
+      const asOf = d("1999-08-31T21:00:00Z");
+      for (const mode of ["active", "retained"] as const) {
+        const { cohorts, issues, counts } = buildCohorts(data, { timeZone: "Asia/Jerusalem", asOf, period: "week", mode });
+        expect(issues).toEqual([]);
+        expect(counts.usedCustomers).toBe(byCustomer.size);
+        expect(cohorts.reduce((n, c) => n + c.size, 0)).toBe(byCustomer.size);
+        expect(cohorts[0]?.label).toBe("1999-W30"); // Sunday 1 Aug 1999 belongs to the ISO week of Mon 26 Jul
+        for (const c of cohorts) {
+          for (const a of c.active) expect(a).toBeLessThanOrEqual(c.size);
+          if (mode === "retained") c.active.forEach((a, i) => i > 0 && expect(a).toBeLessThanOrEqual(c.active[i - 1]!));
+        }
+        // Some callers of the first week call again in the next week.
+        expect(cohorts[0]!.active[0]).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it("throws E_INVALID_DATE for an invalid start, activity date or asOf", () => {
     const opts = { timeZone: "UTC", asOf: AS_OF };
     expect(codeOf(() => buildCohorts([{ customerId: "a", start: new Date(Number.NaN), activity: [] }], opts))).toBe("E_INVALID_DATE");
     expect(codeOf(() => buildCohorts([{ customerId: "a", start: AS_OF, activity: [{ at: new Date("x") }] }], opts))).toBe("E_INVALID_DATE");
     expect(codeOf(() => buildCohorts([], { timeZone: "UTC", asOf: new Date("x") }))).toBe("E_INVALID_DATE");
-    expect(() => buildCohorts([], { timeZone: "UTC", asOf: new Date("x") })).toThrow("buildCohorts: asOf must be a valid Date, got Invalid Date");
+    expect(() => buildCohorts([], { timeZone: "UTC", asOf: new Date("x") })).toThrow(
+      "buildCohorts: asOf must be a valid Date, got Invalid Date",
+    );
   });
 
   it("throws E_NOT_FINITE for a NaN amount", () => {
@@ -238,7 +238,9 @@ describe("buildCohorts", () => {
 
   it("throws E_TIME_ZONE for an unknown time zone", () => {
     expect(codeOf(() => buildCohorts([], { timeZone: "Mars/Olympus", asOf: AS_OF }))).toBe("E_TIME_ZONE");
-    expect(() => buildCohorts([], { timeZone: "Mars/Olympus", asOf: AS_OF })).toThrow("buildCohorts: timeZone must be a valid IANA time zone, got Mars/Olympus");
+    expect(() => buildCohorts([], { timeZone: "Mars/Olympus", asOf: AS_OF })).toThrow(
+      "buildCohorts: timeZone must be a valid IANA time zone, got Mars/Olympus",
+    );
   });
 
   it("throws E_PERIOD for a period other than month or week", () => {

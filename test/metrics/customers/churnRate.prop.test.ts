@@ -27,17 +27,20 @@ test.prop([startLost])("with nobody acquired and lost = start − end, churnRate
 });
 
 /** start, retained ≤ start, acquired: end = retained + acquired. */
-const retention = fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.nat({ max: 100_000 })).chain(([start, acquired]) =>
-  fc.tuple(fc.constant(start), fc.integer({ min: 0, max: start }), fc.constant(acquired)),
-);
+const retention = fc
+  .tuple(fc.integer({ min: 1, max: 100_000 }), fc.nat({ max: 100_000 }))
+  .chain(([start, acquired]) => fc.tuple(fc.constant(start), fc.integer({ min: 0, max: start }), fc.constant(acquired)));
 
-test.prop([retention])("retentionRate is in [0, 1], ignores acquisitions and equals 1 − churnRate of the implied losses", ([start, retained, acquired]) => {
-  const rate = retentionRate(start, retained + acquired, acquired)!;
-  expect(rate).toBeGreaterThanOrEqual(0);
-  expect(rate).toBeLessThanOrEqual(1);
-  expect(rate).toBe(retentionRate(start, retained, 0));
-  expect(rate + churnRate(start, start - retained)!).toBeCloseTo(1, 14);
-});
+test.prop([retention])(
+  "retentionRate is in [0, 1], ignores acquisitions and equals 1 − churnRate of the implied losses",
+  ([start, retained, acquired]) => {
+    const rate = retentionRate(start, retained + acquired, acquired)!;
+    expect(rate).toBeGreaterThanOrEqual(0);
+    expect(rate).toBeLessThanOrEqual(1);
+    expect(rate).toBe(retentionRate(start, retained, 0));
+    expect(rate + churnRate(start, start - retained)!).toBeCloseTo(1, 14);
+  },
+);
 
 test.prop([retention])("retentionRate rises with end and falls with acquired", ([start, retained, acquired]) => {
   const end = retained + acquired;

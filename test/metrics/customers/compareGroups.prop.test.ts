@@ -2,7 +2,10 @@ import { expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { compareGroups } from "../../../src/metrics/customers/index.ts";
 
-const values = fc.array(fc.integer({ min: -1_000_000, max: 1_000_000 }).map((c) => c / 100), { minLength: 1, maxLength: 50 });
+const values = fc.array(
+  fc.integer({ min: -1_000_000, max: 1_000_000 }).map((c) => c / 100),
+  { minLength: 1, maxLength: 50 },
+);
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 test.prop([values, values])("agrees with a naive mean and variance", (a, b) => {

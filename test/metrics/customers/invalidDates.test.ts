@@ -16,21 +16,30 @@ describe("no Invalid Date from the cohort functions", () => {
   it("buildCohorts throws E_INVALID_DATE when the start's period begins before the Date range", () => {
     for (const period of ["month", "week"] as const) {
       const code = codeOf(() =>
-        buildCohorts([{ customerId: "a", start: new Date(-8.64e15), activity: [] }], { timeZone: "Pacific/Kiritimati", asOf: new Date(0), period }),
+        buildCohorts([{ customerId: "a", start: new Date(-8.64e15), activity: [] }], {
+          timeZone: "Pacific/Kiritimati",
+          asOf: new Date(0),
+          period,
+        }),
       );
-      expect(code).toMatch(new RegExp(`^E_INVALID_DATE buildCohorts: a customer's start must lie in a ${period} that begins inside the Date range, got `));
+      expect(code).toMatch(
+        new RegExp(`^E_INVALID_DATE buildCohorts: a customer's start must lie in a ${period} that begins inside the Date range, got `),
+      );
     }
   });
 
   it("buildCohorts throws E_BUCKET_LIMIT past 1,000,000 periods instead of building them", () => {
     const start = new Date(-8e15);
-    expect(codeOf(() => buildCohorts([{ customerId: "a", start, activity: [] }], { timeZone: "UTC", asOf: new Date(8e15), period: "week" }))).toMatch(
-      /^E_BUCKET_LIMIT buildCohorts: at most 1000000 week periods must lie between a customer's start and asOf, got /,
-    );
+    expect(
+      codeOf(() => buildCohorts([{ customerId: "a", start, activity: [] }], { timeZone: "UTC", asOf: new Date(8e15), period: "week" })),
+    ).toMatch(/^E_BUCKET_LIMIT buildCohorts: at most 1000000 week periods must lie between a customer's start and asOf, got /);
   });
 
   it("valid extreme starts keep valid Dates", () => {
-    const result = buildCohorts([{ customerId: "a", start: new Date(8.64e15), activity: [] }], { timeZone: "Pacific/Kiritimati", asOf: new Date(8.64e15) });
+    const result = buildCohorts([{ customerId: "a", start: new Date(8.64e15), activity: [] }], {
+      timeZone: "Pacific/Kiritimati",
+      asOf: new Date(8.64e15),
+    });
     expect(Number.isFinite(result.cohorts[0]?.start.getTime())).toBe(true);
   });
 });

@@ -47,7 +47,9 @@ test.prop([lifetimes, fc.integer({ min: 0, max: 60 })])("losing one more start c
   fc.pre(data.length > 0);
   const k = i % data.length;
   const r = periodChurn(data, { from, to });
-  const changed = data.map((l, j) => (j === k && l.start < from && (l.end === undefined || l.end >= to) ? { ...l, end: new Date(15 * DAY) } : l));
+  const changed = data.map((l, j) =>
+    j === k && l.start < from && (l.end === undefined || l.end >= to) ? { ...l, end: new Date(15 * DAY) } : l,
+  );
   const s = periodChurn(changed, { from, to });
   if (r.churn.rate !== undefined) expect(s.churn.rate!).toBeGreaterThanOrEqual(r.churn.rate);
 });

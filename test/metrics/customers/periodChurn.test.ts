@@ -7,7 +7,11 @@ const d = (iso: string): Date => new Date(iso);
 const from = d("2026-01-01T00:00:00Z");
 const to = d("2026-02-01T00:00:00Z");
 const many = (n: number, prefix: string, start: string, end?: string): CustomerLifetime[] =>
-  Array.from({ length: n }, (_, i) => ({ customerId: `${prefix}${String(i)}`, start: d(start), end: end === undefined ? undefined : d(end) }));
+  Array.from({ length: n }, (_, i) => ({
+    customerId: `${prefix}${String(i)}`,
+    start: d(start),
+    end: end === undefined ? undefined : d(end),
+  }));
 
 describe("periodChurn", () => {
   it(`gives churn 0.2 for 2,000 at start and 400 lost (${RO}; the article prints 2 %, which is wrong)`, () => {

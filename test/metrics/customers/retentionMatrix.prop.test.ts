@@ -5,11 +5,13 @@ import type { Cohort } from "../../../src/models/cohort.ts";
 
 /** A non-increasing ("retained") cohort of `length` periods. */
 const retainedCohort = (length: number) =>
-  fc.integer({ min: 0, max: 500 }).chain((size) =>
-    fc.array(fc.integer({ min: 0, max: size }), { minLength: length, maxLength: length }).map(
-      (xs): Cohort => ({ label: "c", start: new Date(0), size, active: [...xs].sort((a, b) => b - a) }),
-    ),
-  );
+  fc
+    .integer({ min: 0, max: 500 })
+    .chain((size) =>
+      fc
+        .array(fc.integer({ min: 0, max: size }), { minLength: length, maxLength: length })
+        .map((xs): Cohort => ({ label: "c", start: new Date(0), size, active: [...xs].sort((a, b) => b - a) })),
+    );
 const cohorts = fc.array(fc.integer({ min: 0, max: 6 }).chain(retainedCohort), { minLength: 1, maxLength: 8 });
 
 test.prop([cohorts])("curve and churn are fractions from 0 to 1 for retained cohorts", (list) => {

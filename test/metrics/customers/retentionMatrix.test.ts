@@ -4,7 +4,12 @@ import type { Cohort } from "../../../src/models/cohort.ts";
 import { errorCodeOf as codeOf } from "../../_support/errors.ts";
 import { ROMANIAN as RO } from "../../_support/sources.ts";
 
-const cohort = (label: string, size: number, active: number[]): Cohort => ({ label, start: new Date(`${label}-01T00:00:00Z`), size, active });
+const cohort = (label: string, size: number, active: number[]): Cohort => ({
+  label,
+  start: new Date(`${label}-01T00:00:00Z`),
+  size,
+  active,
+});
 
 describe("retentionMatrix", () => {
   it(`gives period-1 churn 0.2 for a cohort of 2,000 with 1,600 left, as churnRate(2000, 400) (${RO}; the article prints 2 %, wrongly)`, () => {

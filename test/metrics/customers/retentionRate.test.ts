@@ -3,7 +3,7 @@ import { retentionRate } from "../../../src/metrics/customers/index.ts";
 import { errorCodeOf as codeOf } from "../../_support/errors.ts";
 
 describe("retentionRate", () => {
-  it("gives 0.9 for 1,000 at start, 1,200 at end, 300 new (\"8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022\", section 6)", () => {
+  it('gives 0.9 for 1,000 at start, 1,200 at end, 300 new ("8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022", section 6)', () => {
     expect(retentionRate(1000, 1200, 300)).toBe(0.9);
   });
 

@@ -46,7 +46,10 @@ test.prop([data])("agrees with a naive per-customer reference", (list) => {
 
 test.prop([data])("does not depend on record order", (list) => {
   const a = revenueRetention(list, options);
-  const b = revenueRetention([...list].reverse().map((c) => ({ ...c, activity: [...c.activity].reverse() })), options);
+  const b = revenueRetention(
+    [...list].reverse().map((c) => ({ ...c, activity: [...c.activity].reverse() })),
+    options,
+  );
   expect(b.baseCustomers).toBe(a.baseCustomers);
   expect(b.baseRevenue).toBeCloseTo(a.baseRevenue, 9);
   expect(b.netRevenueRetention.numerator).toBeCloseTo(a.netRevenueRetention.numerator, 9);

@@ -62,7 +62,9 @@ describe("revenueRetention", () => {
   });
 
   it("throws E_NOT_FINITE, E_TIME_ZONE, E_PERIOD and E_INVALID_DATE", () => {
-    expect(codeOf(() => revenueRetention([buyer("a", ["2026-01-05T00:00:00Z", Infinity])], { timeZone: "UTC", base: start }))).toBe("E_NOT_FINITE");
+    expect(codeOf(() => revenueRetention([buyer("a", ["2026-01-05T00:00:00Z", Infinity])], { timeZone: "UTC", base: start }))).toBe(
+      "E_NOT_FINITE",
+    );
     expect(codeOf(() => revenueRetention([], { timeZone: "Nowhere/Else", base: start }))).toBe("E_TIME_ZONE");
     // @ts-expect-error — "year" is not a customer period
     expect(codeOf(() => revenueRetention([], { timeZone: "UTC", base: start, period: "year" }))).toBe("E_PERIOD");

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  customerLifetimeValue,
-  repeatPurchaseRate,
-  revenueAtRisk,
-} from "../../../src/metrics/customers/index.ts";
+import { customerLifetimeValue, repeatPurchaseRate, revenueAtRisk } from "../../../src/metrics/customers/index.ts";
 import { errorCodeOf as codeOf } from "../../_support/errors.ts";
 
 // Russian article on tying support to revenue (seeds/004_6074af7efb9983f6.txt; the file has no
@@ -66,7 +62,7 @@ describe("customerLifetimeValue", () => {
     });
   });
 
-  it("takes the expected lifetime as 1 / churn: the seed churn of 0.2 per month gives 5 months (\"8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022\")", () => {
+  it('takes the expected lifetime as 1 / churn: the seed churn of 0.2 per month gives 5 months ("8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022")', () => {
     const r = customerLifetimeValue({ averageOrderValue: 50, purchaseFrequency: 2, churnRate: 0.2 })!;
     expect(r.expectedLifetime).toBe(5);
     expect(r.value).toBe(500);
@@ -94,7 +90,11 @@ describe("customerLifetimeValue", () => {
   });
 
   it("throws E_NOT_FINITE for a non-finite input", () => {
-    expect(codeOf(() => customerLifetimeValue({ averageOrderValue: Number.NaN, purchaseFrequency: 1, expectedLifetime: 1 }))).toBe("E_NOT_FINITE");
-    expect(codeOf(() => customerLifetimeValue({ averageOrderValue: 1, purchaseFrequency: 1, expectedLifetime: Infinity }))).toBe("E_NOT_FINITE");
+    expect(codeOf(() => customerLifetimeValue({ averageOrderValue: Number.NaN, purchaseFrequency: 1, expectedLifetime: 1 }))).toBe(
+      "E_NOT_FINITE",
+    );
+    expect(codeOf(() => customerLifetimeValue({ averageOrderValue: 1, purchaseFrequency: 1, expectedLifetime: Infinity }))).toBe(
+      "E_NOT_FINITE",
+    );
   });
 });

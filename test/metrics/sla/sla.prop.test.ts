@@ -83,18 +83,24 @@ test.prop([ticketsArb, minutesArb, minutesArb, asOfArb, fc.boolean()])(
   },
 );
 
-test.prop([ticketsArb, minutesArb, asOfArb])("a business-hours target is never due before the same calendar-hours target", (tickets, fr, asOf) => {
-  for (const t of tickets) {
-    const cal = ticketSla(t, { policy: policyOf(fr, fr, fr, false), asOf });
-    const bus = ticketSla(t, { policy: policyOf(fr, fr, fr, true), asOf });
-    expect(bus?.checks.length).toBe(cal?.checks.length);
-    bus?.checks.forEach((c, i) => expect(c.due.getTime()).toBeGreaterThanOrEqual((cal?.checks[i]?.due as Date).getTime()));
-  }
-});
+test.prop([ticketsArb, minutesArb, asOfArb])(
+  "a business-hours target is never due before the same calendar-hours target",
+  (tickets, fr, asOf) => {
+    for (const t of tickets) {
+      const cal = ticketSla(t, { policy: policyOf(fr, fr, fr, false), asOf });
+      const bus = ticketSla(t, { policy: policyOf(fr, fr, fr, true), asOf });
+      expect(bus?.checks.length).toBe(cal?.checks.length);
+      bus?.checks.forEach((c, i) => expect(c.due.getTime()).toBeGreaterThanOrEqual((cal?.checks[i]?.due as Date).getTime()));
+    }
+  },
+);
 
 test.prop([ticketsArb, minutesArb, fc.infiniteStream(fc.nat())])("does not depend on the order of tickets", (tickets, fr, keys) => {
   const asOf = new Date(BASE + 30 * DAY_MIN * MINUTE);
-  const shuffled = tickets.map((t) => ({ t, k: keys.next().value as number })).sort((x, y) => x.k - y.k).map((x) => x.t);
+  const shuffled = tickets
+    .map((t) => ({ t, k: keys.next().value as number }))
+    .sort((x, y) => x.k - y.k)
+    .map((x) => x.t);
   const a = slaCompliance(tickets, { policy: policyOf(fr, fr, fr, false), asOf });
   const b = slaCompliance(shuffled, { policy: policyOf(fr, fr, fr, false), asOf });
   expect([b.compliance, b.achieved, b.breached, b.running, b.missedReplies, b.skipped]).toEqual([
@@ -107,12 +113,15 @@ test.prop([ticketsArb, minutesArb, fc.infiniteStream(fc.nat())])("does not depen
   ]);
 });
 
-test.prop([ticketsArb, minutesArb])("long after every event, first-response achievement equals the count of first response times within the target", (tickets, fr) => {
-  const asOf = new Date(BASE + 30 * DAY_MIN * MINUTE);
-  const policy: SlaPolicy = { targets: [{ metric: "firstResponse", within: fr * MINUTE }] };
-  const r = slaCompliance(tickets, { policy, asOf }).byMetric.firstResponse;
-  const frt = firstResponseTimes(tickets);
-  expect(r.achieved).toBe([...frt.values].filter((v) => v <= fr * MINUTE).length);
-  expect(r.breached).toBe([...frt.values].filter((v) => v > fr * MINUTE).length + frt.skipped.unanswered);
-  expect(r.running).toBe(0);
-});
+test.prop([ticketsArb, minutesArb])(
+  "long after every event, first-response achievement equals the count of first response times within the target",
+  (tickets, fr) => {
+    const asOf = new Date(BASE + 30 * DAY_MIN * MINUTE);
+    const policy: SlaPolicy = { targets: [{ metric: "firstResponse", within: fr * MINUTE }] };
+    const r = slaCompliance(tickets, { policy, asOf }).byMetric.firstResponse;
+    const frt = firstResponseTimes(tickets);
+    expect(r.achieved).toBe([...frt.values].filter((v) => v <= fr * MINUTE).length);
+    expect(r.breached).toBe([...frt.values].filter((v) => v > fr * MINUTE).length + frt.skipped.unanswered);
+    expect(r.running).toBe(0);
+  },
+);

@@ -41,7 +41,11 @@ describe("slaCompliance", () => {
     };
     const r = slaCompliance(
       [
-        ticket("a", { status: "solved", solvedAt: at(45), messages: [customer(0), agent(12), customer(20), agent(24), customer(30), agent(40)] }),
+        ticket("a", {
+          status: "solved",
+          solvedAt: at(45),
+          messages: [customer(0), agent(12), customer(20), agent(24), customer(30), agent(40)],
+        }),
         ticket("b", { messages: [customer(0), agent(5)] }),
         ticket("c", { createdAt: at(100) }),
       ],

@@ -55,7 +55,9 @@ describe("slaTargetFor", () => {
   });
 
   it("lets a more specific user target override a default", () => {
-    const d: SlaPolicy = { targets: [...DEFAULT_FIRST_RESPONSE_TARGETS, { metric: "firstResponse", within: { hours: 8 }, channel: "email", priority: "urgent" }] };
+    const d: SlaPolicy = {
+      targets: [...DEFAULT_FIRST_RESPONSE_TARGETS, { metric: "firstResponse", within: { hours: 8 }, channel: "email", priority: "urgent" }],
+    };
     expect(slaTargetFor(ticket("1", { channel: "email", priority: "urgent" }), d).firstResponse?.ms).toBe(8 * HOUR);
     expect(slaTargetFor(ticket("2", { channel: "email" }), d).firstResponse?.ms).toBe(24 * HOUR);
   });
@@ -73,7 +75,9 @@ describe("slaTargetFor", () => {
   });
 
   it("throws E_SLA_SCHEDULE for business hours without a schedule", () => {
-    const e = thrown(() => slaTargetFor(ticket("1"), { targets: [{ metric: "resolution", within: 1, hours: "business" }] })) as MetricRangeError;
+    const e = thrown(() =>
+      slaTargetFor(ticket("1"), { targets: [{ metric: "resolution", within: 1, hours: "business" }] }),
+    ) as MetricRangeError;
     expect(e.code).toBe("E_SLA_SCHEDULE");
     expect(e.message).toBe("slaTargetFor: policy.targets[0] must have a schedule (or the policy one) for business hours, got none");
   });
@@ -82,8 +86,8 @@ describe("slaTargetFor", () => {
     const e = thrown(() => slaTargetFor(ticket("1"), { targets: [{ metric: "resolution", within: -1 }] })) as MetricRangeError;
     expect(e.code).toBe("E_DURATION");
     expect(e.message).toBe("slaTargetFor: policy.targets[0].within must be a non-negative number of milliseconds, got -1");
-    expect((thrown(() => slaTargetFor(ticket("1"), { targets: [{ metric: "resolution", within: { months: 1 } }] })) as MetricRangeError).code).toBe(
-      "E_DURATION",
-    );
+    expect(
+      (thrown(() => slaTargetFor(ticket("1"), { targets: [{ metric: "resolution", within: { months: 1 } }] })) as MetricRangeError).code,
+    ).toBe("E_DURATION");
   });
 });

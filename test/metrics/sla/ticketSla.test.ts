@@ -31,7 +31,12 @@ describe("ticketSla", () => {
     const t = ticket("1", { firstResponseAt: at(5) });
     expect(ticketSla(t, { policy: FR10, asOf: at(30) })?.checks[0]?.status).toBe("achieved");
     expect(ticketSla(t, { policy: FR10, asOf: at(4) })?.checks[0]?.status).toBe("running");
-    expect(ticketSla(ticket("2", { status: "new" }), { policy: { targets: [{ metric: "firstResponse", within: { minutes: 5 } }] }, asOf: at(30) })?.checks[0]?.lateBy).toBe(1_500_000);
+    expect(
+      ticketSla(ticket("2", { status: "new" }), {
+        policy: { targets: [{ metric: "firstResponse", within: { minutes: 5 } }] },
+        asOf: at(30),
+      })?.checks[0]?.lateBy,
+    ).toBe(1_500_000);
   });
 
   it("is undefined for a ticket created after asOf", () => {

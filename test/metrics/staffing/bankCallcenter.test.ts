@@ -40,7 +40,9 @@ describe("Anonymous Bank call centre, August 1999 (real data)", needsRealData(FI
   });
 
   it("plans a real Sunday (1999-08-01, Israel time) half hour by half hour, with the hour of the week in Asia/Jerusalem", () => {
-    const day = rows.filter((r) => r["date"] === "2010-08-01" && (r["outcome"] === "AGENT" || (r["outcome"] === "HANG" && r["q_start"] !== "0:00:00")));
+    const day = rows.filter(
+      (r) => r["date"] === "2010-08-01" && (r["outcome"] === "AGENT" || (r["outcome"] === "HANG" && r["q_start"] !== "0:00:00")),
+    );
     const bySlot = new Map<number, { arrivals: number; service: number; served: number }>();
     for (const r of day) {
       const slot = Math.floor(seconds(r["vru_exit"]!) / 1800);

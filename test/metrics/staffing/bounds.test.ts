@@ -15,9 +15,7 @@ function timed(f: () => string): string {
 
 describe("staffing bounds (E_AGENTS_LIMIT, E_TRAFFIC_LIMIT)", () => {
   it("erlangC(1e308, …) throws E_AGENTS_LIMIT at once", () => {
-    expect(timed(() => codeOf(() => erlangC(1e308, traffic)))).toBe(
-      "E_AGENTS_LIMIT erlangC: agents must be at most 100000, got 1e+308",
-    );
+    expect(timed(() => codeOf(() => erlangC(1e308, traffic)))).toBe("E_AGENTS_LIMIT erlangC: agents must be at most 100000, got 1e+308");
   });
 
   it("erlangA(1e308, …) throws E_AGENTS_LIMIT at once", () => {

@@ -26,17 +26,20 @@ test.prop([load])("more agents: abandonment and waiting never rise, service leve
   }
 });
 
-test.prop([load, fc.integer({ min: 1, max: 40 })])("agrees with the naive stationary distribution, flow balance and Little's law", (traffic, n) => {
-  const lambda = traffic.arrivals / 1800;
-  const theta = 1 / traffic.patience;
-  const r = erlangA(n, traffic);
-  const q = naiveQueue(n, lambda, 1 / traffic.averageHandleTime, theta, 3000);
-  expect(r.probabilityOfWaiting).toBeCloseTo(q.probabilityOfWaiting, 9);
-  expect(r.averageQueueLength).toBeCloseTo(q.averageQueueLength, 6);
-  expect(r.probabilityOfAbandonment).toBeCloseTo((theta * q.averageQueueLength) / lambda, 8);
-  expect(r.averageQueueLength).toBeCloseTo(lambda * r.averageWait, 8);
-  expect(r.occupancy).toBeCloseTo(q.averageBusy / n, 8);
-});
+test.prop([load, fc.integer({ min: 1, max: 40 })])(
+  "agrees with the naive stationary distribution, flow balance and Little's law",
+  (traffic, n) => {
+    const lambda = traffic.arrivals / 1800;
+    const theta = 1 / traffic.patience;
+    const r = erlangA(n, traffic);
+    const q = naiveQueue(n, lambda, 1 / traffic.averageHandleTime, theta, 3000);
+    expect(r.probabilityOfWaiting).toBeCloseTo(q.probabilityOfWaiting, 9);
+    expect(r.averageQueueLength).toBeCloseTo(q.averageQueueLength, 6);
+    expect(r.probabilityOfAbandonment).toBeCloseTo((theta * q.averageQueueLength) / lambda, 8);
+    expect(r.averageQueueLength).toBeCloseTo(lambda * r.averageWait, 8);
+    expect(r.occupancy).toBeCloseTo(q.averageBusy / n, 8);
+  },
+);
 
 // Erlang A (M/M/n+M) tends to Erlang C (M/M/n) as patience → ∞, within a bound from the two
 // birth–death chains (Garnett, Mandelbaum & Reiman 2002, "Designing a call center with impatient

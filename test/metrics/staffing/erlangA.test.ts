@@ -55,7 +55,12 @@ describe("erlangA", () => {
   });
 
   it("has nobody waiting with zero arrivals", () => {
-    expect(erlangA(2, { ...traffic, arrivals: 0 })).toMatchObject({ probabilityOfWaiting: 0, probabilityOfAbandonment: 0, serviceLevel: 1, averageWait: 0 });
+    expect(erlangA(2, { ...traffic, arrivals: 0 })).toMatchObject({
+      probabilityOfWaiting: 0,
+      probabilityOfAbandonment: 0,
+      serviceLevel: 1,
+      averageWait: 0,
+    });
   });
 
   it("throws E_AGENTS_RANGE for 0 agents", () => {

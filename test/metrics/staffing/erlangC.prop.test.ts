@@ -38,11 +38,14 @@ test.prop([load, fc.integer({ min: 1, max: 8 })])(
   },
 );
 
-test.prop([load, fc.integer({ min: 2, max: 10 })])("depends on arrivals only through the rate: k× arrivals in k× the interval", (traffic, k) => {
-  const a = (traffic.arrivals / 1800) * traffic.averageHandleTime;
-  const n = Math.floor(a) + 3;
-  const r = erlangC(n, traffic);
-  const s = erlangC(n, { ...traffic, arrivals: traffic.arrivals * k, intervalLength: 1800 * k });
-  expect(s.probabilityOfWaiting).toBeCloseTo(r.probabilityOfWaiting, 10);
-  expect(s.serviceLevel).toBeCloseTo(r.serviceLevel, 10);
-});
+test.prop([load, fc.integer({ min: 2, max: 10 })])(
+  "depends on arrivals only through the rate: k× arrivals in k× the interval",
+  (traffic, k) => {
+    const a = (traffic.arrivals / 1800) * traffic.averageHandleTime;
+    const n = Math.floor(a) + 3;
+    const r = erlangC(n, traffic);
+    const s = erlangC(n, { ...traffic, arrivals: traffic.arrivals * k, intervalLength: 1800 * k });
+    expect(s.probabilityOfWaiting).toBeCloseTo(r.probabilityOfWaiting, 10);
+    expect(s.serviceLevel).toBeCloseTo(r.serviceLevel, 10);
+  },
+);

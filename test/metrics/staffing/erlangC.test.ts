@@ -31,7 +31,12 @@ describe("erlangC", () => {
   });
 
   it("agrees to 1e−12 with the textbook factorial formula and the closed forms SL, ASA", () => {
-    for (const [n, arrivals, aht] of [[14, 100, 180], [3, 20, 200], [25, 500, 80], [1, 1, 60]] as const) {
+    for (const [n, arrivals, aht] of [
+      [14, 100, 180],
+      [3, 20, 200],
+      [25, 500, 80],
+      [1, 1, 60],
+    ] as const) {
       const a = (arrivals / 1800) * aht;
       const r = erlangC(n, { arrivals, averageHandleTime: aht });
       const pw = naiveErlangC(n, a);
@@ -64,7 +69,12 @@ describe("erlangC", () => {
   });
 
   it("has nobody waiting with zero arrivals", () => {
-    expect(erlangC(0, { arrivals: 0, averageHandleTime: 180 })).toMatchObject({ probabilityOfWaiting: 0, serviceLevel: 1, averageSpeedOfAnswer: 0, occupancy: 0 });
+    expect(erlangC(0, { arrivals: 0, averageHandleTime: 180 })).toMatchObject({
+      probabilityOfWaiting: 0,
+      serviceLevel: 1,
+      averageSpeedOfAnswer: 0,
+      occupancy: 0,
+    });
     expect(erlangC(3, { arrivals: 0, averageHandleTime: 180 }).serviceLevel).toBe(1);
   });
 
@@ -79,7 +89,9 @@ describe("erlangC", () => {
   });
 
   it("throws E_ARRIVALS_RANGE", () => {
-    expect(codeOf(() => erlangC(3, { arrivals: -1, averageHandleTime: 180 }))).toBe("E_ARRIVALS_RANGE erlangC: arrivals must be a finite number ≥ 0, got -1");
+    expect(codeOf(() => erlangC(3, { arrivals: -1, averageHandleTime: 180 }))).toBe(
+      "E_ARRIVALS_RANGE erlangC: arrivals must be a finite number ≥ 0, got -1",
+    );
   });
 
   it("throws E_HANDLE_TIME", () => {

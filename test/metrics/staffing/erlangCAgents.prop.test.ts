@@ -9,16 +9,19 @@ const load = fc.record({
 });
 const target = fc.double({ min: 0, max: 0.99, noNaN: true });
 
-test.prop([load, target, fc.double({ min: 0, max: 0.6, noNaN: true })])("is the minimum: N meets the target and N − 1 does not or has an unstable queue", (traffic, serviceLevel, shrinkage) => {
-  const s = erlangCAgents(traffic, { serviceLevel, shrinkage });
-  expect(s.achieved.serviceLevel).toBeGreaterThanOrEqual(serviceLevel);
-  expect(s.agents).toBeGreaterThan(s.achieved.trafficIntensity);
-  const fewer = s.agents - 1;
-  if (fewer > s.achieved.trafficIntensity) expect(erlangC(fewer, traffic).serviceLevel).toBeLessThan(serviceLevel);
-  expect(s.scheduledAgents).toBeGreaterThanOrEqual(s.agents);
-  expect(s.scheduledAgents * (1 - shrinkage)).toBeGreaterThanOrEqual(s.agents * (1 - 1e-9));
-  expect((s.scheduledAgents - 1) * (1 - shrinkage)).toBeLessThan(s.agents);
-});
+test.prop([load, target, fc.double({ min: 0, max: 0.6, noNaN: true })])(
+  "is the minimum: N meets the target and N − 1 does not or has an unstable queue",
+  (traffic, serviceLevel, shrinkage) => {
+    const s = erlangCAgents(traffic, { serviceLevel, shrinkage });
+    expect(s.achieved.serviceLevel).toBeGreaterThanOrEqual(serviceLevel);
+    expect(s.agents).toBeGreaterThan(s.achieved.trafficIntensity);
+    const fewer = s.agents - 1;
+    if (fewer > s.achieved.trafficIntensity) expect(erlangC(fewer, traffic).serviceLevel).toBeLessThan(serviceLevel);
+    expect(s.scheduledAgents).toBeGreaterThanOrEqual(s.agents);
+    expect(s.scheduledAgents * (1 - shrinkage)).toBeGreaterThanOrEqual(s.agents * (1 - 1e-9));
+    expect((s.scheduledAgents - 1) * (1 - shrinkage)).toBeLessThan(s.agents);
+  },
+);
 
 test.prop([load, target, target])("a higher target never needs fewer agents", (traffic, t1, t2) => {
   const [lo, hi] = t1 <= t2 ? [t1, t2] : [t2, t1];

@@ -26,11 +26,18 @@ describe("erlangCAgents", () => {
 
   it("meets both targets and the occupancy cap: 70 % cap on 10 Erlangs → 15 agents", () => {
     expect(erlangCAgents(traffic, { serviceLevel: 0.8, maxOccupancy: 0.7 }).agents).toBe(15);
-    expect(erlangCAgents(traffic, { serviceLevel: 0.95, maxAverageSpeedOfAnswer: 30 }).agents).toBe(erlangCAgents(traffic, { serviceLevel: 0.95 }).agents);
+    expect(erlangCAgents(traffic, { serviceLevel: 0.95, maxAverageSpeedOfAnswer: 30 }).agents).toBe(
+      erlangCAgents(traffic, { serviceLevel: 0.95 }).agents,
+    );
   });
 
   it("agrees with a brute-force scan from 1 agent up", () => {
-    for (const [arrivals, aht, target] of [[100, 180, 0.8], [7, 300, 0.9], [1234, 95, 0.85], [3, 60, 0.5]] as const) {
+    for (const [arrivals, aht, target] of [
+      [100, 180, 0.8],
+      [7, 300, 0.9],
+      [1234, 95, 0.85],
+      [3, 60, 0.5],
+    ] as const) {
       let n = 1;
       while (erlangC(n, { arrivals, averageHandleTime: aht }).serviceLevel < target) n++;
       expect(erlangCAgents({ arrivals, averageHandleTime: aht }, { serviceLevel: target }).agents).toBe(n);

@@ -32,8 +32,22 @@ describe("staffingPlan", () => {
     ];
     const plan = staffingPlan(volume, { averageHandleTime: 180, timeZone: "Asia/Jerusalem" })!;
     expect(plan.byHourOfWeek).toEqual([
-      { weekday: "mon", hour: 13, intervals: 2, arrivals: 250, agents: plan.intervals[1]!.agents, scheduledAgents: plan.intervals[1]!.agents },
-      { weekday: "sun", hour: 23, intervals: 1, arrivals: 10, agents: plan.intervals[2]!.agents, scheduledAgents: plan.intervals[2]!.agents },
+      {
+        weekday: "mon",
+        hour: 13,
+        intervals: 2,
+        arrivals: 250,
+        agents: plan.intervals[1]!.agents,
+        scheduledAgents: plan.intervals[1]!.agents,
+      },
+      {
+        weekday: "sun",
+        hour: 23,
+        intervals: 1,
+        arrivals: 10,
+        agents: plan.intervals[2]!.agents,
+        scheduledAgents: plan.intervals[2]!.agents,
+      },
     ]);
     const utc = staffingPlan(volume, { averageHandleTime: 180, timeZone: "UTC" })!;
     expect(utc.byHourOfWeek!.map((h) => `${h.weekday} ${String(h.hour)}`)).toEqual(["mon 11", "sun 21"]);
@@ -56,7 +70,9 @@ describe("staffingPlan", () => {
   });
 
   it("throws E_ARRIVALS_RANGE naming the bad count", () => {
-    expect(codeOf(() => staffingPlan([10, -3], { averageHandleTime: 180 }))).toBe("E_ARRIVALS_RANGE staffingPlan: arrivals must be a finite number ≥ 0, got -3");
+    expect(codeOf(() => staffingPlan([10, -3], { averageHandleTime: 180 }))).toBe(
+      "E_ARRIVALS_RANGE staffingPlan: arrivals must be a finite number ≥ 0, got -3",
+    );
   });
 
   it("throws E_INVALID_DATE", () => {

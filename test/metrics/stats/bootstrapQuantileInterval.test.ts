@@ -19,9 +19,9 @@ function naiveBootstrap(values: readonly number[], p: number, level: number, res
 
 // ser_time (s) of the first 60 AGENT calls dated 2010-08-01 (= 1999-08-01) in real/anonymous_bank_callcenter_1999-08.csv of the data directory (CX_REAL_DATA), in file order.
 const HANDLE_TIMES = [
-  99, 96, 207, 54, 445, 70, 65, 679, 350, 113, 156, 113, 112, 1798, 154, 75, 156, 24, 206, 134, 217, 1439, 449, 449, 446, 52,
-  57, 583, 984, 398, 87, 62, 312, 126, 276, 1756, 70, 363, 60, 71, 82, 76, 77, 29, 225, 68, 312, 32, 128, 45, 80, 189, 105,
-  251, 203, 51, 264, 378, 93, 159,
+  99, 96, 207, 54, 445, 70, 65, 679, 350, 113, 156, 113, 112, 1798, 154, 75, 156, 24, 206, 134, 217, 1439, 449, 449, 446, 52, 57, 583, 984,
+  398, 87, 62, 312, 126, 276, 1756, 70, 363, 60, 71, 82, 76, 77, 29, 225, 68, 312, 32, 128, 45, 80, 189, 105, 251, 203, 51, 264, 378, 93,
+  159,
 ];
 
 describe("bootstrapQuantileInterval", () => {
@@ -38,7 +38,14 @@ describe("bootstrapQuantileInterval", () => {
   it("is reproducible with the same seed and reports its settings", () => {
     const a = bootstrapQuantileInterval(HANDLE_TIMES, { seed: 2024 });
     expect(bootstrapQuantileInterval(HANDLE_TIMES, { seed: 2024 })).toEqual(a);
-    expect(a).toMatchObject({ probability: 0.5, n: 60, resamples: 2000, seed: 2024, confidenceLevel: 0.95, method: "percentile bootstrap of the R-7 quantile" });
+    expect(a).toMatchObject({
+      probability: 0.5,
+      n: 60,
+      resamples: 2000,
+      seed: 2024,
+      confidenceLevel: 0.95,
+      method: "percentile bootstrap of the R-7 quantile",
+    });
   });
 
   it("covers the true median of a known distribution in most of 40 seeded trials (uniform 0–1000, median 500)", () => {
@@ -62,7 +69,9 @@ describe("bootstrapQuantileInterval", () => {
   });
 
   it("throws E_NOT_FINITE", () => {
-    expect(codeOf(() => bootstrapQuantileInterval([1, Number.NaN]))).toBe("E_NOT_FINITE bootstrapQuantileInterval: value must be a finite number, got NaN");
+    expect(codeOf(() => bootstrapQuantileInterval([1, Number.NaN]))).toBe(
+      "E_NOT_FINITE bootstrapQuantileInterval: value must be a finite number, got NaN",
+    );
   });
 
   it("throws E_FRACTION_RANGE for a probability outside [0, 1]", () => {
@@ -82,6 +91,8 @@ describe("bootstrapQuantileInterval", () => {
   });
 
   it("throws E_SEED", () => {
-    expect(codeOf(() => bootstrapQuantileInterval([1], { seed: 1.5 }))).toBe("E_SEED bootstrapQuantileInterval: seed must be an integer, got 1.5");
+    expect(codeOf(() => bootstrapQuantileInterval([1], { seed: 1.5 }))).toBe(
+      "E_SEED bootstrapQuantileInterval: seed must be an integer, got 1.5",
+    );
   });
 });

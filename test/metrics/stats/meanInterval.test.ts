@@ -33,7 +33,9 @@ describe("meanInterval", () => {
   });
 
   it("throws E_NOT_FINITE", () => {
-    expect(codeOf(() => meanInterval([1, Number.POSITIVE_INFINITY]))).toBe("E_NOT_FINITE meanInterval: value must be a finite number, got Infinity");
+    expect(codeOf(() => meanInterval([1, Number.POSITIVE_INFINITY]))).toBe(
+      "E_NOT_FINITE meanInterval: value must be a finite number, got Infinity",
+    );
   });
 
   it("throws E_CONFIDENCE_LEVEL", () => {

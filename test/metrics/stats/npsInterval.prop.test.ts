@@ -50,9 +50,12 @@ test.prop([scores, scores])("the difference test's difference is npsA − npsB, 
   expect(ab.standardError).toBeCloseTo(Math.sqrt(sa * sa + sb * sb), 9);
 });
 
-test.prop([fc.double({ min: 0.5, max: 50, noNaN: true })])("the worst-case sample size gives a half-width of at most the margin, and one fewer answer does not", (margin) => {
-  const n = npsSampleSizeForMargin(margin);
-  const halfWidth = (m: number): number => 1.959963984540054 * 100 * Math.sqrt(1 / m);
-  expect(halfWidth(n)).toBeLessThanOrEqual(margin * (1 + 1e-9));
-  if (n > 1) expect(halfWidth(n - 1)).toBeGreaterThan(margin * (1 - 1e-9));
-});
+test.prop([fc.double({ min: 0.5, max: 50, noNaN: true })])(
+  "the worst-case sample size gives a half-width of at most the margin, and one fewer answer does not",
+  (margin) => {
+    const n = npsSampleSizeForMargin(margin);
+    const halfWidth = (m: number): number => 1.959963984540054 * 100 * Math.sqrt(1 / m);
+    expect(halfWidth(n)).toBeLessThanOrEqual(margin * (1 + 1e-9));
+    if (n > 1) expect(halfWidth(n - 1)).toBeGreaterThan(margin * (1 - 1e-9));
+  },
+);

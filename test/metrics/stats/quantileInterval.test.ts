@@ -14,7 +14,10 @@ describe("quantileInterval: known answers", () => {
   });
 
   it("90th percentile of n = 100 at 95 %: ranks 84 and 96 (R: qbinom(c(0.025, 0.975), 100, 0.9) = 84, 95)", () => {
-    const r = quantileInterval(Array.from({ length: 100 }, (_, i) => i + 1), { probability: 0.9 });
+    const r = quantileInterval(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+      { probability: 0.9 },
+    );
     expect([r?.lowerRank, r?.upperRank]).toEqual([84, 96]);
     // pbinom(95, 100, 0.9) - pbinom(83, 100, 0.9)
     expect(r?.coverage).toBeCloseTo(0.9556901071912224, 10);
@@ -43,15 +46,18 @@ describe("quantileInterval: properties", () => {
     fc.array(fc.double({ min: 0, max: 1e12, noNaN: true }), { minLength: 1, maxLength: 80 }),
     fc.double({ min: 0, max: 1, noNaN: true }),
     fc.double({ min: 0.5, max: 0.999, noNaN: true }),
-  ])("bounds are data values around the estimate, never below 0 for durations; coverage ≥ level unless clamped", (xs, probability, confidenceLevel) => {
-    const r = quantileInterval(xs, { probability, confidenceLevel });
-    expect(r).toBeDefined();
-    const sorted = [...xs].sort((a, b) => a - b);
-    expect(r?.lower).toBe(sorted[(r?.lowerRank ?? 0) - 1]);
-    expect(r?.upper).toBe(sorted[(r?.upperRank ?? 0) - 1]);
-    expect(r?.lower).toBeGreaterThanOrEqual(0);
-    expect(r?.lower).toBeLessThanOrEqual(r?.upper ?? Number.NaN);
-    const clamped = r?.lowerRank === 1 || r?.upperRank === xs.length;
-    if (!clamped) expect(r?.coverage).toBeGreaterThanOrEqual(confidenceLevel - 1e-9);
-  });
+  ])(
+    "bounds are data values around the estimate, never below 0 for durations; coverage ≥ level unless clamped",
+    (xs, probability, confidenceLevel) => {
+      const r = quantileInterval(xs, { probability, confidenceLevel });
+      expect(r).toBeDefined();
+      const sorted = [...xs].sort((a, b) => a - b);
+      expect(r?.lower).toBe(sorted[(r?.lowerRank ?? 0) - 1]);
+      expect(r?.upper).toBe(sorted[(r?.upperRank ?? 0) - 1]);
+      expect(r?.lower).toBeGreaterThanOrEqual(0);
+      expect(r?.lower).toBeLessThanOrEqual(r?.upper ?? Number.NaN);
+      const clamped = r?.lowerRank === 1 || r?.upperRank === xs.length;
+      if (!clamped) expect(r?.coverage).toBeGreaterThanOrEqual(confidenceLevel - 1e-9);
+    },
+  );
 });

@@ -25,7 +25,9 @@ describe("sampleSizeForMargin", () => {
   });
 
   it("throws E_MARGIN_RANGE", () => {
-    expect(codeOf(() => sampleSizeForMargin(5))).toBe("E_MARGIN_RANGE sampleSizeForMargin: margin must be a fraction strictly between 0 and 1, got 5");
+    expect(codeOf(() => sampleSizeForMargin(5))).toBe(
+      "E_MARGIN_RANGE sampleSizeForMargin: margin must be a fraction strictly between 0 and 1, got 5",
+    );
     expect(codeOf(() => sampleSizeForMargin(0))).toMatch(/^E_MARGIN_RANGE /);
   });
 

@@ -33,7 +33,11 @@ describe("twoProportionZTest", () => {
   });
 
   it("agrees with the naive χ² on uneven groups", () => {
-    for (const [xa, na, xb, nb] of [[12, 40, 30, 55], [1, 3, 250, 260], [0, 10, 4, 9]] as const) {
+    for (const [xa, na, xb, nb] of [
+      [12, 40, 30, 55],
+      [1, 3, 250, 260],
+      [0, 10, 4, 9],
+    ] as const) {
       const t = twoProportionZTest({ successes: xa, trials: na }, { successes: xb, trials: nb })!;
       expect(t.z * t.z).toBeCloseTo(chiSquared(xa, na, xb, nb), 10);
       expect(Math.sign(t.z)).toBe(Math.sign(xa / na - xb / nb));
@@ -41,7 +45,11 @@ describe("twoProportionZTest", () => {
   });
 
   it("gives z = 0 and p = 1 when the pooled standard error is 0", () => {
-    expect(twoProportionZTest({ successes: 5, trials: 5 }, { successes: 3, trials: 3 })).toMatchObject({ z: 0, pValue: 1, standardError: 0 });
+    expect(twoProportionZTest({ successes: 5, trials: 5 }, { successes: 3, trials: 3 })).toMatchObject({
+      z: 0,
+      pValue: 1,
+      standardError: 0,
+    });
     expect(twoProportionZTest({ successes: 0, trials: 5 }, { successes: 0, trials: 3 })).toMatchObject({ z: 0, pValue: 1 });
   });
 

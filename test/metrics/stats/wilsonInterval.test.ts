@@ -44,7 +44,15 @@ describe("wilsonInterval", () => {
   });
 
   it("agrees to 1e−12 with the quadratic-root form (uncorrected) and R's prop.test form (corrected)", () => {
-    for (const [x, n] of [[81, 263], [15, 148], [0, 20], [1, 29], [29, 29], [500, 1000], [3, 7]] as const) {
+    for (const [x, n] of [
+      [81, 263],
+      [15, 148],
+      [0, 20],
+      [1, 29],
+      [29, 29],
+      [500, 1000],
+      [3, 7],
+    ] as const) {
       const [lo, hi] = naiveWilson(x, n);
       const w = wilsonInterval(x, n)!;
       expect(Math.abs(w.lower - lo)).toBeLessThan(1e-12);
@@ -63,7 +71,13 @@ describe("wilsonInterval", () => {
   });
 
   it("reports the estimate, counts, level and method", () => {
-    expect(wilsonInterval(3, 4, { confidenceLevel: 0.9 })).toMatchObject({ estimate: 0.75, successes: 3, n: 4, confidenceLevel: 0.9, method: "Wilson score" });
+    expect(wilsonInterval(3, 4, { confidenceLevel: 0.9 })).toMatchObject({
+      estimate: 0.75,
+      successes: 3,
+      n: 4,
+      confidenceLevel: 0.9,
+      method: "Wilson score",
+    });
   });
 
   it("is exactly [0, …] at x = 0 and […, 1] at x = n", () => {
@@ -82,7 +96,9 @@ describe("wilsonInterval", () => {
   });
 
   it("throws E_SUCCESSES_EXCEED_TRIALS", () => {
-    expect(codeOf(() => wilsonInterval(6, 5))).toBe("E_SUCCESSES_EXCEED_TRIALS wilsonInterval: successes must not exceed trials, got 6 of 5");
+    expect(codeOf(() => wilsonInterval(6, 5))).toBe(
+      "E_SUCCESSES_EXCEED_TRIALS wilsonInterval: successes must not exceed trials, got 6 of 5",
+    );
   });
 
   it("throws E_CONFIDENCE_LEVEL", () => {

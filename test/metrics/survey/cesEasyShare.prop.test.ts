@@ -2,17 +2,15 @@ import { expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { cesEasyShare } from "../../../src/metrics/survey/index.ts";
 
-const scaled = fc
-  .record({ min: fc.integer({ min: -5, max: 5 }), points: fc.integer({ min: 2, max: 11 }) })
-  .chain(({ min, points }) => {
-    const max = min + points - 1;
-    return fc.record({
-      scale: fc.constant({ min, max }),
-      threshold: fc.integer({ min, max }),
-      higherIsEasier: fc.boolean(),
-      scores: fc.array(fc.integer({ min, max }), { minLength: 1, maxLength: 100 }),
-    });
+const scaled = fc.record({ min: fc.integer({ min: -5, max: 5 }), points: fc.integer({ min: 2, max: 11 }) }).chain(({ min, points }) => {
+  const max = min + points - 1;
+  return fc.record({
+    scale: fc.constant({ min, max }),
+    threshold: fc.integer({ min, max }),
+    higherIsEasier: fc.boolean(),
+    scores: fc.array(fc.integer({ min, max }), { minLength: 1, maxLength: 100 }),
   });
+});
 
 test.prop([scaled])("stays within 0..1 and agrees with the naive count", ({ scale, threshold, higherIsEasier, scores }) => {
   const value = cesEasyShare(scores, { scale, threshold, higherIsEasier })!;

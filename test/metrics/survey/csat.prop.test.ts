@@ -35,7 +35,12 @@ test.prop([scaled])("agrees with the naive count of scores ≥ threshold", ({ sc
 
 test.prop([scaled, fc.integer({ min: -20, max: 20 })])("does not change when scale and scores shift together", ({ scale, scores }, k) => {
   const shifted = { min: scale.min + k, max: scale.max + k };
-  expect(csat(scores.map((s) => s + k), { scale: shifted })).toBe(csat(scores, { scale }));
+  expect(
+    csat(
+      scores.map((s) => s + k),
+      { scale: shifted },
+    ),
+  ).toBe(csat(scores, { scale }));
 });
 
 test.prop([scaled])("csat + negativeShare ≤ 1 with the default boxes", ({ scale, scores }) => {

@@ -33,20 +33,24 @@ describe("csat", () => {
     expect(csat([])).toBeUndefined();
   });
 
-  it("reads the real Kaggle 'Customer Support Ticket Dataset': CSAT = (543 + 544) / 2769 (counts from data/real/README.md)", needsRealData("real/customer_support_tickets.csv"), () => {
-    const text = readFileSync(realDataPath("real/customer_support_tickets.csv"), "utf8");
-    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
-    expect(parsed.data).toHaveLength(8469);
-    const ratings = parsed.data
-      .map((row) => row["Customer Satisfaction Rating"] ?? "")
-      .filter((cell) => cell !== "")
-      .map(Number);
-    expect(ratings).toHaveLength(2769);
-    const tally = [1, 2, 3, 4, 5].map((r) => ratings.filter((x) => x === r).length);
-    expect(tally).toEqual([553, 549, 580, 543, 544]);
-    expect(csat(ratings)).toBe((543 + 544) / 2769);
-    expect(negativeShare(ratings)).toBe((553 + 549) / 2769);
-  });
+  it(
+    "reads the real Kaggle 'Customer Support Ticket Dataset': CSAT = (543 + 544) / 2769 (counts from data/real/README.md)",
+    needsRealData("real/customer_support_tickets.csv"),
+    () => {
+      const text = readFileSync(realDataPath("real/customer_support_tickets.csv"), "utf8");
+      const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+      expect(parsed.data).toHaveLength(8469);
+      const ratings = parsed.data
+        .map((row) => row["Customer Satisfaction Rating"] ?? "")
+        .filter((cell) => cell !== "")
+        .map(Number);
+      expect(ratings).toHaveLength(2769);
+      const tally = [1, 2, 3, 4, 5].map((r) => ratings.filter((x) => x === r).length);
+      expect(tally).toEqual([553, 549, 580, 543, 544]);
+      expect(csat(ratings)).toBe((543 + 544) / 2769);
+      expect(negativeShare(ratings)).toBe((553 + 549) / 2769);
+    },
+  );
 
   it.each([0, 6, 4.5, Number.NaN])("throws E_SCORE_RANGE for %s on 1–5", (bad) => {
     expect(codeOf(() => csat([5, bad]))).toBe(`E_SCORE_RANGE csat: score must be an integer from 1 to 5, got ${String(bad)}`);

@@ -23,7 +23,12 @@ test.prop([answers, fc.nat()])("never drops when a bad answer becomes good", (va
 test.prop([answers])("agrees with the naive count and with csat on a 0–1 scale", (values) => {
   const expected = values.filter(good).length / values.length;
   expect(csatBinary(values)).toBe(expected);
-  expect(csat(values.map((a) => (good(a) ? 1 : 0)), { scale: { min: 0, max: 1 }, threshold: 1 })).toBe(expected);
+  expect(
+    csat(
+      values.map((a) => (good(a) ? 1 : 0)),
+      { scale: { min: 0, max: 1 }, threshold: 1 },
+    ),
+  ).toBe(expected);
 });
 
 test.prop([answers])("csatBinary + negativeShareBinary = 1 (no neutral answer)", (values) => {

@@ -4,11 +4,31 @@ import { csat, csatVerbal, negativeShare, negativeShareVerbal } from "../../../s
 
 /** Each label with its point (5 = best), from the Dutch article's three scales. */
 const LABELS: readonly (readonly [string, number])[] = [
-  ["very satisfied", 5], ["satisfied", 4], ["somewhat satisfied", 3], ["dissatisfied", 2], ["very dissatisfied", 1],
-  ["zeer tevreden", 5], ["tevreden", 4], ["enigszins tevreden", 3], ["ontevreden", 2], ["zeer ontevreden", 1],
-  ["very good", 5], ["good", 4], ["adequate", 3], ["not good", 2], ["bad", 1],
-  ["zeer goed", 5], ["goed", 4], ["adequaat", 3], ["niet goed", 2], ["slecht", 1],
-  ["excellent", 5], ["ok", 3], ["not great", 2], ["uitstekend", 5], ["niet groot", 2],
+  ["very satisfied", 5],
+  ["satisfied", 4],
+  ["somewhat satisfied", 3],
+  ["dissatisfied", 2],
+  ["very dissatisfied", 1],
+  ["zeer tevreden", 5],
+  ["tevreden", 4],
+  ["enigszins tevreden", 3],
+  ["ontevreden", 2],
+  ["zeer ontevreden", 1],
+  ["very good", 5],
+  ["good", 4],
+  ["adequate", 3],
+  ["not good", 2],
+  ["bad", 1],
+  ["zeer goed", 5],
+  ["goed", 4],
+  ["adequaat", 3],
+  ["niet goed", 2],
+  ["slecht", 1],
+  ["excellent", 5],
+  ["ok", 3],
+  ["not great", 2],
+  ["uitstekend", 5],
+  ["niet groot", 2],
 ];
 
 const answer = fc

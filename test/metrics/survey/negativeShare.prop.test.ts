@@ -23,8 +23,11 @@ test.prop([scaled, fc.nat(), fc.nat()])("never rises when one score is raised", 
   expect(negativeShare(raised, { scale, threshold })!).toBeLessThanOrEqual(negativeShare(scores, { scale, threshold })!);
 });
 
-test.prop([scaled])("mirrors csat's top box: negativeShare(s) = share of flipped scores ≥ flipped threshold", ({ scale, threshold, scores }) => {
-  const flipped = scores.map((s) => scale.min + scale.max - s);
-  const flippedThreshold = scale.min + scale.max - threshold;
-  expect(negativeShare(scores, { scale, threshold })).toBe(flipped.filter((s) => s >= flippedThreshold).length / scores.length);
-});
+test.prop([scaled])(
+  "mirrors csat's top box: negativeShare(s) = share of flipped scores ≥ flipped threshold",
+  ({ scale, threshold, scores }) => {
+    const flipped = scores.map((s) => scale.min + scale.max - s);
+    const flippedThreshold = scale.min + scale.max - threshold;
+    expect(negativeShare(scores, { scale, threshold })).toBe(flipped.filter((s) => s >= flippedThreshold).length / scores.length);
+  },
+);

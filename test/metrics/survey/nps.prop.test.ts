@@ -32,15 +32,12 @@ test.prop([nonEmpty])("does not change when every answer is given twice", (value
   expect(nps([...values, ...values])).toBe(nps(values));
 });
 
-test.prop([nonEmpty, fc.nat(), fc.integer({ min: 1, max: 10 })])(
-  "never drops when one score is raised",
-  (values, at, by) => {
-    const i = at % values.length;
-    const raised = [...values];
-    raised[i] = Math.min(10, (raised[i] as number) + by);
-    expect(nps(raised) as number).toBeGreaterThanOrEqual(nps(values) as number);
-  },
-);
+test.prop([nonEmpty, fc.nat(), fc.integer({ min: 1, max: 10 })])("never drops when one score is raised", (values, at, by) => {
+  const i = at % values.length;
+  const raised = [...values];
+  raised[i] = Math.min(10, (raised[i] as number) + by);
+  expect(nps(raised) as number).toBeGreaterThanOrEqual(nps(values) as number);
+});
 
 test.prop([nonEmpty])("agrees with the naive % promoters − % detractors", (values) => {
   expect(nps(values) as number).toBeCloseTo(naiveNps(values), 9);

@@ -16,7 +16,10 @@ describe("assignmentTime", () => {
 
   it("skips unassigned tickets and reports assignment before creation", () => {
     expect(assignmentTime(ticket("1"))).toEqual({ kind: "skipped", reason: "unassigned" });
-    expect(assignmentTime(ticket("2", { createdAt: at(5), assignedAt: at(1) }))).toEqual({ kind: "anomaly", reason: "assignedBeforeCreated" });
+    expect(assignmentTime(ticket("2", { createdAt: at(5), assignedAt: at(1) }))).toEqual({
+      kind: "anomaly",
+      reason: "assignedBeforeCreated",
+    });
   });
 
   it("counts business hours overnight (Tue 16:30 → Wed 09:30 is 1 business hour)", () => {

@@ -51,18 +51,19 @@ describe("addBusinessTime properties", () => {
     },
   );
 
-  test.prop([fc.oneof(scheduleCase({ minWeekly: 1 }), dstCase), fc.integer({ min: 0, max: 2 * DAY }), fc.integer({ min: 0, max: 2 * DAY })])(
-    "is monotone in ms and composes: add(add(s, a), b) = add(s, a + b) for a, b > 0 up to the open edge",
-    ({ schedule, base }, a, b) => {
-      const once = addBusinessTime(d(base), a + b, schedule).getTime();
-      const first = addBusinessTime(d(base), a, schedule).getTime();
-      const twice = addBusinessTime(d(first), b, schedule).getTime();
-      expect(first).toBeLessThanOrEqual(once);
-      // Both land where a + b of open time has elapsed; with b = 0 the second step stays put.
-      expect(between(base, twice, schedule)).toBe(a + b);
-      if (b > 0) expect(twice).toBe(once);
-    },
-  );
+  test.prop([
+    fc.oneof(scheduleCase({ minWeekly: 1 }), dstCase),
+    fc.integer({ min: 0, max: 2 * DAY }),
+    fc.integer({ min: 0, max: 2 * DAY }),
+  ])("is monotone in ms and composes: add(add(s, a), b) = add(s, a + b) for a, b > 0 up to the open edge", ({ schedule, base }, a, b) => {
+    const once = addBusinessTime(d(base), a + b, schedule).getTime();
+    const first = addBusinessTime(d(base), a, schedule).getTime();
+    const twice = addBusinessTime(d(first), b, schedule).getTime();
+    expect(first).toBeLessThanOrEqual(once);
+    // Both land where a + b of open time has elapsed; with b = 0 the second step stays put.
+    expect(between(base, twice, schedule)).toBe(a + b);
+    if (b > 0) expect(twice).toBe(once);
+  });
 
   test.prop([fc.constantFrom(...ZONES), minuteInstant, fc.integer({ min: -400 * DAY, max: 400 * DAY })])(
     "is plain addition on a 24/7 schedule",
@@ -71,15 +72,14 @@ describe("addBusinessTime properties", () => {
     },
   );
 
-  test.prop([scheduleCase({ minWeekly: 1 }).chain(({ schedule, base }) => fc.tuple(fc.constant(schedule), near(base, 10), near(base, 10)))])(
-    "inverts businessTimeBetween up to closed time: add(a, f(a, b)) is the open edge nearest to b",
-    ([schedule, a, b]) => {
-      const span = between(a, b, schedule);
-      const t = addBusinessTime(d(a), span, schedule).getTime();
-      // t and b are separated by closed time only.
-      expect(between(t, b, schedule)).toBe(0);
-      if (span > 0) expect(t).toBeLessThanOrEqual(b);
-      if (span < 0) expect(t).toBeGreaterThanOrEqual(b);
-    },
-  );
+  test.prop([
+    scheduleCase({ minWeekly: 1 }).chain(({ schedule, base }) => fc.tuple(fc.constant(schedule), near(base, 10), near(base, 10))),
+  ])("inverts businessTimeBetween up to closed time: add(a, f(a, b)) is the open edge nearest to b", ([schedule, a, b]) => {
+    const span = between(a, b, schedule);
+    const t = addBusinessTime(d(a), span, schedule).getTime();
+    // t and b are separated by closed time only.
+    expect(between(t, b, schedule)).toBe(0);
+    if (span > 0) expect(t).toBeLessThanOrEqual(b);
+    if (span < 0) expect(t).toBeGreaterThanOrEqual(b);
+  });
 });

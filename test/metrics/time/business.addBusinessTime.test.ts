@@ -49,14 +49,10 @@ describe("addBusinessTime (hand-derived)", () => {
   it("skips holidays and uses overrides", () => {
     // Holiday Thu 2026-01-01: Wed 2025-12-31 16:00 + 2 h → Wed 16–17 (1 h) + Fri 01-02 09–10 → Fri 10:00.
     const withHoliday: Schedule = { ...la, holidays: ["2026-01-01"] };
-    expect(addBusinessTime(at("2025-12-31T16:00:00-08:00"), 2 * H, withHoliday).toISOString()).toBe(
-      iso("2026-01-02T10:00:00-08:00"),
-    );
+    expect(addBusinessTime(at("2025-12-31T16:00:00-08:00"), 2 * H, withHoliday).toISOString()).toBe(iso("2026-01-02T10:00:00-08:00"));
     // Override Sat 2026-01-10 to 10–12: Fri 01-09 16:00 + 2 h → Fri 16–17 + Sat 10–11 → Sat 11:00.
     const withOverride: Schedule = { ...la, overrides: [{ date: "2026-01-10", hours: [["10:00", "12:00"]] }] };
-    expect(addBusinessTime(at("2026-01-09T16:00:00-08:00"), 2 * H, withOverride).toISOString()).toBe(
-      iso("2026-01-10T11:00:00-08:00"),
-    );
+    expect(addBusinessTime(at("2026-01-09T16:00:00-08:00"), 2 * H, withOverride).toISOString()).toBe(iso("2026-01-10T11:00:00-08:00"));
   });
 
   it("runs through an overnight shift and a 24:00 end", () => {
@@ -78,7 +74,11 @@ describe("addBusinessTime (hand-derived)", () => {
 
   it("handles a schedule whose only hours are one override, in both directions", () => {
     // Only 2026-01-10 10:00–12:00 is open: from a year before, + 1 h → 11:00; from a year after, − 1 h → 11:00.
-    const once: Schedule = { timeZone: "America/Los_Angeles", weekly: {}, overrides: [{ date: "2026-01-10", hours: [["10:00", "12:00"]] }] };
+    const once: Schedule = {
+      timeZone: "America/Los_Angeles",
+      weekly: {},
+      overrides: [{ date: "2026-01-10", hours: [["10:00", "12:00"]] }],
+    };
     expect(addBusinessTime(at("2025-01-10T00:00:00-08:00"), H, once).toISOString()).toBe(iso("2026-01-10T11:00:00-08:00"));
     expect(addBusinessTime(at("2027-01-10T00:00:00-08:00"), -H, once).toISOString()).toBe(iso("2026-01-10T11:00:00-08:00"));
   });
@@ -123,7 +123,10 @@ describe("the documented examples (TSDoc and docs/guide/time-zones.md) hold", ()
       weekly: {
         mon: [["09:00", "17:00"]],
         tue: [["09:00", "17:00"]],
-        wed: [["09:00", "12:00"], ["13:00", "17:00"]],
+        wed: [
+          ["09:00", "12:00"],
+          ["13:00", "17:00"],
+        ],
         thu: [["09:00", "17:00"]],
         fri: [["09:00", "17:00"]],
         sat: [["22:00", "06:00"]],

@@ -172,14 +172,15 @@ describe("algebraic properties", () => {
     },
   );
 
-  test.prop([scheduleCase(), fc.array(fc.integer({ min: -3, max: 12 }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 15 * DAY })])(
-    "never increases when holidays are added",
-    ({ schedule, base }, extra, span) => {
-      const more: Schedule = { ...schedule, holidays: [...(schedule.holidays ?? []), ...extra.map((k) => isoDate(base + k * DAY))] };
-      const from = base - 3 * DAY;
-      expect(f(d(from), d(from + span), more)).toBeLessThanOrEqual(f(d(from), d(from + span), schedule));
-    },
-  );
+  test.prop([
+    scheduleCase(),
+    fc.array(fc.integer({ min: -3, max: 12 }), { minLength: 1, maxLength: 3 }),
+    fc.integer({ min: 0, max: 15 * DAY }),
+  ])("never increases when holidays are added", ({ schedule, base }, extra, span) => {
+    const more: Schedule = { ...schedule, holidays: [...(schedule.holidays ?? []), ...extra.map((k) => isoDate(base + k * DAY))] };
+    const from = base - 3 * DAY;
+    expect(f(d(from), d(from + span), more)).toBeLessThanOrEqual(f(d(from), d(from + span), schedule));
+  });
 
   test.prop([scheduleCase(), fc.integer({ min: -3, max: 12 }), fc.integer({ min: 0, max: 15 * DAY })])(
     "treats a closed override exactly like a holiday",

@@ -52,7 +52,13 @@ describe("businessTimeBetween: weekly hours and weekends (hand-derived)", () => 
     // 09–13 ∪ 12–17 ∪ 17–18 = 09–18 = 9 h on Mon 2026-01-05.
     const schedule: Schedule = {
       timeZone: "America/Los_Angeles",
-      weekly: { mon: [["12:00", "17:00"], ["09:00", "13:00"], ["17:00", "18:00"]] },
+      weekly: {
+        mon: [
+          ["12:00", "17:00"],
+          ["09:00", "13:00"],
+          ["17:00", "18:00"],
+        ],
+      },
     };
     expect(businessTimeBetween(at("2026-01-05T00:00:00-08:00"), at("2026-01-06T00:00:00-08:00"), schedule)).toBe(9 * H);
   });

@@ -72,9 +72,7 @@ const dayRanges = fc.array(timeRange, { maxLength: 3 });
 /** An instant on a whole minute in 2020–2030, often within 5 days of a DST transition. */
 export const minuteInstant: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: FIRST / MINUTE, max: LAST / MINUTE }).map((m) => m * MINUTE),
-  fc
-    .tuple(fc.constantFrom(...TRANSITIONS), fc.integer({ min: -5 * 1440, max: 5 * 1440 }))
-    .map(([t, m]) => t + m * MINUTE),
+  fc.tuple(fc.constantFrom(...TRANSITIONS), fc.integer({ min: -5 * 1440, max: 5 * 1440 })).map(([t, m]) => t + m * MINUTE),
 );
 
 /** An instant with millisecond precision near a base instant. */
@@ -97,10 +95,10 @@ export const scheduleCase = (options: { readonly minWeekly?: number } = {}): fc.
       week: fc.tuple(dayRanges, dayRanges, dayRanges, dayRanges, dayRanges, dayRanges, dayRanges),
       base: minuteInstant,
       holidays: fc.array(fc.integer({ min: -3, max: 12 }), { maxLength: 4 }),
-      overrides: fc.uniqueArray(
-        fc.record({ offset: fc.integer({ min: -3, max: 12 }), hours: fc.array(timeRange, { maxLength: 2 }) }),
-        { maxLength: 3, selector: (o) => o.offset },
-      ),
+      overrides: fc.uniqueArray(fc.record({ offset: fc.integer({ min: -3, max: 12 }), hours: fc.array(timeRange, { maxLength: 2 }) }), {
+        maxLength: 3,
+        selector: (o) => o.offset,
+      }),
     })
     .filter(({ week }) => week.flat().length >= (options.minWeekly ?? 0))
     .map(({ zone, week, base, holidays, overrides }) => {
@@ -118,7 +116,10 @@ export const scheduleCase = (options: { readonly minWeekly?: number } = {}): fc.
     });
 
 /** Minutes of the day around the DST changes of the test zones (00:00–05:00). */
-const smallHours = fc.oneof(fc.integer({ min: 0, max: 20 }).map((q) => q * 15), fc.integer({ min: 0, max: 300 }));
+const smallHours = fc.oneof(
+  fc.integer({ min: 0, max: 20 }).map((q) => q * 15),
+  fc.integer({ min: 0, max: 300 }),
+);
 
 /**
  * A schedule with the same small-hours ranges every day, in a DST zone, and a whole-minute

@@ -69,9 +69,13 @@ describe("America/Los_Angeles (west of UTC)", () => {
     expect(businessTimeBetween(day("2026-03-08", "-08:00"), day("2026-03-09", "-07:00"), s)).toBe(30 * M);
     expect(addBusinessTime(day("2026-03-08", "-08:00"), M, s).toISOString()).toBe("2026-03-08T10:31:00.000Z");
     // 02:00–02:30 moves as a whole to 03:00–03:30 PDT: still 30 min.
-    expect(businessTimeBetween(day("2026-03-08", "-08:00"), day("2026-03-09", "-07:00"), sunday("America/Los_Angeles", [["02:00", "02:30"]]))).toBe(30 * M);
+    expect(
+      businessTimeBetween(day("2026-03-08", "-08:00"), day("2026-03-09", "-07:00"), sunday("America/Los_Angeles", [["02:00", "02:30"]])),
+    ).toBe(30 * M);
     // 02:30–03:00 opens at 03:30 PDT, after it closes at 03:00 PDT: empty.
-    expect(businessTimeBetween(day("2026-03-08", "-08:00"), day("2026-03-09", "-07:00"), sunday("America/Los_Angeles", [["02:30", "03:00"]]))).toBe(0);
+    expect(
+      businessTimeBetween(day("2026-03-08", "-08:00"), day("2026-03-09", "-07:00"), sunday("America/Los_Angeles", [["02:30", "03:00"]])),
+    ).toBe(0);
   });
 
   it("takes the first occurrence of an ambiguous fall-back time", () => {

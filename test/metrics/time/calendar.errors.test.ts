@@ -42,12 +42,51 @@ describe("E_SCHEDULE_INVALID", () => {
     ["a bad HH:MM", { timeZone: "UTC", weekly: { tue: [["9:00", "17:00"]] } }, "businessTimeBetween: schedule.weekly.tue[0] must be"],
     ["minutes past 59", { timeZone: "UTC", weekly: { tue: [["09:00", "17:60"]] } }, "businessTimeBetween: schedule.weekly.tue[0] must be"],
     ["24:00 as a start", { timeZone: "UTC", weekly: { tue: [["24:00", "06:00"]] } }, "businessTimeBetween: schedule.weekly.tue[0] must be"],
-    ["a range with start = end", { timeZone: "UTC", weekly: { wed: [["08:00", "17:00"], ["09:00", "09:00"]] } }, "businessTimeBetween: schedule.weekly.wed[1] must be"],
-    ["a range of three times", { timeZone: "UTC", weekly: { wed: [["08:00", "12:00", "17:00"]] } }, "businessTimeBetween: schedule.weekly.wed[0] must be"],
-    ["a non-date holiday", { timeZone: "UTC", weekly: {}, holidays: ["2026-01-01", "2026-02-30"] }, "businessTimeBetween: schedule.holidays[1] must be a real date"],
-    ["a holiday in another format", { timeZone: "UTC", weekly: {}, holidays: ["01/01/2026"] }, "businessTimeBetween: schedule.holidays[0] must be a real date"],
-    ["a repeated override date", { timeZone: "UTC", weekly: {}, overrides: [{ date: "2026-01-01", hours: [] }, { date: "2026-01-01", hours: [] }] }, "businessTimeBetween: schedule.overrides[1].date must not repeat"],
-    ["bad override hours", { timeZone: "UTC", weekly: {}, overrides: [{ date: "2026-01-01", hours: [["10:00", "25:00"]] }] }, "businessTimeBetween: schedule.overrides[0].hours[0] must be"],
+    [
+      "a range with start = end",
+      {
+        timeZone: "UTC",
+        weekly: {
+          wed: [
+            ["08:00", "17:00"],
+            ["09:00", "09:00"],
+          ],
+        },
+      },
+      "businessTimeBetween: schedule.weekly.wed[1] must be",
+    ],
+    [
+      "a range of three times",
+      { timeZone: "UTC", weekly: { wed: [["08:00", "12:00", "17:00"]] } },
+      "businessTimeBetween: schedule.weekly.wed[0] must be",
+    ],
+    [
+      "a non-date holiday",
+      { timeZone: "UTC", weekly: {}, holidays: ["2026-01-01", "2026-02-30"] },
+      "businessTimeBetween: schedule.holidays[1] must be a real date",
+    ],
+    [
+      "a holiday in another format",
+      { timeZone: "UTC", weekly: {}, holidays: ["01/01/2026"] },
+      "businessTimeBetween: schedule.holidays[0] must be a real date",
+    ],
+    [
+      "a repeated override date",
+      {
+        timeZone: "UTC",
+        weekly: {},
+        overrides: [
+          { date: "2026-01-01", hours: [] },
+          { date: "2026-01-01", hours: [] },
+        ],
+      },
+      "businessTimeBetween: schedule.overrides[1].date must not repeat",
+    ],
+    [
+      "bad override hours",
+      { timeZone: "UTC", weekly: {}, overrides: [{ date: "2026-01-01", hours: [["10:00", "25:00"]] }] },
+      "businessTimeBetween: schedule.overrides[0].hours[0] must be",
+    ],
   ];
   for (const [what, schedule, prefix] of cases) {
     it(`is thrown for ${what}, naming the field`, () => {

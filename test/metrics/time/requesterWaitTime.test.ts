@@ -44,11 +44,15 @@ describe("requesterWaitTime", () => {
   });
 
   it("reports contradictions as anomalies", () => {
-    expect(requesterWaitTime(ticket("1", { createdAt: h(2), status: "solved", solvedAt: h(1), statusHistory: [change(2, "open")] }))).toEqual({
+    expect(
+      requesterWaitTime(ticket("1", { createdAt: h(2), status: "solved", solvedAt: h(1), statusHistory: [change(2, "open")] })),
+    ).toEqual({
       kind: "anomaly",
       reason: "solvedBeforeCreated",
     });
-    expect(requesterWaitTime(ticket("2", { createdAt: h(2), status: "solved", solvedAt: h(5), statusHistory: [change(1, "open")] }))).toEqual({
+    expect(
+      requesterWaitTime(ticket("2", { createdAt: h(2), status: "solved", solvedAt: h(5), statusHistory: [change(1, "open")] })),
+    ).toEqual({
       kind: "anomaly",
       reason: "statusBeforeCreated",
     });

@@ -51,20 +51,40 @@ describe("summarizeDurations", () => {
   });
 
   it("throws E_NOT_FINITE for NaN or Infinity", () => {
-    expectError(() => summarizeDurations([1, Number.NaN]), "E_NOT_FINITE", "summarizeDurations: values[1] must be a finite number, got NaN");
-    expectError(() => summarizeDurations([Infinity]), "E_NOT_FINITE", "summarizeDurations: values[0] must be a finite number, got Infinity");
+    expectError(
+      () => summarizeDurations([1, Number.NaN]),
+      "E_NOT_FINITE",
+      "summarizeDurations: values[1] must be a finite number, got NaN",
+    );
+    expectError(
+      () => summarizeDurations([Infinity]),
+      "E_NOT_FINITE",
+      "summarizeDurations: values[0] must be a finite number, got Infinity",
+    );
   });
 
   it("throws E_NEGATIVE_DURATION for a negative value", () => {
-    expectError(() => summarizeDurations([5, -1]), "E_NEGATIVE_DURATION", "summarizeDurations: values[1] must be a non-negative duration, got -1");
+    expectError(
+      () => summarizeDurations([5, -1]),
+      "E_NEGATIVE_DURATION",
+      "summarizeDurations: values[1] must be a non-negative duration, got -1",
+    );
   });
 
   it("throws E_FRACTION_RANGE for a percentile outside 0..1", () => {
-    expectError(() => summarizeDurations([1], { percentiles: [90] }), "E_FRACTION_RANGE", "summarizeDurations: percentile must be a number from 0 to 1, got 90");
+    expectError(
+      () => summarizeDurations([1], { percentiles: [90] }),
+      "E_FRACTION_RANGE",
+      "summarizeDurations: percentile must be a number from 0 to 1, got 90",
+    );
   });
 
   it("throws E_DURATION for a negative or month-based target", () => {
-    expectError(() => summarizeDurations([1], { target: -5 }), "E_DURATION", "summarizeDurations: target must be a non-negative number of milliseconds, got -5");
+    expectError(
+      () => summarizeDurations([1], { target: -5 }),
+      "E_DURATION",
+      "summarizeDurations: target must be a non-negative number of milliseconds, got -5",
+    );
     expect((thrown(() => summarizeDurations([1], { target: { months: 1 } })) as MetricRangeError).code).toBe("E_DURATION");
   });
 });

@@ -26,14 +26,16 @@ function toTickets(list: readonly { created: number; status: Ticket["status"]; s
 }
 
 const asOfArb = fc.integer({ min: 0, max: 32 * 24 }).map((h) => new Date(BASE + h * HOUR));
-const thresholdArb = fc.option(fc.integer({ min: 0, max: 10 * 24 }).map((h) => h * HOUR), { nil: undefined });
+const thresholdArb = fc.option(
+  fc.integer({ min: 0, max: 10 * 24 }).map((h) => h * HOUR),
+  { nil: undefined },
+);
 
 /** The rule written out plainly. */
 function naive(tickets: readonly Ticket[], asOf: Date, given: number | undefined) {
   const existing = tickets.filter((t) => t.createdAt <= asOf);
   const good = existing.filter((t) => !(t.solvedAt !== undefined && t.solvedAt < t.createdAt));
-  const isResolved = (t: Ticket) =>
-    (t.status === "solved" || t.status === "closed") && (t.solvedAt === undefined || t.solvedAt <= asOf);
+  const isResolved = (t: Ticket) => (t.status === "solved" || t.status === "closed") && (t.solvedAt === undefined || t.solvedAt <= asOf);
   const timed = good.filter((t) => isResolved(t) && t.solvedAt !== undefined);
   const durations = timed.map((t) => (t.solvedAt as Date).getTime() - t.createdAt.getTime());
   const threshold = given ?? (durations.length === 0 ? undefined : durations.reduce((a, b) => a + b, 0) / durations.length);
@@ -52,14 +54,17 @@ test.prop([specs, asOfArb, thresholdArb])("agrees with the naive rule", (list, a
   expect(result.skipped.createdAfterAsOf + result.skipped.solvedBeforeCreated).toBe(expected.skipped);
 });
 
-test.prop([specs, asOfArb, thresholdArb])("every ticket is counted once; the backlog is part of the unresolved", (list, asOf, threshold) => {
-  const tickets = toTickets(list);
-  const r = backlog(tickets, threshold === undefined ? { asOf } : { asOf, threshold });
-  expect(r.unresolved + r.resolved + r.skipped.createdAfterAsOf + r.skipped.solvedBeforeCreated).toBe(tickets.length);
-  expect(r.tickets.length).toBeLessThanOrEqual(r.unresolved);
-  expect(r.count === undefined ? 0 : r.count).toBe(r.tickets.length);
-  expect(r.count === undefined).toBe(r.threshold === undefined);
-});
+test.prop([specs, asOfArb, thresholdArb])(
+  "every ticket is counted once; the backlog is part of the unresolved",
+  (list, asOf, threshold) => {
+    const tickets = toTickets(list);
+    const r = backlog(tickets, threshold === undefined ? { asOf } : { asOf, threshold });
+    expect(r.unresolved + r.resolved + r.skipped.createdAfterAsOf + r.skipped.solvedBeforeCreated).toBe(tickets.length);
+    expect(r.tickets.length).toBeLessThanOrEqual(r.unresolved);
+    expect(r.count === undefined ? 0 : r.count).toBe(r.tickets.length);
+    expect(r.count === undefined).toBe(r.threshold === undefined);
+  },
+);
 
 test.prop([specs, asOfArb, fc.integer({ min: 0, max: 240 }), fc.integer({ min: 0, max: 240 })])(
   "a longer threshold never makes the backlog bigger",

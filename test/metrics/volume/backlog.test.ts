@@ -42,7 +42,13 @@ describe("backlog", () => {
   });
 
   it("leaves count undefined when no threshold is given and nothing has a resolution time", () => {
-    const result = backlog([{ id: "x", createdAt: at(0), status: "open" }, { id: "y", createdAt: at(0), status: "closed" }], { asOf: at(5) });
+    const result = backlog(
+      [
+        { id: "x", createdAt: at(0), status: "open" },
+        { id: "y", createdAt: at(0), status: "closed" },
+      ],
+      { asOf: at(5) },
+    );
     expect(result.count).toBeUndefined();
     expect(result.threshold).toBeUndefined();
     expect(result.tickets).toEqual([]);

@@ -42,24 +42,28 @@ describe("channelMix", () => {
     expect(channelMix([])).toBeUndefined();
   });
 
-  it("reads the real Kaggle 'Customer Support Ticket Dataset': Email 2,143, Phone 2,132, Social media 2,121, Chat 2,073 (counted with Python's csv module)", needsRealData("real/customer_support_tickets.csv"), () => {
-    const text = readFileSync(realDataPath("real/customer_support_tickets.csv"), "utf8");
-    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-    const tickets: Ticket[] = rows.map((row) => ({
-      id: row["Ticket ID"] ?? "",
-      createdAt: new Date(row["Date of Purchase"] ?? ""),
-      status: "open",
-      channel: row["Ticket Channel"] ?? "",
-    }));
-    const mix = channelMix(tickets);
-    expect(mix?.total).toBe(8469);
-    expect(mix?.channels.map((c) => [c.channel, c.count])).toEqual([
-      ["Email", 2143],
-      ["Phone", 2132],
-      ["Social media", 2121],
-      ["Chat", 2073],
-    ]);
-    expect(mix?.channels[0]?.share).toBe(2143 / 8469);
-    expect(mix?.withoutChannel.count).toBe(0);
-  });
+  it(
+    "reads the real Kaggle 'Customer Support Ticket Dataset': Email 2,143, Phone 2,132, Social media 2,121, Chat 2,073 (counted with Python's csv module)",
+    needsRealData("real/customer_support_tickets.csv"),
+    () => {
+      const text = readFileSync(realDataPath("real/customer_support_tickets.csv"), "utf8");
+      const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+      const tickets: Ticket[] = rows.map((row) => ({
+        id: row["Ticket ID"] ?? "",
+        createdAt: new Date(row["Date of Purchase"] ?? ""),
+        status: "open",
+        channel: row["Ticket Channel"] ?? "",
+      }));
+      const mix = channelMix(tickets);
+      expect(mix?.total).toBe(8469);
+      expect(mix?.channels.map((c) => [c.channel, c.count])).toEqual([
+        ["Email", 2143],
+        ["Phone", 2132],
+        ["Social media", 2121],
+        ["Chat", 2073],
+      ]);
+      expect(mix?.channels[0]?.share).toBe(2143 / 8469);
+      expect(mix?.withoutChannel.count).toBe(0);
+    },
+  );
 });

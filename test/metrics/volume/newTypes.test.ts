@@ -4,10 +4,15 @@ import type { Ticket } from "../../../src/models/ticket.ts";
 import { newTypes } from "../../../src/metrics/volume/newTypes.ts";
 
 const at = (m: number, d: number, h = 0): Date => new Date(Date.UTC(2026, m - 1, d, h));
-const ticket = (id: string, createdAt: Date, type?: string): Ticket => ({ id, createdAt, status: "open", ...(type === undefined ? {} : { type }) });
+const ticket = (id: string, createdAt: Date, type?: string): Ticket => ({
+  id,
+  createdAt,
+  status: "open",
+  ...(type === undefined ? {} : { type }),
+});
 const options = { baseline: { from: at(1, 1), to: at(3, 1) }, period: { from: at(3, 1), to: at(4, 1) } };
 
-describe("newTypes (\"4 مقاييس دعم العملاء التي تدفع النمو\": is there a brand-new issue you have never seen before?)", () => {
+describe('newTypes ("4 مقاييس دعم العملاء التي تدفع النمو": is there a brand-new issue you have never seen before?)', () => {
   // The article's example: one day the team is flooded by questions about missing order-confirmation emails.
   const tickets = [
     ticket("1", at(1, 10), "order status"),
@@ -35,7 +40,10 @@ describe("newTypes (\"4 مقاييس دعم العملاء التي تدفع ا�
 
   it("finds nothing new when the period has no tickets, and treats an overlapping ticket as seen", () => {
     expect(newTypes([], options).types).toEqual([]);
-    const overlap = newTypes([ticket("x", at(2, 15), "new thing")], { baseline: { from: at(1, 1), to: at(3, 1) }, period: { from: at(2, 1), to: at(4, 1) } });
+    const overlap = newTypes([ticket("x", at(2, 15), "new thing")], {
+      baseline: { from: at(1, 1), to: at(3, 1) },
+      period: { from: at(2, 1), to: at(4, 1) },
+    });
     expect(overlap.types).toEqual([]);
   });
 

@@ -82,7 +82,9 @@ describe("peakHours: heatmap averages in America/Los_Angeles (hand-built fixture
 describe("peakHours properties", () => {
   const BASE = Date.UTC(2026, 2, 1);
   const tickets = fc.array(
-    fc.integer({ min: BASE - 86_400_000, max: BASE + 40 * 86_400_000 }).map((ms): Ticket => ({ id: String(ms), createdAt: new Date(ms), status: "new" })),
+    fc
+      .integer({ min: BASE - 86_400_000, max: BASE + 40 * 86_400_000 })
+      .map((ms): Ticket => ({ id: String(ms), createdAt: new Date(ms), status: "new" })),
     { maxLength: 50 },
   );
   const zone = fc.constantFrom("UTC", "America/Los_Angeles", "Asia/Kolkata", "Australia/Lord_Howe");

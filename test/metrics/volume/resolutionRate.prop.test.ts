@@ -35,9 +35,7 @@ function naive(tickets: readonly Ticket[], from: Date, to: Date) {
   const inPeriod = tickets.filter((t) => t.createdAt >= from && t.createdAt < to);
   const bad = inPeriod.filter((t) => t.solvedAt !== undefined && t.solvedAt < t.createdAt);
   const judged = inPeriod.filter((t) => !bad.includes(t));
-  const resolved = judged.filter(
-    (t) => (t.status === "solved" || t.status === "closed") && (t.solvedAt === undefined || t.solvedAt < to),
-  );
+  const resolved = judged.filter((t) => (t.status === "solved" || t.status === "closed") && (t.solvedAt === undefined || t.solvedAt < to));
   return { inPeriod: inPeriod.length, bad: bad.length, received: judged.length, resolved: resolved.length };
 }
 

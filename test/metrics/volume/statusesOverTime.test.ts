@@ -103,16 +103,24 @@ describe("statusesOverTime properties", () => {
   const ticketArb = fc
     .record({
       created: fc.integer({ min: BASE - 48 * H, max: BASE + 20 * 24 * H }),
-      changes: fc.array(fc.record({ after: fc.integer({ min: 0, max: 10 * 24 * H }), status: fc.constantFrom<TicketStatus>("open", "pending", "on_hold", "solved", "closed") }), {
-        maxLength: 4,
-      }),
+      changes: fc.array(
+        fc.record({
+          after: fc.integer({ min: 0, max: 10 * 24 * H }),
+          status: fc.constantFrom<TicketStatus>("open", "pending", "on_hold", "solved", "closed"),
+        }),
+        {
+          maxLength: 4,
+        },
+      ),
       withHistory: fc.boolean(),
       solved: fc.boolean(),
       duration: fc.integer({ min: 0, max: 10 * 24 * H }),
     })
     .map((x): Ticket => {
       const base = { id: String(x.created), createdAt: new Date(x.created) };
-      const plain: Ticket = x.solved ? { ...base, status: "solved", solvedAt: new Date(x.created + x.duration) } : { ...base, status: "open" };
+      const plain: Ticket = x.solved
+        ? { ...base, status: "solved", solvedAt: new Date(x.created + x.duration) }
+        : { ...base, status: "open" };
       if (!x.withHistory) return plain;
       return { ...plain, statusHistory: x.changes.map((c) => ({ at: new Date(x.created + c.after), status: c.status })) };
     });

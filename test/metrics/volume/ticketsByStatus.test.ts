@@ -30,21 +30,25 @@ describe("ticketsByStatus", () => {
     expect(ticketsByStatus([])).toEqual({ unassigned: 0, new: 0, open: 0, pending: 0, on_hold: 0, solved: 0, closed: 0, total: 0 });
   });
 
-  it("counts the real Kaggle 'Customer Support Ticket Dataset': 2,819 open, 2,881 pending, 2,769 closed (data/real/README.md)", needsRealData("real/customer_support_tickets.csv"), () => {
-    const text = readFileSync(realDataPath("real/customer_support_tickets.csv"), "utf8");
-    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-    const mapping: Record<string, TicketStatus> = { Open: "open", "Pending Customer Response": "pending", Closed: "closed" };
-    const tickets: Ticket[] = rows.map((row) => {
-      const raw = row["Ticket Status"] ?? "";
-      const status = mapping[raw];
-      if (status === undefined) throw new Error(`unexpected status ${raw}`);
-      // The file has no creation time; the purchase date stands in (createdAt is not read here).
-      return { id: row["Ticket ID"] ?? "", createdAt: new Date(row["Date of Purchase"] ?? ""), status, rawStatus: raw };
-    });
-    const counts = ticketsByStatus(tickets);
-    expect(counts).toMatchObject({ open: 2819, pending: 2881, closed: 2769, new: 0, on_hold: 0, solved: 0, total: 8469 });
-    expect(counts.unassigned).toBe(2819 + 2881); // the file has no assignee column
-  });
+  it(
+    "counts the real Kaggle 'Customer Support Ticket Dataset': 2,819 open, 2,881 pending, 2,769 closed (data/real/README.md)",
+    needsRealData("real/customer_support_tickets.csv"),
+    () => {
+      const text = readFileSync(realDataPath("real/customer_support_tickets.csv"), "utf8");
+      const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+      const mapping: Record<string, TicketStatus> = { Open: "open", "Pending Customer Response": "pending", Closed: "closed" };
+      const tickets: Ticket[] = rows.map((row) => {
+        const raw = row["Ticket Status"] ?? "";
+        const status = mapping[raw];
+        if (status === undefined) throw new Error(`unexpected status ${raw}`);
+        // The file has no creation time; the purchase date stands in (createdAt is not read here).
+        return { id: row["Ticket ID"] ?? "", createdAt: new Date(row["Date of Purchase"] ?? ""), status, rawStatus: raw };
+      });
+      const counts = ticketsByStatus(tickets);
+      expect(counts).toMatchObject({ open: 2819, pending: 2881, closed: 2769, new: 0, on_hold: 0, solved: 0, total: 8469 });
+      expect(counts.unassigned).toBe(2819 + 2881); // the file has no assignee column
+    },
+  );
 
   it("throws E_UNKNOWN_STATUS for a status outside the model", () => {
     let caught: unknown;

@@ -6,11 +6,16 @@ import { typeChange } from "../../../src/metrics/volume/typeChange.ts";
 import { typeShares } from "../../../src/metrics/volume/typeShares.ts";
 
 const many = (type: string | undefined, n: number, createdAt: Date): Ticket[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `${String(type)}-${createdAt.toISOString()}-${String(i)}`, createdAt, status: "open", ...(type === undefined ? {} : { type }) }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `${String(type)}-${createdAt.toISOString()}-${String(i)}`,
+    createdAt,
+    status: "open",
+    ...(type === undefined ? {} : { type }),
+  }));
 const q3 = { from: new Date("2025-07-01T00:00:00Z"), to: new Date("2025-10-01T00:00:00Z") };
 const q4 = { from: new Date("2025-10-01T00:00:00Z"), to: new Date("2026-01-01T00:00:00Z") };
 
-describe("typeChange (\"4 مقاييس دعم العملاء التي تدفع النمو\": product questions up 20 % at the end of the year)", () => {
+describe('typeChange ("4 مقاييس دعم العملاء التي تدفع النمو": product questions up 20 % at the end of the year)', () => {
   const tickets = [
     ...many("product question", 50, new Date("2025-08-10T00:00:00Z")),
     ...many("product question", 60, new Date("2025-12-01T00:00:00Z")),
@@ -31,7 +36,12 @@ describe("typeChange (\"4 مقاييس دعم العملاء التي تدفع �
 
   it("gives shipping −25 % and (none) an undefined relative change (nothing to compare with)", () => {
     expect(r.types.find((t) => t.type === "shipping")).toMatchObject({ change: -10, relativeChange: -0.25 });
-    expect(r.types.find((t) => t.type === "(none)")).toMatchObject({ baseline: 0, period: 10, relativeChange: undefined, baselineShare: 0 });
+    expect(r.types.find((t) => t.type === "(none)")).toMatchObject({
+      baseline: 0,
+      period: 10,
+      relativeChange: undefined,
+      baselineShare: 0,
+    });
     expect(r.total).toEqual({ baseline: 90, period: 100, change: 10, relativeChange: 10 / 90 });
     expect(r.types.map((t) => t.type)).toEqual(["product question", "shipping", "(none)"]);
   });
@@ -49,9 +59,14 @@ describe("typeChange (\"4 مقاييس دعم العملاء التي تدفع �
 
 describe("typeChange properties", () => {
   const arb = fc.array(
-    fc.record({ day: fc.integer({ min: 0, max: 200 }), type: fc.option(fc.constantFrom("a", "b", "c"), { nil: undefined }) }).map(
-      (x): Ticket => ({ id: String(x.day), createdAt: new Date(Date.UTC(2025, 6, 1) + x.day * 86_400_000), status: "open", ...(x.type === undefined ? {} : { type: x.type }) }),
-    ),
+    fc
+      .record({ day: fc.integer({ min: 0, max: 200 }), type: fc.option(fc.constantFrom("a", "b", "c"), { nil: undefined }) })
+      .map((x): Ticket => ({
+        id: String(x.day),
+        createdAt: new Date(Date.UTC(2025, 6, 1) + x.day * 86_400_000),
+        status: "open",
+        ...(x.type === undefined ? {} : { type: x.type }),
+      })),
     { maxLength: 60 },
   );
   test.prop([arb])("per-type counts equal typeShares of each period; changes add up to the total change", (tickets) => {

@@ -5,9 +5,14 @@ import type { Ticket } from "../../../src/models/ticket.ts";
 import { typeShares } from "../../../src/metrics/volume/typeShares.ts";
 
 const at = (d: number): Date => new Date(Date.UTC(2026, 0, d));
-const ticket = (id: string, d: number, type?: string): Ticket => ({ id, createdAt: at(d), status: "open", ...(type === undefined ? {} : { type }) });
+const ticket = (id: string, d: number, type?: string): Ticket => ({
+  id,
+  createdAt: at(d),
+  status: "open",
+  ...(type === undefined ? {} : { type }),
+});
 
-describe("typeShares (\"4 مقاييس دعم العملاء التي تدفع النمو\": volume per type, the most common ticket)", () => {
+describe('typeShares ("4 مقاييس دعم العملاء التي تدفع النمو": volume per type, the most common ticket)', () => {
   const tickets = [
     ticket("1", 2, "order status"),
     ticket("2", 3, "order status"),
@@ -54,7 +59,9 @@ describe("typeShares (\"4 مقاييس دعم العملاء التي تدفع �
 
 describe("typeShares properties", () => {
   const arb = fc.array(
-    fc.record({ d: fc.integer({ min: 1, max: 28 }), type: fc.option(fc.constantFrom("a", "b", "c", ""), { nil: undefined }) }).map((x) => ticket(String(x.d), x.d, x.type)),
+    fc
+      .record({ d: fc.integer({ min: 1, max: 28 }), type: fc.option(fc.constantFrom("a", "b", "c", ""), { nil: undefined }) })
+      .map((x) => ticket(String(x.d), x.d, x.type)),
     { maxLength: 50 },
   );
   test.prop([arb])("shares sum to 1, counts match a naive count, order does not matter", (tickets) => {

@@ -65,7 +65,9 @@ function naive(tickets: readonly Ticket[], start: number, end: number) {
     resolved: tickets.filter((t) => resolvedAt(t) >= start && resolvedAt(t) < end).length,
     backlog: tickets.filter((t) => c(t) < end && !(resolvedAt(t) < end)).length,
     active: tickets.filter((t) => c(t) < end && !(resolvedAt(t) < start)).length,
-    messagesIn: tickets.flatMap((t) => t.messages ?? []).filter((m) => m.author === "customer" && m.at.getTime() >= start && m.at.getTime() < end).length,
+    messagesIn: tickets
+      .flatMap((t) => t.messages ?? [])
+      .filter((m) => m.author === "customer" && m.at.getTime() >= start && m.at.getTime() < end).length,
     messagesOut: tickets
       .flatMap((t) => t.messages ?? [])
       .filter((m) => m.author === "agent" && m.public && m.at.getTime() >= start && m.at.getTime() < end).length,
@@ -77,9 +79,14 @@ describe("volumeByPeriod properties", () => {
     const r = run(s);
     for (const b of r.buckets) {
       const ref = naive(s.tickets, b.start.getTime(), b.end.getTime());
-      expect({ created: b.created, resolved: b.resolved, backlog: b.backlog, active: b.active, messagesIn: b.messagesIn, messagesOut: b.messagesOut }).toEqual(
-        ref,
-      );
+      expect({
+        created: b.created,
+        resolved: b.resolved,
+        backlog: b.backlog,
+        active: b.active,
+        messagesIn: b.messagesIn,
+        messagesOut: b.messagesOut,
+      }).toEqual(ref);
     }
   });
 

@@ -149,7 +149,11 @@ describe("volumeByPeriod: messages, skips and edges", () => {
   });
 
   it("clips partial first and last buckets to [from, to)", () => {
-    const r = volumeByPeriod([open("a", "2026-01-05T11:00:00Z")], { from: d("2026-01-05T12:00:00Z"), to: d("2026-01-06T06:00:00Z"), timeZone: "UTC" });
+    const r = volumeByPeriod([open("a", "2026-01-05T11:00:00Z")], {
+      from: d("2026-01-05T12:00:00Z"),
+      to: d("2026-01-06T06:00:00Z"),
+      timeZone: "UTC",
+    });
     expect(r.buckets.map((b) => [b.label, b.start.toISOString(), b.end.toISOString()])).toEqual([
       ["2026-01-05", "2026-01-05T12:00:00.000Z", "2026-01-06T00:00:00.000Z"],
       ["2026-01-06", "2026-01-06T00:00:00.000Z", "2026-01-06T06:00:00.000Z"],
@@ -184,9 +188,9 @@ describe("volumeByPeriod: errors", () => {
     expect(code(() => volumeByPeriod([], { from, to, timeZone: "UTC", unit: "quarter" as BucketUnit }))).toBe("E_BUCKET_UNIT");
   });
   it("throws E_BUCKET_LIMIT for more than 1,000,000 buckets", () => {
-    expect(code(() => volumeByPeriod([], { from: d("1900-01-01T00:00:00Z"), to: d("2100-01-01T00:00:00Z"), timeZone: "UTC", unit: "hour" }))).toBe(
-      "E_BUCKET_LIMIT",
-    );
+    expect(
+      code(() => volumeByPeriod([], { from: d("1900-01-01T00:00:00Z"), to: d("2100-01-01T00:00:00Z"), timeZone: "UTC", unit: "hour" })),
+    ).toBe("E_BUCKET_LIMIT");
   });
 });
 
