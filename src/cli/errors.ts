@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { INPUT_FORMAT_CODES } from "../io/InputFormatError.ts";
 
 /**
  * The exit codes of `cx-metrics` (docs/guide/cli.md, "Exit codes").
@@ -34,13 +35,7 @@ export const CLI_ERROR_CODES = [
   "E_CLI_CONFIG_FILE",
   "E_CLI_FILE",
   "E_CLI_NO_ROWS",
-  "E_INPUT_COLUMNS",
-  "E_INPUT_SYNTAX",
-  "E_INPUT_GZIP",
-  "E_INPUT_ENCODING",
-  "E_INPUT_EMPTY",
-  "E_INPUT_LIMIT",
-  "E_INPUT_DUPLICATE_COLUMN",
+  ...INPUT_FORMAT_CODES,
 ] as const;
 
 /** A stable code of {@link CliError}: one of {@link CLI_ERROR_CODES}. */
