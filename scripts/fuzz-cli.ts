@@ -301,6 +301,8 @@ type Outcome = "ok" | "input-error" | "crash" | "hang" | "unaccounted";
 interface Result {
   readonly outcome: Outcome;
   readonly nan: boolean;
+  /** The output lines that hold `NaN` or `Invalid Date` (at most 5), to tell echoed data from a computed NaN. */
+  readonly nanLines: readonly string[];
   readonly code: number | null;
   readonly signal: string | null;
   readonly stderr: string;
@@ -338,7 +340,13 @@ function runCase(c: Case, timeout: number): Promise<Result> {
       const stdout = Buffer.concat(out).toString("utf8");
       const stderr = Buffer.concat(err).toString("utf8");
       const nan = /\bNaN\b|Invalid Date/.test(stdout);
-      const result = (outcome: Outcome, why: string): Result => ({ outcome, nan, code, signal, stderr, why });
+      const nanLines = nan
+        ? stdout
+            .split("\n")
+            .filter((l) => /\bNaN\b|Invalid Date/.test(l))
+            .slice(0, 5)
+        : [];
+      const result = (outcome: Outcome, why: string): Result => ({ outcome, nan, nanLines, code, signal, stderr, why });
       if (timedOut) return done(result("hang", `over ${String(timeout)} ms`));
       if (signal !== null) return done(result("crash", `signal ${signal}`));
       if (STACK.test(stderr)) return done(result("crash", "a stack trace on stderr"));
@@ -386,6 +394,7 @@ function saveFailure(outDir: string, c: Case, r: Result): void {
     `${JSON.stringify({ case: c.id, kind: c.kind, stdin: c.stdin, args, why: r.why, code: r.code, signal: r.signal }, null, 2)}\n`,
   );
   writeFileSync(join(dir, "stderr.txt"), r.stderr.slice(0, 100_000));
+  if (r.nanLines.length > 0) writeFileSync(join(dir, "nan.txt"), `${r.nanLines.map((l) => l.slice(0, 2000)).join("\n")}\n`);
   const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
   writeFileSync(
     join(dir, "replay.sh"),
@@ -413,7 +422,10 @@ async function main(): Promise<number> {
       const c = makeCase(id, options.seed, seeds, options.only);
       const r = await runCase(c, options.timeout);
       counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-      if (r.nan) nan++;
+      if (r.nan) {
+        nan++;
+        saveFailure(join(outDir, "nan"), c, r);
+      }
       if (r.outcome !== "ok" && r.outcome !== "input-error") {
         saveFailure(outDir, c, r);
         const firstLine = r.why.length > 0 ? r.why : "";
