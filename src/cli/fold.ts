@@ -12,7 +12,9 @@ import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
 import { reportAccumulator, type Report, type ReportOptions } from "../report/index.ts";
+import { MetricRangeError } from "../_lib/errors.ts";
 import type { HelpdeskDurations } from "./document.ts";
+import { CliError } from "./errors.ts";
 import type { OpenedFiles } from "./inputs.ts";
 import type { Period } from "./values.ts";
 
@@ -210,7 +212,7 @@ export async function foldInputs(
   }
   const cohorts: Cohort[] = [];
   if (current.cohorts !== undefined) for await (const cohort of current.cohorts.records) cohorts.push(cohort);
-  const report = acc.result(state, cohorts);
+  const report = resultOrBucketError(() => acc.result(state, cohorts), options.bucket ?? "day");
   const percentiles = options.percentiles ?? [0.9];
   return {
     report,
@@ -222,4 +224,24 @@ export async function foldInputs(
     warnings: solvedFirst.records.length === 0 ? [] : [solvedFirst],
     files: current,
   };
+}
+
+/**
+ * The report, or, when its buckets over the data's range would be too many (one accepted row
+ * from 1900 beside 2026 data with `--bucket hour`), a usage error that names the option and
+ * the way out instead of the report function.
+ */
+function resultOrBucketError(result: () => Report, bucket: string): Report {
+  try {
+    return result();
+  } catch (error) {
+    if (error instanceof MetricRangeError && error.code === "E_BUCKET_LIMIT" && /buckets of one/.test(error.message)) {
+      throw new CliError(
+        "E_CLI_OPTION_VALUE",
+        `--bucket ${bucket}: the data's ${error.message.replace(/^\w+: the range /, "range ")}`,
+        "Use a longer --bucket (day, week, month), or narrow the range with --period",
+      );
+    }
+    throw error;
+  }
 }

@@ -213,7 +213,9 @@ export function parseGate(arg: GateArg, segmentations: readonly (readonly string
     const text = pathText(path);
     alias = GATE_ALIASES.find((a) => pathText([a.root, ...a.path]) === text);
   }
-  const kind = alias?.kind;
+  // Every number in the input section is a count of rows, records or sequences, but the
+  // rejected share, a fraction: so an input gate gets that domain (and its units) too.
+  const kind = alias?.kind ?? (path[0] === "input" ? (path[path.length - 1] === "rejectedShare" ? "fraction" : "count") : undefined);
   const target = parseTarget(where, metric, value, kind);
   const gate: Gate = {
     text: arg.text.trim(),

@@ -49,7 +49,7 @@ function header(doc: CliDocument): Block[] {
     {
       label: "Confidence",
       value: levelText(p.confidenceLevel),
-      note: "(--confidence) intervals: NPS Wald on +1/0/-1 scores, rates Wilson, means Student t; changes tested at p < 1 - level",
+      note: "(--confidence) intervals: NPS Wald on +1/0/-1 scores, rates Wilson, duration means log-scale t; changes tested at p < 1 - level",
     },
     { label: "Preset", value: input.preset },
   );

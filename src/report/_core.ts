@@ -370,7 +370,7 @@ export function wilsonJson(ctx: CoreContext, successes: number, trials: number):
 }
 
 /**
- * The summary of a list with the Student t interval of its mean (as `meanInterval`, with an
+ * The summary of a list with the log-scale t interval of its mean (never below zero, with an
  * exactly rounded sum of squares: see ./_meanInterval.ts), so that, like the summary, it does
  * not depend on the order of the values or on where the input was split.
  */

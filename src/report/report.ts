@@ -43,7 +43,7 @@ import { makeReportAccumulator } from "./reportAccumulator.ts";
  * r.segments[0]?.segments.map((s) => s.key[0]);  // => ["chat", "email"]
  * JSON.parse(JSON.stringify(r)).version;         // => 1
  * ```
- * @see Russian article on tying support to revenue (seeds/004_6074af7efb9983f6.txt, untitled; metrics team-wide and per agent, compared across channels and difficulty levels)
+ * @see Russian article on tying support to revenue (untitled; it opens "На прошлой неделе мы убедились…"; metrics team-wide and per agent, compared across channels and difficulty levels)
  * @category Report
  */
 export function report(input: ReportInput, options: ReportOptions): Report {

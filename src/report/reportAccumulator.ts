@@ -135,7 +135,7 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * acc.add(b, { id: "2", createdAt: new Date("2026-01-06T10:00:00Z"), status: "new" });
  * acc.result(acc.merge(a, b)).tickets; // => 2
  * ```
- * @see Russian article on tying support to revenue (seeds/004_6074af7efb9983f6.txt, untitled; "track metrics team-wide and per agent")
+ * @see Russian article on tying support to revenue (untitled; it opens "На прошлой неделе мы убедились…"; "track metrics team-wide and per agent")
  * @category Report
  */
 export function reportAccumulator(options: ReportOptions): ReportAccumulator {

@@ -174,6 +174,11 @@ describe("impossible thresholds are usage errors (E_CLI_GATE_VALUE)", () => {
     ["counts.resolutionRate.value >= -0.05", "gate"],
     ["replies.mean < 0", "fail-if"],
     ["frt.median <= 1e400h", "gate"],
+    // input. paths: counts of rows, and the rejected share (a fraction)
+    ["input.tickets.used >= -1", "gate"],
+    ["input.tickets.read >= 0", "gate"],
+    ["input.tickets.rejectedShare <= 100%", "gate"],
+    ["input.tickets.rejectedShare > 1.5", "fail-if"],
   ] as const)("%s (%s)", (text, kind) => {
     expect(codeOf(() => parseGate(gate(text, kind)))).toBe("E_CLI_GATE_VALUE");
   });
@@ -188,6 +193,8 @@ describe("impossible thresholds are usage errors (E_CLI_GATE_VALUE)", () => {
       "rejected == 0",
       "rejected.share <= 5%",
       "counts.backlog.count < 60",
+      "input.tickets.rejected == 0",
+      "input.tickets.rejectedShare <= 5%",
     ]) {
       expect(() => parseGate(gate(text)), text).not.toThrow();
     }

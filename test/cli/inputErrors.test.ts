@@ -109,6 +109,15 @@ describe("bad values reject their rows; the report goes on", () => {
     expect(doc.report.peaks.total).toBe(3);
   });
 
+  it("--bucket hour over more than 1,000,000 hours of data is a usage error naming the option, not the report function", async () => {
+    const text = `${HEADER}1,1900-01-01T00:00:00Z,open\n2,2026-10-01T00:00:00Z,open\n`;
+    const r = await cli(["report", file("hours.csv", text), "--bucket", "hour", "-q"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("cx-metrics: --bucket hour: the data's range must hold at most 1000000 buckets of one hour each");
+    expect(r.stderr).toContain("Use a longer --bucket (day, week, month), or narrow the range with --period");
+    expect(r.stderr).not.toContain("reportAccumulator");
+  });
+
   it("a solved_at at the largest Date no longer makes the automatic as-of invalid", async () => {
     const text = "id,created_at,status,solved_at\n1,2026-01-01T00:00:00Z,solved,8640000000000000\n2,2026-01-01T00:00:00Z,open,\n";
     const r = await cli(["report", file("max.csv", text), "--format", "json"]);

@@ -56,7 +56,7 @@ export interface GroupComparison {
  * r?.a.variance;         // => 50
  * compareGroups([], [1]); // => undefined
  * ```
- * @see Russian article on tying support to revenue (seeds/004_6074af7efb9983f6.txt, untitled; chat users order 15 % more)
+ * @see Russian article on tying support to revenue (untitled; it opens "На прошлой неделе мы убедились…"; chat users order 15 % more)
  * @see {@link https://en.wikipedia.org/wiki/Variance#Sample_variance}
  * @category Customers
  */

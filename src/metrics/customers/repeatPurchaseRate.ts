@@ -34,7 +34,7 @@ export interface RepeatPurchaseRateResult extends RateResult {
  * repeatPurchaseRate([1, 2, 3, 0, 1]).rate; // => 0.5
  * repeatPurchaseRate([0, 0]).rate;          // => undefined
  * ```
- * @see Russian article on tying support to revenue (seeds/004_6074af7efb9983f6.txt, untitled; repeat purchases and NPS)
+ * @see Russian article on tying support to revenue (untitled; it opens "На прошлой неделе мы убедились…"; repeat purchases and NPS)
  * @see "Top 3 Statistieken om de kwaliteit van de klantenservice te meten" (repeat customers)
  * @category Customers
  */

@@ -10,7 +10,8 @@ import { assertCount, assertFinite } from "../../_lib/guards.ts";
  * {@link customerLifetimeValue}, or an average cost of a lost customer).
  * @returns The amount, in the currency of `valuePerCustomer`.
  * @throws {@link MetricRangeError} `E_COUNT_RANGE` if `lostCustomers` is not a non-negative
- * integer; `E_NOT_FINITE` if `valuePerCustomer` is not finite; `E_VALUE_RANGE` if it is negative.
+ * integer; `E_NOT_FINITE` if `valuePerCustomer` is not finite; `E_VALUE_RANGE` if it is negative;
+ * `E_OVERFLOW` if the product is too large for a number (over about 1.8e308).
  * @remarks There is no default value per customer: figures such as the USD 243 "average
  * global cost of a lost customer" quoted in the Russian article are examples, not constants;
  * use your own. Unrounded.
@@ -19,7 +20,7 @@ import { assertCount, assertFinite } from "../../_lib/guards.ts";
  * revenueAtRisk(10, 243); // => 2430
  * revenueAtRisk(0, 243);  // => 0
  * ```
- * @see Russian article on tying support to revenue (seeds/004_6074af7efb9983f6.txt, untitled; "средняя глобальная стоимость потерянного клиента составляет 243 доллара")
+ * @see Russian article on tying support to revenue (untitled; it opens "На прошлой неделе мы убедились…"; "средняя глобальная стоимость потерянного клиента составляет 243 доллара")
  * @category Customers
  */
 export function revenueAtRisk(lostCustomers: number, valuePerCustomer: number): number {
@@ -29,5 +30,11 @@ export function revenueAtRisk(lostCustomers: number, valuePerCustomer: number): 
     throw new MetricRangeError("E_VALUE_RANGE", `revenueAtRisk: valuePerCustomer must be at least 0, got ${String(valuePerCustomer)}`);
   }
   const result = lostCustomers * valuePerCustomer;
+  if (!Number.isFinite(result)) {
+    throw new MetricRangeError(
+      "E_OVERFLOW",
+      `revenueAtRisk: lostCustomers × valuePerCustomer must be at most ${String(Number.MAX_VALUE)}, got ${String(lostCustomers)} × ${String(valuePerCustomer)}`,
+    );
+  }
   return result === 0 ? 0 : result;
 }

@@ -89,7 +89,7 @@ export interface RevenueRetentionResult {
  * r.netRevenueRetention.rate; // => 0.5666666666666667
  * ```
  * @see {@link https://en.wikipedia.org/wiki/Churn_rate}
- * @see Russian article on tying support to revenue (seeds/004_6074af7efb9983f6.txt, untitled; "Для многих предприятий это будет удержание клиентов")
+ * @see Russian article on tying support to revenue (untitled; it opens "На прошлой неделе мы убедились…"; "Для многих предприятий это будет удержание клиентов")
  * @category Customers
  */
 export function revenueRetention(customers: CustomerData, options: RevenueRetentionOptions): RevenueRetentionResult {

@@ -30,6 +30,11 @@ describe("revenueAtRisk", () => {
     expect(codeOf(() => revenueAtRisk(1, -243))).toBe("E_VALUE_RANGE");
     expect(() => revenueAtRisk(1, -243)).toThrow("revenueAtRisk: valuePerCustomer must be at least 0, got -243");
   });
+
+  it("throws E_OVERFLOW instead of returning Infinity when the product is too large (issue 11 review)", () => {
+    expect(codeOf(() => revenueAtRisk(974, 1e308))).toBe("E_OVERFLOW");
+    expect(revenueAtRisk(1, 1e308)).toBe(1e308);
+  });
 });
 
 describe("repeatPurchaseRate", () => {
