@@ -5,16 +5,9 @@ import type { GateArg } from "../../src/cli/args.ts";
 import { GATE_ALIASES } from "../../src/cli/gateAliases.ts";
 import { evaluateGates, parseGate, readPath, splitPath } from "../../src/cli/gates.ts";
 import { cli, DATA, FULL, json, repo } from "./_run.ts";
+import { cliCodeOf as code } from "../_support/errors.ts";
 
 const gate = (text: string, kind: GateArg["kind"] = "gate"): GateArg => ({ text, kind, source: "--gate" });
-const code = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-};
 
 describe("parseGate", () => {
   it("reads aliases with numbers, percentages and durations in the report's units", () => {

@@ -3,7 +3,7 @@ import { customerLifetimeValue } from "../../src/metrics/customers/index.ts";
 import { erlangA } from "../../src/metrics/staffing/index.ts";
 import { bootstrapQuantileInterval, npsInterval, twoProportionZTest } from "../../src/metrics/stats/index.ts";
 import { summarizeDurations } from "../../src/metrics/time/index.ts";
-import { codeOf } from "./staffing/_codeOf.ts";
+import { codeOf } from "../_support/errors.ts";
 
 // Shrunk counterexamples of test/metrics/noNaN.prop.test.ts: each returned NaN on eb175fb.
 

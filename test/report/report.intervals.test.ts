@@ -4,10 +4,10 @@
  * library's stats functions.
  */
 import { describe, expect, test } from "vitest";
-import { MetricRangeError } from "../../src/_lib/errors.ts";
 import type { Cohort, SurveyResponse, Ticket } from "../../src/models/index.ts";
 import { report, type ReportOptions } from "../../src/report/index.ts";
 import { AS_OF, DECEMBER, JANUARY, RESPONSES, TICKETS, ZONE } from "./fixture.ts";
+import { errorCodeOf as code } from "../_support/errors.ts";
 
 const MIN = 60_000;
 /** qnorm(0.975) and qnorm(0.95) in R. */
@@ -241,15 +241,6 @@ describe("no data → null intervals", () => {
 });
 
 describe("option errors", () => {
-  const code = (f: () => unknown): string | undefined => {
-    try {
-      f();
-    } catch (error) {
-      return error instanceof MetricRangeError ? error.code : "not a MetricRangeError";
-    }
-    return undefined;
-  };
-
   test("E_CONFIDENCE_LEVEL: confidenceLevel must be strictly between 0 and 1", () => {
     expect(code(() => report({ tickets: [] }, { ...base, confidenceLevel: 1 }))).toBe("E_CONFIDENCE_LEVEL");
     expect(() => report({ tickets: [] }, { ...base, confidenceLevel: 95 })).toThrow(

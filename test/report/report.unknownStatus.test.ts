@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../src/models/index.ts";
 import { report, reportAccumulator } from "../../src/report/index.ts";
-import { codeOf } from "../metrics/staffing/_codeOf.ts";
+import { codeOf } from "../_support/errors.ts";
 
 // Issue 11, "Wrong numbers instead of errors": a status outside TicketStatus gave NaN counts,
 // and "__proto__" was dropped without a trace (eb175fb). Such a ticket is now refused with

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCohorts, retentionMatrix } from "../../../src/metrics/customers/index.ts";
-import { codeOf } from "../staffing/_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 // Issue 11, "Wrong numbers instead of errors": retentionMatrix passed an Invalid Date start
 // through, and buildCohorts built a cohort starting at an Invalid Date (label "+000NaN-NaN")

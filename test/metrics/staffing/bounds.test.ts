@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangC, erlangCAgents, staffingPlan, trafficIntensity } from "../../../src/metrics/staffing/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 // Issue 11, "Hangs": these searches never returned on eb175fb. Each must now return or throw
 // within a second.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangC } from "../../../src/metrics/staffing/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 import { naiveAnsweredWithin, naiveQueue } from "./_naive.ts";
 
 const GMR = "Garnett, Mandelbaum & Reiman (2002), Designing a call center with impatient customers, MSOM 4(3)";

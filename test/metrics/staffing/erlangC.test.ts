@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { erlangC, trafficIntensity } from "../../../src/metrics/staffing/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 import { naiveErlangC } from "./_naive.ts";
 import { CALL_CENTRE_HELPER as CCH } from "../../_support/sources.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { erlangC, erlangCAgents } from "../../../src/metrics/staffing/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 import { CALL_CENTRE_HELPER as CCH } from "../../_support/sources.ts";
 
 const traffic = { arrivals: 100, averageHandleTime: 180, targetAnswerTime: 20 };

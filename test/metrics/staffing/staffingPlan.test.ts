@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TZDate } from "@date-fns/tz";
 import { erlangCAgents, staffingPlan } from "../../../src/metrics/staffing/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 describe("staffingPlan", () => {
   it("staffs each interval of a plain array of counts (Call Centre Helper's 100 calls / 30 min → 14, 20 with 30 % shrinkage)", () => {

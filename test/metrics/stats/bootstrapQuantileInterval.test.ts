@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { quantileSorted, sortedCopy } from "../../../src/_lib/quantile.ts";
 import { createRandom } from "../../../src/_lib/random.ts";
 import { bootstrapQuantileInterval } from "../../../src/metrics/stats/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 /** Naive reference: materialise each resample (same draws), sort it and take its R-7 quantile. */
 function naiveBootstrap(values: readonly number[], p: number, level: number, resamples: number, seed: number): [number, number] {

@@ -8,7 +8,7 @@ import {
   twoProportionZTest,
   wilsonInterval,
 } from "../../../src/metrics/stats/index.ts";
-import { codeOf } from "../staffing/_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 // Issue 11, "Wrong numbers instead of errors": each of these returned NaN on eb175fb.
 

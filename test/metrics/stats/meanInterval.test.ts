@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { meanInterval } from "../../../src/metrics/stats/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 describe("meanInterval", () => {
   it("reproduces R's t.test on Student's sleep data (paired differences): mean 1.58, 95 % CI 0.7001142–2.4598858 (R datasets::sleep; SciPy ttest_1samp agrees)", () => {

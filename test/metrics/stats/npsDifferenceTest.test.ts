@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { npsDifferenceTest } from "../../../src/metrics/stats/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 const ROCKS = "Rocks (2016), Interval Estimation for the Net Promoter Score, The American Statistician 70(4)";
 

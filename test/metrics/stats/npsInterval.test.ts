@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nps } from "../../../src/metrics/survey/index.ts";
 import { npsInterval } from "../../../src/metrics/stats/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 import { DUTCH } from "../../_support/sources.ts";
 import { repeat } from "../../_support/survey.ts";
 

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { bootstrapQuantileInterval, quantileInterval } from "../../../src/metrics/stats/index.ts";
-import { codeOf } from "../staffing/_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 // The distribution-free order-statistic interval for medians and percentiles (issue 11:
 // intervals of durations must respect positivity; its bounds are data values).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { npsInterval, npsSampleSizeForMargin, sampleSizeForMargin, wilsonInterval } from "../../../src/metrics/stats/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 describe("sampleSizeForMargin", () => {
   // The survey-planning table values: n = z²·0.25/E² (e.g. Wikipedia "Margin of error": ±5 % at 95 % needs ~385 answers).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { twoProportionZTest } from "../../../src/metrics/stats/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 /** Naive reference: Pearson's chi-squared statistic of the 2×2 table (no continuity correction). */
 function chiSquared(xa: number, na: number, xb: number, nb: number): number {

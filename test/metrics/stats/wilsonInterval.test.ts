@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wilsonInterval } from "../../../src/metrics/stats/index.ts";
-import { codeOf } from "./_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 
 const NEWCOMBE = "Newcombe (1998), Two-sided confidence intervals for the single proportion, Statistics in Medicine 17, Table I";
 const Z = 1.959963984540054; // R qnorm(0.975)

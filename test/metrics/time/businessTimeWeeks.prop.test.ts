@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compileSchedule, openTime, openTimeByDays } from "../../../src/metrics/time/_calendar.ts";
 import { businessTimeBetween } from "../../../src/metrics/time/businessTimeBetween.ts";
 import type { Schedule, TimeRange, Weekday } from "../../../src/models/schedule.ts";
-import { codeOf } from "../staffing/_codeOf.ts";
+import { codeOf } from "../../_support/errors.ts";
 import { DAY, isoDate, timeRange, WEEKDAYS } from "./calendar.arbitraries.ts";
 
 // Issue 11, "Hangs": businessTimeBetween walked every local day of the span (to year 275760:

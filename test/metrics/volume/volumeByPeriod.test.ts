@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import type { BucketUnit } from "../../../src/_lib/bucket.ts";
 import type { Ticket } from "../../../src/models/ticket.ts";
 import { volumeByPeriod } from "../../../src/metrics/volume/volumeByPeriod.ts";
 import { needsRealData, realDataPath } from "../../_support/realData.ts";
+import { errorCodeOf as code } from "../../_support/errors.ts";
 
 const LA = "America/Los_Angeles";
 const d = (iso: string): Date => new Date(iso);
@@ -165,14 +165,6 @@ describe("volumeByPeriod: messages, skips and edges", () => {
 describe("volumeByPeriod: errors", () => {
   const from = d("2026-01-05T00:00:00Z");
   const to = d("2026-01-07T00:00:00Z");
-  const code = (fn: () => unknown): string | undefined => {
-    try {
-      fn();
-    } catch (error) {
-      return error instanceof MetricRangeError ? error.code : "not a MetricRangeError";
-    }
-    return undefined;
-  };
   it("throws E_INVALID_DATE for an invalid from", () => {
     expect(() => volumeByPeriod([], { from: new Date(Number.NaN), to, timeZone: "UTC" })).toThrow(
       "volumeByPeriod: from must be a valid Date, got Invalid Date",
