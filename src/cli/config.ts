@@ -12,9 +12,10 @@ import type { Schedule } from "../models/schedule.ts";
 import type { SlaPolicy } from "../models/sla.ts";
 import type { GateArg } from "./args.ts";
 import { CliError } from "./errors.ts";
+import { firstDuplicateKey } from "./jsonKeys.ts";
 import { parseDuration } from "./values.ts";
 
-/** Reads and parses a JSON file, as a usage error when it cannot. */
+/** Reads and parses a JSON file, as a usage error when it cannot or when an object repeats a key. */
 export async function readJsonFile(option: string, path: string): Promise<unknown> {
   let text: string;
   try {
@@ -22,14 +23,24 @@ export async function readJsonFile(option: string, path: string): Promise<unknow
   } catch (error) {
     throw new CliError("E_CLI_FILE", `${option} ${path}: ${describeFsError(error)}`);
   }
+  const json = text.replace(/^\uFEFF/, "");
+  let value: unknown;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
+    value = JSON.parse(json) as unknown;
   } catch (error) {
     throw new CliError(
       "E_CLI_CONFIG_FILE",
       `${option} ${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
     );
   }
+  const duplicate = firstDuplicateKey(json);
+  if (duplicate !== undefined) {
+    throw new CliError(
+      "E_CLI_CONFIG_FILE",
+      `${option} ${path}: line ${String(duplicate.line)}: the key ${JSON.stringify(duplicate.key)} appears twice in one object (JSON readers keep only the last); write it once`,
+    );
+  }
+  return value;
 }
 
 /** `ENOENT` and friends as words. */

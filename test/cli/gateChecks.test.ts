@@ -155,6 +155,14 @@ describe("--gates FILE refuses what it would drop (E_CLI_CONFIG_FILE, exit 2)", 
     expect(top.code).toBe(2);
     expect(top.stderr).toMatch(/unknown key "failIf" at the top level/);
   });
+
+  it("a key written twice in one entry (JSON.parse would keep only the last gate)", async () => {
+    const file = join(tempDir(), "twice.json");
+    writeFileSync(file, '[\n  { "gate": "tickets > 1",\n    "gate": "tickets < 1" }\n]\n');
+    const r = await cli(["report", DATA.tickets, "--gates", file, "--format", "json", "-q"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('line 3: the key "gate" appears twice in one object');
+  });
 });
 
 describe("impossible thresholds are usage errors (E_CLI_GATE_VALUE)", () => {
