@@ -79,6 +79,29 @@ export const minuteInstant: fc.Arbitrary<number> = fc.oneof(
 export const near = (base: number, spanDays: number): fc.Arbitrary<number> =>
   fc.integer({ min: -spanDays * DAY, max: spanDays * DAY }).map((d) => base + d);
 
+/**
+ * The schedule of generated parts: `week` holds the ranges of Sunday … Saturday (an empty day
+ * is closed), holidays and overrides are day offsets from `base`.
+ */
+export function scheduleOf(
+  timeZone: string,
+  week: readonly (readonly TimeRange[])[],
+  base: number,
+  holidays: readonly number[],
+  overrides: readonly { readonly offset: number; readonly hours: readonly TimeRange[] }[],
+): Schedule {
+  const weekly: Partial<Record<Weekday, readonly TimeRange[]>> = {};
+  week.forEach((ranges, i) => {
+    if (ranges.length > 0) weekly[WEEKDAYS[i] as Weekday] = ranges;
+  });
+  return {
+    timeZone,
+    weekly,
+    holidays: holidays.map((d) => isoDate(base + d * DAY)),
+    overrides: overrides.map((o) => ({ date: isoDate(base + o.offset * DAY), hours: o.hours })),
+  };
+}
+
 export interface ScheduleCase {
   readonly schedule: Schedule;
   readonly base: number;
@@ -101,19 +124,7 @@ export const scheduleCase = (options: { readonly minWeekly?: number } = {}): fc.
       }),
     })
     .filter(({ week }) => week.flat().length >= (options.minWeekly ?? 0))
-    .map(({ zone, week, base, holidays, overrides }) => {
-      const weekly: Partial<Record<Weekday, readonly TimeRange[]>> = {};
-      week.forEach((ranges, i) => {
-        if (ranges.length > 0) weekly[WEEKDAYS[i] as Weekday] = ranges;
-      });
-      const schedule: Schedule = {
-        timeZone: zone,
-        weekly,
-        holidays: holidays.map((d) => isoDate(base + d * DAY)),
-        overrides: overrides.map((o) => ({ date: isoDate(base + o.offset * DAY), hours: o.hours })),
-      };
-      return { schedule, base };
-    });
+    .map(({ zone, week, base, holidays, overrides }) => ({ schedule: scheduleOf(zone, week, base, holidays, overrides), base }));
 
 /** Minutes of the day around the DST changes of the test zones (00:00–05:00). */
 const smallHours = fc.oneof(
