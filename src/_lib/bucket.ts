@@ -32,7 +32,7 @@
  *   `E_INVALID_DATE`, `E_PERIOD_ORDER`, `E_BUCKET_LIMIT`) with the caller's function name.
  *
  * How (and why it is fast): the only time-zone data used is the zone's UTC offset, read from
- * Intl through @date-fns/tz `tzOffset`. Each zone's offset CHANGES are found once per
+ * Intl through `zoneOffsetMs` (./zoneOffset.ts). Each zone's offset CHANGES are found once per
  * 366-day chunk (sampled daily, bisected to the millisecond) and cached; after that, every
  * bucket start, end and label is plain arithmetic on the wall clock (instant + offset), with
  * no Intl or date-fns call per item. Near an offset change the bucket edges are walked
@@ -46,7 +46,7 @@
  * @internal
  * @module
  */
-import { tzOffset } from "@date-fns/tz";
+import { zoneOffsetMs } from "./zoneOffset.ts";
 import { MetricRangeError } from "./errors.ts";
 import { assertDate } from "./guards.ts";
 import { daysFromCivil, isValidTimeZone } from "./timestamp.ts";
@@ -74,7 +74,7 @@ const CHUNK_MS = 366 * DAY_MS;
 const MAX_MS = 8.64e15;
 
 // ---------------------------------------------------------------------------------------
-// Offset changes per zone: the only place Intl (through tzOffset) is called.
+// Offset changes per zone: the only place the zone's offset is asked for (zoneOffsetMs).
 
 /** The offset changes of one zone in `[start, start + CHUNK_MS)`. */
 interface Chunk {
@@ -90,7 +90,7 @@ const zones = new Map<string, Map<number, Chunk>>();
 
 /** The zone's UTC offset at `ms`, in milliseconds (east positive), straight from Intl. */
 function intlOffset(timeZone: string, ms: number): number {
-  return tzOffset(timeZone, new Date(ms)) * MINUTE_MS;
+  return zoneOffsetMs(timeZone, ms);
 }
 
 /** The first instant in `(lo, hi]` whose offset differs from `base`; the offset at `hi` must differ. */

@@ -1,4 +1,4 @@
-import { tzOffset } from "@date-fns/tz";
+import { zoneOffsetMs } from "./zoneOffset.ts";
 
 /**
  * The outcome of {@link parseTimestamp}: the instant, or why the input is not one.
@@ -250,13 +250,13 @@ function utcMilliseconds(y: number, mo: number, d: number, h: number, mi: number
  * gap; in an overlap, the earlier of the two instants is taken.
  */
 function wallTimeToInstant(wall: number, timeZone: string): number {
-  const before = tzOffset(timeZone, new Date(wall - DAY_MS));
-  const after = tzOffset(timeZone, new Date(wall + DAY_MS));
-  const first = wall - before * MINUTE_MS;
+  const before = zoneOffsetMs(timeZone, wall - DAY_MS);
+  const after = zoneOffsetMs(timeZone, wall + DAY_MS);
+  const first = wall - before;
   if (before === after) return first;
-  const second = wall - after * MINUTE_MS;
-  const firstHolds = tzOffset(timeZone, new Date(first)) === before;
-  const secondHolds = tzOffset(timeZone, new Date(second)) === after;
+  const second = wall - after;
+  const firstHolds = zoneOffsetMs(timeZone, first) === before;
+  const secondHolds = zoneOffsetMs(timeZone, second) === after;
   if (firstHolds && secondHolds) return Math.min(first, second);
   if (secondHolds) return second;
   return first;

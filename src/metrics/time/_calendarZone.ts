@@ -1,4 +1,4 @@
-import { tzOffset } from "@date-fns/tz";
+import { zoneOffsetMs } from "../../_lib/zoneOffset.ts";
 
 /** One minute in milliseconds. @internal */
 export const MINUTE_MS = 60_000;
@@ -11,13 +11,12 @@ const samples = new Map<string, Map<number, number>>();
 
 /**
  * The UTC offset of `timeZone` at instant `t`, in milliseconds (positive east of UTC),
- * from @date-fns/tz. Rounded to whole milliseconds (old local-mean-time offsets have
- * seconds, which `tzOffset` returns as fractional minutes).
+ * from `zoneOffsetMs` (old local-mean-time offsets keep their seconds).
  *
  * @internal
  */
 export function offsetAt(timeZone: string, t: number): number {
-  return Math.round(tzOffset(timeZone, new Date(t)) * MINUTE_MS);
+  return zoneOffsetMs(timeZone, t);
 }
 
 /** The offset at 00:00 UTC of epoch day `day`, cached per zone. @internal */
