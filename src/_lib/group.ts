@@ -101,6 +101,21 @@ export function splitKey(key: string): string[] {
 }
 
 /**
+ * The state of group `key` in `groups`, created with `create` (and stored) when the group is
+ * new: THE "get or create the group's state" of every record-by-record grouping site.
+ *
+ * @internal
+ */
+export function stateFor<K, S>(groups: Map<K, S>, key: K, create: () => S): S {
+  let state = groups.get(key);
+  if (state === undefined) {
+    state = create();
+    groups.set(key, state);
+  }
+  return state;
+}
+
+/**
  * Folds every record into its group's state, in one pass. Groups appear in the order their
  * first record does.
  *

@@ -1,0 +1,231 @@
+/**
+ * The columnar batch of tickets the engine folds: instants and counts in typed arrays (`NaN`
+ * for absent), the status as a code, labels as dictionary codes (`-1` for absent), and the few
+ * variable-length parts (tags, messages, status history) as references, only where present.
+ * `report(tickets)` fills batches from `Ticket` objects once; the command's reader may fill them
+ * directly. Per-ticket facts derived from a batch (first response, resolution, SLA judgements)
+ * are computed once per row by a {@link FactsProvider}, and the metrics read them through
+ * {@link TicketMetric.addRows}.
+ *
+ * @module
+ */
+import { MetricRangeError } from "../_lib/errors.ts";
+import type { MetricAccumulator } from "../_lib/accumulator.ts";
+import type { Message } from "./message.ts";
+import { TICKET_STATUSES, type StatusChange, type Ticket, type TicketStatus } from "./ticket.ts";
+
+/**
+ * Label values seen in a run, each with a stable code (its index in `values`).
+ *
+ * @category Engine
+ */
+export interface LabelDictionary {
+  /** The label of each code. */
+  readonly values: string[];
+  /** The code of each label. */
+  readonly codes: Map<string, number>;
+}
+
+/** The labels a batch dictionary-encodes. @category Engine */
+export const BATCH_LABELS = ["channel", "assignee", "group", "type", "priority"] as const;
+
+/** A label a batch dictionary-encodes. @category Engine */
+export type BatchLabel = (typeof BATCH_LABELS)[number];
+
+/**
+ * A columnar batch of up to `capacity` tickets; rows `0 … length − 1` are filled.
+ *
+ * @category Engine
+ */
+export interface TicketBatch {
+  /** Rows filled. */
+  length: number;
+  /** Rows it can hold. */
+  readonly capacity: number;
+  /** Ticket ids. */
+  readonly id: string[];
+  /** Epoch ms; `NaN` when the `createdAt` is not a valid Date (the row is counted as skipped). */
+  readonly createdAt: Float64Array;
+  /** Epoch ms, `NaN` when absent. */
+  readonly firstResponseAt: Float64Array;
+  /** Epoch ms, `NaN` when absent. */
+  readonly assignedAt: Float64Array;
+  /** Epoch ms, `NaN` when absent. */
+  readonly firstSolvedAt: Float64Array;
+  /** Epoch ms, `NaN` when absent. */
+  readonly solvedAt: Float64Array;
+  /** Index in {@link TICKET_STATUSES}. */
+  readonly status: Uint8Array;
+  /** Public agent replies, `NaN` when absent. */
+  readonly replies: Float64Array;
+  /** Times reopened, `NaN` when absent. */
+  readonly reopens: Float64Array;
+  /** Dictionary codes of the labels, `-1` when absent (`undefined` or `""`). */
+  readonly labels: Readonly<Record<BatchLabel, Int32Array>>;
+  /** The dictionaries of the labels, shared by every batch of a run. */
+  readonly dictionaries: Readonly<Record<BatchLabel, LabelDictionary>>;
+  /** Tags, `undefined` when none. */
+  readonly tags: (readonly string[] | undefined)[];
+  /** The conversation, `undefined` when absent or empty. */
+  readonly messages: (readonly Message[] | undefined)[];
+  /** The status history, `undefined` when absent or empty. */
+  readonly statusHistory: (readonly StatusChange[] | undefined)[];
+  /** The object a row was read from, when it was read from one (custom segment keys, SLA targets read it). */
+  readonly source: (Ticket | undefined)[];
+}
+
+/** A new empty label dictionary. @category Engine */
+export function labelDictionary(): LabelDictionary {
+  return { values: [], codes: new Map() };
+}
+
+/** New dictionaries for every batch label. @category Engine */
+export function labelDictionaries(): Record<BatchLabel, LabelDictionary> {
+  return {
+    channel: labelDictionary(),
+    assignee: labelDictionary(),
+    group: labelDictionary(),
+    type: labelDictionary(),
+    priority: labelDictionary(),
+  };
+}
+
+/**
+ * A new empty batch of `capacity` rows, encoding labels with `dictionaries` (share them
+ * between the batches of one run so codes stay stable).
+ *
+ * @category Engine
+ */
+export function ticketBatch(
+  capacity: number,
+  dictionaries: Readonly<Record<BatchLabel, LabelDictionary>> = labelDictionaries(),
+): TicketBatch {
+  const f64 = (): Float64Array => new Float64Array(capacity);
+  const i32 = (): Int32Array => new Int32Array(capacity);
+  return {
+    length: 0,
+    capacity,
+    id: new Array<string>(capacity),
+    createdAt: f64(),
+    firstResponseAt: f64(),
+    assignedAt: f64(),
+    firstSolvedAt: f64(),
+    solvedAt: f64(),
+    status: new Uint8Array(capacity),
+    replies: f64(),
+    reopens: f64(),
+    labels: { channel: i32(), assignee: i32(), group: i32(), type: i32(), priority: i32() },
+    dictionaries,
+    tags: new Array<readonly string[] | undefined>(capacity),
+    messages: new Array<readonly Message[] | undefined>(capacity),
+    statusHistory: new Array<readonly StatusChange[] | undefined>(capacity),
+    source: new Array<Ticket | undefined>(capacity),
+  };
+}
+
+/** The code of `value` in `d`, added when new; `-1` for `undefined` or `""`. @category Engine */
+export function labelCode(d: LabelDictionary, value: string | undefined): number {
+  if (value === undefined || value === "") return -1;
+  let code = d.codes.get(value);
+  if (code === undefined) {
+    code = d.values.length;
+    d.values.push(value);
+    d.codes.set(value, code);
+  }
+  return code;
+}
+
+const STATUS_CODE = new Map<unknown, number>(TICKET_STATUSES.map((s, i) => [s, i]));
+
+/** The status of a row. @category Engine */
+export function statusAt(batch: TicketBatch, row: number): TicketStatus {
+  return TICKET_STATUSES[batch.status[row] as number] as TicketStatus;
+}
+
+function instant(fn: string, ticket: Ticket, field: "firstResponseAt" | "assignedAt" | "firstSolvedAt" | "solvedAt"): number {
+  const value = ticket[field];
+  if (value === undefined) return Number.NaN;
+  const ms = value instanceof Date ? value.getTime() : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new MetricRangeError("E_INVALID_DATE", `${fn}: ${field} of ticket ${ticket.id} must be a valid Date, got ${String(value)}`);
+  }
+  return ms;
+}
+
+/**
+ * Writes `ticket` into row `batch.length` and increments `length` (the batch must not be full).
+ *
+ * @throws `E_UNKNOWN_STATUS` when the status is not a `TicketStatus` (naming the ticket);
+ * `E_INVALID_DATE` when an instant other than `createdAt` is present but not a valid Date
+ * (an invalid `createdAt` is written as `NaN`: the row is skipped and counted).
+ * @category Engine
+ */
+export function pushTicket(fn: string, batch: TicketBatch, ticket: Ticket): void {
+  const row = batch.length;
+  const status = STATUS_CODE.get(ticket.status);
+  if (status === undefined) {
+    throw new MetricRangeError(
+      "E_UNKNOWN_STATUS",
+      `${fn}: status must be one of ${TICKET_STATUSES.join(", ")} (ticket ${JSON.stringify(String(ticket.id))}), got ${JSON.stringify(String(ticket.status))}`,
+    );
+  }
+  const created = ticket.createdAt;
+  batch.id[row] = ticket.id;
+  batch.createdAt[row] = created instanceof Date ? created.getTime() : Number.NaN;
+  batch.firstResponseAt[row] = instant(fn, ticket, "firstResponseAt");
+  batch.assignedAt[row] = instant(fn, ticket, "assignedAt");
+  batch.firstSolvedAt[row] = instant(fn, ticket, "firstSolvedAt");
+  batch.solvedAt[row] = instant(fn, ticket, "solvedAt");
+  batch.status[row] = status;
+  batch.replies[row] = ticket.replies ?? Number.NaN;
+  batch.reopens[row] = ticket.reopens ?? Number.NaN;
+  const d = batch.dictionaries;
+  const l = batch.labels;
+  l.channel[row] = labelCode(d.channel, ticket.channel);
+  l.assignee[row] = labelCode(d.assignee, ticket.assignee);
+  l.group[row] = labelCode(d.group, ticket.group);
+  l.type[row] = labelCode(d.type, ticket.type);
+  l.priority[row] = labelCode(d.priority, ticket.priority);
+  const tags = ticket.tags;
+  batch.tags[row] = tags === undefined || tags.length === 0 ? undefined : tags;
+  const messages = ticket.messages;
+  batch.messages[row] = messages === undefined || messages.length === 0 ? undefined : messages;
+  const history = ticket.statusHistory;
+  batch.statusHistory[row] = history === undefined || history.length === 0 ? undefined : history;
+  batch.source[row] = ticket;
+  batch.length = row + 1;
+}
+
+/**
+ * Per-ticket facts derived from batch rows, computed ONCE per row whatever the number of
+ * metrics and segments that read them: `create` storage for a batch's rows, `observe` one row.
+ * Providers with options (a schedule, the moment of judgement) are made by factories; the
+ * metrics that read a provider's facts hold that very provider, and a composition runs each
+ * distinct provider once per row.
+ *
+ * @typeParam F - The facts storage (typed arrays, one slot per row).
+ * @category Engine
+ */
+export interface FactsProvider<F> {
+  /** A name for messages. */
+  readonly name: string;
+  /** Storage for `capacity` rows. */
+  create(capacity: number): F;
+  /** Computes the facts of `row` (its `createdAt` is valid) into `facts`. */
+  observe(facts: F, batch: TicketBatch, row: number): void;
+}
+
+/**
+ * A metric over tickets that reads per-ticket facts: a {@link MetricAccumulator} of tickets
+ * (`add(state, ticket)` observes the ticket and adds its facts), which the engine drives
+ * batch-wise: each provider observes each row once, then `addRows` adds a list of rows (the
+ * whole batch, or one segment's rows) to a state.
+ *
+ * @category Engine
+ */
+export interface TicketMetric<S, R, F> extends MetricAccumulator<Ticket, S, R> {
+  /** Where this metric's per-ticket facts come from. */
+  readonly facts: FactsProvider<F>;
+  /** Adds rows `rows[0 … count − 1]` of `batch`, whose facts are in `facts`, to `state`. */
+  addRows(state: S, facts: F, batch: TicketBatch, rows: Int32Array, count: number): void;
+}
