@@ -197,6 +197,44 @@ export function pushTicket(fn: string, batch: TicketBatch, ticket: Ticket): void
 }
 
 /**
+ * The ticket of a row: the object it was read from, or one rebuilt from the columns (for the
+ * few rules that read a whole ticket, such as an SLA target's conditions).
+ *
+ * @category Engine
+ */
+export function rowTicket(batch: TicketBatch, row: number): Ticket {
+  const source = batch.source[row];
+  if (source !== undefined) return source;
+  const date = (ms: number): Date | undefined => (Number.isNaN(ms) ? undefined : new Date(ms));
+  const label = (name: BatchLabel): string | undefined => {
+    const code = batch.labels[name][row] as number;
+    return code < 0 ? undefined : batch.dictionaries[name].values[code];
+  };
+  const count = (x: number): number | undefined => (Number.isNaN(x) ? undefined : x);
+  const fields: Record<string, unknown> = {
+    id: batch.id[row],
+    createdAt: new Date(batch.createdAt[row] as number),
+    status: statusAt(batch, row),
+    channel: label("channel"),
+    assignee: label("assignee"),
+    group: label("group"),
+    type: label("type"),
+    priority: label("priority"),
+    firstResponseAt: date(batch.firstResponseAt[row] as number),
+    assignedAt: date(batch.assignedAt[row] as number),
+    firstSolvedAt: date(batch.firstSolvedAt[row] as number),
+    solvedAt: date(batch.solvedAt[row] as number),
+    replies: count(batch.replies[row] as number),
+    reopens: count(batch.reopens[row] as number),
+    tags: batch.tags[row],
+    messages: batch.messages[row],
+    statusHistory: batch.statusHistory[row],
+  };
+  for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
+  return fields as unknown as Ticket;
+}
+
+/**
  * Per-ticket facts derived from batch rows, computed ONCE per row whatever the number of
  * metrics and segments that read them: `create` storage for a batch's rows, `observe` one row.
  * Providers with options (a schedule, the moment of judgement) are made by factories; the

@@ -11,6 +11,7 @@ import { MetricRangeError } from "../_lib/errors.ts";
 import { compositeKey, groupKey, mergeGroups, splitKey, type Accumulator, type KeyFn } from "../_lib/group.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
+import type { BatchLabel } from "../models/ticketBatch.ts";
 import type { CoreState } from "./_core.ts";
 import type { Observation } from "./_observe.ts";
 import type { CustomDimension, SegmentDimension, SegmentKey } from "./types.ts";
@@ -27,6 +28,8 @@ export interface Segmentation {
   readonly ticketKeys: (ticket: Ticket) => readonly string[];
   /** The segment key of a response; only when `survey`. */
   readonly responseKey: (response: SurveyResponse) => string;
+  /** The batch labels of the dimensions when every one is a built-in label (no tag, no custom key). */
+  readonly labels: readonly BatchLabel[] | undefined;
 }
 
 const DIMENSIONS: readonly SegmentDimension[] = ["assignee", "group", "channel", "type", "priority", "tag"];
@@ -46,6 +49,7 @@ const RESPONSE_KEY: Readonly<Partial<Record<SegmentDimension, KeyFn<SurveyRespon
 
 interface Part {
   readonly name: string;
+  readonly label: BatchLabel | undefined;
   readonly ticket: KeyFn<Ticket> | "tag";
   readonly response: KeyFn<SurveyResponse> | undefined;
 }
@@ -58,7 +62,12 @@ function part(fn: string, dimension: SegmentDimension | CustomDimension): Part {
         `${fn}: a segment dimension must be one of ${DIMENSIONS.join(", ")} or { name, key }, got ${JSON.stringify(dimension)}`,
       );
     }
-    return { name: dimension, ticket: dimension === "tag" ? "tag" : TICKET_KEY[dimension], response: RESPONSE_KEY[dimension] };
+    return {
+      name: dimension,
+      label: dimension === "tag" ? undefined : dimension,
+      ticket: dimension === "tag" ? "tag" : TICKET_KEY[dimension],
+      response: RESPONSE_KEY[dimension],
+    };
   }
   if (
     dimension === null ||
@@ -72,7 +81,7 @@ function part(fn: string, dimension: SegmentDimension | CustomDimension): Part {
       `${fn}: a custom segment dimension must have a non-empty name and a key function, got ${String(dimension)}`,
     );
   }
-  return { name: dimension.name, ticket: dimension.key, response: dimension.responseKey };
+  return { name: dimension.name, label: undefined, ticket: dimension.key, response: dimension.responseKey };
 }
 
 function tagKeys(ticket: Ticket): string[] {
@@ -107,7 +116,8 @@ export function compileSegmentation(fn: string, key: SegmentKey): Segmentation {
     return keys.map((k) => JSON.stringify(k));
   };
   const responseKey = survey ? compositeKey<SurveyResponse>(...parts.map((p) => p.response as KeyFn<SurveyResponse>)) : () => "";
-  return { dimensions: parts.map((p) => p.name), overlapping, survey, ticketKeys, responseKey };
+  const labels = parts.every((p) => p.label !== undefined) ? parts.map((p) => p.label as BatchLabel) : undefined;
+  return { dimensions: parts.map((p) => p.name), overlapping, survey, ticketKeys, responseKey, labels };
 }
 
 /** Adds an observation to every segment of `keys`, creating states as needed. @internal */

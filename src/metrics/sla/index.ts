@@ -5,3 +5,11 @@ export type { SlaCheck, SlaSkip, SlaStatus, TicketSla } from "./_evaluate.ts";
 export { slaTargetFor } from "./slaTargetFor.ts";
 export { ticketSla } from "./ticketSla.ts";
 export { slaCompliance, type SlaBreach, type SlaComplianceResult, type SlaTally } from "./slaCompliance.ts";
+export {
+  slaComplianceAccumulator,
+  type SlaComplianceAccumulatorOptions,
+  type SlaFacts,
+  type SlaState,
+  type SlaSummary,
+  type SlaTallySummary,
+} from "./slaComplianceAccumulator.ts";

@@ -75,7 +75,8 @@ interface Counts {
   running: number;
 }
 
-function tally(c: Counts): SlaTally {
+/** compliance = achieved / (achieved + breached), `undefined` when nothing was decided: THE compliance formula. @internal */
+export function tally(c: Counts): SlaTally {
   const decided = c.achieved + c.breached;
   return { compliance: decided === 0 ? undefined : c.achieved / decided, achieved: c.achieved, breached: c.breached, running: c.running };
 }

@@ -1,0 +1,337 @@
+import { openState, readCounts, readObject, stateJson, type StateJson } from "../../_lib/accumulator.ts";
+import { MetricRangeError } from "../../_lib/errors.ts";
+import { assertDate } from "../../_lib/guards.ts";
+import { MISSING_KEY, stateFor } from "../../_lib/group.ts";
+import type { Schedule } from "../../models/schedule.ts";
+import type { SlaMetric, SlaPolicy } from "../../models/sla.ts";
+import type { Ticket } from "../../models/ticket.ts";
+import { pushTicket, rowTicket, ticketBatch, type FactsProvider, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { confidenceLevelOf } from "../stats/_confidence.ts";
+import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
+import type { AnomalyReason } from "../time/_types.ts";
+import { evaluateTicket, type SlaSkip, type SlaStatus } from "./_evaluate.ts";
+import { compilePolicy, SLA_METRICS, type MatchedSlaTarget } from "./_policy.ts";
+import { tally as tallyOf } from "./slaCompliance.ts";
+
+/**
+ * Options of {@link slaComplianceAccumulator}.
+ *
+ * @category SLA
+ */
+export interface SlaComplianceAccumulatorOptions {
+  /** The policy. */
+  readonly policy: SlaPolicy;
+  /** The moment of judgement: a check still open and past due at `asOf` is breached. */
+  readonly asOf: Date;
+  /** Business hours of business targets that have none (their own or the policy's). Default: none. */
+  readonly schedule?: Schedule | undefined;
+  /** The confidence level of the Wilson intervals, strictly between 0 and 1. Default 0.95. */
+  readonly confidenceLevel?: number | undefined;
+}
+
+/**
+ * Compliance counts with the Wilson interval of `achieved / (achieved + breached)`.
+ *
+ * @category SLA
+ */
+export interface SlaTallySummary {
+  /** `achieved / (achieved + breached)`, from 0 to 1; `undefined` when nothing was decided. */
+  readonly compliance: number | undefined;
+  /** Checks whose stop event came by the due time. */
+  readonly achieved: number;
+  /** Checks late: stopped after the due time, or still open past it at `asOf`. */
+  readonly breached: number;
+  /** Checks still open and not yet due at `asOf`. */
+  readonly running: number;
+  /** The Wilson interval of the compliance; `undefined` when nothing was decided. */
+  readonly interval: WilsonInterval | undefined;
+}
+
+/**
+ * The result of {@link slaComplianceAccumulator}: the counts of `slaCompliance` without the
+ * breach list (which grows with the input), plus intervals and the counts per channel.
+ *
+ * @category SLA
+ */
+export interface SlaSummary extends SlaTallySummary {
+  /** The policy's name, `undefined` when it has none. */
+  readonly policy: string | undefined;
+  /** The same counts per metric. */
+  readonly byMetric: Readonly<Record<SlaMetric, SlaTallySummary>>;
+  /** Breached checks (= `breached`). */
+  readonly breaches: number;
+  /** The counts per channel (`"(none)"` for tickets without one), most checks first, then by name. */
+  readonly byChannel: readonly (SlaTallySummary & { readonly channel: string })[];
+  /** What was not judged: `notCreated` counts tickets created after `asOf`; the others (ticket, metric) pairs. */
+  readonly skipped: Readonly<Record<string, number>>;
+  /** (ticket, metric) pairs whose data contradicts itself, by reason. */
+  readonly anomalies: Readonly<Record<string, number>>;
+}
+
+/**
+ * The running state of {@link slaComplianceAccumulator}.
+ *
+ * @category SLA
+ */
+export interface SlaState {
+  /** Achieved, breached, running per metric, in `SLA_METRICS` × status order. */
+  readonly tallies: Float64Array;
+  /** The same per channel key. */
+  readonly byChannel: Map<string, Float64Array>;
+  /** Skips by reason (with `notCreated`). */
+  readonly skipped: Record<string, number>;
+  /** Anomalies by reason. */
+  readonly anomalies: Record<string, number>;
+}
+
+/**
+ * The per-ticket SLA judgements of a batch: per row, the number of checks per (metric, status)
+ * and the skip or anomaly of each metric.
+ *
+ * @category SLA
+ */
+export interface SlaFacts {
+  /** 9 counts per row: metric-major, then achieved / breached / running. */
+  readonly counts: Int32Array;
+  /** 3 per row: 0, or 1 + the index of the skip reason in {@link SLA_SKIPS}. */
+  readonly skip: Uint8Array;
+  /** 3 per row: 0, or 1 + the index of the anomaly reason in `SLA_ANOMALIES`. */
+  readonly anomaly: Uint8Array;
+  /** 1 when the ticket was created after `asOf`. */
+  readonly notCreated: Uint8Array;
+}
+
+const STATUSES: readonly SlaStatus[] = ["achieved", "breached", "running"];
+/** The skip reasons of SLA checks, in code order. @internal */
+export const SLA_SKIPS: readonly SlaSkip[] = ["noTarget", "noCustomerMessage", "noMessages", "noFollowUp", "noSolveTime"];
+const SLA_ANOMALIES: readonly AnomalyReason[] = [
+  "responseBeforeCreated",
+  "solvedBeforeCreated",
+  "finalSolveBeforeFirstSolve",
+  "assignedBeforeCreated",
+  "statusBeforeCreated",
+];
+const KIND = "slaCompliance";
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function emptySkips(): Record<string, number> {
+  const out: Record<string, number> = { notCreated: 0 };
+  for (const r of SLA_SKIPS) out[r] = 0;
+  return out;
+}
+
+function sorted(record: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key] as number;
+  return out;
+}
+
+/**
+ * The facts provider of SLA judgements under a compiled policy at `asOf`.
+ *
+ * @internal
+ */
+export function slaFacts(fn: string, targets: readonly MatchedSlaTarget[], asOf: number): FactsProvider<SlaFacts> {
+  return {
+    name: "sla",
+    create: (capacity) => ({
+      counts: new Int32Array(capacity * 9),
+      skip: new Uint8Array(capacity * 3),
+      anomaly: new Uint8Array(capacity * 3),
+      notCreated: new Uint8Array(capacity),
+    }),
+    observe(f, batch, row) {
+      f.counts.fill(0, row * 9, row * 9 + 9);
+      f.skip.fill(0, row * 3, row * 3 + 3);
+      f.anomaly.fill(0, row * 3, row * 3 + 3);
+      if ((batch.createdAt[row] as number) > asOf) {
+        f.notCreated[row] = 1;
+        return;
+      }
+      f.notCreated[row] = 0;
+      const r = evaluateTicket(fn, rowTicket(batch, row), targets, asOf);
+      for (const c of r.checks) (f.counts[row * 9 + SLA_METRICS.indexOf(c.metric) * 3 + STATUSES.indexOf(c.status)] as number)++;
+      for (const s of r.skipped) f.skip[row * 3 + SLA_METRICS.indexOf(s.metric)] = 1 + SLA_SKIPS.indexOf(s.reason);
+      for (const a of r.anomalies) f.anomaly[row * 3 + SLA_METRICS.indexOf(a.metric)] = 1 + SLA_ANOMALIES.indexOf(a.reason);
+    },
+  };
+}
+
+function tally(t: ArrayLike<number>, offset: number, level: number): SlaTallySummary {
+  const counts = tallyOf({ achieved: t[offset] as number, breached: t[offset + 1] as number, running: t[offset + 2] as number });
+  return { ...counts, interval: wilsonInterval(counts.achieved, counts.achieved + counts.breached, { confidenceLevel: level }) };
+}
+
+function channelKey(batch: TicketBatch, row: number): string {
+  const code = batch.labels.channel[row] as number;
+  return code < 0 ? MISSING_KEY : (batch.dictionaries.channel.values[code] as string);
+}
+
+function readTallies(o: Readonly<Record<string, unknown>>, field: string): Float64Array {
+  const list = o[field];
+  if (!Array.isArray(list) || list.length !== 9 || !list.every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0)) {
+    throw new MetricRangeError("E_STATE_FORMAT", `${KIND}.fromJSON: ${field} must be 9 non-negative integers, got ${JSON.stringify(list)}`);
+  }
+  return Float64Array.from(list as number[]);
+}
+
+/**
+ * SLA compliance as an accumulator: every ticket judged once against the policy at `asOf`
+ * (as {@link slaCompliance}), counted per metric and per channel.
+ *
+ * @param options - {@link SlaComplianceAccumulatorOptions}: `policy` and `asOf` required; `schedule`, `confidenceLevel` (default 0.95).
+ * @returns A {@link TicketMetric} whose result is an {@link SlaSummary}.
+ * @throws {@link MetricRangeError} at creation: `E_INVALID_DATE` (`asOf`), `E_CONFIDENCE_LEVEL`, and the
+ * policy's codes (`E_SLA_TARGET`, `E_SLA_SCHEDULE`, `E_DURATION`, business-hours codes); while adding,
+ * `E_INVALID_DATE` for an invalid date inside a ticket; `E_STATE_FORMAT` from `fromJSON`.
+ * @remarks compliance = achieved / (achieved + breached); running checks are counted apart. A ticket
+ * created after `asOf` is counted in `skipped.notCreated`; a (ticket, metric) pair without a target, a
+ * customer message, messages, a follow-up or a solve time in `skipped` by reason.
+ * @example
+ * ```ts
+ * const acc = slaComplianceAccumulator({
+ *   policy: { targets: [{ metric: "firstResponse", within: { hours: 1 } }] },
+ *   asOf: new Date("2024-01-02T00:00:00Z"),
+ * });
+ * const s = acc.create();
+ * acc.add(s, { id: "1", status: "open", createdAt: new Date("2024-01-01T09:00:00Z"), firstResponseAt: new Date("2024-01-01T09:30:00Z") });
+ * acc.add(s, { id: "2", status: "open", createdAt: new Date("2024-01-01T09:00:00Z"), firstResponseAt: new Date("2024-01-01T11:00:00Z") });
+ * acc.result(s).compliance; // => 0.5
+ * ```
+ * @see Zendesk, "Defining and using SLA policies" (achieved, breached, in progress): https://support.zendesk.com/hc/en-us/articles/4408829459866
+ * @category SLA
+ */
+export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOptions): TicketMetric<SlaState, SlaSummary, SlaFacts> {
+  const fn = "slaComplianceAccumulator";
+  assertDate(fn, "asOf", options.asOf);
+  const level = confidenceLevelOf(fn, options.confidenceLevel);
+  const policy = options.policy;
+  const schedule = options.schedule;
+  const targets = compilePolicy(
+    fn,
+    policy !== null && typeof policy === "object" && policy.schedule === undefined && schedule !== undefined
+      ? { ...policy, schedule }
+      : policy,
+  );
+  const facts = slaFacts(fn, targets, options.asOf.getTime());
+  const one = { batch: undefined as TicketBatch | undefined, facts: facts.create(1), rows: Int32Array.of(0) };
+
+  function create(): SlaState {
+    return { tallies: new Float64Array(9), byChannel: new Map(), skipped: emptySkips(), anomalies: {} };
+  }
+
+  function addRows(state: SlaState, f: SlaFacts, batch: TicketBatch, rows: Int32Array, count: number): void {
+    const t = state.tallies;
+    let lastCode = -2;
+    let channel: Float64Array | undefined;
+    for (let k = 0; k < count; k++) {
+      const row = rows[k] as number;
+      if (f.notCreated[row] === 1) {
+        state.skipped.notCreated = (state.skipped.notCreated ?? 0) + 1;
+        continue;
+      }
+      let checks = 0;
+      for (let j = 0; j < 9; j++) {
+        const n = f.counts[row * 9 + j] as number;
+        if (n !== 0) {
+          t[j] = (t[j] as number) + n;
+          checks += n;
+        }
+      }
+      if (checks > 0) {
+        const code = batch.labels.channel[row] as number;
+        if (code !== lastCode || channel === undefined) {
+          channel = stateFor(state.byChannel, channelKey(batch, row), () => new Float64Array(3));
+          lastCode = code;
+        }
+        for (let j = 0; j < 9; j++) channel[j % 3] = (channel[j % 3] as number) + (f.counts[row * 9 + j] as number);
+      }
+      for (let m = 0; m < 3; m++) {
+        const s = f.skip[row * 3 + m] as number;
+        if (s !== 0) {
+          const reason = SLA_SKIPS[s - 1] as string;
+          state.skipped[reason] = (state.skipped[reason] ?? 0) + 1;
+        }
+        const a = f.anomaly[row * 3 + m] as number;
+        if (a !== 0) {
+          const reason = SLA_ANOMALIES[a - 1] as string;
+          state.anomalies[reason] = (state.anomalies[reason] ?? 0) + 1;
+        }
+      }
+    }
+  }
+
+  function add(state: SlaState, ticket: Ticket): void {
+    const batch = (one.batch ??= ticketBatch(1));
+    batch.length = 0;
+    pushTicket(fn, batch, ticket);
+    assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+    facts.observe(one.facts, batch, 0);
+    addRows(state, one.facts, batch, one.rows, 1);
+  }
+
+  function merge(a: SlaState, b: SlaState): SlaState {
+    for (let j = 0; j < 9; j++) a.tallies[j] = (a.tallies[j] as number) + (b.tallies[j] as number);
+    for (const [key, t] of b.byChannel) {
+      const x = stateFor(a.byChannel, key, () => new Float64Array(3));
+      for (let j = 0; j < 3; j++) x[j] = (x[j] as number) + (t[j] as number);
+    }
+    for (const [k, n] of Object.entries(b.skipped)) a.skipped[k] = (a.skipped[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(b.anomalies)) a.anomalies[k] = (a.anomalies[k] ?? 0) + n;
+    return a;
+  }
+
+  function result(state: SlaState): SlaSummary {
+    const all = new Float64Array(3);
+    for (let j = 0; j < 9; j++) all[j % 3] = (all[j % 3] as number) + (state.tallies[j] as number);
+    const checks = (t: Float64Array): number => (t[0] as number) + (t[1] as number) + (t[2] as number);
+    return {
+      policy: policy.name,
+      ...tally(all, 0, level),
+      byMetric: {
+        firstResponse: tally(state.tallies, 0, level),
+        nextResponse: tally(state.tallies, 3, level),
+        resolution: tally(state.tallies, 6, level),
+      },
+      breaches: all[1] as number,
+      byChannel: [...state.byChannel]
+        .sort((a, b) => checks(b[1]) - checks(a[1]) || byCode(a[0], b[0]))
+        .map(([channel, t]) => ({ channel, ...tally(t, 0, level) })),
+      skipped: sorted(state.skipped),
+      anomalies: sorted(state.anomalies),
+    };
+  }
+
+  function toJSON(state: SlaState): StateJson {
+    const byChannel: Record<string, number[]> = {};
+    for (const [k, t] of state.byChannel) byChannel[k] = Array.from(t);
+    return stateJson(KIND, 1, {
+      tallies: Array.from(state.tallies),
+      byChannel,
+      skipped: { ...state.skipped },
+      anomalies: { ...state.anomalies },
+    });
+  }
+
+  function fromJSON(json: unknown): SlaState {
+    const o = openState(json, KIND, 1);
+    const state = create();
+    state.tallies.set(readTallies(o, "tallies"));
+    const channels = readObject(o, KIND, "byChannel");
+    for (const key of Object.keys(channels)) {
+      const t = channels[key];
+      if (!Array.isArray(t) || t.length !== 3 || !t.every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0)) {
+        throw new MetricRangeError(
+          "E_STATE_FORMAT",
+          `${KIND}.fromJSON: byChannel.${key} must be 3 non-negative integers, got ${JSON.stringify(t)}`,
+        );
+      }
+      state.byChannel.set(key, Float64Array.from(t as number[]));
+    }
+    Object.assign(state.skipped, readCounts(o, KIND, "skipped"));
+    Object.assign(state.anomalies, readCounts(o, KIND, "anomalies"));
+    return state;
+  }
+
+  return { name: KIND, facts, create, add, addRows, merge, result, toJSON, fromJSON };
+}

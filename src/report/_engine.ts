@@ -1,0 +1,146 @@
+/**
+ * The engine that drives a composition of {@link TicketMetric}s over columnar batches: each
+ * distinct facts provider observes each row ONCE, then every metric adds the rows of a scope
+ * (the whole period, one segment, the comparison period) to that scope's state. A scope's
+ * state is one state per metric, in composition order; it merges and serialises metric by
+ * metric.
+ *
+ * @internal
+ * @module
+ */
+import { MetricRangeError } from "../_lib/errors.ts";
+import type { StateJson } from "../_lib/accumulator.ts";
+import type { FactsProvider, TicketBatch, TicketMetric } from "../models/ticketBatch.ts";
+
+/** Any ticket metric (the engine treats states, results and facts as opaque). @internal */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTicketMetric = TicketMetric<any, any, any>;
+
+/** A list of named metrics and the distinct providers they read. @internal */
+export interface Plan<M extends Readonly<Record<string, AnyTicketMetric>>> {
+  /** The metrics by name, in composition order. */
+  readonly metrics: M;
+  /** The names, in composition order. */
+  readonly names: readonly (keyof M & string)[];
+  /** The distinct providers. */
+  readonly providers: readonly FactsProvider<unknown>[];
+  /** The provider index of each metric, in `names` order. */
+  readonly providerOf: Int32Array;
+}
+
+/** One state per metric of a plan, plus the number of tickets added. @internal */
+export interface ScopeState {
+  tickets: number;
+  readonly states: unknown[];
+}
+
+/** The results of a plan's metrics, by name. @internal */
+export type PlanResult<M> = { readonly [K in keyof M]: M[K] extends TicketMetric<unknown, infer R, unknown> ? R : never };
+
+/** A plan of `metrics` (providers deduplicated by identity). @internal */
+export function plan<M extends Readonly<Record<string, AnyTicketMetric>>>(metrics: M): Plan<M> {
+  const names = Object.keys(metrics) as (keyof M & string)[];
+  const providers: FactsProvider<unknown>[] = [];
+  const providerOf = new Int32Array(names.length);
+  names.forEach((name, i) => {
+    const p = (metrics[name] as AnyTicketMetric).facts as FactsProvider<unknown>;
+    let at = providers.indexOf(p);
+    if (at < 0) at = providers.push(p) - 1;
+    providerOf[i] = at;
+  });
+  return { metrics, names, providers, providerOf };
+}
+
+/** Facts storage of every provider of `p` for `capacity` rows. @internal */
+export function planFacts(p: Plan<Readonly<Record<string, AnyTicketMetric>>>, capacity: number): unknown[] {
+  return p.providers.map((provider) => provider.create(capacity));
+}
+
+/** Observes `rows[0 … count)` with every provider of `p`: once per row and provider. @internal */
+export function observeRows(
+  p: Plan<Readonly<Record<string, AnyTicketMetric>>>,
+  facts: unknown[],
+  batch: TicketBatch,
+  rows: Int32Array,
+  count: number,
+): void {
+  for (let i = 0; i < p.providers.length; i++) {
+    const provider = p.providers[i] as FactsProvider<unknown>;
+    const f = facts[i];
+    for (let k = 0; k < count; k++) provider.observe(f, batch, rows[k] as number);
+  }
+}
+
+/** A new empty scope state. @internal */
+export function createScope(p: Plan<Readonly<Record<string, AnyTicketMetric>>>): ScopeState {
+  return { tickets: 0, states: p.names.map((name) => (p.metrics[name] as AnyTicketMetric).create()) };
+}
+
+/** Adds observed rows to a scope. @internal */
+export function addScopeRows(
+  p: Plan<Readonly<Record<string, AnyTicketMetric>>>,
+  scope: ScopeState,
+  facts: unknown[],
+  batch: TicketBatch,
+  rows: Int32Array,
+  count: number,
+): void {
+  scope.tickets += count;
+  for (let i = 0; i < p.names.length; i++) {
+    const m = p.metrics[p.names[i] as string] as AnyTicketMetric;
+    m.addRows(scope.states[i], facts[p.providerOf[i] as number], batch, rows, count);
+  }
+}
+
+/** Merges scope `b` into `a` and returns `a`. @internal */
+export function mergeScope(p: Plan<Readonly<Record<string, AnyTicketMetric>>>, a: ScopeState, b: ScopeState): ScopeState {
+  a.tickets += b.tickets;
+  for (let i = 0; i < p.names.length; i++) {
+    const m = p.metrics[p.names[i] as string] as AnyTicketMetric;
+    a.states[i] = m.merge(a.states[i], b.states[i]);
+  }
+  return a;
+}
+
+/** The results of a scope, by metric name. @internal */
+export function scopeResult<M extends Readonly<Record<string, AnyTicketMetric>>>(p: Plan<M>, scope: ScopeState): PlanResult<M> {
+  const out: Record<string, unknown> = {};
+  p.names.forEach((name, i) => {
+    out[name] = (p.metrics[name] as AnyTicketMetric).result(scope.states[i]);
+  });
+  return out as PlanResult<M>;
+}
+
+/** The JSON form of a scope: `{ tickets, metrics: { name: state JSON } }`. @internal */
+export function scopeToJSON(
+  p: Plan<Readonly<Record<string, AnyTicketMetric>>>,
+  scope: ScopeState,
+): { tickets: number; metrics: Record<string, StateJson> } {
+  const metrics: Record<string, StateJson> = {};
+  p.names.forEach((name, i) => {
+    metrics[name] = (p.metrics[name] as AnyTicketMetric).toJSON(scope.states[i]);
+  });
+  return { tickets: scope.tickets, metrics };
+}
+
+/** A scope read back from {@link scopeToJSON}'s output. @internal */
+export function scopeFromJSON(p: Plan<Readonly<Record<string, AnyTicketMetric>>>, kind: string, field: string, json: unknown): ScopeState {
+  const bad = (what: string, got: unknown): MetricRangeError =>
+    new MetricRangeError("E_STATE_FORMAT", `${kind}.fromJSON: ${field}${what}, got ${JSON.stringify(got) ?? String(got)}`);
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw bad(" must be an object", json);
+  const o = json as { tickets?: unknown; metrics?: unknown };
+  if (typeof o.tickets !== "number" || !Number.isSafeInteger(o.tickets) || o.tickets < 0)
+    throw bad(".tickets must be a non-negative integer", o.tickets);
+  const metrics = o.metrics;
+  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) throw bad(".metrics must be an object", metrics);
+  const m = metrics as Record<string, unknown>;
+  const extra = Object.keys(m).find((k) => !p.names.includes(k));
+  if (extra !== undefined) throw bad(`.metrics must hold only ${p.names.join(", ")}`, extra);
+  return {
+    tickets: o.tickets,
+    states: p.names.map((name) => {
+      if (!Object.hasOwn(m, name)) throw bad(`.metrics.${name} is missing`, undefined);
+      return (p.metrics[name] as AnyTicketMetric).fromJSON(m[name]);
+    }),
+  };
+}
