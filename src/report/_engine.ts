@@ -17,7 +17,19 @@ import type { FactsProvider, TicketBatch, TicketMetric } from "../models/ticketB
 export type AnyTicketMetric = TicketMetric<any, any, any>;
 
 /** A list of named metrics and the distinct providers they read. @internal */
-export interface Plan<M extends Readonly<Record<string, AnyTicketMetric>>> {
+export interface AnyPlan {
+  /** The metrics by name, in composition order. */
+  readonly metrics: Readonly<Record<string, AnyTicketMetric>>;
+  /** The names, in composition order. */
+  readonly names: readonly string[];
+  /** The distinct providers. */
+  readonly providers: readonly FactsProvider<unknown>[];
+  /** The provider index of each metric, in `names` order. */
+  readonly providerOf: Int32Array;
+}
+
+/** A plan with its metrics' types. @internal */
+export interface Plan<M extends Readonly<Record<string, AnyTicketMetric>>> extends AnyPlan {
   /** The metrics by name, in composition order. */
   readonly metrics: M;
   /** The names, in composition order. */
@@ -52,18 +64,12 @@ export function plan<M extends Readonly<Record<string, AnyTicketMetric>>>(metric
 }
 
 /** Facts storage of every provider of `p` for `capacity` rows. @internal */
-export function planFacts(p: Plan<Readonly<Record<string, AnyTicketMetric>>>, capacity: number): unknown[] {
+export function planFacts(p: AnyPlan, capacity: number): unknown[] {
   return p.providers.map((provider) => provider.create(capacity));
 }
 
 /** Observes `rows[0 … count)` with every provider of `p`: once per row and provider. @internal */
-export function observeRows(
-  p: Plan<Readonly<Record<string, AnyTicketMetric>>>,
-  facts: unknown[],
-  batch: TicketBatch,
-  rows: Int32Array,
-  count: number,
-): void {
+export function observeRows(p: AnyPlan, facts: unknown[], batch: TicketBatch, rows: Int32Array, count: number): void {
   for (let i = 0; i < p.providers.length; i++) {
     const provider = p.providers[i] as FactsProvider<unknown>;
     const f = facts[i];
@@ -72,19 +78,12 @@ export function observeRows(
 }
 
 /** A new empty scope state. @internal */
-export function createScope(p: Plan<Readonly<Record<string, AnyTicketMetric>>>): ScopeState {
+export function createScope(p: AnyPlan): ScopeState {
   return { tickets: 0, states: p.names.map((name) => (p.metrics[name] as AnyTicketMetric).create()) };
 }
 
 /** Adds observed rows to a scope. @internal */
-export function addScopeRows(
-  p: Plan<Readonly<Record<string, AnyTicketMetric>>>,
-  scope: ScopeState,
-  facts: unknown[],
-  batch: TicketBatch,
-  rows: Int32Array,
-  count: number,
-): void {
+export function addScopeRows(p: AnyPlan, scope: ScopeState, facts: unknown[], batch: TicketBatch, rows: Int32Array, count: number): void {
   scope.tickets += count;
   for (let i = 0; i < p.names.length; i++) {
     const m = p.metrics[p.names[i] as string] as AnyTicketMetric;
@@ -93,7 +92,7 @@ export function addScopeRows(
 }
 
 /** Merges scope `b` into `a` and returns `a`. @internal */
-export function mergeScope(p: Plan<Readonly<Record<string, AnyTicketMetric>>>, a: ScopeState, b: ScopeState): ScopeState {
+export function mergeScope(p: AnyPlan, a: ScopeState, b: ScopeState): ScopeState {
   a.tickets += b.tickets;
   for (let i = 0; i < p.names.length; i++) {
     const m = p.metrics[p.names[i] as string] as AnyTicketMetric;
@@ -112,10 +111,7 @@ export function scopeResult<M extends Readonly<Record<string, AnyTicketMetric>>>
 }
 
 /** The JSON form of a scope: `{ tickets, metrics: { name: state JSON } }`. @internal */
-export function scopeToJSON(
-  p: Plan<Readonly<Record<string, AnyTicketMetric>>>,
-  scope: ScopeState,
-): { tickets: number; metrics: Record<string, StateJson> } {
+export function scopeToJSON(p: AnyPlan, scope: ScopeState): { tickets: number; metrics: Record<string, StateJson> } {
   const metrics: Record<string, StateJson> = {};
   p.names.forEach((name, i) => {
     metrics[name] = (p.metrics[name] as AnyTicketMetric).toJSON(scope.states[i]);
@@ -124,7 +120,7 @@ export function scopeToJSON(
 }
 
 /** A scope read back from {@link scopeToJSON}'s output. @internal */
-export function scopeFromJSON(p: Plan<Readonly<Record<string, AnyTicketMetric>>>, kind: string, field: string, json: unknown): ScopeState {
+export function scopeFromJSON(p: AnyPlan, kind: string, field: string, json: unknown): ScopeState {
   const bad = (what: string, got: unknown): MetricRangeError =>
     new MetricRangeError("E_STATE_FORMAT", `${kind}.fromJSON: ${field}${what}, got ${JSON.stringify(got) ?? String(got)}`);
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw bad(" must be an object", json);

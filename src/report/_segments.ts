@@ -17,13 +17,10 @@ import {
   mergeScope,
   scopeFromJSON,
   scopeToJSON,
-  type AnyTicketMetric,
-  type Plan,
+  type AnyPlan,
   type ScopeState,
 } from "./_engine.ts";
 import type { Segmentation } from "./_segment.ts";
-
-type AnyPlan = Plan<Readonly<Record<string, AnyTicketMetric>>>;
 
 /** The segments of one segmentation. @internal */
 export interface SegmentsState {

@@ -6,14 +6,25 @@ import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
 import { changes, typesResult } from "./_comparison.ts";
 import { addResponse, coreAccumulator, coreResult, coreSkipped, responseProblem, type CoreState } from "./_core.ts";
+import { addScopeRows, createScope, mergeScope, observeRows, plan, planFacts, type ScopeState } from "./_engine.ts";
+import { addSegmentRows, mergeSegmentsState, router, segmentIndex, segmentsState, type SegmentsState } from "./_segments.ts";
+import {
+  labelDictionaries,
+  pushTicket,
+  rowTicket,
+  ticketBatch,
+  type FactsProvider,
+  type TicketBatch,
+  type TicketMetric,
+} from "../models/ticketBatch.ts";
 import { leaderboard } from "./_leaderboard.ts";
 import { observe, type Observation } from "./_observe.ts";
 import { compileOptions, type Compiled } from "./_options.ts";
-import { addToSegments, keyParts, mergeSegments, segmentState } from "./_segment.ts";
+import { keyParts } from "./_segment.ts";
 import { withTests } from "./_significance.ts";
 import { addCounts, sortedRecordOf } from "./_values.ts";
 import { peaksResult, volumeAdd, volumeCreate, volumeMerge, volumeResult, type VolumeSettings, type VolumeState } from "./_volume.ts";
-import type { CustomersJson, Report, ReportOptions, RevenueAtRiskJson, SegmentationJson, SegmentJson } from "./types.ts";
+import type { CustomersJson, MetricSetJson, Report, ReportOptions, RevenueAtRiskJson, SegmentationJson, SegmentJson } from "./types.ts";
 
 /**
  * The running state of a {@link reportAccumulator}. Opaque: read it only through `result`,
@@ -30,11 +41,13 @@ export interface ReportState {
     readonly responseSkips: Record<string, number>;
   };
   /** The scope's state. @internal */
-  readonly main: CoreState;
-  /** One map from segment key to state per segmentation. @internal */
-  segments: Map<string, CoreState>[];
+  readonly main: ScopeState;
+  /** The segments of each segmentation. @internal */
+  readonly segments: SegmentsState[];
   /** The comparison period's state. @internal */
-  readonly previous: CoreState | undefined;
+  readonly previous: ScopeState | undefined;
+  /** Tickets added but not yet folded (a batch filled row by row). @internal */
+  pending: TicketBatch | undefined;
   /** Volume and heatmap. @internal */
   readonly volume: VolumeState;
 }
@@ -145,9 +158,15 @@ export function reportAccumulator(options: ReportOptions): ReportAccumulator {
 /** {@link reportAccumulator} with the caller's name for error messages. @internal */
 export function makeReportAccumulator(fn: string, options: ReportOptions): ReportAccumulator {
   const c: Compiled = compileOptions(fn, options);
-  const core = coreAccumulator(c.ctx, c.judgeAt);
-  const previousCore = c.compareTo === undefined ? undefined : coreAccumulator(c.ctx, c.compareTo.to);
+  const mainPlan = plan({ core: legacyCore(c, c.judgeAt) });
+  const previousPlan = c.compareTo === undefined ? undefined : plan({ core: legacyCore(c, c.compareTo.to) });
   const volumeSettings: VolumeSettings = { unit: c.bucket, timeZone: c.ctx.timeZone, from: c.period?.from, to: c.period?.to };
+  const dictionaries = labelDictionaries();
+  const mainFacts = planFacts(mainPlan, CAPACITY);
+  const previousFacts = previousPlan === undefined ? undefined : planFacts(previousPlan, CAPACITY);
+  const route = router(CAPACITY);
+  const periodRows = new Int32Array(CAPACITY);
+  const previousRows = new Int32Array(CAPACITY);
 
   function create(): ReportState {
     return {
@@ -157,11 +176,37 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
         ticketSkips: { invalidCreatedAt: 0, outsidePeriod: 0 },
         responseSkips: { invalidAnsweredAt: 0, outsidePeriod: 0 },
       },
-      main: core.create(),
-      segments: c.segmentations.map(() => new Map<string, CoreState>()),
-      previous: previousCore?.create(),
+      main: createScope(mainPlan),
+      segments: c.segmentations.map(() => segmentsState()),
+      previous: previousPlan === undefined ? undefined : createScope(previousPlan),
       volume: volumeCreate(),
+      pending: undefined,
     };
+  }
+
+  /** Folds the pending batch: every provider observes each row once, then each scope adds its rows. */
+  function flush(state: ReportState): void {
+    const batch = state.pending;
+    if (batch === undefined || batch.length === 0) return;
+    let inPeriod = 0;
+    let inPrevious = 0;
+    for (let row = 0; row < batch.length; row++) {
+      const created = batch.createdAt[row] as number;
+      if (inRange(c.period, created)) periodRows[inPeriod++] = row;
+      if (c.compareTo !== undefined && inRange(c.compareTo, created)) previousRows[inPrevious++] = row;
+    }
+    if (inPeriod > 0) {
+      observeRows(mainPlan, mainFacts, batch, periodRows, inPeriod);
+      addScopeRows(mainPlan, state.main, mainFacts, batch, periodRows, inPeriod);
+      c.segmentations.forEach((seg, i) =>
+        addSegmentRows(mainPlan, seg, state.segments[i] as SegmentsState, route, mainFacts, batch, periodRows, inPeriod),
+      );
+    }
+    if (inPrevious > 0 && previousPlan !== undefined && previousFacts !== undefined && state.previous !== undefined) {
+      observeRows(previousPlan, previousFacts, batch, previousRows, inPrevious);
+      addScopeRows(previousPlan, state.previous, previousFacts, batch, previousRows, inPrevious);
+    }
+    batch.length = 0;
   }
 
   function add(state: ReportState, ticket: Ticket): void {
@@ -174,15 +219,13 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     const created = ticket.createdAt.getTime();
     const inPeriod = inRange(c.period, created);
     const inPrevious = c.compareTo !== undefined && inRange(c.compareTo, created);
-    if (!inPeriod && !inPrevious) state.input.ticketSkips.outsidePeriod = (state.input.ticketSkips.outsidePeriod ?? 0) + 1;
-    if (inPeriod) {
-      const o: Observation = observe(c.ctx, ticket, c.judgeAt);
-      core.add(state.main, o);
-      c.segmentations.forEach((s, i) => addToSegments(state.segments[i] as Map<string, CoreState>, s.ticketKeys(ticket), o, core));
+    if (!inPeriod && !inPrevious) {
+      state.input.ticketSkips.outsidePeriod = (state.input.ticketSkips.outsidePeriod ?? 0) + 1;
+      return;
     }
-    if (inPrevious && previousCore !== undefined && state.previous !== undefined && c.compareTo !== undefined) {
-      previousCore.add(state.previous, observe(c.ctx, ticket, c.compareTo.to));
-    }
+    const batch = (state.pending ??= ticketBatch(CAPACITY, dictionaries));
+    pushTicket(fn, batch, ticket);
+    if (batch.length === batch.capacity) flush(state);
   }
 
   function addResponseTo(state: ReportState, response: SurveyResponse): void {
@@ -202,22 +245,27 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     const inPrevious = c.compareTo !== undefined && inRange(c.compareTo, at);
     if (!inPeriod && !inPrevious) skips.outsidePeriod = (skips.outsidePeriod ?? 0) + 1;
     if (inPeriod) {
-      addResponse(state.main, response);
+      addResponse(coreOf(state.main), response);
       c.segmentations.forEach((s, i) => {
-        if (s.survey) addResponse(segmentState(state.segments[i] as Map<string, CoreState>, s.responseKey(response), core), response);
+        if (!s.survey) return;
+        const segs = state.segments[i] as SegmentsState;
+        addResponse(coreOf(segs.scopes[segmentIndex(mainPlan, segs, s.responseKey(response))] as ScopeState), response);
       });
     }
-    if (inPrevious && state.previous !== undefined) addResponse(state.previous, response);
+    if (inPrevious && state.previous !== undefined) addResponse(coreOf(state.previous), response);
   }
 
   function merge(a: ReportState, b: ReportState): ReportState {
+    flush(a);
+    flush(b);
     a.input.tickets += b.input.tickets;
     a.input.responses += b.input.responses;
     addCounts(a.input.ticketSkips, b.input.ticketSkips);
     addCounts(a.input.responseSkips, b.input.responseSkips);
-    core.merge(a.main, b.main);
-    a.segments = a.segments.map((m, i) => mergeSegments(m, b.segments[i] as Map<string, CoreState>, core));
-    if (a.previous !== undefined && b.previous !== undefined) core.merge(a.previous, b.previous);
+    mergeScope(mainPlan, a.main, b.main);
+    a.segments.forEach((s, i) => mergeSegmentsState(mainPlan, s, b.segments[i] as SegmentsState));
+    if (a.previous !== undefined && b.previous !== undefined && previousPlan !== undefined)
+      mergeScope(previousPlan, a.previous, b.previous);
     volumeMerge(a.volume, b.volume);
     return a;
   }
@@ -226,22 +274,28 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     const s = c.segmentations[i];
     const groups = state.segments[i];
     if (s === undefined || groups === undefined) throw new Error("unreachable");
-    const segments: SegmentJson[] = [...groups].map(([key, st]) => ({ key: keyParts(key), ...coreResult(c.ctx, st, c.judgeAt, s.survey) }));
+    const segments: SegmentJson[] = groups.keys.map((key, j) => ({
+      key: keyParts(key),
+      ...coreResult(c.ctx, coreOf(groups.scopes[j] as ScopeState), c.judgeAt, s.survey),
+    }));
     segments.sort((x, y) => y.tickets - x.tickets || byCode(JSON.stringify(x.key), JSON.stringify(y.key)));
     return { dimensions: s.dimensions, overlapping: s.overlapping, surveySegmented: s.survey, segments };
   }
 
   function result(state: ReportState, cohorts?: readonly Cohort[]): Report {
-    const main = core.result(state.main);
-    const previous = state.previous === undefined || previousCore === undefined ? undefined : previousCore.result(state.previous);
+    flush(state);
+    const mainCore = coreOf(state.main);
+    const main = coreResult(c.ctx, mainCore, c.judgeAt, true);
+    const previous =
+      state.previous === undefined || c.compareTo === undefined
+        ? undefined
+        : coreResult(c.ctx, coreOf(state.previous), c.compareTo.to, true);
     const segments: SegmentationJson[] = [];
     for (let i = 0; i < c.requested; i++) segments.push(segmentation(state, i));
     const agents = segmentation(state, c.agentIndex);
     const volume = volumeResult(fn, volumeSettings, state.volume);
     const iso = (r: { from: number; to: number } | undefined): { from: string; to: string } | null =>
       r === undefined ? null : { from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString() };
-    const inScope = state.input.ticketSkips;
-    const ticketsInScope = state.main.tickets;
     return {
       version: 1,
       parameters: {
@@ -257,15 +311,15 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
       },
       input: {
         tickets: state.input.tickets,
-        ticketsInScope,
+        ticketsInScope: state.main.tickets,
         responses: state.input.responses,
-        responsesInScope: state.main.survey.responses,
+        responsesInScope: mainCore.survey.responses,
         cohorts: cohorts?.length ?? 0,
       },
       ...main,
       volume: volume.volume,
       peaks: peaksResult(fn, volumeSettings, state.volume, c.topHours),
-      types: typesResult(state.main.types, state.previous?.types),
+      types: typesResult(mainCore.types, state.previous === undefined ? undefined : coreOf(state.previous).types),
       customers: customersJson(cohorts, c.valuePerCustomer),
       segments,
       leaderboard: leaderboard(agents.segments, c.leaderboard.by, c.leaderboard.minSample, c.ctx.schedule !== undefined),
@@ -279,9 +333,9 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
               changes: withTests(changes(main, previous), main, previous, c.ctx.confidenceLevel),
             },
       skipped: {
-        tickets: sortedRecordOf(inScope),
+        tickets: sortedRecordOf(state.input.ticketSkips),
         surveyResponses: sortedRecordOf(state.input.responseSkips),
-        ...coreSkipped(state.main),
+        ...coreSkipped(mainCore),
         ...volume.skipped,
         peaks: sortedRecordOf(state.volume.peaksSkipped),
       },
@@ -289,4 +343,46 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
   }
 
   return { create, add, addResponse: addResponseTo, merge, result };
+}
+
+const CAPACITY = 1024;
+
+/** The scope's legacy core state (until each metric is its own TicketMetric). */
+function coreOf(scope: ScopeState): CoreState {
+  return scope.states[0] as CoreState;
+}
+
+interface LegacyFacts {
+  readonly observations: Observation[];
+}
+
+/** The former one-pass core as a single TicketMetric (transitional). */
+function legacyCore(c: Compiled, judgeAt: number): TicketMetric<CoreState, MetricSetJson, LegacyFacts> {
+  const core = coreAccumulator(c.ctx, judgeAt);
+  const facts: FactsProvider<LegacyFacts> = {
+    name: "core",
+    create: (capacity) => ({ observations: new Array<Observation>(capacity) }),
+    observe: (f, batch, row) => {
+      f.observations[row] = observe(c.ctx, rowTicket(batch, row), judgeAt);
+    },
+  };
+  return {
+    name: "core",
+    facts,
+    create: () => core.create(),
+    add: () => {
+      throw new Error("unreachable");
+    },
+    addRows: (state, f, _batch, rows, count) => {
+      for (let k = 0; k < count; k++) core.add(state, f.observations[rows[k] as number] as Observation);
+    },
+    merge: (a, b) => core.merge(a, b),
+    result: (state) => core.result(state),
+    toJSON: () => {
+      throw new Error("not yet");
+    },
+    fromJSON: () => {
+      throw new Error("not yet");
+    },
+  };
 }
