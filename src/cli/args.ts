@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import type { QuantileOption } from "../report/index.ts";
 import { parseArgs } from "node:util";
 import type { InputFormat, TicketPreset } from "../io/index.ts";
 import { CliError } from "./errors.ts";
@@ -72,6 +73,8 @@ export interface ReportArgs {
   readonly confidenceLevel: number | undefined;
   /** `--value-per-customer`: money per lost customer, for revenue at risk. */
   readonly valuePerCustomer: number | undefined;
+  /** `--quantiles`: `"exact"` or a sketch's relative error; `undefined` when not given (exact). */
+  readonly quantiles: QuantileOption | undefined;
 }
 
 const OPTIONS = {
@@ -109,6 +112,7 @@ const OPTIONS = {
   "min-sample": { type: "string" },
   confidence: { type: "string" },
   "value-per-customer": { type: "string" },
+  quantiles: { type: "string" },
 } as const;
 
 const USAGE_HINT = 'Run "cx-metrics report --help" for the options';
@@ -130,6 +134,30 @@ function confidenceOf(text: string | undefined): number | undefined {
     );
   }
   return value;
+}
+
+/**
+ * `--quantiles`: `exact` (every duration kept, 8 bytes each), `sketch` (relative error 1 %), or
+ * `sketch:α` with α a fraction (`0.005`) or a percentage (`0.5%`) strictly between 0 and 1.
+ */
+function quantilesOf(text: string | undefined): QuantileOption | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  if (t === "exact") return "exact";
+  if (t === "sketch") return { relativeError: 0.01 };
+  const m = /^sketch:(.+)$/.exec(t);
+  if (m !== null) {
+    const body = (m[1] as string).trim();
+    const percent = body.endsWith("%");
+    const digits = percent ? body.slice(0, -1).trim() : body;
+    const value = DECIMAL_RE.test(digits) ? Number(digits) / (percent ? 100 : 1) : Number.NaN;
+    if (value > 0 && value < 1) return { relativeError: value };
+  }
+  throw new CliError(
+    "E_CLI_OPTION_VALUE",
+    `--quantiles must be exact, sketch, or sketch:ERROR with ERROR strictly between 0 and 1 (0.01 or 1%), got ${JSON.stringify(text)}`,
+    USAGE_HINT,
+  );
 }
 
 /** `--max-rejected`: a share from 0 up to (not including) 1, as a fraction (`0.05`) or a percentage (`5%`). */
@@ -255,6 +283,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     minSample,
     confidenceLevel: confidenceOf(values.confidence),
     valuePerCustomer: moneyOf(values["value-per-customer"]),
+    quantiles: quantilesOf(values.quantiles),
   };
 }
 

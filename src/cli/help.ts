@@ -81,6 +81,9 @@ Report:
       --confidence LEVEL   confidence level of the intervals shown next to NPS, CSAT, rates and
                            mean times, and of the significance of --compare-to changes
                            (0.9 or 90%; default 0.95)
+      --quantiles Q        how duration percentiles are computed: exact (default; every duration
+                           kept, 8 bytes each), sketch (relative error 1 %, flat memory), or
+                           sketch:0.5% (any relative error between 0 and 1)
       --value-per-customer AMOUNT  money one lost customer is worth (e.g. 243): adds revenue
                            at risk (lost customers of the --cohorts × AMOUNT); no default
 

@@ -106,6 +106,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       percentiles: PERCENTILES,
       ...(args.confidenceLevel === undefined ? {} : { confidenceLevel: args.confidenceLevel }),
       ...(args.valuePerCustomer === undefined ? {} : { valuePerCustomer: args.valuePerCustomer }),
+      ...(args.quantiles === undefined ? {} : { quantiles: args.quantiles }),
       ...(args.rankBy === undefined && args.minSample === undefined
         ? {}
         : { leaderboard: { by: args.rankBy ?? "tickets", ...(args.minSample === undefined ? {} : { minSample: args.minSample }) } }),

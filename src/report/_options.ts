@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { checkQuantileOption, type QuantileOption } from "../_lib/quantileStore.ts";
 import { checkBucketing, checkRange, type BucketUnit } from "../_lib/bucket.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { assertDate, assertFinite, assertFraction } from "../_lib/guards.ts";
@@ -33,6 +34,8 @@ export interface Compiled {
   readonly topHours: number;
   /** The money per lost customer, if given. */
   readonly valuePerCustomer: number | undefined;
+  /** How quantiles are computed. */
+  readonly quantiles: QuantileOption;
 }
 
 /** The default duration percentiles. @internal */
@@ -131,5 +134,6 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     leaderboard: { by, minSample },
     topHours,
     valuePerCustomer: valuePerCustomer === 0 ? 0 : valuePerCustomer,
+    quantiles: checkQuantileOption(fn, options.quantiles),
   };
 }

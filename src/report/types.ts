@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { QuantileOption } from "../_lib/quantileStore.ts";
 import type { BucketUnit } from "../_lib/bucket.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { Schedule, Weekday } from "../models/schedule.ts";
@@ -122,6 +123,14 @@ export interface ReportOptions {
    * none (`revenueAtRisk` is `null`).
    */
   readonly valuePerCustomer?: number | undefined;
+  /**
+   * How duration and reply-count quantiles are computed: `"exact"` keeps every value (8 bytes
+   * each; R-7 quantiles, as R, numpy and Excel), `{ relativeError: α }` keeps a mergeable sketch
+   * whose memory stays flat at any count, with every quantile within relative error α of the
+   * exact one (see docs/guide/definitions.md, "Quantiles"). Counts, totals, means, minima and
+   * maxima are exact either way. Default: `"exact"`.
+   */
+  readonly quantiles?: QuantileOption | undefined;
 }
 
 /**
