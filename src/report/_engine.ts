@@ -9,15 +9,24 @@
  * @module
  */
 import { MetricRangeError } from "../_lib/errors.ts";
-import type { StateJson } from "../_lib/accumulator.ts";
+import type { MetricAccumulator, StateJson } from "../_lib/accumulator.ts";
+import type { SurveyResponse } from "../models/survey.ts";
 import type { FactsProvider, TicketBatch, TicketMetric } from "../models/ticketBatch.ts";
 
 /** Any ticket metric (the engine treats states, results and facts as opaque). @internal */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyTicketMetric = TicketMetric<any, any, any>;
 
+/** Any accumulator of survey responses. @internal */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyResponseMetric = MetricAccumulator<SurveyResponse, any, any>;
+
 /** A list of named metrics and the distinct providers they read. @internal */
 export interface AnyPlan {
+  /** The response metrics by name, in composition order. */
+  readonly responseMetrics: Readonly<Record<string, AnyResponseMetric>>;
+  /** Their names. */
+  readonly responseNames: readonly string[];
   /** The metrics by name, in composition order. */
   readonly metrics: Readonly<Record<string, AnyTicketMetric>>;
   /** The names, in composition order. */
@@ -29,7 +38,14 @@ export interface AnyPlan {
 }
 
 /** A plan with its metrics' types. @internal */
-export interface Plan<M extends Readonly<Record<string, AnyTicketMetric>>> extends AnyPlan {
+export interface Plan<
+  M extends Readonly<Record<string, AnyTicketMetric>>,
+  Q extends Readonly<Record<string, AnyResponseMetric>> = Record<never, AnyResponseMetric>,
+> extends AnyPlan {
+  /** The response metrics by name. */
+  readonly responseMetrics: Q;
+  /** Their names. */
+  readonly responseNames: readonly (keyof Q & string)[];
   /** The metrics by name, in composition order. */
   readonly metrics: M;
   /** The names, in composition order. */
@@ -44,13 +60,18 @@ export interface Plan<M extends Readonly<Record<string, AnyTicketMetric>>> exten
 export interface ScopeState {
   tickets: number;
   readonly states: unknown[];
+  /** One state per response metric. */
+  readonly responses: unknown[];
 }
 
 /** The results of a plan's metrics, by name. @internal */
-export type PlanResult<M> = { readonly [K in keyof M]: M[K] extends TicketMetric<unknown, infer R, unknown> ? R : never };
+export type PlanResult<M> = { readonly [K in keyof M]: M[K] extends MetricAccumulator<never, unknown, infer R> ? R : never };
 
-/** A plan of `metrics` (providers deduplicated by identity). @internal */
-export function plan<M extends Readonly<Record<string, AnyTicketMetric>>>(metrics: M): Plan<M> {
+/** A plan of `metrics` (providers deduplicated by identity) and `responseMetrics`. @internal */
+export function plan<
+  M extends Readonly<Record<string, AnyTicketMetric>>,
+  Q extends Readonly<Record<string, AnyResponseMetric>> = Record<never, AnyResponseMetric>,
+>(metrics: M, responseMetrics: Q = {} as Q): Plan<M, Q> {
   const names = Object.keys(metrics) as (keyof M & string)[];
   const providers: FactsProvider<unknown>[] = [];
   const providerOf = new Int32Array(names.length);
@@ -60,7 +81,7 @@ export function plan<M extends Readonly<Record<string, AnyTicketMetric>>>(metric
     if (at < 0) at = providers.push(p) - 1;
     providerOf[i] = at;
   });
-  return { metrics, names, providers, providerOf };
+  return { metrics, names, providers, providerOf, responseMetrics, responseNames: Object.keys(responseMetrics) as (keyof Q & string)[] };
 }
 
 /** Facts storage of every provider of `p` for `capacity` rows. @internal */
@@ -79,7 +100,18 @@ export function observeRows(p: AnyPlan, facts: unknown[], batch: TicketBatch, ro
 
 /** A new empty scope state. @internal */
 export function createScope(p: AnyPlan): ScopeState {
-  return { tickets: 0, states: p.names.map((name) => (p.metrics[name] as AnyTicketMetric).create()) };
+  return {
+    tickets: 0,
+    states: p.names.map((name) => (p.metrics[name] as AnyTicketMetric).create()),
+    responses: p.responseNames.map((name) => (p.responseMetrics[name] as AnyResponseMetric).create()),
+  };
+}
+
+/** Adds one survey response to every response metric of a scope. @internal */
+export function addScopeResponse(p: AnyPlan, scope: ScopeState, response: SurveyResponse): void {
+  for (let i = 0; i < p.responseNames.length; i++) {
+    (p.responseMetrics[p.responseNames[i] as string] as AnyResponseMetric).add(scope.responses[i], response);
+  }
 }
 
 /** Adds observed rows to a scope. @internal */
@@ -98,16 +130,26 @@ export function mergeScope(p: AnyPlan, a: ScopeState, b: ScopeState): ScopeState
     const m = p.metrics[p.names[i] as string] as AnyTicketMetric;
     a.states[i] = m.merge(a.states[i], b.states[i]);
   }
+  for (let i = 0; i < p.responseNames.length; i++) {
+    const m = p.responseMetrics[p.responseNames[i] as string] as AnyResponseMetric;
+    a.responses[i] = m.merge(a.responses[i], b.responses[i]);
+  }
   return a;
 }
 
 /** The results of a scope, by metric name. @internal */
-export function scopeResult<M extends Readonly<Record<string, AnyTicketMetric>>>(p: Plan<M>, scope: ScopeState): PlanResult<M> {
+export function scopeResult<M extends Readonly<Record<string, AnyTicketMetric>>, Q extends Readonly<Record<string, AnyResponseMetric>>>(
+  p: Plan<M, Q>,
+  scope: ScopeState,
+): PlanResult<M> & PlanResult<Q> {
   const out: Record<string, unknown> = {};
   p.names.forEach((name, i) => {
     out[name] = (p.metrics[name] as AnyTicketMetric).result(scope.states[i]);
   });
-  return out as PlanResult<M>;
+  p.responseNames.forEach((name, i) => {
+    out[name] = (p.responseMetrics[name] as AnyResponseMetric).result(scope.responses[i]);
+  });
+  return out as PlanResult<M> & PlanResult<Q>;
 }
 
 /** The JSON form of a scope: `{ tickets, metrics: { name: state JSON } }`. @internal */
@@ -115,6 +157,9 @@ export function scopeToJSON(p: AnyPlan, scope: ScopeState): { tickets: number; m
   const metrics: Record<string, StateJson> = {};
   p.names.forEach((name, i) => {
     metrics[name] = (p.metrics[name] as AnyTicketMetric).toJSON(scope.states[i]);
+  });
+  p.responseNames.forEach((name, i) => {
+    metrics[name] = (p.responseMetrics[name] as AnyResponseMetric).toJSON(scope.responses[i]);
   });
   return { tickets: scope.tickets, metrics };
 }
@@ -130,13 +175,16 @@ export function scopeFromJSON(p: AnyPlan, kind: string, field: string, json: unk
   const metrics = o.metrics;
   if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) throw bad(".metrics must be an object", metrics);
   const m = metrics as Record<string, unknown>;
-  const extra = Object.keys(m).find((k) => !p.names.includes(k));
-  if (extra !== undefined) throw bad(`.metrics must hold only ${p.names.join(", ")}`, extra);
+  const all = [...p.names, ...p.responseNames];
+  const extra = Object.keys(m).find((k) => !all.includes(k));
+  if (extra !== undefined) throw bad(`.metrics must hold only ${all.join(", ")}`, extra);
+  const read = (name: string, acc: AnyTicketMetric | AnyResponseMetric): unknown => {
+    if (!Object.hasOwn(m, name)) throw bad(`.metrics.${name} is missing`, undefined);
+    return acc.fromJSON(m[name]);
+  };
   return {
     tickets: o.tickets,
-    states: p.names.map((name) => {
-      if (!Object.hasOwn(m, name)) throw bad(`.metrics.${name} is missing`, undefined);
-      return (p.metrics[name] as AnyTicketMetric).fromJSON(m[name]);
-    }),
+    states: p.names.map((name) => read(name, p.metrics[name] as AnyTicketMetric)),
+    responses: p.responseNames.map((name) => read(name, p.responseMetrics[name] as AnyResponseMetric)),
   };
 }

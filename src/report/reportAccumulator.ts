@@ -1,10 +1,9 @@
 import { isValidDate } from "../metrics/volume/_timeline.ts";
-import { retentionMatrix } from "../metrics/customers/retentionMatrix.ts";
-import { revenueAtRisk } from "../metrics/customers/revenueAtRisk.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
 import { changes, typesResult } from "./_comparison.ts";
+import { customersJson } from "./_customers.ts";
 import { addResponse, coreAccumulator, coreResult, coreSkipped, responseProblem, type CoreState } from "./_core.ts";
 import { addScopeRows, createScope, mergeScope, observeRows, plan, planFacts, type ScopeState } from "./_engine.ts";
 import { addSegmentRows, mergeSegmentsState, router, segmentIndex, segmentsState, type SegmentsState } from "./_segments.ts";
@@ -24,7 +23,7 @@ import { keyParts } from "./_segment.ts";
 import { withTests } from "./_significance.ts";
 import { addCounts, sortedRecordOf } from "./_values.ts";
 import { peaksResult, volumeAdd, volumeCreate, volumeMerge, volumeResult, type VolumeSettings, type VolumeState } from "./_volume.ts";
-import type { CustomersJson, MetricSetJson, Report, ReportOptions, RevenueAtRiskJson, SegmentationJson, SegmentJson } from "./types.ts";
+import type { MetricSetJson, Report, ReportOptions, SegmentationJson, SegmentJson } from "./types.ts";
 
 /**
  * The running state of a {@link reportAccumulator}. Opaque: read it only through `result`,
@@ -74,40 +73,6 @@ export interface ReportAccumulator {
 
 function inRange(range: { from: number; to: number } | undefined, ms: number): boolean {
   return range === undefined || (ms >= range.from && ms < range.to);
-}
-
-/**
- * Revenue at risk: lost = Σ over cohorts of (size − active in the last period observed; a
- * cohort with no period observed loses none), times the value per customer.
- */
-function revenueAtRiskJson(cohorts: readonly Cohort[], valuePerCustomer: number | undefined): RevenueAtRiskJson | null {
-  if (valuePerCustomer === undefined) return null;
-  let lostCustomers = 0;
-  for (const c of cohorts) lostCustomers += c.active.length === 0 ? 0 : c.size - (c.active[c.active.length - 1] as number);
-  return { lostCustomers, valuePerCustomer, value: revenueAtRisk(lostCustomers, valuePerCustomer) };
-}
-
-function customersJson(cohorts: readonly Cohort[] | undefined, valuePerCustomer: number | undefined): CustomersJson | null {
-  const m = cohorts === undefined ? undefined : retentionMatrix(cohorts);
-  if (m === undefined || cohorts === undefined) return null;
-  return {
-    periods: m.periods,
-    rows: m.rows.map((r) => ({
-      label: r.label,
-      start: r.start.toISOString(),
-      size: r.size,
-      counts: [...r.counts],
-      fractions: r.fractions.map((f) => f ?? null),
-    })),
-    curve: m.curve.map((p) => ({
-      period: p.period,
-      retention: p.retention ?? null,
-      active: p.active,
-      customers: p.customers,
-      cohorts: p.cohorts,
-    })),
-    revenueAtRisk: revenueAtRiskJson(cohorts, valuePerCustomer),
-  };
 }
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
