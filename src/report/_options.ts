@@ -36,6 +36,8 @@ export interface Compiled {
   readonly valuePerCustomer: number | undefined;
   /** How quantiles are computed. */
   readonly quantiles: QuantileOption;
+  /** The options as one string, stored with a serialised state: only an accumulator of the same options reads it back. */
+  readonly fingerprint: string;
 }
 
 /** The default duration percentiles. @internal */
@@ -114,7 +116,25 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     segmentations.push(compileSegmentation(fn, "assignee"));
     agentIndex = requested;
   }
+  const quantiles = checkQuantileOption(fn, options.quantiles);
+  const fingerprint = JSON.stringify({
+    asOf: options.asOf.toISOString(),
+    timeZone: options.timeZone,
+    period: period ?? null,
+    compareTo: compareTo ?? null,
+    bucket,
+    segments: segmentations.slice(0, requested).map((s) => s.dimensions),
+    percentiles,
+    confidenceLevel,
+    quantiles,
+    schedule: schedule ?? null,
+    slaPolicy: policy ?? null,
+    leaderboard: { by, minSample },
+    topHours,
+    valuePerCustomer: valuePerCustomer ?? null,
+  });
   return {
+    fingerprint,
     ctx: {
       asOf: options.asOf.getTime(),
       timeZone: options.timeZone,
@@ -134,6 +154,6 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     leaderboard: { by, minSample },
     topHours,
     valuePerCustomer: valuePerCustomer === 0 ? 0 : valuePerCustomer,
-    quantiles: checkQuantileOption(fn, options.quantiles),
+    quantiles,
   };
 }

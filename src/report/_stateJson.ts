@@ -1,0 +1,106 @@
+/**
+ * The JSON form of a report state: the input counts, the scope of the period, the segments of
+ * each segmentation, the comparison period and the whole-input metrics (volume, heatmap), each
+ * in its metrics' own JSON forms, plus a fingerprint of the options so that a state is only read
+ * back by an accumulator of the same options.
+ *
+ * @internal
+ * @module
+ */
+import { openState, readArray, readCounts, readObject, readString, stateJson, type StateJson } from "../_lib/accumulator.ts";
+import { MetricRangeError } from "../_lib/errors.ts";
+import { scopeFromJSON, scopeToJSON, type AnyPlan, type ScopeState } from "./_engine.ts";
+import { segmentsFromJSON, segmentsToJSON, type SegmentsState } from "./_segments.ts";
+
+/** The kind of a report state's JSON form. @internal */
+export const REPORT_STATE_KIND = "report";
+
+/** The parts of a report state that serialise. @internal */
+export interface ReportStateParts {
+  readonly input: {
+    tickets: number;
+    responses: number;
+    readonly ticketSkips: Record<string, number>;
+    readonly responseSkips: Record<string, number>;
+  };
+  readonly main: ScopeState;
+  readonly segments: SegmentsState[];
+  readonly previous: ScopeState | undefined;
+  readonly whole: ScopeState;
+}
+
+/** What reading and writing a state needs: the plans and the options' fingerprint. @internal */
+export interface StateCodecContext {
+  readonly fingerprint: string;
+  readonly main: AnyPlan;
+  readonly previous: AnyPlan | undefined;
+  readonly whole: AnyPlan;
+  readonly segmentations: number;
+}
+
+/** The JSON form of a (flushed) report state. @internal */
+export function reportStateToJSON(ctx: StateCodecContext, s: ReportStateParts): StateJson {
+  return stateJson(REPORT_STATE_KIND, 1, {
+    options: ctx.fingerprint,
+    input: {
+      tickets: s.input.tickets,
+      responses: s.input.responses,
+      ticketSkips: { ...s.input.ticketSkips },
+      responseSkips: { ...s.input.responseSkips },
+    },
+    main: scopeToJSON(ctx.main, s.main),
+    segments: s.segments.map((seg) => segmentsToJSON(ctx.main, seg)),
+    previous: s.previous === undefined || ctx.previous === undefined ? null : scopeToJSON(ctx.previous, s.previous),
+    whole: scopeToJSON(ctx.whole, s.whole),
+  });
+}
+
+/** A report state read back from {@link reportStateToJSON}'s output. @internal */
+export function reportStateFromJSON(ctx: StateCodecContext, json: unknown): ReportStateParts {
+  const kind = "reportAccumulator";
+  const o = openState(json, REPORT_STATE_KIND, 1);
+  const options = readString(o, kind, "options");
+  if (options !== ctx.fingerprint) {
+    throw new MetricRangeError(
+      "E_STATE_FORMAT",
+      `${kind}.fromJSON: the state must come from an accumulator of the same options (${ctx.fingerprint}), got one of ${options}`,
+    );
+  }
+  const input = readObject(o, kind, "input");
+  const count = (field: string): number => {
+    const x = input[field];
+    if (typeof x !== "number" || !Number.isSafeInteger(x) || x < 0) {
+      throw new MetricRangeError(
+        "E_STATE_FORMAT",
+        `${kind}.fromJSON: input.${field} must be a non-negative integer, got ${JSON.stringify(x)}`,
+      );
+    }
+    return x;
+  };
+  const segments = readArray(o, kind, "segments");
+  if (segments.length !== ctx.segmentations) {
+    throw new MetricRangeError(
+      "E_STATE_FORMAT",
+      `${kind}.fromJSON: segments must hold ${String(ctx.segmentations)} segmentations, got ${String(segments.length)}`,
+    );
+  }
+  const previous = o.previous;
+  if ((previous === null) !== (ctx.previous === undefined)) {
+    throw new MetricRangeError(
+      "E_STATE_FORMAT",
+      `${kind}.fromJSON: previous must be ${ctx.previous === undefined ? "null" : "a scope state"}, got ${JSON.stringify(previous)}`,
+    );
+  }
+  return {
+    input: {
+      tickets: count("tickets"),
+      responses: count("responses"),
+      ticketSkips: { ...readCounts(input, kind, "ticketSkips") },
+      responseSkips: { ...readCounts(input, kind, "responseSkips") },
+    },
+    main: scopeFromJSON(ctx.main, kind, "main", o.main),
+    segments: segments.map((seg, i) => segmentsFromJSON(ctx.main, kind, `segments[${String(i)}]`, seg)),
+    previous: ctx.previous === undefined ? undefined : scopeFromJSON(ctx.previous, kind, "previous", previous),
+    whole: scopeFromJSON(ctx.whole, kind, "whole", o.whole),
+  };
+}
