@@ -11,15 +11,7 @@
 import { MetricRangeError } from "../_lib/errors.ts";
 import { groupKey } from "../_lib/group.ts";
 import { rowTicket, type BatchLabel, type TicketBatch } from "../models/ticketBatch.ts";
-import {
-  addScopeRows,
-  createScope,
-  mergeScope,
-  scopeFromJSON,
-  scopeToJSON,
-  type AnyPlan,
-  type ScopeState,
-} from "./_engine.ts";
+import { addScopeRows, createScope, mergeScope, scopeFromJSON, scopeToJSON, type AnyPlan, type ScopeState } from "./_engine.ts";
 import type { Segmentation } from "./_segment.ts";
 
 /** The segments of one segmentation. @internal */

@@ -20,7 +20,9 @@ describe("report with a status outside TicketStatus", () => {
   it("reportAccumulator refuses it while adding", () => {
     const acc = reportAccumulator(options);
     const state = acc.create();
-    expect(codeOf(() => acc.add(state, ticket("X", "archived")))).toMatch(/^E_UNKNOWN_STATUS reportAccumulator: .*\(ticket "X"\), got "archived"$/);
+    expect(codeOf(() => acc.add(state, ticket("X", "archived")))).toMatch(
+      /^E_UNKNOWN_STATUS reportAccumulator: .*\(ticket "X"\), got "archived"$/,
+    );
   });
 
   it("known statuses still count, with no NaN", () => {
