@@ -19,6 +19,25 @@ export type TicketStatus = "new" | "open" | "pending" | "on_hold" | "solved" | "
 export const TICKET_STATUSES: readonly TicketStatus[] = ["new", "open", "pending", "on_hold", "solved", "closed"];
 
 /**
+ * Whether a status counts as resolved: `solved` or `closed`. This is the one "is this ticket
+ * solved" rule of cx-metrics; every metric that asks (resolution rate, backlog, resolution and
+ * requester wait times, replies to resolve, statuses over time, the report) asks it here.
+ *
+ * @param status - A ticket status.
+ * @returns `true` for `"solved"` and `"closed"`, `false` for anything else.
+ * @example
+ * ```ts
+ * isResolvedStatus("solved"); // => true
+ * isResolvedStatus("pending"); // => false
+ * ```
+ * @see {@link https://support.zendesk.com/hc/en-us/articles/4408886805786 | Zendesk: About ticket statuses} (solved and closed)
+ * @category Models
+ */
+export function isResolvedStatus(status: string): boolean {
+  return status === "solved" || status === "closed";
+}
+
+/**
  * A ticket's satisfaction rating as the helpdesk recorded it: `"good"` / `"bad"` (binary
  * surveys such as Zendesk's) or a number on the survey's scale.
  *

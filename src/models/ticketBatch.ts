@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { assertDate } from "../_lib/guards.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import type { MetricAccumulator } from "../_lib/accumulator.ts";
 import type { Message } from "./message.ts";
@@ -249,6 +250,8 @@ export interface FactsProvider<F> {
   readonly name: string;
   /** Storage for `capacity` rows. */
   create(capacity: number): F;
+  /** Called before the rows of a new batch are observed (to reset storage shared by rows). */
+  begin?(facts: F): void;
   /** Computes the facts of `row` (its `createdAt` is valid) into `facts`. */
   observe(facts: F, batch: TicketBatch, row: number): void;
 }
@@ -267,3 +270,39 @@ export interface TicketMetric<S, R, F> extends MetricAccumulator<Ticket, S, R> {
   /** Adds rows `rows[0 … count − 1]` of `batch`, whose facts are in `facts`, to `state`. */
   addRows(state: S, facts: F, batch: TicketBatch, rows: Int32Array, count: number): void;
 }
+
+/**
+ * The `add(state, ticket)` of a {@link TicketMetric}: the ticket goes into a private one-row
+ * batch, `facts` observes it and `addRows` adds it, so adding one ticket and adding a batch run
+ * the very same code.
+ *
+ * @throws `E_UNKNOWN_STATUS`, `E_INVALID_DATE` (any instant, `createdAt` included) naming `fn`.
+ * @category Engine
+ */
+export function addOneTicket<S, F>(
+  fn: string,
+  facts: FactsProvider<F>,
+  addRows: (state: S, facts: F, batch: TicketBatch, rows: Int32Array, count: number) => void,
+): (state: S, ticket: Ticket) => void {
+  let batch: TicketBatch | undefined;
+  let storage: F | undefined;
+  const rows = Int32Array.of(0);
+  return (state, ticket) => {
+    batch ??= ticketBatch(1);
+    storage ??= facts.create(1);
+    batch.length = 0;
+    pushTicket(fn, batch, ticket);
+    assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+    facts.begin?.(storage);
+    facts.observe(storage, batch, 0);
+    addRows(state, storage, batch, rows, 1);
+  };
+}
+
+/**
+ * The provider of metrics that read only a batch's columns (status, labels, instants): it
+ * computes nothing.
+ *
+ * @category Engine
+ */
+export const COLUMNS: FactsProvider<null> = { name: "columns", create: () => null, observe: () => undefined };

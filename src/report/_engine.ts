@@ -94,6 +94,7 @@ export function observeRows(p: AnyPlan, facts: unknown[], batch: TicketBatch, ro
   for (let i = 0; i < p.providers.length; i++) {
     const provider = p.providers[i] as FactsProvider<unknown>;
     const f = facts[i];
+    provider.begin?.(f);
     for (let k = 0; k < count; k++) provider.observe(f, batch, rows[k] as number);
   }
 }

@@ -9,14 +9,34 @@ import { checkBucketing, checkRange, type BucketUnit } from "../_lib/bucket.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { assertDate, assertFinite, assertFraction } from "../_lib/guards.ts";
 import { confidenceLevelOf } from "../metrics/stats/_confidence.ts";
-import { compilePolicy } from "../metrics/sla/_policy.ts";
+import { compilePolicy, type MatchedSlaTarget } from "../metrics/sla/_policy.ts";
+import type { SlaPolicy } from "../models/sla.ts";
+import type { Schedule } from "../models/schedule.ts";
 import { businessTimeBetween } from "../metrics/time/businessTimeBetween.ts";
 import { LEADERBOARD_ORDER } from "./_leaderboard.ts";
-import type { CoreContext } from "./_core.ts";
+
 import { compileSegmentation, type Segmentation } from "./_segment.ts";
 import type { LeaderboardMetric, ReportOptions } from "./types.ts";
 
 /** Compiled options. @internal */
+/** The report's fixed settings. @internal */
+export interface CoreContext {
+  /** `asOf` in epoch ms. */
+  readonly asOf: number;
+  /** The time zone of buckets and the heatmap. */
+  readonly timeZone: string;
+  /** Business hours, if any. */
+  readonly schedule: Schedule | undefined;
+  /** The compiled SLA targets, if a policy was given. */
+  readonly sla: readonly MatchedSlaTarget[] | undefined;
+  /** The policy's name. */
+  readonly slaName: string | null;
+  /** Duration percentiles. */
+  readonly percentiles: readonly number[];
+  /** The confidence level of every interval, strictly between 0 and 1. */
+  readonly confidenceLevel: number;
+}
+
 export interface Compiled {
   readonly ctx: CoreContext;
   readonly bucket: BucketUnit;
@@ -36,6 +56,8 @@ export interface Compiled {
   readonly valuePerCustomer: number | undefined;
   /** How quantiles are computed. */
   readonly quantiles: QuantileOption;
+  /** The SLA policy as given, if any. */
+  readonly slaPolicy: SlaPolicy | undefined;
   /** The options as one string, stored with a serialised state: only an accumulator of the same options reads it back. */
   readonly fingerprint: string;
 }
@@ -155,5 +177,6 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     topHours,
     valuePerCustomer: valuePerCustomer === 0 ? 0 : valuePerCustomer,
     quantiles,
+    slaPolicy: policy,
   };
 }

@@ -8,12 +8,10 @@
  * @module
  */
 import { MetricRangeError } from "../_lib/errors.ts";
-import { compositeKey, groupKey, mergeGroups, splitKey, type Accumulator, type KeyFn } from "../_lib/group.ts";
+import { compositeKey, groupKey, splitKey, type KeyFn } from "../_lib/group.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
 import type { BatchLabel } from "../models/ticketBatch.ts";
-import type { CoreState } from "./_core.ts";
-import type { Observation } from "./_observe.ts";
 import type { CustomDimension, SegmentDimension, SegmentKey } from "./types.ts";
 
 /** A compiled segmentation. @internal */
@@ -118,42 +116,6 @@ export function compileSegmentation(fn: string, key: SegmentKey): Segmentation {
   const responseKey = survey ? compositeKey<SurveyResponse>(...parts.map((p) => p.response as KeyFn<SurveyResponse>)) : () => "";
   const labels = parts.every((p) => p.label !== undefined) ? parts.map((p) => p.label as BatchLabel) : undefined;
   return { dimensions: parts.map((p) => p.name), overlapping, survey, ticketKeys, responseKey, labels };
-}
-
-/** Adds an observation to every segment of `keys`, creating states as needed. @internal */
-export function addToSegments(
-  groups: Map<string, CoreState>,
-  keys: readonly string[],
-  observation: Observation,
-  core: Accumulator<Observation, CoreState, unknown>,
-): void {
-  for (const key of keys) {
-    let state = groups.get(key);
-    if (state === undefined) {
-      state = core.create();
-      groups.set(key, state);
-    }
-    core.add(state, observation);
-  }
-}
-
-/** The state of segment `key`, created when new. @internal */
-export function segmentState(groups: Map<string, CoreState>, key: string, core: Accumulator<Observation, CoreState, unknown>): CoreState {
-  let state = groups.get(key);
-  if (state === undefined) {
-    state = core.create();
-    groups.set(key, state);
-  }
-  return state;
-}
-
-/** Merges two segment maps (consumes both). @internal */
-export function mergeSegments(
-  a: Map<string, CoreState>,
-  b: Map<string, CoreState>,
-  core: Accumulator<Observation, CoreState, unknown>,
-): Map<string, CoreState> {
-  return mergeGroups(a, b, core);
 }
 
 /** The parts of a segment key. @internal */

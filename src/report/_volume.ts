@@ -21,7 +21,7 @@ import {
   type VolumeState as VolumeTally,
 } from "../metrics/volume/_volumeAccumulator.ts";
 import type { Ticket } from "../models/ticket.ts";
-import { sortedRecordOf } from "./_values.ts";
+import { sortedCounts as sortedRecordOf } from "../_lib/counts.ts";
 import type { PeakSlot } from "../metrics/volume/peakHours.ts";
 import type { PeakSlotJson, PeaksJson, VolumeJson } from "./types.ts";
 

@@ -4,26 +4,18 @@ import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
 import { changes, typesResult } from "./_comparison.ts";
 import { customersJson } from "./_customers.ts";
-import { addResponse, coreAccumulator, coreResult, coreSkipped, responseProblem, type CoreState } from "./_core.ts";
-import { addScopeRows, createScope, mergeScope, observeRows, plan, planFacts, type ScopeState } from "./_engine.ts";
+import { addScopeResponse, addScopeRows, createScope, mergeScope, observeRows, planFacts, type ScopeState } from "./_engine.ts";
 import { addSegmentRows, mergeSegmentsState, router, segmentIndex, segmentsState, type SegmentsState } from "./_segments.ts";
-import {
-  labelDictionaries,
-  pushTicket,
-  rowTicket,
-  ticketBatch,
-  type FactsProvider,
-  type TicketBatch,
-  type TicketMetric,
-} from "../models/ticketBatch.ts";
+import { labelDictionaries, pushTicket, ticketBatch, type TicketBatch } from "../models/ticketBatch.ts";
 import { leaderboard } from "./_leaderboard.ts";
-import { observe, type Observation } from "./_observe.ts";
 import { compileOptions, type Compiled } from "./_options.ts";
 import { keyParts } from "./_segment.ts";
 import { withTests } from "./_significance.ts";
-import { addCounts, sortedRecordOf } from "./_values.ts";
+import { addCounts, sortedCounts as sortedRecordOf } from "../_lib/counts.ts";
+import { metricSetJson, reportPlan, scopeResults, scopeSkipped, type ReportPlan, type ScopeResults } from "./composition.ts";
+import { responseProblem } from "./_survey.ts";
 import { peaksResult, volumeAdd, volumeCreate, volumeMerge, volumeResult, type VolumeSettings, type VolumeState } from "./_volume.ts";
-import type { MetricSetJson, Report, ReportOptions, SegmentationJson, SegmentJson } from "./types.ts";
+import type { Report, ReportOptions, SegmentationJson, SegmentJson } from "./types.ts";
 
 /**
  * The running state of a {@link reportAccumulator}. Opaque: read it only through `result`,
@@ -123,8 +115,8 @@ export function reportAccumulator(options: ReportOptions): ReportAccumulator {
 /** {@link reportAccumulator} with the caller's name for error messages. @internal */
 export function makeReportAccumulator(fn: string, options: ReportOptions): ReportAccumulator {
   const c: Compiled = compileOptions(fn, options);
-  const mainPlan = plan({ core: legacyCore(c, c.judgeAt) });
-  const previousPlan = c.compareTo === undefined ? undefined : plan({ core: legacyCore(c, c.compareTo.to) });
+  const mainPlan: ReportPlan = reportPlan(c, c.judgeAt);
+  const previousPlan: ReportPlan | undefined = c.compareTo === undefined ? undefined : reportPlan(c, c.compareTo.to);
   const volumeSettings: VolumeSettings = { unit: c.bucket, timeZone: c.ctx.timeZone, from: c.period?.from, to: c.period?.to };
   const dictionaries = labelDictionaries();
   const mainFacts = planFacts(mainPlan, CAPACITY);
@@ -210,14 +202,14 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     const inPrevious = c.compareTo !== undefined && inRange(c.compareTo, at);
     if (!inPeriod && !inPrevious) skips.outsidePeriod = (skips.outsidePeriod ?? 0) + 1;
     if (inPeriod) {
-      addResponse(coreOf(state.main), response);
+      addScopeResponse(mainPlan, state.main, response);
       c.segmentations.forEach((s, i) => {
         if (!s.survey) return;
         const segs = state.segments[i] as SegmentsState;
-        addResponse(coreOf(segs.scopes[segmentIndex(mainPlan, segs, s.responseKey(response))] as ScopeState), response);
+        addScopeResponse(mainPlan, segs.scopes[segmentIndex(mainPlan, segs, s.responseKey(response))] as ScopeState, response);
       });
     }
-    if (inPrevious && state.previous !== undefined) addResponse(coreOf(state.previous), response);
+    if (inPrevious && state.previous !== undefined && previousPlan !== undefined) addScopeResponse(previousPlan, state.previous, response);
   }
 
   function merge(a: ReportState, b: ReportState): ReportState {
@@ -239,22 +231,24 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     const s = c.segmentations[i];
     const groups = state.segments[i];
     if (s === undefined || groups === undefined) throw new Error("unreachable");
-    const segments: SegmentJson[] = groups.keys.map((key, j) => ({
-      key: keyParts(key),
-      ...coreResult(c.ctx, coreOf(groups.scopes[j] as ScopeState), c.judgeAt, s.survey),
-    }));
+    const segments: SegmentJson[] = groups.keys.map((key, j) => {
+      const scope = groups.scopes[j] as ScopeState;
+      return { key: keyParts(key), ...metricSetJson(c, scope.tickets, scopeResults(mainPlan, scope), s.survey) };
+    });
     segments.sort((x, y) => y.tickets - x.tickets || byCode(JSON.stringify(x.key), JSON.stringify(y.key)));
     return { dimensions: s.dimensions, overlapping: s.overlapping, surveySegmented: s.survey, segments };
   }
 
   function result(state: ReportState, cohorts?: readonly Cohort[]): Report {
     flush(state);
-    const mainCore = coreOf(state.main);
-    const main = coreResult(c.ctx, mainCore, c.judgeAt, true);
+    const mainResults: ScopeResults = scopeResults(mainPlan, state.main);
+    const main = metricSetJson(c, state.main.tickets, mainResults, true);
+    const previousResults =
+      state.previous === undefined || previousPlan === undefined ? undefined : scopeResults(previousPlan, state.previous);
     const previous =
-      state.previous === undefined || c.compareTo === undefined
+      state.previous === undefined || previousResults === undefined
         ? undefined
-        : coreResult(c.ctx, coreOf(state.previous), c.compareTo.to, true);
+        : metricSetJson(c, state.previous.tickets, previousResults, true);
     const segments: SegmentationJson[] = [];
     for (let i = 0; i < c.requested; i++) segments.push(segmentation(state, i));
     const agents = segmentation(state, c.agentIndex);
@@ -278,13 +272,13 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
         tickets: state.input.tickets,
         ticketsInScope: state.main.tickets,
         responses: state.input.responses,
-        responsesInScope: mainCore.survey.responses,
+        responsesInScope: mainResults.survey.responses,
         cohorts: cohorts?.length ?? 0,
       },
       ...main,
       volume: volume.volume,
       peaks: peaksResult(fn, volumeSettings, state.volume, c.topHours),
-      types: typesResult(mainCore.types, state.previous === undefined ? undefined : coreOf(state.previous).types),
+      types: typesResult(mainResults.types, previousResults?.types),
       customers: customersJson(cohorts, c.valuePerCustomer),
       segments,
       leaderboard: leaderboard(agents.segments, c.leaderboard.by, c.leaderboard.minSample, c.ctx.schedule !== undefined),
@@ -300,7 +294,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
       skipped: {
         tickets: sortedRecordOf(state.input.ticketSkips),
         surveyResponses: sortedRecordOf(state.input.responseSkips),
-        ...coreSkipped(mainCore),
+        ...scopeSkipped(mainResults),
         ...volume.skipped,
         peaks: sortedRecordOf(state.volume.peaksSkipped),
       },
@@ -311,43 +305,3 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
 }
 
 const CAPACITY = 1024;
-
-/** The scope's legacy core state (until each metric is its own TicketMetric). */
-function coreOf(scope: ScopeState): CoreState {
-  return scope.states[0] as CoreState;
-}
-
-interface LegacyFacts {
-  readonly observations: Observation[];
-}
-
-/** The former one-pass core as a single TicketMetric (transitional). */
-function legacyCore(c: Compiled, judgeAt: number): TicketMetric<CoreState, MetricSetJson, LegacyFacts> {
-  const core = coreAccumulator(c.ctx, judgeAt);
-  const facts: FactsProvider<LegacyFacts> = {
-    name: "core",
-    create: (capacity) => ({ observations: new Array<Observation>(capacity) }),
-    observe: (f, batch, row) => {
-      f.observations[row] = observe(c.ctx, rowTicket(batch, row), judgeAt);
-    },
-  };
-  return {
-    name: "core",
-    facts,
-    create: () => core.create(),
-    add: () => {
-      throw new Error("unreachable");
-    },
-    addRows: (state, f, _batch, rows, count) => {
-      for (let k = 0; k < count; k++) core.add(state, f.observations[rows[k] as number] as Observation);
-    },
-    merge: (a, b) => core.merge(a, b),
-    result: (state) => core.result(state),
-    toJSON: () => {
-      throw new Error("not yet");
-    },
-    fromJSON: () => {
-      throw new Error("not yet");
-    },
-  };
-}

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../src/models/index.ts";
-import { meanIntervalJson } from "../../src/report/_meanInterval.ts";
+import { meanIntervalJson } from "../_support/meanInterval.ts";
 import { report } from "../../src/report/index.ts";
 
 // Issue 11: the report's mean intervals of durations went below zero ("mean 95% CI -1d 08h to

@@ -8,7 +8,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { report, type MetricSetJson, type Report, type ReportOptions } from "../../src/report/index.ts";
 import { meanInterval } from "../../src/metrics/stats/index.ts";
-import { meanIntervalJson } from "../../src/report/_meanInterval.ts";
+import { meanIntervalJson } from "../_support/meanInterval.ts";
 import type { IntervalJson } from "../../src/report/types.ts";
 import { response, ticket } from "./arbitraries.ts";
 import { FULL, HOURLY, PLAIN } from "./configs.ts";

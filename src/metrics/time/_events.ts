@@ -1,5 +1,5 @@
 import { assertDate } from "../../_lib/guards.ts";
-import type { Ticket } from "../../models/ticket.ts";
+import { isResolvedStatus, type Ticket } from "../../models/ticket.ts";
 import { hasMessages, readConversation, requestStart } from "./_conversation.ts";
 import type { AnomalyReason, DurationSource } from "./_types.ts";
 
@@ -13,11 +13,9 @@ export type Events<Reason extends string> =
   | { readonly kind: "skipped"; readonly reason: Reason }
   | { readonly kind: "anomaly"; readonly reason: AnomalyReason };
 
-const SOLVED = new Set(["solved", "closed"]);
-
 /** `true` when the ticket's status is `solved` or `closed`. @internal */
 export function isSolved(ticket: Ticket): boolean {
-  return SOLVED.has(ticket.status);
+  return isResolvedStatus(ticket.status);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
 import { KahanSum } from "../../_lib/sum.ts";
-import { TICKET_STATUSES, type StatusChange, type Ticket, type TicketStatus } from "../../models/ticket.ts";
+import { TICKET_STATUSES, isResolvedStatus, type StatusChange, type Ticket, type TicketStatus } from "../../models/ticket.ts";
 import { isSolved } from "./_events.ts";
 import { measure } from "./_measure.ts";
 import type { TicketDuration, TimeOptions } from "./_types.ts";
@@ -92,7 +92,7 @@ export function measureRequesterWait(fn: string, ticket: Ticket, options?: Reque
     return { kind: "anomaly", reason: "statusBeforeCreated" };
   }
   const sorted: StatusChange[] = [...history].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const waiting = (status: TicketStatus): boolean => !(status === "solved" || status === "closed" || exclude.includes(status));
+  const waiting = (status: TicketStatus): boolean => !(isResolvedStatus(status) || exclude.includes(status));
   const total = new KahanSum();
   let from = created;
   let status: TicketStatus = "new";

@@ -28,10 +28,9 @@ export function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());
 }
 
-/** The status categories that count as resolved. @internal */
-export function isResolvedStatus(status: string): boolean {
-  return status === "solved" || status === "closed";
-}
+import { isResolvedStatus } from "../../models/ticket.ts";
+
+export { isResolvedStatus };
 
 /**
  * The open interval of a ticket from `createdAt`, `status` and `solvedAt`, or why it has none.

@@ -1,7 +1,7 @@
 import { toMilliseconds, type DurationInput } from "../../_lib/duration.ts";
 import { assertDate } from "../../_lib/guards.ts";
-import { KahanSum } from "../../_lib/sum.ts";
-import type { Ticket } from "../../models/ticket.ts";
+import { exactAdd, exactSum, exactValue } from "../../_lib/exactSum.ts";
+import { isResolvedStatus, type Ticket } from "../../models/ticket.ts";
 
 /**
  * Options of {@link backlog}.
@@ -93,7 +93,7 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
   assertDate("backlog", "asOf", asOf);
   const given = options.threshold === undefined ? undefined : toMilliseconds("backlog", "threshold", options.threshold);
   const now = asOf.getTime();
-  const durations = new KahanSum();
+  const durations = exactSum();
   let averaged = 0;
   let resolved = 0;
   let byStatus = 0;
@@ -105,27 +105,19 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
     const created = ticket.createdAt.getTime();
     const solvedAt = ticket.solvedAt;
     if (solvedAt !== undefined) assertDate("backlog", `solvedAt of ticket ${ticket.id}`, solvedAt);
-    if (created > now) {
-      createdAfterAsOf++;
-      continue;
-    }
-    if (solvedAt !== undefined && solvedAt.getTime() < created) {
-      solvedBeforeCreated++;
-      continue;
-    }
-    const solvedNow = ticket.status === "solved" || ticket.status === "closed";
-    if (solvedNow && solvedAt === undefined) {
+    const standing = backlogStanding(created, solvedAt?.getTime() ?? Number.NaN, isResolvedStatus(ticket.status), now);
+    if (standing === BACKLOG_OPEN) open.push({ id: ticket.id, age: now - created });
+    else if (standing === BACKLOG_RESOLVED) {
+      resolved++;
+      exactAdd(durations, (solvedAt as Date).getTime() - created);
+      averaged++;
+    } else if (standing === BACKLOG_RESOLVED_BY_STATUS) {
       resolved++;
       byStatus++;
-    } else if (solvedNow && solvedAt !== undefined && solvedAt.getTime() <= now) {
-      resolved++;
-      durations.add(solvedAt.getTime() - created);
-      averaged++;
-    } else {
-      open.push({ id: ticket.id, age: now - created });
-    }
+    } else if (standing === BACKLOG_CREATED_AFTER) createdAfterAsOf++;
+    else solvedBeforeCreated++;
   }
-  const threshold = given ?? (averaged === 0 ? undefined : durations.value / averaged);
+  const threshold = given ?? (averaged === 0 ? undefined : exactValue(durations) / averaged);
   const ids = threshold === undefined ? [] : open.filter((t) => t.age > threshold).map((t) => t.id);
   return {
     count: threshold === undefined ? undefined : ids.length,
@@ -138,4 +130,30 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
     resolvedByStatusOnly: byStatus,
     skipped: { createdAfterAsOf, solvedBeforeCreated },
   };
+}
+
+/** {@link backlogStanding}: resolved at `asOf` with a `solvedAt` (its resolution time is averaged). @internal */
+export const BACKLOG_RESOLVED = 0;
+/** Resolved by status alone. @internal */
+export const BACKLOG_RESOLVED_BY_STATUS = 1;
+/** Unresolved at `asOf`: open for `asOf − createdAt`. @internal */
+export const BACKLOG_OPEN = 2;
+/** Created after `asOf`. @internal */
+export const BACKLOG_CREATED_AFTER = 3;
+/** `solvedAt` before `createdAt`. @internal */
+export const BACKLOG_SOLVED_BEFORE_CREATED = 4;
+
+/**
+ * THE backlog rule for one ticket at `asOf` (epoch ms; `solvedAt` `NaN` when absent): created
+ * after `asOf` → not yet a ticket; `solvedAt` before `createdAt` → bad data; resolved now with no
+ * `solvedAt` → resolved by status; resolved now with `solvedAt ≤ asOf` → resolved; otherwise open.
+ *
+ * @internal
+ */
+export function backlogStanding(created: number, solvedAt: number, resolvedNow: boolean, asOf: number): number {
+  if (created > asOf) return BACKLOG_CREATED_AFTER;
+  if (solvedAt < created) return BACKLOG_SOLVED_BEFORE_CREATED;
+  if (resolvedNow && Number.isNaN(solvedAt)) return BACKLOG_RESOLVED_BY_STATUS;
+  if (resolvedNow && solvedAt <= asOf) return BACKLOG_RESOLVED;
+  return BACKLOG_OPEN;
 }

@@ -1,6 +1,6 @@
 import { assertDate } from "../../_lib/guards.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
-import type { Ticket } from "../../models/ticket.ts";
+import { isResolvedStatus, type Ticket } from "../../models/ticket.ts";
 
 /**
  * Options of {@link resolutionRate}: the period whose tickets are counted.
@@ -36,8 +36,6 @@ export interface ResolutionRateResult {
     readonly solvedBeforeCreated: number;
   };
 }
-
-const SOLVED = new Set(["solved", "closed"]);
 
 /**
  * Resolution rate: of the tickets received (created) in a period, the share resolved by the
@@ -94,19 +92,21 @@ export function resolutionRate(tickets: readonly Ticket[], options: ResolutionRa
     const created = ticket.createdAt.getTime();
     if (created < start || created >= end) continue;
     const solvedAt = ticket.solvedAt;
-    if (solvedAt !== undefined) {
-      assertDate("resolutionRate", `solvedAt of ticket ${ticket.id}`, solvedAt);
-      if (solvedAt.getTime() < created) {
+    if (solvedAt !== undefined) assertDate("resolutionRate", `solvedAt of ticket ${ticket.id}`, solvedAt);
+    switch (resolutionStanding(created, solvedAt?.getTime() ?? Number.NaN, isResolvedStatus(ticket.status), end)) {
+      case RESOLVED:
+        resolved++;
+        break;
+      case RESOLVED_BY_STATUS:
+        resolved++;
+        byStatus++;
+        break;
+      case UNRESOLVED:
+        unresolved++;
+        break;
+      default:
         solvedBeforeCreated++;
-        continue;
-      }
     }
-    if (!SOLVED.has(ticket.status)) unresolved++;
-    else if (solvedAt === undefined) {
-      resolved++;
-      byStatus++;
-    } else if (solvedAt.getTime() < end) resolved++;
-    else unresolved++;
   }
   const received = resolved + unresolved;
   return {
@@ -117,4 +117,28 @@ export function resolutionRate(tickets: readonly Ticket[], options: ResolutionRa
     resolvedByStatusOnly: byStatus,
     skipped: { solvedBeforeCreated },
   };
+}
+
+/** {@link resolutionStanding}: resolved by `at` with a `solvedAt`. @internal */
+export const RESOLVED = 0;
+/** Resolved by status alone (no `solvedAt`). @internal */
+export const RESOLVED_BY_STATUS = 1;
+/** Not resolved by `at`. @internal */
+export const UNRESOLVED = 2;
+/** `solvedAt` before `createdAt`: bad data, left out. @internal */
+export const SOLVED_BEFORE_CREATED = 3;
+
+/**
+ * THE resolution-rate rule for one ticket created at `created` (before `at`), judged at `at`:
+ * `solvedAt` (epoch ms, `NaN` when absent) before `created` is bad data; a ticket whose status
+ * is not resolved is unresolved; a resolved one with no `solvedAt` is resolved by its status
+ * alone; otherwise it is resolved when `solvedAt < at`.
+ *
+ * @internal
+ */
+export function resolutionStanding(created: number, solvedAt: number, resolvedNow: boolean, at: number): number {
+  if (solvedAt < created) return SOLVED_BEFORE_CREATED;
+  if (!resolvedNow) return UNRESOLVED;
+  if (Number.isNaN(solvedAt)) return RESOLVED_BY_STATUS;
+  return solvedAt < at ? RESOLVED : UNRESOLVED;
 }

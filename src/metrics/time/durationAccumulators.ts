@@ -1,0 +1,358 @@
+/**
+ * The duration metrics as accumulators: first response, resolution, assignment, requester wait
+ * and every response time, each summarised (count, exact total, mean with its interval, R-7
+ * median and percentiles, min, max) in calendar and business time, with the skips and anomalies
+ * counted by reason. Per-ticket values come from the metrics' own per-ticket functions (via
+ * ./ticketTimes.ts, computed once per ticket); this module only keeps and summarises them.
+ *
+ * @module
+ */
+import { openState, readCount, readCounts, stateJson, type StateJson } from "../../_lib/accumulator.ts";
+import { MetricRangeError } from "../../_lib/errors.ts";
+import { addCounts, bump, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
+import { assertFraction } from "../../_lib/guards.ts";
+import {
+  checkQuantileOption,
+  storeAdd,
+  storeFromJSON,
+  storeMerge,
+  storeToJSON,
+  valueStore,
+  type QuantileOption,
+  type ValueStore,
+} from "../../_lib/quantileStore.ts";
+import { valueSummary, type ValueSummary } from "../../_lib/valueSummary.ts";
+import type { Schedule } from "../../models/schedule.ts";
+import { addOneTicket, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { confidenceLevelOf } from "../stats/_confidence.ts";
+import {
+  ANOMALY_BASE,
+  DURATION_SKIPS,
+  FROM_FIELDS,
+  FROM_MESSAGES,
+  reasonOf,
+  ticketTimes,
+  TICKET_DURATIONS,
+  TURNS_NO_CUSTOMER,
+  TURNS_NO_MESSAGES,
+  TURNS_UNANSWERED,
+  type TicketDurationName,
+  type TicketTimes,
+} from "./ticketTimes.ts";
+
+/**
+ * Options of the duration accumulators.
+ *
+ * @category Time
+ */
+export interface DurationAccumulatorOptions {
+  /** Business hours: with one, each value is also measured in business time. Default: none (calendar only). */
+  readonly schedule?: Schedule | undefined;
+  /** Percentiles to report besides the median, each from 0 to 1. Default `[0.9]`. */
+  readonly percentiles?: readonly number[] | undefined;
+  /** The confidence level of the mean's interval, strictly between 0 and 1. Default 0.95. */
+  readonly confidenceLevel?: number | undefined;
+  /** `"exact"` (default: every value kept, 8 bytes each) or `{ relativeError }` (a mergeable sketch of flat memory). */
+  readonly quantiles?: QuantileOption | undefined;
+}
+
+/**
+ * One duration metric over many tickets.
+ *
+ * @category Time
+ */
+export interface DurationMetricSummary {
+  /** The summary in calendar time; `undefined` when nothing was measured. */
+  readonly calendar: ValueSummary | undefined;
+  /** The summary in business time (only with a `schedule`); `undefined` otherwise or when nothing was measured. */
+  readonly business: ValueSummary | undefined;
+  /** How many values came from messages and how many from pre-computed fields. */
+  readonly sources: {
+    /** Values read from the conversation. */
+    readonly messages: number;
+    /** Values read from pre-computed fields. */
+    readonly fields: number;
+  };
+  /** Tickets with nothing to measure yet, by reason. */
+  readonly skipped: Readonly<Record<string, number>>;
+  /** Tickets whose data contradicts itself, by reason (not measured). */
+  readonly anomalies: Readonly<Record<string, number>>;
+}
+
+/**
+ * The running state of a duration accumulator.
+ *
+ * @category Time
+ */
+export interface DurationState {
+  /** Calendar values. @internal */
+  cal: ValueStore;
+  /** Business values (only with a schedule). @internal */
+  bus: ValueStore | undefined;
+  /** Values from messages. @internal */
+  messages: number;
+  /** Values from fields. @internal */
+  fields: number;
+  /** Skips by reason. @internal */
+  readonly skipped: Record<string, number>;
+  /** Anomalies by reason. @internal */
+  readonly anomalies: Record<string, number>;
+}
+
+/** The accumulator of one duration metric: a {@link TicketMetric} of tickets. @category Time */
+export type DurationAccumulator = TicketMetric<DurationState, DurationMetricSummary, TicketTimes>;
+
+interface Settings {
+  readonly fn: string;
+  readonly kind: string;
+  readonly schedule: Schedule | undefined;
+  readonly percentiles: readonly number[];
+  readonly level: number;
+  readonly quantiles: QuantileOption;
+  readonly skips: readonly string[];
+}
+
+function settingsOf(fn: string, kind: string, skips: readonly string[], options: DurationAccumulatorOptions | undefined): Settings {
+  const percentiles = options?.percentiles ?? [0.9];
+  for (const p of percentiles) assertFraction(fn, "percentile", p);
+  return {
+    fn,
+    kind,
+    schedule: options?.schedule,
+    percentiles: [...percentiles],
+    level: confidenceLevelOf(fn, options?.confidenceLevel),
+    quantiles: checkQuantileOption(fn, options?.quantiles),
+    skips,
+  };
+}
+
+/** A duration accumulator whose rows are added by `addRows` (a per-ticket value, or every turn). */
+function durationMetric(s: Settings, addRows: DurationAccumulator["addRows"]): DurationAccumulator {
+  const facts = ticketTimes(s.schedule);
+  const business = s.schedule !== undefined;
+  function create(): DurationState {
+    return {
+      cal: valueStore(s.quantiles),
+      bus: business ? valueStore(s.quantiles) : undefined,
+      messages: 0,
+      fields: 0,
+      skipped: zeroCounts(s.skips),
+      anomalies: {},
+    };
+  }
+  function merge(a: DurationState, b: DurationState): DurationState {
+    a.cal = storeMerge(a.cal, b.cal);
+    if (a.bus !== undefined && b.bus !== undefined) a.bus = storeMerge(a.bus, b.bus);
+    a.messages += b.messages;
+    a.fields += b.fields;
+    addCounts(a.skipped, b.skipped);
+    addCounts(a.anomalies, b.anomalies);
+    return a;
+  }
+  function result(state: DurationState): DurationMetricSummary {
+    return {
+      calendar: valueSummary(state.cal, s.percentiles, s.level),
+      business: state.bus === undefined ? undefined : valueSummary(state.bus, s.percentiles, s.level),
+      sources: { messages: state.messages, fields: state.fields },
+      skipped: sortedCounts(state.skipped),
+      anomalies: sortedCounts(state.anomalies),
+    };
+  }
+  function toJSON(state: DurationState): StateJson {
+    return stateJson(s.kind, 1, {
+      cal: storeToJSON(state.cal),
+      bus: state.bus === undefined ? null : storeToJSON(state.bus),
+      messages: state.messages,
+      fields: state.fields,
+      skipped: { ...state.skipped },
+      anomalies: { ...state.anomalies },
+    });
+  }
+  function fromJSON(json: unknown): DurationState {
+    const o = openState(json, s.kind, 1);
+    const state = create();
+    state.cal = storeFromJSON(s.kind, "cal", o.cal);
+    if (business) state.bus = storeFromJSON(s.kind, "bus", o.bus);
+    else if (o.bus !== null) {
+      throw new MetricRangeError("E_STATE_FORMAT", `${s.kind}.fromJSON: bus must be null (no schedule), got ${JSON.stringify(o.bus)}`);
+    }
+    state.messages = readCount(o, s.kind, "messages");
+    state.fields = readCount(o, s.kind, "fields");
+    Object.assign(state.skipped, readCounts(o, s.kind, "skipped"));
+    Object.assign(state.anomalies, readCounts(o, s.kind, "anomalies"));
+    return state;
+  }
+  return { name: s.kind, facts, create, add: addOneTicket(s.fn, facts, addRows), addRows, merge, result, toJSON, fromJSON };
+}
+
+function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {
+  const d = TICKET_DURATIONS.indexOf(name);
+  return durationMetric(s, (state, f, _batch: TicketBatch, rows, count) => {
+    const bus = state.bus;
+    for (let k = 0; k < count; k++) {
+      const at = (rows[k] as number) * 5 + d;
+      const code = f.code[at] as number;
+      if (code <= FROM_FIELDS) {
+        storeAdd(state.cal, f.cal[at] as number);
+        if (bus !== undefined) storeAdd(bus, f.bus[at] as number);
+        if (code === FROM_MESSAGES) state.messages++;
+        else state.fields++;
+      } else bump(code >= ANOMALY_BASE ? state.anomalies : state.skipped, reasonOf(code));
+    }
+  });
+}
+
+/**
+ * First response time over many tickets, as an accumulator: per ticket `firstResponseTime`
+ * (the first customer message, or `createdAt`, to the first public agent reply; else the
+ * `firstResponseAt` field), summarised with `summarizeDurations`' rules.
+ *
+ * @param options - {@link DurationAccumulatorOptions}.
+ * @returns The accumulator; its `result` is a {@link DurationMetricSummary} (skips `unanswered`, `noCustomerMessage`).
+ * @throws {@link MetricRangeError} `E_FRACTION_RANGE` (a percentile), `E_CONFIDENCE_LEVEL`, `E_OPTION_VALUE` (`quantiles`);
+ * while adding, `E_INVALID_DATE` and `E_UNKNOWN_STATUS` naming the ticket; `E_STATE_FORMAT` from `fromJSON`.
+ * @remarks The calendar and business summaries hold the same tickets. Merging is exact: the
+ * result does not depend on the order of tickets or on how they were split.
+ * @example
+ * ```ts
+ * const acc = firstResponseTimeAccumulator();
+ * const s = acc.create();
+ * acc.add(s, { id: "1", status: "open", createdAt: new Date("2026-01-05T09:00:00Z"), firstResponseAt: new Date("2026-01-05T09:30:00Z") });
+ * acc.add(s, { id: "2", status: "new", createdAt: new Date("2026-01-05T10:00:00Z") });
+ * acc.result(s).calendar?.median; // => 1800000
+ * acc.result(s).skipped; // => { noCustomerMessage: 0, unanswered: 1 }
+ * ```
+ * @see "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022" (first response time)
+ * @category Time
+ */
+export function firstResponseTimeAccumulator(options?: DurationAccumulatorOptions): DurationAccumulator {
+  const fn = "firstResponseTimeAccumulator";
+  return perTicket(settingsOf(fn, "firstResponseTime", DURATION_SKIPS.firstResponse, options), "firstResponse");
+}
+
+/**
+ * Options of {@link resolutionTimeAccumulator}.
+ *
+ * @category Time
+ */
+export interface ResolutionTimeAccumulatorOptions extends DurationAccumulatorOptions {
+  /** `"final"` (default): to the last solve; `"first"`: to the first solve (`firstSolvedAt`). */
+  readonly until?: "first" | "final" | undefined;
+}
+
+/**
+ * Resolution time over many tickets, as an accumulator: per ticket `resolutionTime`
+ * (`createdAt` to the final solve, or to the first with `until: "first"`).
+ *
+ * @param options - {@link ResolutionTimeAccumulatorOptions}.
+ * @returns The accumulator; its `result` is a {@link DurationMetricSummary} (skips `unresolved`, `noSolveTime`).
+ * @throws {@link MetricRangeError} as {@link firstResponseTimeAccumulator}; `E_OPTION_VALUE` for another `until`.
+ * @remarks Resolved means status `solved` or `closed` (`isResolvedStatus`).
+ * @example
+ * ```ts
+ * const acc = resolutionTimeAccumulator({ until: "final" });
+ * const s = acc.create();
+ * acc.add(s, { id: "1", status: "solved", createdAt: new Date("2026-01-05T09:00:00Z"), solvedAt: new Date("2026-01-05T11:00:00Z") });
+ * acc.result(s).calendar?.mean; // => 7200000
+ * ```
+ * @see "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022" (resolution time)
+ * @category Time
+ */
+export function resolutionTimeAccumulator(options?: ResolutionTimeAccumulatorOptions): DurationAccumulator {
+  const fn = "resolutionTimeAccumulator";
+  const until = options?.until ?? "final";
+  if (until !== "first" && until !== "final") {
+    throw new MetricRangeError("E_OPTION_VALUE", `${fn}: until must be "first" or "final", got ${JSON.stringify(until) ?? String(until)}`);
+  }
+  const kind = until === "first" ? "resolutionTimeFirst" : "resolutionTime";
+  return perTicket(
+    settingsOf(fn, kind, DURATION_SKIPS.resolutionFinal, options),
+    until === "first" ? "resolutionFirst" : "resolutionFinal",
+  );
+}
+
+/**
+ * Assignment time over many tickets, as an accumulator: per ticket `assignmentTime`
+ * (`createdAt` to the first assignment).
+ *
+ * @param options - {@link DurationAccumulatorOptions}.
+ * @returns The accumulator; its `result` is a {@link DurationMetricSummary} (skips `unassigned`).
+ * @throws {@link MetricRangeError} as {@link firstResponseTimeAccumulator}.
+ * @remarks As `assignmentTime`: the `assignedAt` field, or the first status change away from `new`.
+ * @example
+ * ```ts
+ * const acc = assignmentTimeAccumulator();
+ * const s = acc.create();
+ * acc.add(s, { id: "1", status: "open", createdAt: new Date("2026-01-05T09:00:00Z"), assignedAt: new Date("2026-01-05T09:05:00Z") });
+ * acc.result(s).calendar?.max; // => 300000
+ * ```
+ * @see {@link https://support.zendesk.com/hc/en-us/articles/4408821871642 | Zendesk: ticket metrics (assignment)}
+ * @category Time
+ */
+export function assignmentTimeAccumulator(options?: DurationAccumulatorOptions): DurationAccumulator {
+  return perTicket(settingsOf("assignmentTimeAccumulator", "assignmentTime", DURATION_SKIPS.assignment, options), "assignment");
+}
+
+/**
+ * Requester wait time over many tickets, as an accumulator: per ticket `requesterWaitTime`
+ * (time not in `pending` or `on_hold` from `createdAt` to the solve, from the status history).
+ *
+ * @param options - {@link DurationAccumulatorOptions}.
+ * @returns The accumulator; its `result` is a {@link DurationMetricSummary} (skips `unresolved`, `noSolveTime`, `noStatusHistory`).
+ * @throws {@link MetricRangeError} as {@link firstResponseTimeAccumulator}.
+ * @remarks In business time each open interval is measured in business hours.
+ * @example
+ * ```ts
+ * const acc = requesterWaitTimeAccumulator();
+ * acc.result(acc.create()).calendar; // => undefined
+ * ```
+ * @see {@link https://support.zendesk.com/hc/en-us/articles/4408821871642 | Zendesk: ticket metrics (requester wait time)}
+ * @category Time
+ */
+export function requesterWaitTimeAccumulator(options?: DurationAccumulatorOptions): DurationAccumulator {
+  return perTicket(settingsOf("requesterWaitTimeAccumulator", "requesterWaitTime", DURATION_SKIPS.requesterWait, options), "requesterWait");
+}
+
+/**
+ * Every customer turn's response time over many tickets, as an accumulator: per ticket
+ * `customerTurns` (each customer turn to the agent reply that answered it).
+ *
+ * @param options - {@link DurationAccumulatorOptions}.
+ * @returns The accumulator; its `result` is a {@link DurationMetricSummary} of turns (not tickets);
+ * tickets are skipped by reason `noMessages` (no conversation), `unanswered` (the last turn
+ * waits; its answered turns still count) and `noCustomerMessage`.
+ * @throws {@link MetricRangeError} as {@link firstResponseTimeAccumulator}.
+ * @remarks Read from messages only (`sources.fields` stays 0).
+ * @example
+ * ```ts
+ * const acc = responseTimesAccumulator();
+ * const s = acc.create();
+ * acc.add(s, { id: "1", status: "open", createdAt: new Date("2026-01-05T09:00:00Z") });
+ * acc.result(s).skipped.noMessages; // => 1
+ * ```
+ * @see "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022" (response time)
+ * @category Time
+ */
+export function responseTimesAccumulator(options?: DurationAccumulatorOptions): DurationAccumulator {
+  const s = settingsOf("responseTimesAccumulator", "responseTimes", ["unanswered", "noMessages", "noCustomerMessage"], options);
+  return durationMetric(s, (state, f, _batch, rows, count) => {
+    const bus = state.bus;
+    for (let k = 0; k < count; k++) {
+      const row = rows[k] as number;
+      const flag = f.turnFlag[row] as number;
+      if (flag === TURNS_NO_MESSAGES) {
+        bump(state.skipped, "noMessages");
+        continue;
+      }
+      const from = f.turnFrom[row] as number;
+      const n = f.turnCount[row] as number;
+      for (let i = from; i < from + n; i++) {
+        storeAdd(state.cal, f.turnCal[i] as number);
+        if (bus !== undefined) storeAdd(bus, f.turnBus[i] as number);
+      }
+      state.messages += n;
+      if (flag === TURNS_UNANSWERED) bump(state.skipped, "unanswered");
+      else if (flag === TURNS_NO_CUSTOMER) bump(state.skipped, "noCustomerMessage");
+    }
+  });
+}

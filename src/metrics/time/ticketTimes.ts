@@ -1,0 +1,212 @@
+/**
+ * The per-ticket times of the duration metrics, computed ONCE per ticket (whatever the number
+ * of metrics and segments that read them) with the metrics' own per-ticket functions:
+ * first response, resolution (first and final solve), assignment, requester wait, every
+ * customer turn's response time and the replies to resolve, in calendar and, with a schedule,
+ * business milliseconds.
+ *
+ * @internal
+ * @module
+ */
+import { noNegativeZero } from "../../_lib/guards.ts";
+import type { Schedule } from "../../models/schedule.ts";
+import { rowTicket, type FactsProvider, type TicketBatch } from "../../models/ticketBatch.ts";
+import type { Ticket } from "../../models/ticket.ts";
+import { measureAssignment } from "./assignmentTime.ts";
+import { businessTimeBetween } from "./businessTimeBetween.ts";
+import { readTurns } from "./customerTurns.ts";
+import { measureFirstResponse } from "./firstResponseTime.ts";
+import { replyCount } from "./_replies.ts";
+import { measureRequesterWait } from "./requesterWaitTime.ts";
+import { measureResolution } from "./resolutionTime.ts";
+import type { AnomalyReason, TicketDuration } from "./_types.ts";
+
+/** The per-ticket duration metrics, in report order. @internal */
+export const TICKET_DURATIONS = ["firstResponse", "resolutionFirst", "resolutionFinal", "assignment", "requesterWait"] as const;
+
+/** A per-ticket duration metric. @internal */
+export type TicketDurationName = (typeof TICKET_DURATIONS)[number];
+
+/** The skip reasons of each duration metric (reported even when zero). @internal */
+export const DURATION_SKIPS: Readonly<Record<TicketDurationName, readonly string[]>> = {
+  firstResponse: ["unanswered", "noCustomerMessage"],
+  resolutionFirst: ["unresolved", "noSolveTime"],
+  resolutionFinal: ["unresolved", "noSolveTime"],
+  assignment: ["unassigned"],
+  requesterWait: ["unresolved", "noSolveTime", "noStatusHistory"],
+};
+
+/** Every skip reason of the durations, coded from 2 (0 and 1 are the measured sources). @internal */
+export const SKIP_REASONS: readonly string[] = [
+  "unanswered",
+  "noCustomerMessage",
+  "unresolved",
+  "noSolveTime",
+  "unassigned",
+  "noStatusHistory",
+];
+
+/** Every anomaly reason, coded from 64. @internal */
+export const ANOMALY_REASONS: readonly AnomalyReason[] = [
+  "responseBeforeCreated",
+  "solvedBeforeCreated",
+  "finalSolveBeforeFirstSolve",
+  "assignedBeforeCreated",
+  "statusBeforeCreated",
+];
+
+/** Code of a value read from messages. @internal */
+export const FROM_MESSAGES = 0;
+/** Code of a value read from fields. @internal */
+export const FROM_FIELDS = 1;
+const SKIP_BASE = 2;
+/** The first anomaly code. @internal */
+export const ANOMALY_BASE = 64;
+
+/** Turn flags. @internal */
+export const TURNS_ANSWERED = 0;
+/** The last customer turn waits for a reply. @internal */
+export const TURNS_UNANSWERED = 1;
+/** No conversation. @internal */
+export const TURNS_NO_MESSAGES = 2;
+/** A conversation without a customer message. @internal */
+export const TURNS_NO_CUSTOMER = 3;
+
+/** Replies to resolve: a count ≥ 0, or one of these. @internal */
+export const REPLIES_UNRESOLVED = -1;
+/** No reply data. @internal */
+export const REPLIES_NO_DATA = -2;
+
+/** The facts of a batch's rows (index `row · 5 + duration` for durations). @internal */
+export interface TicketTimes {
+  /** {@link FROM_MESSAGES}, {@link FROM_FIELDS}, 2 + a {@link SKIP_REASONS} index, or 64 + an {@link ANOMALY_REASONS} index. */
+  readonly code: Uint8Array;
+  /** Calendar ms. */
+  readonly cal: Float64Array;
+  /** Business ms (0 without a schedule). */
+  readonly bus: Float64Array;
+  /** The row's first turn in `turnCal` / `turnBus`. */
+  readonly turnFrom: Int32Array;
+  /** The row's number of answered turns. */
+  readonly turnCount: Int32Array;
+  /** A `TURNS_*` flag. */
+  readonly turnFlag: Uint8Array;
+  /** Every answered turn's calendar ms, rows one after another (reset per batch). */
+  turnCal: Float64Array;
+  /** Every answered turn's business ms. */
+  turnBus: Float64Array;
+  /** Turns written in this batch. */
+  turns: number;
+  /** Replies to resolve, or `REPLIES_*`. */
+  readonly replies: Int32Array;
+}
+
+/** The reason of a skip or anomaly code. @internal */
+export function reasonOf(code: number): string {
+  return code >= ANOMALY_BASE ? (ANOMALY_REASONS[code - ANOMALY_BASE] as string) : (SKIP_REASONS[code - SKIP_BASE] as string);
+}
+
+function reasonCode(r: { kind: "skipped" | "anomaly"; reason: string }): number {
+  if (r.kind === "anomaly") return ANOMALY_BASE + ANOMALY_REASONS.indexOf(r.reason as AnomalyReason);
+  return SKIP_BASE + SKIP_REASONS.indexOf(r.reason);
+}
+
+const providers = new WeakMap<Schedule, FactsProvider<TicketTimes>>();
+let calendarOnly: FactsProvider<TicketTimes> | undefined;
+
+/**
+ * The ticket-times provider for `schedule` (`undefined`: calendar time only). The same schedule
+ * object gives the same provider, so a composition computes the times once per ticket.
+ *
+ * @internal
+ */
+export function ticketTimes(schedule: Schedule | undefined): FactsProvider<TicketTimes> {
+  if (schedule === undefined) return (calendarOnly ??= makeProvider(undefined));
+  let p = providers.get(schedule);
+  if (p === undefined) {
+    p = makeProvider(schedule);
+    providers.set(schedule, p);
+  }
+  return p;
+}
+
+function grow(a: Float64Array, need: number): Float64Array {
+  if (need <= a.length) return a;
+  let size = a.length * 2;
+  while (size < need) size *= 2;
+  const next = new Float64Array(size);
+  next.set(a);
+  return next;
+}
+
+const FN = "report";
+
+function makeProvider(schedule: Schedule | undefined): FactsProvider<TicketTimes> {
+  const withSchedule = schedule === undefined ? undefined : { schedule };
+  const business = (start: Date, end: Date): number =>
+    schedule === undefined ? 0 : noNegativeZero(businessTimeBetween(start, end, schedule));
+
+  function put(f: TicketTimes, at: number, r: TicketDuration<string>, busMs?: (r: { start: Date; end: Date }) => number): void {
+    if (r.kind !== "measured") {
+      f.code[at] = reasonCode(r);
+      f.cal[at] = 0;
+      f.bus[at] = 0;
+      return;
+    }
+    f.code[at] = r.source === "messages" ? FROM_MESSAGES : FROM_FIELDS;
+    f.cal[at] = r.ms;
+    f.bus[at] = schedule === undefined ? 0 : busMs === undefined ? business(r.start, r.end) : busMs(r);
+  }
+
+  function observeTicket(f: TicketTimes, ticket: Ticket, row: number): void {
+    const at = row * 5;
+    put(f, at, measureFirstResponse(FN, ticket));
+    put(f, at + 1, measureResolution(FN, ticket, { until: "first" }));
+    put(f, at + 2, measureResolution(FN, ticket));
+    put(f, at + 3, measureAssignment(FN, ticket));
+    put(f, at + 4, measureRequesterWait(FN, ticket), () => {
+      const r = measureRequesterWait(FN, ticket, withSchedule);
+      return r.kind === "measured" ? r.ms : 0;
+    });
+    const turns = readTurns(FN, ticket);
+    f.turnFrom[row] = f.turns;
+    if (turns === undefined) {
+      f.turnCount[row] = 0;
+      f.turnFlag[row] = TURNS_NO_MESSAGES;
+    } else {
+      const n = turns.turns.length;
+      f.turnCal = grow(f.turnCal, f.turns + n);
+      f.turnBus = grow(f.turnBus, f.turns + n);
+      for (let i = 0; i < n; i++) {
+        const t = turns.turns[i] as { start: Date; end: Date; ms: number };
+        f.turnCal[f.turns + i] = t.ms;
+        f.turnBus[f.turns + i] = business(t.start, t.end);
+      }
+      f.turns += n;
+      f.turnCount[row] = n;
+      f.turnFlag[row] = turns.unansweredSince !== undefined ? TURNS_UNANSWERED : n === 0 ? TURNS_NO_CUSTOMER : TURNS_ANSWERED;
+    }
+    const replies = replyCount(FN, ticket);
+    f.replies[row] = replies.kind === "counted" ? replies.count : replies.reason === "unresolved" ? REPLIES_UNRESOLVED : REPLIES_NO_DATA;
+  }
+
+  return {
+    name: schedule === undefined ? "ticketTimes" : "ticketTimes (business hours)",
+    create: (capacity) => ({
+      code: new Uint8Array(capacity * 5),
+      cal: new Float64Array(capacity * 5),
+      bus: new Float64Array(capacity * 5),
+      turnFrom: new Int32Array(capacity),
+      turnCount: new Int32Array(capacity),
+      turnFlag: new Uint8Array(capacity),
+      turnCal: new Float64Array(Math.max(16, capacity)),
+      turnBus: new Float64Array(Math.max(16, capacity)),
+      turns: 0,
+      replies: new Int32Array(capacity),
+    }),
+    begin: (f) => {
+      f.turns = 0;
+    },
+    observe: (f, batch: TicketBatch, row) => observeTicket(f, rowTicket(batch, row), row),
+  };
+}

@@ -1,0 +1,404 @@
+/**
+ * Resolution rate, backlog and per-type counts as accumulators over a batch's columns, each
+ * applying its metric's own rule (`resolutionStanding`, `backlogStanding`).
+ *
+ * @module
+ */
+import { openState, readCounts, readNumbers, stateJson, type StateJson } from "../../_lib/accumulator.ts";
+import { addCounts, sortedCounts } from "../../_lib/counts.ts";
+import { exactAdd, exactFrom, exactMerge, exactPartials, exactSum, exactValue, type ExactSum } from "../../_lib/exactSum.ts";
+import { assertDate } from "../../_lib/guards.ts";
+import { MISSING_KEY, stateFor } from "../../_lib/group.ts";
+import { MetricRangeError } from "../../_lib/errors.ts";
+import { isResolvedStatus, TICKET_STATUSES } from "../../models/ticket.ts";
+import { addOneTicket, COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { confidenceLevelOf } from "../stats/_confidence.ts";
+import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
+import { BACKLOG_CREATED_AFTER, BACKLOG_OPEN, BACKLOG_RESOLVED, BACKLOG_RESOLVED_BY_STATUS, backlogStanding } from "./backlog.ts";
+import { RESOLVED, RESOLVED_BY_STATUS, resolutionStanding, UNRESOLVED } from "./resolutionRate.ts";
+import type { TypeTally } from "./_typeAccumulator.ts";
+
+const RESOLVED_CODES: readonly boolean[] = TICKET_STATUSES.map(isResolvedStatus);
+
+/**
+ * Options of {@link resolutionRateAccumulator}.
+ *
+ * @category Volume
+ */
+export interface ResolutionRateAccumulatorOptions {
+  /** The moment "resolved" is judged at; tickets created at or after it are skipped (`createdAfterJudgedAt`). */
+  readonly at: Date;
+  /** The confidence level of the Wilson interval. Default 0.95. */
+  readonly confidenceLevel?: number | undefined;
+}
+
+/**
+ * The resolution rate of many tickets judged at one moment.
+ *
+ * @category Volume
+ */
+export interface ResolutionRateSummary {
+  /** `resolved / received`, from 0 to 1; `undefined` when `received` is 0. */
+  readonly value: number | undefined;
+  /** Tickets judged: `resolved + unresolved`. */
+  readonly received: number;
+  /** Of `received`, those resolved by `judgedAt`. */
+  readonly resolved: number;
+  /** Of `received`, those not resolved by `judgedAt`. */
+  readonly unresolved: number;
+  /** Of `resolved`, those with no `solvedAt`, judged by their status alone. */
+  readonly resolvedByStatusOnly: number;
+  /** The moment of judgement. */
+  readonly judgedAt: Date;
+  /** The Wilson interval of `value`; `undefined` when `received` is 0. */
+  readonly interval: WilsonInterval | undefined;
+  /** Tickets left out, by reason: `solvedBeforeCreated`, `createdAfterJudgedAt`. */
+  readonly skipped: Readonly<Record<string, number>>;
+}
+
+/**
+ * The running state of {@link resolutionRateAccumulator}.
+ *
+ * @category Volume
+ */
+export interface ResolutionRateState {
+  /** Resolved, resolved by status only, unresolved. @internal */
+  readonly counts: Float64Array;
+  /** Skips by reason. @internal */
+  readonly skipped: Record<string, number>;
+}
+
+const RATE = "resolutionRate";
+
+function readFixed(o: Readonly<Record<string, unknown>>, kind: string, field: string, n: number): Float64Array {
+  const list = o[field];
+  if (!Array.isArray(list) || list.length !== n || !list.every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0)) {
+    throw new MetricRangeError(
+      "E_STATE_FORMAT",
+      `${kind}.fromJSON: ${field} must be ${String(n)} non-negative integers, got ${JSON.stringify(list) ?? String(list)}`,
+    );
+  }
+  return Float64Array.from(list as number[]);
+}
+
+/**
+ * `resolutionRate` as an accumulator: of tickets created before `at`, the share resolved by
+ * `at`, with its Wilson interval.
+ *
+ * @param options - {@link ResolutionRateAccumulatorOptions}.
+ * @returns The accumulator; `result` gives a {@link ResolutionRateSummary}.
+ * @throws {@link MetricRangeError} `E_INVALID_DATE` (`at`), `E_CONFIDENCE_LEVEL`; while adding, `E_INVALID_DATE`,
+ * `E_UNKNOWN_STATUS`; `E_STATE_FORMAT` from `fromJSON`.
+ * @remarks The rule of `resolutionRate` (`resolutionStanding`): resolved when the status is
+ * `solved` or `closed` and `solvedAt`, if any, is before `at`.
+ * @example
+ * ```ts
+ * const acc = resolutionRateAccumulator({ at: new Date("2026-02-01T00:00:00Z") });
+ * const s = acc.create();
+ * acc.add(s, { id: "1", status: "solved", createdAt: new Date("2026-01-05T09:00:00Z"), solvedAt: new Date("2026-01-06T09:00:00Z") });
+ * acc.add(s, { id: "2", status: "open", createdAt: new Date("2026-01-05T09:00:00Z") });
+ * acc.result(s).value; // => 0.5
+ * ```
+ * @see "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022" (resolution rate)
+ * @category Volume
+ */
+export function resolutionRateAccumulator(
+  options: ResolutionRateAccumulatorOptions,
+): TicketMetric<ResolutionRateState, ResolutionRateSummary, null> {
+  const fn = "resolutionRateAccumulator";
+  assertDate(fn, "at", options.at);
+  const at = options.at.getTime();
+  const level = confidenceLevelOf(fn, options.confidenceLevel);
+  const create = (): ResolutionRateState => ({ counts: new Float64Array(3), skipped: { solvedBeforeCreated: 0, createdAfterJudgedAt: 0 } });
+  const addRows = (state: ResolutionRateState, _f: null, batch: TicketBatch, rows: Int32Array, count: number): void => {
+    const c = state.counts;
+    for (let k = 0; k < count; k++) {
+      const row = rows[k] as number;
+      const created = batch.createdAt[row] as number;
+      if (created >= at) {
+        (state.skipped.createdAfterJudgedAt as number)++;
+        continue;
+      }
+      const standing = resolutionStanding(created, batch.solvedAt[row] as number, RESOLVED_CODES[batch.status[row] as number] === true, at);
+      if (standing === RESOLVED) c[0] = (c[0] as number) + 1;
+      else if (standing === RESOLVED_BY_STATUS) c[1] = (c[1] as number) + 1;
+      else if (standing === UNRESOLVED) c[2] = (c[2] as number) + 1;
+      else (state.skipped.solvedBeforeCreated as number)++;
+    }
+  };
+  return {
+    name: RATE,
+    facts: COLUMNS,
+    create,
+    add: addOneTicket(fn, COLUMNS, addRows),
+    addRows,
+    merge(a, b) {
+      for (let i = 0; i < 3; i++) a.counts[i] = (a.counts[i] as number) + (b.counts[i] as number);
+      addCounts(a.skipped, b.skipped);
+      return a;
+    },
+    result(s) {
+      const byStatus = s.counts[1] as number;
+      const resolved = (s.counts[0] as number) + byStatus;
+      const unresolved = s.counts[2] as number;
+      const received = resolved + unresolved;
+      return {
+        value: received === 0 ? undefined : resolved / received,
+        received,
+        resolved,
+        unresolved,
+        resolvedByStatusOnly: byStatus,
+        judgedAt: new Date(at),
+        interval: wilsonInterval(resolved, received, { confidenceLevel: level }),
+        skipped: sortedCounts(s.skipped),
+      };
+    },
+    toJSON: (s): StateJson => stateJson(RATE, 1, { counts: Array.from(s.counts), skipped: { ...s.skipped } }),
+    fromJSON(json) {
+      const o = openState(json, RATE, 1);
+      const s = create();
+      s.counts.set(readFixed(o, RATE, "counts", 3));
+      Object.assign(s.skipped, readCounts(o, RATE, "skipped"));
+      return s;
+    },
+  };
+}
+
+/**
+ * The backlog of many tickets at one moment.
+ *
+ * @category Volume
+ */
+export interface BacklogSummary {
+  /** Unresolved tickets open strictly longer than `threshold`; `undefined` when there is no threshold. */
+  readonly count: number | undefined;
+  /** The average resolution time (ms) of the tickets resolved at `asOf` with a `solvedAt`; `undefined` when none. */
+  readonly threshold: number | undefined;
+  /** How many resolution times were averaged. */
+  readonly averagedResolutions: number;
+  /** Tickets unresolved at `asOf`. */
+  readonly unresolved: number;
+  /** Tickets resolved at `asOf`. */
+  readonly resolved: number;
+  /** Of `resolved`, those judged by status alone. */
+  readonly resolvedByStatusOnly: number;
+  /** Tickets left out, by reason: `createdAfterAsOf`, `solvedBeforeCreated`. */
+  readonly skipped: Readonly<Record<string, number>>;
+}
+
+/**
+ * The running state of {@link backlogAccumulator}.
+ *
+ * @category Volume
+ */
+export interface BacklogState {
+  /** Ages (ms) of the unresolved tickets. @internal */
+  ages: Float64Array;
+  /** How many ages. @internal */
+  open: number;
+  /** The exact sum of the averaged resolution times. @internal */
+  sum: ExactSum;
+  /** Resolved with a time, resolved by status. @internal */
+  readonly counts: Float64Array;
+  /** Skips by reason. @internal */
+  readonly skipped: Record<string, number>;
+}
+
+const BACKLOG = "backlog";
+
+function pushAge(s: BacklogState, age: number): void {
+  if (s.open === s.ages.length) {
+    const next = new Float64Array(Math.max(16, s.ages.length * 2));
+    next.set(s.ages);
+    s.ages = next;
+  }
+  s.ages[s.open++] = age;
+}
+
+/**
+ * `backlog` as an accumulator: at `asOf`, the unresolved tickets open longer than the average
+ * resolution time of the resolved ones.
+ *
+ * @param options - `asOf`, the moment of the backlog.
+ * @returns The accumulator; `result` gives a {@link BacklogSummary}.
+ * @throws {@link MetricRangeError} `E_INVALID_DATE` (`asOf`); while adding, `E_INVALID_DATE`, `E_UNKNOWN_STATUS`;
+ * `E_STATE_FORMAT` from `fromJSON`.
+ * @remarks The rule of `backlog` (`backlogStanding`); the state keeps each open ticket's age
+ * (8 bytes), since the threshold is known only at the end. The average is exactly summed.
+ * @example
+ * ```ts
+ * const acc = backlogAccumulator({ asOf: new Date("2026-01-10T00:00:00Z") });
+ * const s = acc.create();
+ * acc.add(s, { id: "1", status: "solved", createdAt: new Date("2026-01-08T00:00:00Z"), solvedAt: new Date("2026-01-09T00:00:00Z") });
+ * acc.add(s, { id: "2", status: "open", createdAt: new Date("2026-01-01T00:00:00Z") });
+ * acc.result(s).count; // => 1
+ * ```
+ * @see "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022" (backlog)
+ * @category Volume
+ */
+export function backlogAccumulator(options: { readonly asOf: Date }): TicketMetric<BacklogState, BacklogSummary, null> {
+  const fn = "backlogAccumulator";
+  assertDate(fn, "asOf", options.asOf);
+  const asOf = options.asOf.getTime();
+  const create = (): BacklogState => ({
+    ages: new Float64Array(16),
+    open: 0,
+    sum: exactSum(),
+    counts: new Float64Array(2),
+    skipped: { createdAfterAsOf: 0, solvedBeforeCreated: 0 },
+  });
+  const addRows = (state: BacklogState, _f: null, batch: TicketBatch, rows: Int32Array, count: number): void => {
+    for (let k = 0; k < count; k++) {
+      const row = rows[k] as number;
+      const created = batch.createdAt[row] as number;
+      const solvedAt = batch.solvedAt[row] as number;
+      const standing = backlogStanding(created, solvedAt, RESOLVED_CODES[batch.status[row] as number] === true, asOf);
+      if (standing === BACKLOG_OPEN) pushAge(state, asOf - created);
+      else if (standing === BACKLOG_RESOLVED) {
+        exactAdd(state.sum, solvedAt - created);
+        state.counts[0] = (state.counts[0] as number) + 1;
+      } else if (standing === BACKLOG_RESOLVED_BY_STATUS) state.counts[1] = (state.counts[1] as number) + 1;
+      else if (standing === BACKLOG_CREATED_AFTER) (state.skipped.createdAfterAsOf as number)++;
+      else (state.skipped.solvedBeforeCreated as number)++;
+    }
+  };
+  return {
+    name: BACKLOG,
+    facts: COLUMNS,
+    create,
+    add: addOneTicket(fn, COLUMNS, addRows),
+    addRows,
+    merge(a, b) {
+      for (let i = 0; i < b.open; i++) pushAge(a, b.ages[i] as number);
+      a.sum = exactMerge(a.sum, b.sum);
+      for (let i = 0; i < 2; i++) a.counts[i] = (a.counts[i] as number) + (b.counts[i] as number);
+      addCounts(a.skipped, b.skipped);
+      return a;
+    },
+    result(s) {
+      const averaged = s.counts[0] as number;
+      const byStatus = s.counts[1] as number;
+      const threshold = averaged === 0 ? undefined : exactValue(s.sum) / averaged;
+      let over = 0;
+      if (threshold !== undefined) for (let i = 0; i < s.open; i++) if ((s.ages[i] as number) > threshold) over++;
+      return {
+        count: threshold === undefined ? undefined : over,
+        threshold: threshold === 0 ? 0 : threshold,
+        averagedResolutions: averaged,
+        unresolved: s.open,
+        resolved: averaged + byStatus,
+        resolvedByStatusOnly: byStatus,
+        skipped: sortedCounts(s.skipped),
+      };
+    },
+    toJSON: (s): StateJson =>
+      stateJson(BACKLOG, 1, {
+        ages: Array.from(s.ages.subarray(0, s.open)),
+        sum: exactPartials(s.sum),
+        counts: Array.from(s.counts),
+        skipped: { ...s.skipped },
+      }),
+    fromJSON(json) {
+      const o = openState(json, BACKLOG, 1);
+      const s = create();
+      for (const age of readNumbers(o, BACKLOG, "ages")) pushAge(s, age);
+      s.sum = exactFrom(readNumbers(o, BACKLOG, "sum"));
+      s.counts.set(readFixed(o, BACKLOG, "counts", 2));
+      Object.assign(s.skipped, readCounts(o, BACKLOG, "skipped"));
+      return s;
+    },
+  };
+}
+
+/**
+ * The running state of {@link typeCountsAccumulator}: per type (`"(none)"` for none), the
+ * tickets and the earliest creation.
+ *
+ * @category Volume
+ */
+export interface TypeCountsState {
+  /** Per type key. @internal */
+  readonly types: Map<string, TypeTally>;
+}
+
+const TYPES = "typeCounts";
+
+/**
+ * Tickets per type with each type's first creation, as an accumulator: what `typeShares`,
+ * `newTypes` and `typeChange` read.
+ *
+ * @returns The accumulator; `result` maps each type (`"(none)"` for tickets without one) to its
+ * tally (`period`: tickets; `firstSeen`: the earliest `createdAt` in epoch ms; `baseline`: 0).
+ * @throws {@link MetricRangeError} while adding: `E_INVALID_DATE`, `E_UNKNOWN_STATUS`; `E_STATE_FORMAT` from `fromJSON`.
+ * @remarks Types exactly as written.
+ * @example
+ * ```ts
+ * const acc = typeCountsAccumulator();
+ * const s = acc.create();
+ * acc.add(s, { id: "1", status: "open", type: "billing", createdAt: new Date("2026-01-05T09:00:00Z") });
+ * acc.result(s).get("billing")?.period; // => 1
+ * ```
+ * @see "8 valori ale serviciului clienți pe care fiecare companie trebuie să le urmărească în 2022" (ticket types)
+ * @category Volume
+ */
+export function typeCountsAccumulator(): TicketMetric<TypeCountsState, ReadonlyMap<string, TypeTally>, null> {
+  const create = (): TypeCountsState => ({ types: new Map() });
+  const addRows = (state: TypeCountsState, _f: null, batch: TicketBatch, rows: Int32Array, count: number): void => {
+    const codes = batch.labels.type;
+    const values = batch.dictionaries.type.values;
+    let lastCode = -2;
+    let t: TypeTally | undefined;
+    for (let k = 0; k < count; k++) {
+      const row = rows[k] as number;
+      const code = codes[row] as number;
+      if (code !== lastCode || t === undefined) {
+        t = stateFor(state.types, code < 0 ? MISSING_KEY : (values[code] as string), () => ({
+          baseline: 0,
+          period: 0,
+          firstSeen: Infinity,
+        }));
+        lastCode = code;
+      }
+      t.period++;
+      const at = batch.createdAt[row] as number;
+      if (at < t.firstSeen) t.firstSeen = at;
+    }
+  };
+  return {
+    name: TYPES,
+    facts: COLUMNS,
+    create,
+    add: addOneTicket("typeCountsAccumulator", COLUMNS, addRows),
+    addRows,
+    merge(a, b) {
+      for (const [k, t] of b.types) {
+        const x = stateFor(a.types, k, () => ({ baseline: 0, period: 0, firstSeen: Infinity }));
+        x.period += t.period;
+        x.firstSeen = Math.min(x.firstSeen, t.firstSeen);
+      }
+      return a;
+    },
+    result: (s) => s.types,
+    toJSON(s): StateJson {
+      return stateJson(TYPES, 1, { types: Object.fromEntries([...s.types].map(([k, t]) => [k, [t.period, t.firstSeen]])) });
+    },
+    fromJSON(json) {
+      const o = openState(json, TYPES, 1);
+      const s = create();
+      const types = o.types;
+      if (types === null || typeof types !== "object" || Array.isArray(types)) {
+        throw new MetricRangeError("E_STATE_FORMAT", `${TYPES}.fromJSON: types must be an object, got ${JSON.stringify(types)}`);
+      }
+      for (const [k, v] of Object.entries(types as Record<string, unknown>)) {
+        if (!Array.isArray(v) || v.length !== 2 || !Number.isSafeInteger(v[0]) || (v[0] as number) < 1 || !Number.isFinite(v[1])) {
+          throw new MetricRangeError(
+            "E_STATE_FORMAT",
+            `${TYPES}.fromJSON: types.${k} must be [tickets ≥ 1, first creation ms], got ${JSON.stringify(v)}`,
+          );
+        }
+        s.types.set(k, { baseline: 0, period: v[0] as number, firstSeen: v[1] as number });
+      }
+      return s;
+    },
+  };
+}
