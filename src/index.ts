@@ -18,3 +18,21 @@ export * from "./metrics/customers/index.ts";
 export * from "./metrics/stats/index.ts";
 export * from "./metrics/staffing/index.ts";
 export * from "./report/index.ts";
+export type { Accumulator, MetricAccumulator, StateJson } from "./_lib/accumulator.ts";
+export {
+  addOneTicket,
+  BATCH_LABELS,
+  COLUMNS,
+  labelCode,
+  labelDictionaries,
+  labelDictionary,
+  pushTicket,
+  rowTicket,
+  statusAt,
+  ticketBatch,
+  type BatchLabel,
+  type FactsProvider,
+  type LabelDictionary,
+  type TicketBatch,
+  type TicketMetric,
+} from "./models/ticketBatch.ts";

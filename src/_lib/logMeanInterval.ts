@@ -23,7 +23,7 @@ export const LOG_MEAN_METHOD = "log-scale t (delta method)";
  *
  * @category Time
  */
-export interface MeanInterval {
+export interface LogMeanInterval {
   /** The lower bound (never below 0). */
   readonly lower: number;
   /** The upper bound. */
@@ -41,7 +41,7 @@ export interface MeanInterval {
  *
  * @internal
  */
-export function logMeanInterval(m: StoreMoments | undefined, level: number): MeanInterval | undefined {
+export function logMeanInterval(m: StoreMoments | undefined, level: number): LogMeanInterval | undefined {
   if (m === undefined || m.n < 2) return undefined;
   const { n, mean } = m;
   if (!(mean > 0)) return { lower: 0, upper: 0, confidenceLevel: level, method: LOG_MEAN_METHOD };

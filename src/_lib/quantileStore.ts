@@ -25,7 +25,12 @@ import { noNegativeZero } from "./guards.ts";
  *
  * @category Engine
  */
-export type QuantileOption = "exact" | { readonly relativeError: number };
+export type QuantileOption =
+  | "exact"
+  | {
+      /** The sketch's relative error α, strictly between 0 and 1 (e.g. 0.01: every quantile within 1 % of a true value). */
+      readonly relativeError: number;
+    };
 
 /** The exact store: every value. @internal */
 export interface ExactStore {

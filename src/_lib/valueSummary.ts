@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { logMeanInterval, type MeanInterval } from "./logMeanInterval.ts";
+import { logMeanInterval, type LogMeanInterval } from "./logMeanInterval.ts";
 import { storeMoments, storeSummary, type ValueStore } from "./quantileStore.ts";
 
 /**
@@ -35,7 +35,7 @@ export interface ValueSummary {
   /** The largest. */
   readonly max: number;
   /** The log-scale t interval of `mean`; `undefined` for fewer than two values. */
-  readonly meanInterval: MeanInterval | undefined;
+  readonly meanInterval: LogMeanInterval | undefined;
 }
 
 /** The summary of a store, `undefined` when it is empty. @internal */

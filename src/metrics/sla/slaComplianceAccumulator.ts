@@ -61,7 +61,10 @@ export interface SlaSummary extends SlaTallySummary {
   /** Breached checks (= `breached`). */
   readonly breaches: number;
   /** The counts per channel (`"(none)"` for tickets without one), most checks first, then by name. */
-  readonly byChannel: readonly (SlaTallySummary & { readonly channel: string })[];
+  readonly byChannel: readonly (SlaTallySummary & {
+    /** The channel (`"(none)"` for tickets without one). */
+    readonly channel: string;
+  })[];
   /** What was not judged: `notCreated` counts tickets created after `asOf`; the others (ticket, metric) pairs. */
   readonly skipped: Readonly<Record<string, number>>;
   /** (ticket, metric) pairs whose data contradicts itself, by reason. */
@@ -93,7 +96,7 @@ export interface SlaState {
 export interface SlaFacts {
   /** 9 counts per row: metric-major, then achieved / breached / running. */
   readonly counts: Int32Array;
-  /** 3 per row: 0, or 1 + the index of the skip reason in {@link SLA_SKIPS}. */
+  /** 3 per row: 0, or 1 + the index of the skip reason in `SLA_SKIPS`. */
   readonly skip: Uint8Array;
   /** 3 per row: 0, or 1 + the index of the anomaly reason in `SLA_ANOMALIES`. */
   readonly anomaly: Uint8Array;

@@ -26,3 +26,28 @@ export { repliesToResolve } from "./repliesToResolve.ts";
 export { oneTouchResolution, type OneTouchResolution } from "./oneTouchResolution.ts";
 export { summarizeDurations, type DurationPercentile, type DurationSummary, type SummarizeDurationsOptions } from "./summarizeDurations.ts";
 export { percentile } from "./percentile.ts";
+export {
+  assignmentTimeAccumulator,
+  firstResponseTimeAccumulator,
+  requesterWaitTimeAccumulator,
+  resolutionTimeAccumulator,
+  responseTimesAccumulator,
+  type DurationAccumulator,
+  type DurationAccumulatorOptions,
+  type DurationMetricSummary,
+  type DurationState,
+  type ResolutionTimeAccumulatorOptions,
+} from "./durationAccumulators.ts";
+export {
+  oneTouchAccumulator,
+  repliesToResolveAccumulator,
+  type OneTouchAccumulatorOptions,
+  type OneTouchState,
+  type OneTouchSummary,
+  type RepliesState,
+  type RepliesToResolveAccumulatorOptions,
+  type RepliesToResolveSummary,
+} from "./replyAccumulators.ts";
+export type { TicketTimes } from "./ticketTimes.ts";
+export type { ValueSummary } from "../../_lib/valueSummary.ts";
+export type { LogMeanInterval } from "../../_lib/logMeanInterval.ts";

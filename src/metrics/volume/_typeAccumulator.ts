@@ -20,10 +20,17 @@ export interface CreationWindow {
   readonly to: number;
 }
 
-/** Per type: tickets in the baseline, in the period, and the first creation in the period (Infinity for none). @internal */
+/**
+ * Per type: tickets in the baseline, in the period, and the first creation in the period.
+ *
+ * @category Volume
+ */
 export interface TypeTally {
+  /** Tickets of the type in the baseline (0 when there is none). */
   baseline: number;
+  /** Tickets of the type in the period. */
   period: number;
+  /** The earliest `createdAt` in the period, epoch ms (`Infinity` for none). */
   firstSeen: number;
 }
 

@@ -5,6 +5,7 @@ export { backlog, type BacklogOptions, type BacklogResult } from "./backlog.ts";
 export { channelMix, type ChannelMix, type ChannelCount } from "./channelMix.ts";
 export type { BucketUnit } from "../../_lib/bucket.ts";
 export type { TypePeriod } from "./_typeTally.ts";
+export type { TypeTally } from "./_typeAccumulator.ts";
 export {
   volumeByPeriod,
   type VolumeByPeriodOptions,
@@ -18,3 +19,15 @@ export { peakHours, type PeakHoursOptions, type PeakHoursResult, type PeakSlot }
 export { typeShares, type TypeSharesOptions, type TypeSharesResult, type TypeShare } from "./typeShares.ts";
 export { newTypes, type NewTypesOptions, type NewTypesResult, type NewType } from "./newTypes.ts";
 export { typeChange, type TypeChangeOptions, type TypeChangeResult, type TypeChangeEntry } from "./typeChange.ts";
+export { channelMixAccumulator, statusCountsAccumulator, type ChannelMixState, type StatusCountsState } from "./countAccumulators.ts";
+export {
+  backlogAccumulator,
+  resolutionRateAccumulator,
+  typeCountsAccumulator,
+  type BacklogState,
+  type BacklogSummary,
+  type ResolutionRateAccumulatorOptions,
+  type ResolutionRateState,
+  type ResolutionRateSummary,
+  type TypeCountsState,
+} from "./resolutionAccumulators.ts";
