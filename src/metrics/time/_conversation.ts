@@ -48,6 +48,59 @@ export function isAgentReply(message: Message): boolean {
  * @internal
  */
 export function readConversation(fn: string, ticket: Ticket, cutoff = Number.POSITIVE_INFINITY): Conversation {
+  if (memo.on && memo.ticket === ticket && memo.messages === ticket.messages) {
+    if (cutoff === memo.cutoffA && memo.a !== undefined) return memo.a;
+    if (cutoff === memo.cutoffB && memo.b !== undefined) return memo.b;
+  }
+  const read = readMessages(fn, ticket, cutoff);
+  if (memo.on && memo.ticket === ticket) {
+    if (memo.a === undefined) {
+      memo.a = read;
+      memo.cutoffA = cutoff;
+    } else {
+      memo.b = read;
+      memo.cutoffB = cutoff;
+    }
+  }
+  return read;
+}
+
+/**
+ * While one ticket is being observed by several per-ticket metrics (the report's ticket times,
+ * the SLA checks), its conversation is read once per cutoff: `observeOnce(ticket, f)` runs `f`
+ * with the memo on for that ticket only, and clears it afterwards (so a ticket changed later is
+ * read afresh).
+ *
+ * @internal
+ */
+export function observeOnce<R>(ticket: Ticket, f: () => R): R {
+  memo.on = true;
+  memo.ticket = ticket;
+  memo.messages = ticket.messages;
+  memo.a = undefined;
+  memo.b = undefined;
+  try {
+    return f();
+  } finally {
+    memo.on = false;
+    memo.ticket = undefined;
+    memo.messages = undefined;
+    memo.a = undefined;
+    memo.b = undefined;
+  }
+}
+
+const memo: {
+  on: boolean;
+  ticket: Ticket | undefined;
+  messages: readonly Message[] | undefined;
+  a: Conversation | undefined;
+  cutoffA: number;
+  b: Conversation | undefined;
+  cutoffB: number;
+} = { on: false, ticket: undefined, messages: undefined, a: undefined, cutoffA: 0, b: undefined, cutoffB: 0 };
+
+function readMessages(fn: string, ticket: Ticket, cutoff: number): Conversation {
   const counted: { at: Date; customer: boolean }[] = [];
   const messages = ticket.messages ?? [];
   for (let i = 0; i < messages.length; i++) {

@@ -16,6 +16,7 @@ import { measureAssignment } from "./assignmentTime.ts";
 import { businessTimeBetween } from "./businessTimeBetween.ts";
 import { readTurns } from "./customerTurns.ts";
 import { measureFirstResponse } from "./firstResponseTime.ts";
+import { observeOnce } from "./_conversation.ts";
 import { replyCount } from "./_replies.ts";
 import { measureRequesterWait } from "./requesterWaitTime.ts";
 import { measureResolution } from "./resolutionTime.ts";
@@ -207,6 +208,9 @@ function makeProvider(schedule: Schedule | undefined): FactsProvider<TicketTimes
     begin: (f) => {
       f.turns = 0;
     },
-    observe: (f, batch: TicketBatch, row) => observeTicket(f, rowTicket(batch, row), row),
+    observe: (f, batch: TicketBatch, row) => {
+      const ticket = rowTicket(batch, row);
+      observeOnce(ticket, () => observeTicket(f, ticket, row));
+    },
   };
 }
