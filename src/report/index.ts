@@ -7,6 +7,7 @@
 export { report } from "./report.ts";
 export { reportAccumulator, type ReportAccumulator, type ReportState } from "./reportAccumulator.ts";
 export type { QuantileOption } from "../_lib/quantileStore.ts";
+export { toJson, type Json } from "./json.ts";
 export type {
   BucketUnit,
   ChangeTestJson,

@@ -8,6 +8,10 @@
  * @module
  */
 import type { QuantileOption } from "../_lib/quantileStore.ts";
+import type { LogMeanInterval } from "../_lib/logMeanInterval.ts";
+import type { ValueSummary } from "../_lib/valueSummary.ts";
+import type { DurationMetricSummary } from "../metrics/time/durationAccumulators.ts";
+import type { Json } from "./json.ts";
 import type { BucketUnit } from "../_lib/bucket.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { Schedule, Weekday } from "../models/schedule.ts";
@@ -163,84 +167,38 @@ export interface PeriodJson {
 }
 
 /**
- * A duration summary (all values in milliseconds).
+ * A confidence interval attached to a score, a rate or a mean: its bounds (in the unit of the
+ * value), the confidence level and the method (the `method` of `npsInterval` or `wilsonInterval`,
+ * or `"log-scale t (delta method)"` for means). Computed from the counts (or values) of the same
+ * scope when the report is read; never part of the merged state.
  *
  * @category Report
  */
-export interface DurationSummaryJson {
-  /** How many durations. */
-  readonly count: number;
-  /** Their compensated sum. */
-  readonly total: number;
-  /** `total / count`. */
-  readonly mean: number;
-  /** The R-7 median. */
-  readonly median: number;
-  /** The requested R-7 percentiles, as `{ p, value }`. */
-  readonly p: readonly {
-    /** The probability asked for, 0 to 1. */
-    readonly p: number;
-    /** Its R-7 quantile. */
-    readonly value: number;
-  }[];
-  /** The shortest. */
-  readonly min: number;
-  /** The longest. */
-  readonly max: number;
-}
+export type IntervalJson = Json<LogMeanInterval>;
 
 /**
- * A confidence interval attached to a score, a rate or a mean. Computed from the counts (or
- * durations) of the same scope when the report is read; never part of the merged state.
+ * A summary of durations (milliseconds) or reply counts, with the log-scale interval of its mean:
+ * {@link ValueSummary} as JSON.
  *
  * @category Report
  */
-export interface IntervalJson {
-  /** The lower bound, in the unit of the value (points, a fraction, milliseconds). */
-  readonly lower: number;
-  /** The upper bound, in the same unit. */
-  readonly upper: number;
-  /** The confidence level, e.g. 0.95. */
-  readonly confidenceLevel: number;
-  /** How it was computed: the `method` of `npsInterval` or `wilsonInterval`, or `"log-scale t (delta method)"` for means. */
-  readonly method: string;
-}
+export type DurationSummaryWithIntervalJson = Json<ValueSummary>;
 
 /**
- * A duration summary of the report, with a confidence interval for its mean.
+ * A duration summary without the interval of its mean.
  *
  * @category Report
  */
-export interface DurationSummaryWithIntervalJson extends DurationSummaryJson {
-  /**
-   * Log-scale t interval of `mean`, mean · exp(∓ t·se/mean) with `meanInterval`'s t and standard
-   * error: never below 0 (method `"log-scale t (delta method)"`); `null` for fewer than two values.
-   */
-  readonly meanInterval: IntervalJson | null;
-}
+export type DurationSummaryJson = Omit<DurationSummaryWithIntervalJson, "meanInterval">;
 
 /**
- * One per-ticket duration metric (first response, resolution, ...) over the tickets in scope.
+ * One per-ticket duration metric (first response, resolution, ...) over the tickets in scope:
+ * {@link DurationMetricSummary} (the result of its accumulator, e.g.
+ * `firstResponseTimeAccumulator`) as JSON.
  *
  * @category Report
  */
-export interface DurationMetricJson {
-  /** The summary in calendar time; `null` when nothing was measured. */
-  readonly calendar: DurationSummaryWithIntervalJson | null;
-  /** The summary in business time (only with a `schedule`); `null` otherwise or when nothing was measured. */
-  readonly business: DurationSummaryWithIntervalJson | null;
-  /** How many values came from messages and how many from pre-computed fields. */
-  readonly sources: {
-    /** Values read from the conversation. */
-    readonly messages: number;
-    /** Values read from pre-computed fields. */
-    readonly fields: number;
-  };
-  /** Tickets with nothing to measure yet, by reason. */
-  readonly skipped: Readonly<Record<string, number>>;
-  /** Tickets whose data contradicts itself, by reason (not measured). */
-  readonly anomalies: Readonly<Record<string, number>>;
-}
+export type DurationMetricJson = Json<DurationMetricSummary>;
 
 /**
  * SLA counts of one metric (or all metrics together).
