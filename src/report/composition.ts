@@ -19,7 +19,8 @@ import {
 } from "../metrics/time/durationAccumulators.ts";
 import { oneTouchAccumulator, repliesToResolveAccumulator } from "../metrics/time/replyAccumulators.ts";
 import { channelMixAccumulator, statusCountsAccumulator } from "../metrics/volume/countAccumulators.ts";
-import { backlogAccumulator, resolutionRateAccumulator, typeCountsAccumulator } from "../metrics/volume/resolutionAccumulators.ts";
+import { backlogAccumulator, resolutionRateAccumulator } from "../metrics/volume/resolutionAccumulators.ts";
+import { typeCountsAccumulator } from "../metrics/volume/typeCountsAccumulator.ts";
 import { toJson } from "./json.ts";
 import type { Compiled } from "./_options.ts";
 import { surveyMetric } from "./_survey.ts";

@@ -23,11 +23,10 @@ export { channelMixAccumulator, statusCountsAccumulator, type ChannelMixState, t
 export {
   backlogAccumulator,
   resolutionRateAccumulator,
-  typeCountsAccumulator,
   type BacklogState,
   type BacklogSummary,
   type ResolutionRateAccumulatorOptions,
   type ResolutionRateState,
   type ResolutionRateSummary,
-  type TypeCountsState,
 } from "./resolutionAccumulators.ts";
+export { typeCountsAccumulator, type TypeCountsState } from "./typeCountsAccumulator.ts";
