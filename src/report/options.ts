@@ -1,0 +1,142 @@
+/**
+ * The input and options of {@link report} and {@link reportAccumulator}.
+ *
+ * @module
+ */
+import type { QuantileOption } from "../_lib/quantileStore.ts";
+import type { BucketUnit } from "../_lib/bucket.ts";
+import type { Cohort } from "../models/cohort.ts";
+import type { Schedule } from "../models/schedule.ts";
+import type { SlaPolicy } from "../models/sla.ts";
+import type { SurveyResponse } from "../models/survey.ts";
+import type { Ticket } from "../models/ticket.ts";
+
+/**
+ * A built-in segment dimension: the ticket field of that name. Survey responses are
+ * segmented by their own `agent` (for `assignee`) and `channel` fields; the other dimensions
+ * have no response field, so segments by them carry no survey results.
+ *
+ * `tag` is multi-valued: a ticket with several (distinct) tags counts once in each tag's
+ * segment, so tag segments may sum to more than the total; a ticket without tags goes to
+ * `"(none)"`.
+ *
+ * @category Report
+ */
+export type SegmentDimension = "assignee" | "group" | "channel" | "type" | "priority" | "tag";
+
+/**
+ * A user-defined segment dimension, e.g. "difficulty" computed from a ticket's fields.
+ *
+ * @category Report
+ */
+export interface CustomDimension {
+  /** The dimension's name in the report, e.g. `"difficulty"`. */
+  readonly name: string;
+  /** The key of a ticket; `undefined`, `null` or `""` go to `"(none)"`. */
+  readonly key: (ticket: Ticket) => string | number | boolean | null | undefined;
+  /** The key of a survey response; when absent, segments by this dimension carry no survey results. */
+  readonly responseKey?: ((response: SurveyResponse) => string | number | boolean | null | undefined) | undefined;
+}
+
+/**
+ * One segmentation: a dimension, or several at once (`["channel", "type"]` is channel × type).
+ *
+ * @category Report
+ */
+export type SegmentKey = SegmentDimension | CustomDimension | readonly (SegmentDimension | CustomDimension)[];
+
+/**
+ * The metric an agent leaderboard ranks by: tickets handled (more is better), first response
+ * or final resolution median (less is better), CSAT or one-touch share (more is better).
+ *
+ * @category Report
+ */
+export type LeaderboardMetric = "tickets" | "firstResponseMedian" | "resolutionMedian" | "csat" | "oneTouchShare";
+
+/**
+ * A half-open span of time `[from, to)`.
+ *
+ * @category Report
+ */
+export interface ReportPeriod {
+  /** The start, inclusive. */
+  readonly from: Date;
+  /** The end, exclusive; not before `from`. */
+  readonly to: Date;
+}
+
+/**
+ * Options of {@link report} and {@link reportAccumulator}.
+ *
+ * @category Report
+ */
+export interface ReportOptions {
+  /** The moment the report is judged at (backlog, SLA clocks still running). Required: there is no hidden clock. */
+  readonly asOf: Date;
+  /** The IANA time zone of every calendar bucket and of the heatmap. Required. */
+  readonly timeZone: string;
+  /** Business hours; when given, every duration is also summarised in business time. Default: none. */
+  readonly schedule?: Schedule | undefined;
+  /** The SLA policy to judge tickets against; when absent, `sla` is `null`. A policy without its own `schedule` uses `schedule` for business-hours targets. */
+  readonly slaPolicy?: SlaPolicy | undefined;
+  /** Segmentations to compute, e.g. `["channel", "assignee", ["channel", "type"]]`. Default: none. */
+  readonly segments?: readonly SegmentKey[] | undefined;
+  /**
+   * The period reported: only tickets created and responses answered in `[from, to)` are in
+   * scope; it is also the range of the volume buckets and the heatmap. Default: every ticket,
+   * with the volume range the whole buckets from the earliest to the latest `createdAt`.
+   */
+  readonly period?: ReportPeriod | undefined;
+  /** A period to compare with (needs `period`): the same metrics side by side, new ticket types and type change. Default: none. */
+  readonly compareTo?: ReportPeriod | undefined;
+  /** The volume bucket length. Default: `"day"`. */
+  readonly bucket?: BucketUnit | undefined;
+  /** The agent leaderboard. Default: `{ by: "tickets", minSample: 10 }`. */
+  readonly leaderboard?:
+    | {
+        /** The metric ranked by. */
+        readonly by: LeaderboardMetric;
+        /** The fewest observations of that metric an agent needs to be ranked: an integer ≥ 1. Default: 10. */
+        readonly minSample?: number | undefined;
+      }
+    | undefined;
+  /** Percentiles (0 to 1) of every duration summary, e.g. `[0.9, 0.95]`. Default: `[0.9]`. */
+  readonly percentiles?: readonly number[] | undefined;
+  /** How many hours the heatmap's `top` covers: an integer from 1 to 24. Default: 3. */
+  readonly topHours?: number | undefined;
+  /**
+   * The confidence level of every interval in the report (NPS, CSAT, rates, shares, SLA
+   * compliance, mean durations), strictly between 0 and 1; a period change is significant
+   * when its two-sided p-value is below 1 − `confidenceLevel`. Default: 0.95.
+   */
+  readonly confidenceLevel?: number | undefined;
+  /**
+   * The money one lost customer is worth (e.g. a lifetime value, or an average cost of a lost
+   * customer; the Russian article quotes USD 243 as an example, not a default): with cohorts,
+   * `customers.revenueAtRisk` is the lost customers times this. A finite number ≥ 0. Default:
+   * none (`revenueAtRisk` is `null`).
+   */
+  readonly valuePerCustomer?: number | undefined;
+  /**
+   * How duration and reply-count quantiles are computed: `"exact"` keeps every value (8 bytes
+   * each; R-7 quantiles, as R, numpy and Excel), `{ relativeError: α }` keeps a mergeable sketch
+   * whose memory stays flat at any count, with every quantile within relative error α of the
+   * exact one (see docs/guide/definitions.md, "Quantiles"). Counts, totals, means, minima and
+   * maxima are exact either way. Default: `"exact"`.
+   */
+  readonly quantiles?: QuantileOption | undefined;
+}
+
+/**
+ * The input of {@link report}.
+ *
+ * @category Report
+ */
+export interface ReportInput {
+  /** The tickets (any iterable; read once). */
+  readonly tickets: Iterable<Ticket>;
+  /** Survey responses (NPS, CSAT, CES), each on its own scale. */
+  readonly responses?: Iterable<SurveyResponse> | undefined;
+  /** Customer cohorts for the retention matrix. */
+  readonly cohorts?: readonly Cohort[] | undefined;
+}

@@ -1,0 +1,279 @@
+/**
+ * The report's whole-scope sections as JSON: volume, statuses over time, peaks, types, customers.
+ *
+ * @module
+ */
+import type { BucketUnit } from "../_lib/bucket.ts";
+import type { Weekday } from "../models/schedule.ts";
+import type { TicketStatus } from "../models/ticket.ts";
+import type { PeriodJson } from "./types.ts";
+
+/**
+ * One volume bucket, as `volumeByPeriod`.
+ *
+ * @category Report
+ */
+export interface VolumeBucketJson {
+  /** The bucket's label (`2026-03-08T03:00-07:00`, `2026-03-08`, `2026-W10`, `2026-03`). */
+  readonly label: string;
+  /** The first instant counted (ISO-8601). */
+  readonly start: string;
+  /** The end, exclusive (ISO-8601). */
+  readonly end: string;
+  /** Tickets created. */
+  readonly created: number;
+  /** Tickets resolved (last `solvedAt`, among solved or closed tickets). */
+  readonly resolved: number;
+  /** Customer messages. */
+  readonly messagesIn: number;
+  /** Public agent messages. */
+  readonly messagesOut: number;
+  /** Tickets open at some time in the bucket. */
+  readonly active: number;
+  /** Tickets open at the end of the bucket. */
+  readonly backlog: number;
+}
+
+/**
+ * The ticket counts by status at the end of one bucket, as a `statusesOverTime` bucket.
+ *
+ * @category Report
+ */
+export interface StatusesBucketJson {
+  /** The bucket's label, as in {@link VolumeBucketJson.label}. */
+  readonly label: string;
+  /** The first instant of the bucket (ISO-8601). */
+  readonly start: string;
+  /** The end of the bucket, exclusive (ISO-8601): the counts are the state just before it. */
+  readonly end: string;
+  /** Tickets that existed and were not solved or closed just before `end`. */
+  readonly unresolved: number;
+  /** Tickets that existed and were solved or closed just before `end`. */
+  readonly resolved: number;
+  /** Of `unresolved`: tickets not assigned to anyone before `end`. */
+  readonly unassigned: number;
+  /** Of `unresolved`: tickets with an `assignee` but no `assignedAt` (assigned when is unknown). */
+  readonly assignmentUnknown: number;
+  /** Counts per status, from the tickets that have a `statusHistory` only. */
+  readonly byStatus: Readonly<Record<TicketStatus, number>>;
+  /** Tickets without a `statusHistory`, known only as unresolved or resolved. */
+  readonly withoutHistory: {
+    /** Created and not resolved (by `status` and `solvedAt`) before `end`. */
+    readonly unresolved: number;
+    /** Resolved (by `status` and `solvedAt`) before `end`. */
+    readonly resolved: number;
+  };
+}
+
+/**
+ * Ticket counts by status at the end of each bucket of the volume range, as `statusesOverTime`
+ * (its skip counts are in `skipped.statuses`).
+ *
+ * @category Report
+ */
+export interface StatusesJson {
+  /** One entry per bucket of the volume range, oldest first. */
+  readonly buckets: readonly StatusesBucketJson[];
+  /** Tickets read from their `statusHistory`. */
+  readonly withHistory: number;
+  /** Tickets read from `createdAt`, `status` and `solvedAt` only. */
+  readonly withoutHistory: number;
+}
+
+/**
+ * Volume over time.
+ *
+ * @category Report
+ */
+export interface VolumeJson {
+  /** The bucket length. */
+  readonly unit: BucketUnit;
+  /** The range bucketed: the period, or whole buckets from the earliest to the latest `createdAt`. */
+  readonly range: PeriodJson;
+  /** Every bucket of the range, oldest first; empty ones have zeros. */
+  readonly buckets: readonly VolumeBucketJson[];
+  /** Tickets open at the range's start. */
+  readonly backlogAtStart: number;
+  /** Sums over the buckets. */
+  readonly totals: {
+    /** Tickets created in the range. */
+    readonly created: number;
+    /** Tickets resolved in the range. */
+    readonly resolved: number;
+    /** Customer messages in the range. */
+    readonly messagesIn: number;
+    /** Public agent messages in the range. */
+    readonly messagesOut: number;
+  };
+  /** Tickets in the ticket counts. */
+  readonly counted: number;
+  /** Ticket counts by status at the end of each bucket, as `statusesOverTime`. */
+  readonly statuses: StatusesJson;
+}
+
+/**
+ * One heatmap slot, as `peakHours`.
+ *
+ * @category Report
+ */
+export interface PeakSlotJson {
+  /** Tickets created in the slot over the range. */
+  readonly sum: number;
+  /** How many times the slot occurred in the range. */
+  readonly occurrences: number;
+  /** `sum / occurrences`; `null` when it never occurred. */
+  readonly average: number | null;
+}
+
+/**
+ * When tickets arrive, as `peakHours` over the volume range.
+ *
+ * @category Report
+ */
+export interface PeaksJson {
+  /** The rows of `cells`: `["mon", …, "sun"]`. */
+  readonly weekdays: readonly Weekday[];
+  /** `cells[weekday][hour]` (local time). */
+  readonly cells: readonly (readonly PeakSlotJson[])[];
+  /** Per local hour (24). */
+  readonly byHour: readonly PeakSlotJson[];
+  /** Per weekday (7, Monday first). */
+  readonly byWeekday: readonly PeakSlotJson[];
+  /** The hour with the highest average per day; `null` without tickets. */
+  readonly busiestHour:
+    | (PeakSlotJson & {
+        /** The hour of day, 0–23, in the report's time zone. */
+        readonly hour: number;
+      })
+    | null;
+  /** The weekday with the highest average; `null` without tickets. */
+  readonly busiestDay:
+    | (PeakSlotJson & {
+        /** The weekday, `"mon"` to `"sun"`. */
+        readonly weekday: Weekday;
+      })
+    | null;
+  /** The weekday-hour with the highest average; `null` without tickets. */
+  readonly busiestSlot:
+    | (PeakSlotJson & {
+        /** The weekday, `"mon"` to `"sun"`. */
+        readonly weekday: Weekday;
+        /** The hour of day, 0–23, in the report's time zone. */
+        readonly hour: number;
+      })
+    | null;
+  /** The busiest hours of the day and their share of the tickets. */
+  readonly top: {
+    /** The busiest local hours of the day, busiest first (ties: earlier hour first). */
+    readonly hours: readonly number[];
+    /** Tickets created in them. */
+    readonly count: number;
+    /** `count / total`; `null` without tickets. */
+    readonly share: number | null;
+  };
+  /** Tickets counted. */
+  readonly total: number;
+}
+
+/**
+ * Ticket types.
+ *
+ * @category Report
+ */
+export interface TypesJson {
+  /** Share per type in scope (`"(none)"` included), most first, as `typeShares`. */
+  readonly shares: readonly {
+    /** The type, `"(none)"` for tickets without one. */
+    readonly type: string;
+    /** Tickets of this type. */
+    readonly count: number;
+    /** `count / tickets in scope`. */
+    readonly share: number;
+  }[];
+  /** The most common known type(s). */
+  readonly mostCommon: readonly string[];
+  /** Types in the period never seen in `compareTo`, as `newTypes`; `null` without `compareTo`. */
+  readonly newTypes:
+    | readonly {
+        /** The new type. */
+        readonly type: string;
+        /** Its tickets in the period. */
+        readonly count: number;
+        /** Its earliest `createdAt` in the period (ISO-8601). */
+        readonly firstSeen: string;
+      }[]
+    | null;
+  /** Change per type from `compareTo` to the period, as `typeChange`; `null` without `compareTo`. */
+  readonly change:
+    | readonly {
+        /** The type. */
+        readonly type: string;
+        /** Tickets in `compareTo`. */
+        readonly baseline: number;
+        /** Tickets in the period. */
+        readonly period: number;
+        /** `period − baseline`. */
+        readonly change: number;
+        /** `change / baseline`; `null` when the baseline has none. */
+        readonly relativeChange: number | null;
+        /** Share of the baseline's tickets; `null` when it has none. */
+        readonly baselineShare: number | null;
+        /** Share of the period's tickets; `null` when it has none. */
+        readonly periodShare: number | null;
+        /** `periodShare − baselineShare`; `null` when either is. */
+        readonly shareChange: number | null;
+      }[]
+    | null;
+}
+
+/**
+ * Customer retention from the cohorts given, as `retentionMatrix`.
+ *
+ * @category Report
+ */
+export interface CustomersJson {
+  /** The longest series. */
+  readonly periods: number;
+  /** One row per cohort: label, start (ISO), size, counts and fractions (`null` for a cohort of size 0). */
+  readonly rows: readonly {
+    /** The cohort's label. */
+    readonly label: string;
+    /** The start of its first period (ISO-8601). */
+    readonly start: string;
+    /** Customers at the start. */
+    readonly size: number;
+    /** Customers active in periods 1, 2, … */
+    readonly counts: readonly number[];
+    /** `counts[i] / size`; `null` for a cohort of size 0. */
+    readonly fractions: readonly (number | null)[];
+  }[];
+  /** The size-weighted average retention curve. */
+  readonly curve: readonly {
+    /** Periods since the start, from 1. */
+    readonly period: number;
+    /** `active / customers`; `null` when `customers` is 0. */
+    readonly retention: number | null;
+    /** Customers active in this period, over the cohorts old enough to have it. */
+    readonly active: number;
+    /** Those cohorts' sizes, summed. */
+    readonly customers: number;
+    /** How many cohorts have this period. */
+    readonly cohorts: number;
+  }[];
+  /** Revenue at risk (`revenueAtRisk`); `null` without the `valuePerCustomer` option. */
+  readonly revenueAtRisk: RevenueAtRiskJson | null;
+}
+
+/**
+ * Revenue at risk from the cohorts: customers lost times the value of one customer.
+ *
+ * @category Report
+ */
+export interface RevenueAtRiskJson {
+  /** Σ over cohorts of (size − active in the last period observed); a cohort with no period observed yet loses none. */
+  readonly lostCustomers: number;
+  /** The `valuePerCustomer` option. */
+  readonly valuePerCustomer: number;
+  /** `lostCustomers × valuePerCustomer`, in the currency of `valuePerCustomer`. */
+  readonly value: number;
+}
