@@ -24,7 +24,7 @@ describe("eslint.config.js enforces the import rules of ARCHITECTURE.md", () => 
     ["src/metrics/survey/x.ts", 'import { z } from "zod"; export const x = z;'],
     ["src/report/x.ts", 'import { CliError } from "../cli/errors.ts"; export const x = CliError;'],
     ["src/index.ts", 'export { TicketSchema } from "./models/schemas/ticket.ts";'],
-    ["src/cli/x.ts", 'import type { AnomalyReason } from "../metrics/time/_types.ts"; export type X = AnomalyReason;'],
+    ["src/cli/x.ts", 'import type { AnomalyReason } from "../metrics/time/durationTypes.ts"; export type X = AnomalyReason;'],
     ["src/cli/x.ts", 'import { coreAccumulator } from "../report/_core.ts"; export const x = coreAccumulator;'],
     ["src/io/x.ts", 'import { volumeAccumulator } from "../metrics/volume/_volumeAccumulator.ts"; export const x = volumeAccumulator;'],
     ["src/metrics/survey/index.ts", 'export { npsCounts } from "./_npsCounts.ts";'],
@@ -34,7 +34,7 @@ describe("eslint.config.js enforces the import rules of ARCHITECTURE.md", () => 
   });
 
   it.each([
-    ["src/metrics/sla/x.ts", 'import type { AnomalyReason } from "../time/_types.ts"; export type X = AnomalyReason;'],
+    ["src/metrics/sla/x.ts", 'import type { AnomalyReason } from "../time/durationTypes.ts"; export type X = AnomalyReason;'],
     ["src/report/x.ts", 'import { volumeAccumulator } from "../metrics/volume/_volumeAccumulator.ts"; export const x = volumeAccumulator;'],
     ["src/cli/x.ts", 'import { recordBatches } from "../io/_engine.ts"; export const x = recordBatches;'],
     ["src/cli/x.ts", 'import { readFileSync } from "node:fs"; export const x = readFileSync;'],

@@ -9,7 +9,7 @@ import { checkBucketing, checkRange, type BucketUnit } from "../_lib/bucket.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { assertDate, assertFinite, assertFraction } from "../_lib/guards.ts";
 import { confidenceLevelOf } from "../metrics/stats/_confidence.ts";
-import { compilePolicy, type MatchedSlaTarget } from "../metrics/sla/_policy.ts";
+import { compilePolicy, type MatchedSlaTarget } from "../metrics/sla/policy.ts";
 import type { SlaPolicy } from "../models/sla.ts";
 import type { Schedule } from "../models/schedule.ts";
 import { businessTimeBetween } from "../metrics/time/businessTimeBetween.ts";

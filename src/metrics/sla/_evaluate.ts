@@ -1,10 +1,10 @@
 import type { SlaMetric } from "../../models/sla.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { hasMessages, readConversation } from "../time/_conversation.ts";
-import { firstResponseEvents, resolutionEvents, type Events } from "../time/_events.ts";
-import { advance } from "../time/_measure.ts";
-import type { AnomalyReason } from "../time/_types.ts";
-import { matchTarget, SLA_METRICS, type MatchedSlaTarget } from "./_policy.ts";
+import { hasMessages, readConversation } from "../time/conversation.ts";
+import { firstResponseEvents, resolutionEvents, type Events } from "../time/events.ts";
+import { advance } from "../time/measure.ts";
+import type { AnomalyReason } from "../time/durationTypes.ts";
+import { matchTarget, SLA_METRICS, type MatchedSlaTarget } from "./policy.ts";
 
 /**
  * Where a ticket stands on one SLA target at `asOf`.

@@ -1,5 +1,5 @@
 export { DEFAULT_FIRST_RESPONSE_TARGETS } from "./defaultFirstResponseTargets.ts";
-export type { MatchedSlaTarget } from "./_policy.ts";
+export type { MatchedSlaTarget } from "./policy.ts";
 export type { SlaOptions } from "./_options.ts";
 export type { SlaCheck, SlaSkip, SlaStatus, TicketSla } from "./_evaluate.ts";
 export { slaTargetFor } from "./slaTargetFor.ts";

@@ -1,10 +1,10 @@
 import { assertDate } from "../../_lib/guards.ts";
 import type { SlaMetric } from "../../models/sla.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import type { AnomalyReason } from "../time/_types.ts";
+import type { AnomalyReason } from "../time/durationTypes.ts";
 import { evaluateTicket, type SlaSkip } from "./_evaluate.ts";
 import type { SlaOptions } from "./_options.ts";
-import { compilePolicy } from "./_policy.ts";
+import { compilePolicy } from "./policy.ts";
 
 /**
  * Compliance counts of one metric, or of all metrics together.

@@ -8,9 +8,9 @@ import type { Ticket } from "../../models/ticket.ts";
 import { pushTicket, rowTicket, ticketBatch, type FactsProvider, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
 import { confidenceLevelOf } from "../stats/_confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
-import type { AnomalyReason } from "../time/_types.ts";
+import type { AnomalyReason } from "../time/durationTypes.ts";
 import { evaluateTicket, type SlaSkip, type SlaStatus } from "./_evaluate.ts";
-import { compilePolicy, SLA_METRICS, type MatchedSlaTarget } from "./_policy.ts";
+import { compilePolicy, SLA_METRICS, type MatchedSlaTarget } from "./policy.ts";
 import { tally as tallyOf } from "./slaCompliance.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { SlaMetric, SlaPolicy } from "../../models/sla.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { compilePolicy, matchTarget, type MatchedSlaTarget } from "./_policy.ts";
+import { compilePolicy, matchTarget, type MatchedSlaTarget } from "./policy.ts";
 
 /**
  * The SLA targets that apply to one ticket: for each metric, the most specific matching

@@ -2,7 +2,7 @@ import { assertDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { evaluateTicket, type TicketSla } from "./_evaluate.ts";
 import type { SlaOptions } from "./_options.ts";
-import { compilePolicy } from "./_policy.ts";
+import { compilePolicy } from "./policy.ts";
 
 /**
  * SLA status of one ticket: for each metric with a matching target, whether the stop event

@@ -1,5 +1,5 @@
 import type { Ticket } from "../../models/ticket.ts";
-import type { DurationSource, TicketAnomaly, TicketDuration, TicketValues } from "./_types.ts";
+import type { DurationSource, TicketAnomaly, TicketDuration, TicketValues } from "./durationTypes.ts";
 
 /**
  * Folds a per-ticket duration function over tickets into {@link TicketValues}.

@@ -1,8 +1,8 @@
 import { assertCount, assertDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { hasMessages, readConversation } from "./_conversation.ts";
-import { isSolved } from "./_events.ts";
-import type { DurationSource } from "./_types.ts";
+import { hasMessages, readConversation } from "./conversation.ts";
+import { isSolved } from "./events.ts";
+import type { DurationSource } from "./durationTypes.ts";
 
 /**
  * Why a ticket has no reply count to resolve: `unresolved` (not solved or closed now) or

@@ -1,7 +1,7 @@
 import { assertDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { measure } from "./_measure.ts";
-import type { TicketDuration, TimeOptions } from "./_types.ts";
+import { measure } from "./measure.ts";
+import type { TicketDuration, TimeOptions } from "./durationTypes.ts";
 
 /**
  * Time to first assignment of one ticket: `assignedAt − createdAt`.

@@ -1,8 +1,8 @@
 import { assertDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { hasMessages, readConversation } from "./_conversation.ts";
-import { measure } from "./_measure.ts";
-import type { TimeOptions } from "./_types.ts";
+import { hasMessages, readConversation } from "./conversation.ts";
+import { measure } from "./measure.ts";
+import type { TimeOptions } from "./durationTypes.ts";
 
 /**
  * One answered customer turn: the wait from the first unanswered customer message to the

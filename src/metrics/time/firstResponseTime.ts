@@ -1,7 +1,7 @@
 import type { Ticket } from "../../models/ticket.ts";
-import { firstResponseEvents } from "./_events.ts";
-import { measure } from "./_measure.ts";
-import type { TicketDuration, TimeOptions } from "./_types.ts";
+import { firstResponseEvents } from "./events.ts";
+import { measure } from "./measure.ts";
+import type { TicketDuration, TimeOptions } from "./durationTypes.ts";
 
 /**
  * Why a ticket has no first response time: `unanswered` (no public human agent reply yet)

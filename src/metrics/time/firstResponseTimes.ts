@@ -1,6 +1,6 @@
 import type { Ticket } from "../../models/ticket.ts";
 import { collect } from "./_collect.ts";
-import type { TicketValues, TimeOptions } from "./_types.ts";
+import type { TicketValues, TimeOptions } from "./durationTypes.ts";
 import { measureFirstResponse, type FirstResponseSkip } from "./firstResponseTime.ts";
 
 /**

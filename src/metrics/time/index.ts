@@ -10,7 +10,7 @@ export type {
   TicketDuration,
   TicketValues,
   TimeOptions,
-} from "./_types.ts";
+} from "./durationTypes.ts";
 export { firstResponseTime, type FirstResponseSkip } from "./firstResponseTime.ts";
 export { firstResponseTimes } from "./firstResponseTimes.ts";
 export { customerTurns, type CustomerTurn, type CustomerTurns } from "./customerTurns.ts";

@@ -1,6 +1,6 @@
 import type { Ticket } from "../../models/ticket.ts";
 import { replyCount, type RepliesSkip } from "./_replies.ts";
-import type { DurationSource } from "./_types.ts";
+import type { DurationSource } from "./durationTypes.ts";
 
 /**
  * The one-touch resolution share with its counts.

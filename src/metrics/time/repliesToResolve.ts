@@ -1,6 +1,6 @@
 import type { Ticket } from "../../models/ticket.ts";
 import { replyCount, type RepliesSkip } from "./_replies.ts";
-import type { DurationSource, TicketValues } from "./_types.ts";
+import type { DurationSource, TicketValues } from "./durationTypes.ts";
 
 /**
  * Replies to resolve ("back-and-forth"): for each resolved ticket, the number of public

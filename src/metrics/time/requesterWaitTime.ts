@@ -2,9 +2,9 @@ import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
 import { KahanSum } from "../../_lib/sum.ts";
 import { TICKET_STATUSES, isResolvedStatus, type StatusChange, type Ticket, type TicketStatus } from "../../models/ticket.ts";
-import { isSolved } from "./_events.ts";
-import { measure } from "./_measure.ts";
-import type { TicketDuration, TimeOptions } from "./_types.ts";
+import { isSolved } from "./events.ts";
+import { measure } from "./measure.ts";
+import type { TicketDuration, TimeOptions } from "./durationTypes.ts";
 
 /**
  * Why a ticket has no requester wait time: `unresolved` (not solved or closed now),

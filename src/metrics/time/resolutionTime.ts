@@ -1,8 +1,8 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { resolutionEvents } from "./_events.ts";
-import { measure } from "./_measure.ts";
-import type { TicketDuration, TimeOptions } from "./_types.ts";
+import { resolutionEvents } from "./events.ts";
+import { measure } from "./measure.ts";
+import type { TicketDuration, TimeOptions } from "./durationTypes.ts";
 
 /**
  * Why a ticket has no resolution time: `unresolved` (not solved yet) or `noSolveTime`

@@ -1,6 +1,6 @@
 import type { Ticket } from "../../models/ticket.ts";
 import { collect } from "./_collect.ts";
-import type { TicketValues } from "./_types.ts";
+import type { TicketValues } from "./durationTypes.ts";
 import { measureResolution, type ResolutionSkip, type ResolutionTimeOptions } from "./resolutionTime.ts";
 
 /**

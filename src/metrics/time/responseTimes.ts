@@ -1,5 +1,5 @@
 import type { Ticket } from "../../models/ticket.ts";
-import type { TicketValues, TimeOptions } from "./_types.ts";
+import type { TicketValues, TimeOptions } from "./durationTypes.ts";
 import { readTurns } from "./customerTurns.ts";
 
 /**

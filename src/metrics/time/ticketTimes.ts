@@ -16,11 +16,11 @@ import { measureAssignment } from "./assignmentTime.ts";
 import { businessTimeBetween } from "./businessTimeBetween.ts";
 import { readTurns } from "./customerTurns.ts";
 import { measureFirstResponse } from "./firstResponseTime.ts";
-import { observeOnce } from "./_conversation.ts";
+import { observeOnce } from "./conversation.ts";
 import { replyCount } from "./_replies.ts";
 import { measureRequesterWait } from "./requesterWaitTime.ts";
 import { measureResolution } from "./resolutionTime.ts";
-import type { AnomalyReason, TicketDuration } from "./_types.ts";
+import type { AnomalyReason, TicketDuration } from "./durationTypes.ts";
 
 /** The per-ticket duration metrics, in report order. @internal */
 export const TICKET_DURATIONS = ["firstResponse", "resolutionFirst", "resolutionFinal", "assignment", "requesterWait"] as const;

@@ -1,7 +1,7 @@
 import { assertDate } from "../../_lib/guards.ts";
 import { isResolvedStatus, type Ticket } from "../../models/ticket.ts";
-import { hasMessages, readConversation, requestStart } from "./_conversation.ts";
-import type { AnomalyReason, DurationSource } from "./_types.ts";
+import { hasMessages, readConversation, requestStart } from "./conversation.ts";
+import type { AnomalyReason, DurationSource } from "./durationTypes.ts";
 
 /**
  * The start and (if it happened by the cutoff) stop events of a duration, or why there are none.
