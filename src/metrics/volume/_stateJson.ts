@@ -33,7 +33,7 @@ function isInteger(x: unknown, kind: IntegerKind): x is number {
 /** `list`, which must be an array of exactly `n` integers of kind `ints`, as a Float64Array. @internal */
 export function readIntegerList(list: unknown, kind: string, field: string, n: number, ints: IntegerKind): Float64Array {
   const what = `${field} must be an array of ${String(n)} ${ints === "count" ? "non-negative integers" : "integers"}`;
-  if (!Array.isArray(list) || list.length !== n) throw stateError(kind, what, Array.isArray(list) ? `${String(list.length)} items` : list);
+  if (!Array.isArray(list) || list.length !== n) throw stateError(kind, what, list);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x: unknown = list[i];
