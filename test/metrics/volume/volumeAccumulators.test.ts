@@ -58,7 +58,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const tickets = fc.array(ticket, { maxLength: 40 });
 const zone = fc.constantFrom("UTC", "Europe/Bucharest", "America/Los_Angeles");
-const unit = fc.constantFrom<BucketUnit>("hour", "day", "week");
+const unit = fc.constantFrom<BucketUnit>("hour", "day", "week", "month");
 /** A range inside or around the tickets' six weeks (which hold the March 2026 DST changes), often not on a bucket boundary. */
 const range = fc
   .record({ start: fc.integer({ min: -5 * DAY, max: 30 * DAY }), length: fc.integer({ min: 0, max: 25 * DAY }), whole: fc.boolean() })
