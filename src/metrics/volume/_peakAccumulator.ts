@@ -7,10 +7,11 @@
  * @internal
  * @module
  */
+import { openState, stateJson, type MetricAccumulator, type StateJson } from "../../_lib/accumulator.ts";
 import { hourOccurrences, hourOfWeek, type BucketGrid } from "../../_lib/bucket.ts";
-import type { Accumulator } from "../../_lib/group.ts";
 import type { Weekday } from "../../models/schedule.ts";
 import type { Ticket } from "../../models/ticket.ts";
+import { readIntegerList, readTally } from "./_stateJson.ts";
 import { isValidDate } from "./_timeline.ts";
 import type { PeakHoursResult, PeakSlot } from "./peakHours.ts";
 
@@ -25,11 +26,16 @@ export interface PeakSettings {
   readonly hourly?: { readonly grid: BucketGrid; readonly cells: Int32Array };
 }
 
-/** The running state: tickets per weekday-hour cell, and those not counted. @internal */
+/**
+ * The running state of {@link peakHoursAccumulator}: tickets per
+ * weekday-hour cell, and those not counted. Serialise it with the accumulator's `toJSON`.
+ *
+ * @category Volume
+ */
 export interface PeakState {
-  /** Tickets created per local weekday × hour (Monday 0, hour 0 first): `cells[weekday * 24 + hour]`. */
+  /** Tickets created per local weekday × hour (Monday 0, hour 0 first): `cells[weekday * 24 + hour]`. @internal */
   readonly cells: Float64Array;
-  /** Tickets not counted, by reason. */
+  /** Tickets not counted, by reason. @internal */
   readonly skipped: { invalidCreatedAt: number; outsideRange: number };
 }
 
@@ -136,22 +142,52 @@ export function peakResult(
   };
 }
 
+/** The `kind` of a peak-hours state's JSON form (the name of {@link peakHours}' accumulator). @internal */
+export const PEAK_KIND = "peakHours";
+
 /**
- * {@link peakHours} over the hourly `grid` as an accumulator; `grid` is built (and so
- * checked) by the caller, and gives the range and the time zone.
+ * The JSON form of a peak-hours state, version 1: `cells` (168 counts, `weekday * 24 + hour`,
+ * Monday and hour 0 first) and `skipped`. A copy: the state is not changed.
  *
  * @internal
  */
-export function peakAccumulator(grid: BucketGrid, topN: number): Accumulator<Ticket, PeakState, PeakHoursResult> {
+export function peakStateToJSON(state: PeakState): StateJson {
+  return stateJson(PEAK_KIND, 1, { cells: Array.from(state.cells), skipped: { ...state.skipped } });
+}
+
+/**
+ * A peak-hours state read back from {@link peakStateToJSON}'s output (the same for any settings).
+ *
+ * @throws `E_STATE_FORMAT` naming the field for anything malformed.
+ * @internal
+ */
+export function peakStateFromJSON(json: unknown): PeakState {
+  const o = openState(json, PEAK_KIND, 1);
+  return {
+    cells: readIntegerList(o.cells, PEAK_KIND, "cells", 7 * 24, "count"),
+    skipped: readTally(o, PEAK_KIND, "skipped", ["invalidCreatedAt", "outsideRange"]),
+  };
+}
+
+/**
+ * {@link peakHours} over the hourly `grid` as an accumulator with a serialisable state; `grid`
+ * is built (and so checked) by the caller, and gives the range and the time zone.
+ *
+ * @internal
+ */
+export function peakAccumulator(grid: BucketGrid, topN: number): MetricAccumulator<Ticket, PeakState, PeakHoursResult> {
   const cells = new Int32Array(grid.length);
   for (let k = 0; k < grid.length; k++) cells[k] = hourOfWeek((grid.starts[k] as Date).getTime(), grid.timeZone);
   const settings: PeakSettings = { timeZone: grid.timeZone, from: grid.bounds[0], to: grid.bounds[grid.length], hourly: { grid, cells } };
   return {
+    name: PEAK_KIND,
     create: peakState,
     add: (acc, ticket) => {
       addPeak(settings, acc, ticket);
     },
     merge: mergePeak,
     result: (acc) => peakResult(acc, { from: settings.from as number, to: settings.to as number, timeZone: grid.timeZone }, topN),
+    toJSON: peakStateToJSON,
+    fromJSON: peakStateFromJSON,
   };
 }

@@ -9,10 +9,11 @@
  * @internal
  * @module
  */
+import { openState, readCount, stateJson, type MetricAccumulator, type StateJson } from "../../_lib/accumulator.ts";
 import { bucketer, type BucketGrid, type BucketUnit } from "../../_lib/bucket.ts";
-import type { Accumulator } from "../../_lib/group.ts";
 import type { StatusChange, Ticket, TicketStatus } from "../../models/ticket.ts";
 import { TICKET_STATUSES } from "../../models/ticket.ts";
+import { bucketsToJSON, readBuckets, readDense, readTally } from "./_stateJson.ts";
 import { firstEndAfter, isResolvedStatus, isValidDate, prefix, timeline } from "./_timeline.ts";
 import type { StatusesBucket, StatusesOverTimeResult } from "./statusesOverTime.ts";
 
@@ -39,17 +40,22 @@ const STATUS_INDEX: ReadonlyMap<string, number> = new Map(TICKET_STATUSES.map((s
 /** The skip reasons of {@link StatusesOverTimeResult.skipped}. @internal */
 export type StatusesSkipped = { -readonly [K in keyof StatusesOverTimeResult["skipped"]]: number };
 
-/** The running state: change events per bucket, and what was counted or left out. @internal */
+/**
+ * The running state of {@link statusesOverTimeAccumulator}: change
+ * events per bucket, and what was counted or left out. Serialise it with the accumulator's `toJSON`.
+ *
+ * @category Volume
+ */
 export interface StatusesState {
-  /** Per calendar bucket start (epoch ms): the net change of each series in that bucket. */
+  /** Per calendar bucket start (epoch ms): the net change of each series in that bucket. @internal */
   readonly buckets: Map<number, Float64Array>;
-  /** For a state made for a grid of n buckets: the net change of series j in bucket k at `SERIES·k + j`. */
+  /** For a state made for a grid of n buckets: the net change of series j in bucket k at `SERIES·k + j`. @internal */
   readonly dense: Float64Array | undefined;
-  /** Tickets read from their `statusHistory`. */
+  /** Tickets read from their `statusHistory`. @internal */
   withHistory: number;
-  /** Tickets read from `createdAt`, `status` and `solvedAt` only. */
+  /** Tickets read from `createdAt`, `status` and `solvedAt` only. @internal */
   withoutHistory: number;
-  /** Tickets left out, by reason. */
+  /** Tickets left out, by reason. @internal */
   readonly skipped: StatusesSkipped;
 }
 
@@ -233,20 +239,75 @@ export function statusesOnGrid(settings: StatusesSettings, state: StatusesState,
   };
 }
 
+/** The `kind` of a statuses state's JSON form (the name of {@link statusesOverTime}'s accumulator). @internal */
+export const STATUSES_KIND = "statusesOverTime";
+
+const SKIPS: readonly (keyof StatusesSkipped)[] = [
+  "invalidCreatedAt",
+  "invalidHistory",
+  "invalidSolvedAt",
+  "solvedWithoutSolvedAt",
+  "solvedBeforeCreated",
+  "createdAfterRange",
+];
+
 /**
- * {@link statusesOverTime} over `grid` as an accumulator; `grid` is built (and so checked) by
- * the caller, and gives the range.
+ * The JSON form of a statuses state, version 1: `buckets` (bucket start in epoch ms as a
+ * decimal string → the net change of the ten series: one per status of `TICKET_STATUSES`, then
+ * unresolved and resolved without history, unassigned, assignment unknown), `dense` (the same
+ * ten per grid bucket, or `null` for a state without a grid), `withHistory`, `withoutHistory`
+ * and `skipped`. A copy: the state is not changed.
  *
  * @internal
  */
-export function statusesAccumulator(grid: BucketGrid): Accumulator<Ticket, StatusesState, StatusesOverTimeResult> {
+export function statusesStateToJSON(state: StatusesState): StateJson {
+  return stateJson(STATUSES_KIND, 1, {
+    buckets: bucketsToJSON(state.buckets),
+    dense: state.dense === undefined ? null : Array.from(state.dense),
+    withHistory: state.withHistory,
+    withoutHistory: state.withoutHistory,
+    skipped: { ...state.skipped },
+  });
+}
+
+/**
+ * A statuses state read back from {@link statusesStateToJSON}'s output, for `settings` (whose
+ * grid, if any, fixes the length of `dense`; whose unit and time zone the bucket keys must start).
+ * Net changes may be negative; counts may not.
+ *
+ * @throws `E_STATE_FORMAT` naming the field for anything malformed.
+ * @internal
+ */
+export function statusesStateFromJSON(settings: StatusesSettings, json: unknown): StatusesState {
+  const kind = STATUSES_KIND;
+  const o = openState(json, kind, 1);
+  const b = bucketer(settings.unit, settings.timeZone);
+  return {
+    buckets: readBuckets(o, kind, "buckets", SERIES, "integer", (ms) => b.start(ms) === ms),
+    dense: readDense(o, kind, "dense", SERIES, settings.grid?.length, "integer"),
+    withHistory: readCount(o, kind, "withHistory"),
+    withoutHistory: readCount(o, kind, "withoutHistory"),
+    skipped: readTally(o, kind, "skipped", SKIPS),
+  };
+}
+
+/**
+ * {@link statusesOverTime} over `grid` as an accumulator with a serialisable state; `grid` is
+ * built (and so checked) by the caller, and gives the range.
+ *
+ * @internal
+ */
+export function statusesAccumulator(grid: BucketGrid): MetricAccumulator<Ticket, StatusesState, StatusesOverTimeResult> {
   const settings: StatusesSettings = { unit: grid.unit, timeZone: grid.timeZone, to: grid.bounds[grid.length], grid };
   return {
+    name: STATUSES_KIND,
     create: () => statusesState(grid.length),
     add: (acc, ticket) => {
       addStatuses(settings, acc, ticket);
     },
     merge: mergeStatuses,
     result: (acc) => statusesOnGrid(settings, acc, grid),
+    toJSON: statusesStateToJSON,
+    fromJSON: (json) => statusesStateFromJSON(settings, json),
   };
 }

@@ -7,9 +7,10 @@
  * @internal
  * @module
  */
+import { openState, readCount, stateJson, type MetricAccumulator, type StateJson } from "../../_lib/accumulator.ts";
 import { bucketer, bucketGrid, type BucketGrid, type BucketUnit } from "../../_lib/bucket.ts";
-import type { Accumulator } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
+import { bucketsToJSON, readBuckets, readDense, readInstant, readTally, stateError } from "./_stateJson.ts";
 import { isValidDate, timeline } from "./_timeline.ts";
 import type { VolumeBucket, VolumeByPeriodResult, VolumeMessageCounts, VolumeSkipped } from "./volumeByPeriod.ts";
 
@@ -26,22 +27,29 @@ export interface VolumeSettings {
   readonly grid?: BucketGrid;
 }
 
-/** The running state: counts per calendar bucket start, and what was left out. @internal */
+/**
+ * The running state of {@link volumeByPeriodAccumulator}: counts per
+ * calendar bucket, the earliest and latest `createdAt` seen, and what was left out. Serialise it with the
+ * accumulator's `toJSON`.
+ *
+ * @category Volume
+ */
 export interface VolumeState {
-  /** Per calendar bucket start (epoch ms): created, resolved, messages in, messages out. */
+  /** Per calendar bucket start (epoch ms): created, resolved, messages in, messages out. @internal */
   readonly buckets: Map<number, Float64Array>;
-  /** For a state made for a grid of n buckets: the same four counts of bucket k at `4k` to `4k + 3`. */
+  /** For a state made for a grid of n buckets: the same four counts of bucket k at `4k` to `4k + 3`. @internal */
   readonly dense: Float64Array | undefined;
-  /** The earliest and latest valid `createdAt` (the range without `from` and `to`). */
+  /** The earliest valid `createdAt` (Infinity when none): with `maxCreated`, the range without `from` and `to`. @internal */
   minCreated: number;
+  /** The latest valid `createdAt` (−Infinity when none). @internal */
   maxCreated: number;
-  /** Counted tickets created before the range. */
+  /** Counted tickets created before the range. @internal */
   backlogAtStart: number;
-  /** Tickets in the ticket counts. */
+  /** Tickets in the ticket counts. @internal */
   counted: number;
-  /** Tickets left out of the ticket counts, by reason. */
+  /** Tickets left out of the ticket counts, by reason. @internal */
   readonly skipped: { -readonly [K in keyof VolumeSkipped]: number };
-  /** What happened to the messages (without a range, `outsideRange` is completed by the result). */
+  /** What happened to the messages (without a range, `outsideRange` is completed by the result). @internal */
   readonly messages: { -readonly [K in keyof VolumeMessageCounts]: number };
 }
 
@@ -224,20 +232,89 @@ export function volumeOnGrid(settings: VolumeSettings, state: VolumeState, g: Bu
   };
 }
 
+/** The `kind` of a volume state's JSON form (the name of {@link volumeByPeriod}'s accumulator). @internal */
+export const VOLUME_KIND = "volumeByPeriod";
+
+const SKIPS: readonly (keyof VolumeSkipped)[] = [
+  "invalidCreatedAt",
+  "invalidSolvedAt",
+  "solvedWithoutSolvedAt",
+  "solvedBeforeCreated",
+  "createdAfterRange",
+  "resolvedBeforeRange",
+];
+const MESSAGES: readonly (keyof VolumeMessageCounts)[] = ["ticketsWithoutMessages", "notCounted", "outsideRange", "invalidAt"];
+
 /**
- * {@link volumeByPeriod} over `grid` as an accumulator; `grid` is built (and so checked) by
- * the caller, and gives the range.
+ * The JSON form of a volume state, version 1: `buckets` (bucket start in epoch ms as a decimal
+ * string → `[created, resolved, messagesIn, messagesOut]`), `dense` (the grid counts, four per
+ * bucket, or `null` for a state without a grid), `minCreated` / `maxCreated` (epoch ms, `null`
+ * when no valid `createdAt` was seen), `backlogAtStart`, `counted`, `skipped` and `messages`.
+ * A copy: the state is not changed.
  *
  * @internal
  */
-export function volumeAccumulator(grid: BucketGrid): Accumulator<Ticket, VolumeState, VolumeByPeriodResult> {
+export function volumeStateToJSON(state: VolumeState): StateJson {
+  const seen = state.minCreated <= state.maxCreated;
+  return stateJson(VOLUME_KIND, 1, {
+    buckets: bucketsToJSON(state.buckets),
+    dense: state.dense === undefined ? null : Array.from(state.dense),
+    minCreated: seen ? state.minCreated : null,
+    maxCreated: seen ? state.maxCreated : null,
+    backlogAtStart: state.backlogAtStart,
+    counted: state.counted,
+    skipped: { ...state.skipped },
+    messages: { ...state.messages },
+  });
+}
+
+/**
+ * A volume state read back from {@link volumeStateToJSON}'s output, for `settings` (whose grid,
+ * if any, fixes the length of `dense`; whose unit and time zone the bucket keys must start).
+ *
+ * @throws `E_STATE_FORMAT` naming the field for anything malformed.
+ * @internal
+ */
+export function volumeStateFromJSON(settings: VolumeSettings, json: unknown): VolumeState {
+  const kind = VOLUME_KIND;
+  const o = openState(json, kind, 1);
+  const b = bucketer(settings.unit, settings.timeZone);
+  const buckets = readBuckets(o, kind, "buckets", 4, "count", (ms) => b.start(ms) === ms);
+  const dense = readDense(o, kind, "dense", 4, settings.grid?.length, "count");
+  const min = readInstant(o, kind, "minCreated");
+  const max = readInstant(o, kind, "maxCreated");
+  if ((min === undefined) !== (max === undefined))
+    throw stateError(kind, "minCreated and maxCreated must be both null or both set", [min, max]);
+  if (min !== undefined && max !== undefined && min > max) throw stateError(kind, "minCreated must not be after maxCreated", [min, max]);
+  return {
+    buckets,
+    dense,
+    minCreated: min ?? Infinity,
+    maxCreated: max ?? -Infinity,
+    backlogAtStart: readCount(o, kind, "backlogAtStart"),
+    counted: readCount(o, kind, "counted"),
+    skipped: readTally(o, kind, "skipped", SKIPS),
+    messages: readTally(o, kind, "messages", MESSAGES),
+  };
+}
+
+/**
+ * {@link volumeByPeriod} over `grid` as an accumulator with a serialisable state; `grid` is
+ * built (and so checked) by the caller, and gives the range.
+ *
+ * @internal
+ */
+export function volumeAccumulator(grid: BucketGrid): MetricAccumulator<Ticket, VolumeState, VolumeByPeriodResult> {
   const settings: VolumeSettings = { unit: grid.unit, timeZone: grid.timeZone, from: grid.bounds[0], to: grid.bounds[grid.length], grid };
   return {
+    name: VOLUME_KIND,
     create: () => volumeState(grid.length),
     add: (acc, ticket) => {
       addVolume(settings, acc, ticket);
     },
     merge: mergeVolume,
     result: (acc) => volumeOnGrid(settings, acc, grid),
+    toJSON: volumeStateToJSON,
+    fromJSON: (json) => volumeStateFromJSON(settings, json),
   };
 }

@@ -16,6 +16,10 @@ export {
 } from "./volumeByPeriod.ts";
 export { statusesOverTime, type StatusesOverTimeOptions, type StatusesOverTimeResult, type StatusesBucket } from "./statusesOverTime.ts";
 export { peakHours, type PeakHoursOptions, type PeakHoursResult, type PeakSlot } from "./peakHours.ts";
+export { volumeByPeriodAccumulator, statusesOverTimeAccumulator, peakHoursAccumulator } from "./volumeAccumulators.ts";
+export type { VolumeState as VolumeByPeriodState } from "./_volumeAccumulator.ts";
+export type { StatusesState as StatusesOverTimeState } from "./_statusesAccumulator.ts";
+export type { PeakState as PeakHoursState } from "./_peakAccumulator.ts";
 export { typeShares, type TypeSharesOptions, type TypeSharesResult, type TypeShare } from "./typeShares.ts";
 export { newTypes, type NewTypesOptions, type NewTypesResult, type NewType } from "./newTypes.ts";
 export { typeChange, type TypeChangeOptions, type TypeChangeResult, type TypeChangeEntry } from "./typeChange.ts";

@@ -1,9 +1,7 @@
-import { bucketGrid } from "../../_lib/bucket.ts";
-import { MetricRangeError } from "../../_lib/errors.ts";
-import { fold } from "../../_lib/group.ts";
+import { foldInto } from "../../_lib/accumulator.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import type { Weekday } from "../../models/schedule.ts";
-import { peakAccumulator } from "./_peakAccumulator.ts";
+import { peakHoursAccumulatorOf } from "./volumeAccumulators.ts";
 
 /**
  * Options of {@link peakHours}.
@@ -134,14 +132,10 @@ export interface PeakHoursResult {
  * p.top.share;              // => 0.75
  * ```
  * @see "Métricas para servicio al cliente ¡12 Indispensables!" (new conversations and the peak hours of the day)
+ * @see {@link peakHoursAccumulator} for the same counts folded ticket by ticket, with a serialisable state.
  * @category Volume
  */
 export function peakHours(tickets: readonly Ticket[], options: PeakHoursOptions): PeakHoursResult {
-  const topN = options.topN ?? 3;
-  if (!Number.isInteger(topN) || topN < 1 || topN > 24) {
-    throw new MetricRangeError("E_TOP_N", `peakHours: topN must be an integer from 1 to 24, got ${String(topN)}`);
-  }
-  const grid = bucketGrid("peakHours", options.from, options.to, "hour", options.timeZone);
-  const accumulator = peakAccumulator(grid, topN);
-  return accumulator.result(fold(tickets, accumulator));
+  const accumulator = peakHoursAccumulatorOf("peakHours", options);
+  return accumulator.result(foldInto(accumulator, tickets));
 }

@@ -1,7 +1,7 @@
-import { bucketGrid, type BucketUnit } from "../../_lib/bucket.ts";
-import { fold } from "../../_lib/group.ts";
+import { foldInto } from "../../_lib/accumulator.ts";
+import type { BucketUnit } from "../../_lib/bucket.ts";
 import type { Ticket, TicketStatus } from "../../models/ticket.ts";
-import { statusesAccumulator } from "./_statusesAccumulator.ts";
+import { statusesOverTimeAccumulatorOf } from "./volumeAccumulators.ts";
 
 /**
  * Options of {@link statusesOverTime}.
@@ -129,10 +129,10 @@ export interface StatusesOverTimeResult {
  * result.buckets.map((b) => b.unassigned);      // => [2, 1]
  * ```
  * @see "Métricas para servicio al cliente ¡12 Indispensables!" (tickets unassigned, open, pending, resolved)
+ * @see {@link statusesOverTimeAccumulator} for the same counts folded ticket by ticket, with a serialisable state.
  * @category Volume
  */
 export function statusesOverTime(tickets: readonly Ticket[], options: StatusesOverTimeOptions): StatusesOverTimeResult {
-  const grid = bucketGrid("statusesOverTime", options.from, options.to, options.unit ?? "day", options.timeZone);
-  const accumulator = statusesAccumulator(grid);
-  return accumulator.result(fold(tickets, accumulator));
+  const accumulator = statusesOverTimeAccumulatorOf("statusesOverTime", options);
+  return accumulator.result(foldInto(accumulator, tickets));
 }

@@ -1,7 +1,7 @@
-import { bucketGrid, type BucketUnit } from "../../_lib/bucket.ts";
-import { fold } from "../../_lib/group.ts";
+import { foldInto } from "../../_lib/accumulator.ts";
+import type { BucketUnit } from "../../_lib/bucket.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { volumeAccumulator } from "./_volumeAccumulator.ts";
+import { volumeByPeriodAccumulatorOf } from "./volumeAccumulators.ts";
 
 /**
  * Options of {@link volumeByPeriod}.
@@ -170,11 +170,10 @@ export interface VolumeByPeriodResult {
  * ```
  * @see "4 مقاييس دعم العملاء التي تدفع النمو" (incoming vs outgoing messages, active tickets, new tickets over time)
  * @see "Métricas para servicio al cliente ¡12 Indispensables!" (new conversations and total volume over time)
+ * @see {@link volumeByPeriodAccumulator} for the same counts folded ticket by ticket, with a serialisable state.
  * @category Volume
  */
 export function volumeByPeriod(tickets: readonly Ticket[], options: VolumeByPeriodOptions): VolumeByPeriodResult {
-  const unit = options.unit ?? "day";
-  const grid = bucketGrid("volumeByPeriod", options.from, options.to, unit, options.timeZone);
-  const accumulator = volumeAccumulator(grid);
-  return accumulator.result(fold(tickets, accumulator));
+  const accumulator = volumeByPeriodAccumulatorOf("volumeByPeriod", options);
+  return accumulator.result(foldInto(accumulator, tickets));
 }
