@@ -11,6 +11,7 @@ import { openState, readArray, readCounts, readObject, readString, stateJson, ty
 import { MetricRangeError } from "../_lib/errors.ts";
 import { scopeFromJSON, scopeToJSON, type AnyPlan, type ScopeState } from "./_engine.ts";
 import { segmentsFromJSON, segmentsToJSON, type SegmentsState } from "./_segments.ts";
+import { volumeFromJSON, volumeToJSON, type VolumeSettings, type VolumeState } from "./_volume.ts";
 
 /** The kind of a report state's JSON form. @internal */
 export const REPORT_STATE_KIND = "report";
@@ -26,7 +27,7 @@ export interface ReportStateParts {
   readonly main: ScopeState;
   readonly segments: SegmentsState[];
   readonly previous: ScopeState | undefined;
-  readonly whole: ScopeState;
+  readonly volume: VolumeState;
 }
 
 /** What reading and writing a state needs: the plans and the options' fingerprint. @internal */
@@ -34,7 +35,7 @@ export interface StateCodecContext {
   readonly fingerprint: string;
   readonly main: AnyPlan;
   readonly previous: AnyPlan | undefined;
-  readonly whole: AnyPlan;
+  readonly volume: VolumeSettings;
   readonly segmentations: number;
 }
 
@@ -51,7 +52,7 @@ export function reportStateToJSON(ctx: StateCodecContext, s: ReportStateParts): 
     main: scopeToJSON(ctx.main, s.main),
     segments: s.segments.map((seg) => segmentsToJSON(ctx.main, seg)),
     previous: s.previous === undefined || ctx.previous === undefined ? null : scopeToJSON(ctx.previous, s.previous),
-    whole: scopeToJSON(ctx.whole, s.whole),
+    volume: volumeToJSON(s.volume),
   });
 }
 
@@ -101,6 +102,6 @@ export function reportStateFromJSON(ctx: StateCodecContext, json: unknown): Repo
     main: scopeFromJSON(ctx.main, kind, "main", o.main),
     segments: segments.map((seg, i) => segmentsFromJSON(ctx.main, kind, `segments[${String(i)}]`, seg)),
     previous: ctx.previous === undefined ? undefined : scopeFromJSON(ctx.previous, kind, "previous", previous),
-    whole: scopeFromJSON(ctx.whole, kind, "whole", o.whole),
+    volume: volumeFromJSON(ctx.volume, o.volume),
   };
 }

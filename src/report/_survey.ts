@@ -6,7 +6,9 @@
  * @module
  */
 import { MetricRangeError } from "../_lib/errors.ts";
-import type { MetricAccumulator, StateJson } from "../_lib/accumulator.ts";
+import { openState, readArray, readNumbers, stateJson, type MetricAccumulator, type StateJson } from "../_lib/accumulator.ts";
+
+const KIND = "survey";
 import { npsInterval } from "../metrics/stats/npsInterval.ts";
 import { wilsonInterval } from "../metrics/stats/wilsonInterval.ts";
 import type { SurveyResponse } from "../models/survey.ts";
@@ -140,11 +142,30 @@ export function surveyMetric(level: number): MetricAccumulator<SurveyResponse, S
       return v;
     },
     result: (v) => result(level, v),
-    toJSON: (): StateJson => {
-      throw new MetricRangeError("E_STATE_FORMAT", "survey.toJSON: not yet");
-    },
-    fromJSON: () => {
-      throw new MetricRangeError("E_STATE_FORMAT", "survey.fromJSON: not yet");
+    toJSON: (v): StateJson =>
+      stateJson(KIND, 1, {
+        counts: [v.responses, v.promoters, v.passives, v.detractors, v.satisfied, v.csatTotal],
+        ces: [...v.ces.values()].map((c) => [c.min, c.max, c.count, c.sum, c.easy]),
+      }),
+    fromJSON(json) {
+      const o = openState(json, KIND, 1);
+      const counts = Array.from(readNumbers(o, KIND, "counts"));
+      if (counts.length !== 6 || !counts.every((x) => Number.isSafeInteger(x) && x >= 0)) {
+        throw new MetricRangeError(
+          "E_STATE_FORMAT",
+          `${KIND}.fromJSON: counts must be 6 non-negative integers, got ${JSON.stringify(counts)}`,
+        );
+      }
+      const [responses, promoters, passives, detractors, satisfied, csatTotal] = counts as [number, number, number, number, number, number];
+      const ces = new Map<string, CesState>();
+      for (const entry of readArray(o, KIND, "ces")) {
+        if (!Array.isArray(entry) || entry.length !== 5 || !entry.every((x) => Number.isSafeInteger(x))) {
+          throw new MetricRangeError("E_STATE_FORMAT", `${KIND}.fromJSON: ces entries must be 5 integers, got ${JSON.stringify(entry)}`);
+        }
+        const [min, max, count, sum, easy] = entry as [number, number, number, number, number];
+        ces.set(`${String(min)}..${String(max)}`, { min, max, count, sum, easy });
+      }
+      return { responses, promoters, passives, detractors, satisfied, csatTotal, ces };
     },
   };
 }

@@ -9,14 +9,32 @@
  * @module
  */
 import { bucketGrid } from "../_lib/bucket.ts";
-import { addStatuses, mergeStatuses, statusesOnGrid, statusesState, type StatusesState } from "../metrics/volume/_statusesAccumulator.ts";
-import { addPeak, mergePeak, peakResult, peakState, type PeakState } from "../metrics/volume/_peakAccumulator.ts";
+import {
+  addStatuses,
+  mergeStatuses,
+  statusesOnGrid,
+  statusesState,
+  statusesStateFromJSON,
+  statusesStateToJSON,
+  type StatusesState,
+} from "../metrics/volume/_statusesAccumulator.ts";
+import {
+  addPeak,
+  mergePeak,
+  peakResult,
+  peakState,
+  peakStateFromJSON,
+  peakStateToJSON,
+  type PeakState,
+} from "../metrics/volume/_peakAccumulator.ts";
 import {
   addVolume,
   mergeVolume,
   volumeOnGrid,
   volumeRange,
   volumeState,
+  volumeStateFromJSON,
+  volumeStateToJSON,
   type VolumeSettings,
   type VolumeState as VolumeTally,
 } from "../metrics/volume/_volumeAccumulator.ts";
@@ -58,6 +76,23 @@ export function volumeMerge(a: VolumeState, b: VolumeState): VolumeState {
   mergeStatuses(a.statuses, b.statuses);
   mergePeak(a.peaks, b.peaks);
   return a;
+}
+
+/** The JSON form of the whole-input state: each accumulator's own. @internal */
+export function volumeToJSON(state: VolumeState): Record<string, unknown> {
+  return { volume: volumeStateToJSON(state.volume), statuses: statusesStateToJSON(state.statuses), peaks: peakStateToJSON(state.peaks) };
+}
+
+/** The whole-input state read back from {@link volumeToJSON}'s output (`E_STATE_FORMAT` otherwise). @internal */
+export function volumeFromJSON(settings: VolumeSettings, json: unknown): VolumeState {
+  const o = json !== null && typeof json === "object" && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  const peaks = peakStateFromJSON(o.peaks);
+  return {
+    volume: volumeStateFromJSON(settings, o.volume),
+    statuses: statusesStateFromJSON(settings, o.statuses),
+    peaks,
+    peaksSkipped: peaks.skipped,
+  };
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();

@@ -6,6 +6,8 @@ import { changes, typesResult } from "./_comparison.ts";
 import { customersJson } from "./_customers.ts";
 import { addScopeResponse, addScopeRows, createScope, mergeScope, observeRows, planFacts, type ScopeState } from "./_engine.ts";
 import { addSegmentRows, mergeSegmentsState, router, segmentIndex, segmentsState, type SegmentsState } from "./_segments.ts";
+import type { StateJson } from "../_lib/accumulator.ts";
+import { reportStateFromJSON, reportStateToJSON } from "./_stateJson.ts";
 import { labelDictionaries, pushTicket, ticketBatch, type TicketBatch } from "../models/ticketBatch.ts";
 import { leaderboard } from "./_leaderboard.ts";
 import { compileOptions, type Compiled } from "./_options.ts";
@@ -61,6 +63,14 @@ export interface ReportAccumulator {
   merge(a: ReportState, b: ReportState): ReportState;
   /** The report of a state; `cohorts` adds the retention matrix. Does not change the state. */
   result(state: ReportState, cohorts?: readonly Cohort[]): Report;
+  /**
+   * The state as JSON values (`{ kind: "report", v: 1, options, input, main, segments, previous,
+   * volume }`, each part in its metrics' own versioned JSON forms): ship it to another process and
+   * read it back with `fromJSON` of an accumulator made with the same options.
+   */
+  toJSON(state: ReportState): StateJson;
+  /** A state read back from `toJSON`'s output; `E_STATE_FORMAT` for anything else, or for a state of other options. */
+  fromJSON(json: unknown): ReportState;
 }
 
 function inRange(range: { from: number; to: number } | undefined, ms: number): boolean {
@@ -301,7 +311,24 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     };
   }
 
-  return { create, add, addResponse: addResponseTo, merge, result };
+  const codec = {
+    fingerprint: c.fingerprint,
+    main: mainPlan,
+    previous: previousPlan,
+    volume: volumeSettings,
+    segmentations: c.segmentations.length,
+  };
+
+  function toJSON(state: ReportState): StateJson {
+    flush(state);
+    return reportStateToJSON(codec, state);
+  }
+
+  function fromJSON(json: unknown): ReportState {
+    return { ...reportStateFromJSON(codec, json), pending: undefined };
+  }
+
+  return { create, add, addResponse: addResponseTo, merge, result, toJSON, fromJSON };
 }
 
 const CAPACITY = 1024;
