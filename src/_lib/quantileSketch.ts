@@ -9,11 +9,13 @@
  *   counted apart as zeros.
  * - Counts: a dense Float64Array over the buckets between the lowest and highest used, grown by
  *   doubling. Memory follows the spread of the values, not their count: 1 ms … 10 years needs
- *   ln(3.16e11)/ln γ ≈ 1 324 buckets at α = 1 % (10.6 KB of counts, at most twice that allocated),
- *   13 240 at α = 0.1 %. At most 2^20 buckets (8 MB) are kept: beyond that (only when α < 0.1 %
- *   and the values span more than e^1400) the lowest buckets are merged into one (the paper's
- *   "collapsing lowest" store), and the low quantiles lose the guarantee. Which buckets merge
- *   depends on the highest bucket alone, so a state is a function of the multiset of its values.
+ *   ln(3.16e11)/ln γ ≈ 1 324 buckets at α = 1 % (10.6 KB of counts; 2 048 allocated, 16 KB),
+ *   13 240 at α = 0.1 %. At most 2^20 buckets (8 MB) are kept: the buckets more than 786 432 to
+ *   1 048 576 below the highest (by blocks of 2^18) are merged into the lowest kept one (the paper's
+ *   "collapsing lowest" store), and the low quantiles lose the guarantee. That needs values
+ *   spanning a factor of γ^786432: never for α ≥ 0.1 % (beyond the range of doubles), 10^68 at
+ *   α = 0.01 %. Which buckets merge depends on the highest bucket alone, so a state is a function
+ *   of the multiset of its values.
  * - Exact besides the buckets: count, min, max, Σx (Shewchuk expansion, so the total and mean are
  *   those of the exact store) and Σx² (each x² split exactly in two doubles), from which
  *   Σ(x − mean)² is computed exactly and rounded once.
@@ -283,6 +285,13 @@ export function sketchBytes(s: SketchStore): number {
   return s.counts.byteLength + s.sum.partials.byteLength + s.sumSquares.partials.byteLength;
 }
 
+/** A typed array's values as a plain array (pushed: `Array.from` walks an iterator, and a large `new Array(n)` starts sparse). */
+function plainArray(values: Float64Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) out.push(values[i] as number);
+  return out;
+}
+
 /** The JSON form of a sketch. @internal */
 export function sketchToJSON(s: SketchStore): SketchJson {
   const empty = s.count === 0;
@@ -295,7 +304,7 @@ export function sketchToJSON(s: SketchStore): SketchJson {
     min: empty ? null : s.min === 0 ? 0 : s.min,
     max: empty ? null : s.max === 0 ? 0 : s.max,
     offset: used ? s.lowest : 0,
-    counts: used ? Array.from(s.counts.subarray(s.lowest - s.offset, s.highest - s.offset + 1)) : [],
+    counts: used ? plainArray(s.counts.subarray(s.lowest - s.offset, s.highest - s.offset + 1)) : [],
     sum: exactPartials(s.sum),
     sumSquares: exactPartials(s.sumSquares),
   };

@@ -29,11 +29,12 @@ import { codeOf } from "../_support/errors.ts";
 const PERCENTILES = [0, 0.01, 0.1, 0.25, 0.75, 0.9, 0.95, 0.99, 1];
 /**
  * Floating-point slack on top of α: the bucket index ⌈ln x / ln γ⌉ and the representative
- * exp(i·ln γ)·(1 − α) are each rounded (i·ln γ reaches ~7e5 at α = 0.1 %, an absolute error of
- * ~1e−10 in the exponent), and the interpolation rounds once more. 1e−9 relative covers that with
- * room; the largest excess seen over these runs is far smaller.
+ * exp(i·ln γ + ln(1 − α)) are each rounded (i·ln γ reaches ~7e5 at α = 0.1 %), and the
+ * interpolation rounds once more. Measured while writing this: no estimate exceeded α at all, in
+ * 9 000 random runs nor at the bucket boundaries γ^i ± 2 ulps (the boundary test below); 1e−12
+ * relative is room for a different libm.
  */
-const SLACK = 1e-9;
+const SLACK = 1e-12;
 
 const alphaArb = fc.constantFrom(0.01, 0.05, 0.001);
 const ms = fc.double({ min: 0, max: 3.2e11, noNaN: true });
@@ -88,7 +89,8 @@ function storeAccumulator(alpha: number, percentiles: readonly number[]): Metric
     result: (s) => {
       const summary = storeSummary(s, percentiles);
       const { sum: _sum, sumSquares: _squares, ...buckets } = storeToJSON(s) as unknown as Record<string, unknown>;
-      return { summary, buckets, moments: summary === undefined ? undefined : storeMoments(s, summary.mean) };
+      // The buckets as text: a deep comparison of ~700 000 counts (2^−1022 … 1e305 at α = 0.1 %) is slow.
+      return { summary, buckets: JSON.stringify(buckets), moments: summary === undefined ? undefined : storeMoments(s, summary.mean) };
     },
     toJSON: (s) => stateJson("valueStore", 1, { store: storeToJSON(s) }),
     fromJSON: (json) => storeFromJSON("valueStore", "store", (json as { store: unknown }).store),
@@ -127,6 +129,28 @@ describe("sketch quantiles", () => {
     const { median: _a, p: _b, ...exactParts } = exact;
     const { median: _c, p: _d, ...sketchParts } = sketch;
     expect(sketchParts).toEqual(exactParts);
+  });
+
+  it("stays within α at the bucket boundaries γ^i and the doubles next to them (where ⌈ln x / ln γ⌉ can round either way)", () => {
+    const next = (x: number, ulps: number): number => {
+      const bits = new BigInt64Array(new Float64Array([x]).buffer);
+      bits[0] = (bits[0] as bigint) + BigInt(ulps);
+      return new Float64Array(bits.buffer)[0] as number;
+    };
+    const misses: unknown[] = [];
+    for (const alpha of [0.01, 0.05, 0.001]) {
+      const gamma = (1 + alpha) / (1 - alpha);
+      for (let i = -340_000; i <= 340_000; i += 997) {
+        const b = gamma ** i;
+        if (!(b > MIN_INDEXABLE && b < 1e300)) continue;
+        for (const x of [-2, -1, 0, 1, 2].map((u) => next(b, u))) {
+          // R-7's median of [0, x, x, 1000x] is x, from two estimates of x.
+          const median = (storeSummary(storeOf(alpha, [0, x, x, 1000 * x]), []) as StoreSummary).median;
+          if (!withinError(median, x, alpha)) misses.push({ alpha, x, median });
+        }
+      }
+    }
+    expect(misses).toEqual([]);
   });
 
   it("is exact at the order statistics it knows: p = 0 and p = 1 give min and max; one value is itself", () => {
@@ -188,7 +212,7 @@ describe("sketch moments", () => {
 });
 
 describe("sketch state", () => {
-  test.prop([valuesArb, alphaArb, cutsArb(300)], { numRuns: 200 })(
+  test.prop([valuesArb, alphaArb, cutsArb(300)], { numRuns: 120 })(
     "parts serialised to JSON text, read back and merged equal the whole (bucket counts, summary, moments)",
     (values, alpha, cuts) => {
       const { whole, parts } = wholeAndParts(storeAccumulator(alpha, PERCENTILES), values, cuts);
