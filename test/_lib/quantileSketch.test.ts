@@ -208,6 +208,12 @@ describe("sketch moments", () => {
       expect(storeMoments(s, x)).toEqual({ n: 3, mean: x, m2: 0 });
     }
     expect(storeMoments(storeOf(0.01, []), 0)).toBeUndefined();
+    // Unequal values above 2^480: each deviation is off by at most α of its value (here 4× the
+    // deviation), so m2 is within (1 + 4α)² − 1 < 10α of the exact store's.
+    const values = [2 ** 481, 1.3 * 2 ** 481, 2 ** 482];
+    const mean = (storeSummary(storeOf("exact", values), []) as StoreSummary).mean;
+    const want = storeMoments(storeOf("exact", values), mean)?.m2 as number;
+    expect(Math.abs((storeMoments(storeOf(0.01, values), mean)?.m2 as number) - want)).toBeLessThanOrEqual(0.1 * want);
   });
 });
 
