@@ -50,6 +50,13 @@ export function cesResult(state: CesState): CesSummary | undefined {
   return { count: state.count, mean: mean === 0 ? 0 : mean, easyShare: state.easy / state.count };
 }
 
+/** Counts one valid answer on `scale` (easy by {@link cesEasy}). @internal */
+export function addCesScore(state: CesState, score: number, scale: SurveyScale, higherIsEasier?: boolean, threshold?: number): void {
+  state.count++;
+  state.sum += score;
+  if (cesEasy(score, scale, higherIsEasier, threshold)) state.easy++;
+}
+
 /** Adds the counts of `b` to `a` and returns `a`. @internal */
 export function mergeCes(a: CesState, b: CesState): CesState {
   a.count += b.count;
@@ -102,9 +109,7 @@ export function cesAccumulatorFor(fn: string, options: CesEasyShareOptions): Met
     create: cesState,
     add(state, score) {
       checkScore(fn, score, scale);
-      state.count++;
-      state.sum += score;
-      if (cesEasy(score, scale, higherIsEasier, threshold)) state.easy++;
+      addCesScore(state, score, scale, higherIsEasier, threshold);
     },
     merge: mergeCes,
     result: cesResult,

@@ -39,6 +39,12 @@ export function csatResult(state: CsatState): CsatSummary | undefined {
   return state.total === 0 ? undefined : { score: state.satisfied / state.total, satisfied: state.satisfied, total: state.total };
 }
 
+/** Counts one valid answer on `scale` (satisfied by {@link csatSatisfied}). @internal */
+export function addCsatScore(state: CsatState, score: number, scale: SurveyScale, threshold?: number): void {
+  state.total++;
+  if (csatSatisfied(score, scale, threshold)) state.satisfied++;
+}
+
 /** Adds the counts of `b` to `a` and returns `a`. @internal */
 export function mergeCsat(a: CsatState, b: CsatState): CsatState {
   a.satisfied += b.satisfied;
@@ -92,8 +98,7 @@ export function csatAccumulatorFor(fn: string, options: CsatOptions): MetricAccu
     create: () => ({ satisfied: 0, total: 0 }),
     add(state, score) {
       checkScore(fn, score, scale);
-      state.total++;
-      if (csatSatisfied(score, scale, threshold)) state.satisfied++;
+      addCsatScore(state, score, scale, threshold);
     },
     merge: mergeCsat,
     result: csatResult,

@@ -12,4 +12,15 @@ export { ces, type CesOptions } from "./ces.ts";
 export { cesEasyShare, type CesEasyShareOptions } from "./cesEasyShare.ts";
 export { cesAccumulator, type CesState, type CesSummary } from "./cesAccumulator.ts";
 export { surveyResponseRate } from "./surveyResponseRate.ts";
+export { surveyResponseProblem, type SurveyResponseProblem } from "./surveyResponseProblem.ts";
+export {
+  surveyResponsesAccumulator,
+  type SurveyCesSummary,
+  type SurveyCsatSummary,
+  type SurveyInterval,
+  type SurveyNpsSummary,
+  type SurveyResponsesAccumulatorOptions,
+  type SurveyResponsesState,
+  type SurveySummary,
+} from "./surveyResponsesAccumulator.ts";
 export type { BinaryAnswer } from "./_labels.ts";
