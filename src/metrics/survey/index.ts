@@ -15,6 +15,7 @@ export { surveyResponseRate } from "./surveyResponseRate.ts";
 export { surveyResponseProblem, type SurveyResponseProblem } from "./surveyResponseProblem.ts";
 export {
   surveyResponsesAccumulator,
+  type SurveyCesEntry,
   type SurveyCesSummary,
   type SurveyCsatSummary,
   type SurveyInterval,

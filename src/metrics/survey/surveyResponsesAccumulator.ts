@@ -103,6 +103,18 @@ export interface SurveySummary {
 }
 
 /**
+ * The CES answers of one scale in a {@link SurveyResponsesState}.
+ *
+ * @category Survey
+ */
+export interface SurveyCesEntry {
+  /** The scale. */
+  readonly scale: SurveyScale;
+  /** Its answers, as {@link cesAccumulator} counts them. */
+  readonly state: CesState;
+}
+
+/**
  * The running state of {@link surveyResponsesAccumulator}: the states of the NPS, CSAT and (per
  * scale) CES accumulators.
  *
@@ -116,7 +128,7 @@ export interface SurveyResponsesState {
   /** The CSAT answers of every scale, as {@link csatAccumulator} counts them. */
   readonly csat: CsatState;
   /** The CES answers per scale (key `"min..max"`), as {@link cesAccumulator} counts them. */
-  readonly ces: Map<string, { readonly scale: SurveyScale; readonly state: CesState }>;
+  readonly ces: Map<string, SurveyCesEntry>;
 }
 
 const KIND = "surveyResponses";
@@ -138,7 +150,7 @@ function refuse(fn: string, r: SurveyResponse): never {
   throw npsScoreError(fn, "score must be an integer", r.score);
 }
 
-function cesEntry(scale: SurveyScale): { readonly scale: SurveyScale; readonly state: CesState } {
+function cesEntry(scale: SurveyScale): SurveyCesEntry {
   return { scale: { min: scale.min, max: scale.max }, state: cesState() };
 }
 
