@@ -1,6 +1,6 @@
 import { assertCount } from "../../_lib/guards.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { isNpsScore, npsGroup, npsScoreError } from "../survey/npsGroup.ts";
+import { addNpsScores, npsState } from "../survey/npsAccumulator.ts";
 
 /**
  * The counts of promoters (9–10), passives (7–8) and detractors (0–6) of an NPS survey.
@@ -24,7 +24,7 @@ export interface NpsCounts {
 export type NpsSample = readonly number[] | NpsCounts;
 
 /**
- * Reduces raw scores (grouped by the survey area's `npsGroup`, the one NPS grouping) or counts
+ * Reduces raw scores (counted by the survey area's `addNpsScores`: the one NPS grouping) or counts
  * to checked counts: `E_SCORE_RANGE` for a score that is not an
  * integer from 0 to 10, `E_COUNT_RANGE` for a count that is not a non-negative integer.
  *
@@ -32,11 +32,8 @@ export type NpsSample = readonly number[] | NpsCounts;
  */
 export function npsCountsOf(fn: string, sample: NpsSample, name = "scores"): NpsCounts {
   if (Array.isArray(sample)) {
-    const counts = { promoters: 0, passives: 0, detractors: 0 };
-    for (const score of sample as readonly number[]) {
-      if (!isNpsScore(score)) throw npsScoreError(fn, `${name} must be integers`, score);
-      counts[npsGroup(score)]++;
-    }
+    const counts = npsState();
+    addNpsScores(fn, counts, sample as readonly number[], `${name} must be integers`);
     return counts;
   }
   const counts = sample as NpsCounts;

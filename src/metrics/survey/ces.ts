@@ -39,6 +39,6 @@ export interface CesOptions {
 export function ces(scores: readonly number[], options: CesOptions = {}): number | undefined {
   const acc = cesAccumulatorFor("ces", options.scale === undefined ? {} : { scale: options.scale });
   const state = acc.create();
-  for (const score of scores) acc.add(state, score);
+  acc.addAll(state, scores);
   return acc.result(state)?.mean;
 }

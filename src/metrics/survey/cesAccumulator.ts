@@ -4,7 +4,7 @@ import type { SurveyScale } from "../../models/survey.ts";
 import { checkScale, checkScore, checkThreshold, SEVEN_POINT } from "./_scale.ts";
 import { cesEasy, cesEasyThreshold } from "./cesEasy.ts";
 import type { CesEasyShareOptions } from "./cesEasyShare.ts";
-import { expectSetting } from "./csatAccumulator.ts";
+import { expectSetting, type BulkAccumulator } from "./csatAccumulator.ts";
 
 /**
  * The running state of {@link cesAccumulator} (and of one scale of
@@ -89,12 +89,12 @@ export function readCesCounts(o: Readonly<Record<string, unknown>>, kind: string
 }
 
 /**
- * The CES accumulator under the name `fn` (the name its errors carry): `ces` and `cesEasyShare`
- * are folds of it. Checks the options at once, in `cesEasyShare`'s order.
+ * The CES accumulator under the name `fn` (the name its errors carry), with a bulk `addAll`:
+ * `ces` and `cesEasyShare` are folds of it. Checks the options at once, in `cesEasyShare`'s order.
  *
  * @internal
  */
-export function cesAccumulatorFor(fn: string, options: CesEasyShareOptions): MetricAccumulator<number, CesState, CesSummary | undefined> {
+export function cesAccumulatorFor(fn: string, options: CesEasyShareOptions): BulkAccumulator<CesState, CesSummary | undefined> {
   const scale = options.scale ?? SEVEN_POINT;
   checkScale(fn, scale);
   const higherIsEasier = options.higherIsEasier ?? true;
@@ -104,8 +104,21 @@ export function cesAccumulatorFor(fn: string, options: CesEasyShareOptions): Met
   const threshold = options.threshold ?? cesEasyThreshold(scale, higherIsEasier);
   checkThreshold(fn, threshold, scale);
   const settings = { scale: { min: scale.min, max: scale.max }, higherIsEasier, threshold };
+  function addAll(state: CesState, scores: readonly number[]): void {
+    let sum = 0;
+    let easy = 0;
+    for (const score of scores) {
+      checkScore(fn, score, scale);
+      sum += score;
+      if (cesEasy(score, scale, higherIsEasier, threshold)) easy++;
+    }
+    state.count += scores.length;
+    state.sum += sum;
+    state.easy += easy;
+  }
   return {
     name: KIND,
+    addAll,
     create: cesState,
     add(state, score) {
       checkScore(fn, score, scale);
@@ -152,5 +165,6 @@ export function cesAccumulatorFor(fn: string, options: CesEasyShareOptions): Met
  * @category Survey
  */
 export function cesAccumulator(options: CesEasyShareOptions = {}): MetricAccumulator<number, CesState, CesSummary | undefined> {
-  return cesAccumulatorFor("cesAccumulator", options);
+  const { addAll: _addAll, ...acc } = cesAccumulatorFor("cesAccumulator", options);
+  return acc;
 }

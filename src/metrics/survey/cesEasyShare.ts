@@ -48,6 +48,6 @@ export interface CesEasyShareOptions {
 export function cesEasyShare(scores: readonly number[], options: CesEasyShareOptions = {}): number | undefined {
   const acc = cesAccumulatorFor("cesEasyShare", options);
   const state = acc.create();
-  for (const score of scores) acc.add(state, score);
+  acc.addAll(state, scores);
   return acc.result(state)?.easyShare;
 }

@@ -46,6 +46,6 @@ export interface CsatOptions {
 export function csat(scores: readonly number[], options: CsatOptions = {}): number | undefined {
   const acc = csatAccumulatorFor("csat", options);
   const state = acc.create();
-  for (const score of scores) acc.add(state, score);
+  acc.addAll(state, scores);
   return acc.result(state)?.score;
 }

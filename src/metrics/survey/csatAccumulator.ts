@@ -34,6 +34,17 @@ export interface CsatSummary {
 
 const KIND = "csat";
 
+/**
+ * A score accumulator with a bulk `addAll(state, scores)` (counters in local variables, several
+ * times faster than one `add` per score): the fold the array functions use.
+ *
+ * @internal
+ */
+export interface BulkAccumulator<S, R> extends MetricAccumulator<number, S, R> {
+  /** Adds every score of `scores` to `state`, as `add` would one by one. */
+  addAll(state: S, scores: readonly number[]): void;
+}
+
 /** CSAT and its counts, `undefined` without answers. @internal */
 export function csatResult(state: CsatState): CsatSummary | undefined {
   return state.total === 0 ? undefined : { score: state.satisfied / state.total, satisfied: state.satisfied, total: state.total };
@@ -82,19 +93,30 @@ export function expectSetting(o: Readonly<Record<string, unknown>>, kind: string
 }
 
 /**
- * The CSAT accumulator under the name `fn` (the name its errors carry): `csat` is a fold of it.
+ * The CSAT accumulator under the name `fn` (the name its errors carry), with a bulk `addAll`:
+ * `csat` is a fold of it.
  * Checks the scale and the threshold at once, in `csat`'s order.
  *
  * @internal
  */
-export function csatAccumulatorFor(fn: string, options: CsatOptions): MetricAccumulator<number, CsatState, CsatSummary | undefined> {
+export function csatAccumulatorFor(fn: string, options: CsatOptions): BulkAccumulator<CsatState, CsatSummary | undefined> {
   const scale = options.scale ?? FIVE_POINT;
   checkScale(fn, scale);
   const threshold = options.threshold ?? twoBoxThreshold(fn, scale, "top");
   checkThreshold(fn, threshold, scale);
   const settings = { scale: { min: scale.min, max: scale.max }, threshold };
+  function addAll(state: CsatState, scores: readonly number[]): void {
+    let satisfied = 0;
+    for (const score of scores) {
+      checkScore(fn, score, scale);
+      if (csatSatisfied(score, scale, threshold)) satisfied++;
+    }
+    state.satisfied += satisfied;
+    state.total += scores.length;
+  }
   return {
     name: KIND,
+    addAll,
     create: () => ({ satisfied: 0, total: 0 }),
     add(state, score) {
       checkScore(fn, score, scale);
@@ -139,5 +161,6 @@ export function csatAccumulatorFor(fn: string, options: CsatOptions): MetricAccu
  * @category Survey
  */
 export function csatAccumulator(options: CsatOptions = {}): MetricAccumulator<number, CsatState, CsatSummary | undefined> {
-  return csatAccumulatorFor("csatAccumulator", options);
+  const { addAll: _addAll, ...acc } = csatAccumulatorFor("csatAccumulator", options);
+  return acc;
 }

@@ -1,4 +1,4 @@
-import { addNpsScore, npsResult, npsState } from "./npsAccumulator.ts";
+import { addNpsScores, npsResult, npsState } from "./npsAccumulator.ts";
 
 /**
  * Net Promoter Score: the share of promoters (9–10) minus the share of detractors (0–6),
@@ -19,6 +19,6 @@ import { addNpsScore, npsResult, npsState } from "./npsAccumulator.ts";
  */
 export function nps(scores: readonly number[]): number | undefined {
   const state = npsState();
-  for (const score of scores) addNpsScore("nps", state, score);
+  addNpsScores("nps", state, scores);
   return npsResult(state)?.nps;
 }

@@ -1,4 +1,4 @@
-import { addNpsScore, npsResult, npsState } from "./npsAccumulator.ts";
+import { addNpsScores, npsResult, npsState } from "./npsAccumulator.ts";
 
 /**
  * The counts and shares behind a Net Promoter Score.
@@ -46,6 +46,6 @@ export interface NpsBreakdown {
  */
 export function npsBreakdown(scores: readonly number[]): NpsBreakdown | undefined {
   const state = npsState();
-  for (const score of scores) addNpsScore("npsBreakdown", state, score);
+  addNpsScores("npsBreakdown", state, scores);
   return npsResult(state);
 }

@@ -1,12 +1,19 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 
+/** The NPS group of detractors (answers 0–6). @internal */
+export const DETRACTOR = 0;
+/** The NPS group of passives (answers 7–8). @internal */
+export const PASSIVE = 1;
+/** The NPS group of promoters (answers 9–10). @internal */
+export const PROMOTER = 2;
+
 /**
- * The NPS group of an answer, named as its count: `promoters` (9–10), `passives` (7–8) or
- * `detractors` (0–6).
+ * The NPS group of an answer: {@link DETRACTOR}, {@link PASSIVE} or {@link PROMOTER}. Numbers,
+ * not names: counting by comparing small integers is several times faster than by strings.
  *
  * @internal
  */
-export type NpsGroup = "promoters" | "passives" | "detractors";
+export type NpsGroup = typeof DETRACTOR | typeof PASSIVE | typeof PROMOTER;
 
 /**
  * Whether `score` is an NPS answer: an integer from 0 to 10. The one home of that rule.
@@ -25,7 +32,7 @@ export function isNpsScore(score: number): boolean {
  * @internal
  */
 export function npsGroup(score: number): NpsGroup {
-  return score >= 9 ? "promoters" : score >= 7 ? "passives" : "detractors";
+  return score >= 9 ? PROMOTER : score >= 7 ? PASSIVE : DETRACTOR;
 }
 
 /**
