@@ -4,7 +4,7 @@ import type { SurveyScale } from "../../models/survey.ts";
 import { checkScale, checkScore, checkThreshold, SEVEN_POINT } from "./_scale.ts";
 import { cesEasy, cesEasyThreshold } from "./cesEasy.ts";
 import type { CesEasyShareOptions } from "./cesEasyShare.ts";
-import { expectSetting, type BulkAccumulator } from "./csatAccumulator.ts";
+import { expectSetting, type BulkAccumulator } from "./_state.ts";
 
 /**
  * The running state of {@link cesAccumulator} (and of one scale of

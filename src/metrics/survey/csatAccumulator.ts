@@ -1,9 +1,10 @@
-import { openState, readCount, readObject, stateJson, type MetricAccumulator, type StateJson } from "../../_lib/accumulator.ts";
+import { openState, readCount, stateJson, type MetricAccumulator, type StateJson } from "../../_lib/accumulator.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import type { SurveyScale } from "../../models/survey.ts";
 import { checkScale, checkScore, checkThreshold, FIVE_POINT, twoBoxThreshold } from "./_scale.ts";
 import type { CsatOptions } from "./csat.ts";
 import { csatSatisfied } from "./csatSatisfied.ts";
+import { expectSetting, type BulkAccumulator } from "./_state.ts";
 
 /**
  * The running state of {@link csatAccumulator} (and of the CSAT part of
@@ -34,17 +35,6 @@ export interface CsatSummary {
 
 const KIND = "csat";
 
-/**
- * A score accumulator with a bulk `addAll(state, scores)` (counters in local variables, several
- * times faster than one `add` per score): the fold the array functions use.
- *
- * @internal
- */
-export interface BulkAccumulator<S, R> extends MetricAccumulator<number, S, R> {
-  /** Adds every score of `scores` to `state`, as `add` would one by one. */
-  addAll(state: S, scores: readonly number[]): void;
-}
-
 /** CSAT and its counts, `undefined` without answers. @internal */
 export function csatResult(state: CsatState): CsatSummary | undefined {
   return state.total === 0 ? undefined : { score: state.satisfied / state.total, satisfied: state.satisfied, total: state.total };
@@ -74,22 +64,6 @@ export function readCsatCounts(o: Readonly<Record<string, unknown>>, kind: strin
     );
   }
   return { satisfied, total };
-}
-
-/** Throws `E_STATE_FORMAT` unless the JSON's `field` equals `expected` (a setting the state was made under). @internal */
-export function expectSetting(o: Readonly<Record<string, unknown>>, kind: string, field: string, expected: unknown): void {
-  const got = field === "scale" ? readObject(o, kind, field) : o[field];
-  const same =
-    field === "scale"
-      ? (got as Record<string, unknown>).min === (expected as SurveyScale).min &&
-        (got as Record<string, unknown>).max === (expected as SurveyScale).max
-      : got === expected;
-  if (!same) {
-    throw new MetricRangeError(
-      "E_STATE_FORMAT",
-      `${kind}.fromJSON: ${field} must be ${JSON.stringify(expected)} (this accumulator's setting), got ${JSON.stringify(got)}`,
-    );
-  }
 }
 
 /**
