@@ -67,17 +67,17 @@ export function mergeCes(a: CesState, b: CesState): CesState {
 
 /**
  * The counts of a CES state on `scale` read from a JSON object: `E_STATE_FORMAT` naming `kind`
- * and `where` unless `count` and `easy ≤ count` are non-negative integers and `sum` an integer
+ * unless `count` and `easy ≤ count` are non-negative integers and `sum` an integer
  * between `count·min` and `count·max`.
  *
  * @internal
  */
-export function readCesCounts(o: Readonly<Record<string, unknown>>, kind: string, scale: SurveyScale, where = ""): CesState {
+export function readCesCounts(o: Readonly<Record<string, unknown>>, kind: string, scale: SurveyScale): CesState {
   const count = readCount(o, kind, "count");
   const easy = readCount(o, kind, "easy");
   const sum = o.sum;
   const fail = (what: string, got: unknown): MetricRangeError =>
-    new MetricRangeError("E_STATE_FORMAT", `${kind}.fromJSON: ${where}${what}, got ${JSON.stringify(got) ?? String(got)}`);
+    new MetricRangeError("E_STATE_FORMAT", `${kind}.fromJSON: ${what}, got ${JSON.stringify(got) ?? String(got)}`);
   if (easy > count) throw fail(`easy must be at most count (${String(count)})`, easy);
   if (typeof sum !== "number" || !Number.isSafeInteger(sum) || sum < count * scale.min || sum > count * scale.max) {
     throw fail(

@@ -158,6 +158,16 @@ function interval(r: { lower: number; upper: number; confidenceLevel: number; me
   return { lower: r.lower, upper: r.upper, confidenceLevel: r.confidenceLevel, method: r.method };
 }
 
+/** `read()`, its `E_STATE_FORMAT` messages naming the field inside `prefix` (e.g. `nps.promoters`). */
+function within<T>(prefix: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof MetricRangeError) || error.code !== "E_STATE_FORMAT") throw error;
+    throw new MetricRangeError("E_STATE_FORMAT", error.message.replace(`${KIND}.fromJSON: `, `${KIND}.fromJSON: ${prefix}`));
+  }
+}
+
 function fail(what: string, got: unknown): MetricRangeError {
   return new MetricRangeError("E_STATE_FORMAT", `${KIND}.fromJSON: ${what}, got ${JSON.stringify(got) ?? String(got)}`);
 }
@@ -277,8 +287,16 @@ export function surveyResponsesAccumulator(
     const o = openState(json, KIND, 1);
     const state = create();
     state.responses = readCount(o, KIND, "responses");
-    Object.assign(state.nps, readNpsCounts(readObject(o, KIND, "nps"), KIND));
-    Object.assign(state.csat, readCsatCounts(readObject(o, KIND, "csat"), KIND));
+    const nps = readObject(o, KIND, "nps");
+    Object.assign(
+      state.nps,
+      within("nps.", () => readNpsCounts(nps, KIND)),
+    );
+    const csat = readObject(o, KIND, "csat");
+    Object.assign(
+      state.csat,
+      within("csat.", () => readCsatCounts(csat, KIND)),
+    );
     let counted = state.nps.promoters + state.nps.passives + state.nps.detractors + state.csat.total;
     readArray(o, KIND, "ces").forEach((item, i) => {
       if (item === null || typeof item !== "object" || Array.isArray(item)) throw fail(`ces[${String(i)}] must be an object`, item);
@@ -287,7 +305,7 @@ export function surveyResponsesAccumulator(
       if (!isValidScale(scale)) throw fail(`ces[${String(i)}] min and max must be integers with min < max`, scale);
       const key = scaleKey(scale);
       if (state.ces.has(key)) throw fail(`ces[${String(i)}] must be the only entry of scale ${key}`, scale);
-      const entry = { scale, state: readCesCounts(e, KIND, scale, `ces[${String(i)}] `) };
+      const entry = { scale, state: within(`ces[${String(i)}].`, () => readCesCounts(e, KIND, scale)) };
       counted += entry.state.count;
       state.ces.set(key, entry);
     });
