@@ -1,5 +1,6 @@
 import { assertCount } from "../../_lib/guards.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
+import { addNpsScores, npsState } from "../survey/npsAccumulator.ts";
 
 /**
  * The counts of promoters (9–10), passives (7–8) and detractors (0–6) of an NPS survey.
@@ -23,25 +24,17 @@ export interface NpsCounts {
 export type NpsSample = readonly number[] | NpsCounts;
 
 /**
- * Reduces raw scores or counts to checked counts: `E_SCORE_RANGE` for a score that is not an
+ * Reduces raw scores (counted by the survey area's `addNpsScores`: the one NPS grouping) or counts
+ * to checked counts: `E_SCORE_RANGE` for a score that is not an
  * integer from 0 to 10, `E_COUNT_RANGE` for a count that is not a non-negative integer.
  *
  * @internal
  */
 export function npsCountsOf(fn: string, sample: NpsSample, name = "scores"): NpsCounts {
   if (Array.isArray(sample)) {
-    let promoters = 0;
-    let passives = 0;
-    let detractors = 0;
-    for (const score of sample as readonly number[]) {
-      if (!Number.isInteger(score) || score < 0 || score > 10) {
-        throw new MetricRangeError("E_SCORE_RANGE", `${fn}: ${name} must be integers from 0 to 10, got ${String(score)}`);
-      }
-      if (score >= 9) promoters++;
-      else if (score >= 7) passives++;
-      else detractors++;
-    }
-    return { promoters, passives, detractors };
+    const counts = npsState();
+    addNpsScores(fn, counts, sample as readonly number[], `${name} must be integers`);
+    return counts;
   }
   const counts = sample as NpsCounts;
   if (counts === null || typeof counts !== "object") {

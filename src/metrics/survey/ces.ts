@@ -1,6 +1,5 @@
-import { compensatedSum } from "../../_lib/sum.ts";
 import type { SurveyScale } from "../../models/survey.ts";
-import { checkScale, checkScore, SEVEN_POINT } from "./_scale.ts";
+import { cesAccumulatorFor } from "./cesAccumulator.ts";
 
 /**
  * Options of {@link ces}.
@@ -20,7 +19,8 @@ export interface CesOptions {
  * @returns The mean score, from `scale.min` to `scale.max`, or `undefined` when there are no answers.
  * @throws {@link MetricRangeError} `E_SCORE_RANGE` if a score is not an integer on the scale;
  * `E_SCALE` if the scale's bounds are not integers with `min < max`.
- * @remarks Compensated mean, unrounded. The mean is reported in the scale's own direction and
+ * @remarks The exact integer sum over the count (exact while the sum stays below 2^53), unrounded;
+ * a fold of {@link cesAccumulator}. The mean is reported in the scale's own direction and
  * never flipped, so it matches the survey tool's number: with the CES 2.0 statement "The
  * company made it easy for me to handle my issue" (1 = strongly disagree … 7 = strongly agree)
  * higher is easier; with an older "How much effort did you personally have to put forth?"
@@ -37,10 +37,8 @@ export interface CesOptions {
  * @category Survey
  */
 export function ces(scores: readonly number[], options: CesOptions = {}): number | undefined {
-  const scale = options.scale ?? SEVEN_POINT;
-  checkScale("ces", scale);
-  for (const score of scores) checkScore("ces", score, scale);
-  if (scores.length === 0) return undefined;
-  const mean = compensatedSum(scores) / scores.length;
-  return mean === 0 ? 0 : mean;
+  const acc = cesAccumulatorFor("ces", options.scale === undefined ? {} : { scale: options.scale });
+  const state = acc.create();
+  acc.addAll(state, scores);
+  return acc.result(state)?.mean;
 }

@@ -1,6 +1,5 @@
-import { MetricRangeError } from "../../_lib/errors.ts";
 import type { SurveyScale } from "../../models/survey.ts";
-import { checkScale, checkScore, checkThreshold, SEVEN_POINT } from "./_scale.ts";
+import { cesAccumulatorFor } from "./cesAccumulator.ts";
 
 /**
  * Options of {@link cesEasyShare}.
@@ -34,7 +33,8 @@ export interface CesEasyShareOptions {
  * @throws {@link MetricRangeError} `E_SCORE_RANGE` if a score is not an integer on the scale;
  * `E_SCALE` if the scale's bounds are not integers with `min < max`; `E_THRESHOLD` if the
  * threshold is not an integer on the scale; `E_OPTION` if `higherIsEasier` is not a boolean.
- * @remarks The midpoint itself (4 on 1–7) is neutral and is not easy by default.
+ * @remarks The midpoint itself (4 on 1–7) is neutral and is not easy by default. A fold of
+ * {@link cesAccumulator}.
  * @example
  * ```ts
  * cesEasyShare([7, 6, 5, 4, 1]);                           // => 0.6
@@ -46,19 +46,8 @@ export interface CesEasyShareOptions {
  * @category Survey
  */
 export function cesEasyShare(scores: readonly number[], options: CesEasyShareOptions = {}): number | undefined {
-  const scale = options.scale ?? SEVEN_POINT;
-  checkScale("cesEasyShare", scale);
-  const higherIsEasier = options.higherIsEasier ?? true;
-  if (typeof higherIsEasier !== "boolean") {
-    throw new MetricRangeError("E_OPTION", `cesEasyShare: higherIsEasier must be a boolean, got ${String(higherIsEasier)}`);
-  }
-  const middle = (scale.min + scale.max) / 2;
-  const threshold = options.threshold ?? (higherIsEasier ? Math.floor(middle) + 1 : Math.ceil(middle) - 1);
-  checkThreshold("cesEasyShare", threshold, scale);
-  let easy = 0;
-  for (const score of scores) {
-    checkScore("cesEasyShare", score, scale);
-    if (higherIsEasier ? score >= threshold : score <= threshold) easy++;
-  }
-  return scores.length === 0 ? undefined : easy / scores.length;
+  const acc = cesAccumulatorFor("cesEasyShare", options);
+  const state = acc.create();
+  acc.addAll(state, scores);
+  return acc.result(state)?.easyShare;
 }

@@ -1,5 +1,5 @@
 import type { SurveyScale } from "../../models/survey.ts";
-import { boxShare } from "./_scale.ts";
+import { csatAccumulatorFor } from "./csatAccumulator.ts";
 
 /**
  * Options of {@link csat}.
@@ -31,7 +31,7 @@ export interface CsatOptions {
  * for the percentage most articles print. For good/bad answers use {@link csatBinary}; for
  * verbal labels ("very satisfied" … "very dissatisfied") use {@link csatVerbal}. The share of
  * unhappy answers is {@link negativeShare}; with the default boxes `csat + negativeShare ≤ 1`,
- * the remainder being neutral answers.
+ * the remainder being neutral answers. A fold of {@link csatAccumulator}.
  * @example
  * ```ts
  * csat([5, 4, 3, 2]);                                       // => 0.5
@@ -44,5 +44,8 @@ export interface CsatOptions {
  * @category Survey
  */
 export function csat(scores: readonly number[], options: CsatOptions = {}): number | undefined {
-  return boxShare("csat", scores, options, "top");
+  const acc = csatAccumulatorFor("csat", options);
+  const state = acc.create();
+  acc.addAll(state, scores);
+  return acc.result(state)?.score;
 }

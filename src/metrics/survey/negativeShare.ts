@@ -1,5 +1,5 @@
 import type { SurveyScale } from "../../models/survey.ts";
-import { boxShare } from "./_scale.ts";
+import { bottomBoxShare } from "./_scale.ts";
 
 /**
  * Options of {@link negativeShare}.
@@ -42,5 +42,5 @@ export interface NegativeShareOptions {
  * @category Survey
  */
 export function negativeShare(scores: readonly number[], options: NegativeShareOptions = {}): number | undefined {
-  return boxShare("negativeShare", scores, options, "bottom");
+  return bottomBoxShare("negativeShare", scores, options);
 }

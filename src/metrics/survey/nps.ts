@@ -1,4 +1,4 @@
-import { npsCounts } from "./_npsCounts.ts";
+import { addNpsScores, npsResult, npsState } from "./npsAccumulator.ts";
 
 /**
  * Net Promoter Score: the share of promoters (9–10) minus the share of detractors (0–6),
@@ -7,7 +7,8 @@ import { npsCounts } from "./_npsCounts.ts";
  * @param scores - Answers on the 0–10 scale, one per respondent.
  * @returns The score, or `undefined` when there are no answers.
  * @throws {@link MetricRangeError} `E_SCORE_RANGE` if a score is not an integer from 0 to 10.
- * @remarks Unrounded. Use {@link npsBreakdown} for the counts and shares.
+ * @remarks Unrounded. Use {@link npsBreakdown} for the counts and shares. A fold of
+ * {@link npsAccumulator}.
  * @example
  * ```ts
  * nps([10, 9, 8, 7, 6, 0]); // => 0
@@ -17,8 +18,7 @@ import { npsCounts } from "./_npsCounts.ts";
  * @category Survey
  */
 export function nps(scores: readonly number[]): number | undefined {
-  if (scores.length === 0) return undefined;
-  const { promoters, detractors } = npsCounts("nps", scores);
-  const result = ((promoters - detractors) / scores.length) * 100;
-  return result === 0 ? 0 : result;
+  const state = npsState();
+  addNpsScores("nps", state, scores);
+  return npsResult(state)?.nps;
 }

@@ -1,4 +1,4 @@
-import { npsCounts } from "./_npsCounts.ts";
+import { addNpsScores, npsResult, npsState } from "./npsAccumulator.ts";
 
 /**
  * The counts and shares behind a Net Promoter Score.
@@ -32,7 +32,8 @@ export interface NpsBreakdown {
  * @returns The breakdown, or `undefined` when there are no answers.
  * @throws {@link MetricRangeError} `E_SCORE_RANGE` if a score is not an integer from 0 to 10.
  * @remarks Shares are unrounded fractions and add up to 1 (up to floating-point rounding);
- * `nps` is computed exactly as {@link nps} computes it, so the two always agree.
+ * `nps` is computed exactly as {@link nps} computes it, so the two always agree: both are folds
+ * of {@link npsAccumulator}.
  * @example
  * ```ts
  * npsBreakdown([10, 9, 8, 7, 6, 0]).nps;           // => 0
@@ -44,18 +45,7 @@ export interface NpsBreakdown {
  * @category Survey
  */
 export function npsBreakdown(scores: readonly number[]): NpsBreakdown | undefined {
-  if (scores.length === 0) return undefined;
-  const { promoters, passives, detractors } = npsCounts("npsBreakdown", scores);
-  const total = scores.length;
-  const nps = ((promoters - detractors) / total) * 100;
-  return {
-    total,
-    promoters,
-    passives,
-    detractors,
-    promoterShare: promoters / total,
-    passiveShare: passives / total,
-    detractorShare: detractors / total,
-    nps: nps === 0 ? 0 : nps,
-  };
+  const state = npsState();
+  addNpsScores("npsBreakdown", state, scores);
+  return npsResult(state);
 }
