@@ -23,7 +23,7 @@ import { backlogAccumulator, resolutionRateAccumulator } from "../metrics/volume
 import { typeCountsAccumulator } from "../metrics/volume/typeCountsAccumulator.ts";
 import { toJson } from "./json.ts";
 import type { Compiled } from "./_options.ts";
-import { surveyMetric } from "./_survey.ts";
+import { surveyResponsesAccumulator, type SurveySummary } from "../metrics/survey/surveyResponsesAccumulator.ts";
 import { plan, scopeResult, type Plan, type PlanResult, type ScopeState } from "./_engine.ts";
 import type { DurationMetricJson, IntervalJson, MetricSetJson, SlaJson, SlaTallyJson } from "./types.ts";
 
@@ -57,19 +57,19 @@ type TicketMetrics = ReturnType<typeof ticketMetrics>;
 type Defined<M> = { readonly [K in keyof M as M[K] extends undefined ? never : K]: Exclude<M[K], undefined> };
 
 /** The report's plan of one scope kind. @internal */
-export type ReportPlan = Plan<Defined<TicketMetrics>, { readonly survey: ReturnType<typeof surveyMetric> }>;
+export type ReportPlan = Plan<Defined<TicketMetrics>, { readonly survey: ReturnType<typeof surveyResponsesAccumulator> }>;
 
 /** The results of a scope. @internal */
 export type ScopeResults = PlanResult<Defined<TicketMetrics>> & {
   readonly sla?: SlaSummary;
-  readonly survey: ReturnType<ReturnType<typeof surveyMetric>["result"]>;
+  readonly survey: SurveySummary;
 };
 
 /** The plan of a scope judged at `judgeAt`. @internal */
 export function reportPlan(c: Compiled, judgeAt: number): ReportPlan {
   const all = ticketMetrics(c, judgeAt);
   const metrics = Object.fromEntries(Object.entries(all).filter(([, m]) => m !== undefined)) as Defined<TicketMetrics>;
-  return plan(metrics, { survey: surveyMetric(c.ctx.confidenceLevel) });
+  return plan(metrics, { survey: surveyResponsesAccumulator({ confidenceLevel: c.ctx.confidenceLevel }) });
 }
 
 /** The results of a scope's state. @internal */
@@ -166,7 +166,7 @@ export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, wit
       repliesToResolve: replies === undefined ? null : toJson(replies),
     },
     sla: r.sla === undefined ? null : slaJson(r.sla, c.ctx.slaName),
-    survey: withSurvey ? r.survey : null,
+    survey: withSurvey ? toJson(r.survey) : null,
   };
 }
 

@@ -15,7 +15,7 @@ import { keyParts } from "./_segment.ts";
 import { withTests } from "./_significance.ts";
 import { addCounts, sortedCounts as sortedRecordOf } from "../_lib/counts.ts";
 import { metricSetJson, reportPlan, scopeResults, scopeSkipped, type ReportPlan, type ScopeResults } from "./composition.ts";
-import { responseProblem } from "./_survey.ts";
+import { surveyResponseProblem as responseProblem } from "../metrics/survey/surveyResponseProblem.ts";
 import { peaksResult, volumeAdd, volumeCreate, volumeMerge, volumeResult, type VolumeSettings, type VolumeState } from "./_volume.ts";
 import type { Report, ReportOptions, SegmentationJson, SegmentJson } from "./types.ts";
 

@@ -11,6 +11,7 @@ import type { LogMeanInterval } from "../_lib/logMeanInterval.ts";
 import type { ValueSummary } from "../_lib/valueSummary.ts";
 import type { DurationMetricSummary } from "../metrics/time/durationAccumulators.ts";
 import type { Json } from "./json.ts";
+import type { SurveySummary } from "../metrics/survey/surveyResponsesAccumulator.ts";
 import type { BucketUnit } from "../_lib/bucket.ts";
 import type { TicketStatus } from "../models/ticket.ts";
 
@@ -117,62 +118,12 @@ export interface SlaJson extends SlaTallyJson {
 }
 
 /**
- * Survey results of the responses in scope.
+ * The survey section of a scope: {@link SurveySummary} (the result of
+ * `surveyResponsesAccumulator`) as JSON.
  *
  * @category Report
  */
-export interface SurveyJson {
-  /** The NPS breakdown of `nps` responses (0–10); `null` without any. */
-  readonly nps: {
-    /** The Net Promoter Score in points from −100 to 100. */
-    readonly score: number;
-    /** Answers counted. */
-    readonly total: number;
-    /** Answers of 9 or 10. */
-    readonly promoters: number;
-    /** Answers of 7 or 8. */
-    readonly passives: number;
-    /** Answers from 0 to 6. */
-    readonly detractors: number;
-    /** `promoters / total`. */
-    readonly promoterShare: number;
-    /** `passives / total`. */
-    readonly passiveShare: number;
-    /** `detractors / total`. */
-    readonly detractorShare: number;
-    /** Confidence interval of `score` in points (`npsInterval` from the counts: Wald on +1/0/−1 scores, clamped to [−100, 100]). */
-    readonly interval: IntervalJson;
-  } | null;
-  /** CSAT of `csat` responses, each judged on its own scale; `null` without any. */
-  readonly csat: {
-    /** `satisfied / total`, from 0 to 1. */
-    readonly score: number;
-    /** Satisfied answers: the top two points of a scale of 5 or more points, the top point of a smaller (binary) scale. */
-    readonly satisfied: number;
-    /** Answers counted. */
-    readonly total: number;
-    /** Wilson score interval of `score`. */
-    readonly interval: IntervalJson;
-  } | null;
-  /** CES of `ces` responses, one entry per scale (means on different scales do not mix), most answers first. */
-  readonly ces: readonly {
-    /** The scale. */
-    readonly scale: {
-      /** The lowest score. */
-      readonly min: number;
-      /** The highest score. */
-      readonly max: number;
-    };
-    /** Answers on it. */
-    readonly count: number;
-    /** Their mean score. */
-    readonly mean: number;
-    /** The share of easy answers (above the middle of the scale, higher is easier), as `cesEasyShare`. */
-    readonly easyShare: number;
-  }[];
-  /** Responses counted (all kinds). */
-  readonly responses: number;
-}
+export type SurveyJson = Json<SurveySummary>;
 
 /**
  * Ticket counts of the tickets in scope.
