@@ -31,25 +31,25 @@
  * - {@link checkBucketing} — the argument checks (`E_TIME_ZONE`, `E_BUCKET_UNIT`,
  *   `E_INVALID_DATE`, `E_PERIOD_ORDER`, `E_BUCKET_LIMIT`) with the caller's function name.
  *
- * How (and why it is fast): the only time-zone data used is the zone's UTC offset, read from
- * Intl through `zoneOffsetMs` (./zoneOffset.ts). Each zone's offset CHANGES are found once per
- * 366-day chunk (sampled daily, bisected to the millisecond) and cached; after that, every
- * bucket start, end and label is plain arithmetic on the wall clock (instant + offset), with
- * no Intl or date-fns call per item. Near an offset change the bucket edges are walked
- * change by change, so a missing local midnight or a repeated hour is handled exactly.
- * (`startOfHour` on a `TZDate` would put the second 01:30 of a fall-back night in the first
- * 01:00 bucket; the tests compare days, weeks and months against date-fns on `TZDate` and
- * hours against Intl.) Offset changes less than a day apart (none in the current tz database)
- * would be missed. Buckets are assumed contiguous (a local date never comes back after the
- * next one started).
+ * How (and why it is fast): the only time-zone data used is the zone's UTC offset and its
+ * offset changes, from the zone module (./zone.ts), which finds each zone's changes once and
+ * caches them; every bucket start, end and label is then plain arithmetic on the wall clock
+ * (instant + offset), with no Intl or date-fns call per item. Near an offset change the bucket
+ * edges are walked change by change, so a missing local midnight or a repeated hour is
+ * handled exactly. (`startOfHour` on a `TZDate` would put the second 01:30 of a fall-back
+ * night in the first 01:00 bucket; the tests compare days, weeks and months against date-fns
+ * on `TZDate` and hours against Intl.) Buckets are assumed contiguous (a local date never
+ * comes back after the next one started).
  *
  * @internal
  * @module
  */
-import { zoneOffsetMs } from "./zoneOffset.ts";
 import { MetricRangeError } from "./errors.ts";
 import { assertDate } from "./guards.ts";
-import { daysFromCivil, isValidTimeZone } from "./timestamp.ts";
+import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, MINUTE_MS } from "./time.ts";
+import { firstChangeIn, isValidTimeZone, lastChangeIn, offsetAt, wallClock } from "./zone.ts";
+
+export { wallClock };
 
 /**
  * A calendar bucket length: `hour`, `day`, `week` (ISO, Monday first) or `month`.
@@ -63,139 +63,6 @@ export const BUCKET_UNITS: readonly BucketUnit[] = ["hour", "day", "week", "mont
 
 /** The most buckets {@link bucketGrid} builds before refusing with `E_BUCKET_LIMIT`. @internal */
 export const MAX_BUCKETS = 1_000_000;
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-/** Offset changes are found by sampling each zone once a day, then bisecting to the millisecond. */
-const SCAN_STEP_MS = DAY_MS;
-/** The span of one cached chunk of a zone's offset changes (366 days). */
-const CHUNK_MS = 366 * DAY_MS;
-const MAX_MS = 8.64e15;
-
-// ---------------------------------------------------------------------------------------
-// Offset changes per zone: the only place the zone's offset is asked for (zoneOffsetMs).
-
-/** The offset changes of one zone in `[start, start + CHUNK_MS)`. */
-interface Chunk {
-  /** The offset (ms) just before the chunk. */
-  readonly before: number;
-  /** The instants at which the offset changes, ascending. */
-  readonly at: readonly number[];
-  /** The offset (ms) from each change on. */
-  readonly off: readonly number[];
-}
-
-const zones = new Map<string, Map<number, Chunk>>();
-
-/** The zone's UTC offset at `ms`, in milliseconds (east positive), straight from Intl. */
-function intlOffset(timeZone: string, ms: number): number {
-  return zoneOffsetMs(timeZone, ms);
-}
-
-/** The first instant in `(lo, hi]` whose offset differs from `base`; the offset at `hi` must differ. */
-function bisect(timeZone: string, base: number, lo: number, hi: number): number {
-  while (hi - lo > 1) {
-    const mid = Math.floor(lo + (hi - lo) / 2);
-    if (intlOffset(timeZone, mid) === base) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
-
-function scan(timeZone: string, k: number): Chunk {
-  const start = Math.max(k * CHUNK_MS, -MAX_MS + 1);
-  const end = Math.min(start + CHUNK_MS, MAX_MS);
-  const at: number[] = [];
-  const off: number[] = [];
-  let t = start - 1;
-  const before = intlOffset(timeZone, t);
-  let current = before;
-  while (t < end - 1) {
-    const next = Math.min(t + SCAN_STEP_MS, end - 1);
-    if (intlOffset(timeZone, next) !== current) {
-      const x = bisect(timeZone, current, t, next);
-      current = intlOffset(timeZone, x);
-      at.push(x);
-      off.push(current);
-      t = x;
-    } else t = next;
-  }
-  return { before, at, off };
-}
-
-function chunk(timeZone: string, k: number): Chunk {
-  let cache = zones.get(timeZone);
-  if (cache === undefined) {
-    if (zones.size >= 64) {
-      zones.clear();
-      lastChunk = undefined;
-    }
-    cache = new Map();
-    zones.set(timeZone, cache);
-  }
-  let found = cache.get(k);
-  if (found === undefined) {
-    found = scan(timeZone, k);
-    cache.set(k, found);
-  }
-  return found;
-}
-
-// The last chunk looked up: data mostly stays within one year of one zone.
-let lastZone = "";
-let lastK = NaN;
-let lastChunk: Chunk | undefined;
-
-/** The zone's offset at `ms` in milliseconds, from the cached changes. */
-function offsetAt(timeZone: string, ms: number): number {
-  const k = Math.floor(ms / CHUNK_MS);
-  let c = lastChunk;
-  if (c === undefined || k !== lastK || timeZone !== lastZone) {
-    c = chunk(timeZone, k);
-    lastZone = timeZone;
-    lastK = k;
-    lastChunk = c;
-  }
-  let result = c.before;
-  for (let i = 0; i < c.at.length && (c.at[i] as number) <= ms; i++) result = c.off[i] as number;
-  return result;
-}
-
-/** The latest offset change `x` with `a < x ≤ b`, or `undefined`. */
-function lastChangeIn(timeZone: string, a: number, b: number): number | undefined {
-  for (let k = Math.floor(b / CHUNK_MS); k >= Math.floor((a + 1) / CHUNK_MS); k--) {
-    const at = chunk(timeZone, k).at;
-    for (let i = at.length - 1; i >= 0; i--) {
-      const x = at[i] as number;
-      if (x <= b && x > a) return x;
-    }
-  }
-  return undefined;
-}
-
-/** The earliest offset change `x` with `a < x ≤ b`, or `undefined`. */
-function firstChangeIn(timeZone: string, a: number, b: number): number | undefined {
-  for (let k = Math.floor((a + 1) / CHUNK_MS); k <= Math.floor(b / CHUNK_MS); k++) {
-    for (const x of chunk(timeZone, k).at) if (x > a && x <= b) return x;
-  }
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------
-// Wall-clock arithmetic: a wall time is the instant plus its offset, read with UTC getters.
-
-/** Year and month (1–12) of a day number; H. Hinnant's civil_from_days. */
-function civilFromDays(days: number): { y: number; m: number } {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m };
-}
 
 /** The wall-clock start of the calendar unit holding wall time `w` (hours excluded). */
 function floorWall(w: number, unit: Exclude<BucketUnit, "hour">): number {
@@ -254,17 +121,6 @@ function endMs(start: number, unit: BucketUnit, timeZone: string): number {
     if (change + off >= w1) return change;
     lo = change;
   }
-}
-
-/**
- * The local wall clock of `ms` in `timeZone`, as a Date whose UTC fields (`getUTCDay`,
- * `getUTCHours`, …) are the local fields. For reading fields only; it is not the instant.
- * Arguments are not checked here.
- *
- * @internal
- */
-export function wallClock(ms: number, timeZone: string): Date {
-  return new Date(ms + offsetAt(timeZone, ms));
 }
 
 /**
@@ -590,7 +446,7 @@ export interface BucketGrid {
 }
 
 /** The usual length of a bucket, to refuse huge ranges before building them. */
-const NOMINAL_MS: Readonly<Record<BucketUnit, number>> = { hour: HOUR_MS, day: 86_400_000, week: 604_800_000, month: 2_629_746_000 };
+const NOMINAL_MS: Readonly<Record<BucketUnit, number>> = { hour: HOUR_MS, day: DAY_MS, week: 7 * DAY_MS, month: 2_629_746_000 };
 
 /** What {@link MAX_BUCKETS} buckets of each unit span, for messages. */
 const SPAN: Readonly<Record<BucketUnit, string>> = {
