@@ -26,7 +26,7 @@
  * @internal
  * @module
  */
-import { KahanSum } from "./sum.ts";
+import { exactAdd, exactMerge, exactSum, exactValue, type ExactSum } from "./exactSum.ts";
 
 /**
  * A one-pass aggregation: `create` an empty state, `add` records, `merge` two states, read
@@ -213,7 +213,7 @@ export function countAccumulator<T>(): Accumulator<T, CountState, number> {
 export interface SumResult {
   /** How many values were added. */
   readonly count: number;
-  /** Their compensated sum (0 for none). */
+  /** Their sum, exact then rounded once (0 for none). */
   readonly sum: number;
   /** Their mean, `undefined` for none. */
   readonly mean: number | undefined;
@@ -223,32 +223,32 @@ export interface SumResult {
 export interface SumState {
   /** How many values were added. */
   count: number;
-  /** The running compensated sum. */
-  readonly sum: KahanSum;
+  /** The running exact sum. */
+  readonly sum: ExactSum;
 }
 
 /**
- * Compensated sum, count and mean of `value(item)`; records whose value is `undefined` are
+ * Exact sum, count and mean of `value(item)`; records whose value is `undefined` are
  * not added (count them with another accumulator when they matter).
  *
  * @internal
  */
 export function sumAccumulator<T>(value: (item: T) => number | undefined): Accumulator<T, SumState, SumResult> {
   return {
-    create: () => ({ count: 0, sum: new KahanSum() }),
+    create: () => ({ count: 0, sum: exactSum() }),
     add: (acc, item) => {
       const v = value(item);
       if (v === undefined) return;
       acc.count++;
-      acc.sum.add(v);
+      exactAdd(acc.sum, v);
     },
     merge: (a, b) => {
       a.count += b.count;
-      a.sum.merge(b.sum);
+      exactMerge(a.sum, b.sum);
       return a;
     },
     result: (acc) => {
-      const sum = acc.sum.value === 0 ? 0 : acc.sum.value;
+      const sum = exactValue(acc.sum);
       return { count: acc.count, sum, mean: acc.count === 0 ? undefined : sum / acc.count };
     },
   };

@@ -1,6 +1,6 @@
 import { toMilliseconds, type DurationInput } from "../../_lib/duration.ts";
 import { assertDate } from "../../_lib/guards.ts";
-import { KahanSum } from "../../_lib/sum.ts";
+import { exactAdd, exactSum, exactValue } from "../../_lib/exactSum.ts";
 import type { Ticket } from "../../models/ticket.ts";
 
 /**
@@ -93,7 +93,7 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
   assertDate("backlog", "asOf", asOf);
   const given = options.threshold === undefined ? undefined : toMilliseconds("backlog", "threshold", options.threshold);
   const now = asOf.getTime();
-  const durations = new KahanSum();
+  const durations = exactSum();
   let averaged = 0;
   let resolved = 0;
   let byStatus = 0;
@@ -119,13 +119,13 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
       byStatus++;
     } else if (solvedNow && solvedAt !== undefined && solvedAt.getTime() <= now) {
       resolved++;
-      durations.add(solvedAt.getTime() - created);
+      exactAdd(durations, solvedAt.getTime() - created);
       averaged++;
     } else {
       open.push({ id: ticket.id, age: now - created });
     }
   }
-  const threshold = given ?? (averaged === 0 ? undefined : durations.value / averaged);
+  const threshold = given ?? (averaged === 0 ? undefined : exactValue(durations) / averaged);
   const ids = threshold === undefined ? [] : open.filter((t) => t.age > threshold).map((t) => t.id);
   return {
     count: threshold === undefined ? undefined : ids.length,
