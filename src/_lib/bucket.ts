@@ -46,7 +46,7 @@
  */
 import { MetricRangeError } from "./errors.ts";
 import { assertDate } from "./guards.ts";
-import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, MINUTE_MS } from "./time.ts";
+import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, MINUTE_MS, WEEK_MS } from "./time.ts";
 import { firstChangeIn, isValidTimeZone, lastChangeIn, offsetAt, wallClock } from "./zone.ts";
 
 export { wallClock };
@@ -76,7 +76,7 @@ function floorWall(w: number, unit: Exclude<BucketUnit, "hour">): number {
 /** The wall-clock start of the next unit after the one starting at wall time `w0`. */
 function nextWall(w0: number, unit: Exclude<BucketUnit, "hour">): number {
   if (unit === "day") return w0 + DAY_MS;
-  if (unit === "week") return w0 + 7 * DAY_MS;
+  if (unit === "week") return w0 + WEEK_MS;
   const { y, m } = civilFromDays(Math.floor(w0 / DAY_MS));
   return (m === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1)) * DAY_MS;
 }
@@ -266,7 +266,7 @@ function labelOfStart(start: number, unit: BucketUnit, timeZone: string): string
     const thursday = new Date(monday + 3 * DAY_MS);
     const isoYear = thursday.getUTCFullYear();
     const jan1 = new Date(0).setUTCFullYear(isoYear, 0, 1);
-    return `${yearText(isoYear)}-W${pad2(Math.floor((thursday.getTime() - jan1) / (7 * DAY_MS)) + 1)}`;
+    return `${yearText(isoYear)}-W${pad2(Math.floor((thursday.getTime() - jan1) / WEEK_MS) + 1)}`;
   }
   const ym = `${yearText(y)}-${pad2(wall.getUTCMonth() + 1)}`;
   if (unit === "month") return ym;
@@ -446,7 +446,7 @@ export interface BucketGrid {
 }
 
 /** The usual length of a bucket, to refuse huge ranges before building them. */
-const NOMINAL_MS: Readonly<Record<BucketUnit, number>> = { hour: HOUR_MS, day: DAY_MS, week: 7 * DAY_MS, month: 2_629_746_000 };
+const NOMINAL_MS: Readonly<Record<BucketUnit, number>> = { hour: HOUR_MS, day: DAY_MS, week: WEEK_MS, month: 2_629_746_000 };
 
 /** What {@link MAX_BUCKETS} buckets of each unit span, for messages. */
 const SPAN: Readonly<Record<BucketUnit, string>> = {

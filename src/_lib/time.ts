@@ -16,6 +16,8 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 /** One week of 7 days of 24 hours in milliseconds. @internal */
 export const WEEK_MS = 604_800_000;
+/** The largest |epoch milliseconds| a `Date` holds (±100,000,000 days from 1970). @internal */
+export const MAX_DATE_MS = 8.64e15;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 

@@ -1,4 +1,4 @@
-import { DAY_MS, daysFromCivil, daysInMonth, HOUR_MS, MINUTE_MS } from "./time.ts";
+import { DAY_MS, daysFromCivil, daysInMonth, HOUR_MS, MAX_DATE_MS, MINUTE_MS, SECOND_MS } from "./time.ts";
 import { isValidTimeZone, wallToInstant } from "./zone.ts";
 
 /**
@@ -56,7 +56,6 @@ export function inTimestampRange(ms: number): boolean {
   return ms >= MIN_TIMESTAMP_MS && ms <= MAX_TIMESTAMP_MS;
 }
 
-const MAX_MS = 8.64e15;
 /** 400 Gregorian years are exactly 146,097 days. */
 const ERA_MS = 146_097 * DAY_MS;
 
@@ -88,7 +87,7 @@ export function parseTimestamp(input: unknown, options?: TimestampOptions): Time
 
 function fromEpoch(ms: number): TimestampResult {
   if (!Number.isInteger(ms)) return fail(TIMESTAMP_REASONS.epochInteger);
-  if (Math.abs(ms) > MAX_MS) return fail(TIMESTAMP_REASONS.epochRange);
+  if (Math.abs(ms) > MAX_DATE_MS) return fail(TIMESTAMP_REASONS.epochRange);
   return ok(ms === 0 ? 0 : ms);
 }
 
@@ -168,7 +167,7 @@ export function fixedLayoutMs(s: string): number {
     if ((c !== 43 && c !== 45) || s.charCodeAt(at + 3) !== 58 || oh < 0 || om < 0 || oh > 23 || om > 59) return NaN;
     offset = (c === 45 ? -1 : 1) * (oh * 60 + om);
   }
-  const result = daysFromCivil(y, mo, d) * DAY_MS + h * HOUR_MS + mi * MINUTE_MS + sec * 1000 + ms - offset * MINUTE_MS;
+  const result = daysFromCivil(y, mo, d) * DAY_MS + h * HOUR_MS + mi * MINUTE_MS + sec * SECOND_MS + ms - offset * MINUTE_MS;
   return inTimestampRange(result) ? result : NaN;
 }
 

@@ -21,7 +21,7 @@
  * @module
  */
 import { tzOffset } from "@date-fns/tz";
-import { DAY_MS, MINUTE_MS } from "./time.ts";
+import { DAY_MS, MAX_DATE_MS, MINUTE_MS, SECOND_MS } from "./time.ts";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -36,7 +36,7 @@ function longOffsetMs(timeZone: string, ms: number): number {
   const match = /GMT([+-])(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(format.format(ms));
   if (match === null) return 0;
   const seconds = Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0);
-  return seconds === 0 ? 0 : (match[1] === "-" ? -1 : 1) * seconds * 1000;
+  return seconds === 0 ? 0 : (match[1] === "-" ? -1 : 1) * seconds * SECOND_MS;
 }
 
 /**
@@ -70,7 +70,6 @@ const SCAN_STEP_MS = DAY_MS;
 const CHUNK_MS = 366 * DAY_MS;
 /** Zones kept in the cache before it is dropped wholesale. */
 const ZONE_LIMIT = 64;
-const MAX_MS = 8.64e15;
 
 /** The offset changes of one zone in `[start, start + CHUNK_MS)`. */
 interface Chunk {
@@ -95,8 +94,8 @@ function bisect(timeZone: string, base: number, lo: number, hi: number): number 
 }
 
 function scan(timeZone: string, k: number): Chunk {
-  const start = Math.max(k * CHUNK_MS, -MAX_MS + 1);
-  const end = Math.min(start + CHUNK_MS, MAX_MS);
+  const start = Math.max(k * CHUNK_MS, -MAX_DATE_MS + 1);
+  const end = Math.min(start + CHUNK_MS, MAX_DATE_MS);
   const at: number[] = [];
   const off: number[] = [];
   let t = start - 1;

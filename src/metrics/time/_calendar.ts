@@ -1,5 +1,5 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { DAY_MS, MINUTE_MS, WEEK_MS } from "../../_lib/time.ts";
+import { DAY_MS, MAX_DATE_MS, MINUTE_MS, WEEK_MS } from "../../_lib/time.ts";
 import { firstChangeIn, offsetAt, steadyOffset, wallToInstant } from "../../_lib/zone.ts";
 import { compileSchedule, type CompiledSchedule, type WallRange } from "./_calendarCompile.ts";
 
@@ -11,7 +11,7 @@ export { compileSchedule, type CompiledSchedule };
  *
  * @internal
  */
-export const LIMIT_MS = 8.64e15 - 5 * DAY_MS;
+export const LIMIT_MS = MAX_DATE_MS - 5 * DAY_MS;
 
 /** The per-schedule cache of a day's open instants is dropped when it grows past this. */
 const DAY_CACHE_LIMIT = 100_000;
