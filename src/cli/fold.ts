@@ -6,7 +6,7 @@
  * @module
  */
 import type { Precomputed, ReadResult } from "../io/index.ts";
-import { recordBatches } from "../io/_engine.ts";
+import { recordBatches } from "../io/recordBatches.ts";
 import { summarizeDurations } from "../metrics/time/summarizeDurations.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";

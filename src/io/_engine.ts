@@ -15,11 +15,11 @@ import { openInput, type OpenedInput } from "./_open.ts";
 import { Invalid, isMissing, showValue } from "./_values.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
 import { REASONS } from "../_lib/reasons.ts";
-import { batched, withBatches, type RecordBatch } from "./_batches.ts";
+import { batched, withBatches, type RecordBatch } from "./recordBatches.ts";
 import { checkDuplicates, compileCsv, compileJson, type Compiled } from "./_columns.ts";
 import type { Built, ModelSpec } from "./_modelSpec.ts";
 
-export { recordBatches, withBatches, type RecordBatch } from "./_batches.ts";
+export { recordBatches, withBatches, type RecordBatch } from "./recordBatches.ts";
 export {
   applyColumnMap,
   type BuildIssue,

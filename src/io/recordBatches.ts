@@ -1,6 +1,7 @@
 /**
  * Record batches: the records of a read handed over in batches (one await per batch instead of
- * one per record), for bulk consumers such as the command.
+ * one per record), for bulk consumers such as the command (src/cli imports it: a shared internal,
+ * so its name says what it is rather than starting with `_`).
  *
  * @internal
  * @module
