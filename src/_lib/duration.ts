@@ -1,5 +1,6 @@
 import type { Duration } from "date-fns";
 import { MetricRangeError } from "./errors.ts";
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, WEEK_MS } from "./time.ts";
 
 /**
  * A length of time as milliseconds, or as a date-fns `Duration` of fixed-length units
@@ -10,7 +11,7 @@ import { MetricRangeError } from "./errors.ts";
  */
 export type DurationInput = number | Duration;
 
-const MS = { weeks: 604_800_000, days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1_000 } as const;
+const MS = { weeks: WEEK_MS, days: DAY_MS, hours: HOUR_MS, minutes: MINUTE_MS, seconds: SECOND_MS } as const;
 
 /**
  * Converts a {@link DurationInput} to milliseconds, refusing negative, non-finite and

@@ -93,7 +93,14 @@ export function exactFrom(partials: ArrayLike<number>): ExactSum {
   return sum;
 }
 
-/** The correctly rounded sum of `values[0 … length)`. @internal */
+/**
+ * The correctly rounded sum of `values[0 … length)`: the sum for sums and means in src/ (the
+ * design's "compensated summation", done exactly). A non-finite value, or a sum beyond the
+ * largest double, gives a non-finite result (±Infinity or NaN): callers that must refuse it check
+ * with `assertFiniteResult` (./moments.ts).
+ *
+ * @internal
+ */
 export function exactSumOf(values: ArrayLike<number>, length = values.length): number {
   const sum = exactSum();
   for (let i = 0; i < length; i++) exactAdd(sum, values[i] as number);

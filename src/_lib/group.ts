@@ -26,27 +26,18 @@
  * @internal
  * @module
  */
-import { KahanSum } from "./sum.ts";
+import type { Accumulator } from "./accumulator.ts";
+import { exactAdd, exactMerge, exactSum, exactValue, type ExactSum } from "./exactSum.ts";
+
+export type { Accumulator };
 
 /**
- * A one-pass aggregation: `create` an empty state, `add` records, `merge` two states, read
- * the `result`. `merge(a, b)` must be associative, and folding a list in two parts then
- * merging must give the same result as folding it whole.
- *
- * @typeParam T - The record type.
- * @typeParam A - The running state.
- * @typeParam R - The result.
- * @internal
+ * What an {@link Accumulator}'s `add` returned, as a state: the folds of this module also accept
+ * an `add` that returns a new state instead of updating its argument (immutable states, such as
+ * a plain number), and keep the returned state.
  */
-export interface Accumulator<T, A, R> {
-  /** A new empty state. */
-  create(): A;
-  /** Adds one record; returns the new state, or nothing when `acc` was updated in place. */
-  add(acc: A, item: T): A | void;
-  /** Combines two states of the same group; may reuse and return `a`. */
-  merge(a: A, b: A): A;
-  /** The result of a state. */
-  result(acc: A): R;
+function added<A>(returned: unknown): A | undefined {
+  return returned as A | undefined;
 }
 
 /** The group of records whose key is missing (`undefined`, `null` or `""`). @internal */
@@ -127,14 +118,10 @@ export function stateFor<K, S>(groups: Map<K, S>, key: K, create: () => S): S {
  */
 export function groupFold<T, A, R>(items: Iterable<T>, keyFn: KeyFn<T>, accumulator: Accumulator<T, A, R>): Map<string, A> {
   const groups = new Map<string, A>();
+  const create = (): A => accumulator.create();
   for (const item of items) {
     const key = groupKey(keyFn(item));
-    let acc = groups.get(key);
-    if (acc === undefined) {
-      acc = accumulator.create();
-      groups.set(key, acc);
-    }
-    const next = accumulator.add(acc, item);
+    const next = added<A>(accumulator.add(stateFor(groups, key, create), item));
     if (next !== undefined) groups.set(key, next);
   }
   return groups;
@@ -148,7 +135,7 @@ export function groupFold<T, A, R>(items: Iterable<T>, keyFn: KeyFn<T>, accumula
 export function fold<T, A, R>(items: Iterable<T>, accumulator: Accumulator<T, A, R>): A {
   let acc = accumulator.create();
   for (const item of items) {
-    const next = accumulator.add(acc, item);
+    const next = added<A>(accumulator.add(acc, item));
     if (next !== undefined) acc = next;
   }
   return acc;
@@ -213,7 +200,7 @@ export function countAccumulator<T>(): Accumulator<T, CountState, number> {
 export interface SumResult {
   /** How many values were added. */
   readonly count: number;
-  /** Their compensated sum (0 for none). */
+  /** Their sum, exact then rounded once (0 for none). */
   readonly sum: number;
   /** Their mean, `undefined` for none. */
   readonly mean: number | undefined;
@@ -223,32 +210,32 @@ export interface SumResult {
 export interface SumState {
   /** How many values were added. */
   count: number;
-  /** The running compensated sum. */
-  readonly sum: KahanSum;
+  /** The running exact sum. */
+  readonly sum: ExactSum;
 }
 
 /**
- * Compensated sum, count and mean of `value(item)`; records whose value is `undefined` are
+ * Exact sum, count and mean of `value(item)`; records whose value is `undefined` are
  * not added (count them with another accumulator when they matter).
  *
  * @internal
  */
 export function sumAccumulator<T>(value: (item: T) => number | undefined): Accumulator<T, SumState, SumResult> {
   return {
-    create: () => ({ count: 0, sum: new KahanSum() }),
+    create: () => ({ count: 0, sum: exactSum() }),
     add: (acc, item) => {
       const v = value(item);
       if (v === undefined) return;
       acc.count++;
-      acc.sum.add(v);
+      exactAdd(acc.sum, v);
     },
     merge: (a, b) => {
       a.count += b.count;
-      a.sum.merge(b.sum);
+      exactMerge(a.sum, b.sum);
       return a;
     },
     result: (acc) => {
-      const sum = acc.sum.value === 0 ? 0 : acc.sum.value;
+      const sum = exactValue(acc.sum);
       return { count: acc.count, sum, mean: acc.count === 0 ? undefined : sum / acc.count };
     },
   };
@@ -279,7 +266,7 @@ export function combineAccumulators<T, S extends Record<string, Accumulator<T, u
     add: (acc, item) => {
       const state = acc as Record<string, unknown>;
       for (const name of names) {
-        const next = part(name).add(state[name], item);
+        const next = added<unknown>(part(name).add(state[name], item));
         if (next !== undefined) state[name] = next;
       }
     },

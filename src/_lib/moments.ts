@@ -1,9 +1,9 @@
 import { MetricRangeError } from "./errors.ts";
-import { compensatedSum } from "./sum.ts";
+import { exactSumOf } from "./exactSum.ts";
 
 /**
  * The mean and the sum of squared deviations Σ(x − mean)² of finite values (n ≥ 1), by
- * the two-pass formula with compensated sums. When a sum overflows (values near ±1.8e308:
+ * the two-pass formula with exact sums. When a sum overflows (values near ±1.8e308:
  * `[1e308, 1e308]` summed to ∞ and the mean became NaN), both passes are redone on the
  * values divided by a power of two at least max |x| (exact), and scaled back. The mean is
  * then always finite; `squares` is `Infinity` only when the true value exceeds the largest
@@ -13,16 +13,16 @@ import { compensatedSum } from "./sum.ts";
  */
 export function meanAndSquares(values: readonly number[]): { readonly mean: number; readonly squares: number } {
   const n = values.length;
-  const mean = compensatedSum(values) / n;
+  const mean = exactSumOf(values) / n;
   if (Number.isFinite(mean)) {
-    const squares = compensatedSum(values.map((v) => (v - mean) * (v - mean)));
+    const squares = exactSumOf(values.map((v) => (v - mean) * (v - mean)));
     if (Number.isFinite(squares)) return { mean, squares };
   }
   let largest = 0;
   for (const v of values) largest = Math.max(largest, Math.abs(v));
   const scale = 2 ** Math.min(1023, Math.ceil(Math.log2(largest)));
-  const scaledMean = compensatedSum(values.map((v) => v / scale)) / n;
-  const scaledSquares = compensatedSum(values.map((v) => (v / scale - scaledMean) ** 2));
+  const scaledMean = exactSumOf(values.map((v) => v / scale)) / n;
+  const scaledSquares = exactSumOf(values.map((v) => (v / scale - scaledMean) ** 2));
   return { mean: scaledMean * scale, squares: scaledSquares * scale * scale };
 }
 
@@ -40,7 +40,7 @@ export function standardDeviationOf(values: readonly number[]): { readonly mean:
   for (const v of values) largest = Math.max(largest, Math.abs(v));
   const scale = 2 ** Math.min(1023, Math.ceil(Math.log2(largest)));
   const scaledMean = mean / scale;
-  const scaledSquares = compensatedSum(values.map((v) => (v / scale - scaledMean) ** 2));
+  const scaledSquares = exactSumOf(values.map((v) => (v / scale - scaledMean) ** 2));
   return { mean, standardDeviation: Math.sqrt(scaledSquares / (n - 1)) * scale };
 }
 

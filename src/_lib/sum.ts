@@ -1,53 +1,41 @@
 /**
- * Compensated (Neumaier) summation: the sum of `values` with the rounding error of each
- * addition carried, so that long sums of durations or money do not drift.
+ * Transitional names for the one exact sum (./exactSum.ts), kept only for the two files another
+ * change is rewriting (src/report/_core.ts and src/metrics/survey/ces.ts). The former `KahanSum`
+ * was Neumaier's compensated sum; both names now compute the exact sum. Use ./exactSum.ts.
  *
  * @internal
+ * @module
  */
-export function compensatedSum(values: Iterable<number>): number {
-  let sum = 0;
-  let compensation = 0;
-  for (const value of values) {
-    const t = sum + value;
-    if (Math.abs(sum) >= Math.abs(value)) compensation += sum - t + value;
-    else compensation += value - t + sum;
-    sum = t;
-  }
-  return sum + compensation;
+import { exactAdd, exactMerge, exactSum, exactSumOf, exactValue, type ExactSum } from "./exactSum.ts";
+
+/**
+ * The exact sum of `values`, rounded once: {@link exactSumOf}.
+ *
+ * @deprecated Use `exactSumOf` from ./exactSum.ts.
+ * @internal
+ */
+export function compensatedSum(values: readonly number[]): number {
+  return exactSumOf(values);
 }
 
 /**
- * A running compensated sum for accumulators (create / add / merge / result).
+ * A running exact sum wrapped as an object, for src/report/_core.ts until it is deleted.
  *
+ * @deprecated Use `exactSum` / `exactAdd` / `exactMerge` / `exactValue` from ./exactSum.ts.
  * @internal
  */
 export class KahanSum {
-  private sum = 0;
-  private compensation = 0;
+  private readonly state: ExactSum = exactSum();
 
   add(value: number): void {
-    const t = this.sum + value;
-    if (Math.abs(this.sum) >= Math.abs(value)) this.compensation += this.sum - t + value;
-    else this.compensation += value - t + this.sum;
-    this.sum = t;
+    exactAdd(this.state, value);
   }
 
   merge(other: KahanSum): void {
-    this.add(other.sum);
-    this.add(other.compensation);
+    exactMerge(this.state, other.state);
   }
 
   get value(): number {
-    return this.sum + this.compensation;
+    return exactValue(this.state);
   }
-}
-
-/**
- * Mean by compensated summation, `undefined` for no values.
- *
- * @internal
- */
-export function compensatedMean(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  return compensatedSum(values) / values.length;
 }

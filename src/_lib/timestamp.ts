@@ -1,4 +1,5 @@
-import { zoneOffsetMs } from "./zoneOffset.ts";
+import { DAY_MS, daysFromCivil, daysInMonth, HOUR_MS, MAX_DATE_MS, MINUTE_MS, SECOND_MS } from "./time.ts";
+import { isValidTimeZone, wallToInstant } from "./zone.ts";
 
 /**
  * The outcome of {@link parseTimestamp}: the instant, or why the input is not one.
@@ -55,12 +56,8 @@ export function inTimestampRange(ms: number): boolean {
   return ms >= MIN_TIMESTAMP_MS && ms <= MAX_TIMESTAMP_MS;
 }
 
-const MAX_MS = 8.64e15;
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 /** 400 Gregorian years are exactly 146,097 days. */
 const ERA_MS = 146_097 * DAY_MS;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?: ?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?))?)?$/;
 
@@ -90,7 +87,7 @@ export function parseTimestamp(input: unknown, options?: TimestampOptions): Time
 
 function fromEpoch(ms: number): TimestampResult {
   if (!Number.isInteger(ms)) return fail(TIMESTAMP_REASONS.epochInteger);
-  if (Math.abs(ms) > MAX_MS) return fail(TIMESTAMP_REASONS.epochRange);
+  if (Math.abs(ms) > MAX_DATE_MS) return fail(TIMESTAMP_REASONS.epochRange);
   return ok(ms === 0 ? 0 : ms);
 }
 
@@ -170,7 +167,7 @@ export function fixedLayoutMs(s: string): number {
     if ((c !== 43 && c !== 45) || s.charCodeAt(at + 3) !== 58 || oh < 0 || om < 0 || oh > 23 || om > 59) return NaN;
     offset = (c === 45 ? -1 : 1) * (oh * 60 + om);
   }
-  const result = daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * MINUTE_MS + sec * 1000 + ms - offset * MINUTE_MS;
+  const result = daysFromCivil(y, mo, d) * DAY_MS + h * HOUR_MS + mi * MINUTE_MS + sec * SECOND_MS + ms - offset * MINUTE_MS;
   return inTimestampRange(result) ? result : NaN;
 }
 
@@ -179,21 +176,6 @@ function two(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48;
   const b = s.charCodeAt(i + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date (month 1–12), any year; H. Hinnant's
- * days_from_civil ("chrono-compatible low-level date algorithms").
- *
- * @internal
- */
-export function daysFromCivil(y: number, mo: number, d: number): number {
-  const yy = mo <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = (((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) | 0) + d - 1;
-  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
-  return era * 146_097 + doe - 719_468;
 }
 
 /** The non-negative integer written by `length` ASCII digits at `start`, or −1. */
@@ -236,36 +218,12 @@ function build(
   if (offsetMinutes !== undefined) return ok(wall - offsetMinutes * MINUTE_MS);
   if (timeZone === undefined) return fail(TIMESTAMP_REASONS.naive);
   if (!isValidTimeZone(timeZone)) return fail(TIMESTAMP_REASONS.timeZone);
-  return ok(wallTimeToInstant(wall, timeZone));
+  return ok(wallToInstant(timeZone, wall));
 }
 
 /** `Date.UTC`, without its mapping of years 0–99 to 1900–1999. */
 function utcMilliseconds(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
   return y < 100 ? Date.UTC(y + 400, mo - 1, d, h, mi, s, ms) - ERA_MS : Date.UTC(y, mo - 1, d, h, mi, s, ms);
-}
-
-/**
- * The instant at which the clocks of `timeZone` show `wall` (a wall time encoded as if it
- * were UTC). In a gap, the earlier offset is used, which moves the time forward by the
- * gap; in an overlap, the earlier of the two instants is taken.
- */
-function wallTimeToInstant(wall: number, timeZone: string): number {
-  const before = zoneOffsetMs(timeZone, wall - DAY_MS);
-  const after = zoneOffsetMs(timeZone, wall + DAY_MS);
-  const first = wall - before;
-  if (before === after) return first;
-  const second = wall - after;
-  const firstHolds = zoneOffsetMs(timeZone, first) === before;
-  const secondHolds = zoneOffsetMs(timeZone, second) === after;
-  if (firstHolds && secondHolds) return Math.min(first, second);
-  if (secondHolds) return second;
-  return first;
-}
-
-/** The number of days of month `mo` (1–12) of the proleptic Gregorian year `y`. @internal */
-export function daysInMonth(y: number, mo: number): number {
-  if (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) return 29;
-  return DAYS_IN_MONTH[mo - 1] ?? 0;
 }
 
 /**
@@ -279,27 +237,4 @@ export function isLocalDate(value: string): boolean {
   const mo = digits(value, 5, 2);
   const d = digits(value, 8, 2);
   return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
-
-const zoneValidity = new Map<string, boolean>();
-
-/**
- * `true` when the runtime's `Intl` knows `timeZone` (an IANA name such as
- * `"America/Los_Angeles"`, or `"UTC"`).
- *
- * @internal
- */
-export function isValidTimeZone(timeZone: string): boolean {
-  const known = zoneValidity.get(timeZone);
-  if (known !== undefined) return known;
-  let valid = timeZone.length > 0;
-  if (valid) {
-    try {
-      new Intl.DateTimeFormat(undefined, { timeZone });
-    } catch {
-      valid = false;
-    }
-  }
-  if (zoneValidity.size < 1000) zoneValidity.set(timeZone, valid);
-  return valid;
 }

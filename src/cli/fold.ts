@@ -6,17 +6,21 @@
  * @module
  */
 import type { Precomputed, ReadResult } from "../io/index.ts";
-import { recordBatches } from "../io/_engine.ts";
+import { recordBatches } from "../io/recordBatches.ts";
 import { summarizeDurations } from "../metrics/time/summarizeDurations.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
 import { reportAccumulator, type Report, type ReportOptions } from "../report/index.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
+import { stateFor } from "../_lib/group.ts";
 import type { HelpdeskDurations } from "./document.ts";
 import { CliError } from "./errors.ts";
 import type { OpenedFiles } from "./inputs.ts";
 import type { Period } from "./values.ts";
+
+/** A new empty list (for {@link stateFor}). */
+const newList = <T>(): T[] => [];
 
 /** Progress callback: the role and the rows read so far. */
 export type Progress = (role: string, rows: number) => void;
@@ -76,9 +80,7 @@ class HelpdeskTally {
     this.tickets++;
     for (const [key, ms] of Object.entries(pre)) {
       if (typeof ms !== "number" || !Number.isFinite(ms)) continue;
-      const list = this.values.get(key);
-      if (list === undefined) this.values.set(key, [ms]);
-      else list.push(ms);
+      stateFor(this.values, key, newList).push(ms);
     }
   }
   result(percentiles: readonly number[]): HelpdeskDurations | null {

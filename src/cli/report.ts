@@ -5,7 +5,7 @@
  * @module
  */
 import { writeFile } from "node:fs/promises";
-import { isValidTimeZone } from "../_lib/timestamp.ts";
+import { isValidTimeZone } from "../_lib/zone.ts";
 import { NAIVE_PRESETS, parseReportArgs, resolveFormat, type ReportArgs } from "./args.ts";
 import { describeFsError, loadGates, loadSchedule, loadSlaPolicy } from "./config.ts";
 import { csvLine } from "./csv.ts";

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Reject } from "../io/index.ts";
+import { stateFor } from "../_lib/group.ts";
 import type { ReportArgs } from "./args.ts";
 import { CliError } from "./errors.ts";
 import { summaryText, type GateResult } from "./gates.ts";
@@ -93,9 +94,7 @@ export function commonReasons(rejects: readonly Reject[], count = 3): string[] {
   const groups = new Map<string, { n: number; first: Reject }>();
   for (const r of rejects) {
     const key = `${r.column}\u0000${r.reason}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { n: 1, first: r });
-    else group.n++;
+    stateFor(groups, key, () => ({ n: 0, first: r })).n++;
   }
   return [...groups.values()]
     .sort((a, b) => b.n - a.n)

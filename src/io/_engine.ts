@@ -1,7 +1,9 @@
 /**
  * The reading engine shared by every model reader: open the input, resolve the preset's
  * columns (throwing {@link InputFormatError} at once when required ones are missing), then
- * read each record with hand guards, build the model, and account for every record.
+ * read each record with hand guards, build the model, and account for every record. What a
+ * reader tells it is in ./_modelSpec.ts, column resolution in ./_columns.ts, the batch view
+ * of a result in ./_batches.ts (re-exported here).
  *
  * @internal
  * @module
@@ -10,185 +12,29 @@ import { InputFormatError } from "./InputFormatError.ts";
 import { csvBatches, type CsvCounters, type CsvRow } from "./_csv.ts";
 import { jsonItems, JsonSyntaxError, ndjsonItems } from "./_json.ts";
 import { openInput, type OpenedInput } from "./_open.ts";
-import { Invalid, isMissing, showValue, type Reader } from "./_values.ts";
+import { Invalid, isMissing, showValue } from "./_values.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
 import { REASONS } from "../_lib/reasons.ts";
-import { MetricRangeError } from "../_lib/errors.ts";
+import { batched, withBatches, type RecordBatch } from "./recordBatches.ts";
+import { checkDuplicates, compileCsv, compileJson, type Compiled } from "./_columns.ts";
+import type { Built, ModelSpec } from "./_modelSpec.ts";
 
-/** How one model field is read. @internal */
-export interface FieldSpec {
-  /** The key in the values handed to `build`. */
-  readonly key: string;
-  /** Candidate columns (CSV header names, matched case-insensitively; JSON dot paths), first found wins. */
-  readonly columns: readonly string[];
-  /** Reads a non-missing raw value. */
-  readonly read: Reader;
-  /** A missing value rejects the record; a missing column throws at once. */
-  readonly required?: boolean;
-  /** Set by the column map: the column must exist (CSV), matched exactly first. */
-  readonly mapped?: boolean;
-}
-
-/** A problem `build` found, on the column of `key`. @internal */
-export interface BuildIssue {
-  readonly key: string;
-  readonly reason: string;
-}
-
-/** What `build` returns. @internal */
-export type Built<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly BuildIssue[] };
-
-/** The values read from one record (only present fields), and their raw values. @internal */
-export interface RecordValues {
-  readonly values: Record<string, unknown>;
-  readonly raws: Record<string, unknown>;
-  readonly record: number;
-}
-
-/** What a model reader tells the engine. @internal */
-export interface ModelSpec<T> {
-  /** The public function's name, for messages. */
-  readonly fn: string;
-  /** The preset (or model) name, for messages. */
-  readonly preset: string;
-  readonly fields: readonly FieldSpec[];
-  /** Extra fields found from the CSV header (e.g. `active_1` … `active_N`). */
-  readonly fromHeader?: (header: readonly string[]) => FieldSpec[];
-  /** Expands a JSON wrapper (`{ tickets: [...] }`) into its records; `undefined` if not one. */
-  readonly unwrap?: (value: unknown) => readonly unknown[] | undefined;
-  /** Builds the model from the values by key (the simple form). */
-  readonly build?: (record: RecordValues) => Built<T>;
-  /** Builds the model from the values by slot (the bulk form: no per-record key lookups). */
-  readonly buildSlots?: (record: SlotValues) => Built<T>;
-}
-
-/**
- * The values read from one record by slot: `values[i]` and `raws[i]` belong to `keys[i]`
- * (`undefined` when absent). `keys` is the same array for every record of one input, and so
- * are `values` and `raws`, refilled for each record: read them, never keep them.
- *
- * @internal
- */
-export interface SlotValues {
-  readonly keys: readonly string[];
-  readonly values: readonly unknown[];
-  readonly raws: readonly unknown[];
-  readonly record: number;
-}
-
-interface Compiled {
-  readonly key: string;
-  /** The CSV column index (-1 for JSON, read through `getters`). */
-  readonly column: number;
-  readonly labels: readonly string[];
-  /** JSON only: one getter per candidate path, first non-missing wins (CSV reads `column`). */
-  readonly getters: readonly ((data: unknown) => unknown)[];
-  readonly read: Reader;
-  readonly required: boolean;
-}
+export { recordBatches, withBatches, type RecordBatch } from "./recordBatches.ts";
+export {
+  applyColumnMap,
+  type BuildIssue,
+  type Built,
+  type FieldSpec,
+  type ModelSpec,
+  type RecordValues,
+  type SlotValues,
+} from "./_modelSpec.ts";
 
 interface Item {
   readonly record: number;
   readonly line?: number;
   readonly data?: unknown;
   readonly problem?: string;
-}
-
-/** The value at a dot path, reading own properties only (no prototype keys). */
-function getter(path: string): (data: unknown) => unknown {
-  const keys = path.split(".");
-  if (keys.length === 1) {
-    return (data) =>
-      typeof data === "object" && data !== null && Object.hasOwn(data, path) ? (data as Record<string, unknown>)[path] : undefined;
-  }
-  return (data) => {
-    let current = data;
-    for (const key of keys) {
-      if (typeof current !== "object" || current === null || !Object.hasOwn(current, key)) return undefined;
-      current = (current as Record<string, unknown>)[key];
-    }
-    return current;
-  };
-}
-
-function hasPath(data: unknown, path: string): boolean {
-  let current = data;
-  for (const key of path.split(".")) {
-    if (typeof current !== "object" || current === null || !Object.hasOwn(current, key)) return false;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return true;
-}
-
-function missingError<T>(
-  spec: ModelSpec<T>,
-  found: readonly string[],
-  missing: readonly string[],
-  fields: readonly FieldSpec[],
-): InputFormatError {
-  const expected = fields.filter((f) => f.required === true || f.mapped === true).map((f) => f.columns[0] ?? f.key);
-  const list = (names: readonly string[]): string => (names.length === 0 ? "none" : names.map((n) => JSON.stringify(n)).join(", "));
-  return new InputFormatError(
-    "E_INPUT_COLUMNS",
-    `${spec.fn}: the input does not fit the ${spec.preset} preset: missing ${list(missing)}; expected ${list(expected)}; found ${list(found)}`,
-    { preset: spec.preset, found, expected, missing },
-  );
-}
-
-function compileCsv<T>(spec: ModelSpec<T>, header: readonly string[]): Compiled[] {
-  const exact = new Map<string, number>();
-  const folded = new Map<string, number>();
-  header.forEach((name, i) => {
-    if (!exact.has(name)) exact.set(name, i);
-    const key = name.toLowerCase();
-    if (!folded.has(key)) folded.set(key, i);
-  });
-  const fields = [...spec.fields, ...(spec.fromHeader?.(header) ?? [])];
-  const missing: string[] = [];
-  const compiled: Compiled[] = [];
-  for (const field of fields) {
-    let index: number | undefined;
-    for (const column of field.columns) {
-      index = exact.get(column) ?? folded.get(column.toLowerCase());
-      if (index !== undefined) break;
-    }
-    if (index === undefined) {
-      if (field.required === true || field.mapped === true) missing.push(field.columns[0] ?? field.key);
-      continue;
-    }
-    const at = index;
-    compiled.push({
-      key: field.key,
-      column: at,
-      labels: [header[at] ?? ""],
-      getters: [],
-      read: field.read,
-      required: field.required === true,
-    });
-  }
-  if (missing.length > 0) throw missingError(spec, header, missing, fields);
-  return compiled;
-}
-
-function compileJson<T>(spec: ModelSpec<T>, first: unknown): Compiled[] {
-  if (typeof first === "object" && first !== null && !Array.isArray(first)) {
-    const missing = spec.fields
-      .filter((f) => (f.required === true || f.mapped === true) && !f.columns.some((path) => hasPath(first, path)))
-      .map((f) => f.columns[0] ?? f.key);
-    // JSON records need not all carry the same keys, so a record that lacks a required key is
-    // rejected on its own, wherever it stands. Only a first record with none of the preset's
-    // keys marks the file as the wrong kind, and fails at once.
-    const known = spec.fields.some((f) => f.columns.some((path) => hasPath(first, path)));
-    if (missing.length > 0 && !known) throw missingError(spec, Object.keys(first), missing, spec.fields);
-  }
-  return spec.fields.map((field) => ({
-    key: field.key,
-    column: -1,
-    labels: field.columns,
-    getters: field.columns.map(getter),
-    read: field.read,
-    required: field.required === true,
-  }));
 }
 
 async function* expand(
@@ -248,24 +94,6 @@ function streamError(spec: ModelSpec<unknown>, error: unknown, stats: ReadStats)
   });
 }
 
-/** Throws `E_INPUT_DUPLICATE_COLUMN` when two header names are equal, ignoring letter case. */
-function checkDuplicates(spec: ModelSpec<unknown>, name: string, header: readonly string[]): void {
-  const seen = new Map<string, number>();
-  header.forEach((column, i) => {
-    const key = column.toLowerCase();
-    const earlier = seen.get(key);
-    if (earlier === undefined) {
-      seen.set(key, i);
-      return;
-    }
-    throw new InputFormatError(
-      "E_INPUT_DUPLICATE_COLUMN",
-      `${spec.fn}: ${name}: the header has the column ${JSON.stringify(header[earlier])} twice, as columns ${String(earlier + 1)} and ${String(i + 1)}${header[earlier] === column ? "" : ` (${JSON.stringify(column)})`}; rename one`,
-      { preset: spec.preset, found: header, expected: [], missing: [], input: name },
-    );
-  });
-}
-
 /**
  * Attributes the decoder's replaced UTF-8 sequences not yet attributed to the columns of
  * `batch`: each field holding U+FFFD takes as many as it holds, up to the number pending
@@ -300,61 +128,6 @@ function attributeReplacements(
       add(column ?? "(other)", Math.min(n, pending));
     }
   }
-}
-
-const BATCH = 512;
-
-/**
- * Groups per-item iteration (the JSON readers) into batches of up to {@link BATCH}. When the
- * input fails part way (a truncated gzip, a read error), the items read before the failure
- * are still handed over, then the error is thrown, as item-by-item reading would.
- */
-async function* batched<T>(items: AsyncIterator<T>): AsyncGenerator<T[]> {
-  let batch: T[] = [];
-  for (;;) {
-    let next: IteratorResult<T>;
-    try {
-      next = await items.next();
-    } catch (error) {
-      if (batch.length > 0) yield batch;
-      throw error;
-    }
-    if (next.done === true) break;
-    batch.push(next.value);
-    if (batch.length === BATCH) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-/** Models read together, with the record number of each. @internal */
-export interface RecordBatch<T> {
-  readonly models: readonly T[];
-  readonly records: readonly number[];
-}
-
-const batchesOf = new WeakMap<object, () => AsyncIterable<RecordBatch<unknown>>>();
-
-/**
- * The records of a {@link readModel} result in batches (one await per batch instead of one
- * per record), for bulk consumers such as the command. Like `records`, single use, and
- * exclusive with it. `undefined` for a result this module did not make.
- *
- * @internal
- */
-export function recordBatches<T>(result: ReadResult<T>): AsyncIterable<RecordBatch<T>> | undefined {
-  return batchesOf.get(result)?.() as AsyncIterable<RecordBatch<T>> | undefined;
-}
-
-/**
- * Registers `batches` as the batch view of `result` (for readers that wrap a
- * {@link readModel} result in a new object). @internal
- */
-export function withBatches<R extends ReadResult<unknown>>(result: R, batches: () => AsyncIterable<RecordBatch<unknown>>): R {
-  batchesOf.set(result, batches);
-  return result;
 }
 
 /**
@@ -586,46 +359,4 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
   }
 
   return withBatches({ records: records(), stats, rejects, input: info }, batches);
-}
-
-/**
- * `fields` with the column map applied: a mapped field reads exactly its column (keeping
- * the preset's reader, or `readerFor` for a field the preset does not read); a field mapped
- * to `""` is not read. Throws `E_MAP_FIELD` when a required field is unmapped.
- *
- * @internal
- */
-export function applyColumnMap(
-  fn: string,
-  fields: readonly FieldSpec[],
-  map: ReadonlyMap<string, string>,
-  readerFor: (key: string) => Reader,
-  keyOf: (field: string) => string = (field) => field,
-): FieldSpec[] {
-  const out = fields.slice();
-  for (const [field, column] of map) {
-    const key = keyOf(field);
-    const at = out.findIndex((spec) => spec.key === key);
-    const current = at >= 0 ? out[at] : undefined;
-    if (column === "") {
-      if (current?.required === true) {
-        throw new MetricRangeError(
-          "E_MAP_FIELD",
-          `${fn}: the required field ${field} cannot be left unread, got ${JSON.stringify(`${field}=`)}`,
-        );
-      }
-      if (at >= 0) out.splice(at, 1);
-      continue;
-    }
-    const spec: FieldSpec = {
-      key,
-      columns: [column],
-      read: current?.read ?? readerFor(key),
-      mapped: true,
-      ...(current?.required === true ? { required: true } : {}),
-    };
-    if (at >= 0) out[at] = spec;
-    else out.push(spec);
-  }
-  return out;
 }

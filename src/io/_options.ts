@@ -5,7 +5,7 @@
  * @module
  */
 import { MetricRangeError } from "../_lib/errors.ts";
-import { isValidTimeZone } from "../_lib/timestamp.ts";
+import { isValidTimeZone } from "../_lib/zone.ts";
 import { TICKET_STATUSES, type TicketStatus } from "../models/ticket.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import type { ColumnMap } from "./types.ts";

@@ -7,6 +7,7 @@
  */
 import { fixedLayoutMs, inTimestampRange, parseTimestamp, TIMESTAMP_REASONS } from "../_lib/timestamp.ts";
 import { REASONS } from "../_lib/reasons.ts";
+import { HOUR_MS, MINUTE_MS, SECOND_MS } from "../_lib/time.ts";
 
 /**
  * Why a raw value is not a value. Readers return it instead of throwing; the engine turns it
@@ -215,13 +216,13 @@ export const readCount: Reader = (raw) => {
 /** Non-negative minutes → milliseconds. @internal */
 export const readMinutes: Reader = (raw) => {
   const n = toNumber(raw);
-  return n === undefined || n < 0 ? bad(IO_REASONS.minutes) : good(n * 60_000 + 0);
+  return n === undefined || n < 0 ? bad(IO_REASONS.minutes) : good(n * MINUTE_MS + 0);
 };
 
 /** Non-negative seconds → milliseconds. @internal */
 export const readSeconds: Reader = (raw) => {
   const n = toNumber(raw);
-  return n === undefined || n < 0 ? bad(IO_REASONS.seconds) : good(n * 1000 + 0);
+  return n === undefined || n < 0 ? bad(IO_REASONS.seconds) : good(n * SECOND_MS + 0);
 };
 
 const HMS_RE = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/;
@@ -231,11 +232,11 @@ export const readHms: Reader = (raw) => {
   if (typeof raw === "string") {
     const m = HMS_RE.exec(raw.trim());
     if (m !== null) {
-      return good(Number(m[1]) * 3_600_000 + Number(m[2]) * 60_000 + Number(m[3] ?? "0") * 1000);
+      return good(Number(m[1]) * HOUR_MS + Number(m[2]) * MINUTE_MS + Number(m[3] ?? "0") * SECOND_MS);
     }
   }
   const n = toNumber(raw);
-  return n === undefined || n < 0 ? bad(IO_REASONS.hms) : good(n * 3_600_000 + 0);
+  return n === undefined || n < 0 ? bad(IO_REASONS.hms) : good(n * HOUR_MS + 0);
 };
 
 /** Timestamps: ISO 8601 with offset, epoch milliseconds, naive local strings in `timeZone`. @internal */
@@ -260,7 +261,7 @@ export function readTimestamp(timeZone: string | undefined): Reader {
 export const readEpochSeconds: Reader = (raw) => {
   const n = toNumber(raw);
   if (n === undefined || !Number.isInteger(n) || Math.abs(n) > 8.64e12) return bad(IO_REASONS.epochSeconds);
-  const ms = n * 1000 + 0;
+  const ms = n * SECOND_MS + 0;
   return inTimestampRange(ms) ? good(new Date(ms)) : bad(TIMESTAMP_REASONS.range);
 };
 

@@ -1,4 +1,5 @@
 import { MetricRangeError } from "../_lib/errors.ts";
+import { stateFor } from "../_lib/group.ts";
 import type { Message } from "../models/message.ts";
 import type { Ticket, TicketStatus } from "../models/ticket.ts";
 import { applyColumnMap, readModel, recordBatches, withBatches, type RecordBatch } from "./_engine.ts";
@@ -7,6 +8,9 @@ import { checkTimeZone, parseColumnMap, statusReader, type StatusMap } from "./_
 import { defaultTicketReader, PRE, PRECOMPUTED_KEYS, STATUS_TABLES, TICKET_FIELDS, ticketFields, ticketUnwrap } from "./_ticketPresets.ts";
 import { readMessages, type ReadMessagesOptions } from "./readMessages.ts";
 import type { InputSource, Precomputed, ReadOptions, ReadResult, ReadStats, Reject, TicketPreset } from "./types.ts";
+
+/** A new empty list (for {@link stateFor}). */
+const newList = <T>(): T[] => [];
 
 /**
  * Options of {@link readTickets}.
@@ -76,9 +80,7 @@ async function groupMessages(
   const { records, stats, rejects } = await readMessages(source, options);
   const byTicket = new Map<string, Message[]>();
   for await (const { ticketId, message } of records) {
-    const list = byTicket.get(ticketId);
-    if (list === undefined) byTicket.set(ticketId, [message]);
-    else list.push(message);
+    stateFor(byTicket, ticketId, newList).push(message);
   }
   return { join: { stats, rejects, attached: 0, unmatched: 0 }, byTicket };
 }

@@ -5,7 +5,8 @@
 // 02:00 → 01:00; Australia/Lord_Howe moves by 30 minutes (2026-10-04 02:00 → 02:30,
 // 2026-04-05 02:00 → 01:30).
 import { describe, expect, it } from "vitest";
-import { isLocalDate, isValidTimeZone, parseTimestamp, TIMESTAMP_REASONS } from "../../src/_lib/timestamp.ts";
+import { isLocalDate, parseTimestamp, TIMESTAMP_REASONS } from "../../src/_lib/timestamp.ts";
+import { isValidTimeZone } from "../../src/_lib/zone.ts";
 
 function iso(input: unknown, timeZone?: string): string {
   const result = parseTimestamp(input, timeZone === undefined ? undefined : { timeZone });

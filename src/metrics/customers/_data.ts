@@ -1,6 +1,10 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
+import { stateFor } from "../../_lib/group.ts";
 import type { ActivityEvent, CustomerData, CustomerDataCounts, CustomerIssue, CustomerIssueReason } from "./types.ts";
+
+/** A new empty list (for {@link stateFor}). */
+const newList = <T>(): T[] => [];
 
 /** A usable customer: start and used activity as epoch milliseconds. @internal */
 export interface CleanCustomer {
@@ -97,9 +101,7 @@ export function cleanCustomerData(fn: string, data: CustomerData, asOf?: number)
         report({ list: "rows", row, customerId: r.customerId, reason: "unknown-customer" });
         return;
       }
-      let list = events.get(r.customerId);
-      if (list === undefined) events.set(r.customerId, (list = []));
-      list.push({ event: r, list: "rows", row, activityIndex: undefined });
+      stateFor(events, r.customerId, newList).push({ event: r, list: "rows", row, activityIndex: undefined });
     });
   }
 

@@ -1,6 +1,6 @@
 import { bucketer, bucketIndex } from "../../_lib/bucket.ts";
 import { assertDate, noNegativeZero } from "../../_lib/guards.ts";
-import { KahanSum } from "../../_lib/sum.ts";
+import { exactAdd, exactSum, exactValue } from "../../_lib/exactSum.ts";
 import { cleanCustomerData } from "./_data.ts";
 import { checkCalendar, type CustomerPeriod } from "./_period.ts";
 import type { CustomerData, CustomerDataCounts, CustomerIssue, RateResult } from "./types.ts";
@@ -102,36 +102,36 @@ export function revenueRetention(customers: CustomerData, options: RevenueRetent
   const baseAt = options.base.getTime();
   const b = bucketIndex(baseAt, period, timeZone);
 
-  const base = new KahanSum();
-  const next = new KahanSum();
-  const churned = new KahanSum();
-  const contraction = new KahanSum();
-  const expansion = new KahanSum();
+  const base = exactSum();
+  const next = exactSum();
+  const churned = exactSum();
+  const contraction = exactSum();
+  const expansion = exactSum();
   let baseCustomers = 0;
   let churnedCustomers = 0;
   for (const customer of data.customers) {
-    const r0 = new KahanSum();
-    const r1 = new KahanSum();
+    const r0 = exactSum();
+    const r1 = exactSum();
     for (const event of customer.events) {
       if (event.amount === 0) continue;
       const k = bucketIndex(event.at, period, timeZone);
-      if (k === b) r0.add(event.amount);
-      else if (k === b + 1) r1.add(event.amount);
+      if (k === b) exactAdd(r0, event.amount);
+      else if (k === b + 1) exactAdd(r1, event.amount);
     }
-    const before = r0.value;
-    const after = r1.value;
+    const before = exactValue(r0);
+    const after = exactValue(r1);
     if (!(before > 0)) continue;
     baseCustomers++;
-    base.add(before);
-    next.add(after);
+    exactAdd(base, before);
+    exactAdd(next, after);
     if (after === 0) {
       churnedCustomers++;
-      churned.add(before);
-    } else if (after < before) contraction.add(before - after);
-    else expansion.add(after - before);
+      exactAdd(churned, before);
+    } else if (after < before) exactAdd(contraction, before - after);
+    else exactAdd(expansion, after - before);
   }
-  const baseRevenue = noNegativeZero(base.value);
-  const lost = noNegativeZero(churned.value + contraction.value);
+  const baseRevenue = noNegativeZero(exactValue(base));
+  const lost = noNegativeZero(exactValue(churned) + exactValue(contraction));
   const periods = bucketer(period, timeZone);
   const rate = (numerator: number): RateResult => ({
     rate: baseCustomers === 0 ? undefined : noNegativeZero(numerator / baseRevenue),
@@ -144,11 +144,11 @@ export function revenueRetention(customers: CustomerData, options: RevenueRetent
     baseCustomers,
     churnedCustomers,
     baseRevenue,
-    churnedRevenue: noNegativeZero(churned.value),
-    contraction: noNegativeZero(contraction.value),
-    expansion: noNegativeZero(expansion.value),
+    churnedRevenue: noNegativeZero(exactValue(churned)),
+    contraction: noNegativeZero(exactValue(contraction)),
+    expansion: noNegativeZero(exactValue(expansion)),
     grossRevenueChurn: rate(lost),
-    netRevenueRetention: rate(noNegativeZero(next.value)),
+    netRevenueRetention: rate(noNegativeZero(exactValue(next))),
     issues: data.issues,
     counts: data.counts,
   };

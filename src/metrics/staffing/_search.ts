@@ -1,5 +1,5 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { ceilTolerant } from "./_ceil.ts";
+import { ceilTolerant } from "../../_lib/ceil.ts";
 import { erlangCChecked } from "./_erlangC.ts";
 import { erlangB, MAX_AGENTS, type CheckedTraffic } from "./_traffic.ts";
 import type { ErlangCStaffing, ErlangCTargets } from "./erlangCAgents.ts";

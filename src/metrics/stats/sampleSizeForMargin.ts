@@ -1,7 +1,7 @@
 import { assertFraction } from "../../_lib/guards.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { confidenceLevelOf, twoSidedZ } from "./_confidence.ts";
-import { ceilTolerant } from "./_ceil.ts";
+import { ceilTolerant } from "../../_lib/ceil.ts";
 import { assertSafeSampleSize } from "../../_lib/moments.ts";
 
 /**

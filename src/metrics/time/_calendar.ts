@@ -1,5 +1,6 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { DAY_MS, MINUTE_MS, sampleAt, steadyOffset, wallToInstant } from "./_calendarZone.ts";
+import { DAY_MS, MAX_DATE_MS, MINUTE_MS, WEEK_MS } from "../../_lib/time.ts";
+import { firstChangeIn, offsetAt, steadyOffset, wallToInstant } from "../../_lib/zone.ts";
 import { compileSchedule, type CompiledSchedule, type WallRange } from "./_calendarCompile.ts";
 
 export { compileSchedule, type CompiledSchedule };
@@ -10,7 +11,7 @@ export { compileSchedule, type CompiledSchedule };
  *
  * @internal
  */
-export const LIMIT_MS = 8.64e15 - 5 * DAY_MS;
+export const LIMIT_MS = MAX_DATE_MS - 5 * DAY_MS;
 
 /** The per-schedule cache of a day's open instants is dropped when it grows past this. */
 const DAY_CACHE_LIMIT = 100_000;
@@ -129,7 +130,6 @@ function normalise(pairs: number[], from: number, to: number): number[] {
   return out;
 }
 
-const WEEK_MS = 7 * DAY_MS;
 /** The per-schedule cache of plain weeks is dropped when it grows past this. */
 const WEEK_CACHE_LIMIT = 100_000;
 
@@ -175,23 +175,18 @@ function hasSpecial(schedule: CompiledSchedule, first: number, last: number): bo
  * (ranges of other days lie at least 2 days of wall time away, more than any difference of
  * offsets), and its measure is {@link weekOpen}.
  *
- * The offset is sampled at the UTC midnights 7k − 4, 7k + 3, 7k + 10 and 7k + 17 (shared
- * with the neighbouring weeks: one new sample per week). Equal samples 7 days apart mean
- * no change in between because no zone changes its offset and back within less than 7
- * days: measured over every zone of the runtime's time-zone data, 1800–2100, the shortest
- * stretch between two offset changes is 7 days (America/Boa_Vista, DST of 8–15 October
- * 2000); after the last rule change the data repeats yearly rules.
+ * No offset change from UTC midnight 7k − 4 to UTC midnight 7k + 17 (the zone module's cached
+ * changes, ./zone.ts) means one offset at all of them.
  */
 function plainWeekOffset(schedule: CompiledSchedule, k: number): number {
   const cached = schedule.weekCache.get(k);
   if (cached !== undefined) return cached;
   let result = Number.NaN;
   if (!hasSpecial(schedule, 7 * k - 3, 7 * k + 9)) {
-    const offset = sampleAt(schedule.timeZone, 7 * k - 4);
-    result = Math.abs(offset) < DAY_MS ? offset : Number.NaN;
-    for (let day = 7 * k + 3; day <= 7 * k + 17 && !Number.isNaN(result); day += 7) {
-      if (sampleAt(schedule.timeZone, day) !== offset) result = Number.NaN;
-    }
+    const from = (7 * k - 4) * DAY_MS;
+    const offset = offsetAt(schedule.timeZone, from);
+    const steady = firstChangeIn(schedule.timeZone, from, (7 * k + 17) * DAY_MS) === undefined;
+    result = steady && Math.abs(offset) < DAY_MS ? offset : Number.NaN;
   }
   if (schedule.weekCache.size >= WEEK_CACHE_LIMIT) schedule.weekCache.clear();
   schedule.weekCache.set(k, result);

@@ -1,7 +1,7 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { isValidTimeZone } from "../../_lib/timestamp.ts";
+import { isValidTimeZone } from "../../_lib/zone.ts";
 import type { Schedule, Weekday } from "../../models/schedule.ts";
-import { DAY_MS } from "./_calendarZone.ts";
+import { DAY_MS } from "../../_lib/time.ts";
 
 /**
  * One opening range of a local date in minutes after that date's midnight: a start in

@@ -2,7 +2,7 @@ import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertFinite } from "../../_lib/guards.ts";
 import type { Schedule } from "../../models/schedule.ts";
 import { assertInstant, compileSchedule, LIMIT_MS, openIntervals, type CompiledSchedule } from "./_calendar.ts";
-import { DAY_MS } from "./_calendarZone.ts";
+import { DAY_MS } from "../../_lib/time.ts";
 
 /** How far {@link addBusinessTime} searches: 100 years of 365.25 days. */
 const HORIZON_DAYS = 36_525;

@@ -2,7 +2,7 @@ import { MetricRangeError } from "../../_lib/errors.ts";
 import { noNegativeZero } from "../../_lib/guards.ts";
 import type { Schedule } from "../../models/schedule.ts";
 import { assertInstant, compileSchedule, openTime } from "./_calendar.ts";
-import { DAY_MS } from "./_calendarZone.ts";
+import { DAY_MS } from "../../_lib/time.ts";
 
 /** The longest span measured: 1,000 years of 365.25 days. */
 const MAX_SPAN_DAYS = 365_250;

@@ -1,6 +1,6 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
-import { KahanSum } from "../../_lib/sum.ts";
+import { exactAdd, exactSum, exactValue } from "../../_lib/exactSum.ts";
 import { TICKET_STATUSES, isResolvedStatus, type StatusChange, type Ticket, type TicketStatus } from "../../models/ticket.ts";
 import { isSolved } from "./events.ts";
 import { measure } from "./measure.ts";
@@ -93,16 +93,16 @@ export function measureRequesterWait(fn: string, ticket: Ticket, options?: Reque
   }
   const sorted: StatusChange[] = [...history].sort((a, b) => a.at.getTime() - b.at.getTime());
   const waiting = (status: TicketStatus): boolean => !(isResolvedStatus(status) || exclude.includes(status));
-  const total = new KahanSum();
+  const total = exactSum();
   let from = created;
   let status: TicketStatus = "new";
   for (const change of sorted) {
     if (change.at.getTime() > solvedAt.getTime()) break;
-    if (waiting(status)) total.add(measure(from, change.at, options?.schedule));
+    if (waiting(status)) exactAdd(total, measure(from, change.at, options?.schedule));
     from = change.at;
     status = change.status;
   }
-  if (waiting(status)) total.add(measure(from, solvedAt, options?.schedule));
-  const ms = total.value === 0 ? 0 : total.value;
+  if (waiting(status)) exactAdd(total, measure(from, solvedAt, options?.schedule));
+  const ms = exactValue(total);
   return { kind: "measured", ms, start: created, end: solvedAt, source: "fields" };
 }

@@ -3,7 +3,7 @@ import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertFraction, noNegativeZero } from "../../_lib/guards.ts";
 import { quantilesBySelection, type Selected } from "../../_lib/quantile.ts";
 import { assertFiniteResult } from "../../_lib/moments.ts";
-import { compensatedSum } from "../../_lib/sum.ts";
+import { exactSumOf } from "../../_lib/exactSum.ts";
 
 /**
  * Options of {@link summarizeDurations}.
@@ -37,7 +37,7 @@ export interface DurationPercentile {
 export interface DurationSummary {
   /** How many durations. */
   readonly count: number;
-  /** Their compensated sum. */
+  /** Their sum, exact then rounded once. */
   readonly total: number;
   /** `total / count`. */
   readonly mean: number;
@@ -97,7 +97,7 @@ export function summarizeDurations(
   const selected = quantilesBySelection(values, [0.5, ...probabilities]) as Selected;
   const min = noNegativeZero(selected.min);
   const max = noNegativeZero(selected.max);
-  const total = noNegativeZero(assertFiniteResult(fn, "the total", compensatedSum(values)));
+  const total = noNegativeZero(assertFiniteResult(fn, "the total", exactSumOf(values)));
   const mean = noNegativeZero(Math.min(max, Math.max(min, total / count)));
   const p = probabilities.map((q, i) => ({ p: q, value: selected.quantiles[i + 1] as number }));
   const withinTarget = target === undefined ? undefined : countAtMost(values, target) / count;

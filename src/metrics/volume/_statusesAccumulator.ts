@@ -11,6 +11,7 @@
  */
 import { openState, readCount, stateJson, type MetricAccumulator, type StateJson } from "../../_lib/accumulator.ts";
 import { bucketer, type BucketGrid, type BucketUnit } from "../../_lib/bucket.ts";
+import { stateFor } from "../../_lib/group.ts";
 import type { StatusChange, Ticket, TicketStatus } from "../../models/ticket.ts";
 import { TICKET_STATUSES } from "../../models/ticket.ts";
 import { bucketsToJSON, readBuckets, readDense, readTally } from "./_stateJson.ts";
@@ -35,6 +36,8 @@ const PLAIN_DONE = PLAIN_OPEN + 1;
 const UNASSIGNED = PLAIN_OPEN + 2;
 const UNKNOWN = PLAIN_OPEN + 3;
 const SERIES = PLAIN_OPEN + 4;
+/** A new bucket slot: one running total per series. */
+const newSlot = (): Float64Array => new Float64Array(SERIES);
 const STATUS_INDEX: ReadonlyMap<string, number> = new Map(TICKET_STATUSES.map((s, i) => [s, i]));
 
 /** The skip reasons of {@link StatusesOverTimeResult.skipped}. @internal */
@@ -87,11 +90,7 @@ function event(settings: StatusesSettings, state: StatusesState, ms: number, j: 
     return;
   }
   const start = bucketer(settings.unit, settings.timeZone).start(ms);
-  let slot = state.buckets.get(start);
-  if (slot === undefined) {
-    slot = new Float64Array(SERIES);
-    state.buckets.set(start, slot);
-  }
+  const slot = stateFor(state.buckets, start, newSlot);
   slot[j] = (slot[j] as number) + delta;
 }
 

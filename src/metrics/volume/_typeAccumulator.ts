@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import { groupKey, mergeGroups, MISSING_KEY, type Accumulator } from "../../_lib/group.ts";
+import { groupKey, mergeGroups, MISSING_KEY, stateFor, type Accumulator } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { isValidDate } from "./_timeline.ts";
 import type { NewType } from "./newTypes.ts";
@@ -112,12 +112,7 @@ export function typeAccumulator<R>(
         }
       }
       const key = groupKey(ticket.type);
-      let t = acc.groups.get(key);
-      if (t === undefined) {
-        t = typeTally.create();
-        acc.groups.set(key, t);
-      }
-      typeTally.add(t, { inBaseline, inPeriod, at });
+      typeTally.add(stateFor(acc.groups, key, typeTally.create), { inBaseline, inPeriod, at });
       if (inBaseline) acc.baseline++;
       if (inPeriod) acc.period++;
     },

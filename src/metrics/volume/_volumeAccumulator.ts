@@ -9,6 +9,7 @@
  */
 import { openState, readCount, stateJson, type MetricAccumulator, type StateJson } from "../../_lib/accumulator.ts";
 import { bucketer, bucketGrid, type BucketGrid, type BucketUnit } from "../../_lib/bucket.ts";
+import { stateFor } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { bucketsToJSON, readBuckets, readDense, readInstant, readTally, stateError } from "./_stateJson.ts";
 import { isValidDate, timeline } from "./_timeline.ts";
@@ -74,6 +75,9 @@ export function volumeState(gridLength?: number): VolumeState {
   };
 }
 
+/** A new bucket slot: the four counts of {@link bump}. */
+const newSlot = (): Float64Array => new Float64Array(4);
+
 /** Adds 1 to count `i` (0 created, 1 resolved, 2 messages in, 3 messages out) of the bucket holding `ms`. */
 function bump(settings: VolumeSettings, state: VolumeState, ms: number, i: number): void {
   const dense = state.dense;
@@ -83,11 +87,7 @@ function bump(settings: VolumeSettings, state: VolumeState, ms: number, i: numbe
     return;
   }
   const start = bucketer(settings.unit, settings.timeZone).start(ms);
-  let slot = state.buckets.get(start);
-  if (slot === undefined) {
-    slot = new Float64Array(4);
-    state.buckets.set(start, slot);
-  }
+  const slot = stateFor(state.buckets, start, newSlot);
   slot[i] = (slot[i] as number) + 1;
 }
 

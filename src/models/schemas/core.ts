@@ -7,7 +7,7 @@
  */
 import type { z } from "zod";
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { isValidTimeZone } from "../../_lib/timestamp.ts";
+import { isValidTimeZone } from "../../_lib/zone.ts";
 import { ModelValidationError, type FieldIssue, type ModelValidationCode, type RowIssue } from "./errors.ts";
 import type { ParseOptions, ParseRowsResult } from "./options.ts";
 import { REASONS } from "../../_lib/reasons.ts";

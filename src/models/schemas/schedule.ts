@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isLocalDate, isValidTimeZone } from "../../_lib/timestamp.ts";
+import { isLocalDate } from "../../_lib/timestamp.ts";
+import { isValidTimeZone } from "../../_lib/zone.ts";
 import { expect, expectOptional } from "./fields.ts";
 import { REASONS } from "../../_lib/reasons.ts";
 

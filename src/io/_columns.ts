@@ -1,0 +1,140 @@
+/**
+ * Column resolution for the reading engine (./_engine.ts): each field of a model spec is found
+ * once per input (a CSV header index, case-insensitively; JSON dot paths), and an input that
+ * does not fit the preset fails at once with `E_INPUT_COLUMNS` or `E_INPUT_DUPLICATE_COLUMN`.
+ *
+ * @internal
+ * @module
+ */
+import { InputFormatError } from "./InputFormatError.ts";
+import type { FieldSpec, ModelSpec } from "./_modelSpec.ts";
+import type { Reader } from "./_values.ts";
+
+/** A field resolved against one input: where its value is and how to read it. @internal */
+export interface Compiled {
+  readonly key: string;
+  /** The CSV column index (-1 for JSON, read through `getters`). */
+  readonly column: number;
+  readonly labels: readonly string[];
+  /** JSON only: one getter per candidate path, first non-missing wins (CSV reads `column`). */
+  readonly getters: readonly ((data: unknown) => unknown)[];
+  readonly read: Reader;
+  readonly required: boolean;
+}
+
+/** The value at a dot path, reading own properties only (no prototype keys). */
+function getter(path: string): (data: unknown) => unknown {
+  const keys = path.split(".");
+  if (keys.length === 1) {
+    return (data) =>
+      typeof data === "object" && data !== null && Object.hasOwn(data, path) ? (data as Record<string, unknown>)[path] : undefined;
+  }
+  return (data) => {
+    let current = data;
+    for (const key of keys) {
+      if (typeof current !== "object" || current === null || !Object.hasOwn(current, key)) return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
+    return current;
+  };
+}
+
+function hasPath(data: unknown, path: string): boolean {
+  let current = data;
+  for (const key of path.split(".")) {
+    if (typeof current !== "object" || current === null || !Object.hasOwn(current, key)) return false;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+function missingError<T>(
+  spec: ModelSpec<T>,
+  found: readonly string[],
+  missing: readonly string[],
+  fields: readonly FieldSpec[],
+): InputFormatError {
+  const expected = fields.filter((f) => f.required === true || f.mapped === true).map((f) => f.columns[0] ?? f.key);
+  const list = (names: readonly string[]): string => (names.length === 0 ? "none" : names.map((n) => JSON.stringify(n)).join(", "));
+  return new InputFormatError(
+    "E_INPUT_COLUMNS",
+    `${spec.fn}: the input does not fit the ${spec.preset} preset: missing ${list(missing)}; expected ${list(expected)}; found ${list(found)}`,
+    { preset: spec.preset, found, expected, missing },
+  );
+}
+
+/** The fields of `spec` resolved against a CSV header; throws `E_INPUT_COLUMNS` when required ones are missing. @internal */
+export function compileCsv<T>(spec: ModelSpec<T>, header: readonly string[]): Compiled[] {
+  const exact = new Map<string, number>();
+  const folded = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (!exact.has(name)) exact.set(name, i);
+    const key = name.toLowerCase();
+    if (!folded.has(key)) folded.set(key, i);
+  });
+  const fields = [...spec.fields, ...(spec.fromHeader?.(header) ?? [])];
+  const missing: string[] = [];
+  const compiled: Compiled[] = [];
+  for (const field of fields) {
+    let index: number | undefined;
+    for (const column of field.columns) {
+      index = exact.get(column) ?? folded.get(column.toLowerCase());
+      if (index !== undefined) break;
+    }
+    if (index === undefined) {
+      if (field.required === true || field.mapped === true) missing.push(field.columns[0] ?? field.key);
+      continue;
+    }
+    const at = index;
+    compiled.push({
+      key: field.key,
+      column: at,
+      labels: [header[at] ?? ""],
+      getters: [],
+      read: field.read,
+      required: field.required === true,
+    });
+  }
+  if (missing.length > 0) throw missingError(spec, header, missing, fields);
+  return compiled;
+}
+
+/** The fields of `spec` as JSON paths; throws `E_INPUT_COLUMNS` when the first record has none of the preset's keys. @internal */
+export function compileJson<T>(spec: ModelSpec<T>, first: unknown): Compiled[] {
+  if (typeof first === "object" && first !== null && !Array.isArray(first)) {
+    const missing = spec.fields
+      .filter((f) => (f.required === true || f.mapped === true) && !f.columns.some((path) => hasPath(first, path)))
+      .map((f) => f.columns[0] ?? f.key);
+    // JSON records need not all carry the same keys, so a record that lacks a required key is
+    // rejected on its own, wherever it stands. Only a first record with none of the preset's
+    // keys marks the file as the wrong kind, and fails at once.
+    const known = spec.fields.some((f) => f.columns.some((path) => hasPath(first, path)));
+    if (missing.length > 0 && !known) throw missingError(spec, Object.keys(first), missing, spec.fields);
+  }
+  return spec.fields.map((field) => ({
+    key: field.key,
+    column: -1,
+    labels: field.columns,
+    getters: field.columns.map(getter),
+    read: field.read,
+    required: field.required === true,
+  }));
+}
+
+/** Throws `E_INPUT_DUPLICATE_COLUMN` when two header names are equal, ignoring letter case. @internal */
+export function checkDuplicates(spec: ModelSpec<unknown>, name: string, header: readonly string[]): void {
+  const seen = new Map<string, number>();
+  header.forEach((column, i) => {
+    const key = column.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    throw new InputFormatError(
+      "E_INPUT_DUPLICATE_COLUMN",
+      `${spec.fn}: ${name}: the header has the column ${JSON.stringify(header[earlier])} twice, as columns ${String(earlier + 1)} and ${String(i + 1)}${header[earlier] === column ? "" : ` (${JSON.stringify(column)})`}; rename one`,
+      { preset: spec.preset, found: header, expected: [], missing: [], input: name },
+    );
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * What a model reader tells the reading engine (./_engine.ts): the fields to read, with their
+ * candidate columns and readers, and how to build the model; and the column map (`--map`)
+ * applied to those fields.
+ *
+ * @internal
+ * @module
+ */
+import { MetricRangeError } from "../_lib/errors.ts";
+import type { Reader } from "./_values.ts";
+
+/** How one model field is read. @internal */
+export interface FieldSpec {
+  /** The key in the values handed to `build`. */
+  readonly key: string;
+  /** Candidate columns (CSV header names, matched case-insensitively; JSON dot paths), first found wins. */
+  readonly columns: readonly string[];
+  /** Reads a non-missing raw value. */
+  readonly read: Reader;
+  /** A missing value rejects the record; a missing column throws at once. */
+  readonly required?: boolean;
+  /** Set by the column map: the column must exist (CSV), matched exactly first. */
+  readonly mapped?: boolean;
+}
+
+/** A problem `build` found, on the column of `key`. @internal */
+export interface BuildIssue {
+  readonly key: string;
+  readonly reason: string;
+}
+
+/** What `build` returns. @internal */
+export type Built<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly BuildIssue[] };
+
+/** The values read from one record (only present fields), and their raw values. @internal */
+export interface RecordValues {
+  readonly values: Record<string, unknown>;
+  readonly raws: Record<string, unknown>;
+  readonly record: number;
+}
+
+/** What a model reader tells the engine. @internal */
+export interface ModelSpec<T> {
+  /** The public function's name, for messages. */
+  readonly fn: string;
+  /** The preset (or model) name, for messages. */
+  readonly preset: string;
+  readonly fields: readonly FieldSpec[];
+  /** Extra fields found from the CSV header (e.g. `active_1` … `active_N`). */
+  readonly fromHeader?: (header: readonly string[]) => FieldSpec[];
+  /** Expands a JSON wrapper (`{ tickets: [...] }`) into its records; `undefined` if not one. */
+  readonly unwrap?: (value: unknown) => readonly unknown[] | undefined;
+  /** Builds the model from the values by key (the simple form). */
+  readonly build?: (record: RecordValues) => Built<T>;
+  /** Builds the model from the values by slot (the bulk form: no per-record key lookups). */
+  readonly buildSlots?: (record: SlotValues) => Built<T>;
+}
+
+/**
+ * The values read from one record by slot: `values[i]` and `raws[i]` belong to `keys[i]`
+ * (`undefined` when absent). `keys` is the same array for every record of one input, and so
+ * are `values` and `raws`, refilled for each record: read them, never keep them.
+ *
+ * @internal
+ */
+export interface SlotValues {
+  readonly keys: readonly string[];
+  readonly values: readonly unknown[];
+  readonly raws: readonly unknown[];
+  readonly record: number;
+}
+
+/**
+ * `fields` with the column map applied: a mapped field reads exactly its column (keeping
+ * the preset's reader, or `readerFor` for a field the preset does not read); a field mapped
+ * to `""` is not read. Throws `E_MAP_FIELD` when a required field is unmapped.
+ *
+ * @internal
+ */
+export function applyColumnMap(
+  fn: string,
+  fields: readonly FieldSpec[],
+  map: ReadonlyMap<string, string>,
+  readerFor: (key: string) => Reader,
+  keyOf: (field: string) => string = (field) => field,
+): FieldSpec[] {
+  const out = fields.slice();
+  for (const [field, column] of map) {
+    const key = keyOf(field);
+    const at = out.findIndex((spec) => spec.key === key);
+    const current = at >= 0 ? out[at] : undefined;
+    if (column === "") {
+      if (current?.required === true) {
+        throw new MetricRangeError(
+          "E_MAP_FIELD",
+          `${fn}: the required field ${field} cannot be left unread, got ${JSON.stringify(`${field}=`)}`,
+        );
+      }
+      if (at >= 0) out.splice(at, 1);
+      continue;
+    }
+    const spec: FieldSpec = {
+      key,
+      columns: [column],
+      read: current?.read ?? readerFor(key),
+      mapped: true,
+      ...(current?.required === true ? { required: true } : {}),
+    };
+    if (at >= 0) out[at] = spec;
+    else out.push(spec);
+  }
+  return out;
+}
