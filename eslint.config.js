@@ -18,7 +18,16 @@ const noPrivateOf = (/** @type {string} */ layer, /** @type {string[]} */ owners
   group: owners.map((owner) => `**/${owner}/**/_*.ts`),
   message: `A _ file is private to its layer: ${layer} may not import the _ files of ${owners.join(", ")} (use its index.ts).`,
 });
-const restrict = (/** @type {object[]} */ patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+// A `_` file is private to its own folder: no file imports another folder's `_` file (src/_lib is
+// the shared core and its files carry no `_`). Internals shared across folders are named for what
+// they are (time/conversation.ts, stats/confidence.ts, volume/timeline.ts, …).
+const noForeignPrivate = {
+  group: ["../**/_*.ts", "../_*.ts"],
+  message: "A _ file is private to its folder: import a shared internal under its own name, or the folder's index.ts.",
+};
+const restrict = (/** @type {object[]} */ patterns) => ({
+  "no-restricted-imports": ["error", { patterns: [...patterns, noForeignPrivate] }],
+});
 
 export default tseslint.config(
   { ignores: ["dist/", "docs/api/", "node_modules/", "coverage/", "examples/deno/", "examples/bun/", "examples/browser/"] },

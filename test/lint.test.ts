@@ -42,7 +42,12 @@ describe("eslint.config.js enforces the import rules of ARCHITECTURE.md", () => 
     ["src/index.ts", 'export { TicketSchema } from "./models/schemas/ticket.ts";'],
     ["src/cli/x.ts", 'import type { RepliesSkip } from "../metrics/time/_replies.ts"; export type X = RepliesSkip;'],
     ["src/cli/x.ts", 'import { coreAccumulator } from "../report/_core.ts"; export const x = coreAccumulator;'],
-    ["src/io/x.ts", 'import { volumeAccumulator } from "../metrics/volume/_volumeAccumulator.ts"; export const x = volumeAccumulator;'],
+    ["src/io/x.ts", 'import { bucketsToJSON } from "../metrics/volume/_stateJson.ts"; export const x = bucketsToJSON;'],
+    // No file imports another folder's _ file (only its own folder's).
+    ["src/report/x.ts", 'import { replyCount } from "../metrics/time/_replies.ts"; export const x = replyCount;'],
+    ["src/metrics/sla/x.ts", 'import { replyCount } from "../time/_replies.ts"; export const x = replyCount;'],
+    ["src/cli/x.ts", 'import { recordBatches } from "../io/_engine.ts"; export const x = recordBatches;'],
+    ["src/models/schemas/x.ts", 'import { x as y } from "../_private.ts"; export const x = y;'],
     ["src/metrics/survey/index.ts", 'export { npsCounts } from "./_npsCounts.ts";'],
     ["examples/x.ts", 'import { mulberry32 } from "../src/_lib/random.ts"; console.log(mulberry32);'],
   ])("%s: refuses %s", async (file, code) => {
@@ -55,8 +60,11 @@ describe("eslint.config.js enforces the import rules of ARCHITECTURE.md", () => 
     ["src/models/batch/x.ts", 'import { DAY_MS } from "../../_lib/time.ts"; export const x = DAY_MS;'],
     ["src/metrics/volume/x.ts", 'import { bucketer } from "../../_lib/bucket.ts"; export const x = bucketer;'],
     ["src/cli/x.ts", 'import { recordBatches } from "../io/recordBatches.ts"; export const x = recordBatches;'],
-    ["src/report/x.ts", 'import { volumeAccumulator } from "../metrics/volume/_volumeAccumulator.ts"; export const x = volumeAccumulator;'],
-    ["src/cli/x.ts", 'import { recordBatches } from "../io/_engine.ts"; export const x = recordBatches;'],
+    [
+      "src/report/x.ts",
+      'import { volumeAccumulator } from "../metrics/volume/volumeByPeriodState.ts"; export const x = volumeAccumulator;',
+    ],
+    ["src/metrics/time/x.ts", 'import { replyCount } from "./_replies.ts"; export const x = replyCount;'],
     ["src/cli/x.ts", 'import { readFileSync } from "node:fs"; export const x = readFileSync;'],
     ["src/metrics/survey/index.ts", 'export type { BinaryAnswer } from "./_labels.ts";'],
     ["src/models/schemas/x.ts", 'import { z } from "zod"; export const x = z;'],

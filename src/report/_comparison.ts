@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { newTypeList, typeChangeList, typeShareList, type TypeTally } from "../metrics/volume/_typeAccumulator.ts";
+import { newTypeList, typeChangeList, typeShareList, type TypeTally } from "../metrics/volume/typeTallies.ts";
 import type { ChangeJson, MetricSetJson, TypesJson } from "./types.ts";
 
 /** The metrics compared, as paths into {@link MetricSetJson}. @internal */

@@ -8,7 +8,7 @@ import { checkQuantileOption, type QuantileOption } from "../_lib/quantileStore.
 import { checkBucketing, checkRange, type BucketUnit } from "../_lib/bucket.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { assertDate, assertFinite, assertFraction } from "../_lib/guards.ts";
-import { confidenceLevelOf } from "../metrics/stats/_confidence.ts";
+import { confidenceLevelOf } from "../metrics/stats/confidence.ts";
 import { compilePolicy, type MatchedSlaTarget } from "../metrics/sla/policy.ts";
 import type { SlaPolicy } from "../models/sla.ts";
 import type { Schedule } from "../models/schedule.ts";

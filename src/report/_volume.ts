@@ -1,7 +1,7 @@
 /**
  * Volume per bucket, statuses at each bucket end and the arrival heatmap: the report folds
  * tickets with the very accumulators of `volumeByPeriod`, `statusesOverTime` and `peakHours`
- * (`src/metrics/volume/_volumeAccumulator.ts`, `_statusesAccumulator.ts`, `_peakAccumulator.ts`)
+ * (`src/metrics/volume/volumeByPeriodState.ts`, `statusesOverTimeState.ts`, `peakHoursState.ts`)
  * and turns their results into JSON. Without a period, the range is
  * whole buckets around the `createdAt` seen.
  *
@@ -17,7 +17,7 @@ import {
   statusesStateFromJSON,
   statusesStateToJSON,
   type StatusesState,
-} from "../metrics/volume/_statusesAccumulator.ts";
+} from "../metrics/volume/statusesOverTimeState.ts";
 import {
   addPeak,
   mergePeak,
@@ -26,7 +26,7 @@ import {
   peakStateFromJSON,
   peakStateToJSON,
   type PeakState,
-} from "../metrics/volume/_peakAccumulator.ts";
+} from "../metrics/volume/peakHoursState.ts";
 import {
   addVolume,
   mergeVolume,
@@ -37,7 +37,7 @@ import {
   volumeStateToJSON,
   type VolumeSettings,
   type VolumeState as VolumeTally,
-} from "../metrics/volume/_volumeAccumulator.ts";
+} from "../metrics/volume/volumeByPeriodState.ts";
 import type { Ticket } from "../models/ticket.ts";
 import { sortedCounts as sortedRecordOf } from "../_lib/counts.ts";
 import type { PeakSlot } from "../metrics/volume/peakHours.ts";

@@ -1,4 +1,4 @@
-import { isValidDate } from "../metrics/volume/_timeline.ts";
+import { isValidDate } from "../metrics/volume/timeline.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";

@@ -6,7 +6,7 @@ import type { Schedule } from "../../models/schedule.ts";
 import type { SlaMetric, SlaPolicy } from "../../models/sla.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { pushTicket, rowTicket, ticketBatch, type FactsProvider, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
-import { confidenceLevelOf } from "../stats/_confidence.ts";
+import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
 import { evaluateTicket, type SlaSkip, type SlaStatus } from "./_evaluate.ts";

@@ -2,7 +2,7 @@ import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertFinite, assertFraction } from "../../_lib/guards.ts";
 import { interpolate, quantileSorted, sortedCopy } from "../../_lib/quantile.ts";
 import { createRandom } from "../../_lib/random.ts";
-import { confidenceLevelOf } from "./_confidence.ts";
+import { confidenceLevelOf } from "./confidence.ts";
 
 /**
  * Options of {@link bootstrapQuantileInterval}.

@@ -1,6 +1,6 @@
 import { assertFinite } from "../../_lib/guards.ts";
 import { assertFiniteResult, standardDeviationOf } from "../../_lib/moments.ts";
-import { confidenceLevelOf, twoSidedT } from "./_confidence.ts";
+import { confidenceLevelOf, twoSidedT } from "./confidence.ts";
 
 /**
  * Options of {@link meanInterval}.

@@ -1,4 +1,4 @@
-import { confidenceLevelOf, twoSidedZ } from "./_confidence.ts";
+import { confidenceLevelOf, twoSidedZ } from "./confidence.ts";
 import { npsCountsOf, npsMoments, type NpsSample } from "./_npsCounts.ts";
 import { twoSidedPValue } from "./_pValue.ts";
 

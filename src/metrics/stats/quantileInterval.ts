@@ -1,7 +1,7 @@
 import { assertFinite, assertFraction } from "../../_lib/guards.ts";
 import { quantileSorted, sortedCopy } from "../../_lib/quantile.ts";
 import { incompleteBeta } from "../../_lib/special.ts";
-import { confidenceLevelOf } from "./_confidence.ts";
+import { confidenceLevelOf } from "./confidence.ts";
 
 /**
  * Options of {@link quantileInterval}.

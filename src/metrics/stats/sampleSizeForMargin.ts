@@ -1,6 +1,6 @@
 import { assertFraction } from "../../_lib/guards.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { confidenceLevelOf, twoSidedZ } from "./_confidence.ts";
+import { confidenceLevelOf, twoSidedZ } from "./confidence.ts";
 import { ceilTolerant } from "../../_lib/ceil.ts";
 import { assertSafeSampleSize } from "../../_lib/moments.ts";
 

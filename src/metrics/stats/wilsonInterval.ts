@@ -1,4 +1,4 @@
-import { confidenceLevelOf, twoSidedZ } from "./_confidence.ts";
+import { confidenceLevelOf, twoSidedZ } from "./confidence.ts";
 import { assertProportion } from "./_proportion.ts";
 
 /**

@@ -2,7 +2,7 @@ import { openState, readArray, readCount, readObject, stateJson, type MetricAccu
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { stateFor } from "../../_lib/group.ts";
 import type { SurveyResponse, SurveyScale } from "../../models/survey.ts";
-import { confidenceLevelOf } from "../stats/_confidence.ts";
+import { confidenceLevelOf } from "../stats/confidence.ts";
 import { npsInterval } from "../stats/npsInterval.ts";
 import { wilsonInterval } from "../stats/wilsonInterval.ts";
 import { checkScale, checkScore, isValidScale } from "./_scale.ts";

@@ -24,7 +24,7 @@ import {
 import { valueSummary, type ValueSummary } from "../../_lib/valueSummary.ts";
 import type { Schedule } from "../../models/schedule.ts";
 import { addOneTicket, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
-import { confidenceLevelOf } from "../stats/_confidence.ts";
+import { confidenceLevelOf } from "../stats/confidence.ts";
 import {
   ANOMALY_BASE,
   DURATION_SKIPS,

@@ -19,7 +19,7 @@ import {
 } from "../../_lib/quantileStore.ts";
 import { valueSummary, type ValueSummary } from "../../_lib/valueSummary.ts";
 import { addOneTicket, type TicketMetric } from "../../models/ticketBatch.ts";
-import { confidenceLevelOf } from "../stats/_confidence.ts";
+import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import { REPLIES_UNRESOLVED, ticketTimes, type TicketTimes } from "./ticketTimes.ts";
 

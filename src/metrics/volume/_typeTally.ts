@@ -1,6 +1,6 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
-import type { CreationWindow } from "./_typeAccumulator.ts";
+import type { CreationWindow } from "./typeTallies.ts";
 
 /**
  * A half-open time span `[from, to)` of ticket creation times, for comparing ticket types

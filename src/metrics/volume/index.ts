@@ -5,7 +5,7 @@ export { backlog, type BacklogOptions, type BacklogResult } from "./backlog.ts";
 export { channelMix, type ChannelMix, type ChannelCount } from "./channelMix.ts";
 export type { BucketUnit } from "../../_lib/bucket.ts";
 export type { TypePeriod } from "./_typeTally.ts";
-export type { TypeTally } from "./_typeAccumulator.ts";
+export type { TypeTally } from "./typeTallies.ts";
 export {
   volumeByPeriod,
   type VolumeByPeriodOptions,
@@ -17,9 +17,9 @@ export {
 export { statusesOverTime, type StatusesOverTimeOptions, type StatusesOverTimeResult, type StatusesBucket } from "./statusesOverTime.ts";
 export { peakHours, type PeakHoursOptions, type PeakHoursResult, type PeakSlot } from "./peakHours.ts";
 export { volumeByPeriodAccumulator, statusesOverTimeAccumulator, peakHoursAccumulator } from "./volumeAccumulators.ts";
-export type { VolumeState as VolumeByPeriodState } from "./_volumeAccumulator.ts";
-export type { StatusesState as StatusesOverTimeState } from "./_statusesAccumulator.ts";
-export type { PeakState as PeakHoursState } from "./_peakAccumulator.ts";
+export type { VolumeState as VolumeByPeriodState } from "./volumeByPeriodState.ts";
+export type { StatusesState as StatusesOverTimeState } from "./statusesOverTimeState.ts";
+export type { PeakState as PeakHoursState } from "./peakHoursState.ts";
 export { typeShares, type TypeSharesOptions, type TypeSharesResult, type TypeShare } from "./typeShares.ts";
 export { newTypes, type NewTypesOptions, type NewTypesResult, type NewType } from "./newTypes.ts";
 export { typeChange, type TypeChangeOptions, type TypeChangeResult, type TypeChangeEntry } from "./typeChange.ts";

@@ -1,6 +1,6 @@
 import { fold } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { newTypeList, typeAccumulator } from "./_typeAccumulator.ts";
+import { newTypeList, typeAccumulator } from "./typeTallies.ts";
 import { checkPeriod, windowOf, type TypePeriod } from "./_typeTally.ts";
 
 /**

@@ -11,7 +11,7 @@ import { assertDate } from "../../_lib/guards.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { isResolvedStatus, TICKET_STATUSES } from "../../models/ticket.ts";
 import { addOneTicket, COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
-import { confidenceLevelOf } from "../stats/_confidence.ts";
+import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import { BACKLOG_CREATED_AFTER, BACKLOG_OPEN, BACKLOG_RESOLVED, BACKLOG_RESOLVED_BY_STATUS, backlogStanding } from "./backlog.ts";
 import { RESOLVED, RESOLVED_BY_STATUS, resolutionStanding, UNRESOLVED } from "./resolutionRate.ts";

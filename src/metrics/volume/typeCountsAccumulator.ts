@@ -7,7 +7,7 @@ import { openState, stateJson, type StateJson } from "../../_lib/accumulator.ts"
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { MISSING_KEY, stateFor } from "../../_lib/group.ts";
 import { addOneTicket, COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
-import type { TypeTally } from "./_typeAccumulator.ts";
+import type { TypeTally } from "./typeTallies.ts";
 
 /**
  * The running state of {@link typeCountsAccumulator}: per type (`"(none)"` for none), the

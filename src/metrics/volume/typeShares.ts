@@ -2,7 +2,7 @@ import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
 import { fold } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { typeAccumulator, typeShareList } from "./_typeAccumulator.ts";
+import { typeAccumulator, typeShareList } from "./typeTallies.ts";
 
 /**
  * Options of {@link typeShares}.

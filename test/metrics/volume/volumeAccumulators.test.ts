@@ -17,7 +17,7 @@ import {
   peakStateToJSON,
   type PeakSettings,
   type PeakState,
-} from "../../../src/metrics/volume/_peakAccumulator.ts";
+} from "../../../src/metrics/volume/peakHoursState.ts";
 import {
   addStatuses,
   mergeStatuses,
@@ -27,7 +27,7 @@ import {
   statusesStateToJSON,
   type StatusesSettings,
   type StatusesState,
-} from "../../../src/metrics/volume/_statusesAccumulator.ts";
+} from "../../../src/metrics/volume/statusesOverTimeState.ts";
 import {
   addVolume,
   mergeVolume,
@@ -37,7 +37,7 @@ import {
   volumeStateToJSON,
   type VolumeSettings,
   type VolumeState,
-} from "../../../src/metrics/volume/_volumeAccumulator.ts";
+} from "../../../src/metrics/volume/volumeByPeriodState.ts";
 import {
   peakHours,
   peakHoursAccumulator,

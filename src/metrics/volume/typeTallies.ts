@@ -9,7 +9,7 @@
  */
 import { groupKey, mergeGroups, MISSING_KEY, stateFor, type Accumulator } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { isValidDate } from "./_timeline.ts";
+import { isValidDate } from "./timeline.ts";
 import type { NewType } from "./newTypes.ts";
 import type { TypeChangeEntry } from "./typeChange.ts";
 import type { TypeShare } from "./typeShares.ts";

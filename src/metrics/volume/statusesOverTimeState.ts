@@ -15,7 +15,7 @@ import { stateFor } from "../../_lib/group.ts";
 import type { StatusChange, Ticket, TicketStatus } from "../../models/ticket.ts";
 import { TICKET_STATUSES } from "../../models/ticket.ts";
 import { bucketsToJSON, readBuckets, readDense, readTally } from "./_stateJson.ts";
-import { firstEndAfter, isResolvedStatus, isValidDate, prefix, timeline } from "./_timeline.ts";
+import { firstEndAfter, isResolvedStatus, isValidDate, prefix, timeline } from "./timeline.ts";
 import type { StatusesBucket, StatusesOverTimeResult } from "./statusesOverTime.ts";
 
 /** What to count, and over which range. @internal */

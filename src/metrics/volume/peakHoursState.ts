@@ -12,7 +12,7 @@ import { hourOccurrences, hourOfWeek, type BucketGrid } from "../../_lib/bucket.
 import type { Weekday } from "../../models/schedule.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { readIntegerList, readTally } from "./_stateJson.ts";
-import { isValidDate } from "./_timeline.ts";
+import { isValidDate } from "./timeline.ts";
 import type { PeakHoursResult, PeakSlot } from "./peakHours.ts";
 
 /** Which tickets count: created in `[from, to)` (epoch ms; `undefined` for no bound), cells read in `timeZone`. @internal */

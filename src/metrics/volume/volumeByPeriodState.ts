@@ -12,7 +12,7 @@ import { bucketer, bucketGrid, type BucketGrid, type BucketUnit } from "../../_l
 import { stateFor } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { bucketsToJSON, readBuckets, readDense, readInstant, readTally, stateError } from "./_stateJson.ts";
-import { isValidDate, timeline } from "./_timeline.ts";
+import { isValidDate, timeline } from "./timeline.ts";
 import type { VolumeBucket, VolumeByPeriodResult, VolumeMessageCounts, VolumeSkipped } from "./volumeByPeriod.ts";
 
 /** What to bucket, and over which range. @internal */
