@@ -4,35 +4,18 @@
  * @module
  */
 import type { BucketUnit } from "../_lib/bucket.ts";
-import type { Weekday } from "../models/schedule.ts";
 import type { TicketStatus } from "../models/ticket.ts";
 import type { PeriodJson } from "./types.ts";
+import type { Json } from "./json.ts";
+import type { VolumeBucket, VolumeByPeriodResult } from "../metrics/volume/volumeByPeriod.ts";
+import type { PeakHoursResult, PeakSlot } from "../metrics/volume/peakHours.ts";
 
 /**
- * One volume bucket, as `volumeByPeriod`.
+ * One volume bucket: `volumeByPeriod`'s {@link VolumeBucket} as JSON.
  *
  * @category Report
  */
-export interface VolumeBucketJson {
-  /** The bucket's label (`2026-03-08T03:00-07:00`, `2026-03-08`, `2026-W10`, `2026-03`). */
-  readonly label: string;
-  /** The first instant counted (ISO-8601). */
-  readonly start: string;
-  /** The end, exclusive (ISO-8601). */
-  readonly end: string;
-  /** Tickets created. */
-  readonly created: number;
-  /** Tickets resolved (last `solvedAt`, among solved or closed tickets). */
-  readonly resolved: number;
-  /** Customer messages. */
-  readonly messagesIn: number;
-  /** Public agent messages. */
-  readonly messagesOut: number;
-  /** Tickets open at some time in the bucket. */
-  readonly active: number;
-  /** Tickets open at the end of the bucket. */
-  readonly backlog: number;
-}
+export type VolumeBucketJson = Json<VolumeBucket>;
 
 /**
  * The ticket counts by status at the end of one bucket, as a `statusesOverTime` bucket.
@@ -94,17 +77,8 @@ export interface VolumeJson {
   readonly buckets: readonly VolumeBucketJson[];
   /** Tickets open at the range's start. */
   readonly backlogAtStart: number;
-  /** Sums over the buckets. */
-  readonly totals: {
-    /** Tickets created in the range. */
-    readonly created: number;
-    /** Tickets resolved in the range. */
-    readonly resolved: number;
-    /** Customer messages in the range. */
-    readonly messagesIn: number;
-    /** Public agent messages in the range. */
-    readonly messagesOut: number;
-  };
+  /** Sums over the buckets (as `volumeByPeriod`'s `totals`). */
+  readonly totals: Json<VolumeByPeriodResult["totals"]>;
   /** Tickets in the ticket counts. */
   readonly counted: number;
   /** Ticket counts by status at the end of each bucket, as `statusesOverTime`. */
@@ -112,68 +86,20 @@ export interface VolumeJson {
 }
 
 /**
- * One heatmap slot, as `peakHours`.
+ * One heatmap slot: `peakHours`' {@link PeakSlot} as JSON.
  *
  * @category Report
  */
-export interface PeakSlotJson {
-  /** Tickets created in the slot over the range. */
-  readonly sum: number;
-  /** How many times the slot occurred in the range. */
-  readonly occurrences: number;
-  /** `sum / occurrences`; `null` when it never occurred. */
-  readonly average: number | null;
-}
+export type PeakSlotJson = Json<PeakSlot>;
 
 /**
- * When tickets arrive, as `peakHours` over the volume range.
+ * When tickets arrive: `peakHours` over the volume range ({@link PeakHoursResult} as JSON).
  *
  * @category Report
  */
-export interface PeaksJson {
-  /** The rows of `cells`: `["mon", …, "sun"]`. */
-  readonly weekdays: readonly Weekday[];
-  /** `cells[weekday][hour]` (local time). */
-  readonly cells: readonly (readonly PeakSlotJson[])[];
-  /** Per local hour (24). */
-  readonly byHour: readonly PeakSlotJson[];
-  /** Per weekday (7, Monday first). */
-  readonly byWeekday: readonly PeakSlotJson[];
-  /** The hour with the highest average per day; `null` without tickets. */
-  readonly busiestHour:
-    | (PeakSlotJson & {
-        /** The hour of day, 0–23, in the report's time zone. */
-        readonly hour: number;
-      })
-    | null;
-  /** The weekday with the highest average; `null` without tickets. */
-  readonly busiestDay:
-    | (PeakSlotJson & {
-        /** The weekday, `"mon"` to `"sun"`. */
-        readonly weekday: Weekday;
-      })
-    | null;
-  /** The weekday-hour with the highest average; `null` without tickets. */
-  readonly busiestSlot:
-    | (PeakSlotJson & {
-        /** The weekday, `"mon"` to `"sun"`. */
-        readonly weekday: Weekday;
-        /** The hour of day, 0–23, in the report's time zone. */
-        readonly hour: number;
-      })
-    | null;
-  /** The busiest hours of the day and their share of the tickets. */
-  readonly top: {
-    /** The busiest local hours of the day, busiest first (ties: earlier hour first). */
-    readonly hours: readonly number[];
-    /** Tickets created in them. */
-    readonly count: number;
-    /** `count / total`; `null` without tickets. */
-    readonly share: number | null;
-  };
-  /** Tickets counted. */
-  readonly total: number;
-}
+export type PeaksJson = Json<
+  Pick<PeakHoursResult, "weekdays" | "cells" | "byHour" | "byWeekday" | "busiestHour" | "busiestDay" | "busiestSlot" | "top" | "total">
+>;
 
 /**
  * Ticket types.

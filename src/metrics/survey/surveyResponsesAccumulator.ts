@@ -1,3 +1,4 @@
+import type { NpsBreakdown } from "./npsBreakdown.ts";
 import { openState, readArray, readCount, readObject, stateJson, type MetricAccumulator, type StateJson } from "../../_lib/accumulator.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { stateFor } from "../../_lib/group.ts";
@@ -44,23 +45,9 @@ export interface SurveyInterval {
  *
  * @category Survey
  */
-export interface SurveyNpsSummary {
+export interface SurveyNpsSummary extends Omit<NpsBreakdown, "nps"> {
   /** The Net Promoter Score in points from −100 to 100. */
   readonly score: number;
-  /** Answers counted. */
-  readonly total: number;
-  /** Answers of 9 or 10. */
-  readonly promoters: number;
-  /** Answers of 7 or 8. */
-  readonly passives: number;
-  /** Answers from 0 to 6. */
-  readonly detractors: number;
-  /** `promoters / total`. */
-  readonly promoterShare: number;
-  /** `passives / total`. */
-  readonly passiveShare: number;
-  /** `detractors / total`. */
-  readonly detractorShare: number;
   /** Confidence interval of `score` in points ({@link npsInterval} of the counts: Wald on +1/0/−1 scores, clamped to [−100, 100]). */
   readonly interval: SurveyInterval;
 }

@@ -14,7 +14,7 @@ import { addOneTicket, COLUMNS, type TicketBatch, type TicketMetric } from "../.
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import { BACKLOG_CREATED_AFTER, BACKLOG_OPEN, BACKLOG_RESOLVED, BACKLOG_RESOLVED_BY_STATUS, backlogStanding } from "./backlog.ts";
-import { RESOLVED, RESOLVED_BY_STATUS, resolutionStanding, UNRESOLVED } from "./resolutionRate.ts";
+import { RESOLVED, RESOLVED_BY_STATUS, resolutionStanding, UNRESOLVED, type ResolutionRateResult } from "./resolutionRate.ts";
 
 const RESOLVED_CODES: readonly boolean[] = TICKET_STATUSES.map(isResolvedStatus);
 
@@ -35,17 +35,7 @@ export interface ResolutionRateAccumulatorOptions {
  *
  * @category Volume
  */
-export interface ResolutionRateSummary {
-  /** `resolved / received`, from 0 to 1; `undefined` when `received` is 0. */
-  readonly value: number | undefined;
-  /** Tickets judged: `resolved + unresolved`. */
-  readonly received: number;
-  /** Of `received`, those resolved by `judgedAt`. */
-  readonly resolved: number;
-  /** Of `received`, those not resolved by `judgedAt`. */
-  readonly unresolved: number;
-  /** Of `resolved`, those with no `solvedAt`, judged by their status alone. */
-  readonly resolvedByStatusOnly: number;
+export interface ResolutionRateSummary extends Omit<ResolutionRateResult, "skipped"> {
   /** The moment of judgement. */
   readonly judgedAt: Date;
   /** The Wilson interval of `value`; `undefined` when `received` is 0. */
