@@ -23,7 +23,7 @@ export type VolumeBucketJson = Json<VolumeBucket>;
  * @category Report
  */
 export interface StatusesBucketJson {
-  /** The bucket's label, as in {@link VolumeBucketJson.label}. */
+  /** The bucket's label, as in the volume buckets. */
   readonly label: string;
   /** The first instant of the bucket (ISO-8601). */
   readonly start: string;
