@@ -117,8 +117,8 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
     } else if (standing === BACKLOG_CREATED_AFTER) createdAfterAsOf++;
     else solvedBeforeCreated++;
   }
-  const threshold = given ?? (averaged === 0 ? undefined : exactValue(durations) / averaged);
-  const ids = threshold === undefined ? [] : open.filter((t) => t.age > threshold).map((t) => t.id);
+  const threshold = given ?? averageResolution(exactValue(durations), averaged);
+  const ids = threshold === undefined ? [] : open.filter((t) => isBacklog(t.age, threshold)).map((t) => t.id);
   return {
     count: threshold === undefined ? undefined : ids.length,
     tickets: ids,
@@ -156,4 +156,16 @@ export function backlogStanding(created: number, solvedAt: number, resolvedNow: 
   if (resolvedNow && Number.isNaN(solvedAt)) return BACKLOG_RESOLVED_BY_STATUS;
   if (resolvedNow && solvedAt <= asOf) return BACKLOG_RESOLVED;
   return BACKLOG_OPEN;
+}
+
+/** THE default backlog threshold: the mean resolution time, `undefined` when none was averaged. @internal */
+export function averageResolution(sum: number, averaged: number): number | undefined {
+  if (averaged === 0) return undefined;
+  const mean = sum / averaged;
+  return mean === 0 ? 0 : mean;
+}
+
+/** THE backlog test: open strictly longer than the threshold. @internal */
+export function isBacklog(age: number, threshold: number): boolean {
+  return age > threshold;
 }

@@ -72,6 +72,14 @@ export function channelMix(tickets: readonly Ticket[]): ChannelMix | undefined {
     if (channel === undefined || channel === "") without++;
     else counts.set(channel, (counts.get(channel) ?? 0) + 1);
   }
+  return channelMixOf(counts, without);
+}
+
+/** THE channel-mix result from the counts per channel and without one; `undefined` for no tickets. @internal */
+export function channelMixOf(counts: ReadonlyMap<string, number>, without: number): ChannelMix | undefined {
+  let total = without;
+  for (const n of counts.values()) total += n;
+  if (total === 0) return undefined;
   const channels = [...counts]
     .map(([channel, count]) => ({ channel, count, share: count / total }))
     .sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));

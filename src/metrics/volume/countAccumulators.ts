@@ -7,12 +7,11 @@
  * @module
  */
 import { openState, readCount, readCounts, stateJson, type StateJson } from "../../_lib/accumulator.ts";
-import { byCodeUnit } from "../../_lib/counts.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { isResolvedStatus, TICKET_STATUSES } from "../../models/ticket.ts";
 import { addOneTicket, COLUMNS, type LabelDictionary, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
-import type { ChannelMix } from "./channelMix.ts";
-import type { TicketsByStatus } from "./ticketsByStatus.ts";
+import { channelMixOf, type ChannelMix } from "./channelMix.ts";
+import { isUnassignedOpen, type TicketsByStatus } from "./ticketsByStatus.ts";
 
 /** `isResolvedStatus` of each status code (the batch's index in TICKET_STATUSES). */
 const RESOLVED_CODES: readonly boolean[] = TICKET_STATUSES.map(isResolvedStatus);
@@ -91,7 +90,7 @@ export function statusCountsAccumulator(): TicketMetric<StatusCountsState, Ticke
       const row = rows[k] as number;
       const status = batch.status[row] as number;
       c[status] = (c[status] as number) + 1;
-      if (!RESOLVED_CODES[status] && (assignee[row] as number) < 0) c[6] = (c[6] as number) + 1;
+      if (isUnassignedOpen(RESOLVED_CODES[status] === true, (assignee[row] as number) >= 0)) c[6] = (c[6] as number) + 1;
     }
   };
   return {
@@ -177,15 +176,7 @@ export function channelMixAccumulator(): TicketMetric<ChannelMixState, ChannelMi
       a.withoutChannel += b.withoutChannel;
       return a;
     },
-    result(s) {
-      let total = s.withoutChannel;
-      for (const n of s.channels.values()) total += n;
-      if (total === 0) return undefined;
-      const channels = [...s.channels]
-        .map(([channel, count]) => ({ channel, count, share: count / total }))
-        .sort((x, y) => y.count - x.count || byCodeUnit(x.channel, y.channel));
-      return { total, channels, withoutChannel: { count: s.withoutChannel, share: s.withoutChannel / total } };
-    },
+    result: (s) => channelMixOf(s.channels, s.withoutChannel),
     toJSON: (s): StateJson => stateJson(CHANNELS, 1, { channels: Object.fromEntries(s.channels), withoutChannel: s.withoutChannel }),
     fromJSON(json) {
       const o = openState(json, CHANNELS, 1);

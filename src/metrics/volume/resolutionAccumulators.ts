@@ -13,8 +13,16 @@ import { isResolvedStatus, TICKET_STATUSES } from "../../models/ticket.ts";
 import { addOneTicket, COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
-import { BACKLOG_CREATED_AFTER, BACKLOG_OPEN, BACKLOG_RESOLVED, BACKLOG_RESOLVED_BY_STATUS, backlogStanding } from "./backlog.ts";
-import { RESOLVED, RESOLVED_BY_STATUS, resolutionStanding, UNRESOLVED, type ResolutionRateResult } from "./resolutionRate.ts";
+import {
+  averageResolution,
+  isBacklog,
+  BACKLOG_CREATED_AFTER,
+  BACKLOG_OPEN,
+  BACKLOG_RESOLVED,
+  BACKLOG_RESOLVED_BY_STATUS,
+  backlogStanding,
+} from "./backlog.ts";
+import { rateOf, RESOLVED, RESOLVED_BY_STATUS, resolutionStanding, UNRESOLVED, type ResolutionRateResult } from "./resolutionRate.ts";
 
 const RESOLVED_CODES: readonly boolean[] = TICKET_STATUSES.map(isResolvedStatus);
 
@@ -129,15 +137,10 @@ export function resolutionRateAccumulator(
       const byStatus = s.counts[1] as number;
       const resolved = (s.counts[0] as number) + byStatus;
       const unresolved = s.counts[2] as number;
-      const received = resolved + unresolved;
       return {
-        value: received === 0 ? undefined : resolved / received,
-        received,
-        resolved,
-        unresolved,
-        resolvedByStatusOnly: byStatus,
+        ...rateOf(resolved, byStatus, unresolved),
         judgedAt: new Date(at),
-        interval: wilsonInterval(resolved, received, { confidenceLevel: level }),
+        interval: wilsonInterval(resolved, resolved + unresolved, { confidenceLevel: level }),
         skipped: sortedCounts(s.skipped),
       };
     },
@@ -266,12 +269,12 @@ export function backlogAccumulator(options: { readonly asOf: Date }): TicketMetr
     result(s) {
       const averaged = s.counts[0] as number;
       const byStatus = s.counts[1] as number;
-      const threshold = averaged === 0 ? undefined : exactValue(s.sum) / averaged;
+      const threshold = averageResolution(exactValue(s.sum), averaged);
       let over = 0;
-      if (threshold !== undefined) for (let i = 0; i < s.open; i++) if ((s.ages[i] as number) > threshold) over++;
+      if (threshold !== undefined) for (let i = 0; i < s.open; i++) if (isBacklog(s.ages[i] as number, threshold)) over++;
       return {
         count: threshold === undefined ? undefined : over,
-        threshold: threshold === 0 ? 0 : threshold,
+        threshold,
         averagedResolutions: averaged,
         unresolved: s.open,
         resolved: averaged + byStatus,

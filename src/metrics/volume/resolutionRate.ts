@@ -108,13 +108,8 @@ export function resolutionRate(tickets: readonly Ticket[], options: ResolutionRa
         solvedBeforeCreated++;
     }
   }
-  const received = resolved + unresolved;
   return {
-    value: received === 0 ? undefined : resolved / received,
-    received,
-    resolved,
-    unresolved,
-    resolvedByStatusOnly: byStatus,
+    ...rateOf(resolved, byStatus, unresolved),
     skipped: { solvedBeforeCreated },
   };
 }
@@ -141,4 +136,15 @@ export function resolutionStanding(created: number, solvedAt: number, resolvedNo
   if (!resolvedNow) return UNRESOLVED;
   if (Number.isNaN(solvedAt)) return RESOLVED_BY_STATUS;
   return solvedAt < at ? RESOLVED : UNRESOLVED;
+}
+
+/**
+ * THE resolution-rate formula from the counts: `resolved / (resolved + unresolved)`,
+ * `undefined` when nothing was received.
+ *
+ * @internal
+ */
+export function rateOf(resolved: number, resolvedByStatusOnly: number, unresolved: number): Omit<ResolutionRateResult, "skipped"> {
+  const received = resolved + unresolved;
+  return { value: received === 0 ? undefined : resolved / received, received, resolved, unresolved, resolvedByStatusOnly };
 }

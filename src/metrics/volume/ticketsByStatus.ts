@@ -1,5 +1,5 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
-import type { Ticket, TicketStatus } from "../../models/ticket.ts";
+import { isResolvedStatus, type Ticket } from "../../models/ticket.ts";
 
 /**
  * Ticket counts per status, plus the unassigned unsolved tickets.
@@ -24,8 +24,6 @@ export interface TicketsByStatus {
   /** All tickets: the sum of the six status counts (`unassigned` is not added). */
   readonly total: number;
 }
-
-const UNSOLVED: ReadonlySet<string> = new Set<TicketStatus>(["new", "open", "pending", "on_hold"]);
 
 /**
  * Counts tickets by their current status, and counts the unsolved ones that nobody is
@@ -74,7 +72,12 @@ export function ticketsByStatus(tickets: readonly Ticket[]): TicketsByStatus {
           `ticketsByStatus: status must be one of new, open, pending, on_hold, solved, closed, got ${JSON.stringify(status)}`,
         );
     }
-    if (UNSOLVED.has(status) && (ticket.assignee === undefined || ticket.assignee === "")) counts.unassigned++;
+    if (isUnassignedOpen(isResolvedStatus(status), ticket.assignee !== undefined && ticket.assignee !== "")) counts.unassigned++;
   }
   return { ...counts, total: tickets.length };
+}
+
+/** THE "unassigned" rule of the status counts: not resolved and without an assignee (absent or `""`). @internal */
+export function isUnassignedOpen(resolved: boolean, hasAssignee: boolean): boolean {
+  return !resolved && !hasAssignee;
 }
