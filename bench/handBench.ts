@@ -1,7 +1,7 @@
 /**
  * `report()` against the hand pass (bench/hand.ts) over the same in-memory tickets (issue 13:
- * at most 2× cold and warm). `BENCH_HAND_TICKETS` tickets (default 1 000 000) from
- * bench/generate.ts (seed 42, 90 days) are materialised into one array, then:
+ * at most 2× cold and warm). `BENCH_TICKETS` tickets (default 1 000 000) from
+ * bench/generate.ts (seed 42, 90 days), materialised into one array by bench/run.ts, then:
  *
  * 1. **Agreement**: the hand pass and `report(tickets, HAND_OPTIONS)` run once and their
  *    figures are compared (counts exactly, durations, means, quantiles and rates within 1e-9
@@ -81,19 +81,18 @@ const x = (ratio: number): string => `${ratio.toFixed(2)}×`;
  * The agreement check, the cold children and the warm rounds, printed as one line of figures
  * and one verdict line. Throws when the hand pass and `report()` disagree.
  *
- * @param count - Tickets (1 000 000 for the issue's target).
+ * @param tickets - The tickets of {@link benchTickets}`(count)` (1 000 000 for the issue's target);
+ * the cold children make the same ones again.
  * @param rounds - Warm rounds (the median is compared).
  * @param coldRuns - Pairs of cold children.
  */
-export async function runHandBench(count: number, rounds = 5, coldRuns = 1): Promise<void> {
+export async function runHandBench(tickets: readonly Ticket[], rounds = 5, coldRuns = 1): Promise<void> {
+  const count = tickets.length;
   const n = count.toLocaleString("en-US");
   console.log(
     `\nreport() vs the hand pass (bench/hand.ts): ${n} in-memory tickets (seed 42), HAND_OPTIONS (asOf ${HAND_AS_OF.toISOString()}, UTC, ` +
       `segments channel, p90); GC ${globalThis.gc === undefined ? "NOT exposed (run with node --expose-gc)" : "forced before each call"}`,
   );
-  const g0 = performance.now();
-  const tickets = benchTickets(count);
-  console.log(`materialised ${n} tickets in ${s((performance.now() - g0) / 1000)} s (not timed)`);
 
   const differences = compareFigures(handPass(tickets, HAND_AS_OF), figuresOfReport(report({ tickets }, HAND_OPTIONS)));
   if (differences.length > 0) {
@@ -144,7 +143,7 @@ if (process.argv[1] !== undefined && SELF === process.argv[1]) {
   if (mode === "cold" && (side === "report" || side === "hand")) coldMain(side, Number(count));
   else
     await runHandBench(
-      Number(process.env.BENCH_HAND_TICKETS ?? 1_000_000),
+      benchTickets(Number(process.env.BENCH_TICKETS ?? 1_000_000)),
       Number(process.env.BENCH_ROUNDS ?? 5),
       Number(process.env.BENCH_COLD_RUNS ?? 1),
     );
