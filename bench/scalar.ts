@@ -23,13 +23,26 @@ import { ces, csat, nps } from "../src/metrics/survey/index.ts";
 import { churnRate, retentionRate } from "../src/metrics/customers/index.ts";
 import { firstResponseTimes, resolutionTimes, summarizeDurations } from "../src/metrics/time/index.ts";
 import { backlog, channelMix, resolutionRate, ticketsByStatus } from "../src/metrics/volume/index.ts";
+import { slaCompliance } from "../src/metrics/sla/index.ts";
+import type { SlaPolicy } from "../src/models/index.ts";
 import { HAND_AS_OF } from "./hand.ts";
+
+const DAY = 86_400_000;
+
+/** The SLA policy of the slaCompliance pair: a first reply within 24 h, a resolution within 48 h, calendar time. */
+const SLA_POLICY: SlaPolicy = {
+  name: "Bench",
+  targets: [
+    { metric: "firstResponse", within: { hours: 24 } },
+    { metric: "resolution", within: { hours: 48 } },
+  ],
+};
 
 /** Issue 13's target: a scalar metric function at most this many times its hand loop. */
 export const SCALAR_TARGET = 1.5;
 
 /** One library function and its hand loop. */
-interface Pair {
+export interface Pair {
   readonly name: string;
   readonly input: string;
   readonly library: () => unknown;
@@ -153,8 +166,47 @@ function handRequestStart(ticket: Ticket, created: number): number {
   return start;
 }
 
-/** The pairs over the given tickets and 1M scores / counts. */
-function pairs(tickets: readonly Ticket[], scoreCount: number): Pair[] {
+/**
+ * The hand first-reply clock of a ticket as of `cutoff` (messages and replies after it not yet
+ * happened): `[start, end]` with `end` NaN while unanswered, or `undefined` when it is not
+ * judged (no customer message by the cutoff, a reply before creation).
+ */
+function handFirstReplyClock(ticket: Ticket, created: number, cutoff: number): [number, number] | undefined {
+  const messages = ticket.messages;
+  if (messages === undefined || messages.length === 0) {
+    if (ticket.firstResponseAt === undefined) return [created, NaN];
+    const reply = ticket.firstResponseAt.getTime();
+    if (Number.isNaN(reply)) throw new RangeError(`hand: invalid firstResponseAt of ticket ${ticket.id}`);
+    if (reply < created) return undefined;
+    return [created, reply <= cutoff ? reply : NaN];
+  }
+  let firstCustomer = Infinity;
+  let firstAgent = Infinity;
+  for (let m = 0; m < messages.length; m++) {
+    const message = messages[m] as Message;
+    const at = message.at.getTime();
+    if (Number.isNaN(at)) throw new RangeError(`hand: invalid message time of ticket ${ticket.id}`);
+    if (at > cutoff) continue;
+    if (message.author === "customer") {
+      if (at < firstCustomer) firstCustomer = at;
+    } else if (message.author === "agent" && message.public && at < firstAgent) firstAgent = at;
+  }
+  if (firstCustomer === Infinity) return undefined;
+  let start = firstCustomer < created ? firstCustomer : created;
+  if (firstAgent < firstCustomer) {
+    start = firstCustomer;
+    firstAgent = Infinity;
+    for (let m = 0; m < messages.length; m++) {
+      const message = messages[m] as Message;
+      const at = message.at.getTime();
+      if (message.author === "agent" && message.public && at >= firstCustomer && at <= cutoff && at < firstAgent) firstAgent = at;
+    }
+  }
+  return [start, firstAgent === Infinity ? NaN : firstAgent];
+}
+
+/** The pairs over the given tickets and `scoreCount` seeded scores / count pairs. */
+export function scalarPairs(tickets: readonly Ticket[], scoreCount: number): Pair[] {
   const npsScores = scores(scoreCount, 0, 10, 1);
   const csatScores = scores(scoreCount, 1, 5, 2);
   const cesScores = scores(scoreCount, 1, 7, 3);
@@ -425,6 +477,58 @@ function pairs(tickets: readonly Ticket[], scoreCount: number): Pair[] {
       ),
     },
     {
+      name: "slaCompliance",
+      input: ticketsInput,
+      library: () => slaCompliance(tickets, { policy: SLA_POLICY, asOf: HAND_AS_OF }),
+      // First response within 24 h and resolution within 48 h, calendar time, judged at asOf
+      // (events after it not yet happened; tickets created after it skipped); same date checks.
+      // Counts only: the library also returns every breach with its due time, per-metric counts,
+      // skips and anomalies.
+      hand: () => {
+        let achieved = 0;
+        let breached = 0;
+        let running = 0;
+        const judge = (start: number, end: number, within: number): void => {
+          const due = start + within;
+          if (end === end) {
+            if (end <= due) achieved++;
+            else breached++;
+          } else if (now > due) breached++;
+          else running++;
+        };
+        for (let i = 0; i < tickets.length; i++) {
+          const ticket = tickets[i] as Ticket;
+          const created = ticket.createdAt.getTime();
+          if (Number.isNaN(created)) throw new RangeError(`hand: invalid createdAt of ticket ${ticket.id}`);
+          if (created > now) continue;
+          const reply = handFirstReplyClock(ticket, created, now);
+          if (reply !== undefined) judge(reply[0], reply[1], DAY);
+          const solvedNow = ticket.status === "solved" || ticket.status === "closed";
+          const solved = ticket.solvedAt === undefined ? undefined : ticket.solvedAt.getTime();
+          const first = ticket.firstSolvedAt === undefined ? undefined : ticket.firstSolvedAt.getTime();
+          if ((solved !== undefined && Number.isNaN(solved)) || (first !== undefined && Number.isNaN(first))) {
+            throw new RangeError(`hand: invalid solve time of ticket ${ticket.id}`);
+          }
+          if (!solvedNow) judge(handRequestStart(ticket, created), NaN, 2 * DAY);
+          else if (solved !== undefined) {
+            const start = handRequestStart(ticket, created);
+            if (solved >= start && (first === undefined || solved >= first)) judge(start, solved <= now ? solved : NaN, 2 * DAY);
+          }
+        }
+        const decided = achieved + breached;
+        return { compliance: decided === 0 ? undefined : achieved / decided, achieved, breached, running };
+      },
+      agree: numbers(
+        (r: { compliance: number | undefined; achieved: number; breached: number; running: number }) => ({
+          compliance: r.compliance,
+          achieved: r.achieved,
+          breached: r.breached,
+          running: r.running,
+        }),
+        ["achieved", "breached", "running"],
+      ),
+    },
+    {
       name: "ticketsByStatus",
       input: ticketsInput,
       library: () => ticketsByStatus(tickets),
@@ -510,7 +614,7 @@ export function runScalarBench(tickets: readonly Ticket[], rounds = 5, scoreCoun
   );
   console.log(`${"function".padEnd(20)}${"input".padEnd(30)}${"library ms".padStart(11)}${"hand ms".padStart(10)}${"ratio".padStart(8)}`);
   const over: string[] = [];
-  for (const pair of pairs(tickets, scoreCount)) {
+  for (const pair of scalarPairs(tickets, scoreCount)) {
     // The agreement run is the first call; two more of each warm up, and the last one's time
     // sets how many calls make a sample of about 100 ms.
     const libraryResult = pair.library();
