@@ -612,7 +612,7 @@ export function runScalarBench(tickets: readonly Ticket[], rounds = 5, scoreCoun
     `\nscalar metric functions vs hand loops: medians of ${String(rounds)} interleaved rounds (library, hand, …), ` +
       `each sample ~100 ms of repeated calls; target ≤ ${SCALAR_TARGET.toFixed(1)}×`,
   );
-  console.log(`${"function".padEnd(20)}${"input".padEnd(30)}${"library ms".padStart(11)}${"hand ms".padStart(10)}${"ratio".padStart(8)}`);
+  console.log(`${"function".padEnd(20)}${"input".padEnd(30)}${"library ms".padStart(11)}${"hand ms".padStart(10)}${"ratio".padStart(9)}`);
   const over: string[] = [];
   for (const pair of scalarPairs(tickets, scoreCount)) {
     // The agreement run is the first call; two more of each warm up, and the last one's time
@@ -638,7 +638,7 @@ export function runScalarBench(tickets: readonly Ticket[], rounds = 5, scoreCoun
     const ratio = l / h;
     if (ratio > SCALAR_TARGET) over.push(pair.name);
     console.log(
-      `${pair.name.padEnd(20)}${pair.input.padEnd(30)}${ms(l).padStart(11)}${ms(h).padStart(10)}${`${ratio.toFixed(2)}×`.padStart(8)}  ${ratio <= SCALAR_TARGET ? "ok" : "OVER"}`,
+      `${pair.name.padEnd(20)}${pair.input.padEnd(30)}${ms(l).padStart(11)}${ms(h).padStart(10)}${`${ratio.toFixed(3)}×`.padStart(9)}  ${ratio <= SCALAR_TARGET ? "ok" : "OVER"}`,
     );
   }
   console.log(
