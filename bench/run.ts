@@ -3,15 +3,30 @@
  * `reportAccumulator` (never held in memory). Sizes: 100 000 and 1 000 000, or the
  * comma-separated `BENCH_SIZES` (e.g. `BENCH_SIZES=100000`).
  *
+ * Then, over `BENCH_TICKETS` generated tickets (default 1 000 000, seed 42) materialised once
+ * into an array (its generation is not timed):
+ * - `report()` against the hand pass (bench/handBench.ts, bench/hand.ts): the two are checked
+ *   equal first (a difference exits non-zero), then timed cold (first call in a fresh child
+ *   process, `BENCH_COLD_RUNS` pairs, default 1) and warm (medians of `BENCH_ROUNDS` interleaved
+ *   rounds, default 5); target ≤ 2×. `BENCH_HAND=0` skips it.
+ * - each scalar metric function against its hand loop (bench/scalar.ts), checked equal, then
+ *   medians of `BENCH_ROUNDS` interleaved rounds; target ≤ 1.5×. `BENCH_SCALAR=0` skips it.
+ *
  * Then the command's benchmark (bench/cli.ts): a generated CSV export of `BENCH_CLI_ROWS`
  * rows (default 1 000 000; `0` skips it) through the bare parse, `readTickets` and the built
  * `cx-metrics report`, each in its own child process, `BENCH_CLI_REPEAT` times (default 3).
+ *
+ * `BENCH_SIZES=0` skips the streaming figures. `npm run bench` runs this file with
+ * `node --expose-gc --import tsx`, so every timed call starts after a full GC; without
+ * `--expose-gc` the bench still runs and says so.
  */
 import { performance } from "node:perf_hooks";
 import { reportAccumulator } from "../src/report/index.ts";
 import type { ReportOptions } from "../src/report/index.ts";
 import { runCliBench } from "./cli.ts";
 import { generateResponses, generateTickets } from "./generate.ts";
+import { benchTickets, runHandBench } from "./handBench.ts";
+import { runScalarBench } from "./scalar.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "100000,1000000")
   .split(",")
@@ -79,6 +94,24 @@ for (const count of sizes) {
       `report ${(json.length / 1024).toFixed(0)} KB, ${String(result.input.ticketsInScope)} in scope`,
     ].join(" | "),
   );
+}
+
+const on = (name: string): boolean => process.env[name] !== "0";
+const positive = (name: string, fallback: number): number => {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+if (on("BENCH_HAND") || on("BENCH_SCALAR")) {
+  const count = positive("BENCH_TICKETS", 1_000_000);
+  const rounds = positive("BENCH_ROUNDS", 5);
+  globalThis.gc?.();
+  const g0 = performance.now();
+  const tickets = benchTickets(count);
+  console.log(
+    `\nmaterialised ${count.toLocaleString("en-US")} tickets (seed 42) into an array in ${((performance.now() - g0) / 1000).toFixed(1)} s (not timed)`,
+  );
+  if (on("BENCH_HAND")) await runHandBench(tickets, rounds, positive("BENCH_COLD_RUNS", 1));
+  if (on("BENCH_SCALAR")) runScalarBench(tickets, rounds);
 }
 
 const cliRows = Number(process.env.BENCH_CLI_ROWS ?? 1_000_000);

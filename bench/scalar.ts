@@ -1,0 +1,649 @@
+/**
+ * Each scalar metric function against a plain hand loop computing the same number on the same
+ * input (issue 13: every scalar metric function at most 1.5× its hand loop). Inputs: 1M
+ * seeded scores per survey kind, 1M (start, lost / end, acquired) count pairs, and the bench's
+ * in-memory tickets (1M by default, seed 42).
+ *
+ * For each pair: the two results are checked equal first (counts exactly, means, rates and
+ * durations within 1e-9 relative; a difference throws), then `rounds` interleaved rounds of
+ * library, hand, library, hand… are timed, each sample after a full GC when exposed and
+ * repeating the call until it lasts about 100 ms (fast functions would otherwise be timed in
+ * timer noise); the medians' ratio is printed with `ok` or `OVER` against 1.5×.
+ *
+ * Fairness: where the function validates its input (scores on the scale, counts non-negative
+ * integers, dates valid, durations finite and non-negative), the hand loop makes the cheapest
+ * check that catches the same bad input, and throws. The hand loops do NOT build what the
+ * library returns beyond the number (ids, sources, breakdowns): that is part of the library's
+ * price and is named in each comment.
+ */
+import { performance } from "node:perf_hooks";
+import type { Message, Ticket } from "../src/models/index.ts";
+import { createRandom } from "../src/_lib/random.ts";
+import { ces, csat, nps } from "../src/metrics/survey/index.ts";
+import { churnRate, retentionRate } from "../src/metrics/customers/index.ts";
+import { firstResponseTimes, resolutionTimes, summarizeDurations } from "../src/metrics/time/index.ts";
+import { backlog, channelMix, resolutionRate, ticketsByStatus } from "../src/metrics/volume/index.ts";
+import { slaCompliance } from "../src/metrics/sla/index.ts";
+import type { SlaPolicy } from "../src/models/index.ts";
+import { HAND_AS_OF } from "./hand.ts";
+
+const DAY = 86_400_000;
+
+/** The SLA policy of the slaCompliance pair: a first reply within 24 h, a resolution within 48 h, calendar time. */
+const SLA_POLICY: SlaPolicy = {
+  name: "Bench",
+  targets: [
+    { metric: "firstResponse", within: { hours: 24 } },
+    { metric: "resolution", within: { hours: 48 } },
+  ],
+};
+
+/** Issue 13's target: a scalar metric function at most this many times its hand loop. */
+export const SCALAR_TARGET = 1.5;
+
+/** One library function and its hand loop. */
+export interface Pair {
+  readonly name: string;
+  readonly input: string;
+  readonly library: () => unknown;
+  readonly hand: () => unknown;
+  /** The differences between the library's result and the hand loop's, empty when they agree. */
+  readonly agree: (library: unknown, hand: unknown) => string[];
+}
+
+const close = (a: number, b: number): boolean => a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+
+/** Compares the named numbers of two results (`exact` ones exactly, the others within 1e-9 relative). */
+function numbers(pick: (r: never) => Record<string, number | undefined>, exact: readonly string[] = []): Pair["agree"] {
+  return (library, hand) => {
+    const a = pick(library as never);
+    const b = pick(hand as never);
+    const out: string[] = [];
+    for (const key of Object.keys(a)) {
+      const x = a[key];
+      const y = b[key];
+      const same = x === undefined || y === undefined ? x === y : exact.includes(key) ? x === y : close(x, y);
+      if (!same) out.push(`${key}: library ${String(x)} vs hand ${String(y)}`);
+    }
+    return out;
+  };
+}
+
+const value = (r: number | undefined): Record<string, number | undefined> => ({ value: r });
+
+/** `count` seeded integer scores from `min` to `max`. */
+function scores(count: number, min: number, max: number, seed: number): number[] {
+  const random = createRandom(seed);
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = min + Math.floor(random() * (max - min + 1));
+  return out;
+}
+
+/** Rearranges `a[0..n)` so that `a[k]` is the k-th smallest (Hoare's quickselect); returns it. */
+function select(a: Float64Array, n: number, k: number): number {
+  let left = 0;
+  let right = n - 1;
+  while (right > left) {
+    const pivot = a[(left + right) >> 1] as number;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k] as number;
+}
+
+/** R-7 quantile p of `a[0..n)`, n ≥ 1 (reorders `a`). */
+function quantile(a: Float64Array, n: number, p: number): number {
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const low = select(a, n, lo);
+  if (h === lo) return low;
+  let next = a[lo + 1] as number;
+  for (let i = lo + 2; i < n; i++) if ((a[i] as number) < next) next = a[i] as number;
+  return low + (h - lo) * (next - low);
+}
+
+/** The hand first reply of a ticket in ms, or NaN when there is none (unanswered, no customer message, reply before created). */
+function handFirstReply(ticket: Ticket, created: number): number {
+  const messages = ticket.messages;
+  if (messages === undefined || messages.length === 0) {
+    if (ticket.firstResponseAt === undefined) return NaN;
+    const reply = ticket.firstResponseAt.getTime();
+    if (Number.isNaN(reply)) throw new RangeError(`hand: invalid firstResponseAt of ticket ${ticket.id}`);
+    return reply < created ? NaN : reply - created;
+  }
+  let firstCustomer = Infinity;
+  let firstAgent = Infinity;
+  for (let m = 0; m < messages.length; m++) {
+    const message = messages[m] as Message;
+    const at = message.at.getTime();
+    if (Number.isNaN(at)) throw new RangeError(`hand: invalid message time of ticket ${ticket.id}`);
+    if (message.author === "customer") {
+      if (at < firstCustomer) firstCustomer = at;
+    } else if (message.author === "agent" && message.public && at < firstAgent) firstAgent = at;
+  }
+  if (firstCustomer === Infinity) return NaN;
+  let start = firstCustomer < created ? firstCustomer : created;
+  if (firstAgent < firstCustomer) {
+    start = firstCustomer;
+    firstAgent = Infinity;
+    for (let m = 0; m < messages.length; m++) {
+      const message = messages[m] as Message;
+      const at = message.at.getTime();
+      if (message.author === "agent" && message.public && at >= firstCustomer && at < firstAgent) firstAgent = at;
+    }
+  }
+  return firstAgent === Infinity ? NaN : firstAgent - start;
+}
+
+/** The hand request start: the earlier of createdAt and the first customer message. */
+function handRequestStart(ticket: Ticket, created: number): number {
+  const messages = ticket.messages;
+  let start = created;
+  if (messages !== undefined) {
+    for (let m = 0; m < messages.length; m++) {
+      const message = messages[m] as Message;
+      if (message.author === "customer") {
+        const at = message.at.getTime();
+        if (Number.isNaN(at)) throw new RangeError(`hand: invalid message time of ticket ${ticket.id}`);
+        if (at < start) start = at;
+      }
+    }
+  }
+  return start;
+}
+
+/**
+ * The hand first-reply clock of a ticket as of `cutoff` (messages and replies after it not yet
+ * happened): `[start, end]` with `end` NaN while unanswered, or `undefined` when it is not
+ * judged (no customer message by the cutoff, a reply before creation).
+ */
+function handFirstReplyClock(ticket: Ticket, created: number, cutoff: number): [number, number] | undefined {
+  const messages = ticket.messages;
+  if (messages === undefined || messages.length === 0) {
+    if (ticket.firstResponseAt === undefined) return [created, NaN];
+    const reply = ticket.firstResponseAt.getTime();
+    if (Number.isNaN(reply)) throw new RangeError(`hand: invalid firstResponseAt of ticket ${ticket.id}`);
+    if (reply < created) return undefined;
+    return [created, reply <= cutoff ? reply : NaN];
+  }
+  let firstCustomer = Infinity;
+  let firstAgent = Infinity;
+  for (let m = 0; m < messages.length; m++) {
+    const message = messages[m] as Message;
+    const at = message.at.getTime();
+    if (Number.isNaN(at)) throw new RangeError(`hand: invalid message time of ticket ${ticket.id}`);
+    if (at > cutoff) continue;
+    if (message.author === "customer") {
+      if (at < firstCustomer) firstCustomer = at;
+    } else if (message.author === "agent" && message.public && at < firstAgent) firstAgent = at;
+  }
+  if (firstCustomer === Infinity) return undefined;
+  let start = firstCustomer < created ? firstCustomer : created;
+  if (firstAgent < firstCustomer) {
+    start = firstCustomer;
+    firstAgent = Infinity;
+    for (let m = 0; m < messages.length; m++) {
+      const message = messages[m] as Message;
+      const at = message.at.getTime();
+      if (message.author === "agent" && message.public && at >= firstCustomer && at <= cutoff && at < firstAgent) firstAgent = at;
+    }
+  }
+  return [start, firstAgent === Infinity ? NaN : firstAgent];
+}
+
+/** The pairs over the given tickets and `scoreCount` seeded scores / count pairs. */
+export function scalarPairs(tickets: readonly Ticket[], scoreCount: number): Pair[] {
+  const npsScores = scores(scoreCount, 0, 10, 1);
+  const csatScores = scores(scoreCount, 1, 5, 2);
+  const cesScores = scores(scoreCount, 1, 7, 3);
+  const starts = scores(scoreCount, 0, 5000, 4);
+  const lost = starts.map((start, i) => Math.floor(start * (((i * 7919) % 100) / 100)));
+  const acquired = scores(scoreCount, 0, 300, 5);
+  const ends = starts.map((start, i) => start - (lost[i] as number) + (acquired[i] as number));
+  const frtValues = firstResponseTimes(tickets).values;
+  const now = HAND_AS_OF.getTime();
+  const from = new Date("2026-02-01T00:00:00Z");
+  const fromMs = from.getTime();
+  const ticketsInput = `${tickets.length.toLocaleString("en-US")} tickets`;
+  const scoresInput = `${scoreCount.toLocaleString("en-US")} scores`;
+  const countsInput = `${scoreCount.toLocaleString("en-US")} calls`;
+
+  return [
+    {
+      name: "nps",
+      input: scoresInput,
+      library: () => nps(npsScores),
+      // Same check as the library: an integer from 0 to 10.
+      hand: () => {
+        let promoters = 0;
+        let detractors = 0;
+        for (let i = 0; i < npsScores.length; i++) {
+          const s = npsScores[i] as number;
+          if (!Number.isInteger(s) || s < 0 || s > 10) throw new RangeError(`hand: bad score ${String(s)}`);
+          if (s >= 9) promoters++;
+          else if (s <= 6) detractors++;
+        }
+        return npsScores.length === 0 ? undefined : ((promoters - detractors) / npsScores.length) * 100;
+      },
+      agree: numbers(value),
+    },
+    {
+      name: "csat",
+      input: scoresInput,
+      library: () => csat(csatScores),
+      // Same check: an integer from 1 to 5; satisfied = top-2-box (≥ 4).
+      hand: () => {
+        let satisfied = 0;
+        for (let i = 0; i < csatScores.length; i++) {
+          const s = csatScores[i] as number;
+          if (!Number.isInteger(s) || s < 1 || s > 5) throw new RangeError(`hand: bad score ${String(s)}`);
+          if (s >= 4) satisfied++;
+        }
+        return csatScores.length === 0 ? undefined : satisfied / csatScores.length;
+      },
+      agree: numbers(value),
+    },
+    {
+      name: "ces",
+      input: scoresInput,
+      library: () => ces(cesScores),
+      // Same check: an integer from 1 to 7. A plain sum (exact for these integers; the library's is compensated).
+      hand: () => {
+        let sum = 0;
+        for (let i = 0; i < cesScores.length; i++) {
+          const s = cesScores[i] as number;
+          if (!Number.isInteger(s) || s < 1 || s > 7) throw new RangeError(`hand: bad score ${String(s)}`);
+          sum += s;
+        }
+        return cesScores.length === 0 ? undefined : sum / cesScores.length;
+      },
+      agree: numbers(value),
+    },
+    {
+      name: "churnRate",
+      input: countsInput,
+      library: () => {
+        let sum = 0;
+        for (let i = 0; i < starts.length; i++) sum += churnRate(starts[i] as number, lost[i] as number) ?? 0;
+        return sum;
+      },
+      // Same checks: non-negative integers, lost ≤ start.
+      hand: () => {
+        let sum = 0;
+        for (let i = 0; i < starts.length; i++) {
+          const start = starts[i] as number;
+          const gone = lost[i] as number;
+          if (!Number.isInteger(start) || start < 0 || !Number.isInteger(gone) || gone < 0 || gone > start)
+            throw new RangeError("hand: bad counts");
+          sum += start === 0 ? 0 : gone / start;
+        }
+        return sum;
+      },
+      agree: numbers((r: number) => ({ sumOfRates: r })),
+    },
+    {
+      name: "retentionRate",
+      input: countsInput,
+      library: () => {
+        let sum = 0;
+        for (let i = 0; i < starts.length; i++) sum += retentionRate(starts[i] as number, ends[i] as number, acquired[i] as number) ?? 0;
+        return sum;
+      },
+      // Same checks: non-negative integers, acquired ≤ end, end − acquired ≤ start.
+      hand: () => {
+        let sum = 0;
+        for (let i = 0; i < starts.length; i++) {
+          const start = starts[i] as number;
+          const end = ends[i] as number;
+          const won = acquired[i] as number;
+          if (!Number.isInteger(start) || start < 0 || !Number.isInteger(end) || end < 0 || !Number.isInteger(won) || won < 0) {
+            throw new RangeError("hand: bad counts");
+          }
+          if (won > end || end - won > start) throw new RangeError("hand: inconsistent counts");
+          sum += start === 0 ? 0 : (end - won) / start;
+        }
+        return sum;
+      },
+      agree: numbers((r: number) => ({ sumOfRates: r })),
+    },
+    {
+      name: "firstResponseTimes",
+      input: ticketsInput,
+      library: () => firstResponseTimes(tickets),
+      // The values only, with the same date checks (NaN after getTime). The library also returns
+      // each value's ticket id, the source counts and the skips by reason.
+      hand: () => {
+        const values = new Float64Array(tickets.length);
+        let n = 0;
+        for (let i = 0; i < tickets.length; i++) {
+          const ticket = tickets[i] as Ticket;
+          const created = ticket.createdAt.getTime();
+          if (Number.isNaN(created)) throw new RangeError(`hand: invalid createdAt of ticket ${ticket.id}`);
+          const ms = handFirstReply(ticket, created);
+          if (ms === ms) values[n++] = ms;
+        }
+        return values.subarray(0, n);
+      },
+      agree: (library, hand) => sameValues((library as { values: Float64Array }).values, hand as Float64Array),
+    },
+    {
+      name: "resolutionTimes",
+      input: ticketsInput,
+      library: () => resolutionTimes(tickets),
+      // Final resolution: request start to solvedAt of a solved or closed ticket, with the same
+      // anomalies (solve before the start, final solve before the first). Values only, as above.
+      hand: () => {
+        const values = new Float64Array(tickets.length);
+        let n = 0;
+        for (let i = 0; i < tickets.length; i++) {
+          const ticket = tickets[i] as Ticket;
+          const created = ticket.createdAt.getTime();
+          if (Number.isNaN(created)) throw new RangeError(`hand: invalid createdAt of ticket ${ticket.id}`);
+          const start = handRequestStart(ticket, created);
+          if ((ticket.status !== "solved" && ticket.status !== "closed") || ticket.solvedAt === undefined) continue;
+          const solved = ticket.solvedAt.getTime();
+          const first = ticket.firstSolvedAt === undefined ? solved : ticket.firstSolvedAt.getTime();
+          if (Number.isNaN(solved) || Number.isNaN(first)) throw new RangeError(`hand: invalid solve time of ticket ${ticket.id}`);
+          if (solved >= start && solved >= first) values[n++] = solved - start;
+        }
+        return values.subarray(0, n);
+      },
+      agree: (library, hand) => sameValues((library as { values: Float64Array }).values, hand as Float64Array),
+    },
+    {
+      name: "summarizeDurations",
+      input: `${frtValues.length.toLocaleString("en-US")} first response times`,
+      library: () => summarizeDurations(frtValues, { percentiles: [0.9] }),
+      // Same check (finite, non-negative); count, sum, mean, min, max and the R-7 median and p90
+      // by quickselect on a copy (the input is not to be reordered).
+      hand: () => {
+        const n = frtValues.length;
+        if (n === 0) return undefined;
+        let total = 0;
+        let min = Infinity;
+        let max = -Infinity;
+        for (let i = 0; i < n; i++) {
+          const v = frtValues[i] as number;
+          if (!(v >= 0 && v < Infinity)) throw new RangeError(`hand: bad duration ${String(v)}`);
+          total += v;
+          if (v < min) min = v;
+          if (v > max) max = v;
+        }
+        const copy = frtValues.slice();
+        return { count: n, total, mean: total / n, median: quantile(copy, n, 0.5), p90: quantile(copy, n, 0.9), min, max };
+      },
+      agree: numbers(
+        (r: {
+          count: number;
+          total: number;
+          mean: number;
+          median: number;
+          p90?: number;
+          p?: readonly { value: number }[];
+          min: number;
+          max: number;
+        }) => ({
+          count: r.count,
+          total: r.total,
+          mean: r.mean,
+          median: r.median,
+          p90: r.p90 ?? r.p?.[0]?.value,
+          min: r.min,
+          max: r.max,
+        }),
+        ["count"],
+      ),
+    },
+    {
+      name: "resolutionRate",
+      input: ticketsInput,
+      library: () => resolutionRate(tickets, { from, to: HAND_AS_OF }),
+      // Received: created in [from, to); resolved: solved or closed with solvedAt, if any, before
+      // `to`; solvedAt < createdAt skipped. Same date checks. Rate and counts only.
+      hand: () => {
+        let resolved = 0;
+        let unresolved = 0;
+        for (let i = 0; i < tickets.length; i++) {
+          const ticket = tickets[i] as Ticket;
+          const created = ticket.createdAt.getTime();
+          if (Number.isNaN(created)) throw new RangeError(`hand: invalid createdAt of ticket ${ticket.id}`);
+          if (created < fromMs || created >= now) continue;
+          const solved = ticket.solvedAt === undefined ? undefined : ticket.solvedAt.getTime();
+          if (solved !== undefined && Number.isNaN(solved)) throw new RangeError(`hand: invalid solvedAt of ticket ${ticket.id}`);
+          if (solved !== undefined && solved < created) continue;
+          if ((ticket.status === "solved" || ticket.status === "closed") && (solved === undefined || solved < now)) resolved++;
+          else unresolved++;
+        }
+        const received = resolved + unresolved;
+        return { value: received === 0 ? undefined : resolved / received, received, resolved };
+      },
+      agree: numbers(
+        (r: { value: number | undefined; received: number; resolved: number }) => ({
+          value: r.value,
+          received: r.received,
+          resolved: r.resolved,
+        }),
+        ["received", "resolved"],
+      ),
+    },
+    {
+      name: "backlog",
+      input: ticketsInput,
+      library: () => backlog(tickets, { asOf: HAND_AS_OF }),
+      // Threshold = mean of solvedAt − createdAt over tickets resolved at asOf; count of the open
+      // ones older than it. Same date checks. The library also returns the backlog's ticket ids.
+      hand: () => {
+        const ages = new Float64Array(tickets.length);
+        let open = 0;
+        let total = 0;
+        let averaged = 0;
+        for (let i = 0; i < tickets.length; i++) {
+          const ticket = tickets[i] as Ticket;
+          const created = ticket.createdAt.getTime();
+          if (Number.isNaN(created)) throw new RangeError(`hand: invalid createdAt of ticket ${ticket.id}`);
+          const solved = ticket.solvedAt === undefined ? undefined : ticket.solvedAt.getTime();
+          if (solved !== undefined && Number.isNaN(solved)) throw new RangeError(`hand: invalid solvedAt of ticket ${ticket.id}`);
+          if (created > now || (solved !== undefined && solved < created)) continue;
+          const solvedNow = ticket.status === "solved" || ticket.status === "closed";
+          if (solvedNow && solved === undefined) continue;
+          if (solvedNow && (solved as number) <= now) {
+            total += (solved as number) - created;
+            averaged++;
+          } else ages[open++] = now - created;
+        }
+        if (averaged === 0) return { count: undefined, threshold: undefined };
+        const threshold = total / averaged;
+        let count = 0;
+        for (let i = 0; i < open; i++) if ((ages[i] as number) > threshold) count++;
+        return { count, threshold };
+      },
+      agree: numbers(
+        (r: { count: number | undefined; threshold: number | undefined }) => ({ count: r.count, threshold: r.threshold }),
+        ["count"],
+      ),
+    },
+    {
+      name: "slaCompliance",
+      input: ticketsInput,
+      library: () => slaCompliance(tickets, { policy: SLA_POLICY, asOf: HAND_AS_OF }),
+      // First response within 24 h and resolution within 48 h, calendar time, judged at asOf
+      // (events after it not yet happened; tickets created after it skipped); same date checks.
+      // Counts only: the library also returns every breach with its due time, per-metric counts,
+      // skips and anomalies.
+      hand: () => {
+        let achieved = 0;
+        let breached = 0;
+        let running = 0;
+        const judge = (start: number, end: number, within: number): void => {
+          const due = start + within;
+          if (end === end) {
+            if (end <= due) achieved++;
+            else breached++;
+          } else if (now > due) breached++;
+          else running++;
+        };
+        for (let i = 0; i < tickets.length; i++) {
+          const ticket = tickets[i] as Ticket;
+          const created = ticket.createdAt.getTime();
+          if (Number.isNaN(created)) throw new RangeError(`hand: invalid createdAt of ticket ${ticket.id}`);
+          if (created > now) continue;
+          const reply = handFirstReplyClock(ticket, created, now);
+          if (reply !== undefined) judge(reply[0], reply[1], DAY);
+          const solvedNow = ticket.status === "solved" || ticket.status === "closed";
+          const solved = ticket.solvedAt === undefined ? undefined : ticket.solvedAt.getTime();
+          const first = ticket.firstSolvedAt === undefined ? undefined : ticket.firstSolvedAt.getTime();
+          if ((solved !== undefined && Number.isNaN(solved)) || (first !== undefined && Number.isNaN(first))) {
+            throw new RangeError(`hand: invalid solve time of ticket ${ticket.id}`);
+          }
+          if (!solvedNow) judge(handRequestStart(ticket, created), NaN, 2 * DAY);
+          else if (solved !== undefined) {
+            const start = handRequestStart(ticket, created);
+            if (solved >= start && (first === undefined || solved >= first)) judge(start, solved <= now ? solved : NaN, 2 * DAY);
+          }
+        }
+        const decided = achieved + breached;
+        return { compliance: decided === 0 ? undefined : achieved / decided, achieved, breached, running };
+      },
+      agree: numbers(
+        (r: { compliance: number | undefined; achieved: number; breached: number; running: number }) => ({
+          compliance: r.compliance,
+          achieved: r.achieved,
+          breached: r.breached,
+          running: r.running,
+        }),
+        ["achieved", "breached", "running"],
+      ),
+    },
+    {
+      name: "ticketsByStatus",
+      input: ticketsInput,
+      library: () => ticketsByStatus(tickets),
+      // Same check: an unknown status throws.
+      hand: () => {
+        const c = { new: 0, open: 0, pending: 0, on_hold: 0, solved: 0, closed: 0, unassigned: 0, total: tickets.length };
+        for (let i = 0; i < tickets.length; i++) {
+          const ticket = tickets[i] as Ticket;
+          const status = ticket.status;
+          if (status === "solved" || status === "closed") c[status]++;
+          else if (status === "new" || status === "open" || status === "pending" || status === "on_hold") {
+            c[status]++;
+            if (ticket.assignee === undefined || ticket.assignee === "") c.unassigned++;
+          } else throw new RangeError(`hand: unknown status ${String(status)}`);
+        }
+        return c;
+      },
+      agree: numbers((r: Record<string, number>) => r, ["new", "open", "pending", "on_hold", "solved", "closed", "unassigned", "total"]),
+    },
+    {
+      name: "channelMix",
+      input: ticketsInput,
+      library: () => channelMix(tickets),
+      // Counts per channel in a Map, shares of all tickets, sorted by count (ties by name).
+      hand: () => {
+        const counts = new Map<string, number>();
+        let without = 0;
+        for (let i = 0; i < tickets.length; i++) {
+          const channel = (tickets[i] as Ticket).channel;
+          if (channel === undefined || channel === "") without++;
+          else counts.set(channel, (counts.get(channel) ?? 0) + 1);
+        }
+        const total = tickets.length;
+        const channels = [...counts].map(([channel, count]) => ({ channel, count, share: count / total }));
+        channels.sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
+        return { channels, without };
+      },
+      agree: (library, hand) => {
+        const a = library as { channels: readonly { channel: string; count: number }[]; withoutChannel: { count: number } } | undefined;
+        const b = hand as { channels: readonly { channel: string; count: number }[]; without: number };
+        const left = JSON.stringify([a?.channels.map((c) => [c.channel, c.count]), a?.withoutChannel.count]);
+        const right = JSON.stringify([b.channels.map((c) => [c.channel, c.count]), b.without]);
+        return left === right ? [] : [`library ${left} vs hand ${right}`];
+      },
+    },
+  ];
+}
+
+function sameValues(a: Float64Array, b: Float64Array): string[] {
+  if (a.length !== b.length) return [`values: library ${String(a.length)} vs hand ${String(b.length)}`];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return [`values[${String(i)}]: library ${String(a[i])} vs hand ${String(b[i])}`];
+  return [];
+}
+
+/** Seconds per call of `work`, over `repeat` calls, after a full GC when exposed. */
+function sample(work: () => unknown, repeat: number): number {
+  globalThis.gc?.();
+  const t0 = performance.now();
+  for (let i = 0; i < repeat; i++) work();
+  return (performance.now() - t0) / 1000 / repeat;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+const ms = (seconds: number): string => (seconds * 1000).toFixed(seconds < 0.01 ? 2 : 1);
+
+/**
+ * Checks and times every pair, one line each, and a last line with the verdict. Throws when a
+ * pair disagrees.
+ *
+ * @param tickets - The in-memory tickets (1M for the issue's target).
+ * @param rounds - Interleaved rounds per pair (the medians are compared).
+ * @param scoreCount - Scores per survey kind and count pairs. Default 1 000 000.
+ */
+export function runScalarBench(tickets: readonly Ticket[], rounds = 5, scoreCount = 1_000_000): void {
+  console.log(
+    `\nscalar metric functions vs hand loops: medians of ${String(rounds)} interleaved rounds (library, hand, …), ` +
+      `each sample ~100 ms of repeated calls; target ≤ ${SCALAR_TARGET.toFixed(1)}×`,
+  );
+  console.log(`${"function".padEnd(20)}${"input".padEnd(30)}${"library ms".padStart(11)}${"hand ms".padStart(10)}${"ratio".padStart(9)}`);
+  const over: string[] = [];
+  for (const pair of scalarPairs(tickets, scoreCount)) {
+    // The agreement run is the first call; two more of each warm up, and the last one's time
+    // sets how many calls make a sample of about 100 ms.
+    const libraryResult = pair.library();
+    const handResult = pair.hand();
+    const differences = pair.agree(libraryResult, handResult);
+    if (differences.length > 0) {
+      console.log(`${pair.name}: the hand loop disagrees with the library:\n  ${differences.join("\n  ")}`);
+      throw new Error(`${pair.name}: the hand loop and the library disagree`);
+    }
+    let once = Infinity;
+    for (let warm = 0; warm < 2; warm++) once = Math.min(sample(pair.library, 1), sample(pair.hand, 1));
+    const repeat = Math.max(1, Math.ceil(0.1 / Math.max(1e-6, once)));
+    const library: number[] = [];
+    const hand: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      library.push(sample(pair.library, repeat));
+      hand.push(sample(pair.hand, repeat));
+    }
+    const l = median(library);
+    const h = median(hand);
+    const ratio = l / h;
+    if (ratio > SCALAR_TARGET) over.push(pair.name);
+    console.log(
+      `${pair.name.padEnd(20)}${pair.input.padEnd(30)}${ms(l).padStart(11)}${ms(h).padStart(10)}${`${ratio.toFixed(3)}×`.padStart(9)}  ${ratio <= SCALAR_TARGET ? "ok" : "OVER"}`,
+    );
+  }
+  console.log(
+    over.length === 0
+      ? `target every scalar function ≤ ${SCALAR_TARGET.toFixed(1)}× its hand loop: MET (all agree with their hand loops)`
+      : `target every scalar function ≤ ${SCALAR_TARGET.toFixed(1)}× its hand loop: NOT MET (over: ${over.join(", ")}; all agree with their hand loops)`,
+  );
+}
