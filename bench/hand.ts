@@ -158,7 +158,7 @@ function room(array: Float64Array, length: number): Float64Array {
  * Rearranges `a[0..n)` so that `a[k]` holds the k-th smallest value, everything before it
  * is ≤ and everything after it ≥ (Hoare's quickselect, middle pivot). Returns `a[k]`.
  */
-function select(a: Float64Array, n: number, k: number): number {
+export function select(a: Float64Array, n: number, k: number): number {
   let left = 0;
   let right = n - 1;
   while (right > left) {
@@ -184,7 +184,7 @@ function select(a: Float64Array, n: number, k: number): number {
 }
 
 /** The R-7 quantile p of `a[0..n)` (n ≥ 1): `x[lo] + (h − lo)(x[lo+1] − x[lo])` with `h = (n − 1)p`. Reorders `a`. */
-function quantile(a: Float64Array, n: number, p: number): number {
+export function quantile(a: Float64Array, n: number, p: number): number {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const low = select(a, n, lo);

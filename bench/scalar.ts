@@ -25,7 +25,7 @@ import { firstResponseTimes, resolutionTimes, summarizeDurations } from "../src/
 import { backlog, channelMix, resolutionRate, ticketsByStatus } from "../src/metrics/volume/index.ts";
 import { slaCompliance } from "../src/metrics/sla/index.ts";
 import type { SlaPolicy } from "../src/models/index.ts";
-import { HAND_AS_OF } from "./hand.ts";
+import { HAND_AS_OF, quantile } from "./hand.ts";
 
 const DAY = 86_400_000;
 
@@ -77,43 +77,6 @@ function scores(count: number, min: number, max: number, seed: number): number[]
   const out = new Array<number>(count);
   for (let i = 0; i < count; i++) out[i] = min + Math.floor(random() * (max - min + 1));
   return out;
-}
-
-/** Rearranges `a[0..n)` so that `a[k]` is the k-th smallest (Hoare's quickselect); returns it. */
-function select(a: Float64Array, n: number, k: number): number {
-  let left = 0;
-  let right = n - 1;
-  while (right > left) {
-    const pivot = a[(left + right) >> 1] as number;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while ((a[i] as number) < pivot) i++;
-      while ((a[j] as number) > pivot) j--;
-      if (i <= j) {
-        const t = a[i] as number;
-        a[i] = a[j] as number;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else break;
-  }
-  return a[k] as number;
-}
-
-/** R-7 quantile p of `a[0..n)`, n ≥ 1 (reorders `a`). */
-function quantile(a: Float64Array, n: number, p: number): number {
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const low = select(a, n, lo);
-  if (h === lo) return low;
-  let next = a[lo + 1] as number;
-  for (let i = lo + 2; i < n; i++) if ((a[i] as number) < next) next = a[i] as number;
-  return low + (h - lo) * (next - low);
 }
 
 /** The hand first reply of a ticket in ms, or NaN when there is none (unanswered, no customer message, reply before created). */
