@@ -28,10 +28,10 @@ import { plan, scopeResult, type Plan, type PlanResult, type ScopeState } from "
 import type { DurationMetricJson, IntervalJson, MetricSetJson, SlaJson, SlaTallyJson } from "./types.ts";
 
 /** The ticket metrics of a scope judged at `judgeAt` (the resolution rate's moment). @internal */
-function ticketMetrics(c: Compiled, judgeAt: number) {
+function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
   const asOf = new Date(c.ctx.asOf);
   const level = c.ctx.confidenceLevel;
-  const time = { schedule: c.ctx.schedule, percentiles: c.ctx.percentiles, confidenceLevel: level, quantiles: c.quantiles };
+  const time = { schedule: c.ctx.schedule, percentiles: c.ctx.percentiles, confidenceLevel: level, quantiles: c.quantiles, caller };
   return {
     statuses: statusCountsAccumulator(),
     resolutionRate: resolutionRateAccumulator({ at: new Date(judgeAt), confidenceLevel: level }),
@@ -43,12 +43,12 @@ function ticketMetrics(c: Compiled, judgeAt: number) {
     resolutionFinal: resolutionTimeAccumulator(time),
     assignment: assignmentTimeAccumulator(time),
     requesterWait: requesterWaitTimeAccumulator(time),
-    oneTouch: oneTouchAccumulator({ confidenceLevel: level }),
-    repliesToResolve: repliesToResolveAccumulator({ percentiles: c.ctx.percentiles, confidenceLevel: level, quantiles: c.quantiles }),
+    oneTouch: oneTouchAccumulator({ confidenceLevel: level, schedule: c.ctx.schedule, caller }),
+    repliesToResolve: repliesToResolveAccumulator(time),
     sla:
       c.slaPolicy === undefined
         ? undefined
-        : slaComplianceAccumulator({ policy: c.slaPolicy, asOf, schedule: c.ctx.schedule, confidenceLevel: level }),
+        : slaComplianceAccumulator({ policy: c.slaPolicy, asOf, schedule: c.ctx.schedule, confidenceLevel: level, caller }),
     types: typeCountsAccumulator(),
   };
 }
@@ -66,8 +66,8 @@ export type ScopeResults = PlanResult<Defined<TicketMetrics>> & {
 };
 
 /** The plan of a scope judged at `judgeAt`. @internal */
-export function reportPlan(c: Compiled, judgeAt: number): ReportPlan {
-  const all = ticketMetrics(c, judgeAt);
+export function reportPlan(c: Compiled, judgeAt: number, caller: string): ReportPlan {
+  const all = ticketMetrics(c, judgeAt, caller);
   const metrics = Object.fromEntries(Object.entries(all).filter(([, m]) => m !== undefined)) as Defined<TicketMetrics>;
   return plan(metrics, { survey: surveyResponsesAccumulator({ confidenceLevel: c.ctx.confidenceLevel }) });
 }

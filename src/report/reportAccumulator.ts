@@ -125,8 +125,8 @@ export function reportAccumulator(options: ReportOptions): ReportAccumulator {
 /** {@link reportAccumulator} with the caller's name for error messages. @internal */
 export function makeReportAccumulator(fn: string, options: ReportOptions): ReportAccumulator {
   const c: Compiled = compileOptions(fn, options);
-  const mainPlan: ReportPlan = reportPlan(c, c.judgeAt);
-  const previousPlan: ReportPlan | undefined = c.compareTo === undefined ? undefined : reportPlan(c, c.compareTo.to);
+  const mainPlan: ReportPlan = reportPlan(c, c.judgeAt, fn);
+  const previousPlan: ReportPlan | undefined = c.compareTo === undefined ? undefined : reportPlan(c, c.compareTo.to, fn);
   const volumeSettings: VolumeSettings = { unit: c.bucket, timeZone: c.ctx.timeZone, from: c.period?.from, to: c.period?.to };
   const dictionaries = labelDictionaries();
   const mainFacts = planFacts(mainPlan, CAPACITY);

@@ -27,6 +27,8 @@ export interface SlaComplianceAccumulatorOptions {
   readonly schedule?: Schedule | undefined;
   /** The confidence level of the Wilson intervals, strictly between 0 and 1. Default 0.95. */
   readonly confidenceLevel?: number | undefined;
+  /** The function errors name (a composition passes its own). Default: the accumulator's name. @internal */
+  readonly caller?: string | undefined;
 }
 
 /**
@@ -205,7 +207,7 @@ function readTallies(o: Readonly<Record<string, unknown>>, field: string): Float
  * @category SLA
  */
 export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOptions): TicketMetric<SlaState, SlaSummary, SlaFacts> {
-  const fn = "slaComplianceAccumulator";
+  const fn = options.caller ?? "slaComplianceAccumulator";
   assertDate(fn, "asOf", options.asOf);
   const level = confidenceLevelOf(fn, options.confidenceLevel);
   const policy = options.policy;

@@ -54,6 +54,8 @@ export interface DurationAccumulatorOptions {
   readonly confidenceLevel?: number | undefined;
   /** `"exact"` (default: every value kept, 8 bytes each) or `{ relativeError }` (a mergeable sketch of flat memory). */
   readonly quantiles?: QuantileOption | undefined;
+  /** The function errors name (a composition passes its own, e.g. `report`). Default: the accumulator's name. @internal */
+  readonly caller?: string | undefined;
 }
 
 /**
@@ -112,7 +114,8 @@ interface Settings {
   readonly skips: readonly string[];
 }
 
-function settingsOf(fn: string, kind: string, skips: readonly string[], options: DurationAccumulatorOptions | undefined): Settings {
+function settingsOf(name: string, kind: string, skips: readonly string[], options: DurationAccumulatorOptions | undefined): Settings {
+  const fn = options?.caller ?? name;
   const percentiles = options?.percentiles ?? [0.9];
   for (const p of percentiles) assertFraction(fn, "percentile", p);
   return {
@@ -128,7 +131,7 @@ function settingsOf(fn: string, kind: string, skips: readonly string[], options:
 
 /** A duration accumulator whose rows are added by `addRows` (a per-ticket value, or every turn). */
 function durationMetric(s: Settings, addRows: DurationAccumulator["addRows"]): DurationAccumulator {
-  const facts = ticketTimes(s.schedule);
+  const facts = ticketTimes(s.schedule, s.fn);
   const business = s.schedule !== undefined;
   function create(): DurationState {
     return {

@@ -18,6 +18,7 @@ import {
   type ValueStore,
 } from "../../_lib/quantileStore.ts";
 import { valueSummary, type ValueSummary } from "../../_lib/valueSummary.ts";
+import type { Schedule } from "../../models/schedule.ts";
 import { addOneTicket, type TicketMetric } from "../../models/ticketBatch.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
@@ -31,6 +32,10 @@ import { REPLIES_UNRESOLVED, ticketTimes, type TicketTimes } from "./ticketTimes
 export interface OneTouchAccumulatorOptions {
   /** The confidence level of the Wilson interval, strictly between 0 and 1. Default 0.95. */
   readonly confidenceLevel?: number | undefined;
+  /** The business hours of the duration metrics composed with it (so that per-ticket times are computed once); counts do not depend on it. @internal */
+  readonly schedule?: Schedule | undefined;
+  /** The function errors name. Default: the accumulator's name. @internal */
+  readonly caller?: string | undefined;
 }
 
 /**
@@ -97,9 +102,9 @@ function skipReason(code: number): string {
  * @category Time
  */
 export function oneTouchAccumulator(options?: OneTouchAccumulatorOptions): TicketMetric<OneTouchState, OneTouchSummary, TicketTimes> {
-  const fn = "oneTouchAccumulator";
+  const fn = options?.caller ?? "oneTouchAccumulator";
   const level = confidenceLevelOf(fn, options?.confidenceLevel);
-  const facts = ticketTimes(undefined);
+  const facts = ticketTimes(options?.schedule, fn);
   const create = (): OneTouchState => ({ oneTouch: 0, zeroTouch: 0, resolved: 0, skipped: { unresolved: 0, noReplyData: 0 } });
   const addRows: TicketMetric<OneTouchState, OneTouchSummary, TicketTimes>["addRows"] = (state, f, _batch, rows, count) => {
     for (let k = 0; k < count; k++) {
@@ -161,6 +166,10 @@ export interface RepliesToResolveAccumulatorOptions {
   readonly confidenceLevel?: number | undefined;
   /** `"exact"` (default) or `{ relativeError }`. */
   readonly quantiles?: QuantileOption | undefined;
+  /** The business hours of the duration metrics composed with it (so that per-ticket times are computed once); counts do not depend on it. @internal */
+  readonly schedule?: Schedule | undefined;
+  /** The function errors name. Default: the accumulator's name. @internal */
+  readonly caller?: string | undefined;
 }
 
 /**
@@ -211,12 +220,12 @@ const REPLIES = "repliesToResolve";
 export function repliesToResolveAccumulator(
   options?: RepliesToResolveAccumulatorOptions,
 ): TicketMetric<RepliesState, RepliesToResolveSummary, TicketTimes> {
-  const fn = "repliesToResolveAccumulator";
+  const fn = options?.caller ?? "repliesToResolveAccumulator";
   const percentiles = [...(options?.percentiles ?? [0.9])];
   for (const p of percentiles) assertFraction(fn, "percentile", p);
   const level = confidenceLevelOf(fn, options?.confidenceLevel);
   const quantiles = checkQuantileOption(fn, options?.quantiles);
-  const facts = ticketTimes(undefined);
+  const facts = ticketTimes(options?.schedule, fn);
   const create = (): RepliesState => ({ values: valueStore(quantiles), skipped: { unresolved: 0, noReplyData: 0 } });
   const addRows: TicketMetric<RepliesState, RepliesToResolveSummary, TicketTimes>["addRows"] = (state, f, _batch, rows, count) => {
     for (let k = 0; k < count; k++) {

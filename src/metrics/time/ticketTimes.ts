@@ -112,21 +112,29 @@ function reasonCode(r: { kind: "skipped" | "anomaly"; reason: string }): number 
   return SKIP_BASE + SKIP_REASONS.indexOf(r.reason);
 }
 
-const providers = new WeakMap<Schedule, FactsProvider<TicketTimes>>();
-let calendarOnly: FactsProvider<TicketTimes> | undefined;
+const providers = new Map<
+  string,
+  { readonly calendar: FactsProvider<TicketTimes>; readonly business: WeakMap<Schedule, FactsProvider<TicketTimes>> }
+>();
 
 /**
- * The ticket-times provider for `schedule` (`undefined`: calendar time only). The same schedule
- * object gives the same provider, so a composition computes the times once per ticket.
+ * The ticket-times provider for `schedule` (`undefined`: calendar time only), whose errors name
+ * `fn`. The same schedule object and `fn` give the same provider, so a composition computes the
+ * times once per ticket.
  *
  * @internal
  */
-export function ticketTimes(schedule: Schedule | undefined): FactsProvider<TicketTimes> {
-  if (schedule === undefined) return (calendarOnly ??= makeProvider(undefined));
-  let p = providers.get(schedule);
+export function ticketTimes(schedule: Schedule | undefined, fn: string): FactsProvider<TicketTimes> {
+  let byFn = providers.get(fn);
+  if (byFn === undefined) {
+    byFn = { calendar: makeProvider(undefined, fn), business: new WeakMap() };
+    providers.set(fn, byFn);
+  }
+  if (schedule === undefined) return byFn.calendar;
+  let p = byFn.business.get(schedule);
   if (p === undefined) {
-    p = makeProvider(schedule);
-    providers.set(schedule, p);
+    p = makeProvider(schedule, fn);
+    byFn.business.set(schedule, p);
   }
   return p;
 }
@@ -140,9 +148,7 @@ function grow(a: Float64Array, need: number): Float64Array {
   return next;
 }
 
-const FN = "report";
-
-function makeProvider(schedule: Schedule | undefined): FactsProvider<TicketTimes> {
+function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider<TicketTimes> {
   const withSchedule = schedule === undefined ? undefined : { schedule };
   const business = (start: Date, end: Date): number =>
     schedule === undefined ? 0 : noNegativeZero(businessTimeBetween(start, end, schedule));

@@ -152,5 +152,14 @@ describe("duration accumulators", () => {
     expect(errorCodeOf(() => firstResponseTimeAccumulator({ confidenceLevel: 1 }))).toBe("E_CONFIDENCE_LEVEL");
     expect(errorCodeOf(() => resolutionTimeAccumulator({ until: "last" as "first" }))).toBe("E_OPTION_VALUE");
     expect(errorCodeOf(() => acc.add(acc.create(), { id: "x", status: "open", createdAt: new Date(Number.NaN) }))).toBe("E_INVALID_DATE");
+    const badMessage = {
+      id: "m",
+      status: "open" as const,
+      createdAt: new Date("2026-01-05T09:00:00Z"),
+      messages: [{ at: new Date(Number.NaN), author: "customer" as const, public: true }],
+    };
+    expect(() => acc.add(acc.create(), badMessage)).toThrow(/^firstResponseTimeAccumulator: messages\[0\]\.at of ticket m/);
+    const replies = repliesToResolveAccumulator();
+    expect(() => replies.add(replies.create(), { ...badMessage, status: "solved" })).toThrow(/^repliesToResolveAccumulator: /);
   });
 });
