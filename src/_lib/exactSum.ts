@@ -20,15 +20,32 @@ export interface ExactSum {
   partials: Float64Array;
   /** Partials in use. */
   count: number;
+  /** The integers added while their running sum stayed below 2^53 in magnitude (exact in a double): the fast lane. */
+  small: number;
 }
 
 /** A new exact sum of nothing. @internal */
 export function exactSum(): ExactSum {
-  return { partials: new Float64Array(8), count: 0 };
+  return { partials: new Float64Array(8), count: 0, small: 0 };
 }
 
 /** Adds `value` (finite) to `sum`, exactly. @internal */
 export function exactAdd(sum: ExactSum, value: number): void {
+  // Fast lane: integers (durations in ms, counts) add exactly while the sum stays below 2^53.
+  if (value === Math.trunc(value)) {
+    const t = sum.small + value;
+    if (t < TWO_53 && t > -TWO_53) {
+      sum.small = t;
+      return;
+    }
+  }
+  grow(sum, value);
+}
+
+const TWO_53 = 9_007_199_254_740_992;
+
+/** Adds `value` to the partials (Shewchuk's grow-expansion). */
+function grow(sum: ExactSum, value: number): void {
   let p = sum.partials;
   let x = value;
   let j = 0;
@@ -55,12 +72,22 @@ export function exactAdd(sum: ExactSum, value: number): void {
 
 /** Adds every partial of `b` to `a` (exactly `a + b`) and returns `a`. @internal */
 export function exactMerge(a: ExactSum, b: ExactSum): ExactSum {
-  for (let i = 0; i < b.count; i++) exactAdd(a, b.partials[i] as number);
+  for (let i = 0; i < b.count; i++) grow(a, b.partials[i] as number);
+  exactAdd(a, b.small);
   return a;
 }
 
+/** The partials with the fast lane folded in (a copy; `sum` is not changed). */
+function folded(sum: ExactSum): ExactSum {
+  const copy: ExactSum = { partials: sum.partials.slice(), count: sum.count, small: 0 };
+  if (sum.small !== 0) grow(copy, sum.small);
+  return copy;
+}
+
 /** The correctly rounded value of an exact sum (`fsum`'s final step, half-way cases included); 0 for none. @internal */
-export function exactValue(sum: ExactSum): number {
+export function exactValue(exact: ExactSum): number {
+  if (exact.count === 0) return exact.small === 0 ? 0 : exact.small;
+  const sum = exact.small === 0 ? exact : folded(exact);
   const p = sum.partials;
   let n = sum.count;
   if (n === 0) return 0;
@@ -82,7 +109,8 @@ export function exactValue(sum: ExactSum): number {
 }
 
 /** The partials in use, as a plain array (the JSON form of an exact sum). @internal */
-export function exactPartials(sum: ExactSum): number[] {
+export function exactPartials(exact: ExactSum): number[] {
+  const sum = exact.small === 0 ? exact : folded(exact);
   return Array.from(sum.partials.subarray(0, sum.count));
 }
 

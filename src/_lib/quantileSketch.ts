@@ -272,8 +272,7 @@ export function sketchSquaredDeviations(s: SketchStore, mean: number): number {
     return m2;
   }
   const total = exactFrom(exactPartials(s.sumSquares));
-  const sumPartials = s.sum.partials;
-  for (let i = 0; i < s.sum.count; i++) addProduct(total, -2 * mean, sumPartials[i] as number);
+  for (const partial of exactPartials(s.sum)) addProduct(total, -2 * mean, partial);
   const square = mean * mean;
   addProduct(total, s.count, square);
   addProduct(total, s.count, productError(mean, mean, square));
