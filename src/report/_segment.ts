@@ -1,8 +1,7 @@
 /**
  * Segmentations: which segment(s) a ticket or a response belongs to, keyed through the
- * grouping mechanism of `src/_lib/group.ts` (`groupKey`, `compositeKey`, `splitKey`,
- * `mergeGroups`, `groupResults`). A segmentation's state is a map from key to the scope
- * state of `_core.ts`.
+ * grouping mechanism of `src/_lib/group.ts` (`groupKey`, `compositeKey`, `splitKey`). A
+ * segmentation's state (./_segments.ts) holds one scope state of the composition per key.
  *
  * @internal
  * @module
