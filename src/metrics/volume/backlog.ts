@@ -99,15 +99,19 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
   let byStatus = 0;
   let createdAfterAsOf = 0;
   let solvedBeforeCreated = 0;
-  const open: { id: string; age: number }[] = [];
+  // Parallel lists (no object per open ticket): ids, and ages in ms.
+  const openIds: string[] = [];
+  const openAges: number[] = [];
   for (const ticket of tickets) {
     assertDate("backlog", `createdAt of ticket ${ticket.id}`, ticket.createdAt);
     const created = ticket.createdAt.getTime();
     const solvedAt = ticket.solvedAt;
     if (solvedAt !== undefined) assertDate("backlog", `solvedAt of ticket ${ticket.id}`, solvedAt);
     const standing = backlogStanding(created, solvedAt?.getTime() ?? Number.NaN, isResolvedStatus(ticket.status), now);
-    if (standing === BACKLOG_OPEN) open.push({ id: ticket.id, age: now - created });
-    else if (standing === BACKLOG_RESOLVED) {
+    if (standing === BACKLOG_OPEN) {
+      openIds.push(ticket.id);
+      openAges.push(now - created);
+    } else if (standing === BACKLOG_RESOLVED) {
       resolved++;
       exactAdd(durations, (solvedAt as Date).getTime() - created);
       averaged++;
@@ -118,14 +122,16 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
     else solvedBeforeCreated++;
   }
   const threshold = given ?? averageResolution(exactValue(durations), averaged);
-  const ids = threshold === undefined ? [] : open.filter((t) => isBacklog(t.age, threshold)).map((t) => t.id);
+  const ids: string[] = [];
+  if (threshold !== undefined)
+    for (let i = 0; i < openAges.length; i++) if (isBacklog(openAges[i] as number, threshold)) ids.push(openIds[i] as string);
   return {
     count: threshold === undefined ? undefined : ids.length,
     tickets: ids,
     threshold,
     thresholdSource: given === undefined ? "averageResolutionTime" : "option",
     averagedResolutions: given === undefined ? averaged : 0,
-    unresolved: open.length,
+    unresolved: openIds.length,
     resolved,
     resolvedByStatusOnly: byStatus,
     skipped: { createdAfterAsOf, solvedBeforeCreated },
