@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { byCodeUnit as byCode } from "../_lib/counts.ts";
 import { MISSING_KEY } from "../_lib/group.ts";
 import type { LeaderboardJson, LeaderboardMetric, LeaderboardRowJson, SegmentJson } from "./types.ts";
 
@@ -15,8 +16,6 @@ export const LEADERBOARD_ORDER: Readonly<Record<LeaderboardMetric, "asc" | "desc
   csat: "desc",
   oneTouchShare: "desc",
 };
-
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Builds the leaderboard from the per-agent segments (key `[agent]`). An agent is ranked when

@@ -1,3 +1,4 @@
+import { byCodeUnit as byCode } from "../_lib/counts.ts";
 import { isValidDate } from "../metrics/volume/timeline.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";
@@ -76,8 +77,6 @@ export interface ReportAccumulator {
 function inRange(range: { from: number; to: number } | undefined, ms: number): boolean {
   return range === undefined || (ms >= range.from && ms < range.to);
 }
-
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A one-pass report accumulator: every metric of {@link report} folded ticket by ticket, so a

@@ -1,3 +1,4 @@
+import { byCodeUnit as byCode, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
 import { openState, readCounts, readObject, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
@@ -117,18 +118,9 @@ const SLA_ANOMALIES: readonly AnomalyReason[] = [
   "statusBeforeCreated",
 ];
 const KIND = "slaCompliance";
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function emptySkips(): Record<string, number> {
-  const out: Record<string, number> = { notCreated: 0 };
-  for (const r of SLA_SKIPS) out[r] = 0;
-  return out;
-}
-
-function sorted(record: Readonly<Record<string, number>>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const key of Object.keys(record).sort()) out[key] = record[key] as number;
-  return out;
+  return zeroCounts(["notCreated", ...SLA_SKIPS]);
 }
 
 /**
@@ -302,8 +294,8 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
       byChannel: [...state.byChannel]
         .sort((a, b) => checks(b[1]) - checks(a[1]) || byCode(a[0], b[0]))
         .map(([channel, t]) => ({ channel, ...tally(t, 0, level) })),
-      skipped: sorted(state.skipped),
-      anomalies: sorted(state.anomalies),
+      skipped: sortedCounts(state.skipped),
+      anomalies: sortedCounts(state.anomalies),
     };
   }
 

@@ -7,6 +7,7 @@
  * @internal
  * @module
  */
+import { byCodeUnit as byCode } from "../../_lib/counts.ts";
 import { groupKey, mergeGroups, MISSING_KEY, stateFor, type Accumulator } from "../../_lib/group.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { isValidDate } from "./timeline.ts";
@@ -126,8 +127,6 @@ export function typeAccumulator<R>(
     result,
   };
 }
-
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The shares of {@link typeShares} from per-type counts: every type, most tickets first (ties
