@@ -20,7 +20,7 @@
  * runs. Targets (issue 5): the command costs at most 1.5× the bare parse, and its peak
  * memory stays under 300 MB for 1M rows.
  */
-import { spawn } from "node:child_process";
+import { childJson } from "./child.ts";
 import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -215,20 +215,9 @@ async function child(kind: Exclude<Kind, "command">, file: string, expected: num
 
 const SELF = fileURLToPath(import.meta.url);
 
-function measure(kind: Kind, file: string, rows: number): Promise<Measurement> {
-  return new Promise((resolve, reject) => {
-    const args = kind === "command" ? commandChild(file, rows) : ["--import", "tsx", SELF, kind, file, String(rows)];
-    const proc = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    proc.stdout.setEncoding("utf8");
-    proc.stdout.on("data", (text: string) => (out += text));
-    proc.on("error", reject);
-    proc.on("close", (code) => {
-      const last = out.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !last.startsWith("{")) reject(new Error(`bench child ${kind} exited ${String(code)}: ${out}`));
-      else resolve(JSON.parse(last) as Measurement);
-    });
-  });
+async function measure(kind: Kind, file: string, rows: number): Promise<Measurement> {
+  const args = kind === "command" ? commandChild(file, rows) : ["--import", "tsx", SELF, kind, file, String(rows)];
+  return (await childJson(args, `bench child ${kind}`)) as Measurement;
 }
 
 const pad = (text: string, width: number): string => text.padStart(width);

@@ -19,7 +19,7 @@
  *
  * Every timed `report()` call includes its own GC pauses; the tickets' generation is never timed.
  */
-import { spawn } from "node:child_process";
+import { childJson } from "./child.ts";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { report } from "../src/report/index.ts";
@@ -57,21 +57,11 @@ export function median(values: readonly number[]): number {
 const SELF = fileURLToPath(import.meta.url);
 
 /** Runs one cold measurement in a child process and resolves with its seconds. */
-function coldChild(side: Side, count: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--expose-gc", "--import", "tsx", SELF, "cold", side, String(count)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    proc.stdout.setEncoding("utf8");
-    proc.stdout.on("data", (text: string) => (out += text));
-    proc.on("error", reject);
-    proc.on("close", (code) => {
-      const last = out.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !last.startsWith("{")) reject(new Error(`cold child ${side} exited ${String(code)}: ${out}`));
-      else resolve((JSON.parse(last) as { seconds: number }).seconds);
-    });
-  });
+async function coldChild(side: Side, count: number): Promise<number> {
+  const r = (await childJson(["--expose-gc", "--import", "tsx", SELF, "cold", side, String(count)], `cold child ${side}`)) as {
+    seconds: number;
+  };
+  return r.seconds;
 }
 
 const s = (seconds: number): string => seconds.toFixed(2);
