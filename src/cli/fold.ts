@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import type { Precomputed, ReadResult } from "../io/index.ts";
+import type { ReadResult } from "../io/index.ts";
 import { recordBatches } from "../io/recordBatches.ts";
 import { summarizeDurations } from "../metrics/time/summarizeDurations.ts";
 import type { Cohort } from "../models/cohort.ts";
@@ -73,7 +73,8 @@ class HelpdeskTally {
   readonly values = new Map<string, number[]>();
   tickets = 0;
   constructor(private readonly period: Period | undefined) {}
-  add(ticket: Ticket, pre: Precomputed | undefined): void {
+  add(ticket: Ticket): void {
+    const pre = ticket.helpdesk;
     if (pre === undefined) return;
     const created = ticket.createdAt.getTime();
     if (this.period !== undefined && !(created >= this.period.from.getTime() && created < this.period.to.getTime())) return;
@@ -189,7 +190,6 @@ export async function foldInputs(
     records: [],
     ids: [],
   };
-  const precomputed = current.tickets.precomputed;
   const acc = reportAccumulator({ ...options, asOf });
   const state = acc.create();
   let rows = 0;
@@ -201,7 +201,7 @@ export async function foldInputs(
       solvedFirst.records.push(record);
       solvedFirst.ids.push(ticket.id);
     }
-    helpdesk.add(ticket, precomputed.get(ticket.id));
+    helpdesk.add(ticket);
     if (++rows % 10_000 === 0) progress("tickets", current.tickets.stats.read);
   };
   if (held !== undefined) {

@@ -53,6 +53,10 @@ export interface FileSummary {
   readonly rejected: number;
   /** `rejected / read`; `null` when nothing was read. */
   readonly rejectedShare: number | null;
+  /** Records excluded on purpose (deleted or spam tickets): `read = used + rejected + excluded`. */
+  readonly excluded: number;
+  /** {@link FileSummary.excluded} by reason (`deleted`, `spam`). */
+  readonly excludedBy: Readonly<Record<string, number>>;
   /** Blank lines skipped (not records). */
   readonly blankLines: number;
   /** Invalid UTF-8 sequences read as U+FFFD (the records were kept). */
@@ -201,6 +205,8 @@ export function fileSummary(
     used: stats.used,
     rejected: stats.rejected,
     rejectedShare: stats.read === 0 ? null : stats.rejected / stats.read,
+    excluded: stats.excluded,
+    excludedBy: stats.excludedBy,
     blankLines: stats.blankLines,
     invalidUtf8: stats.invalidUtf8,
     invalidUtf8ByColumn: stats.invalidUtf8ByColumn,

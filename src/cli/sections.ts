@@ -63,7 +63,7 @@ function inputBlocks(doc: CliDocument): Block[] {
   const rows: CellValue[][] = [];
   const add = (role: string, file: FileSummary | null): void => {
     if (file === null) return;
-    rows.push([role, file.path, file.read, file.used, file.rejected, file.blankLines]);
+    rows.push([role, file.path, file.read, file.used, file.rejected, file.excluded, file.blankLines]);
   };
   add("tickets", doc.input.tickets);
   add("messages", doc.input.messages);
@@ -75,6 +75,7 @@ function inputBlocks(doc: CliDocument): Block[] {
     { label: "rows read", kind: "count" },
     { label: "used", kind: "count" },
     { label: "rejected", kind: "count" },
+    { label: "excluded", kind: "count" },
     { label: "blank lines", kind: "count" },
   ];
   const blocks: Block[] = [

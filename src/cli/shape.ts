@@ -219,6 +219,8 @@ const FILE = {
   used: N,
   rejected: N,
   rejectedShare: N,
+  excluded: N,
+  excludedBy: COUNTS_MAP,
   blankLines: N,
   problems: N,
   invalidUtf8: N,

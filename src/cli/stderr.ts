@@ -16,7 +16,13 @@ const NAIVE = "has no UTC offset";
 
 function fileLines(role: string, file: FileSummary, args: ReportArgs): string[] {
   const name = file.path === "-" ? "(standard input)" : file.path;
-  const lines = [`${role} ${name}: rows read ${String(file.read)}, used ${String(file.used)}, rejected ${String(file.rejected)}`];
+  const excluded = Object.entries(file.excludedBy)
+    .map(([reason, n]) => `${String(n)} ${reason}`)
+    .join(", ");
+  const lines = [
+    `${role} ${name}: rows read ${String(file.read)}, used ${String(file.used)}, rejected ${String(file.rejected)}` +
+      (file.excluded > 0 ? `, excluded ${String(file.excluded)} (${excluded})` : ""),
+  ];
   if (file.invalidUtf8 > 0) {
     const columns = Object.entries(file.invalidUtf8ByColumn).map(([column, n]) => `${JSON.stringify(column)} ${String(n)}`);
     lines.push(

@@ -147,7 +147,16 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
       input: opened.name,
     });
   }
-  const stats: ReadStats = { read: 0, used: 0, rejected: 0, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} };
+  const stats: ReadStats = {
+    read: 0,
+    used: 0,
+    rejected: 0,
+    excluded: 0,
+    excludedBy: {},
+    blankLines: 0,
+    invalidUtf8: 0,
+    invalidUtf8ByColumn: {},
+  };
   const attributed = { n: 0 };
   const fail = (error: unknown): unknown => streamError(spec as ModelSpec<unknown>, error, stats);
   const rejects: Reject[] = [];
@@ -313,6 +322,11 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
       if (built.ok) {
         stats.used++;
         return built.value;
+      }
+      if ("excluded" in built) {
+        stats.excluded++;
+        stats.excludedBy[built.excluded] = (stats.excludedBy[built.excluded] ?? 0) + 1;
+        return undefined;
       }
       for (const issue of built.issues) {
         const slot = keys.indexOf(issue.key);

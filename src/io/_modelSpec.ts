@@ -30,7 +30,11 @@ export interface BuildIssue {
 }
 
 /** What `build` returns. @internal */
-export type Built<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly BuildIssue[] };
+export type Built<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly BuildIssue[] }
+  /** Excluded on purpose (a deleted or spam ticket): counted in `stats.excluded` under `reason`, not rejected. */
+  | { readonly ok: false; readonly excluded: string };
 
 /** The values read from one record (only present fields), and their raw values. @internal */
 export interface RecordValues {

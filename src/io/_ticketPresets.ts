@@ -6,9 +6,9 @@
  * @internal
  * @module
  */
-import type { TicketStatus } from "../models/ticket.ts";
+import { HELPDESK_DURATION_KEYS, type HelpdeskDurationKey, type TicketStatus } from "../models/ticket.ts";
 import type { FieldSpec } from "./_engine.ts";
-import type { PrecomputedKey, TicketPreset } from "./types.ts";
+import type { TicketPreset } from "./types.ts";
 import {
   interned,
   readCount,
@@ -40,6 +40,7 @@ export const TICKET_FIELDS = [
   "priority",
   "assignee",
   "group",
+  "brand",
   "requesterId",
   "assignedAt",
   "firstResponseAt",
@@ -53,21 +54,7 @@ export const TICKET_FIELDS = [
 ] as const;
 
 /** The precomputed durations a preset or a column map can fill. @internal */
-export const PRECOMPUTED_KEYS: readonly PrecomputedKey[] = [
-  "firstReply",
-  "firstReplyBusiness",
-  "firstResolution",
-  "firstResolutionBusiness",
-  "fullResolution",
-  "fullResolutionBusiness",
-  "requesterWait",
-  "requesterWaitBusiness",
-  "agentWait",
-  "agentWaitBusiness",
-  "onHold",
-  "onHoldBusiness",
-  "assignment",
-];
+export const PRECOMPUTED_KEYS: readonly HelpdeskDurationKey[] = HELPDESK_DURATION_KEYS;
 
 /** Values-object key of a precomputed duration. @internal */
 export const PRE = "pre.";
@@ -127,7 +114,7 @@ interface Context {
 }
 
 /** The low-cardinality labels tickets are grouped by: read through {@link interned}. */
-const LABELS = new Set(["channel", "type", "priority", "assignee", "group"]);
+const LABELS = new Set(["channel", "type", "priority", "assignee", "group", "brand"]);
 
 const f = (key: string, columns: string | readonly string[], read: Reader, required = false): FieldSpec => ({
   key,
@@ -215,6 +202,7 @@ export function ticketFields(preset: TicketPreset, ctx: Context): FieldSpec[] {
         f("priority", "priority", readLower),
         f("assignee", "assignee_id", readText),
         f("group", "group_id", readText),
+        f("brand", "brand_id", readText),
         f("requesterId", "requester_id", readText),
         f("assignedAt", [`${m}initially_assigned_at`, `${m}assigned_at`], at),
         f("solvedAt", `${m}solved_at`, at),

@@ -5,19 +5,7 @@
  *
  * @packageDocumentation
  */
-export type {
-  ColumnMap,
-  InputFormat,
-  InputInfo,
-  InputSource,
-  Precomputed,
-  PrecomputedKey,
-  ReadOptions,
-  ReadResult,
-  ReadStats,
-  Reject,
-  TicketPreset,
-} from "./types.ts";
+export type { ColumnMap, InputFormat, InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject, TicketPreset } from "./types.ts";
 export type { StatusMap } from "./_options.ts";
 export { INPUT_FORMAT_CODES, InputFormatError } from "./InputFormatError.ts";
 export type { InputFormatCode, InputFormatDetails } from "./InputFormatError.ts";

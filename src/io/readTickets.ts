@@ -7,7 +7,7 @@ import { IdIndex } from "./_idIndex.ts";
 import { checkTimeZone, parseColumnMap, statusReader, type StatusMap } from "./_options.ts";
 import { defaultTicketReader, PRE, PRECOMPUTED_KEYS, STATUS_TABLES, TICKET_FIELDS, ticketFields, ticketUnwrap } from "./_ticketPresets.ts";
 import { readMessages, type ReadMessagesOptions } from "./readMessages.ts";
-import type { InputSource, Precomputed, ReadOptions, ReadResult, ReadStats, Reject, TicketPreset } from "./types.ts";
+import type { InputSource, ReadOptions, ReadResult, ReadStats, Reject, TicketPreset } from "./types.ts";
 
 /** A new empty list (for {@link stateFor}). */
 const newList = <T>(): T[] => [];
@@ -53,14 +53,12 @@ export interface MessageJoin {
 }
 
 /**
- * What {@link readTickets} returns: the shared {@link ReadResult} plus the durations the
- * helpdesk exported and the messages join.
+ * What {@link readTickets} returns: the shared {@link ReadResult} plus the messages join.
+ * Durations the helpdesk exported are on each ticket ({@link Ticket.helpdesk}).
  *
  * @category Input
  */
 export interface TicketReadResult extends ReadResult<Ticket> {
-  /** Helpdesk-computed durations per returned ticket id (only tickets that have some). */
-  readonly precomputed: Map<string, Precomputed>;
   /** The messages join, when `options.messages` was given. */
   readonly messages?: MessageJoin;
 }
@@ -93,8 +91,8 @@ async function groupMessages(
  *   gzip is recognised by its magic bytes), `"-"` for standard input, or a `Readable`.
  * @param options - {@link ReadTicketsOptions}; all optional (`preset` defaults to `"generic"`).
  * @returns The tickets (single-use async iterable, read as you iterate), the accounting
- *   (final once iterated), the rejects (every issue of every rejected record), the
- *   precomputed durations per ticket id, and the messages join. An empty file gives no tickets.
+ *   (final once iterated), the rejects (every issue of every rejected record) and the
+ *   messages join. An empty file gives no tickets.
  * @throws {@link InputFormatError} `E_INPUT_COLUMNS` at once when the input lacks the
  *   preset's required columns (id, creation time, status) or a mapped column;
  *   `E_INPUT_SYNTAX` when a JSON input is neither an array nor an object; `E_INPUT_EMPTY`,
@@ -110,7 +108,7 @@ async function groupMessages(
  *   the input spells it. Absent optional values are left out of the ticket (never
  *   `undefined`). Timestamps that contradict each other (solved before created) are kept,
  *   as the models are: the metrics report them. `rawStatus` always holds the status as
- *   exported. Memory: the ids seen (for the duplicate check), the precomputed map and the
+ *   exported. Memory: the ids seen (for the duplicate check) and the
  *   messages file; never the whole ticket file (a JSON document wrapped in an object, such as
  *   `{ tickets, metric_sets }`, is the exception: it is parsed whole).
  * @example
@@ -144,7 +142,6 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
     ({ join, byTicket } = await groupMessages(opts.messages, opts.messagesOptions ?? (timeZone === undefined ? {} : { timeZone })));
   }
 
-  const precomputed = new Map<string, Precomputed>();
   // The slots of the required fields and which slots are precomputed durations, found once
   // per input (the engine hands the same `keys` array for every record).
   let slotsOf: readonly string[] | undefined;
@@ -194,13 +191,13 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
         ticket["messages"] = messages.sort((a, b) => a.at.getTime() - b.at.getTime());
         join.attached += messages.length;
       }
-      if (pre !== undefined) precomputed.set(id, pre);
+      if (pre !== undefined) ticket["helpdesk"] = pre;
       return { ok: true, value: ticket as unknown as Ticket };
     },
   });
 
   const batches = (): AsyncIterable<RecordBatch<Ticket>> => recordBatches(result) ?? (async function* () {})();
-  if (join === undefined) return withBatches({ ...result, precomputed }, batches);
+  if (join === undefined) return withBatches({ ...result }, batches);
   const messageJoin = join;
   const finish = (): void => {
     let unmatched = 0;
@@ -216,5 +213,5 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
     yield* batches();
     finish();
   }
-  return withBatches({ ...result, records: records(), precomputed, messages: messageJoin }, joinedBatches);
+  return withBatches({ ...result, records: records(), messages: messageJoin }, joinedBatches);
 }

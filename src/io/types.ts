@@ -86,6 +86,13 @@ export interface ReadStats {
   used: number;
   /** Records rejected; each has at least one {@link Reject}. */
   rejected: number;
+  /**
+   * Records excluded on purpose, neither used nor rejected: tickets the helpdesk marks as
+   * deleted or spam. `read = used + rejected + excluded`.
+   */
+  excluded: number;
+  /** {@link ReadStats.excluded} by reason (`"deleted"`, `"spam"`); reasons without records are absent. */
+  excludedBy: Record<string, number>;
   /** Blank lines skipped (CSV lines whose fields are all blank; empty NDJSON lines). Not records. */
   blankLines: number;
   /**
@@ -136,50 +143,6 @@ export interface ReadResult<T> {
   /** How the input was read. */
   readonly input: InputInfo;
 }
-
-/**
- * Durations a helpdesk computed itself and exported with a ticket, in milliseconds, kept
- * so a report can show them next to the values it recomputes from timestamps. `Business`
- * fields count only the helpdesk's business hours. Each field is present only when the
- * export had a value.
- *
- * @category Input
- */
-export interface Precomputed {
-  /** Ticket creation to the first public agent reply (Zendesk "First reply time"). */
-  readonly firstReply?: number;
-  /** The same within business hours (Zendesk, Freshdesk "First response time (in hrs)", Intercom `time_to_admin_reply`). */
-  readonly firstReplyBusiness?: number;
-  /** Creation to the first solve (Zendesk "First resolution time"). */
-  readonly firstResolution?: number;
-  /** The same within business hours (Zendesk; Intercom `time_to_first_close`). */
-  readonly firstResolutionBusiness?: number;
-  /** Creation to the last solve (Zendesk "Full resolution time"). */
-  readonly fullResolution?: number;
-  /** The same within business hours (Zendesk; Freshdesk "Resolution time (in hrs)"; Intercom `time_to_last_close`). */
-  readonly fullResolutionBusiness?: number;
-  /** Time the requester spent waiting (Zendesk "Requester wait time"). */
-  readonly requesterWait?: number;
-  /** The same within business hours. */
-  readonly requesterWaitBusiness?: number;
-  /** Time spent waiting on the requester (Zendesk "Agent wait time"). */
-  readonly agentWait?: number;
-  /** The same within business hours. */
-  readonly agentWaitBusiness?: number;
-  /** Time spent on hold (Zendesk "On hold time"). */
-  readonly onHold?: number;
-  /** The same within business hours. */
-  readonly onHoldBusiness?: number;
-  /** Time to assignment (Intercom `time_to_assignment`). */
-  readonly assignment?: number;
-}
-
-/**
- * The names of the {@link Precomputed} fields.
- *
- * @category Input
- */
-export type PrecomputedKey = keyof Precomputed;
 
 /**
  * Options shared by every reader.

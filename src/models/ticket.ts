@@ -1,4 +1,5 @@
 import type { Message } from "./message.ts";
+import type { SurveyScale } from "./survey.ts";
 
 /**
  * The normalised status category of a ticket. Helpdesks name their statuses differently;
@@ -46,6 +47,69 @@ export function isResolvedStatus(status: string): boolean {
 export type TicketSatisfaction = "good" | "bad" | number;
 
 /**
+ * Durations the helpdesk computed itself and exported with a ticket, in milliseconds. The
+ * time metrics use them where the ticket's timestamps cannot give the value (an export with
+ * "First reply time in minutes" but no first-reply instant), and the report says which
+ * source each figure came from and how far the two agree where both exist. `Business`
+ * fields count only the helpdesk's own business hours. Each field is present only when the
+ * export had a value.
+ *
+ * @category Models
+ */
+export interface HelpdeskDurations {
+  /** Ticket creation to the first public agent reply (Zendesk "First reply time", metric_sets `reply_time_in_minutes`). */
+  readonly firstReply?: number;
+  /** The same within business hours (Zendesk; Freshdesk "First response time (in hrs)"; Intercom `time_to_admin_reply`). */
+  readonly firstReplyBusiness?: number;
+  /** Creation to the first solve (Zendesk "First resolution time"). */
+  readonly firstResolution?: number;
+  /** The same within business hours (Zendesk; Intercom `time_to_first_close`). */
+  readonly firstResolutionBusiness?: number;
+  /** Creation to the last solve (Zendesk "Full resolution time"). */
+  readonly fullResolution?: number;
+  /** The same within business hours (Zendesk; Freshdesk "Resolution time (in hrs)"; Intercom `time_to_last_close`). */
+  readonly fullResolutionBusiness?: number;
+  /** Time the requester spent waiting (Zendesk "Requester wait time"). */
+  readonly requesterWait?: number;
+  /** The same within business hours. */
+  readonly requesterWaitBusiness?: number;
+  /** Time spent waiting on the requester (Zendesk "Agent wait time"). */
+  readonly agentWait?: number;
+  /** The same within business hours. */
+  readonly agentWaitBusiness?: number;
+  /** Time spent on hold (Zendesk "On hold time"). */
+  readonly onHold?: number;
+  /** The same within business hours. */
+  readonly onHoldBusiness?: number;
+  /** Time to the first assignment (Intercom `time_to_assignment`). */
+  readonly assignment?: number;
+}
+
+/**
+ * The names of the {@link HelpdeskDurations} fields.
+ *
+ * @category Models
+ */
+export type HelpdeskDurationKey = keyof HelpdeskDurations;
+
+/** Every {@link HelpdeskDurationKey}. @category Models */
+export const HELPDESK_DURATION_KEYS: readonly HelpdeskDurationKey[] = [
+  "firstReply",
+  "firstReplyBusiness",
+  "firstResolution",
+  "firstResolutionBusiness",
+  "fullResolution",
+  "fullResolutionBusiness",
+  "requesterWait",
+  "requesterWaitBusiness",
+  "agentWait",
+  "agentWaitBusiness",
+  "onHold",
+  "onHoldBusiness",
+  "assignment",
+];
+
+/**
  * A change of status, when the helpdesk export carries the history.
  *
  * @category Models
@@ -83,6 +147,8 @@ export interface Ticket {
   readonly assignee?: string;
   /** The group or team the ticket is assigned to. */
   readonly group?: string;
+  /** The brand (Zendesk `brand_id`) or, on social channels, the account the ticket reached. */
+  readonly brand?: string;
   /** The requester's (customer's) id. */
   readonly requesterId?: string;
   /** When the ticket was first assigned to an agent. */
@@ -101,6 +167,19 @@ export interface Ticket {
   readonly replies?: number;
   /** The satisfaction rating given for this ticket, if any. */
   readonly satisfaction?: TicketSatisfaction;
+  /**
+   * The scale of a numeric {@link Ticket.satisfaction} (Intercom 1–5, a Freshdesk survey's
+   * points). Absent for `"good"` / `"bad"` ratings; a numeric rating without a scale is not
+   * used for CSAT (and counted as skipped).
+   */
+  readonly satisfactionScale?: SurveyScale;
+  /**
+   * Whether a satisfaction survey was offered for this ticket, answered or not (Zendesk
+   * `offered`). With it, the survey response rate is rated tickets / offered tickets.
+   */
+  readonly satisfactionOffered?: boolean;
+  /** Durations the helpdesk computed and exported with the ticket, in milliseconds. */
+  readonly helpdesk?: HelpdeskDurations;
   /** Free-form tags. */
   readonly tags?: readonly string[];
   /** The conversation, when known; when present it is the source of truth for times. */

@@ -114,7 +114,16 @@ describe("readCsv: quirks", () => {
     const tickets = [];
     for await (const ticket of records) tickets.push(ticket);
     expect(tickets).toEqual([{ id: "7", createdAt: new Date("2026-01-05T10:00:00Z"), status: "open", rawStatus: "open" }]);
-    expect(stats).toEqual({ read: 1, used: 1, rejected: 0, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+    expect(stats).toEqual({
+      read: 1,
+      used: 1,
+      rejected: 0,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
   });
 });
 

@@ -30,7 +30,16 @@ describe("JSON arrays, streamed element by element", () => {
       ["1", ["a]b", "c,}d"], undefined],
       ["2", undefined, 'say "hi" [x]'],
     ]);
-    expect(result.stats).toEqual({ read: 2, used: 2, rejected: 0, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+    expect(result.stats).toEqual({
+      read: 2,
+      used: 2,
+      rejected: 0,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
   });
 
   it("gives each element its index (record − 1) and starting line, and rejects what is not an object", async () => {
@@ -52,7 +61,16 @@ describe("JSON arrays, streamed element by element", () => {
     ]);
     const trailing = await readTickets(chunked(`[${ticket("1")}]\n]`), { format: "json" });
     await collect(trailing);
-    expect(trailing.stats).toEqual({ read: 2, used: 1, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+    expect(trailing.stats).toEqual({
+      read: 2,
+      used: 1,
+      rejected: 1,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
     expect(trailing.rejects[0]?.reason).toBe("is unexpected text after the end of the JSON array");
   });
 
@@ -65,7 +83,16 @@ describe("JSON arrays, streamed element by element", () => {
   it("an empty array gives no records", async () => {
     const result = await readTickets(chunked("[ ]"), { format: "json" });
     expect(await collect(result)).toEqual([]);
-    expect(result.stats).toEqual({ read: 0, used: 0, rejected: 0, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+    expect(result.stats).toEqual({
+      read: 0,
+      used: 0,
+      rejected: 0,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
   });
 });
 
@@ -74,7 +101,16 @@ describe("NDJSON", () => {
     const text = `${ticket("1")}\r\n\r\n${ticket("2")}\r\nnot json\r\n${ticket("4")}`;
     const result = await readTickets(chunked(text, 4), { format: "ndjson" });
     expect((await collect(result)).map((t) => t.id)).toEqual(["1", "2", "4"]);
-    expect(result.stats).toEqual({ read: 4, used: 3, rejected: 1, blankLines: 1, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+    expect(result.stats).toEqual({
+      read: 4,
+      used: 3,
+      rejected: 1,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 1,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
     expect(result.rejects[0]).toMatchObject({ record: 3, line: 4, column: "(record)" });
   });
 

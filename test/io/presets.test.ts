@@ -8,6 +8,16 @@ import type { Ticket } from "../../src/models/index.ts";
 
 const fixture = (file: string): string => new URL(`../fixtures/io/${file}`, import.meta.url).pathname;
 
+/** The helpdesk durations of the ticket `id` among `tickets`. */
+const helpdeskOf = (tickets: readonly Ticket[], id: string): Ticket["helpdesk"] => tickets.find((t) => t.id === id)?.helpdesk;
+
+/** `ticket` without its helpdesk durations (checked on their own, with {@link helpdeskOf}). */
+function withoutHelpdesk(ticket: Ticket | undefined): Omit<Ticket, "helpdesk"> | undefined {
+  if (ticket === undefined) return undefined;
+  const { helpdesk: _helpdesk, ...rest } = ticket;
+  return rest;
+}
+
 async function collect(result: TicketReadResult): Promise<Ticket[]> {
   const out: Ticket[] = [];
   for await (const ticket of result.records) out.push(ticket);
@@ -24,8 +34,17 @@ describe("zendesk-csv (Zendesk ticket CSV export)", () => {
   it("maps the export's columns, reading naive dates in the account's time zone", async () => {
     const result = await readTickets(fixture("zendesk-tickets.csv"), { preset: "zendesk-csv", timeZone: "Europe/Bucharest" });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 5, used: 4, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
-    expect(tickets[0]).toEqual({
+    expect(result.stats).toEqual({
+      read: 5,
+      used: 4,
+      rejected: 1,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
+    expect(withoutHelpdesk(tickets[0])).toEqual({
       id: "101",
       createdAt: new Date("2026-03-02T07:15:00Z"),
       status: "solved",
@@ -58,8 +77,8 @@ describe("zendesk-csv (Zendesk ticket CSV export)", () => {
 
   it("keeps the exported durations (minutes) as milliseconds per ticket id", async () => {
     const result = await readTickets(fixture("zendesk-tickets.csv"), { preset: "zendesk-csv", timeZone: "Europe/Bucharest" });
-    await collect(result);
-    expect(result.precomputed.get("101")).toEqual({
+    const all = await collect(result);
+    expect(helpdeskOf(all, "101")).toEqual({
       firstReply: min(45),
       firstReplyBusiness: min(45),
       firstResolution: min(360),
@@ -67,9 +86,9 @@ describe("zendesk-csv (Zendesk ticket CSV export)", () => {
       fullResolution: min(360),
       fullResolutionBusiness: min(360),
     });
-    expect(result.precomputed.get("102")).toEqual({ firstReply: min(115), firstReplyBusiness: 0 });
-    expect(result.precomputed.has("105")).toBe(false);
-    expect(result.precomputed.has("104")).toBe(false); // rejected tickets leave nothing behind
+    expect(helpdeskOf(all, "102")).toEqual({ firstReply: min(115), firstReplyBusiness: 0 });
+    expect(helpdeskOf(all, "105")).toBeUndefined();
+    expect(helpdeskOf(all, "104")).toBeUndefined(); // rejected tickets leave nothing behind
   });
 
   it("rejects a negative Reopens count, naming the column as the export spells it", async () => {
@@ -91,8 +110,17 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
   it("joins metric_sets by ticket_id and maps the API fields", async () => {
     const result = await readTickets(fixture("zendesk-tickets.json"), { preset: "zendesk-json" });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 3, used: 2, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
-    expect(tickets[0]).toEqual({
+    expect(result.stats).toEqual({
+      read: 3,
+      used: 2,
+      rejected: 1,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
+    expect(withoutHelpdesk(tickets[0])).toEqual({
       id: "35436",
       createdAt: new Date("2026-03-02T07:15:00Z"),
       status: "solved",
@@ -110,7 +138,7 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
       satisfaction: "good",
       tags: ["enterprise", "printer"],
     });
-    expect(tickets[1]).toEqual({
+    expect(withoutHelpdesk(tickets[1])).toEqual({
       id: "35437",
       createdAt: new Date("2026-03-02T08:00:00Z"),
       status: "on_hold",
@@ -121,7 +149,7 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
       replies: 0,
       tags: [],
     });
-    expect(result.precomputed.get("35436")).toEqual({
+    expect(helpdeskOf(tickets, "35436")).toEqual({
       firstReply: min(30),
       firstReplyBusiness: min(30),
       firstResolution: min(360),
@@ -144,12 +172,21 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
   it("reads NDJSON tickets with embedded metric_set, counting blank lines and rejecting bad JSON lines", async () => {
     const result = await readTickets(fixture("zendesk-tickets.ndjson"), { preset: "zendesk-json" });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 3, used: 2, rejected: 1, blankLines: 1, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+    expect(result.stats).toEqual({
+      read: 3,
+      used: 2,
+      rejected: 1,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 1,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
     expect(tickets.map((t) => [t.id, t.status, t.channel, t.replies, t.satisfaction])).toEqual([
       ["1", "open", "chat", 2, undefined],
       ["3", "closed", undefined, undefined, "bad"],
     ]);
-    expect(result.precomputed.get("1")).toEqual({ firstReply: min(12), firstReplyBusiness: min(3) });
+    expect(helpdeskOf(tickets, "1")).toEqual({ firstReply: min(12), firstReplyBusiness: min(3) });
     expect(result.rejects).toHaveLength(1);
     expect(result.rejects[0]).toMatchObject({ record: 2, line: 3, column: "(record)", value: "" });
     expect(result.rejects[0]?.reason).toMatch(/^is not valid JSON/);
@@ -160,8 +197,17 @@ describe("freshdesk-csv (Freshdesk ticket export)", () => {
   it("maps the export, reads HH:MM:SS business-hour durations, and keeps every issue of a rejected row", async () => {
     const result = await readTickets(fixture("freshdesk-tickets.csv"), { preset: "freshdesk-csv", timeZone: "Asia/Kolkata" });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 5, used: 4, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
-    expect(tickets[0]).toEqual({
+    expect(result.stats).toEqual({
+      read: 5,
+      used: 4,
+      rejected: 1,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
+    expect(withoutHelpdesk(tickets[0])).toEqual({
       id: "2001",
       createdAt: new Date("2026-05-04T03:30:00Z"),
       status: "solved",
@@ -180,8 +226,8 @@ describe("freshdesk-csv (Freshdesk ticket export)", () => {
     });
     expect(tickets.map((t) => t.status)).toEqual(["solved", "pending", "closed", "on_hold"]);
     expect(tickets[2]).toMatchObject({ satisfaction: 3, closedAt: new Date("2026-05-08T02:30:00Z") });
-    expect(result.precomputed.get("2001")).toEqual({ firstReplyBusiness: min(45), fullResolutionBusiness: min(8 * 60 + 30) });
-    expect(result.precomputed.get("2003")).toEqual({
+    expect(helpdeskOf(tickets, "2001")).toEqual({ firstReplyBusiness: min(45), fullResolutionBusiness: min(8 * 60 + 30) });
+    expect(helpdeskOf(tickets, "2003")).toEqual({
       firstReplyBusiness: min(5),
       fullResolutionBusiness: 27 * 3_600_000 + 15 * 60_000 + 30_000,
     });
@@ -209,9 +255,18 @@ describe("intercom-json (Intercom conversations with statistics)", () => {
   it("reads epoch seconds, the statistics object and tag names", async () => {
     const result = await readTickets(fixture("intercom-conversations.json"), { preset: "intercom-json" });
     const tickets = await collect(result);
-    expect(result.stats).toEqual({ read: 3, used: 2, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+    expect(result.stats).toEqual({
+      read: 3,
+      used: 2,
+      rejected: 1,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
     const at = (s: number): Date => new Date(s * 1000);
-    expect(tickets[0]).toEqual({
+    expect(withoutHelpdesk(tickets[0])).toEqual({
       id: "1911149811",
       createdAt: at(1772445600),
       status: "solved",
@@ -230,7 +285,7 @@ describe("intercom-json (Intercom conversations with statistics)", () => {
       satisfaction: 5,
       tags: ["bug", "ios"],
     });
-    expect(tickets[1]).toEqual({
+    expect(withoutHelpdesk(tickets[1])).toEqual({
       id: "1911149812",
       createdAt: at(1772449200),
       status: "pending",
@@ -241,7 +296,7 @@ describe("intercom-json (Intercom conversations with statistics)", () => {
       reopens: 0,
       tags: [],
     });
-    expect(result.precomputed.get("1911149811")).toEqual({
+    expect(helpdeskOf(tickets, "1911149811")).toEqual({
       firstReplyBusiness: 600_000,
       firstResolutionBusiness: 3_600_000,
       fullResolutionBusiness: 10_800_000,

@@ -96,7 +96,16 @@ describe(
         statusMap: ["Pending Customer Response=pending", "Open=open", "Closed=closed"],
       });
       const tickets = await collect(result);
-      expect(result.stats).toEqual({ read: 8469, used: 8469, rejected: 0, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+      expect(result.stats).toEqual({
+        read: 8469,
+        used: 8469,
+        rejected: 0,
+        excluded: 0,
+        excludedBy: {},
+        blankLines: 0,
+        invalidUtf8: 0,
+        invalidUtf8ByColumn: {},
+      });
       expect(result.rejects).toEqual([]);
       const byStatus = new Map<string, number>();
       for (const t of tickets)
@@ -142,7 +151,16 @@ describe("accounting details", () => {
   it("keeps all issues of a rejected record", async () => {
     const result = await readTickets(text("id,created_at,status,reopens\n,yesterday,Escalated,-2\n"));
     await collect(result);
-    expect(result.stats).toEqual({ read: 1, used: 0, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+    expect(result.stats).toEqual({
+      read: 1,
+      used: 0,
+      rejected: 1,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
     expect(result.rejects.map((r) => r.column)).toEqual(["id", "created_at", "status", "reopens"]);
   });
 

@@ -13,7 +13,16 @@ describe("readSurveyResponses", () => {
     const result = await readSurveyResponses(example("responses.csv"));
     const responses: SurveyResponse[] = [];
     for await (const r of result.records) responses.push(r);
-    expect(result.stats).toEqual({ read: 144, used: 143, rejected: 1, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+    expect(result.stats).toEqual({
+      read: 144,
+      used: 143,
+      rejected: 1,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
     expect(result.rejects).toEqual([
       { record: 142, line: 143, column: "score", value: "11", reason: "must be within the scale, from scale.min to scale.max" },
     ]);
@@ -57,7 +66,16 @@ describe("readCohorts", () => {
     const result = await readCohorts(example("cohorts.csv"), { timeZone: "UTC" });
     const cohorts: Cohort[] = [];
     for await (const c of result.records) cohorts.push(c);
-    expect(result.stats).toEqual({ read: 10, used: 10, rejected: 0, blankLines: 0, invalidUtf8: 0, invalidUtf8ByColumn: {} });
+    expect(result.stats).toEqual({
+      read: 10,
+      used: 10,
+      rejected: 0,
+      excluded: 0,
+      excludedBy: {},
+      blankLines: 0,
+      invalidUtf8: 0,
+      invalidUtf8ByColumn: {},
+    });
     expect(cohorts[0]).toEqual({
       label: "2026-01",
       start: new Date("2026-01-01T00:00:00Z"),

@@ -12,7 +12,7 @@ import {
 } from "./fields.ts";
 import { MessageSchema } from "./message.ts";
 import { REASONS } from "../../_lib/reasons.ts";
-import type { TicketSatisfaction } from "../ticket.ts";
+import { HELPDESK_DURATION_KEYS, type HelpdeskDurationKey, type TicketSatisfaction } from "../ticket.ts";
 
 const isSatisfaction = (value: unknown): value is TicketSatisfaction =>
   value === "good" || value === "bad" || (typeof value === "number" && Number.isFinite(value));
@@ -61,6 +61,7 @@ export const TicketSchema = z.object(
     priority: optionalText,
     assignee: optionalText,
     group: optionalText,
+    brand: optionalText,
     requesterId: optionalText,
     assignedAt: optionalInstant,
     firstResponseAt: optionalInstant,
@@ -72,6 +73,22 @@ export const TicketSchema = z.object(
     // A custom check rather than a union: zod 4 runs an absent optional key's schema and a
     // failing union builds costly nested issues, on every row.
     satisfaction: z.custom<TicketSatisfaction>(isSatisfaction, { error: expectOptional(REASONS.satisfaction) }).exactOptional(),
+    satisfactionScale: z
+      .object({ min: z.number().finite(), max: z.number().finite() }, { error: expectOptional(REASONS.object) })
+      .refine((scale) => scale.min < scale.max, { error: "min must be below max" })
+      .readonly()
+      .exactOptional(),
+    satisfactionOffered: z.boolean({ error: expectOptional(REASONS.boolean) }).exactOptional(),
+    helpdesk: z
+      .object(
+        Object.fromEntries(HELPDESK_DURATION_KEYS.map((key) => [key, z.number().finite().nonnegative().exactOptional()])) as Record<
+          HelpdeskDurationKey,
+          z.ZodExactOptional<z.ZodNumber>
+        >,
+        { error: expectOptional(REASONS.object) },
+      )
+      .readonly()
+      .exactOptional(),
     tags: z
       .array(text, { error: expectOptional(REASONS.array) })
       .readonly()
