@@ -24,4 +24,10 @@ export {
   type SurveyResponsesState,
   type SurveySummary,
 } from "./surveyResponsesAccumulator.ts";
+export {
+  ticketRatingsAccumulator,
+  type TicketRatingsAccumulatorOptions,
+  type TicketRatingsState,
+  type TicketRatingsSummary,
+} from "./ticketRatingsAccumulator.ts";
 export type { BinaryAnswer } from "./_labels.ts";
