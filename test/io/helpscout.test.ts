@@ -4,10 +4,12 @@
 // https://developer.helpscout.com/mailbox-api/endpoints/conversations/threads/list/ and
 // https://developer.helpscout.com/mailbox-api/endpoints/ratings/get.
 import { Readable } from "node:stream";
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../src/models/index.ts";
 import { csat, happinessScore, type HappinessRating } from "../../src/index.ts";
 import { exportFixture, expectedOf, median, readAll } from "./_vendorSupport.ts";
+import { readFileSync } from "node:fs";
 
 const at = (iso: string): Date => new Date(iso);
 const read = () => readAll(exportFixture("helpscout-json", "conversations.json"), { preset: "helpscout-json" });
@@ -120,5 +122,37 @@ describe("helpscout-json (Help Scout Mailbox API 2.0 conversations)", () => {
     };
     const { result } = await readAll(Readable.from([JSON.stringify(page)]), { preset: "helpscout-json", format: "json" });
     expect(result.rejects.map((r) => [r.column, r.reason])).toEqual([["_embedded.threads", expect.stringMatching(/valid time/)]]);
+  });
+  test.prop([fc.nat(), fc.nat()], { numRuns: 25 })("the order of the threads does not change the messages or the rating", async (a, b) => {
+    const page = JSON.parse(readFileSync(exportFixture("helpscout-json", "conversations.json"), "utf8")) as {
+      _embedded: { conversations: { _embedded: { threads: unknown[] } }[] };
+    };
+    const reference = await readAll(Readable.from([JSON.stringify(page)]), { preset: "helpscout-json", format: "json" });
+    for (const conversation of page._embedded.conversations) {
+      const threads = conversation._embedded.threads;
+      // A rotation and a swap: any order the API could list the threads in.
+      const k = threads.length === 0 ? 0 : a % threads.length;
+      const rotated = [...threads.slice(k), ...threads.slice(0, k)];
+      const i = rotated.length === 0 ? 0 : b % rotated.length;
+      if (rotated.length > 1) [rotated[0], rotated[i]] = [rotated[i], rotated[0]];
+      conversation._embedded.threads = rotated;
+    }
+    const shuffled = await readAll(Readable.from([JSON.stringify(page)]), { preset: "helpscout-json", format: "json" });
+    expect(shuffled.tickets).toEqual(reference.tickets);
+  });
+  it("the latest rated thread gives the rating, whatever the order of the list", async () => {
+    const early = { type: "message", createdBy: { type: "user", id: 1 }, createdAt: "2026-03-02T10:00:00Z", rating: "okay" };
+    const late = { type: "message", createdBy: { type: "user", id: 1 }, createdAt: "2026-03-02T11:00:00Z", rating: "great" };
+    const conversation = (threads: unknown[]) => ({ id: 1, createdAt: "2026-03-02T09:00:00Z", status: "closed", _embedded: { threads } });
+    for (const threads of [
+      [early, late],
+      [late, early],
+    ]) {
+      const { tickets } = await readAll(Readable.from([JSON.stringify([conversation(threads)])]), {
+        preset: "helpscout-json",
+        format: "json",
+      });
+      expect(tickets[0]?.satisfaction).toBe(3);
+    }
   });
 });
