@@ -2,6 +2,7 @@
 // written from https://developers.gorgias.com/reference/tickets and
 // https://developers.gorgias.com/reference/satisfaction-surveys.
 import { Readable } from "node:stream";
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../src/models/index.ts";
 import { csat } from "../../src/index.ts";
@@ -86,4 +87,25 @@ describe("gorgias-json (Gorgias tickets API)", () => {
       [4, "status", "snoozed"],
     ]);
   });
+  const record = fc.record({ status: fc.constantFrom("open", "closed", "escalated"), spam: fc.boolean(), trashed: fc.boolean() });
+  test.prop([fc.array(record, { maxLength: 30 })], { numRuns: 40 })(
+    "every record is used, rejected or excluded: spam and trashed tickets excluded (spam first), undocumented statuses rejected",
+    async (rows) => {
+      const data = rows.map((row, i) => ({
+        id: i + 1,
+        status: row.status,
+        created_datetime: "2026-03-02T10:00:00Z",
+        spam: row.spam,
+        trashed_datetime: row.trashed ? "2026-03-02T11:00:00Z" : null,
+      }));
+      const { result } = await readAll(Readable.from([JSON.stringify({ data })]), { preset: "gorgias-json", format: "json" });
+      const documented = rows.filter((r) => r.status !== "escalated");
+      const spam = documented.filter((r) => r.spam).length;
+      const trashed = documented.filter((r) => !r.spam && r.trashed).length;
+      expect(result.stats.rejected).toBe(rows.length - documented.length);
+      expect(result.stats.excluded).toBe(spam + trashed);
+      expect(result.stats.excludedBy).toEqual({ ...(spam > 0 ? { spam } : {}), ...(trashed > 0 ? { deleted: trashed } : {}) });
+      expect(result.stats.used).toBe(documented.length - spam - trashed);
+    },
+  );
 });
