@@ -112,8 +112,8 @@ function gateBlocks(doc: CliDocument): Block[] {
 function surveyBlocks(set: MetricSetJson): Block[] {
   const s = set.survey;
   const blocks: Block[] = [{ type: "heading", text: "Survey scores" }];
-  if (s === null || s.responses === 0)
-    return [...blocks, { type: "note", text: "No survey responses in scope (give them with --responses)." }];
+  if (s === null || (s.responses === 0 && s.csat === null))
+    return [...blocks, { type: "note", text: "No survey responses or ticket ratings in scope (give responses with --responses)." }];
   const facts: Fact[] = [];
   if (s.nps !== null) {
     facts.push({
@@ -126,9 +126,17 @@ function surveyBlocks(set: MetricSetJson): Block[] {
     facts.push({
       label: "CSAT",
       value: withInterval(s.csat.score, s.csat.interval, "fraction"),
-      note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}`,
+      note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}${s.csatSource === "ticketRatings" ? " ticket ratings (no CSAT survey responses)" : ""}`,
     });
   else facts.push({ label: "CSAT", value: null, note: "no CSAT answers" });
+  const ratings = set.ratings;
+  if (ratings.offered > 0)
+    facts.push({
+      label: "Survey response rate",
+      value: ratings.responseRate,
+      kind: "fraction",
+      note: `${String(ratings.rated)} tickets rated of ${String(ratings.offered)} offered a survey`,
+    });
   if (s.ces.length === 0) facts.push({ label: "CES", value: null, note: "no CES answers" });
   for (const c of s.ces) {
     facts.push({
@@ -169,6 +177,14 @@ function ticketBlocks(set: MetricSetJson): Block[] {
       note: `${String(ot.oneTouch)} of ${String(ot.resolved)} resolved tickets with one public reply`,
     },
     { label: "Replies to resolve (median)", value: set.time.repliesToResolve?.median ?? null, kind: "number" },
+    {
+      label: "Reopen rate",
+      value: withInterval(set.reopens.rate, set.reopens.interval, "fraction"),
+      note:
+        set.reopens.solved === 0
+          ? "no solved ticket with a reopens count"
+          : `${String(set.reopens.reopened)} of ${String(set.reopens.solved)} solved tickets reopened; ${formatValue(set.reopens.reopensPerTicket, "number")} reopens per solved ticket`,
+    },
   ];
   const statuses = (["new", "open", "pending", "on_hold", "solved", "closed"] as const).map((s): CellValue[] => [
     s,
@@ -216,12 +232,28 @@ function summaryCells(s: DurationSummaryWithIntervalJson | null, percentiles: re
   return [s.count, s.median, s.mean, ci, ...percentiles.map((p) => s.p.find((q) => q.p === p)?.value ?? null), s.max];
 }
 
+/** A signed duration, e.g. `+45m` or `−2h`. */
+const signed = (ms: number): string => (ms === 0 ? "0" : `${ms > 0 ? "+" : "−"}${formatValue(Math.abs(ms), "duration")}`);
+
+/** One row per duration metric whose tickets carry both values. */
+function reconciliationRows(report: MetricSetJson): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (const [key, label] of DURATION_LABELS) {
+    const r = (report.time[key] as DurationMetricJson).reconciliation;
+    if (r === null) continue;
+    const largest = r.largest.map((t) => `${t.id}: ${signed(t.difference)}`).join(", ");
+    rows.push([label, r.compared, r.agreeing, signed(r.medianDifference), largest === "" ? "none" : largest]);
+  }
+  return rows;
+}
+
 function timeBlocks(doc: CliDocument): Block[] {
   const { report } = doc;
   const percentiles = report.parameters.percentiles;
   const columns: Column[] = [
     { label: "metric" },
     { label: "clock" },
+    { label: "source" },
     { label: "measured", kind: "count" },
     { label: "median", kind: "duration" },
     { label: "mean", kind: "duration" },
@@ -237,8 +269,9 @@ function timeBlocks(doc: CliDocument): Block[] {
     const m = report.time[key] as DurationMetricJson;
     const skipped = Object.values(m.skipped).reduce((a, b) => a + b, 0);
     const anomalies = Object.values(m.anomalies).reduce((a, b) => a + b, 0);
-    rows.push([label, "calendar", ...summaryCells(m.calendar, percentiles), skipped, anomalies]);
-    if (report.parameters.businessHours) rows.push([label, "business", ...summaryCells(m.business, percentiles), skipped, anomalies]);
+    rows.push([label, "calendar", m.source, ...summaryCells(m.calendar, percentiles), skipped, anomalies]);
+    if (report.parameters.businessHours)
+      rows.push([label, "business", m.source, ...summaryCells(m.business, percentiles), skipped, anomalies]);
     const detail = [reasons(m.skipped), reasons(m.anomalies)].filter((t) => t !== "").join("; ");
     if (detail !== "") notes.push(`${label}: ${detail}.`);
   }
@@ -250,6 +283,20 @@ function timeBlocks(doc: CliDocument): Block[] {
     blocks.push({
       type: "note",
       text: `Not measured (skipped; anomalies contradict themselves and are never averaged): ${notes.join(" ")}`,
+    });
+  const reconciled = reconciliationRows(report);
+  if (reconciled.length > 0)
+    blocks.push({
+      type: "table",
+      caption: "Timestamps against the helpdesk's own durations (tickets with both; agreeing: within a minute)",
+      columns: [
+        { label: "metric" },
+        { label: "compared", kind: "count" },
+        { label: "agreeing", kind: "count" },
+        { label: "median difference (helpdesk − timestamps)" },
+        { label: "differ most (id: difference)" },
+      ],
+      rows: reconciled,
     });
   if (doc.helpdesk !== null) {
     const hd = Object.entries(doc.helpdesk).map(([field, s]): CellValue[] => [field, s.count, s.median, s.mean, s.max]);
