@@ -110,11 +110,10 @@ export const STATUS_TABLES: Readonly<Record<TicketPreset, ReadonlyMap<string, St
   ]),
   "zendesk-csv": ZENDESK_STATUSES,
   "zendesk-json": ZENDESK_STATUSES,
-  // Freshdesk's four built-in statuses (API values 2 Open, 3 Pending, 4 Resolved, 5 Closed)
-  // and the two custom statuses every new account starts with, Waiting on Customer and
-  // Waiting on Third Party. https://developers.freshdesk.com/api/#tickets (status),
-  // https://support.freshdesk.com/support/solutions/articles/37626 (custom ticket statuses).
-  // Spam and deleted tickets are not in Freshdesk's ticket export.
+  // Freshdesk's four built-in statuses (API values 2 Open, 3 Pending, 4 Resolved, 5 Closed,
+  // https://developers.freshdesk.com/api/#tickets) and the two custom statuses a new account
+  // starts with, Waiting on Customer and Waiting on Third Party. Spam and deleted tickets
+  // (the API's `spam` flag, the trash) are not in Freshdesk's ticket export.
   "freshdesk-csv": table([
     ["open", "open"],
     ["pending", "pending"],
