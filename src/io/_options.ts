@@ -113,7 +113,9 @@ export function statusReader<E>(
     `unknown status ${JSON.stringify(raw.trim())} for the ${preset} preset; map it with --status-map ${JSON.stringify(`${raw.trim()}=CATEGORY`)} (statusMap in code), CATEGORY one of ${TICKET_STATUSES.join(", ")}`;
   // Exports repeat a handful of spellings: remember each raw spelling's category or reject (bounded).
   const seen = new Map<string, TicketStatus | E | Invalid>();
-  return (raw) => {
+  return (input) => {
+    // JSON exports may give a status as a number (Freshdesk's API codes 2–5).
+    const raw = typeof input === "number" && Number.isInteger(input) ? String(input) : input;
     if (typeof raw !== "string") return bad(REASONS.status);
     const known = seen.get(raw);
     if (known !== undefined) return known;

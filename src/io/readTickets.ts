@@ -207,7 +207,7 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
         id,
         createdAt: values[createdSlot],
         status,
-        rawStatus: (raws[statusSlot] as string).trim(),
+        rawStatus: String(raws[statusSlot]).trim(),
       };
       let pre: Record<string, number> | undefined;
       for (let slot = 0; slot < keys.length; slot++) {

@@ -238,7 +238,7 @@ describe("freshdesk-csv (Freshdesk ticket export)", () => {
     expect(pick(result.rejects, 5)).toEqual([["Status", "Archived", expect.stringContaining('--status-map "Archived=CATEGORY"')]]);
   });
 
-  it("a statusMap adds the custom status, and the row is then rejected only for its survey value", async () => {
+  it("a statusMap adds the custom status, and the row is then used", async () => {
     const result = await readTickets(fixture("freshdesk-tickets.csv"), {
       preset: "freshdesk-csv",
       timeZone: "Asia/Kolkata",

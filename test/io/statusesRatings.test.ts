@@ -74,6 +74,20 @@ describe("status tables", () => {
     ]);
   });
 
+  it("a status given as a JSON number is read as its digits (Freshdesk's API codes)", async () => {
+    const body = JSON.stringify(
+      [2, 3, 4, 5, 6].map((status, i) => ({ "Ticket ID": i, "Created time": "2026-01-05T10:00:00Z", Status: status })),
+    );
+    const { tickets, rejects } = await run("freshdesk-csv", body);
+    expect(tickets.map((t) => [t.status, t.rawStatus])).toEqual([
+      ["open", "2"],
+      ["pending", "3"],
+      ["solved", "4"],
+      ["closed", "5"],
+    ]);
+    expect(rejects.map((r) => [r.value, r.reason.slice(0, 20)])).toEqual([["6", 'unknown status "6" f']]);
+  });
+
   it("intercom-json: open, snoozed, closed", async () => {
     const body = JSON.stringify(["open", "snoozed", "closed"].map((state, i) => ({ id: String(i), created_at: 1767607200, state })));
     const { tickets } = await run("intercom-json", body);
