@@ -9,7 +9,7 @@ import { isValidTimeZone } from "../_lib/zone.ts";
 import { TICKET_STATUSES, type TicketStatus } from "../models/ticket.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import type { ColumnMap } from "./types.ts";
-import { bad, good, type Reader } from "./_values.ts";
+import { bad, good, type Invalid, type Reader } from "./_values.ts";
 
 /** Throws `E_TIME_ZONE` unless `timeZone` is absent or a valid IANA zone. @internal */
 export function checkTimeZone(fn: string, timeZone: string | undefined): string | undefined {
@@ -71,18 +71,20 @@ export const statusKey = (name: string): string =>
 export type StatusMap = Readonly<Record<string, TicketStatus>> | readonly string[];
 
 /**
- * The status reader of a preset: `statusMap` first, then the preset's table. Throws
- * `E_STATUS_MAP` for a mapping to something that is not a category.
+ * The status reader of a preset: `statusMap` first, then the preset's table (whose entries
+ * may be other markers than categories, such as an exclusion). An unknown name is rejected
+ * with a reason that names it and `--status-map`. Throws `E_STATUS_MAP` for a mapping to
+ * something that is not a category.
  *
  * @internal
  */
-export function statusReader(
+export function statusReader<E>(
   fn: string,
   preset: string,
-  table: ReadonlyMap<string, TicketStatus>,
+  table: ReadonlyMap<string, TicketStatus | E>,
   statusMap: StatusMap | undefined,
 ): Reader {
-  const lookup = new Map(table);
+  const lookup = new Map<string, TicketStatus | E>(table);
   if (statusMap !== undefined) {
     const pairs: [string, string][] = Array.isArray(statusMap)
       ? (statusMap as readonly string[]).map((entry) => {
@@ -106,16 +108,20 @@ export function statusReader(
       lookup.set(statusKey(name), category as TicketStatus);
     }
   }
-  const reason = `${REASONS.status.replace("or a known helpdesk status name", `or a status name the ${preset} preset knows`)}; map other names with statusMap (Name=category)`;
-  // Exports repeat a handful of spellings: remember each raw spelling's category (bounded).
-  const seen = new Map<string, TicketStatus>();
-  return (raw) => {
-    if (typeof raw !== "string") return bad(reason);
+  // The reason names the value and how to map it (--status-map in the command, statusMap in code).
+  const unknown = (raw: string): string =>
+    `unknown status ${JSON.stringify(raw.trim())} for the ${preset} preset; map it with --status-map ${JSON.stringify(`${raw.trim()}=CATEGORY`)} (statusMap in code), CATEGORY one of ${TICKET_STATUSES.join(", ")}`;
+  // Exports repeat a handful of spellings: remember each raw spelling's category or reject (bounded).
+  const seen = new Map<string, TicketStatus | E | Invalid>();
+  return (input) => {
+    // JSON exports may give a status as a number (Freshdesk's API codes 2–5).
+    const raw = typeof input === "number" && Number.isInteger(input) ? String(input) : input;
+    if (typeof raw !== "string") return bad(REASONS.status);
     const known = seen.get(raw);
     if (known !== undefined) return known;
     const status = lookup.get(statusKey(raw));
-    if (status === undefined) return bad(reason);
-    if (seen.size < 1024) seen.set(raw, status);
-    return good(status);
+    const result = status === undefined ? bad(unknown(raw)) : good(status);
+    if (seen.size < 1024) seen.set(raw, result as TicketStatus | E | Invalid);
+    return result;
   };
 }

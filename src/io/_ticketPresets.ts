@@ -14,22 +14,19 @@ import {
   interned,
   readCount,
   readEpochSeconds,
-  readFreshdeskSurvey,
   readHms,
   readId,
   readLower,
   readMinutes,
-  readNumber,
-  readSatisfaction,
   readSeconds,
   readSynonym,
   readTagNames,
   readTags,
   readText,
   readTimestamp,
-  readZendeskSatisfaction,
   type Reader,
 } from "./_values.ts";
+import { readFreshdeskRating, readGenericRating, readIntercomRating, readZendeskRating } from "./_ratings.ts";
 
 /** The ticket fields a preset or a column map can fill. @internal */
 export const TICKET_FIELDS = [
@@ -60,7 +57,23 @@ export const PRECOMPUTED_KEYS: readonly HelpdeskDurationKey[] = HELPDESK_DURATIO
 /** Values-object key of a precomputed duration. @internal */
 export const PRE = "pre.";
 
-const table = (pairs: readonly (readonly [string, TicketStatus])[]): ReadonlyMap<string, TicketStatus> => new Map(pairs);
+/**
+ * A status name that marks a ticket to leave out of every figure (a deleted or spam
+ * ticket): readTickets counts it in `stats.excluded` under `excluded`, not as a reject.
+ *
+ * @internal
+ */
+export interface StatusExclusion {
+  readonly excluded: string;
+}
+
+/** What a status name stands for: a category, or an exclusion. @internal */
+export type StatusEntry = TicketStatus | StatusExclusion;
+
+const DELETED: StatusExclusion = { excluded: "deleted" };
+const SPAM: StatusExclusion = { excluded: "spam" };
+
+const table = (pairs: readonly (readonly [string, StatusEntry])[]): ReadonlyMap<string, StatusEntry> => new Map(pairs);
 
 const CATEGORIES: readonly (readonly [string, TicketStatus])[] = [
   ["new", "new"],
@@ -71,8 +84,21 @@ const CATEGORIES: readonly (readonly [string, TicketStatus])[] = [
   ["closed", "closed"],
 ];
 
-/** Status names per preset, keyed as `statusKey` folds them (lower case, `-`/`_` as spaces). @internal */
-export const STATUS_TABLES: Readonly<Record<TicketPreset, ReadonlyMap<string, TicketStatus>>> = {
+/**
+ * Zendesk's statuses: `new`, `open`, `pending`, `hold`, `solved`, `closed` (the API), shown
+ * as New, Open, Pending, On-hold, Solved, Closed (the CSV export); incremental exports also
+ * return deleted tickets with the status `deleted`, excluded here.
+ * https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/ (status),
+ * https://developer.zendesk.com/documentation/ticketing/managing-tickets/using-the-incremental-export-api/ (deleted tickets),
+ * https://support.zendesk.com/hc/en-us/articles/4408886805786 (About ticket statuses).
+ */
+const ZENDESK_STATUSES = table([...CATEGORIES, ["hold", "on_hold"], ["deleted", DELETED]]);
+
+/**
+ * Status names per preset, keyed as `statusKey` folds them (lower case, `-`/`_` as spaces).
+ * docs/guide/cli.md has the same tables. @internal
+ */
+export const STATUS_TABLES: Readonly<Record<TicketPreset, ReadonlyMap<string, StatusEntry>>> = {
   generic: table([
     ...CATEGORIES,
     ["hold", "on_hold"],
@@ -80,17 +106,29 @@ export const STATUS_TABLES: Readonly<Record<TicketPreset, ReadonlyMap<string, Ti
     ["pending customer response", "pending"],
     ["waiting on customer", "pending"],
     ["waiting on third party", "on_hold"],
+    ["deleted", DELETED],
+    ["spam", SPAM],
   ]),
-  "zendesk-csv": table([...CATEGORIES, ["hold", "on_hold"]]),
-  "zendesk-json": table([...CATEGORIES, ["hold", "on_hold"]]),
+  "zendesk-csv": ZENDESK_STATUSES,
+  "zendesk-json": ZENDESK_STATUSES,
+  // Freshdesk's four built-in statuses (API values 2 Open, 3 Pending, 4 Resolved, 5 Closed,
+  // https://developers.freshdesk.com/api/#tickets) and the two custom statuses a new account
+  // starts with, Waiting on Customer and Waiting on Third Party. Spam and deleted tickets
+  // (the API's `spam` flag, the trash) are not in Freshdesk's ticket export.
   "freshdesk-csv": table([
     ["open", "open"],
     ["pending", "pending"],
     ["resolved", "solved"],
     ["closed", "closed"],
+    ["2", "open"],
+    ["3", "pending"],
+    ["4", "solved"],
+    ["5", "closed"],
     ["waiting on customer", "pending"],
     ["waiting on third party", "on_hold"],
   ]),
+  // Intercom's conversation states: open, closed, snoozed.
+  // https://developers.intercom.com/docs/references/rest-api/api.intercom.io/conversations/conversation
   "intercom-json": table([
     ["open", "open"],
     ["snoozed", "pending"],
@@ -142,7 +180,7 @@ export function defaultTicketReader(key: string, ctx: Context): Reader {
     case "replies":
       return readCount;
     case "satisfaction":
-      return readSatisfaction;
+      return readGenericRating;
     case "tags":
       return readTags(",");
     case "id":
@@ -179,7 +217,7 @@ export function ticketFields(preset: TicketPreset, ctx: Context): FieldSpec[] {
         f("solvedAt", "Solved at", at),
         f("reopens", "Reopens", readCount),
         f("replies", "Replies", readCount),
-        f("satisfaction", "Satisfaction Score", readZendeskSatisfaction),
+        f("satisfaction", "Satisfaction Score", readZendeskRating),
         f("tags", "Tags", readTags(/\s+/)),
         f(`${PRE}firstReply`, "First reply time in minutes", readMinutes),
         f(`${PRE}firstReplyBusiness`, "First reply time in minutes within business hours", readMinutes),
@@ -211,7 +249,7 @@ export function ticketFields(preset: TicketPreset, ctx: Context): FieldSpec[] {
         f("solvedAt", `${m}solved_at`, at),
         f("reopens", `${m}reopens`, readCount),
         f("replies", `${m}replies`, readCount),
-        f("satisfaction", "satisfaction_rating.score", readZendeskSatisfaction),
+        f("satisfaction", "satisfaction_rating.score", readZendeskRating),
         f("tags", "tags", readTags(/\s+/)),
         f(`${PRE}firstReply`, `${m}reply_time_in_minutes.calendar`, readMinutes),
         f(`${PRE}firstReplyBusiness`, `${m}reply_time_in_minutes.business`, readMinutes),
@@ -237,12 +275,14 @@ export function ticketFields(preset: TicketPreset, ctx: Context): FieldSpec[] {
         f("priority", "Priority", readLower),
         f("assignee", "Agent", readText),
         f("group", "Group", readText),
+        // Freshdesk's multi-product accounts (one helpdesk, several brands) export "Product".
+        f("brand", "Product", readText),
         f("requesterId", ["Contact ID", "Email", "Requester email"], readText),
         f("firstResponseAt", "Initial response time", at),
         f("solvedAt", "Resolved time", at),
         f("closedAt", "Closed time", at),
         f("replies", "Agent interactions", readCount),
-        f("satisfaction", ["Survey results", "Survey result"], readFreshdeskSurvey),
+        f("satisfaction", ["Survey results", "Survey result"], readFreshdeskRating),
         f("tags", "Tags", readTags(",")),
         f(`${PRE}firstReplyBusiness`, "First response time (in hrs)", readHms),
         f(`${PRE}fullResolutionBusiness`, "Resolution time (in hrs)", readHms),
@@ -264,7 +304,7 @@ export function ticketFields(preset: TicketPreset, ctx: Context): FieldSpec[] {
         f("firstSolvedAt", `${s}first_close_at`, readEpochSeconds),
         f("solvedAt", `${s}last_close_at`, readEpochSeconds),
         f("reopens", `${s}count_reopens`, readCount),
-        f("satisfaction", "conversation_rating.rating", readNumber),
+        f("satisfaction", "conversation_rating.rating", readIntercomRating),
         f("tags", "tags.tags", readTagNames),
         f(`${PRE}firstReplyBusiness`, `${s}time_to_admin_reply`, readSeconds),
         f(`${PRE}firstResolutionBusiness`, `${s}time_to_first_close`, readSeconds),

@@ -5,7 +5,17 @@ import type { Ticket, TicketStatus } from "../models/ticket.ts";
 import { applyColumnMap, readModel, recordBatches, withBatches, type RecordBatch } from "./_engine.ts";
 import { IdIndex } from "./_idIndex.ts";
 import { checkTimeZone, parseColumnMap, statusReader, type StatusMap } from "./_options.ts";
-import { defaultTicketReader, PRE, PRECOMPUTED_KEYS, STATUS_TABLES, TICKET_FIELDS, ticketFields, ticketUnwrap } from "./_ticketPresets.ts";
+import { isRating, readScaledRating, splitRatingScale } from "./_ratings.ts";
+import {
+  defaultTicketReader,
+  PRE,
+  PRECOMPUTED_KEYS,
+  STATUS_TABLES,
+  TICKET_FIELDS,
+  ticketFields,
+  ticketUnwrap,
+  type StatusExclusion,
+} from "./_ticketPresets.ts";
 import { readMessages, type ReadMessagesOptions } from "./readMessages.ts";
 import { EXCLUDED } from "./_presetKit.ts";
 import { VENDOR_PRESETS } from "./_presetVendors.ts";
@@ -71,6 +81,7 @@ const MODEL_FIELD = 0;
 const REQUIRED_FIELD = 1;
 const PRECOMPUTED_FIELD = 2;
 const EXCLUDED_FIELD = 3;
+const RATING_FIELD = 4;
 const precomputedKeys = new Set<string>(PRECOMPUTED_KEYS);
 const keyOf = (field: string): string => (precomputedKeys.has(field) ? `${PRE}${field}` : field);
 
@@ -88,7 +99,8 @@ async function groupMessages(
 
 /**
  * Reads a helpdesk ticket export as a stream of {@link Ticket}s through a column preset,
- * rejecting and counting every record that does not fit, so that `read = used + rejected`.
+ * rejecting and counting every record that does not fit and every ticket left out on
+ * purpose, so that `read = used + rejected + excluded`.
  *
  * @param input - A path (`.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl`, optionally `.gz`;
  *   gzip is recognised by its magic bytes), `"-"` for standard input, or a `Readable`.
@@ -103,7 +115,8 @@ async function groupMessages(
  *   gzip stream) and `E_INPUT_LIMIT` (a record past 64 MiB that cannot be skipped) while the
  *   records are iterated, after those before the damage.
  * @throws {@link MetricRangeError} `E_PRESET` for an unknown preset; `E_TIME_ZONE` for an
- *   invalid `timeZone`; `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map; `E_STATUS_MAP`
+ *   invalid `timeZone`; `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map (`E_MAP_ENTRY`
+ *   also for a satisfaction scale whose bounds are not integers MIN < MAX); `E_STATUS_MAP`
  *   for a bad status map.
  * @remarks A record is rejected when a required value is missing, a value the preset reads
  *   does not parse (a bad date, a negative count, an unknown status), its id repeats an
@@ -111,7 +124,15 @@ async function groupMessages(
  *   the input spells it. Absent optional values are left out of the ticket (never
  *   `undefined`). Timestamps that contradict each other (solved before created) are kept,
  *   as the models are: the metrics report them. `rawStatus` always holds the status as
- *   exported. Memory: the ids seen (for the duplicate check) and the
+ *   exported. An unknown status is rejected with a reason that names it and `--status-map`
+ *   (`statusMap` here). A status the preset marks as deleted or spam (Zendesk `deleted`;
+ *   `deleted` and `spam` in the generic preset) leaves the ticket out: it is counted in
+ *   `stats.excluded` and `stats.excludedBy`, not rejected, so `read = used + rejected + excluded`.
+ *   Ratings fill `satisfaction`, `satisfactionScale` and `satisfactionOffered` together:
+ *   Zendesk good / bad (offered and answered) and offered (no answer); Freshdesk's seven
+ *   levels as 1–7; Intercom's 1–5 stars; a mapped column `satisfaction=COL:MIN-MAX` on
+ *   its stated scale (out-of-scale values rejected), or without a scale good / bad /
+ *   offered / unoffered or a number kept without a scale. Memory: the ids seen (for the duplicate check) and the
  *   messages file; never the whole ticket file (a JSON document wrapped in an object, such as
  *   `{ tickets, metric_sets }`, is the exception: it is parsed whole).
  * @example
@@ -136,8 +157,15 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
   const timeZone = checkTimeZone(fn, opts.timeZone);
   const status = statusReader(fn, preset, STATUS_TABLES[preset], opts.statusMap);
   const ctx = { timeZone, status };
-  const map = parseColumnMap(fn, opts.map, [...TICKET_FIELDS, ...PRECOMPUTED_KEYS]);
-  const fields = applyColumnMap(fn, ticketFields(preset, ctx), map, (key) => defaultTicketReader(key, ctx), keyOf);
+  // `satisfaction=COL:MIN-MAX` states the scale of a mapped rating column.
+  const rating = splitRatingScale(fn, opts.map);
+  const map = parseColumnMap(fn, rating.map, [...TICKET_FIELDS, ...PRECOMPUTED_KEYS]);
+  let fields = applyColumnMap(fn, ticketFields(preset, ctx), map, (key) => defaultTicketReader(key, ctx), keyOf);
+  const scale = rating.scale;
+  if (scale !== undefined) {
+    const where = `the scale stated with satisfaction=${map.get("satisfaction") ?? ""}:${String(scale.min)}-${String(scale.max)}`;
+    fields = fields.map((spec) => (spec.key === "satisfaction" ? { ...spec, read: readScaledRating(scale, where) } : spec));
+  }
 
   let join: MessageJoin | undefined;
   let byTicket: Map<string, Message[]> | undefined;
@@ -165,7 +193,9 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
           ? PRECOMPUTED_FIELD
           : key.startsWith(EXCLUDED)
             ? EXCLUDED_FIELD
-            : MODEL_FIELD,
+            : key === "satisfaction"
+              ? RATING_FIELD
+              : MODEL_FIELD,
     );
     excludedSlots = keys.flatMap((key, slot) => (key.startsWith(EXCLUDED) ? [slot] : []));
   };
@@ -178,7 +208,10 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
     ...(unwrap === undefined ? {} : { unwrap }),
     buildSlots: ({ keys, values, raws, record }) => {
       if (keys !== slotsOf) layout(keys);
-      // A record the helpdesk marks as deleted or spam (a vendor preset's exclusion fields).
+      const status = values[statusSlot] as TicketStatus | StatusExclusion;
+      // A deleted or spam ticket (by its status, or a vendor preset's exclusion fields) is
+      // left out and counted, before its id is taken.
+      if (typeof status === "object") return { ok: false, excluded: status.excluded };
       for (const slot of excludedSlots) {
         const reason = values[slot];
         if (typeof reason === "string") return { ok: false, excluded: reason };
@@ -191,8 +224,8 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
       const ticket: Record<string, unknown> = {
         id,
         createdAt: values[createdSlot],
-        status: values[statusSlot] as TicketStatus,
-        rawStatus: (raws[statusSlot] as string).trim(),
+        status,
+        rawStatus: String(raws[statusSlot]).trim(),
       };
       let pre: Record<string, number> | undefined;
       for (let slot = 0; slot < keys.length; slot++) {
@@ -201,7 +234,8 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
         if (kinds[slot] === PRECOMPUTED_FIELD) {
           pre ??= {};
           pre[(keys[slot] as string).slice(PRE.length)] = value as number;
-        } else ticket[keys[slot] as string] = value;
+        } else if (kinds[slot] === RATING_FIELD && isRating(value)) Object.assign(ticket, value);
+        else ticket[keys[slot] as string] = value;
       }
       const messages = byTicket?.get(id);
       if (messages !== undefined && join !== undefined) {

@@ -21,7 +21,7 @@ function withoutHelpdesk(ticket: Ticket | undefined): Omit<Ticket, "helpdesk"> |
 async function collect(result: TicketReadResult): Promise<Ticket[]> {
   const out: Ticket[] = [];
   for await (const ticket of result.records) out.push(ticket);
-  expect(result.stats.read).toBe(result.stats.used + result.stats.rejected);
+  expect(result.stats.read).toBe(result.stats.used + result.stats.rejected + result.stats.excluded);
   expect(new Set(result.rejects.map((r) => r.record)).size).toBe(result.stats.rejected);
   return out;
 }
@@ -60,6 +60,7 @@ describe("zendesk-csv (Zendesk ticket CSV export)", () => {
       reopens: 0,
       replies: 2,
       satisfaction: "good",
+      satisfactionOffered: true,
       tags: ["billing", "vip"],
     });
     // Hold → on_hold; "Offered" is no rating: the key is left out, not set to undefined.
@@ -113,9 +114,9 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
     expect(result.stats).toEqual({
       read: 3,
       used: 2,
-      rejected: 1,
-      excluded: 0,
-      excludedBy: {},
+      rejected: 0,
+      excluded: 1,
+      excludedBy: { deleted: 1 },
       blankLines: 0,
       invalidUtf8: 0,
       invalidUtf8ByColumn: {},
@@ -136,6 +137,7 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
       reopens: 0,
       replies: 1,
       satisfaction: "good",
+      satisfactionOffered: true,
       tags: ["enterprise", "printer"],
     });
     expect(withoutHelpdesk(tickets[1])).toEqual({
@@ -147,6 +149,7 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
       requesterId: "20978393",
       reopens: 0,
       replies: 0,
+      satisfactionOffered: true, // "offered": a survey sent, not answered
       tags: [],
     });
     expect(helpdeskOf(tickets, "35436")).toEqual({
@@ -163,9 +166,8 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
       onHold: 0,
       onHoldBusiness: 0,
     });
-    expect(result.rejects).toEqual([
-      { record: 3, column: "status", value: "deleted", reason: expect.stringMatching(/^must be a ticket status/) },
-    ]);
+    // Zendesk returns deleted tickets with the status "deleted": excluded, not rejected.
+    expect(result.rejects).toEqual([]);
     expect(result.input.format).toBe("json");
   });
 
@@ -222,6 +224,8 @@ describe("freshdesk-csv (Freshdesk ticket export)", () => {
       solvedAt: new Date("2026-05-04T12:00:00Z"),
       replies: 2,
       satisfaction: 7,
+      satisfactionScale: { min: 1, max: 7 },
+      brand: "Portal",
       tags: ["login", "sso"],
     });
     expect(tickets.map((t) => t.status)).toEqual(["solved", "pending", "closed", "on_hold"]);
@@ -231,13 +235,10 @@ describe("freshdesk-csv (Freshdesk ticket export)", () => {
       firstReplyBusiness: min(5),
       fullResolutionBusiness: 27 * 3_600_000 + 15 * 60_000 + 30_000,
     });
-    expect(pick(result.rejects, 5)).toEqual([
-      ["Status", "Archived", expect.stringContaining("freshdesk-csv preset")],
-      ["Survey results", "Awesome", expect.stringMatching(/^must be a Freshdesk survey rating/)],
-    ]);
+    expect(pick(result.rejects, 5)).toEqual([["Status", "Archived", expect.stringContaining('--status-map "Archived=CATEGORY"')]]);
   });
 
-  it("a statusMap adds the custom status, and the row is then rejected only for its survey value", async () => {
+  it("a statusMap adds the custom status, and the row is then used", async () => {
     const result = await readTickets(fixture("freshdesk-tickets.csv"), {
       preset: "freshdesk-csv",
       timeZone: "Asia/Kolkata",
@@ -283,6 +284,7 @@ describe("intercom-json (Intercom conversations with statistics)", () => {
       solvedAt: at(1772456400),
       reopens: 1,
       satisfaction: 5,
+      satisfactionScale: { min: 1, max: 5 },
       tags: ["bug", "ios"],
     });
     expect(withoutHelpdesk(tickets[1])).toEqual({
