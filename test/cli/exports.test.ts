@@ -1,7 +1,7 @@
 /**
  * Every preset's fixture (test/fixtures/exports/<preset>/: an export written from the vendor's
  * documented format, its README citing the pages, and `expected.json` with the figures computed
- * by hand) through the command with `--strict`: the row accounting, the first response and
+ * by hand) through the command, with `--strict` where no row is bad: the row accounting, the first response and
  * resolution medians, CSAT and the reopen rate in the JSON output equal the hand-computed ones.
  * .ci/cli-e2e runs the same folders through the built command.
  */
@@ -52,20 +52,12 @@ describe("every preset's documented-format fixture through the command", () => {
   });
 
   for (const folder of folders) {
-    it(`${folder}: --strict exits 0 and the JSON has the hand-computed figures`, async () => {
+    it(`${folder}: exits 0 and the JSON has the hand-computed figures`, async () => {
       const expected = JSON.parse(readFileSync(join(ROOT, folder, "expected.json"), "utf8")) as Expected;
-      const r = await cli([
-        "report",
-        exportOf(folder),
-        "--preset",
-        expected.preset,
-        "--strict",
-        "--format",
-        "json",
-        "-q",
-        ...expected.args,
-      ]);
-      expect(r.stderr).toBe("");
+      // --strict where the fixture has no bad row (the generic one rejects a status on purpose).
+      const strict = expected.rejected === 0 ? ["--strict"] : [];
+      const r = await cli(["report", exportOf(folder), "--preset", expected.preset, ...strict, "--format", "json", "-q", ...expected.args]);
+      if (expected.rejected === 0) expect(r.stderr).toBe("");
       expect(r.code).toBe(0);
       const doc = JSON.parse(r.stdout) as Doc;
       const t = doc.input.tickets;
