@@ -1,7 +1,7 @@
 import type { AuthorRole, Message } from "../models/message.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { applyColumnMap, readModel, type FieldSpec } from "./_engine.ts";
-import { checkTimeZone, parseColumnMap } from "./_options.ts";
+import { checkTimeZone, ID_SEPARATOR, parseColumnMap } from "./_options.ts";
 import { readBoolean, readChoice, readId, readTimestamp, readText } from "./_values.ts";
 import type { InputSource, ReadOptions, ReadResult } from "./types.ts";
 
@@ -24,6 +24,9 @@ export interface TicketMessage {
  * @category Input
  */
 export type ReadMessagesOptions = ReadOptions;
+
+/** Fields a column map may read from two columns (`A+B`): ids joined by `/`, a date and a time of day by a space. */
+const JOINED_IDS = new Set(["ticketId"]);
 
 const FIELDS = ["ticketId", "at", "author", "public", "authorId"] as const;
 
@@ -83,7 +86,7 @@ export async function readMessages(input: InputSource, options?: ReadMessagesOpt
     { key: "public", columns: ["public"], read: readBoolean, required: true },
     { key: "authorId", columns: ["author_id", "authorId"], read: readText },
   ];
-  const fields = applyColumnMap(fn, base, map, () => readText);
+  const fields = applyColumnMap(fn, base, map, () => readText, { joinWith: (key) => (JOINED_IDS.has(key) ? ID_SEPARATOR : key === "at" ? " " : undefined) });
   return readModel<TicketMessage>(input, opts, {
     fn,
     preset: "messages",

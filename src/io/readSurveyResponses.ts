@@ -1,7 +1,7 @@
 import type { SurveyKind, SurveyResponse } from "../models/survey.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { applyColumnMap, readModel, type BuildIssue, type FieldSpec } from "./_engine.ts";
-import { checkTimeZone, parseColumnMap } from "./_options.ts";
+import { checkTimeZone, ID_SEPARATOR, parseColumnMap } from "./_options.ts";
 import { readChoice, readId, readNumber, readText, readTimestamp } from "./_values.ts";
 import type { InputSource, ReadOptions, ReadResult } from "./types.ts";
 
@@ -13,6 +13,9 @@ import type { InputSource, ReadOptions, ReadResult } from "./types.ts";
  * @category Input
  */
 export type ReadSurveyResponsesOptions = ReadOptions;
+
+/** Fields a column map may read from two columns (`A+B`): ids joined by `/`, a date and a time of day by a space. */
+const JOINED_IDS = new Set(["ticketId", "customerId"]);
 
 const FIELDS = ["kind", "score", "scaleMin", "scaleMax", "answeredAt", "ticketId", "customerId", "agent", "channel"] as const;
 
@@ -59,7 +62,7 @@ export async function readSurveyResponses(input: InputSource, options?: ReadSurv
     { key: "agent", columns: ["agent"], read: readText },
     { key: "channel", columns: ["channel"], read: readText },
   ];
-  const fields = applyColumnMap(fn, base, map, () => readText);
+  const fields = applyColumnMap(fn, base, map, () => readText, { joinWith: (key) => (JOINED_IDS.has(key) ? ID_SEPARATOR : key === "answeredAt" ? " " : undefined) });
   return readModel<SurveyResponse>(input, opts, {
     fn,
     preset: "survey responses",

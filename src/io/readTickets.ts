@@ -4,7 +4,8 @@ import type { Message } from "../models/message.ts";
 import type { Ticket, TicketStatus } from "../models/ticket.ts";
 import { applyColumnMap, readModel, recordBatches, withBatches, type RecordBatch } from "./_engine.ts";
 import { IdIndex } from "./_idIndex.ts";
-import { checkTimeZone, parseColumnMap, statusReader, type StatusMap } from "./_options.ts";
+import { checkTimeZone, ID_SEPARATOR, parseColumnMap, statusReader, type StatusMap } from "./_options.ts";
+import { checkDateFormat } from "./dateFormat.ts";
 import { defaultTicketReader, PRE, PRECOMPUTED_KEYS, STATUS_TABLES, TICKET_FIELDS, ticketFields, ticketUnwrap } from "./_ticketPresets.ts";
 import { readMessages, type ReadMessagesOptions } from "./readMessages.ts";
 import type { InputSource, ReadOptions, ReadResult, ReadStats, Reject, TicketPreset } from "./types.ts";
@@ -70,6 +71,9 @@ const REQUIRED_FIELD = 1;
 const PRECOMPUTED_FIELD = 2;
 const precomputedKeys = new Set<string>(PRECOMPUTED_KEYS);
 const keyOf = (field: string): string => (precomputedKeys.has(field) ? `${PRE}${field}` : field);
+/** Fields a column map may read from two columns (`A+B`): ids joined by `/`, a date and a time of day by a space. */
+const ID_FIELDS = new Set(["id", "requesterId"]);
+const TIME_FIELDS = new Set(["createdAt", "assignedAt", "firstResponseAt", "firstSolvedAt", "solvedAt", "closedAt"]);
 
 async function groupMessages(
   source: InputSource,
@@ -134,12 +138,18 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
   const status = statusReader(fn, preset, STATUS_TABLES[preset], opts.statusMap);
   const ctx = { timeZone, status };
   const map = parseColumnMap(fn, opts.map, [...TICKET_FIELDS, ...PRECOMPUTED_KEYS]);
-  const fields = applyColumnMap(fn, ticketFields(preset, ctx), map, (key) => defaultTicketReader(key, ctx), keyOf);
+  const dateFormat = checkDateFormat(fn, opts.dateFormat);
+  const fields = applyColumnMap(fn, ticketFields(preset, ctx), map, (key) => defaultTicketReader(key, ctx), {
+    keyOf,
+    isDuration: (key) => key.startsWith(PRE),
+    joinWith: (key) => (ID_FIELDS.has(key) ? ID_SEPARATOR : TIME_FIELDS.has(key) ? " " : undefined),
+  });
 
   let join: MessageJoin | undefined;
   let byTicket: Map<string, Message[]> | undefined;
   if (opts.messages !== undefined) {
-    ({ join, byTicket } = await groupMessages(opts.messages, opts.messagesOptions ?? (timeZone === undefined ? {} : { timeZone })));
+    const inherited = { ...(timeZone === undefined ? {} : { timeZone }), ...(dateFormat === undefined ? {} : { dateFormat }) };
+    ({ join, byTicket } = await groupMessages(opts.messages, opts.messagesOptions ?? inherited));
   }
 
   // The slots of the required fields and which slots are precomputed durations, found once
