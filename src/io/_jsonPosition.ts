@@ -155,7 +155,7 @@ export function describeJsonError(error: unknown, text: string, line = 1, column
   const position = /at position (\d+)/.exec(message);
   const offset = position === null ? jsonErrorOffset(text) : Number(position[1]);
   const words = message
-    .replace(/,? "[\s\S]*" is not valid JSON$/, "")
+    .replace(/,\s*(?:\.\.\.)?"[\s\S]*" is not valid JSON$/, "")
     .replace(/ in JSON at position \d+.*$/s, "")
     .replace(/ \(line \d+ column \d+\)$/, "")
     .trim();
