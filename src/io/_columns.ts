@@ -43,7 +43,8 @@ function getter(path: string): (data: unknown) => unknown {
 const PARTIAL = new WeakSet<object>();
 
 /** A raw value as text for joining (JSON numbers as written). */
-const partText = (raw: unknown): string => (typeof raw === "string" ? raw.trim() : typeof raw === "number" ? String(raw) : JSON.stringify(raw));
+const partText = (raw: unknown): string =>
+  typeof raw === "string" ? raw.trim() : typeof raw === "number" ? String(raw) : JSON.stringify(raw);
 
 /**
  * The value of a field read from two columns: both parts joined by `separator`; `undefined`
@@ -75,7 +76,9 @@ function joinedReader(names: readonly [string, string], read: Reader): Reader {
   return (raw) => {
     if (typeof raw === "object" && raw !== null && PARTIAL.has(raw)) {
       const blank = isMissing((raw as Record<string, unknown>)[names[0]]) ? names[0] : names[1];
-      return bad(`must have a value in both ${JSON.stringify(names[0])} and ${JSON.stringify(names[1])} (${JSON.stringify(blank)} is blank)`);
+      return bad(
+        `must have a value in both ${JSON.stringify(names[0])} and ${JSON.stringify(names[1])} (${JSON.stringify(blank)} is blank)`,
+      );
     }
     return read(raw);
   };
@@ -138,7 +141,14 @@ export function compileCsv<T>(spec: ModelSpec<T>, header: readonly string[]): Co
         key: field.key,
         column: -1,
         labels: [`${names[0]}+${names[1]}`],
-        getters: [joinedGetter(names, field.join.separator, (row) => (row as readonly string[])[ia], (row) => (row as readonly string[])[ib])],
+        getters: [
+          joinedGetter(
+            names,
+            field.join.separator,
+            (row) => (row as readonly string[])[ia],
+            (row) => (row as readonly string[])[ib],
+          ),
+        ],
         read: joinedReader(names, field.read),
         required: field.required === true,
       });

@@ -67,7 +67,12 @@ export function splitUnit(text: string): { readonly column: string; readonly uni
   }
   const at = text.lastIndexOf(":");
   if (at > 0) {
-    const unit = SPELLINGS.get(text.slice(at + 1).trim().toLowerCase());
+    const unit = SPELLINGS.get(
+      text
+        .slice(at + 1)
+        .trim()
+        .toLowerCase(),
+    );
     if (unit !== undefined) return { column: text.slice(0, at).trim(), unit };
   }
   return { column: text };

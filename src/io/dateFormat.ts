@@ -23,7 +23,7 @@ const INSTANT_TOKENS = new Set("XxtT");
 /** The unquoted letter tokens of a layout (`"dd/MM/yyyy 'at' HH"` → `dd`, `MM`, `yyyy`, `HH`). */
 function tokens(layout: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < layout.length; ) {
+  for (let i = 0; i < layout.length;) {
     const c = layout[i] as string;
     if (c === "'") {
       // A quoted literal ('at'), or '' for a quote itself.

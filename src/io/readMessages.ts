@@ -86,7 +86,9 @@ export async function readMessages(input: InputSource, options?: ReadMessagesOpt
     { key: "public", columns: ["public"], read: readBoolean, required: true },
     { key: "authorId", columns: ["author_id", "authorId"], read: readText },
   ];
-  const fields = applyColumnMap(fn, base, map, () => readText, { joinWith: (key) => (JOINED_IDS.has(key) ? ID_SEPARATOR : key === "at" ? " " : undefined) });
+  const fields = applyColumnMap(fn, base, map, () => readText, {
+    joinWith: (key) => (JOINED_IDS.has(key) ? ID_SEPARATOR : key === "at" ? " " : undefined),
+  });
   return readModel<TicketMessage>(input, opts, {
     fn,
     preset: "messages",

@@ -62,7 +62,9 @@ export async function readSurveyResponses(input: InputSource, options?: ReadSurv
     { key: "agent", columns: ["agent"], read: readText },
     { key: "channel", columns: ["channel"], read: readText },
   ];
-  const fields = applyColumnMap(fn, base, map, () => readText, { joinWith: (key) => (JOINED_IDS.has(key) ? ID_SEPARATOR : key === "answeredAt" ? " " : undefined) });
+  const fields = applyColumnMap(fn, base, map, () => readText, {
+    joinWith: (key) => (JOINED_IDS.has(key) ? ID_SEPARATOR : key === "answeredAt" ? " " : undefined),
+  });
   return readModel<SurveyResponse>(input, opts, {
     fn,
     preset: "survey responses",
