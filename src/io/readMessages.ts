@@ -19,7 +19,7 @@ export interface TicketMessage {
 
 /**
  * Options of {@link readMessages}: the shared {@link ReadOptions} (`format`, `delimiter`,
- * `timeZone`, `map` with the fields `ticketId`, `at`, `author`, `public`, `authorId`).
+ * `timeZone`, `dateFormat`, `map` with the fields `ticketId`, `at`, `author`, `public`, `authorId`).
  *
  * @category Input
  */
@@ -56,7 +56,8 @@ const AUTHOR_SYNONYMS = new Map<string, string>([
  *   `author` or `public` is missing; `E_INPUT_SYNTAX` for JSON that is not an array or object.
  * @throws {@link InputFormatError} `E_INPUT_EMPTY`, `E_INPUT_ENCODING`, `E_INPUT_DUPLICATE_COLUMN`,
  *   `E_INPUT_GZIP`, `E_INPUT_LIMIT` for inputs that cannot be read (see `readTickets`).
- * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_MAP_ENTRY`, `E_MAP_FIELD` for bad options.
+ * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_OPTION_VALUE` (`dateFormat`), `E_MAP_ENTRY`,
+ *   `E_MAP_FIELD` for bad options.
  * @remarks `author` is `customer`, `agent`, `bot` or `system` (also `end-user`, `requester`,
  *   `user`, `contact`, `lead` → customer; `admin`, `teammate` → agent; `operator` → bot);
  *   `public` is `true`/`false`. Messages are returned in file order.

@@ -33,7 +33,7 @@ export interface ReadTicketsOptions extends ReadOptions {
    * are held in memory (about 200 bytes per message). Default: none.
    */
   readonly messages?: InputSource;
-  /** Options of the messages file; default: `{ timeZone }` of these options. */
+  /** Options of the messages file; default: `{ timeZone, dateFormat }` of these options. */
   readonly messagesOptions?: ReadMessagesOptions;
 }
 
@@ -104,14 +104,20 @@ async function groupMessages(
  *   gzip stream) and `E_INPUT_LIMIT` (a record past 64 MiB that cannot be skipped) while the
  *   records are iterated, after those before the damage.
  * @throws {@link MetricRangeError} `E_PRESET` for an unknown preset; `E_TIME_ZONE` for an
- *   invalid `timeZone`; `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map; `E_STATUS_MAP`
- *   for a bad status map.
+ *   invalid `timeZone`; `E_OPTION_VALUE` for a `dateFormat` that is not a date layout;
+ *   `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map (also, when the input is opened, a
+ *   duration mapped without a unit to a column whose name states none); `E_STATUS_MAP` for a
+ *   bad status map.
  * @remarks A record is rejected when a required value is missing, a value the preset reads
  *   does not parse (a bad date, a negative count, an unknown status), its id repeats an
  *   earlier returned ticket's, or the CSV row is malformed; the reject names the column as
  *   the input spells it. Absent optional values are left out of the ticket (never
  *   `undefined`). Timestamps that contradict each other (solved before created) are kept,
- *   as the models are: the metrics report them. `rawStatus` always holds the status as
+ *   as the models are: the metrics report them. A mapped duration is read in the unit its
+ *   map entry states (`firstReply=COL:h`) or its column's name states (`(hours)`, `in
+ *   minutes`); dates and ids may be mapped from two columns (`createdAt=Date+Time`, joined by a
+ *   space; `id=Mailbox+Number`, joined by `/`); `dateFormat` reads timestamps in another
+ *   layout (docs/guide/cli.md has the rules). `rawStatus` always holds the status as
  *   exported. Memory: the ids seen (for the duplicate check) and the
  *   messages file; never the whole ticket file (a JSON document wrapped in an object, such as
  *   `{ tickets, metric_sets }`, is the exception: it is parsed whole).
