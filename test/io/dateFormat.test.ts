@@ -1,6 +1,6 @@
 // Date layouts (`dateFormat`, date-fns parse tokens: https://date-fns.org/docs/parse), kept off
 // the ISO fast path. The layouts are those issue 12 names: `Tue Oct 31 22:10:47 +0000 2017`
-// (Twitter's created_at, as in ../shared/data/real/twcs_head5000.csv) and `31/10/2017 22:10`.
+// (the created_at of Twitter data, as in the twcs_head5000.csv real data set) and `31/10/2017 22:10`.
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { readSurveyResponses, readTickets, type ReadResult } from "../../src/io/index.ts";
