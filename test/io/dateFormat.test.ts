@@ -7,6 +7,7 @@ import { readSurveyResponses, readTickets, type ReadResult } from "../../src/io/
 import { dateFormatProblem } from "../../src/io/dateFormat.ts";
 import type { Ticket } from "../../src/models/index.ts";
 import { MetricRangeError } from "../../src/_lib/errors.ts";
+import { needsRealData, realDataPath } from "../_support/realData.ts";
 
 async function collect<T>(result: ReadResult<T>): Promise<T[]> {
   const out: T[] = [];
@@ -134,4 +135,32 @@ describe("invalid layouts", () => {
     );
     expect((responses as MetricRangeError).code).toBe("E_OPTION_VALUE");
   });
+});
+
+describe("a real file in another layout", () => {
+  it(
+    "twcs_head5000.csv (Twitter customer support): all 5,000 created_at values read with EEE MMM dd HH:mm:ss xx yyyy",
+    needsRealData("real/twcs_head5000.csv"),
+    async () => {
+      const result = await readTickets(realDataPath("real/twcs_head5000.csv"), {
+        map: ["id=tweet_id", "createdAt=created_at", "status=inbound"],
+        statusMap: ["True=open", "False=solved"],
+        dateFormat: "EEE MMM dd HH:mm:ss xx yyyy",
+      });
+      const read = await collect(result);
+      expect(result.rejects).toEqual([]);
+      expect(read).toHaveLength(5000);
+      expect(read[0]?.createdAt.toISOString()).toBe("2017-10-31T22:10:47.000Z");
+      // The export's tweets are of 2017, with a few older ones quoted in threads (2011, 2016).
+      const years = new Set(read.map((t) => t.createdAt.getUTCFullYear()));
+      expect([...years].sort()).toEqual([2011, 2016, 2017]);
+      // Without the layout every row is rejected.
+      const without = await readTickets(realDataPath("real/twcs_head5000.csv"), {
+        map: ["id=tweet_id", "createdAt=created_at", "status=inbound"],
+        statusMap: ["True=open", "False=solved"],
+      });
+      await collect(without);
+      expect(without.stats.rejected).toBe(5000);
+    },
+  );
 });
