@@ -13,6 +13,7 @@ import { format, parse } from "date-fns";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { fixedLayoutMs, inTimestampRange, parseTimestamp, TIMESTAMP_REASONS } from "../_lib/timestamp.ts";
 import { wallToInstant } from "../_lib/zone.ts";
+import { compileLayout } from "./_layout.ts";
 import { bad, type Reader } from "./_values.ts";
 
 /** The letters date-fns `parse` reads as tokens (unquoted); any other unquoted letter is an error. */
@@ -101,7 +102,8 @@ const ISO_START = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/;
 
 /**
  * A timestamp reader for a checked `layout`: the ISO fast path first (`2026-03-08T10:00:00Z`),
- * then the layout (date-fns `parse`, the whole value must match), then ISO 8601 in general
+ * then the layout (the compiled fast path of ./_layout.ts for a value written exactly as
+ * date-fns writes it, else date-fns `parse`; the whole value must match), then ISO 8601 in general
  * for a value that starts with `YYYY-MM-DD`. A layout without an offset is read as wall time
  * in `timeZone` (never the host's zone); without a time zone such a value is rejected as a
  * naive ISO value is. Non-string values (JSON numbers) are read as the ISO reader reads them.
@@ -110,6 +112,7 @@ const ISO_START = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/;
  */
 export function readLayoutTimestamp(timeZone: string | undefined, layout: string): Reader {
   const naive = !carriesOffset(layout);
+  const compiled = compileLayout(layout);
   const reference = new TZDate(0, "UTC");
   const options = { timeZone };
   const mismatch = bad(`must match the date format ${JSON.stringify(layout)} (or be ISO 8601)`);
@@ -123,7 +126,13 @@ export function readLayoutTimestamp(timeZone: string | undefined, layout: string
     const fast = fixedLayoutMs(raw);
     if (fast === fast) return new Date(fast);
     const s = raw.trim();
-    let ms = parse(s, layout, reference).getTime();
+    const fields = compiled?.(s);
+    if (fields !== undefined && fields.offset !== undefined) {
+      const at = fields.wall - fields.offset;
+      return inTimestampRange(at) ? new Date(at) : range;
+    }
+    // The fast path's fields, else date-fns (the wall time as if UTC, or the instant).
+    let ms = fields === undefined ? parse(s, layout, reference).getTime() : fields.wall;
     if (ms === ms) {
       if (naive) {
         if (timeZone === undefined) return naiveReason;
