@@ -7,6 +7,7 @@
 import type { QuantileOption } from "../report/index.ts";
 import { parseArgs } from "node:util";
 import type { InputFormat, TicketPreset } from "../io/index.ts";
+import { dateFormatProblem } from "../io/dateFormat.ts";
 import { CliError } from "./errors.ts";
 import { parseList } from "./values.ts";
 
@@ -56,6 +57,8 @@ export interface ReportArgs {
   readonly responses: string | undefined;
   readonly cohorts: string | undefined;
   readonly timeZone: string | undefined;
+  /** `--date-format`: the layout of timestamps that are not ISO 8601 (date-fns parse tokens), checked. */
+  readonly dateFormat: string | undefined;
   readonly asOf: string | undefined;
   readonly map: readonly string[];
   readonly statusMap: readonly string[];
@@ -96,6 +99,7 @@ const OPTIONS = {
   cohorts: { type: "string" },
   timezone: { type: "string" },
   "time-zone": { type: "string" },
+  "date-format": { type: "string" },
   "as-of": { type: "string" },
   map: { type: "string", multiple: true },
   "status-map": { type: "string", multiple: true },
@@ -128,6 +132,20 @@ const OPTIONS = {
 const USAGE_HINT = 'Run "cx-metrics report --help" for the options';
 
 const DECIMAL_RE = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** `--date-format`: a date-fns parse layout that names a whole date (checked before anything is read). */
+function dateFormatOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const problem = dateFormatProblem(text);
+  if (problem !== undefined) {
+    throw new CliError(
+      "E_CLI_OPTION_VALUE",
+      `--date-format must be a date layout in date-fns parse tokens, such as "dd/MM/yyyy HH:mm" or "EEE MMM dd HH:mm:ss xx yyyy", got ${JSON.stringify(text)}: it ${problem}`,
+      USAGE_HINT,
+    );
+  }
+  return text;
+}
 
 /** `--confidence`: a fraction strictly between 0 and 1 (`0.9`) or a percentage (`90%`). */
 function confidenceOf(text: string | undefined): number | undefined {
@@ -269,6 +287,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     responses: values.responses,
     cohorts: values.cohorts,
     timeZone: values.timezone ?? values["time-zone"],
+    dateFormat: dateFormatOf(values["date-format"]),
     asOf: values["as-of"],
     map: values.map ?? [],
     statusMap: [...(values["status-map"] ?? []), ...(values.status ?? [])],

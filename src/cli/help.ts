@@ -57,12 +57,19 @@ Input:
       --messages FILE      messages (ticket_id, at, author, public) attached to the tickets
       --responses FILE     survey answers (kind, score, scale_min, scale_max, answered_at, ...)
       --cohorts FILE       customer cohorts (label, start, size, period, active_1..active_N)
-      --map FIELD=COLUMN   read a ticket field from another column (repeatable); FIELD= unmaps
+      --map FIELD=COLUMN   read a ticket field from another column (repeatable); FIELD= unmaps.
+                           A duration takes a unit: firstReply=COL:h (ms, s, min, h, d, h:mm:ss;
+                           without one, the unit the column's name states, as "(hours)" or
+                           "in minutes", else an error). Dates and ids from two columns:
+                           createdAt=Date+Time (joined by a space), id=Mailbox+Number (by /)
       --status-map NAME=S  map a helpdesk status name to new|open|pending|on_hold|solved|closed
                            (repeatable; alias --status)
       --timezone ZONE      IANA zone of naive timestamps and of every calendar bucket
                            (required by zendesk-csv and freshdesk-csv; default UTC otherwise;
                            alias --time-zone)
+      --date-format LAYOUT  timestamps that are not ISO 8601, in date-fns parse tokens, e.g.
+                           "dd/MM/yyyy HH:mm" or "EEE MMM dd HH:mm:ss xx yyyy" (every input file;
+                           ISO values are still read; without an offset token, read in --timezone)
 
 Report:
       --as-of TIME         judge backlog and running SLA clocks at TIME (ISO 8601; a naive time

@@ -159,10 +159,14 @@ async function attempt<T>(role: FileRole, path: string, open: () => Promise<T>):
 export async function openFiles(args: ReportArgs, io: CliIo): Promise<OpenedFiles> {
   const paths = [args.tickets, args.messages, args.responses, args.cohorts].filter((p) => p === "-");
   if (paths.length > 1) throw new CliError("E_CLI_USAGE", "only one input can be read from standard input (-)");
-  const tz = args.timeZone === undefined ? {} : { timeZone: args.timeZone };
+  const tz = {
+    ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
+    ...(args.dateFormat === undefined ? {} : { dateFormat: args.dateFormat }),
+  };
   const messagesSource = args.messages === undefined ? undefined : source(args.messages, io);
   let tickets: TicketReadResult;
   try {
+    // The messages file inherits the time zone and the date layout.
     tickets = await readTickets(source(args.tickets, io), {
       preset: args.preset,
       ...tz,

@@ -8,7 +8,7 @@
  */
 import { InputFormatError } from "./InputFormatError.ts";
 import type { FieldSpec, ModelSpec } from "./_modelSpec.ts";
-import type { Reader } from "./_values.ts";
+import { bad, isMissing, type Reader } from "./_values.ts";
 
 /** A field resolved against one input: where its value is and how to read it. @internal */
 export interface Compiled {
@@ -36,6 +36,51 @@ function getter(path: string): (data: unknown) => unknown {
       current = (current as Record<string, unknown>)[key];
     }
     return current;
+  };
+}
+
+/** The values of a two-column field with one part blank: both parts by name, for the reject. */
+const PARTIAL = new WeakSet<object>();
+
+/** A raw value as text for joining (JSON numbers as written). */
+const partText = (raw: unknown): string =>
+  typeof raw === "string" ? raw.trim() : typeof raw === "number" ? String(raw) : JSON.stringify(raw);
+
+/**
+ * The value of a field read from two columns: both parts joined by `separator`; `undefined`
+ * when both are blank; when one is, an object naming both parts (read as a reject).
+ */
+function joinedGetter(
+  names: readonly [string, string],
+  separator: string,
+  first: (data: unknown) => unknown,
+  second: (data: unknown) => unknown,
+): (data: unknown) => unknown {
+  return (data) => {
+    const a = first(data);
+    const b = second(data);
+    const aMissing = isMissing(a);
+    const bMissing = isMissing(b);
+    if (aMissing && bMissing) return undefined;
+    if (!aMissing && !bMissing) return `${partText(a)}${separator}${partText(b)}`;
+    const partial = Object.create(null) as Record<string, unknown>;
+    partial[names[0]] = aMissing ? "" : a;
+    partial[names[1]] = bMissing ? "" : b;
+    PARTIAL.add(partial);
+    return partial;
+  };
+}
+
+/** `read`, rejecting a two-column value with one part blank (naming both columns). */
+function joinedReader(names: readonly [string, string], read: Reader): Reader {
+  return (raw) => {
+    if (typeof raw === "object" && raw !== null && PARTIAL.has(raw)) {
+      const blank = isMissing((raw as Record<string, unknown>)[names[0]]) ? names[0] : names[1];
+      return bad(
+        `must have a value in both ${JSON.stringify(names[0])} and ${JSON.stringify(names[1])} (${JSON.stringify(blank)} is blank)`,
+      );
+    }
+    return read(raw);
   };
 }
 
@@ -75,11 +120,39 @@ export function compileCsv<T>(spec: ModelSpec<T>, header: readonly string[]): Co
   const fields = [...spec.fields, ...(spec.fromHeader?.(header) ?? [])];
   const missing: string[] = [];
   const compiled: Compiled[] = [];
+  const find = (column: string): number | undefined => exact.get(column) ?? folded.get(column.toLowerCase());
   for (const field of fields) {
     let index: number | undefined;
     for (const column of field.columns) {
-      index = exact.get(column) ?? folded.get(column.toLowerCase());
+      index = find(column);
       if (index !== undefined) break;
+    }
+    if (index === undefined && field.join !== undefined) {
+      const [a, b] = field.join.parts;
+      const ia = find(a);
+      const ib = find(b);
+      if (ia === undefined || ib === undefined) {
+        if (ia === undefined) missing.push(a);
+        if (ib === undefined) missing.push(b);
+        continue;
+      }
+      const names: [string, string] = [header[ia] ?? a, header[ib] ?? b];
+      compiled.push({
+        key: field.key,
+        column: -1,
+        labels: [`${names[0]}+${names[1]}`],
+        getters: [
+          joinedGetter(
+            names,
+            field.join.separator,
+            (row) => (row as readonly string[])[ia],
+            (row) => (row as readonly string[])[ib],
+          ),
+        ],
+        read: joinedReader(names, field.read),
+        required: field.required === true,
+      });
+      continue;
     }
     if (index === undefined) {
       if (field.required === true || field.mapped === true) missing.push(field.columns[0] ?? field.key);
@@ -91,7 +164,7 @@ export function compileCsv<T>(spec: ModelSpec<T>, header: readonly string[]): Co
       column: at,
       labels: [header[at] ?? ""],
       getters: [],
-      read: field.read,
+      read: field.readFor === undefined ? field.read : field.readFor(header[at] ?? ""),
       required: field.required === true,
     });
   }
@@ -101,24 +174,38 @@ export function compileCsv<T>(spec: ModelSpec<T>, header: readonly string[]): Co
 
 /** The fields of `spec` as JSON paths; throws `E_INPUT_COLUMNS` when the first record has none of the preset's keys. @internal */
 export function compileJson<T>(spec: ModelSpec<T>, first: unknown): Compiled[] {
+  const present = (f: FieldSpec): boolean =>
+    f.columns.some((path) => hasPath(first, path)) || (f.join !== undefined && f.join.parts.every((path) => hasPath(first, path)));
   if (typeof first === "object" && first !== null && !Array.isArray(first)) {
-    const missing = spec.fields
-      .filter((f) => (f.required === true || f.mapped === true) && !f.columns.some((path) => hasPath(first, path)))
-      .map((f) => f.columns[0] ?? f.key);
+    const missing = spec.fields.filter((f) => (f.required === true || f.mapped === true) && !present(f)).map((f) => f.columns[0] ?? f.key);
     // JSON records need not all carry the same keys, so a record that lacks a required key is
     // rejected on its own, wherever it stands. Only a first record with none of the preset's
     // keys marks the file as the wrong kind, and fails at once.
     const known = spec.fields.some((f) => f.columns.some((path) => hasPath(first, path)));
     if (missing.length > 0 && !known) throw missingError(spec, Object.keys(first), missing, spec.fields);
   }
-  return spec.fields.map((field) => ({
-    key: field.key,
-    column: -1,
-    labels: field.columns,
-    getters: field.columns.map(getter),
-    read: field.read,
-    required: field.required === true,
-  }));
+  return spec.fields.map((field): Compiled => {
+    // Two paths joined, unless the first record has the whole text as one path.
+    if (field.join !== undefined && !field.columns.some((path) => hasPath(first, path))) {
+      const names = field.join.parts;
+      return {
+        key: field.key,
+        column: -1,
+        labels: [`${names[0]}+${names[1]}`],
+        getters: [joinedGetter(names, field.join.separator, getter(names[0]), getter(names[1]))],
+        read: joinedReader(names, field.read),
+        required: field.required === true,
+      };
+    }
+    return {
+      key: field.key,
+      column: -1,
+      labels: field.columns,
+      getters: field.columns.map(getter),
+      read: field.readFor === undefined ? field.read : field.readFor(field.columns[0] ?? ""),
+      required: field.required === true,
+    };
+  });
 }
 
 /** Throws `E_INPUT_DUPLICATE_COLUMN` when two header names are equal, ignoring letter case. @internal */

@@ -12,12 +12,13 @@ import { InputFormatError } from "./InputFormatError.ts";
 import { csvBatches, type CsvCounters, type CsvRow } from "./_csv.ts";
 import { jsonItems, JsonSyntaxError, ndjsonItems } from "./_json.ts";
 import { openInput, type OpenedInput } from "./_open.ts";
-import { Invalid, isMissing, showValue } from "./_values.ts";
+import { Invalid, isMissing, showValue, timestampReaderZone } from "./_values.ts";
+import { checkDateFormat, readLayoutTimestamp } from "./dateFormat.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { batched, withBatches, type RecordBatch } from "./recordBatches.ts";
 import { checkDuplicates, compileCsv, compileJson, type Compiled } from "./_columns.ts";
-import type { Built, ModelSpec } from "./_modelSpec.ts";
+import type { Built, FieldSpec, ModelSpec } from "./_modelSpec.ts";
 
 export { recordBatches, withBatches, type RecordBatch } from "./recordBatches.ts";
 export {
@@ -25,6 +26,7 @@ export {
   type BuildIssue,
   type Built,
   type FieldSpec,
+  type MapRules,
   type ModelSpec,
   type RecordValues,
   type SlotValues,
@@ -130,13 +132,29 @@ function attributeReplacements(
   }
 }
 
+/** `spec` with every timestamp reader (see `readTimestamp`) also reading the date layout `layout`. */
+function withDateFormat<T>(spec: ModelSpec<T>, layout: string): ModelSpec<T> {
+  const swap = (field: FieldSpec): FieldSpec => {
+    const zone = timestampReaderZone(field.read);
+    return zone === undefined ? field : { ...field, read: readLayoutTimestamp(zone.timeZone, layout) };
+  };
+  const fromHeader = spec.fromHeader;
+  return {
+    ...spec,
+    fields: spec.fields.map(swap),
+    ...(fromHeader === undefined ? {} : { fromHeader: (header: readonly string[]) => fromHeader(header).map(swap) }),
+  };
+}
+
 /**
  * Reads `input` as `spec` describes. Opens the input and checks its columns before it
  * returns, so a wrong file throws at once.
  *
  * @internal
  */
-export async function readModel<T>(input: InputSource, options: ReadOptions, spec: ModelSpec<T>): Promise<ReadResult<T>> {
+export async function readModel<T>(input: InputSource, options: ReadOptions, model: ModelSpec<T>): Promise<ReadResult<T>> {
+  const dateFormat = checkDateFormat(model.fn, options.dateFormat);
+  const spec = dateFormat === undefined ? model : withDateFormat(model, dateFormat);
   const opened = await openInput(input, options.format);
   if (opened.empty) {
     throw new InputFormatError("E_INPUT_EMPTY", `${spec.fn}: ${opened.name}: the file is empty`, {

@@ -8,6 +8,7 @@
  */
 
 import { INPUT_LIMITS, showSize } from "./_limits.ts";
+import { describeJsonError } from "./_jsonPosition.ts";
 import { inputError } from "./_open.ts";
 
 /** One JSON record, or why it is not one. @internal */
@@ -29,12 +30,13 @@ export class JsonSyntaxError extends Error {}
 
 const tooLong = (what: string): string => `is longer than the limit of ${showSize(INPUT_LIMITS.recordChars)} per ${what}`;
 
-function parseElement(text: string, record: number, line: number): JsonItem {
+/** One element (or NDJSON line) parsed; `column` is the 1-based column of its first character on `line`. */
+function parseElement(text: string, record: number, line: number, column: number): JsonItem {
   if (text.length > INPUT_LIMITS.recordChars) return { record, line, problem: tooLong("record") };
   try {
     return { record, line, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { record, line, problem: `is not valid JSON (${(error as Error).message})` };
+    return { record, line, problem: `is not valid JSON (${describeJsonError(error, text, line, column)})` };
   }
 }
 
@@ -58,7 +60,10 @@ export async function* jsonItems(chunks: AsyncIterator<string>, name = "the inpu
   let primitive = false;
   let parts: string[] = [];
   let line = 1;
+  // The 1-based column of the character being read, and where the element (or document) starts.
+  let column = 0;
   let elementLine = 1;
+  let elementColumn = 1;
   let record = 0;
   let trailing = false;
   // The characters of `parts`; past the limit, an element's parts are dropped (`skipping`)
@@ -66,7 +71,9 @@ export async function* jsonItems(chunks: AsyncIterator<string>, name = "the inpu
   let size = 0;
   let skipping = false;
   const finish = (text: string): JsonItem => {
-    const item = skipping ? { record: ++record, line: elementLine, problem: tooLong("record") } : parseElement(text, ++record, elementLine);
+    const item = skipping
+      ? { record: ++record, line: elementLine, problem: tooLong("record") }
+      : parseElement(text, ++record, elementLine, elementColumn);
     parts = [];
     size = 0;
     skipping = false;
@@ -92,7 +99,10 @@ export async function* jsonItems(chunks: AsyncIterator<string>, name = "the inpu
     const out: JsonItem[] = [];
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
-      if (c === 10) line++;
+      if (c === 10) {
+        line++;
+        column = 0;
+      } else column++;
       if (mode === Mode.Element) {
         if (inString) {
           if (escaped) escaped = false;
@@ -130,6 +140,7 @@ export async function* jsonItems(chunks: AsyncIterator<string>, name = "the inpu
         mode = Mode.Element;
         start = i;
         elementLine = line;
+        elementColumn = column;
         primitive = c !== 123 && c !== 91;
         depth = primitive ? 0 : 1;
         inString = c === 34;
@@ -139,6 +150,8 @@ export async function* jsonItems(chunks: AsyncIterator<string>, name = "the inpu
       if (mode === Mode.Start) {
         if (c === 91) mode = Mode.Between;
         else if (c === 123) {
+          elementLine = line;
+          elementColumn = column;
           mode = Mode.Whole;
           parts = [chunk.slice(i)];
           size = chunk.length - i;
@@ -165,10 +178,11 @@ export async function* jsonItems(chunks: AsyncIterator<string>, name = "the inpu
   }
   if (mode === Mode.Whole) {
     let value: unknown;
+    const text = parts.join("");
     try {
-      value = JSON.parse(parts.join(""));
+      value = JSON.parse(text);
     } catch (error) {
-      throw new JsonSyntaxError(`the input is not valid JSON (${(error as Error).message})`);
+      throw new JsonSyntaxError(`the input is not valid JSON (${describeJsonError(error, text, elementLine, elementColumn)})`);
     }
     yield { record: 1, value, whole: true };
     return;
@@ -243,7 +257,8 @@ export async function* ndjsonItems(chunks: AsyncIterator<string>, counters: { bl
         counters.blankLines++;
         continue;
       }
-      out.push(parseElement(text, ++record, line));
+      const indent = raw.replace(/^\uFEFF/, "").search(/\S/);
+      out.push(parseElement(text, ++record, line, indent + 1));
     }
     yield* out;
     if (next.done === true) return;

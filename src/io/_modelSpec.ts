@@ -7,6 +7,7 @@
  * @module
  */
 import { MetricRangeError } from "../_lib/errors.ts";
+import { durationReader, labelDurationReader, splitUnit } from "./_units.ts";
 import type { Reader } from "./_values.ts";
 
 /** How one model field is read. @internal */
@@ -21,6 +22,27 @@ export interface FieldSpec {
   readonly required?: boolean;
   /** Set by the column map: the column must exist (CSV), matched exactly first. */
   readonly mapped?: boolean;
+  /**
+   * Set by the column map for `A+B` on a field that may be read from two columns: when the
+   * input has no column named `A+B` as a whole, the values of `A` and `B` are joined by
+   * `separator` and read as one (a date and a time of day; an id in two parts).
+   */
+  readonly join?: { readonly parts: readonly [string, string]; readonly separator: string };
+  /**
+   * Set by the column map for a duration written without a unit: the reader, chosen from the
+   * name of the column found (throws `E_MAP_ENTRY` when the name states no unit).
+   */
+  readonly readFor?: (label: string) => Reader;
+}
+
+/** How a reader's column map treats its fields beyond the plain `field=Column`. @internal */
+export interface MapRules {
+  /** The key in the values of a field (readTickets: `pre.firstReply` for `firstReply`). Default: the field. */
+  readonly keyOf?: (field: string) => string;
+  /** `true` for a duration key: its column may carry a unit suffix (`COL:h`). Default: none. */
+  readonly isDuration?: (key: string) => boolean;
+  /** The separator of a key that may be read from two columns (`A+B`), if it may. Default: none. */
+  readonly joinWith?: (key: string) => string | undefined;
 }
 
 /** A problem `build` found, on the column of `key`. @internal */
@@ -74,10 +96,20 @@ export interface SlotValues {
   readonly record: number;
 }
 
+/** `A+B` as its two parts (each non-empty), or `undefined`. */
+function joinParts(text: string): readonly [string, string] | undefined {
+  const parts = text.split("+").map((part) => part.trim());
+  if (parts.length !== 2 || parts[0] === "" || parts[1] === "") return undefined;
+  return [parts[0] as string, parts[1] as string];
+}
+
 /**
  * `fields` with the column map applied: a mapped field reads exactly its column (keeping
  * the preset's reader, or `readerFor` for a field the preset does not read); a field mapped
- * to `""` is not read. Throws `E_MAP_FIELD` when a required field is unmapped.
+ * to `""` is not read. A duration's column may end in a unit (`COL:h`, see ./_units.ts) whose
+ * reader then replaces the preset's; without one, the unit is taken from the column's name
+ * when the input is opened. A field that may be read from two columns takes `A+B`. Throws
+ * `E_MAP_FIELD` when a required field is unmapped.
  *
  * @internal
  */
@@ -86,14 +118,14 @@ export function applyColumnMap(
   fields: readonly FieldSpec[],
   map: ReadonlyMap<string, string>,
   readerFor: (key: string) => Reader,
-  keyOf: (field: string) => string = (field) => field,
+  rules: MapRules = {},
 ): FieldSpec[] {
   const out = fields.slice();
-  for (const [field, column] of map) {
-    const key = keyOf(field);
+  for (const [field, text] of map) {
+    const key = rules.keyOf?.(field) ?? field;
     const at = out.findIndex((spec) => spec.key === key);
     const current = at >= 0 ? out[at] : undefined;
-    if (column === "") {
+    if (text === "") {
       if (current?.required === true) {
         throw new MetricRangeError(
           "E_MAP_FIELD",
@@ -103,12 +135,25 @@ export function applyColumnMap(
       if (at >= 0) out.splice(at, 1);
       continue;
     }
+    let column = text;
+    let read = current?.read ?? readerFor(key);
+    let readFor: ((label: string) => Reader) | undefined;
+    if (rules.isDuration?.(key) === true) {
+      const split = splitUnit(text);
+      column = split.column;
+      if (split.unit === undefined) readFor = labelDurationReader(fn, field);
+      else read = durationReader(split.unit);
+    }
+    const separator = rules.joinWith?.(key);
+    const parts = separator === undefined ? undefined : joinParts(column);
     const spec: FieldSpec = {
       key,
       columns: [column],
-      read: current?.read ?? readerFor(key),
+      read,
       mapped: true,
       ...(current?.required === true ? { required: true } : {}),
+      ...(parts === undefined || separator === undefined ? {} : { join: { parts, separator } }),
+      ...(readFor === undefined ? {} : { readFor }),
     };
     if (at >= 0) out[at] = spec;
     else out.push(spec);

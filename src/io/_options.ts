@@ -19,6 +19,9 @@ export function checkTimeZone(fn: string, timeZone: string | undefined): string 
   return timeZone;
 }
 
+/** What joins the two parts of an id read from two columns (`--map id=Mailbox+Number` → `support/1234`). @internal */
+export const ID_SEPARATOR = "/";
+
 const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** `"field=Column"` entries or an object, as `[field, column]` pairs. */

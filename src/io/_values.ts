@@ -213,17 +213,19 @@ export const readCount: Reader = (raw) => {
   return n === undefined || !Number.isSafeInteger(n) || n < 0 ? bad(REASONS.count) : good(n === 0 ? 0 : n);
 };
 
+/** A non-negative number (a number or a decimal string) times `factor`, as milliseconds; else `reason`. @internal */
+export function readScaled(factor: number, reason: string): Reader {
+  return (raw) => {
+    const n = toNumber(raw);
+    return n === undefined || n < 0 ? bad(reason) : good(n * factor + 0);
+  };
+}
+
 /** Non-negative minutes → milliseconds. @internal */
-export const readMinutes: Reader = (raw) => {
-  const n = toNumber(raw);
-  return n === undefined || n < 0 ? bad(IO_REASONS.minutes) : good(n * MINUTE_MS + 0);
-};
+export const readMinutes: Reader = readScaled(MINUTE_MS, IO_REASONS.minutes);
 
 /** Non-negative seconds → milliseconds. @internal */
-export const readSeconds: Reader = (raw) => {
-  const n = toNumber(raw);
-  return n === undefined || n < 0 ? bad(IO_REASONS.seconds) : good(n * SECOND_MS + 0);
-};
+export const readSeconds: Reader = readScaled(SECOND_MS, IO_REASONS.seconds);
 
 const HMS_RE = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/;
 
@@ -239,10 +241,21 @@ export const readHms: Reader = (raw) => {
   return n === undefined || n < 0 ? bad(IO_REASONS.hms) : good(n * HOUR_MS + 0);
 };
 
+/**
+ * The time zone each timestamp reader was made with, so that the engine can swap it for one
+ * that also reads a date layout (`dateFormat`) wherever a model reads timestamps.
+ */
+const TIMESTAMP_READERS = new WeakMap<Reader, { readonly timeZone: string | undefined }>();
+
+/** The time zone of a reader made by {@link readTimestamp}; `undefined` for any other reader. @internal */
+export function timestampReaderZone(read: Reader): { readonly timeZone: string | undefined } | undefined {
+  return TIMESTAMP_READERS.get(read);
+}
+
 /** Timestamps: ISO 8601 with offset, epoch milliseconds, naive local strings in `timeZone`. @internal */
 export function readTimestamp(timeZone: string | undefined): Reader {
   const options = { timeZone };
-  return (raw) => {
+  const read: Reader = (raw) => {
     let input = raw;
     if (typeof raw === "string") {
       // The layout most exports write, without trimming or allocating.
@@ -255,6 +268,8 @@ export function readTimestamp(timeZone: string | undefined): Reader {
     const result = parseTimestamp(input, options);
     return result.ok ? result.value : bad(result.reason);
   };
+  TIMESTAMP_READERS.set(read, options);
+  return read;
 }
 
 /** Epoch seconds (a number or an all-digit string) → `Date`. @internal */

@@ -1,7 +1,7 @@
 import type { AuthorRole, Message } from "../models/message.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { applyColumnMap, readModel, type FieldSpec } from "./_engine.ts";
-import { checkTimeZone, parseColumnMap } from "./_options.ts";
+import { checkTimeZone, ID_SEPARATOR, parseColumnMap } from "./_options.ts";
 import { readBoolean, readChoice, readId, readTimestamp, readText } from "./_values.ts";
 import type { InputSource, ReadOptions, ReadResult } from "./types.ts";
 
@@ -19,11 +19,14 @@ export interface TicketMessage {
 
 /**
  * Options of {@link readMessages}: the shared {@link ReadOptions} (`format`, `delimiter`,
- * `timeZone`, `map` with the fields `ticketId`, `at`, `author`, `public`, `authorId`).
+ * `timeZone`, `dateFormat`, `map` with the fields `ticketId`, `at`, `author`, `public`, `authorId`).
  *
  * @category Input
  */
 export type ReadMessagesOptions = ReadOptions;
+
+/** Fields a column map may read from two columns (`A+B`): ids joined by `/`, a date and a time of day by a space. */
+const JOINED_IDS = new Set(["ticketId"]);
 
 const FIELDS = ["ticketId", "at", "author", "public", "authorId"] as const;
 
@@ -53,7 +56,8 @@ const AUTHOR_SYNONYMS = new Map<string, string>([
  *   `author` or `public` is missing; `E_INPUT_SYNTAX` for JSON that is not an array or object.
  * @throws {@link InputFormatError} `E_INPUT_EMPTY`, `E_INPUT_ENCODING`, `E_INPUT_DUPLICATE_COLUMN`,
  *   `E_INPUT_GZIP`, `E_INPUT_LIMIT` for inputs that cannot be read (see `readTickets`).
- * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_MAP_ENTRY`, `E_MAP_FIELD` for bad options.
+ * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_OPTION_VALUE` (`dateFormat`), `E_MAP_ENTRY`,
+ *   `E_MAP_FIELD` for bad options.
  * @remarks `author` is `customer`, `agent`, `bot` or `system` (also `end-user`, `requester`,
  *   `user`, `contact`, `lead` → customer; `admin`, `teammate` → agent; `operator` → bot);
  *   `public` is `true`/`false`. Messages are returned in file order.
@@ -83,7 +87,9 @@ export async function readMessages(input: InputSource, options?: ReadMessagesOpt
     { key: "public", columns: ["public"], read: readBoolean, required: true },
     { key: "authorId", columns: ["author_id", "authorId"], read: readText },
   ];
-  const fields = applyColumnMap(fn, base, map, () => readText);
+  const fields = applyColumnMap(fn, base, map, () => readText, {
+    joinWith: (key) => (JOINED_IDS.has(key) ? ID_SEPARATOR : key === "at" ? " " : undefined),
+  });
   return readModel<TicketMessage>(input, opts, {
     fn,
     preset: "messages",

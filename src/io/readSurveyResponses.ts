@@ -1,7 +1,7 @@
 import type { SurveyKind, SurveyResponse } from "../models/survey.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { applyColumnMap, readModel, type BuildIssue, type FieldSpec } from "./_engine.ts";
-import { checkTimeZone, parseColumnMap } from "./_options.ts";
+import { checkTimeZone, ID_SEPARATOR, parseColumnMap } from "./_options.ts";
 import { readChoice, readId, readNumber, readText, readTimestamp } from "./_values.ts";
 import type { InputSource, ReadOptions, ReadResult } from "./types.ts";
 
@@ -13,6 +13,9 @@ import type { InputSource, ReadOptions, ReadResult } from "./types.ts";
  * @category Input
  */
 export type ReadSurveyResponsesOptions = ReadOptions;
+
+/** Fields a column map may read from two columns (`A+B`): ids joined by `/`, a date and a time of day by a space. */
+const JOINED_IDS = new Set(["ticketId", "customerId"]);
 
 const FIELDS = ["kind", "score", "scaleMin", "scaleMax", "answeredAt", "ticketId", "customerId", "agent", "channel"] as const;
 
@@ -30,7 +33,8 @@ const FIELDS = ["kind", "score", "scaleMin", "scaleMax", "answeredAt", "ticketId
  *   `answered_at` is missing; `E_INPUT_SYNTAX` for JSON that is not an array or object.
  * @throws {@link InputFormatError} `E_INPUT_EMPTY`, `E_INPUT_ENCODING`, `E_INPUT_DUPLICATE_COLUMN`,
  *   `E_INPUT_GZIP`, `E_INPUT_LIMIT` for inputs that cannot be read (see `readTickets`).
- * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_MAP_ENTRY`, `E_MAP_FIELD` for bad options.
+ * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_OPTION_VALUE` (`dateFormat`), `E_MAP_ENTRY`,
+ *   `E_MAP_FIELD` for bad options.
  * @remarks The checks of the model: `kind` is nps, csat or ces; `scale_min < scale_max`;
  *   the score lies on the scale; an nps answer is an integer on 0–10. The scale may be left
  *   blank for nps (it is 0–10); other kinds need it.
@@ -59,7 +63,9 @@ export async function readSurveyResponses(input: InputSource, options?: ReadSurv
     { key: "agent", columns: ["agent"], read: readText },
     { key: "channel", columns: ["channel"], read: readText },
   ];
-  const fields = applyColumnMap(fn, base, map, () => readText);
+  const fields = applyColumnMap(fn, base, map, () => readText, {
+    joinWith: (key) => (JOINED_IDS.has(key) ? ID_SEPARATOR : key === "answeredAt" ? " " : undefined),
+  });
   return readModel<SurveyResponse>(input, opts, {
     fn,
     preset: "survey responses",

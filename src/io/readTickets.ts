@@ -4,7 +4,8 @@ import type { Message } from "../models/message.ts";
 import type { Ticket, TicketStatus } from "../models/ticket.ts";
 import { applyColumnMap, readModel, recordBatches, withBatches, type RecordBatch } from "./_engine.ts";
 import { IdIndex } from "./_idIndex.ts";
-import { checkTimeZone, parseColumnMap, statusReader, type StatusMap } from "./_options.ts";
+import { checkTimeZone, ID_SEPARATOR, parseColumnMap, statusReader, type StatusMap } from "./_options.ts";
+import { checkDateFormat } from "./dateFormat.ts";
 import { isRating, readScaledRating, splitRatingScale } from "./_ratings.ts";
 import {
   defaultTicketReader,
@@ -44,7 +45,7 @@ export interface ReadTicketsOptions extends ReadOptions {
    * are held in memory (about 200 bytes per message). Default: none.
    */
   readonly messages?: InputSource;
-  /** Options of the messages file; default: `{ timeZone }` of these options. */
+  /** Options of the messages file; default: `{ timeZone, dateFormat }` of these options. */
   readonly messagesOptions?: ReadMessagesOptions;
 }
 
@@ -84,6 +85,9 @@ const EXCLUDED_FIELD = 3;
 const RATING_FIELD = 4;
 const precomputedKeys = new Set<string>(PRECOMPUTED_KEYS);
 const keyOf = (field: string): string => (precomputedKeys.has(field) ? `${PRE}${field}` : field);
+/** Fields a column map may read from two columns (`A+B`): ids joined by `/`, a date and a time of day by a space. */
+const ID_FIELDS = new Set(["id", "requesterId"]);
+const TIME_FIELDS = new Set(["createdAt", "assignedAt", "firstResponseAt", "firstSolvedAt", "solvedAt", "closedAt"]);
 
 async function groupMessages(
   source: InputSource,
@@ -115,15 +119,20 @@ async function groupMessages(
  *   gzip stream) and `E_INPUT_LIMIT` (a record past 64 MiB that cannot be skipped) while the
  *   records are iterated, after those before the damage.
  * @throws {@link MetricRangeError} `E_PRESET` for an unknown preset; `E_TIME_ZONE` for an
- *   invalid `timeZone`; `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map (`E_MAP_ENTRY`
- *   also for a satisfaction scale whose bounds are not integers MIN < MAX); `E_STATUS_MAP`
- *   for a bad status map.
+ *   invalid `timeZone`; `E_OPTION_VALUE` for a `dateFormat` that is not a date layout;
+ *   `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map (also, when the input is opened, a
+ *   duration mapped without a unit to a column whose name states none; and a satisfaction
+ *   scale whose bounds are not integers MIN < MAX); `E_STATUS_MAP` for a bad status map.
  * @remarks A record is rejected when a required value is missing, a value the preset reads
  *   does not parse (a bad date, a negative count, an unknown status), its id repeats an
  *   earlier returned ticket's, or the CSV row is malformed; the reject names the column as
  *   the input spells it. Absent optional values are left out of the ticket (never
  *   `undefined`). Timestamps that contradict each other (solved before created) are kept,
- *   as the models are: the metrics report them. `rawStatus` always holds the status as
+ *   as the models are: the metrics report them. A mapped duration is read in the unit its
+ *   map entry states (`firstReply=COL:h`) or its column's name states (`(hours)`, `in
+ *   minutes`); dates and ids may be mapped from two columns (`createdAt=Date+Time`, joined by a
+ *   space; `id=Mailbox+Number`, joined by `/`); `dateFormat` reads timestamps in another
+ *   layout (docs/guide/cli.md has the rules). `rawStatus` always holds the status as
  *   exported. An unknown status is rejected with a reason that names it and `--status-map`
  *   (`statusMap` here). A status the preset marks as deleted or spam (Zendesk `deleted`;
  *   `deleted` and `spam` in the generic preset) leaves the ticket out: it is counted in
@@ -160,7 +169,12 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
   // `satisfaction=COL:MIN-MAX` states the scale of a mapped rating column.
   const rating = splitRatingScale(fn, opts.map);
   const map = parseColumnMap(fn, rating.map, [...TICKET_FIELDS, ...PRECOMPUTED_KEYS]);
-  let fields = applyColumnMap(fn, ticketFields(preset, ctx), map, (key) => defaultTicketReader(key, ctx), keyOf);
+  const dateFormat = checkDateFormat(fn, opts.dateFormat);
+  let fields = applyColumnMap(fn, ticketFields(preset, ctx), map, (key) => defaultTicketReader(key, ctx), {
+    keyOf,
+    isDuration: (key) => key.startsWith(PRE),
+    joinWith: (key) => (ID_FIELDS.has(key) ? ID_SEPARATOR : TIME_FIELDS.has(key) ? " " : undefined),
+  });
   const scale = rating.scale;
   if (scale !== undefined) {
     const where = `the scale stated with satisfaction=${map.get("satisfaction") ?? ""}:${String(scale.min)}-${String(scale.max)}`;
@@ -170,7 +184,8 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
   let join: MessageJoin | undefined;
   let byTicket: Map<string, Message[]> | undefined;
   if (opts.messages !== undefined) {
-    ({ join, byTicket } = await groupMessages(opts.messages, opts.messagesOptions ?? (timeZone === undefined ? {} : { timeZone })));
+    const inherited = { ...(timeZone === undefined ? {} : { timeZone }), ...(dateFormat === undefined ? {} : { dateFormat }) };
+    ({ join, byTicket } = await groupMessages(opts.messages, opts.messagesOptions ?? inherited));
   }
 
   // The slots of the required fields and which slots are precomputed durations, found once

@@ -179,4 +179,15 @@ export interface ReadOptions {
   readonly timeZone?: string;
   /** Column overrides and additions; see {@link ColumnMap}. Default: none. */
   readonly map?: ColumnMap;
+  /**
+   * The layout of timestamps that are not ISO 8601, in date-fns `parse` tokens:
+   * `"EEE MMM dd HH:mm:ss xx yyyy"` for `Tue Oct 31 22:10:47 +0000 2017`, `"dd/MM/yyyy HH:mm"`
+   * for `31/10/2017 22:10`. ISO 8601 values are still read (the fast path first); a layout
+   * without an offset token (`xx`, `XXX`) is read in `timeZone`, and without `timeZone` its
+   * values are rejected like naive ISO values. A value that matches neither is rejected,
+   * naming the layout. Default: none (ISO 8601 and epoch milliseconds only). A layout that
+   * is not date-fns `parse` tokens, or names no whole date (a year, a month and a day, or an
+   * epoch timestamp), makes the reader throw `E_OPTION_VALUE` at once.
+   */
+  readonly dateFormat?: string;
 }
