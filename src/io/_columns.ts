@@ -22,6 +22,17 @@ export interface Compiled {
   readonly required: boolean;
 }
 
+/**
+ * The name a field key is reported by in `InputInfo.fields`: the model's field name, except
+ * the helpdesk durations a preset reads under the `pre.` key (`pre.firstReply`), which are
+ * reported where the model puts them (`helpdesk.firstReply`).
+ *
+ * @internal
+ */
+export function fieldName(key: string): string {
+  return key.startsWith("pre.") ? `helpdesk.${key.slice(4)}` : key;
+}
+
 /** The value at a dot path, reading own properties only (no prototype keys). */
 function getter(path: string): (data: unknown) => unknown {
   const keys = path.split(".");

@@ -16,7 +16,7 @@ import { Invalid, isMissing, showValue } from "./_values.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { batched, withBatches, type RecordBatch } from "./recordBatches.ts";
-import { checkDuplicates, compileCsv, compileJson, type Compiled } from "./_columns.ts";
+import { checkDuplicates, compileCsv, compileJson, fieldName, type Compiled } from "./_columns.ts";
 import type { Built, ModelSpec } from "./_modelSpec.ts";
 
 export { recordBatches, withBatches, type RecordBatch } from "./recordBatches.ts";
@@ -160,6 +160,9 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
   const attributed = { n: 0 };
   const fail = (error: unknown): unknown => streamError(spec as ModelSpec<unknown>, error, stats);
   const rejects: Reject[] = [];
+  // Which fields the input provides, filled in by `settle` (see InputInfo.fields).
+  const fields: string[] = [];
+  const blankFields: string[] = [];
   let compiled: Compiled[];
   let items: AsyncIterator<readonly Item[]>;
   let info: InputInfo;
@@ -185,7 +188,15 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
     }
     checkDuplicates(spec as ModelSpec<unknown>, opened.name, header);
     compiled = compileCsv(spec, header);
-    info = { name: opened.name, format: "csv", gzip: opened.gzip, delimiter: counters.layout?.delimiter ?? ",", columns: header };
+    info = {
+      name: opened.name,
+      format: "csv",
+      gzip: opened.gzip,
+      delimiter: counters.layout?.delimiter ?? ",",
+      columns: header,
+      fields,
+      blankFields,
+    };
     const columnOf = (_item: Item, i: number): string | undefined => header[i];
     items = (async function* () {
       // CSV rows are items as they are: record, line, the fields as data, problem.
@@ -221,7 +232,7 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
     const firstData = first.done === true ? undefined : first.value.data;
     compiled = compileJson(spec, firstData);
     const columns = typeof firstData === "object" && firstData !== null && !Array.isArray(firstData) ? Object.keys(firstData) : [];
-    info = { name: opened.name, format: opened.format, gzip: opened.gzip, columns };
+    info = { name: opened.name, format: opened.format, gzip: opened.gzip, columns, fields, blankFields };
     const rest = batched(withFirst(first.done === true ? undefined : first.value, expanded));
     items = (async function* () {
       try {
@@ -250,6 +261,12 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
 
   const keys = compiled.map((c) => c.key);
   const width = compiled.length;
+  // Per slot: the field's column or path is in the input (a CSV column always is; a JSON path
+  // when a record has it, even as null), and a record had a value for it.
+  const present = new Uint8Array(width).fill(isJson ? 0 : 1);
+  const valued = new Uint8Array(width);
+  // A CSV input's fields are known from its header, before any record is read.
+  if (!isJson) for (const key of keys) fields.push(fieldName(key));
   const values: unknown[] = new Array<unknown>(width).fill(undefined);
   const raws: unknown[] = new Array<unknown>(width).fill(undefined);
   const buildOne = (values: readonly unknown[], raws: readonly unknown[], record: number): Built<T> => {
@@ -293,12 +310,16 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
       const getters = field.getters;
       let raw = field.column >= 0 ? (item.data as readonly string[])[field.column] : (getters[0] as (data: unknown) => unknown)(item.data);
       let missing = isMissing(raw);
+      let found = raw !== undefined;
       let j = 0;
       for (let k = 1; missing && k < getters.length; k++) {
         raw = (getters[k] as (data: unknown) => unknown)(item.data);
         missing = isMissing(raw);
+        if (raw !== undefined) found = true;
         if (!missing) j = k;
       }
+      if (found) present[slot] = 1;
+      if (!missing) valued[slot] = 1;
       values[slot] = undefined;
       raws[slot] = undefined;
       if (missing) {
@@ -339,6 +360,14 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
 
   /** The replaced UTF-8 sequences, final at the end: those no column took count as "(other)". */
   const settle = (): void => {
+    fields.length = 0;
+    blankFields.length = 0;
+    for (let slot = 0; slot < width; slot++) {
+      if (present[slot] !== 1) continue;
+      const name = fieldName(keys[slot] as string);
+      fields.push(name);
+      if (valued[slot] !== 1) blankFields.push(name);
+    }
     stats.invalidUtf8 = opened.decoding.invalidUtf8;
     const rest = opened.decoding.invalidUtf8 - attributed.n;
     if (rest > 0) {
