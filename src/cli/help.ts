@@ -90,7 +90,7 @@ Report:
 Output:
   -f, --format F           table (default on a terminal), markdown, json (default otherwise), csv
       --table NAME         with --format csv: segments (default), buckets, heatmap, cohorts,
-                           gates, rejects
+                           gates, rejects, absent (figures not in this export)
   -o, --output FILE        write the report to FILE (the format follows .json/.md/.csv if not given)
       --rejects FILE       write every rejected row of every file to FILE (CSV)
       --max-rejects N      rejected-row problems listed on stderr per file (default 20)

@@ -12,6 +12,8 @@ import { summaryText } from "./gates.ts";
 import type { FileSummary } from "./inputs.ts";
 import { levelText, withInterval } from "./intervals.ts";
 import type { Block, Column, Fact } from "./render/blocks.ts";
+import type { AbsentInput } from "./inputsNeeded.ts";
+import { absentBlocks, absentNote, isAbsentIn } from "./sectionsAbsent.ts";
 import { detailBlocks } from "./sectionsDetail.ts";
 
 const pct = (p: number): string => `p${String(Math.round(p * 1000) / 10)}`;
@@ -99,7 +101,7 @@ function gateBlocks(doc: CliDocument): Block[] {
   const rows = doc.gates.map((g): CellValue[] => [
     g.status.toUpperCase(),
     g.gate,
-    g.actual === null ? "no data" : formatValue(g.actual, g.unit),
+    g.actual === null ? (/ is not in this export: /.test(g.message) ? "not in this export" : "no data") : formatValue(g.actual, g.unit),
     `${g.kind === "fail-if" ? "fail if " : ""}${g.op} ${formatValue(g.target, g.unit)}`,
   ]);
   return [
@@ -109,11 +111,11 @@ function gateBlocks(doc: CliDocument): Block[] {
   ];
 }
 
-function surveyBlocks(set: MetricSetJson): Block[] {
+function surveyBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block[] {
   const s = set.survey;
   const blocks: Block[] = [{ type: "heading", text: "Survey scores" }];
   if (s === null || s.responses === 0)
-    return [...blocks, { type: "note", text: "No survey responses in scope (give them with --responses)." }];
+    return [...blocks, ...absentNote(absent, "csat"), { type: "note", text: "No survey responses in scope (give them with --responses)." }];
   const facts: Fact[] = [];
   if (s.nps !== null) {
     facts.push({
@@ -128,7 +130,7 @@ function surveyBlocks(set: MetricSetJson): Block[] {
       value: withInterval(s.csat.score, s.csat.interval, "fraction"),
       note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}`,
     });
-  else facts.push({ label: "CSAT", value: null, note: "no CSAT answers" });
+  else facts.push({ label: "CSAT", value: null, note: isAbsentIn(absent, "csat") ? "not in this export" : "no CSAT answers" });
   if (s.ces.length === 0) facts.push({ label: "CES", value: null, note: "no CES answers" });
   for (const c of s.ces) {
     facts.push({
@@ -142,7 +144,7 @@ function surveyBlocks(set: MetricSetJson): Block[] {
   return [...blocks, { type: "facts", facts }];
 }
 
-function ticketBlocks(set: MetricSetJson): Block[] {
+function ticketBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block[] {
   const c = set.counts;
   const r = c.resolutionRate;
   const b = c.backlog;
@@ -175,7 +177,9 @@ function ticketBlocks(set: MetricSetJson): Block[] {
     c.statuses[s],
     set.tickets === 0 ? null : c.statuses[s] / set.tickets,
   ]);
-  statuses.push(["unassigned (unsolved)", c.statuses.unassigned, set.tickets === 0 ? null : c.statuses.unassigned / set.tickets]);
+  // Without an assignee column every unsolved ticket would count as unassigned: a note says so instead.
+  if (!isAbsentIn(absent, "unassigned"))
+    statuses.push(["unassigned (unsolved)", c.statuses.unassigned, set.tickets === 0 ? null : c.statuses.unassigned / set.tickets]);
   const blocks: Block[] = [
     { type: "heading", text: "Tickets" },
     { type: "facts", facts },
@@ -185,8 +189,10 @@ function ticketBlocks(set: MetricSetJson): Block[] {
       columns: [{ label: "status" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }],
       rows: statuses,
     },
+    ...absentNote(absent, "unassigned"),
+    ...absentNote(absent, "channelMix"),
   ];
-  if (c.channelMix !== null) {
+  if (c.channelMix !== null && !isAbsentIn(absent, "channelMix")) {
     const rows = c.channelMix.channels.map((ch): CellValue[] => [ch.channel, ch.count, ch.share]);
     if (c.channelMix.withoutChannel.count > 0)
       rows.push(["(no channel)", c.channelMix.withoutChannel.count, c.channelMix.withoutChannel.share]);
@@ -233,7 +239,13 @@ function timeBlocks(doc: CliDocument): Block[] {
   ];
   const rows: CellValue[][] = [];
   const notes: string[] = [];
+  const absent: string[] = [];
   for (const [key, label] of DURATION_LABELS) {
+    const lacking = doc.absent.find((a) => a.metric === key);
+    if (lacking !== undefined) {
+      absent.push(`${label}: ${lacking.message}.`);
+      continue;
+    }
     const m = report.time[key] as DurationMetricJson;
     const skipped = Object.values(m.skipped).reduce((a, b) => a + b, 0);
     const anomalies = Object.values(m.anomalies).reduce((a, b) => a + b, 0);
@@ -246,6 +258,7 @@ function timeBlocks(doc: CliDocument): Block[] {
     { type: "heading", text: "Response and resolution times" },
     { type: "table", columns, rows },
   ];
+  if (absent.length > 0) blocks.push({ type: "note", text: `Not in this export (no row above): ${absent.join(" ")}` });
   if (notes.length > 0)
     blocks.push({
       type: "note",
@@ -321,10 +334,12 @@ export function documentBlocks(doc: CliDocument): Block[] {
     ...header(doc),
     ...gateBlocks(doc),
     ...inputBlocks(doc),
-    ...surveyBlocks(doc.report),
-    ...ticketBlocks(doc.report),
+    ...absentBlocks(doc),
+    ...surveyBlocks(doc.report, doc.absent),
+    ...ticketBlocks(doc.report, doc.absent),
     ...timeBlocks(doc),
     ...slaBlocks(doc.report, doc.report.parameters.confidenceLevel),
+    ...["sla", "sla.firstResponse", "sla.nextResponse", "sla.resolution"].flatMap((m) => absentNote(doc.absent, m)),
     ...detailBlocks(doc),
   ];
 }

@@ -33,6 +33,41 @@ export function fieldName(key: string): string {
   return key.startsWith("pre.") ? `helpdesk.${key.slice(4)}` : key;
 }
 
+/** The lists of `InputInfo.fields` and `InputInfo.blankFields`, filled in place. @internal */
+export interface Provided {
+  readonly fields: string[];
+  readonly blankFields: string[];
+}
+
+/** Per slot of a compiled input: its column or path was found (1), and a record had a value for it (1). @internal */
+export interface Presence {
+  readonly present: Uint8Array;
+  readonly valued: Uint8Array;
+}
+
+/**
+ * The presence flags of an input's fields, to set while its records are read: a CSV column
+ * is present from the header (its fields listed in `provided` at once); a JSON path once a
+ * record has it, even as `null`.
+ *
+ * @internal
+ */
+export function presence(keys: readonly string[], json: boolean, provided: Provided): Presence {
+  if (!json) provided.fields.push(...keys.map(fieldName));
+  return { present: new Uint8Array(keys.length).fill(json ? 0 : 1), valued: new Uint8Array(keys.length) };
+}
+
+/** Fills `provided` from the flags, in the fields' order (the final lists, once the records are read). @internal */
+export function settlePresence(keys: readonly string[], flags: Presence, provided: Provided): void {
+  provided.fields.length = 0;
+  provided.blankFields.length = 0;
+  keys.forEach((key, slot) => {
+    if (flags.present[slot] !== 1) return;
+    provided.fields.push(fieldName(key));
+    if (flags.valued[slot] !== 1) provided.blankFields.push(fieldName(key));
+  });
+}
+
 /** The value at a dot path, reading own properties only (no prototype keys). */
 function getter(path: string): (data: unknown) => unknown {
   const keys = path.split(".");

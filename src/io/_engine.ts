@@ -16,7 +16,7 @@ import { Invalid, isMissing, showValue } from "./_values.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { batched, withBatches, type RecordBatch } from "./recordBatches.ts";
-import { checkDuplicates, compileCsv, compileJson, fieldName, type Compiled } from "./_columns.ts";
+import { checkDuplicates, compileCsv, compileJson, presence, settlePresence, type Compiled } from "./_columns.ts";
 import type { Built, ModelSpec } from "./_modelSpec.ts";
 
 export { recordBatches, withBatches, type RecordBatch } from "./recordBatches.ts";
@@ -160,9 +160,8 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
   const attributed = { n: 0 };
   const fail = (error: unknown): unknown => streamError(spec as ModelSpec<unknown>, error, stats);
   const rejects: Reject[] = [];
-  // Which fields the input provides, filled in by `settle` (see InputInfo.fields).
-  const fields: string[] = [];
-  const blankFields: string[] = [];
+  // InputInfo.fields and blankFields, filled in as the records are read (./_columns.ts).
+  const provided = { fields: [] as string[], blankFields: [] as string[] };
   let compiled: Compiled[];
   let items: AsyncIterator<readonly Item[]>;
   let info: InputInfo;
@@ -194,8 +193,7 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
       gzip: opened.gzip,
       delimiter: counters.layout?.delimiter ?? ",",
       columns: header,
-      fields,
-      blankFields,
+      ...provided,
     };
     const columnOf = (_item: Item, i: number): string | undefined => header[i];
     items = (async function* () {
@@ -232,7 +230,7 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
     const firstData = first.done === true ? undefined : first.value.data;
     compiled = compileJson(spec, firstData);
     const columns = typeof firstData === "object" && firstData !== null && !Array.isArray(firstData) ? Object.keys(firstData) : [];
-    info = { name: opened.name, format: opened.format, gzip: opened.gzip, columns, fields, blankFields };
+    info = { name: opened.name, format: opened.format, gzip: opened.gzip, columns, ...provided };
     const rest = batched(withFirst(first.done === true ? undefined : first.value, expanded));
     items = (async function* () {
       try {
@@ -261,12 +259,7 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
 
   const keys = compiled.map((c) => c.key);
   const width = compiled.length;
-  // Per slot: the field's column or path is in the input (a CSV column always is; a JSON path
-  // when a record has it, even as null), and a record had a value for it.
-  const present = new Uint8Array(width).fill(isJson ? 0 : 1);
-  const valued = new Uint8Array(width);
-  // A CSV input's fields are known from its header, before any record is read.
-  if (!isJson) for (const key of keys) fields.push(fieldName(key));
+  const { present, valued } = presence(keys, isJson, provided);
   const values: unknown[] = new Array<unknown>(width).fill(undefined);
   const raws: unknown[] = new Array<unknown>(width).fill(undefined);
   const buildOne = (values: readonly unknown[], raws: readonly unknown[], record: number): Built<T> => {
@@ -360,14 +353,7 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, spe
 
   /** The replaced UTF-8 sequences, final at the end: those no column took count as "(other)". */
   const settle = (): void => {
-    fields.length = 0;
-    blankFields.length = 0;
-    for (let slot = 0; slot < width; slot++) {
-      if (present[slot] !== 1) continue;
-      const name = fieldName(keys[slot] as string);
-      fields.push(name);
-      if (valued[slot] !== 1) blankFields.push(name);
-    }
+    settlePresence(keys, { present, valued }, provided);
     stats.invalidUtf8 = opened.decoding.invalidUtf8;
     const rest = opened.decoding.invalidUtf8 - attributed.n;
     if (rest > 0) {
