@@ -104,8 +104,9 @@ Gates (CI):
       --gate "EXPR"        a target that must hold (repeatable), e.g. "nps >= 30", "frt.median <= 4h"
       --fail-if "EXPR"     a condition that fails the run, e.g. "sla.compliance < 95%"
       --gates FILE         gates from a JSON file: ["nps >= 30", { "failIf": "backlog > 20" }]
-      --allow-missing      a gate on a known metric that has no data is skipped instead of
-                           failing (a skipped gate is not counted as passed)
+      --allow-missing      a gate on a known metric that has no data (exit 1), or whose input
+                           is not in this export (exit 2), is skipped instead of failing
+                           (a skipped gate is not counted as passed)
 
   EXPR is <metric> <op> <value>; op is one of < <= > >= == !=; value is a number (30, 0.9),
   a percentage (90% = 0.9) or a duration (45s, 30m, 4h, 2d, 1w, 1h30m). Metrics:
