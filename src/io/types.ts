@@ -128,7 +128,8 @@ export interface InputInfo {
    * The model fields the input provides, in the reader's field order: a field is provided
    * when its column is in the CSV header, or, for JSON and NDJSON, when at least one record
    * has its path (even with `null`: a key present in the export is a field the helpdesk
-   * exports). Durations the helpdesk computed are named where the model puts them
+   * exports; but a `null` on the way, such as Zendesk's `satisfaction_rating: null` for
+   * `satisfaction_rating.score` where satisfaction is off, is not the path). Durations the helpdesk computed are named where the model puts them
    * (`helpdesk.firstReply`). A field the input does not provide is absent from the data, not
    * empty: a metric that needs it cannot be computed from this input. Final once the records
    * have been iterated (for CSV, known at once).

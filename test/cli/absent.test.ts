@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { absentForPath, absentInputs, gateNamesOf, INPUT_NEEDS, type AbsentInput } from "../../src/cli/inputsNeeded.ts";
 import { numberPaths, REPORT_SHAPE, type Shape } from "../../src/cli/shape.ts";
 import { readTickets } from "../../src/io/index.ts";
+import { needsRealData, realDataPath } from "../_support/realData.ts";
 import { cli, DATA, FULL, json, tempDir } from "./_run.ts";
 
 const HEADER = "id,created_at,status,channel,type,priority,group,first_response_at,solved_at,replies";
@@ -78,6 +79,18 @@ describe("readers tell which fields the input provides", () => {
     expect(blank).toEqual(["assignee"]);
     const [bare] = await fieldsOf(JSON.stringify({ tickets }), { preset: "zendesk-json", format: "json" });
     expect(bare).toEqual(["id", "createdAt", "status", "channel", "assignee"]);
+  });
+
+  it("JSON: a path through a null is not provided (Zendesk writes satisfaction_rating: null when surveys are off)", async () => {
+    // https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/ (satisfaction_rating)
+    const base = { created_at: "2026-10-01T09:00:00Z", status: "solved" };
+    const off = [{ id: 1, ...base, satisfaction_rating: null }];
+    expect((await fieldsOf(JSON.stringify(off), { preset: "zendesk-json", format: "json" }))[0]).not.toContain("satisfaction");
+    const unanswered = [...off, { id: 2, ...base, satisfaction_rating: { score: null } }];
+    expect(await fieldsOf(JSON.stringify(unanswered), { preset: "zendesk-json", format: "json" })).toEqual([
+      ["id", "createdAt", "status", "satisfaction"],
+      ["satisfaction"],
+    ]);
   });
 });
 
@@ -187,6 +200,31 @@ describe("a column present but empty in every row is not absent", () => {
     const r = await cli(report(WITH_ASSIGNEE, "--format", "json", "--gate", "status.unassigned <= 1"));
     expect([r.code, json(r).report.counts.statuses.unassigned, json(r).input.tickets.blankFields]).toEqual([0, 1, []]);
   });
+});
+
+describe("real exports", () => {
+  it(
+    "a Zendesk API tickets page without metric_sets: no first response or resolution time in it, said so; assignees are there",
+    needsRealData("exports/zendesk-api-tickets-page.json"),
+    async () => {
+      const r = await cli([
+        "report",
+        realDataPath("exports/zendesk-api-tickets-page.json"),
+        "--preset",
+        "zendesk-json",
+        "--format",
+        "json",
+        "-q",
+        "--gate",
+        "frt.median <= 4h",
+      ]);
+      const doc = json(r);
+      expect(doc.input.tickets.fields).toContain("assignee");
+      expect(metricsOf(doc)).toEqual(expect.arrayContaining(["csat", "firstResponse", "resolutionFinal"]));
+      expect(metricsOf(doc)).not.toContain("unassigned");
+      expect([r.code, doc.gates[0].status]).toEqual([2, "absent"]);
+    },
+  );
 });
 
 describe("the table from figures to fields", () => {
