@@ -9,7 +9,7 @@ import type { Report, SegmentationJson } from "../report/types.ts";
 import type { CliDocument } from "./document.ts";
 import { formatValue, type CellValue, type ValueKind } from "./format.ts";
 import { levelText, testText } from "./intervals.ts";
-import type { AbsentInput } from "./inputsNeeded.ts";
+import { absentForPath, type AbsentInput } from "./inputsNeeded.ts";
 import type { Block, Column } from "./render/blocks.ts";
 import { absentNote, isAbsentIn } from "./sectionsAbsent.ts";
 
@@ -325,16 +325,18 @@ export function kindOfMetric(path: string): ValueKind {
   return "count";
 }
 
-function comparisonBlocks(report: Report): Block[] {
+function comparisonBlocks(report: Report, absent: readonly AbsentInput[]): Block[] {
   const c = report.comparison;
   if (c === null) return [];
+  // Figures not in this export are left out (the "Not in this export" section lists them).
+  const changes = c.changes.filter((ch) => absentForPath(absent, ["report", ...ch.metric.split(".")]) === undefined);
   const rows: CellValue[][] = [];
-  for (const ch of c.changes) {
+  for (const ch of changes) {
     rows.push([ch.metric, ch.current, ch.previous, ch.change, ch.relativeChange, testText(ch.test)]);
   }
   // Each row has its own kind: render the values as text here.
-  const kindRows = c.changes.map((ch) => kindOfMetric(ch.metric));
-  const noise = c.changes.filter((ch) => ch.test !== null && !ch.test.significant).map((ch) => ch.metric);
+  const kindRows = changes.map((ch) => kindOfMetric(ch.metric));
+  const noise = changes.filter((ch) => ch.test !== null && !ch.test.significant).map((ch) => ch.metric);
   const level = levelText(report.parameters.confidenceLevel);
   return [
     { type: "heading", text: "Compared with the previous period" },
@@ -385,7 +387,7 @@ export function detailBlocks(doc: CliDocument): Block[] {
     ...peakBlocks(r),
     ...typeBlocks(r, doc.absent),
     ...customerBlocks(r),
-    ...comparisonBlocks(r),
+    ...comparisonBlocks(r, doc.absent),
     ...skippedBlocks(r),
   ];
 }
