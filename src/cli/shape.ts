@@ -65,7 +65,14 @@ const COUNTS_MAP = { "*": N } as const;
 const DURATION = {
   calendar: SUMMARY,
   business: SUMMARY,
-  sources: { messages: N, fields: N },
+  sources: { messages: N, fields: N, helpdesk: N },
+  source: S,
+  reconciliation: {
+    compared: N,
+    agreeing: N,
+    medianDifference: N,
+    largest: [{ id: S, timestamps: N, helpdesk: N, difference: N }],
+  },
   skipped: COUNTS_MAP,
   anomalies: COUNTS_MAP,
 } as const satisfies ShapeOf<DurationMetricJson>;

@@ -13,7 +13,7 @@ import { assertDate } from "../_lib/guards.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import type { MetricAccumulator } from "../_lib/accumulator.ts";
 import type { Message } from "./message.ts";
-import { TICKET_STATUSES, type StatusChange, type Ticket, type TicketStatus } from "./ticket.ts";
+import { TICKET_STATUSES, type HelpdeskDurations, type StatusChange, type Ticket, type TicketStatus } from "./ticket.ts";
 
 /**
  * Label values seen in a run, each with a stable code (its index in `values`).
@@ -28,7 +28,7 @@ export interface LabelDictionary {
 }
 
 /** The labels a batch dictionary-encodes. @category Engine */
-export const BATCH_LABELS = ["channel", "assignee", "group", "type", "priority"] as const;
+export const BATCH_LABELS = ["channel", "assignee", "group", "type", "priority", "brand"] as const;
 
 /** A label a batch dictionary-encodes. @category Engine */
 export type BatchLabel = (typeof BATCH_LABELS)[number];
@@ -61,6 +61,17 @@ export interface TicketBatch {
   readonly replies: Float64Array;
   /** Times reopened, `NaN` when absent. */
   readonly reopens: Float64Array;
+  /** The satisfaction rating on its scale (`"good"` 1, `"bad"` 0 on 0–1), `NaN` when absent or without a scale. */
+  readonly rating: Float64Array;
+  /** The lowest score of the rating's scale (`NaN` when no rating). */
+  readonly ratingMin: Float64Array;
+  /** The highest score of the rating's scale (`NaN` when no rating). */
+  readonly ratingMax: Float64Array;
+  /**
+   * Survey facts: bit 0 a survey was offered (`satisfactionOffered`, or any rating), bit 1 a
+   * numeric rating without a `satisfactionScale` (unusable for CSAT).
+   */
+  readonly ratingFlags: Uint8Array;
   /** Dictionary codes of the labels, `-1` when absent (`undefined` or `""`). */
   readonly labels: Readonly<Record<BatchLabel, Int32Array>>;
   /** The dictionaries of the labels, shared by every batch of a run. */
@@ -71,6 +82,8 @@ export interface TicketBatch {
   readonly messages: (readonly Message[] | undefined)[];
   /** The status history, `undefined` when absent or empty. */
   readonly statusHistory: (readonly StatusChange[] | undefined)[];
+  /** The durations the helpdesk exported, `undefined` when none. */
+  readonly helpdesk: (HelpdeskDurations | undefined)[];
   /** The object a row was read from, when it was read from one (custom segment keys, SLA targets read it). */
   readonly source: (Ticket | undefined)[];
 }
@@ -88,6 +101,7 @@ export function labelDictionaries(): Record<BatchLabel, LabelDictionary> {
     group: labelDictionary(),
     type: labelDictionary(),
     priority: labelDictionary(),
+    brand: labelDictionary(),
   };
 }
 
@@ -115,11 +129,16 @@ export function ticketBatch(
     status: new Uint8Array(capacity),
     replies: f64(),
     reopens: f64(),
-    labels: { channel: i32(), assignee: i32(), group: i32(), type: i32(), priority: i32() },
+    rating: f64(),
+    ratingMin: f64(),
+    ratingMax: f64(),
+    ratingFlags: new Uint8Array(capacity),
+    labels: { channel: i32(), assignee: i32(), group: i32(), type: i32(), priority: i32(), brand: i32() },
     dictionaries,
     tags: new Array<readonly string[] | undefined>(capacity),
     messages: new Array<readonly Message[] | undefined>(capacity),
     statusHistory: new Array<readonly StatusChange[] | undefined>(capacity),
+    helpdesk: new Array<HelpdeskDurations | undefined>(capacity),
     source: new Array<Ticket | undefined>(capacity),
   };
 }
@@ -151,6 +170,39 @@ function instant(fn: string, ticket: Ticket, field: "firstResponseAt" | "assigne
     throw new MetricRangeError("E_INVALID_DATE", `${fn}: ${field} of ticket ${ticket.id} must be a valid Date, got ${String(value)}`);
   }
   return ms;
+}
+
+/** Bit of {@link TicketBatch.ratingFlags}: a survey was offered. @category Engine */
+export const RATING_OFFERED = 1;
+/** Bit of {@link TicketBatch.ratingFlags}: a numeric rating without a scale. @category Engine */
+export const RATING_NO_SCALE = 2;
+
+/** Writes the ticket's satisfaction rating (score and scale) and survey flags into `row`. */
+function pushRating(batch: TicketBatch, row: number, ticket: Ticket): void {
+  const rating = ticket.satisfaction;
+  let score = Number.NaN;
+  let min = Number.NaN;
+  let max = Number.NaN;
+  let flags = ticket.satisfactionOffered === true ? RATING_OFFERED : 0;
+  if (rating === "good" || rating === "bad") {
+    score = rating === "good" ? 1 : 0;
+    min = 0;
+    max = 1;
+    flags |= RATING_OFFERED;
+  } else if (typeof rating === "number") {
+    flags |= RATING_OFFERED;
+    const scale = ticket.satisfactionScale;
+    if (scale === undefined) flags |= RATING_NO_SCALE;
+    else {
+      score = rating;
+      min = scale.min;
+      max = scale.max;
+    }
+  }
+  batch.rating[row] = score;
+  batch.ratingMin[row] = min;
+  batch.ratingMax[row] = max;
+  batch.ratingFlags[row] = flags;
 }
 
 /**
@@ -187,12 +239,15 @@ export function pushTicket(fn: string, batch: TicketBatch, ticket: Ticket): void
   l.group[row] = labelCode(d.group, ticket.group);
   l.type[row] = labelCode(d.type, ticket.type);
   l.priority[row] = labelCode(d.priority, ticket.priority);
+  l.brand[row] = labelCode(d.brand, ticket.brand);
+  pushRating(batch, row, ticket);
   const tags = ticket.tags;
   batch.tags[row] = tags === undefined || tags.length === 0 ? undefined : tags;
   const messages = ticket.messages;
   batch.messages[row] = messages === undefined || messages.length === 0 ? undefined : messages;
   const history = ticket.statusHistory;
   batch.statusHistory[row] = history === undefined || history.length === 0 ? undefined : history;
+  batch.helpdesk[row] = ticket.helpdesk;
   batch.source[row] = ticket;
   batch.length = row + 1;
 }
@@ -221,6 +276,7 @@ export function rowTicket(batch: TicketBatch, row: number): Ticket {
     group: label("group"),
     type: label("type"),
     priority: label("priority"),
+    brand: label("brand"),
     firstResponseAt: date(batch.firstResponseAt[row] as number),
     assignedAt: date(batch.assignedAt[row] as number),
     firstSolvedAt: date(batch.firstSolvedAt[row] as number),
@@ -230,9 +286,26 @@ export function rowTicket(batch: TicketBatch, row: number): Ticket {
     tags: batch.tags[row],
     messages: batch.messages[row],
     statusHistory: batch.statusHistory[row],
+    helpdesk: batch.helpdesk[row],
+    ...ratingOf(batch, row),
   };
   for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
   return fields as unknown as Ticket;
+}
+
+/** The rating fields of a row, as a ticket has them. */
+function ratingOf(batch: TicketBatch, row: number): Partial<Ticket> {
+  const flags = batch.ratingFlags[row] as number;
+  const score = batch.rating[row] as number;
+  const out: { -readonly [K in keyof Ticket]?: Ticket[K] } = {};
+  if ((flags & RATING_OFFERED) !== 0) out.satisfactionOffered = true;
+  if (Number.isNaN(score)) return out;
+  if (batch.ratingMin[row] === 0 && batch.ratingMax[row] === 1 && (score === 0 || score === 1)) out.satisfaction = score === 1 ? "good" : "bad";
+  else {
+    out.satisfaction = score;
+    out.satisfactionScale = { min: batch.ratingMin[row] as number, max: batch.ratingMax[row] as number };
+  }
+  return out;
 }
 
 /**

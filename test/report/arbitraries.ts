@@ -31,6 +31,20 @@ export const ticket: fc.Arbitrary<Ticket> = fc
     priority: maybe(fc.constantFrom("normal", "urgent")),
     assignee: maybe(fc.constantFrom("ana", "bob", "cy")),
     group: maybe(fc.constantFrom("t1", "t2")),
+    brand: maybe(fc.constantFrom("acme", "zeta")),
+    helpdesk: maybe(
+      fc.record(
+        {
+          firstReply: fc.integer({ min: 0, max: DAY }),
+          firstResolution: fc.integer({ min: 0, max: 2 * DAY }),
+          fullResolution: fc.integer({ min: 0, max: 2 * DAY }),
+          assignment: fc.integer({ min: 0, max: HOUR }),
+          requesterWait: fc.integer({ min: 0, max: DAY }),
+          requesterWaitBusiness: fc.integer({ min: 0, max: DAY }),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     tags: maybe(fc.array(fc.constantFrom("a", "b", "c", ""), { maxLength: 3 })),
     assigned: maybe(delay),
     firstResponse: maybe(delay),
@@ -63,6 +77,8 @@ export const ticket: fc.Arbitrary<Ticket> = fc
     set("priority", r.priority);
     set("assignee", r.assignee);
     set("group", r.group);
+    set("brand", r.brand);
+    set("helpdesk", r.helpdesk);
     set("tags", r.tags);
     set("assignedAt", at(r.assigned));
     set("firstResponseAt", at(r.firstResponse));

@@ -72,7 +72,7 @@ describe("report: known answers on the hand-built fixture", () => {
     const frt = r.time.firstResponse;
     expect(frt.calendar).toMatchObject({ count: 6, total: 225 * MIN, mean: 37.5 * MIN, median: 25 * MIN, min: 10 * MIN, max: 90 * MIN });
     expect(frt.business).toBeNull();
-    expect(frt.sources).toEqual({ messages: 1, fields: 5 });
+    expect(frt.sources).toEqual({ messages: 1, fields: 5, helpdesk: 0 });
     expect(frt.skipped).toEqual({ noCustomerMessage: 0, unanswered: 1 });
     // Final resolution (min): T1 120, T2 240, T3 30, T7 90 → median 105.
     expect(r.time.resolutionFinal.calendar).toMatchObject({ count: 4, median: 105 * MIN });

@@ -13,7 +13,7 @@ export function collect<Reason extends string>(
 ): TicketValues<Reason> {
   const values: number[] = [];
   const ids: string[] = [];
-  const sources: Record<DurationSource, number> = { messages: 0, fields: 0 };
+  const sources: Record<DurationSource, number> = { messages: 0, fields: 0, helpdesk: 0 };
   const skipped = Object.fromEntries(reasons.map((r) => [r, 0])) as Record<Reason, number>;
   const anomalies: TicketAnomaly[] = [];
   for (const ticket of tickets) {

@@ -1,5 +1,6 @@
 import { assertDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
+import { helpdeskEnd } from "./events.ts";
 import { measure } from "./measure.ts";
 import type { TicketDuration, TimeOptions } from "./durationTypes.ts";
 
@@ -8,8 +9,8 @@ import type { TicketDuration, TimeOptions } from "./durationTypes.ts";
  *
  * @param ticket - The ticket; reads `createdAt` and `assignedAt`.
  * @param options - {@link TimeOptions}: `schedule` for business time (default: calendar time).
- * @returns The measurement (source `fields`); `kind: "skipped"` with reason `unassigned`
- * when there is no `assignedAt`; `kind: "anomaly"` (`assignedBeforeCreated`).
+ * @returns The measurement (source `fields`, or `helpdesk` from `helpdesk.assignment` when
+ * there is no `assignedAt`); `kind: "skipped"` with reason `unassigned` when there is neither; `kind: "anomaly"` (`assignedBeforeCreated`).
  * @throws {@link MetricRangeError} `E_INVALID_DATE` if `createdAt` or a present `assignedAt` is not a valid Date.
  * @remarks Only the first assignment is timed; reassignments are not. A ticket assigned at
  * creation measures 0.
@@ -30,7 +31,12 @@ export function assignmentTime(ticket: Ticket, options?: TimeOptions): TicketDur
 export function measureAssignment(fn: string, ticket: Ticket, options?: TimeOptions): TicketDuration<"unassigned"> {
   assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
   const assigned = ticket.assignedAt;
-  if (assigned === undefined) return { kind: "skipped", reason: "unassigned" };
+  if (assigned === undefined) {
+    const exported = helpdeskEnd(ticket, ticket.helpdesk?.assignment);
+    if (exported === undefined) return { kind: "skipped", reason: "unassigned" };
+    const ms = measure(ticket.createdAt, exported, options?.schedule);
+    return { kind: "measured", ms, start: ticket.createdAt, end: exported, source: "helpdesk" };
+  }
   assertDate(fn, `assignedAt of ticket ${ticket.id}`, assigned);
   if (assigned.getTime() < ticket.createdAt.getTime()) return { kind: "anomaly", reason: "assignedBeforeCreated" };
   const ms = measure(ticket.createdAt, assigned, options?.schedule);

@@ -21,14 +21,26 @@ import {
   type QuantileOption,
   type ValueStore,
 } from "../../_lib/quantileStore.ts";
-import { valueSummary, type ValueSummary } from "../../_lib/valueSummary.ts";
+import { valueSummary } from "../../_lib/valueSummary.ts";
 import type { Schedule } from "../../models/schedule.ts";
 import { addOneTicket, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
+import { figureSource, type DurationMetricSummary } from "./durationTypes.ts";
+
+export type { DurationMetricSummary } from "./durationTypes.ts";
+import {
+  reconcile,
+  reconciliationFromJSON,
+  reconciliationMerge,
+  reconciliationResult,
+  reconciliationState,
+  reconciliationToJSON,
+  type ReconciliationState,
+} from "./reconciliation.ts";
 import {
   ANOMALY_BASE,
   DURATION_SKIPS,
-  FROM_FIELDS,
+  FROM_HELPDESK,
   FROM_MESSAGES,
   reasonOf,
   ticketTimes,
@@ -59,29 +71,6 @@ export interface DurationAccumulatorOptions {
 }
 
 /**
- * One duration metric over many tickets.
- *
- * @category Time
- */
-export interface DurationMetricSummary {
-  /** The summary in calendar time; `undefined` when nothing was measured. */
-  readonly calendar: ValueSummary | undefined;
-  /** The summary in business time (only with a `schedule`); `undefined` otherwise or when nothing was measured. */
-  readonly business: ValueSummary | undefined;
-  /** How many values came from messages and how many from pre-computed fields. */
-  readonly sources: {
-    /** Values read from the conversation. */
-    readonly messages: number;
-    /** Values read from pre-computed fields. */
-    readonly fields: number;
-  };
-  /** Tickets with nothing to measure yet, by reason. */
-  readonly skipped: Readonly<Record<string, number>>;
-  /** Tickets whose data contradicts itself, by reason (not measured). */
-  readonly anomalies: Readonly<Record<string, number>>;
-}
-
-/**
  * The running state of a duration accumulator.
  *
  * @category Time
@@ -95,6 +84,10 @@ export interface DurationState {
   messages: number;
   /** Values from fields. @internal */
   fields: number;
+  /** Values from the helpdesk's exported durations. @internal */
+  helpdesk: number;
+  /** Timestamps against the helpdesk, per ticket with both. @internal */
+  reconciliation: ReconciliationState;
   /** Skips by reason. @internal */
   readonly skipped: Record<string, number>;
   /** Anomalies by reason. @internal */
@@ -139,6 +132,8 @@ function durationMetric(s: Settings, addRows: DurationAccumulator["addRows"]): D
       bus: business ? valueStore(s.quantiles) : undefined,
       messages: 0,
       fields: 0,
+      helpdesk: 0,
+      reconciliation: reconciliationState(),
       skipped: zeroCounts(s.skips),
       anomalies: {},
     };
@@ -148,6 +143,8 @@ function durationMetric(s: Settings, addRows: DurationAccumulator["addRows"]): D
     if (a.bus !== undefined && b.bus !== undefined) a.bus = storeMerge(a.bus, b.bus);
     a.messages += b.messages;
     a.fields += b.fields;
+    a.helpdesk += b.helpdesk;
+    a.reconciliation = reconciliationMerge(a.reconciliation, b.reconciliation);
     addCounts(a.skipped, b.skipped);
     addCounts(a.anomalies, b.anomalies);
     return a;
@@ -156,23 +153,27 @@ function durationMetric(s: Settings, addRows: DurationAccumulator["addRows"]): D
     return {
       calendar: valueSummary(state.cal, s.percentiles, s.level),
       business: state.bus === undefined ? undefined : valueSummary(state.bus, s.percentiles, s.level),
-      sources: { messages: state.messages, fields: state.fields },
+      sources: { messages: state.messages, fields: state.fields, helpdesk: state.helpdesk },
+      source: figureSource(state.messages + state.fields, state.helpdesk),
+      reconciliation: reconciliationResult(state.reconciliation),
       skipped: sortedCounts(state.skipped),
       anomalies: sortedCounts(state.anomalies),
     };
   }
   function toJSON(state: DurationState): StateJson {
-    return stateJson(s.kind, 1, {
+    return stateJson(s.kind, 2, {
       cal: storeToJSON(state.cal),
       bus: state.bus === undefined ? null : storeToJSON(state.bus),
       messages: state.messages,
       fields: state.fields,
+      helpdesk: state.helpdesk,
+      reconciliation: reconciliationToJSON(state.reconciliation),
       skipped: { ...state.skipped },
       anomalies: { ...state.anomalies },
     });
   }
   function fromJSON(json: unknown): DurationState {
-    const o = openState(json, s.kind, 1);
+    const o = openState(json, s.kind, 2);
     const state = create();
     state.cal = storeFromJSON(s.kind, "cal", o.cal);
     if (business) state.bus = storeFromJSON(s.kind, "bus", o.bus);
@@ -181,6 +182,8 @@ function durationMetric(s: Settings, addRows: DurationAccumulator["addRows"]): D
     }
     state.messages = readCount(o, s.kind, "messages");
     state.fields = readCount(o, s.kind, "fields");
+    state.helpdesk = readCount(o, s.kind, "helpdesk");
+    state.reconciliation = reconciliationFromJSON(o.reconciliation);
     Object.assign(state.skipped, readCounts(o, s.kind, "skipped"));
     Object.assign(state.anomalies, readCounts(o, s.kind, "anomalies"));
     return state;
@@ -190,16 +193,23 @@ function durationMetric(s: Settings, addRows: DurationAccumulator["addRows"]): D
 
 function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {
   const d = TICKET_DURATIONS.indexOf(name);
-  return durationMetric(s, (state, f, _batch: TicketBatch, rows, count) => {
+  return durationMetric(s, (state, f, batch: TicketBatch, rows, count) => {
     const bus = state.bus;
     for (let k = 0; k < count; k++) {
-      const at = (rows[k] as number) * 5 + d;
+      const row = rows[k] as number;
+      const at = row * 5 + d;
       const code = f.code[at] as number;
-      if (code <= FROM_FIELDS) {
-        storeAdd(state.cal, f.cal[at] as number);
+      if (code <= FROM_HELPDESK) {
+        const cal = f.cal[at] as number;
+        storeAdd(state.cal, cal);
         if (bus !== undefined) storeAdd(bus, f.bus[at] as number);
-        if (code === FROM_MESSAGES) state.messages++;
-        else state.fields++;
+        if (code === FROM_HELPDESK) state.helpdesk++;
+        else {
+          if (code === FROM_MESSAGES) state.messages++;
+          else state.fields++;
+          const exported = f.exported[at] as number;
+          if (!Number.isNaN(exported)) reconcile(state.reconciliation, batch.id[row] as string, cal, exported);
+        }
       } else bump(code >= ANOMALY_BASE ? state.anomalies : state.skipped, reasonOf(code));
     }
   });

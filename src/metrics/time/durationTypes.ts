@@ -1,12 +1,17 @@
 import type { Schedule } from "../../models/schedule.ts";
+import type { ValueSummary } from "../../_lib/valueSummary.ts";
+import type { Reconciliation } from "./reconciliation.ts";
 
 /**
  * Where a measurement came from: the ticket's `messages` (the source of truth when present
- * and non-empty) or its pre-computed fields (`firstResponseAt`, `solvedAt`, `replies`, ...).
+ * and non-empty), its timestamp fields (`firstResponseAt`, `solvedAt`, `replies`, ...), or,
+ * when those cannot give it, the duration the helpdesk computed and exported
+ * (`ticket.helpdesk`: `firstReply`, `firstResolution`, `fullResolution`, `assignment`,
+ * `requesterWait`).
  *
  * @category Time
  */
-export type DurationSource = "messages" | "fields";
+export type DurationSource = "messages" | "fields" | "helpdesk";
 
 /**
  * Why a ticket's data contradicts itself. Such a ticket is reported, never averaged.
@@ -98,7 +103,7 @@ export interface TicketValues<Reason extends string> {
   readonly values: Float64Array;
   /** `ids[i]` is the id of the ticket `values[i]` was measured on. */
   readonly ids: readonly string[];
-  /** How many values were read from messages and how many from pre-computed fields. */
+  /** How many values were read from messages, from timestamp fields and from the helpdesk's exported durations. */
   readonly sources: Readonly<Record<DurationSource, number>>;
   /** Records left out because there was nothing to measure yet, by reason. */
   readonly skipped: Readonly<Record<Reason, number>>;
@@ -117,4 +122,54 @@ export interface TimeOptions {
    * Default: none, calendar time (every millisecond counts).
    */
   readonly schedule?: Schedule | undefined;
+}
+
+/**
+ * Where a duration figure's values came from: the tickets' timestamps (messages or fields),
+ * the helpdesk's exported durations, or both.
+ *
+ * @category Time
+ */
+export type DurationFigureSource = "timestamps" | "helpdesk" | "both";
+
+/** The source of a figure of `timestamps` and `helpdesk` values. @internal */
+export function figureSource(timestamps: number, helpdesk: number): DurationFigureSource | undefined {
+  if (helpdesk === 0) return timestamps === 0 ? undefined : "timestamps";
+  return timestamps === 0 ? "helpdesk" : "both";
+}
+
+/**
+ * One duration metric over many tickets.
+ *
+ * @category Time
+ */
+export interface DurationMetricSummary {
+  /** The summary in calendar time; `undefined` when nothing was measured. */
+  readonly calendar: ValueSummary | undefined;
+  /** The summary in business time (only with a `schedule`); `undefined` otherwise or when nothing was measured. */
+  readonly business: ValueSummary | undefined;
+  /** How many values came from messages, from timestamp fields and from the helpdesk's exported durations. */
+  readonly sources: {
+    /** Values read from the conversation. */
+    readonly messages: number;
+    /** Values read from timestamp fields (`firstResponseAt`, `solvedAt`, …). */
+    readonly fields: number;
+    /** Values the helpdesk computed (`ticket.helpdesk`), used where the timestamps could not give one. */
+    readonly helpdesk: number;
+  };
+  /**
+   * Where the figure's values came from: `"timestamps"` (messages or timestamp fields only),
+   * `"helpdesk"` (the helpdesk's exported durations only), `"both"`; `undefined` when nothing
+   * was measured.
+   */
+  readonly source: DurationFigureSource | undefined;
+  /**
+   * How far the timestamps and the helpdesk agree on the tickets that have both (calendar
+   * time); `undefined` when no ticket has both.
+   */
+  readonly reconciliation: Reconciliation | undefined;
+  /** Tickets with nothing to measure yet, by reason. */
+  readonly skipped: Readonly<Record<string, number>>;
+  /** Tickets whose data contradicts itself, by reason (not measured). */
+  readonly anomalies: Readonly<Record<string, number>>;
 }

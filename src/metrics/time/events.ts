@@ -13,6 +13,19 @@ export type Events<Reason extends string> =
   | { readonly kind: "skipped"; readonly reason: Reason }
   | { readonly kind: "anomaly"; readonly reason: AnomalyReason };
 
+/** `at`, or `undefined` when it is after the cutoff. */
+const byCutoff = (at: Date, cutoff: number): Date | undefined => (at.getTime() <= cutoff ? at : undefined);
+
+/**
+ * The instant a helpdesk-computed duration `ms` (from creation) ends, or `undefined` without
+ * one. The readers and the schema only accept finite non-negative durations.
+ *
+ * @internal
+ */
+export function helpdeskEnd(ticket: Ticket, ms: number | undefined): Date | undefined {
+  return ms === undefined ? undefined : new Date(ticket.createdAt.getTime() + ms);
+}
+
 /** `true` when the ticket's status is `solved` or `closed`. @internal */
 export function isSolved(ticket: Ticket): boolean {
   return isResolvedStatus(ticket.status);
@@ -38,8 +51,11 @@ export function firstResponseEvents(fn: string, ticket: Ticket, cutoff = Number.
     assertDate(fn, `firstResponseAt of ticket ${ticket.id}`, reply);
     if (reply.getTime() < ticket.createdAt.getTime()) return { kind: "anomaly", reason: "responseBeforeCreated" };
   }
-  const end = reply !== undefined && reply.getTime() <= cutoff ? reply : undefined;
-  return { kind: "events", start: ticket.createdAt, end, source: "fields" };
+  if (reply === undefined) {
+    const exported = helpdeskEnd(ticket, ticket.helpdesk?.firstReply);
+    if (exported !== undefined) return { kind: "events", start: ticket.createdAt, end: byCutoff(exported, cutoff), source: "helpdesk" };
+  }
+  return { kind: "events", start: ticket.createdAt, end: reply === undefined ? undefined : byCutoff(reply, cutoff), source: "fields" };
 }
 
 /**
@@ -67,6 +83,15 @@ export function resolutionEvents(
   if (until === "final") end = solved ? solvedAt : undefined;
   else end = firstSolvedAt ?? (solved && (ticket.reopens ?? 0) === 0 ? solvedAt : undefined);
   if (end === undefined) {
+    // Without the solve instant, the helpdesk's own resolution time (from creation) stands in.
+    const helpdesk = ticket.helpdesk;
+    const exported =
+      until === "final"
+        ? solved
+          ? helpdeskEnd(ticket, helpdesk?.fullResolution)
+          : undefined
+        : helpdeskEnd(ticket, helpdesk?.firstResolution ?? (solved && (ticket.reopens ?? 0) === 0 ? helpdesk?.fullResolution : undefined));
+    if (exported !== undefined) return { kind: "events", start: ticket.createdAt, end: byCutoff(exported, cutoff), source: "helpdesk" };
     return solved ? { kind: "skipped", reason: "noSolveTime" } : { kind: "events", start, end: undefined, source };
   }
   if (end.getTime() < start.getTime()) return { kind: "anomaly", reason: "solvedBeforeCreated" };

@@ -26,8 +26,10 @@ export type FirstResponseSkip = "unanswered" | "noCustomerMessage";
  * (a public agent message comes before any customer message), the start is the first
  * customer message instead and the stop is the next public agent reply after it. A reply at
  * the same instant as the start counts (0 ms). Messages need not be sorted. Without
- * messages: `firstResponseAt − createdAt`, an absent `firstResponseAt` meaning unanswered,
- * and `firstResponseAt < createdAt` an anomaly. With a `schedule`, only open hours count.
+ * messages: `firstResponseAt − createdAt`, `firstResponseAt < createdAt` an anomaly; without
+ * `firstResponseAt` either, the helpdesk's exported `helpdesk.firstReply` (source `helpdesk`:
+ * the reply is taken to be that long after `createdAt`), and with none of these the ticket is
+ * unanswered. With a `schedule`, only open hours count.
  * @example
  * ```ts
  * const at = (m: number) => new Date(Date.UTC(2024, 0, 1, 9, m));

@@ -3,6 +3,7 @@ export { addBusinessTime } from "./addBusinessTime.ts";
 export type {
   AnomalousDuration,
   AnomalyReason,
+  DurationFigureSource,
   DurationSource,
   MeasuredDuration,
   SkippedDuration,
@@ -49,5 +50,6 @@ export {
   type RepliesToResolveSummary,
 } from "./replyAccumulators.ts";
 export type { TicketTimes } from "./ticketTimes.ts";
+export type { ReconciledTicket, Reconciliation } from "./reconciliation.ts";
 export type { ValueSummary } from "../../_lib/valueSummary.ts";
 export type { LogMeanInterval } from "../../_lib/logMeanInterval.ts";

@@ -50,7 +50,7 @@ export interface OneTouchResolution {
  * @category Time
  */
 export function oneTouchResolution(tickets: readonly Ticket[]): OneTouchResolution {
-  const sources: Record<DurationSource, number> = { messages: 0, fields: 0 };
+  const sources: Record<DurationSource, number> = { messages: 0, fields: 0, helpdesk: 0 };
   const skipped: Record<RepliesSkip, number> = { unresolved: 0, noReplyData: 0 };
   let oneTouch = 0;
   let zeroTouch = 0;

@@ -31,7 +31,7 @@ import type { DurationSource, TicketValues } from "./durationTypes.ts";
  *   { id: "c", createdAt: at(0), status: "open", replies: 1 },
  * ]);
  * [...r.values]; // => [3, 1]
- * r.sources;     // => { messages: 1, fields: 1 }
+ * r.sources;     // => { messages: 1, fields: 1, helpdesk: 0 }
  * r.skipped;     // => { unresolved: 1, noReplyData: 0 }
  * ```
  * @see "Métricas para servicio al cliente ¡12 Indispensables!" (how much back-and-forth a resolution needs)
@@ -40,7 +40,7 @@ import type { DurationSource, TicketValues } from "./durationTypes.ts";
 export function repliesToResolve(tickets: readonly Ticket[]): TicketValues<RepliesSkip> {
   const values: number[] = [];
   const ids: string[] = [];
-  const sources: Record<DurationSource, number> = { messages: 0, fields: 0 };
+  const sources: Record<DurationSource, number> = { messages: 0, fields: 0, helpdesk: 0 };
   const skipped: Record<RepliesSkip, number> = { unresolved: 0, noReplyData: 0 };
   for (const ticket of tickets) {
     const result = replyCount("repliesToResolve", ticket);

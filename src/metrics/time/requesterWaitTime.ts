@@ -38,7 +38,9 @@ const DEFAULT_EXCLUDE: readonly TicketStatus[] = ["pending", "on_hold"];
  *
  * @param ticket - The ticket; reads `createdAt`, `status`, `solvedAt` and `statusHistory`.
  * @param options - {@link RequesterWaitTimeOptions}: `exclude` (default `["pending", "on_hold"]`) and `schedule` (default: calendar time).
- * @returns The measurement (source `fields`); `kind: "skipped"` with `unresolved`,
+ * @returns The measurement (source `fields`; source `helpdesk` when there is no status
+ * history or no `solvedAt` but the helpdesk exported `helpdesk.requesterWait`, and with a
+ * schedule also `requesterWaitBusiness`, its value in the helpdesk's own business hours); `kind: "skipped"` with `unresolved`,
  * `noSolveTime` or `noStatusHistory`; or `kind: "anomaly"` (`solvedBeforeCreated`, `statusBeforeCreated`).
  * @throws {@link MetricRangeError} `E_INVALID_DATE` if a timestamp read is not a valid Date;
  * `E_OPTION_VALUE` if `exclude` holds something that is not a ticket status.
@@ -82,8 +84,17 @@ export function measureRequesterWait(fn: string, ticket: Ticket, options?: Reque
   const solvedAt = ticket.solvedAt;
   if (solvedAt !== undefined) assertDate(fn, `solvedAt of ticket ${ticket.id}`, solvedAt);
   if (!isSolved(ticket)) return { kind: "skipped", reason: "unresolved" };
-  if (solvedAt === undefined) return { kind: "skipped", reason: "noSolveTime" };
   const history = ticket.statusHistory ?? [];
+  if (solvedAt === undefined || history.length === 0) {
+    // The helpdesk's own figure stands in: its calendar value, and with a schedule its value in
+    // its own business hours (used only beside a calendar value, so that the calendar and
+    // business summaries of a ticket set hold the same tickets).
+    const h = ticket.helpdesk;
+    const exported =
+      h?.requesterWait === undefined ? undefined : options?.schedule === undefined ? h.requesterWait : h.requesterWaitBusiness;
+    if (exported !== undefined) return { kind: "measured", ms: exported, start: created, end: solvedAt ?? created, source: "helpdesk" };
+  }
+  if (solvedAt === undefined) return { kind: "skipped", reason: "noSolveTime" };
   // A contradiction is reported before a skip, so that it is never hidden behind one.
   if (solvedAt.getTime() < created.getTime()) return { kind: "anomaly", reason: "solvedBeforeCreated" };
   if (history.length === 0) return { kind: "skipped", reason: "noStatusHistory" };

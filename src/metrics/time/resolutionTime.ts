@@ -42,7 +42,9 @@ export interface ResolutionTimeOptions extends TimeOptions {
  * `closed` (a reopened ticket that is open again is `unresolved`). `until: "first"` measures
  * to `firstSolvedAt` whatever the current status; without `firstSolvedAt`, `solvedAt` is used
  * when the ticket is solved or closed and `reopens` is absent or 0. A solve before the start,
- * or `solvedAt < firstSolvedAt`, is an anomaly.
+ * or `solvedAt < firstSolvedAt`, is an anomaly. Without the solve instant, the helpdesk's
+ * exported duration from `createdAt` stands in (source `helpdesk`): `helpdesk.fullResolution`
+ * for `final` (solved or closed tickets only), `helpdesk.firstResolution` for `first`.
  * @example
  * ```ts
  * const at = (h: number) => new Date(Date.UTC(2024, 0, 1, h));

@@ -64,7 +64,7 @@ export function responseTimes(tickets: readonly Ticket[], options?: TimeOptions)
   return {
     values: Float64Array.from(values),
     ids,
-    sources: { messages: values.length, fields: 0 },
+    sources: { messages: values.length, fields: 0, helpdesk: 0 },
     skipped: { unanswered, noMessages, noCustomerMessage },
     anomalies: [],
   };

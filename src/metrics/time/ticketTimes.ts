@@ -37,7 +37,7 @@ export const DURATION_SKIPS: Readonly<Record<TicketDurationName, readonly string
   requesterWait: ["unresolved", "noSolveTime", "noStatusHistory"],
 };
 
-/** Every skip reason of the durations, coded from 2 (0 and 1 are the measured sources). @internal */
+/** Every skip reason of the durations, coded from 3 (0, 1 and 2 are the measured sources). @internal */
 export const SKIP_REASONS: readonly string[] = [
   "unanswered",
   "noCustomerMessage",
@@ -60,7 +60,12 @@ export const ANOMALY_REASONS: readonly AnomalyReason[] = [
 export const FROM_MESSAGES = 0;
 /** Code of a value read from fields. @internal */
 export const FROM_FIELDS = 1;
-const SKIP_BASE = 2;
+/** Code of a value the helpdesk computed ({@link Ticket.helpdesk}). @internal */
+export const FROM_HELPDESK = 2;
+const SKIP_BASE = 3;
+
+/** The helpdesk duration each per-ticket duration is compared with, in {@link TICKET_DURATIONS} order. @internal */
+export const HELPDESK_KEYS = ["firstReply", "firstResolution", "fullResolution", "assignment", "requesterWait"] as const;
 /** The first anomaly code. @internal */
 export const ANOMALY_BASE = 64;
 
@@ -84,6 +89,8 @@ export interface TicketTimes {
   readonly code: Uint8Array;
   /** Calendar ms. */
   readonly cal: Float64Array;
+  /** The helpdesk's calendar ms for the same duration ({@link HELPDESK_KEYS}), `NaN` when it exported none. */
+  readonly exported: Float64Array;
   /** Business ms (0 without a schedule). */
   readonly bus: Float64Array;
   /** The row's first turn in `turnCal` / `turnBus`. */
@@ -160,21 +167,26 @@ function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider
       f.bus[at] = 0;
       return;
     }
-    f.code[at] = r.source === "messages" ? FROM_MESSAGES : FROM_FIELDS;
+    f.code[at] = r.source === "messages" ? FROM_MESSAGES : r.source === "fields" ? FROM_FIELDS : FROM_HELPDESK;
     f.cal[at] = r.ms;
     f.bus[at] = schedule === undefined ? 0 : busMs === undefined ? business(r.start, r.end) : busMs(r);
   }
 
   function observeTicket(f: TicketTimes, ticket: Ticket, row: number): void {
     const at = row * 5;
+    const helpdesk = ticket.helpdesk;
+    for (let d = 0; d < 5; d++) f.exported[at + d] = helpdesk?.[HELPDESK_KEYS[d] as keyof typeof helpdesk] ?? Number.NaN;
     put(f, at, measureFirstResponse(FN, ticket));
     put(f, at + 1, measureResolution(FN, ticket, { until: "first" }));
     put(f, at + 2, measureResolution(FN, ticket));
     put(f, at + 3, measureAssignment(FN, ticket));
-    put(f, at + 4, measureRequesterWait(FN, ticket), () => {
-      const r = measureRequesterWait(FN, ticket, withSchedule);
-      return r.kind === "measured" ? r.ms : 0;
-    });
+    const wait = measureRequesterWait(FN, ticket);
+    const waitBusiness = schedule === undefined || wait.kind !== "measured" ? undefined : measureRequesterWait(FN, ticket, withSchedule);
+    // The helpdesk's calendar figure without its business one: nothing to put in the business summary.
+    const noBusiness = waitBusiness !== undefined && waitBusiness.kind !== "measured";
+    put(f, at + 4, noBusiness ? { kind: "skipped", reason: "noStatusHistory" } : wait, () =>
+      waitBusiness?.kind === "measured" ? waitBusiness.ms : 0,
+    );
     const turns = readTurns(FN, ticket);
     f.turnFrom[row] = f.turns;
     if (turns === undefined) {
@@ -202,6 +214,7 @@ function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider
     create: (capacity) => ({
       code: new Uint8Array(capacity * 5),
       cal: new Float64Array(capacity * 5),
+      exported: new Float64Array(capacity * 5),
       bus: new Float64Array(capacity * 5),
       turnFrom: new Int32Array(capacity),
       turnCount: new Int32Array(capacity),

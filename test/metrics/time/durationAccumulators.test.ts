@@ -137,7 +137,7 @@ describe("duration accumulators", () => {
     expect(r.calendar?.median).toBe(75 * 60_000);
     expect(r.calendar?.count).toBe(2);
     expect(r.skipped).toEqual({ noCustomerMessage: 0, unanswered: 1 });
-    expect(r.sources).toEqual({ messages: 0, fields: 2 });
+    expect(r.sources).toEqual({ messages: 0, fields: 2, helpdesk: 0 });
   });
 
   it("refuses a malformed state, naming the field, and bad options", () => {

@@ -128,7 +128,7 @@ describe("firstResponseTimes", () => {
     ]);
     expect([...r.values]).toEqual([2 * MINUTE, MINUTE]);
     expect(r.ids).toEqual(["a", "d"]);
-    expect(r.sources).toEqual({ messages: 1, fields: 1 });
+    expect(r.sources).toEqual({ messages: 1, fields: 1, helpdesk: 0 });
     expect(r.skipped).toEqual({ unanswered: 1, noCustomerMessage: 1 });
     expect(r.anomalies).toEqual([{ id: "c", reason: "responseBeforeCreated" }]);
   });

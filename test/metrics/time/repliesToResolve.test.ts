@@ -13,7 +13,7 @@ describe("repliesToResolve", () => {
     ]);
     expect([...r.values]).toEqual([3, 1]);
     expect(r.ids).toEqual(["a", "b"]);
-    expect(r.sources).toEqual({ messages: 1, fields: 1 });
+    expect(r.sources).toEqual({ messages: 1, fields: 1, helpdesk: 0 });
     expect(r.skipped).toEqual({ unresolved: 1, noReplyData: 1 });
   });
 
@@ -49,7 +49,7 @@ describe("oneTouchResolution", () => {
       oneTouch: 1,
       zeroTouch: 1,
       resolved: 3,
-      sources: { messages: 0, fields: 3 },
+      sources: { messages: 0, fields: 3, helpdesk: 0 },
       skipped: { unresolved: 1, noReplyData: 0 },
     });
   });

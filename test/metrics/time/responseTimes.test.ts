@@ -59,7 +59,7 @@ describe("responseTimes", () => {
     expect([...r.values]).toEqual([2 * MINUTE, 4 * MINUTE, 6 * MINUTE, 0]);
     expect(r.ids).toEqual(["a", "a", "d", "d"]);
     expect(r.skipped).toEqual({ unanswered: 1, noMessages: 1, noCustomerMessage: 0 });
-    expect(r.sources).toEqual({ messages: 4, fields: 0 });
+    expect(r.sources).toEqual({ messages: 4, fields: 0, helpdesk: 0 });
     expect(r.anomalies).toEqual([]);
     expect(summarizeDurations(r.values)?.mean).toBe(3 * MINUTE);
   });
