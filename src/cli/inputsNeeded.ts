@@ -39,9 +39,11 @@ export interface InputNeed {
   readonly sla?: SlaMetric;
 }
 
-const FIRST_RESPONSE = ["firstResponseAt", "helpdesk.firstReply", "helpdesk.firstReplyBusiness"];
-const RESOLUTION = ["solvedAt", "helpdesk.fullResolution", "helpdesk.fullResolutionBusiness"];
-const FIRST_RESOLUTION = ["firstSolvedAt", "solvedAt", "helpdesk.firstResolution", "helpdesk.firstResolutionBusiness"];
+// The helpdesk's durations stand in for timestamps by their calendar value (src/metrics/time/
+// events.ts and its neighbours); a business-hours value alone gives no figure.
+const FIRST_RESPONSE = ["firstResponseAt", "helpdesk.firstReply"];
+const RESOLUTION = ["solvedAt", "helpdesk.fullResolution"];
+const FIRST_RESOLUTION = ["firstSolvedAt", "solvedAt", "helpdesk.firstResolution", "helpdesk.fullResolution"];
 const FRT_LACKS = "first-response time in this export (no first-reply {col}, no helpdesk first-reply time, no --messages file)";
 const RESOLUTION_LACKS = "resolution time in this export (no solved-at {col}, no helpdesk resolution time)";
 
@@ -82,7 +84,7 @@ export const INPUT_NEEDS: readonly InputNeed[] = [
   need(
     "requesterWait",
     "Requester wait",
-    ["statusHistory", "helpdesk.requesterWait", "helpdesk.requesterWaitBusiness"],
+    ["statusHistory", "helpdesk.requesterWait"],
     "requester wait time in this export (no status history, no helpdesk requester wait time)",
     [/^time\.requesterWait\b/],
   ),

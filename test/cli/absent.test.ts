@@ -244,13 +244,16 @@ describe("the table from figures to fields", () => {
     expect(absentForPath(none, ["report", "sla", "byMetric", "resolution", "breached"])?.metric).toBe("sla.resolution");
   });
 
-  it("JSON inputs lack fields, not columns; helpdesk first-reply times provide the first response", () => {
+  it("JSON inputs lack fields, not columns; the helpdesk's calendar first-reply time provides the first response", () => {
     const base = { json: true, files: [], slaMetrics: [], dimensions: [] } as const;
     const bare = absentInputs({ ...base, fields: ["id", "createdAt", "status", "assignee"] });
     expect(bare.find((a) => a.metric === "firstResponse")?.message).toBe(
       "no first-response time in this export (no first-reply field, no helpdesk first-reply time, no --messages file)",
     );
-    const timed = absentInputs({ ...base, fields: ["id", "createdAt", "status", "helpdesk.firstReplyBusiness"] });
+    // The helpdesk's business-hours time alone gives no first response (the calendar value stands in for timestamps).
+    const business = absentInputs({ ...base, fields: ["id", "createdAt", "status", "helpdesk.firstReplyBusiness"] });
+    expect(metricsOf({ absent: business })).toContain("firstResponse");
+    const timed = absentInputs({ ...base, fields: ["id", "createdAt", "status", "helpdesk.firstReply"] });
     expect(metricsOf({ absent: timed })).not.toContain("firstResponse");
   });
 
