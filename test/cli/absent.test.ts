@@ -162,6 +162,21 @@ describe("a CSV without an assignee column (nor satisfaction, nor reopens)", () 
     }
   });
 
+  it("read from standard input (held, read once) or given as JSON, the same absent figures and exit 2", async () => {
+    const csv = `${[HEADER, ...ROWS].join("\n")}\n`;
+    const stdin = await cli(["report", "-", "--format", "json", "-q", "--gate", "status.unassigned <= 5"], { stdin: csv });
+    expect([stdin.code, json(stdin).gates[0].status]).toEqual([2, "absent"]);
+    expect(metricsOf(json(stdin))).toContain("unassigned");
+    // The generic layout as JSON records (docs/guide/cli.md, "generic": JSON records use the same keys).
+    const records = ROWS.map((row) => Object.fromEntries(HEADER.split(",").map((key, i) => [key, row.split(",")[i] || null])));
+    const path = file("no-assignee.json", [JSON.stringify(records)]);
+    const fromJson = await cli(report(path, "--format", "json", "--gate", "status.unassigned <= 5"));
+    expect([fromJson.code, json(fromJson).absent.find((a: AbsentInput) => a.metric === "unassigned")?.message]).toEqual([
+      2,
+      "no assignee field in this export",
+    ]);
+  });
+
   it("a failing gate beside an absent one: exit 2, both counted", async () => {
     const r = await cli(report(NO_ASSIGNEE, "--format", "json", "--gate", "status.unassigned <= 5", "--gate", "tickets > 100"));
     expect(r.code).toBe(2);
