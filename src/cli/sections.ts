@@ -149,6 +149,7 @@ function ticketBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block
   const r = c.resolutionRate;
   const b = c.backlog;
   const ot = set.time.oneTouch;
+  const noReplies = absent.find((x) => x.metric === "oneTouch")?.message;
   const facts: Fact[] = [
     { label: "Tickets", value: set.tickets, kind: "count" },
     {
@@ -167,10 +168,15 @@ function ticketBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block
     },
     {
       label: "One-touch resolution",
-      value: withInterval(ot.share, ot.interval, "fraction"),
-      note: `${String(ot.oneTouch)} of ${String(ot.resolved)} resolved tickets with one public reply`,
+      value: noReplies === undefined ? withInterval(ot.share, ot.interval, "fraction") : null,
+      note: noReplies ?? `${String(ot.oneTouch)} of ${String(ot.resolved)} resolved tickets with one public reply`,
     },
-    { label: "Replies to resolve (median)", value: set.time.repliesToResolve?.median ?? null, kind: "number" },
+    {
+      label: "Replies to resolve (median)",
+      value: set.time.repliesToResolve?.median ?? null,
+      kind: "number",
+      ...(noReplies === undefined ? {} : { note: noReplies }),
+    },
   ];
   const statuses = (["new", "open", "pending", "on_hold", "solved", "closed"] as const).map((s): CellValue[] => [
     s,

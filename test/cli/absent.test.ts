@@ -238,6 +238,17 @@ describe("real exports", () => {
       expect(metricsOf(doc)).toEqual(expect.arrayContaining(["csat", "firstResponse", "resolutionFinal"]));
       expect(metricsOf(doc)).not.toContain("unassigned");
       expect([r.code, doc.gates[0].status]).toEqual([2, "absent"]);
+      const table = await cli([
+        "report",
+        realDataPath("exports/zendesk-api-tickets-page.json"),
+        "--preset",
+        "zendesk-json",
+        "--format",
+        "table",
+        "-q",
+      ]);
+      expect(table.stdout).toMatch(/One-touch resolution\s+–\s+no reply count in this export \(no replies field, no --messages file\)/);
+      expect(table.stdout).toMatch(/Not in this export \(no row above\): First response: no first-response time in this export/);
     },
   );
 });
