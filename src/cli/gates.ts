@@ -12,6 +12,7 @@ import { formatValue, type ValueKind } from "./format.ts";
 import { GATE_ALIASES, type GateAlias, type PathStep } from "./gateAliases.ts";
 import { checkTrivial, kindHint, triviality } from "./gateDomains.ts";
 import { checkPath, locate, metricNames, pathText, readPath, seenList, splitPath, unquote } from "./gatePaths.ts";
+import { absentResult } from "./gatesAbsent.ts";
 import { absentForPath, type AbsentInput } from "./inputsNeeded.ts";
 import { DIMENSIONS } from "./segments.ts";
 import { didYouMean } from "./suggest.ts";
@@ -314,24 +315,6 @@ export function evaluateGates(
     const pass = gate.kind === "gate" ? holds : !holds;
     return { ...base, actual: raw, status: pass ? "pass" : "fail", message: `${gate.metric} = ${shown(raw)}; ${want}` };
   });
-}
-
-/** The result of a gate on a metric the export has no input for: never its value, which would read as 0 % or 100 %. */
-function absentResult(gate: Gate, lacking: AbsentInput, allowMissing: boolean): GateResult {
-  const want = `${gate.kind === "gate" ? "target" : "fail if"} ${gate.op} ${formatValue(gate.target, gate.valueKind)}`;
-  const then = allowMissing ? "skipped (--allow-missing)" : "FAILS with exit 2: not a pass (--allow-missing skips it)";
-  return {
-    gate: gate.text,
-    kind: gate.kind,
-    metric: gate.metric,
-    path: pathText(gate.path),
-    op: gate.op,
-    target: gate.target,
-    unit: gate.valueKind,
-    actual: null,
-    status: allowMissing ? "skipped" : "absent",
-    message: `${gate.metric} is not in this export: ${lacking.message.replace(" in this export", "")}; ${then}; ${want}`,
-  };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { DurationMetricJson, DurationSummaryWithIntervalJson, MetricSetJson
 import type { CliDocument } from "./document.ts";
 import { formatValue, type CellValue } from "./format.ts";
 import { summaryText } from "./gates.ts";
+import { notInExport } from "./gatesAbsent.ts";
 import type { FileSummary } from "./inputs.ts";
 import { levelText, withInterval } from "./intervals.ts";
 import type { Block, Column, Fact } from "./render/blocks.ts";
@@ -101,7 +102,7 @@ function gateBlocks(doc: CliDocument): Block[] {
   const rows = doc.gates.map((g): CellValue[] => [
     g.status.toUpperCase(),
     g.gate,
-    g.actual === null ? (/ is not in this export: /.test(g.message) ? "not in this export" : "no data") : formatValue(g.actual, g.unit),
+    g.actual === null ? (notInExport(g) ? "not in this export" : "no data") : formatValue(g.actual, g.unit),
     `${g.kind === "fail-if" ? "fail if " : ""}${g.op} ${formatValue(g.target, g.unit)}`,
   ]);
   return [
