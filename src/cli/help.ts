@@ -118,6 +118,7 @@ ${aliasLines()}
   can never fail or never pass (rate > 150%, nps >= -100), is a usage error (exit 2).
 
 Exit codes: 0 ok, 1 a gate failed (or --max-rejected exceeded), 2 usage or input error (no
-ticket row usable, or --strict with rejected rows), 3 internal error.
+ticket row usable, --strict with rejected rows, or a gate on a metric not in this export),
+3 internal error.
 `;
 }
