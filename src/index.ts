@@ -27,6 +27,8 @@ export {
   labelDictionaries,
   labelDictionary,
   pushTicket,
+  RATING_NO_SCALE,
+  RATING_OFFERED,
   rowTicket,
   statusAt,
   ticketBatch,

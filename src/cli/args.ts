@@ -16,7 +16,17 @@ export const FORMATS = ["table", "markdown", "json", "csv"] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 /** The ticket presets. */
-export const PRESETS: readonly TicketPreset[] = ["generic", "zendesk-csv", "zendesk-json", "freshdesk-csv", "intercom-json"];
+export const PRESETS: readonly TicketPreset[] = [
+  "generic",
+  "zendesk-csv",
+  "zendesk-json",
+  "freshdesk-csv",
+  "intercom-json",
+  "chatwoot-json",
+  "helpscout-json",
+  "zammad-json",
+  "gorgias-json",
+];
 /** Presets whose timestamps are naive local times, so `--timezone` is required. */
 export const NAIVE_PRESETS: readonly TicketPreset[] = ["zendesk-csv", "freshdesk-csv"];
 /** The time buckets. */

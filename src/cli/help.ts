@@ -51,7 +51,8 @@ volume per period, the peak-hours heatmap, cohort retention, and CI gates.
 - for standard input. Files are streamed; every row is used or rejected, never dropped.
 
 Input:
-  -p, --preset NAME        generic (default), zendesk-csv, zendesk-json, freshdesk-csv, intercom-json
+  -p, --preset NAME        generic (default), zendesk-csv, zendesk-json, freshdesk-csv, intercom-json,
+                           chatwoot-json, helpscout-json, zammad-json, gorgias-json
       --input-format F     csv, json or ndjson, when the name and content do not tell (stdin)
       --messages FILE      messages (ticket_id, at, author, public) attached to the tickets
       --responses FILE     survey answers (kind, score, scale_min, scale_max, answered_at, ...)

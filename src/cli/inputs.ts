@@ -138,7 +138,7 @@ function inputError(role: FileRole, path: string, error: unknown): unknown {
         `  expected: ${list(error.expected)}\n` +
         `  found:    ${error.found.length === 0 ? "(no columns)" : list(error.found)}`,
       role === "tickets"
-        ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json) or map columns with --map field=Column"
+        ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json|chatwoot-json|helpscout-json|zammad-json|gorgias-json) or map columns with --map field=Column"
         : "Map columns with --map field=Column (tickets only) or rename the columns; docs/guide/cli.md lists them",
     );
   }

@@ -65,6 +65,7 @@ const need = (
  */
 export const INPUT_NEEDS: readonly InputNeed[] = [
   need("csat", "CSAT", ["satisfaction"], "satisfaction {col} in this export, and no --responses file", [/^survey\.csat\b/], ["responses"]),
+  need("ratings", "Survey response rate", ["satisfaction", "satisfactionOffered"], "satisfaction {col}", [/^ratings\b/]),
   need("unassigned", "Unassigned", ["assignee"], "assignee {col}", [
     /^counts\.statuses\.unassigned$/,
     /^volume\.statuses\..*\.unassigned$/,

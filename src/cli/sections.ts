@@ -14,7 +14,7 @@ import type { FileSummary } from "./inputs.ts";
 import { levelText, withInterval } from "./intervals.ts";
 import type { Block, Column, Fact } from "./render/blocks.ts";
 import type { AbsentInput } from "./inputsNeeded.ts";
-import { absentBlocks, absentNote, isAbsentIn } from "./sectionsAbsent.ts";
+import { absentBlocks, absentNote, absentRowsNote, isAbsentIn } from "./sectionsAbsent.ts";
 import { detailBlocks } from "./sectionsDetail.ts";
 
 const pct = (p: number): string => `p${String(Math.round(p * 1000) / 10)}`;
@@ -112,11 +112,13 @@ function gateBlocks(doc: CliDocument): Block[] {
   ];
 }
 
+const NO_SURVEY = "No survey responses or ticket ratings in scope (give responses with --responses).";
+
 function surveyBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block[] {
   const s = set.survey;
   const blocks: Block[] = [{ type: "heading", text: "Survey scores" }];
-  if (s === null || s.responses === 0)
-    return [...blocks, ...absentNote(absent, "csat"), { type: "note", text: "No survey responses in scope (give them with --responses)." }];
+  if (s === null || (s.responses === 0 && s.csat === null))
+    return [...blocks, ...absentNote(absent, "csat"), { type: "note", text: NO_SURVEY }];
   const facts: Fact[] = [];
   if (s.nps !== null) {
     facts.push({
@@ -129,9 +131,17 @@ function surveyBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block
     facts.push({
       label: "CSAT",
       value: withInterval(s.csat.score, s.csat.interval, "fraction"),
-      note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}`,
+      note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}${s.csatSource === "ticketRatings" ? " ticket ratings (no CSAT survey responses)" : ""}`,
     });
   else facts.push({ label: "CSAT", value: null, note: isAbsentIn(absent, "csat") ? "not in this export" : "no CSAT answers" });
+  const ratings = set.ratings;
+  if (ratings.offered > 0)
+    facts.push({
+      label: "Survey response rate",
+      value: ratings.responseRate,
+      kind: "fraction",
+      note: `${String(ratings.rated)} tickets rated of ${String(ratings.offered)} offered a survey`,
+    });
   if (s.ces.length === 0) facts.push({ label: "CES", value: null, note: "no CES answers" });
   for (const c of s.ces) {
     facts.push({
@@ -151,6 +161,7 @@ function ticketBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block
   const b = c.backlog;
   const ot = set.time.oneTouch;
   const noReplies = absent.find((x) => x.metric === "oneTouch")?.message;
+  const noReopens = absent.find((x) => x.metric === "reopens")?.message;
   const facts: Fact[] = [
     { label: "Tickets", value: set.tickets, kind: "count" },
     {
@@ -177,6 +188,15 @@ function ticketBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block
       value: set.time.repliesToResolve?.median ?? null,
       kind: "number",
       ...(noReplies === undefined ? {} : { note: noReplies }),
+    },
+    {
+      label: "Reopen rate",
+      value: noReopens === undefined ? withInterval(set.reopens.rate, set.reopens.interval, "fraction") : null,
+      note:
+        noReopens ??
+        (set.reopens.solved === 0
+          ? "no solved ticket with a reopens count"
+          : `${String(set.reopens.reopened)} of ${String(set.reopens.solved)} solved tickets reopened; ${formatValue(set.reopens.reopensPerTicket, "number")} reopens per solved ticket`),
     },
   ];
   const statuses = (["new", "open", "pending", "on_hold", "solved", "closed"] as const).map((s): CellValue[] => [
@@ -229,12 +249,28 @@ function summaryCells(s: DurationSummaryWithIntervalJson | null, percentiles: re
   return [s.count, s.median, s.mean, ci, ...percentiles.map((p) => s.p.find((q) => q.p === p)?.value ?? null), s.max];
 }
 
+/** A signed duration, e.g. `+45m` or `−2h`. */
+const signed = (ms: number): string => (ms === 0 ? "0" : `${ms > 0 ? "+" : "−"}${formatValue(Math.abs(ms), "duration")}`);
+
+/** One row per duration metric whose tickets carry both values. */
+function reconciliationRows(report: MetricSetJson): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (const [key, label] of DURATION_LABELS) {
+    const r = (report.time[key] as DurationMetricJson).reconciliation;
+    if (r === null) continue;
+    const largest = r.largest.map((t) => `${t.id}: ${signed(t.difference)}`).join(", ");
+    rows.push([label, r.compared, r.agreeing, signed(r.medianDifference), largest === "" ? "none" : largest]);
+  }
+  return rows;
+}
+
 function timeBlocks(doc: CliDocument): Block[] {
   const { report } = doc;
   const percentiles = report.parameters.percentiles;
   const columns: Column[] = [
     { label: "metric" },
     { label: "clock" },
+    { label: "source" },
     { label: "measured", kind: "count" },
     { label: "median", kind: "duration" },
     { label: "mean", kind: "duration" },
@@ -246,18 +282,14 @@ function timeBlocks(doc: CliDocument): Block[] {
   ];
   const rows: CellValue[][] = [];
   const notes: string[] = [];
-  const absent: string[] = [];
   for (const [key, label] of DURATION_LABELS) {
-    const lacking = doc.absent.find((a) => a.metric === key);
-    if (lacking !== undefined) {
-      absent.push(`${label}: ${lacking.message}.`);
-      continue;
-    }
+    if (isAbsentIn(doc.absent, key)) continue;
     const m = report.time[key] as DurationMetricJson;
     const skipped = Object.values(m.skipped).reduce((a, b) => a + b, 0);
     const anomalies = Object.values(m.anomalies).reduce((a, b) => a + b, 0);
-    rows.push([label, "calendar", ...summaryCells(m.calendar, percentiles), skipped, anomalies]);
-    if (report.parameters.businessHours) rows.push([label, "business", ...summaryCells(m.business, percentiles), skipped, anomalies]);
+    rows.push([label, "calendar", m.source, ...summaryCells(m.calendar, percentiles), skipped, anomalies]);
+    if (report.parameters.businessHours)
+      rows.push([label, "business", m.source, ...summaryCells(m.business, percentiles), skipped, anomalies]);
     const detail = [reasons(m.skipped), reasons(m.anomalies)].filter((t) => t !== "").join("; ");
     if (detail !== "") notes.push(`${label}: ${detail}.`);
   }
@@ -265,11 +297,25 @@ function timeBlocks(doc: CliDocument): Block[] {
     { type: "heading", text: "Response and resolution times" },
     { type: "table", columns, rows },
   ];
-  if (absent.length > 0) blocks.push({ type: "note", text: `Not in this export (no row above): ${absent.join(" ")}` });
+  blocks.push(...absentRowsNote(doc.absent, DURATION_LABELS));
   if (notes.length > 0)
     blocks.push({
       type: "note",
       text: `Not measured (skipped; anomalies contradict themselves and are never averaged): ${notes.join(" ")}`,
+    });
+  const reconciled = reconciliationRows(report);
+  if (reconciled.length > 0)
+    blocks.push({
+      type: "table",
+      caption: "Timestamps against the helpdesk's own durations (tickets with both; agreeing: within a minute)",
+      columns: [
+        { label: "metric" },
+        { label: "compared", kind: "count" },
+        { label: "agreeing", kind: "count" },
+        { label: "median difference (helpdesk − timestamps)" },
+        { label: "differ most (id: difference)" },
+      ],
+      rows: reconciled,
     });
   if (doc.helpdesk !== null) {
     const hd = Object.entries(doc.helpdesk).map(([field, s]): CellValue[] => [field, s.count, s.median, s.mean, s.max]);

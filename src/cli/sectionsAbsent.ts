@@ -19,6 +19,15 @@ export function absentNote(absent: readonly AbsentInput[], metric: string): Bloc
   return entry === undefined ? [] : [{ type: "note", text: sentence(entry) }];
 }
 
+/** `Not in this export (no row above): First response: no first-response time in this export (…).` for the rows of a table left out; none when no row is. */
+export function absentRowsNote(absent: readonly AbsentInput[], rows: readonly (readonly [metric: string, label: string])[]): Block[] {
+  const lines = rows.flatMap(([metric, label]) => {
+    const entry = absentEntry(absent, metric);
+    return entry === undefined ? [] : [`${label}: ${entry.message}.`];
+  });
+  return lines.length === 0 ? [] : [{ type: "note", text: `Not in this export (no row above): ${lines.join(" ")}` }];
+}
+
 /** `true` when the export has no input for `metric`. */
 export function isAbsentIn(absent: readonly AbsentInput[], metric: string): boolean {
   return absentEntry(absent, metric) !== undefined;

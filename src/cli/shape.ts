@@ -18,6 +18,8 @@ import type {
   SlaJson,
   SlaTallyJson,
   SurveyJson,
+  RatingsJson,
+  ReopensJson,
   TimeJson,
 } from "../report/types.ts";
 import type { FileSummary, InputSection } from "./inputs.ts";
@@ -101,7 +103,24 @@ const SURVEY = {
   csat: { score: N, satisfied: N, total: N, interval: INTERVAL },
   ces: [{ scale: { min: N, max: N }, count: N, mean: N, easyShare: N }],
   responses: N,
+  csatSource: S,
 } as const satisfies ShapeOf<SurveyJson>;
+const REOPENS = {
+  rate: N,
+  solved: N,
+  reopened: N,
+  reopens: N,
+  reopensPerTicket: N,
+  interval: INTERVAL,
+  skipped: COUNTS_MAP,
+} as const satisfies ShapeOf<ReopensJson>;
+const RATINGS = {
+  csat: { score: N, satisfied: N, total: N, interval: INTERVAL },
+  offered: N,
+  rated: N,
+  responseRate: N,
+  skipped: COUNTS_MAP,
+} as const satisfies ShapeOf<RatingsJson>;
 const STATUSES = { new: N, open: N, pending: N, on_hold: N, solved: N, closed: N } as const;
 const COUNTS = {
   statuses: { ...STATUSES, unassigned: N, total: N },
@@ -119,7 +138,15 @@ const TIME = {
   oneTouch: { share: N, oneTouch: N, zeroTouch: N, resolved: N, interval: INTERVAL },
   repliesToResolve: SUMMARY,
 } as const satisfies ShapeOf<TimeJson>;
-const METRICS = { tickets: N, counts: COUNTS, time: TIME, sla: SLA, survey: SURVEY } as const satisfies ShapeOf<MetricSetJson>;
+const METRICS = {
+  tickets: N,
+  counts: COUNTS,
+  time: TIME,
+  sla: SLA,
+  reopens: REOPENS,
+  ratings: RATINGS,
+  survey: SURVEY,
+} as const satisfies ShapeOf<MetricSetJson>;
 const SLOT = { sum: N, occurrences: N, average: N } as const satisfies ShapeOf<PeakSlotJson>;
 
 /** The shape of the Report. */

@@ -8,6 +8,7 @@
  */
 import { HELPDESK_DURATION_KEYS, type HelpdeskDurationKey, type TicketStatus } from "../models/ticket.ts";
 import type { FieldSpec } from "./_engine.ts";
+import { isVendorPreset, VENDOR_STATUS_TABLES, vendorFields, vendorUnwrap } from "./_presetVendors.ts";
 import type { TicketPreset } from "./types.ts";
 import {
   interned,
@@ -95,6 +96,7 @@ export const STATUS_TABLES: Readonly<Record<TicketPreset, ReadonlyMap<string, Ti
     ["snoozed", "pending"],
     ["closed", "solved"],
   ]),
+  ...VENDOR_STATUS_TABLES,
 };
 
 /** Zendesk CSV "Via" values and their channel; other values are lower-cased. */
@@ -154,6 +156,7 @@ const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLo
 
 /** The fields of `preset`. @internal */
 export function ticketFields(preset: TicketPreset, ctx: Context): FieldSpec[] {
+  if (isVendorPreset(preset)) return vendorFields(preset, ctx);
   const at = readTimestamp(ctx.timeZone);
   switch (preset) {
     case "generic":
@@ -313,5 +316,6 @@ function unwrapIntercom(value: unknown): readonly unknown[] | undefined {
 export function ticketUnwrap(preset: TicketPreset): ((value: unknown) => readonly unknown[] | undefined) | undefined {
   if (preset === "zendesk-json") return unwrapZendesk;
   if (preset === "intercom-json") return unwrapIntercom;
+  if (isVendorPreset(preset)) return vendorUnwrap(preset);
   return undefined;
 }

@@ -7,6 +7,8 @@ import { IdIndex } from "./_idIndex.ts";
 import { checkTimeZone, parseColumnMap, statusReader, type StatusMap } from "./_options.ts";
 import { defaultTicketReader, PRE, PRECOMPUTED_KEYS, STATUS_TABLES, TICKET_FIELDS, ticketFields, ticketUnwrap } from "./_ticketPresets.ts";
 import { readMessages, type ReadMessagesOptions } from "./readMessages.ts";
+import { EXCLUDED } from "./_presetKit.ts";
+import { VENDOR_PRESETS } from "./_presetVendors.ts";
 import type { InputSource, ReadOptions, ReadResult, ReadStats, Reject, TicketPreset } from "./types.ts";
 
 /** A new empty list (for {@link stateFor}). */
@@ -63,11 +65,12 @@ export interface TicketReadResult extends ReadResult<Ticket> {
   readonly messages?: MessageJoin;
 }
 
-const PRESETS: readonly TicketPreset[] = ["generic", "zendesk-csv", "zendesk-json", "freshdesk-csv", "intercom-json"];
+const PRESETS: readonly TicketPreset[] = ["generic", "zendesk-csv", "zendesk-json", "freshdesk-csv", "intercom-json", ...VENDOR_PRESETS];
 const REQUIRED = new Set<string>(TICKET_FIELDS.slice(0, 3));
 const MODEL_FIELD = 0;
 const REQUIRED_FIELD = 1;
 const PRECOMPUTED_FIELD = 2;
+const EXCLUDED_FIELD = 3;
 const precomputedKeys = new Set<string>(PRECOMPUTED_KEYS);
 const keyOf = (field: string): string => (precomputedKeys.has(field) ? `${PRE}${field}` : field);
 
@@ -149,12 +152,22 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
   let createdSlot = -1;
   let statusSlot = -1;
   let kinds: Uint8Array = new Uint8Array(0);
+  let excludedSlots: number[] = [];
   const layout = (keys: readonly string[]): void => {
     slotsOf = keys;
     idSlot = keys.indexOf("id");
     createdSlot = keys.indexOf("createdAt");
     statusSlot = keys.indexOf("status");
-    kinds = Uint8Array.from(keys, (key) => (REQUIRED.has(key) ? REQUIRED_FIELD : key.startsWith(PRE) ? PRECOMPUTED_FIELD : MODEL_FIELD));
+    kinds = Uint8Array.from(keys, (key) =>
+      REQUIRED.has(key)
+        ? REQUIRED_FIELD
+        : key.startsWith(PRE)
+          ? PRECOMPUTED_FIELD
+          : key.startsWith(EXCLUDED)
+            ? EXCLUDED_FIELD
+            : MODEL_FIELD,
+    );
+    excludedSlots = keys.flatMap((key, slot) => (key.startsWith(EXCLUDED) ? [slot] : []));
   };
   const firstRecord = new IdIndex();
   const unwrap = ticketUnwrap(preset);
@@ -165,6 +178,11 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
     ...(unwrap === undefined ? {} : { unwrap }),
     buildSlots: ({ keys, values, raws, record }) => {
       if (keys !== slotsOf) layout(keys);
+      // A record the helpdesk marks as deleted or spam (a vendor preset's exclusion fields).
+      for (const slot of excludedSlots) {
+        const reason = values[slot];
+        if (typeof reason === "string") return { ok: false, excluded: reason };
+      }
       const id = values[idSlot] as string;
       const first = firstRecord.add(id, record);
       if (first !== undefined) {
@@ -179,7 +197,7 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
       let pre: Record<string, number> | undefined;
       for (let slot = 0; slot < keys.length; slot++) {
         const value = values[slot];
-        if (value === undefined || kinds[slot] === REQUIRED_FIELD) continue;
+        if (value === undefined || kinds[slot] === REQUIRED_FIELD || kinds[slot] === EXCLUDED_FIELD) continue;
         if (kinds[slot] === PRECOMPUTED_FIELD) {
           pre ??= {};
           pre[(keys[slot] as string).slice(PRE.length)] = value as number;

@@ -27,10 +27,23 @@ export type InputFormat = "csv" | "json" | "ndjson";
  * - `zendesk-json`: Zendesk ticket API objects, with side-loaded `metric_sets`.
  * - `freshdesk-csv`: Freshdesk's ticket export (`Ticket ID`, `Created time`, `Status`, ...).
  * - `intercom-json`: Intercom conversation objects with their `statistics`.
+ * - `chatwoot-json`: Chatwoot conversations API objects (`data.payload`).
+ * - `helpscout-json`: Help Scout Mailbox API 2.0 conversations, with their threads when embedded.
+ * - `zammad-json`: Zammad tickets API objects (`GET /api/v1/tickets`, best with `?expand=true`).
+ * - `gorgias-json`: Gorgias tickets API objects (`data`).
  *
  * @category Input
  */
-export type TicketPreset = "generic" | "zendesk-csv" | "zendesk-json" | "freshdesk-csv" | "intercom-json";
+export type TicketPreset =
+  | "generic"
+  | "zendesk-csv"
+  | "zendesk-json"
+  | "freshdesk-csv"
+  | "intercom-json"
+  | "chatwoot-json"
+  | "helpscout-json"
+  | "zammad-json"
+  | "gorgias-json";
 
 /**
  * A user mapping from model fields to the input's columns: either an object

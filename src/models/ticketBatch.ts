@@ -300,7 +300,8 @@ function ratingOf(batch: TicketBatch, row: number): Partial<Ticket> {
   const out: { -readonly [K in keyof Ticket]?: Ticket[K] } = {};
   if ((flags & RATING_OFFERED) !== 0) out.satisfactionOffered = true;
   if (Number.isNaN(score)) return out;
-  if (batch.ratingMin[row] === 0 && batch.ratingMax[row] === 1 && (score === 0 || score === 1)) out.satisfaction = score === 1 ? "good" : "bad";
+  if (batch.ratingMin[row] === 0 && batch.ratingMax[row] === 1 && (score === 0 || score === 1))
+    out.satisfaction = score === 1 ? "good" : "bad";
   else {
     out.satisfaction = score;
     out.satisfactionScale = { min: batch.ratingMin[row] as number, max: batch.ratingMax[row] as number };

@@ -21,11 +21,13 @@ import { oneTouchAccumulator, repliesToResolveAccumulator } from "../metrics/tim
 import { channelMixAccumulator, statusCountsAccumulator } from "../metrics/volume/countAccumulators.ts";
 import { backlogAccumulator, resolutionRateAccumulator } from "../metrics/volume/resolutionAccumulators.ts";
 import { typeCountsAccumulator } from "../metrics/volume/typeCountsAccumulator.ts";
+import { reopenRateAccumulator } from "../metrics/volume/reopenRate.ts";
+import { ticketRatingsAccumulator } from "../metrics/survey/ticketRatingsAccumulator.ts";
 import { toJson } from "./json.ts";
 import type { Compiled } from "./_options.ts";
 import { surveyResponsesAccumulator, type SurveySummary } from "../metrics/survey/surveyResponsesAccumulator.ts";
 import { plan, scopeResult, type Plan, type PlanResult, type ScopeState } from "./_engine.ts";
-import type { DurationMetricJson, IntervalJson, MetricSetJson, SlaJson, SlaTallyJson } from "./types.ts";
+import type { DurationMetricJson, IntervalJson, MetricSetJson, SlaJson, SlaTallyJson, SurveyJson } from "./types.ts";
 
 /** The ticket metrics of a scope judged at `judgeAt` (the resolution rate's moment). @internal */
 function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
@@ -50,6 +52,8 @@ function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
         ? undefined
         : slaComplianceAccumulator({ policy: c.slaPolicy, asOf, schedule: c.ctx.schedule, confidenceLevel: level, caller }),
     types: typeCountsAccumulator(),
+    reopens: reopenRateAccumulator({ confidenceLevel: level }),
+    ratings: ticketRatingsAccumulator({ confidenceLevel: level }),
   };
 }
 
@@ -166,8 +170,27 @@ export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, wit
       repliesToResolve: replies === undefined ? null : toJson(replies),
     },
     sla: r.sla === undefined ? null : slaJson(r.sla, c.ctx.slaName),
-    survey: withSurvey ? toJson(r.survey) : null,
+    reopens: { ...toJson(r.reopens), interval: interval(r.reopens.interval) },
+    ratings: toJson(r.ratings),
+    survey: surveyJson(r, withSurvey),
   };
+}
+
+/**
+ * The survey section: the responses' figures, with CSAT from the tickets' ratings when the
+ * scope has no CSAT response (the one place that choice is made); for a segment responses
+ * cannot be split by, only the ratings' CSAT, or `null` without ratings.
+ */
+function surveyJson(r: ScopeResults, withSurvey: boolean): SurveyJson | null {
+  const ratings = r.ratings.csat;
+  if (!withSurvey) {
+    if (ratings === undefined) return null;
+    return { nps: null, csat: toJson(ratings), ces: [], responses: 0, csatSource: "ticketRatings" };
+  }
+  const survey = toJson(r.survey);
+  if (survey.csat !== null) return { ...survey, csatSource: "responses" };
+  if (ratings === undefined) return { ...survey, csatSource: null };
+  return { ...survey, csat: toJson(ratings), csatSource: "ticketRatings" };
 }
 
 /** The skip counts of a scope, by metric then reason (the report's `skipped`). @internal */

@@ -12,6 +12,8 @@ import type { ValueSummary } from "../_lib/valueSummary.ts";
 import type { DurationMetricSummary } from "../metrics/time/durationAccumulators.ts";
 import type { Json } from "./json.ts";
 import type { SurveySummary } from "../metrics/survey/surveyResponsesAccumulator.ts";
+import type { TicketRatingsSummary } from "../metrics/survey/ticketRatingsAccumulator.ts";
+import type { ReopenRateSummary } from "../metrics/volume/reopenRate.ts";
 import type { BucketUnit } from "../_lib/bucket.ts";
 import type { TicketStatus } from "../models/ticket.ts";
 
@@ -123,7 +125,32 @@ export interface SlaJson extends SlaTallyJson {
  *
  * @category Report
  */
-export type SurveyJson = Json<SurveySummary>;
+export type SurveyJson = Json<SurveySummary> & {
+  /**
+   * Where `csat` came from: `"responses"` (the survey responses), `"ticketRatings"` (the
+   * satisfaction ratings on the tickets, used when the scope has no CSAT response), `null`
+   * without either.
+   */
+  readonly csatSource: "responses" | "ticketRatings" | null;
+};
+
+/**
+ * CSAT from the satisfaction ratings on the tickets of a scope, with the survey response rate
+ * (the result of `ticketRatingsAccumulator` as JSON).
+ *
+ * @category Report
+ */
+export type RatingsJson = Json<TicketRatingsSummary>;
+
+/**
+ * Reopen rate of the tickets of a scope (the result of `reopenRateAccumulator` as JSON).
+ *
+ * @category Report
+ */
+export type ReopensJson = Omit<Json<ReopenRateSummary>, "interval"> & {
+  /** The Wilson interval of `rate`; `null` when no ticket was solved. */
+  readonly interval: IntervalJson | null;
+};
 
 /**
  * Ticket counts of the tickets in scope.
@@ -233,7 +260,14 @@ export interface MetricSetJson {
   readonly time: TimeJson;
   /** SLA compliance; `null` without a policy. */
   readonly sla: SlaJson | null;
-  /** Survey results; for a segment whose dimension responses do not carry, `null`. */
+  /** Reopen rate and reopens per solved ticket. */
+  readonly reopens: ReopensJson;
+  /** CSAT from the tickets' own satisfaction ratings, and the survey response rate. */
+  readonly ratings: RatingsJson;
+  /**
+   * Survey results; for a segment whose dimension responses do not carry, `null` unless its
+   * tickets have ratings (then `csat` is theirs and `nps`, `ces` are empty).
+   */
   readonly survey: SurveyJson | null;
 }
 

@@ -12,7 +12,7 @@ import { absentForPath, absentInputs, gateNamesOf, INPUT_NEEDS, type AbsentInput
 import { numberPaths, REPORT_SHAPE, type Shape } from "../../src/cli/shape.ts";
 import { readTickets } from "../../src/io/index.ts";
 import { needsRealData, realDataPath } from "../_support/realData.ts";
-import { cli, DATA, FULL, json, tempDir } from "./_run.ts";
+import { cli, DATA, FULL, json, repo, tempDir } from "./_run.ts";
 
 const HEADER = "id,created_at,status,channel,type,priority,group,first_response_at,solved_at,replies";
 const ROWS = [
@@ -94,6 +94,21 @@ describe("readers tell which fields the input provides", () => {
   });
 });
 
+describe("vendor presets", () => {
+  it("what excludes a record (Gorgias trashed_datetime, Help Scout state) is no model field: never listed", async () => {
+    for (const [preset, name] of [
+      ["gorgias-json", "gorgias-json/tickets.json"],
+      ["helpscout-json", "helpscout-json/conversations.json"],
+    ] as const) {
+      const result = await readTickets(repo(`test/fixtures/exports/${name}`), { preset });
+      for await (const _ of result.records);
+      expect(result.input.fields.length).toBeGreaterThan(3);
+      expect(result.input.fields.filter((f) => f.startsWith("excluded"))).toEqual([]);
+      expect(new Set(result.input.fields).size).toBe(result.input.fields.length);
+    }
+  });
+});
+
 describe("a CSV without an assignee column (nor satisfaction, nor reopens)", () => {
   it("JSON: the absent list names each figure and the column it lacks; the fields are listed", async () => {
     const r = await cli(report(NO_ASSIGNEE, "--format", "json", "--by", "assignee"));
@@ -101,8 +116,17 @@ describe("a CSV without an assignee column (nor satisfaction, nor reopens)", () 
     const doc = json(r);
     expect(doc.input.tickets.fields).not.toContain("assignee");
     expect(doc.input.tickets.blankFields).toEqual([]);
-    expect(metricsOf(doc)).toEqual(["csat", "unassigned", "reopens", "assignment", "requesterWait", "leaderboard", "segments.assignee"]);
-    expect(doc.absent[1]).toEqual({
+    expect(metricsOf(doc)).toEqual([
+      "csat",
+      "ratings",
+      "unassigned",
+      "reopens",
+      "assignment",
+      "requesterWait",
+      "leaderboard",
+      "segments.assignee",
+    ]);
+    expect(doc.absent[2]).toEqual({
       metric: "unassigned",
       label: "Unassigned",
       fields: ["assignee"],
@@ -110,7 +134,7 @@ describe("a CSV without an assignee column (nor satisfaction, nor reopens)", () 
       message: "no assignee column in this export",
     });
     expect(doc.absent[0].message).toBe("no satisfaction column in this export, and no --responses file");
-    expect(doc.absent[2].message).toBe("no reopens column in this export");
+    expect(doc.absent[3].message).toBe("no reopens column in this export");
   });
 
   it("table and markdown: a note in place of the unassigned count, the leaderboard and the assignee segments", async () => {
@@ -140,7 +164,7 @@ describe("a CSV without an assignee column (nor satisfaction, nor reopens)", () 
   it("stderr counts the figures not in this export", async () => {
     const r = await cli(["report", NO_ASSIGNEE, "--as-of", "2026-10-03T00:00:00Z", "--format", "json"]);
     expect(r.stderr).toContain(
-      "6 figures not in this export:\n    CSAT: no satisfaction column, and no --responses file\n    Unassigned: no assignee column\n",
+      "7 figures not in this export:\n    CSAT: no satisfaction column, and no --responses file\n    Survey response rate: no satisfaction column\n    Unassigned: no assignee column\n",
     );
   });
 

@@ -32,6 +32,13 @@ export const ticket: fc.Arbitrary<Ticket> = fc
     assignee: maybe(fc.constantFrom("ana", "bob", "cy")),
     group: maybe(fc.constantFrom("t1", "t2")),
     brand: maybe(fc.constantFrom("acme", "zeta")),
+    rating: maybe(
+      fc.oneof(
+        fc.constantFrom("good", "bad"),
+        fc.record({ score: fc.integer({ min: 0, max: 6 }), scale: maybe(fc.constantFrom({ min: 1, max: 5 }, { min: 1, max: 3 })) }),
+      ),
+    ),
+    offered: maybe(fc.constant(true)),
     helpdesk: maybe(
       fc.record(
         {
@@ -78,6 +85,12 @@ export const ticket: fc.Arbitrary<Ticket> = fc
     set("assignee", r.assignee);
     set("group", r.group);
     set("brand", r.brand);
+    if (typeof r.rating === "string") set("satisfaction", r.rating);
+    else if (r.rating !== undefined) {
+      set("satisfaction", r.rating.score);
+      set("satisfactionScale", r.rating.scale);
+    }
+    set("satisfactionOffered", r.offered);
     set("helpdesk", r.helpdesk);
     set("tags", r.tags);
     set("assignedAt", at(r.assigned));

@@ -1,6 +1,13 @@
 export { nps } from "./nps.ts";
 export { npsBreakdown, type NpsBreakdown } from "./npsBreakdown.ts";
 export { npsAccumulator, type NpsState } from "./npsAccumulator.ts";
+export { happinessScore } from "./happinessScore.ts";
+export {
+  happinessScoreAccumulator,
+  type HappinessBreakdown,
+  type HappinessRating,
+  type HappinessState,
+} from "./happinessScoreAccumulator.ts";
 export { csat, type CsatOptions } from "./csat.ts";
 export { csatAccumulator, type CsatState, type CsatSummary } from "./csatAccumulator.ts";
 export { csatBinary } from "./csatBinary.ts";
@@ -24,4 +31,10 @@ export {
   type SurveyResponsesState,
   type SurveySummary,
 } from "./surveyResponsesAccumulator.ts";
+export {
+  ticketRatingsAccumulator,
+  type TicketRatingsAccumulatorOptions,
+  type TicketRatingsState,
+  type TicketRatingsSummary,
+} from "./ticketRatingsAccumulator.ts";
 export type { BinaryAnswer } from "./_labels.ts";

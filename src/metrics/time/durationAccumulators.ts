@@ -202,7 +202,8 @@ function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {
       if (code <= FROM_HELPDESK) {
         const cal = f.cal[at] as number;
         storeAdd(state.cal, cal);
-        if (bus !== undefined) storeAdd(bus, f.bus[at] as number);
+        const busMs = f.bus[at] as number;
+        if (bus !== undefined && !Number.isNaN(busMs)) storeAdd(bus, busMs);
         if (code === FROM_HELPDESK) state.helpdesk++;
         else {
           if (code === FROM_MESSAGES) state.messages++;
@@ -224,7 +225,8 @@ function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {
  * @returns The accumulator; its `result` is a {@link DurationMetricSummary} (skips `unanswered`, `noCustomerMessage`).
  * @throws {@link MetricRangeError} `E_FRACTION_RANGE` (a percentile), `E_CONFIDENCE_LEVEL`, `E_OPTION_VALUE` (`quantiles`);
  * while adding, `E_INVALID_DATE` and `E_UNKNOWN_STATUS` naming the ticket; `E_STATE_FORMAT` from `fromJSON`.
- * @remarks The calendar and business summaries hold the same tickets. Merging is exact: the
+ * @remarks The calendar and business summaries hold the same tickets (but for a requester
+ * wait the helpdesk exported in calendar time only: calendar only). Merging is exact: the
  * result does not depend on the order of tickets or on how they were split.
  * @example
  * ```ts

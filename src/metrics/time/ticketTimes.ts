@@ -91,7 +91,7 @@ export interface TicketTimes {
   readonly cal: Float64Array;
   /** The helpdesk's calendar ms for the same duration ({@link HELPDESK_KEYS}), `NaN` when it exported none. */
   readonly exported: Float64Array;
-  /** Business ms (0 without a schedule). */
+  /** Business ms (0 without a schedule; `NaN` for a requester wait the helpdesk exported in calendar time only). */
   readonly bus: Float64Array;
   /** The row's first turn in `turnCal` / `turnBus`. */
   readonly turnFrom: Int32Array;
@@ -181,12 +181,12 @@ function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider
     put(f, at + 2, measureResolution(FN, ticket));
     put(f, at + 3, measureAssignment(FN, ticket));
     const wait = measureRequesterWait(FN, ticket);
-    const waitBusiness = schedule === undefined || wait.kind !== "measured" ? undefined : measureRequesterWait(FN, ticket, withSchedule);
-    // The helpdesk's calendar figure without its business one: nothing to put in the business summary.
-    const noBusiness = waitBusiness !== undefined && waitBusiness.kind !== "measured";
-    put(f, at + 4, noBusiness ? { kind: "skipped", reason: "noStatusHistory" } : wait, () =>
-      waitBusiness?.kind === "measured" ? waitBusiness.ms : 0,
-    );
+    // In business time the helpdesk's calendar figure needs its business one; without it the
+    // ticket is in the calendar summary only (business ms NaN).
+    put(f, at + 4, wait, () => {
+      const r = measureRequesterWait(FN, ticket, withSchedule);
+      return r.kind === "measured" ? r.ms : Number.NaN;
+    });
     const turns = readTurns(FN, ticket);
     f.turnFrom[row] = f.turns;
     if (turns === undefined) {

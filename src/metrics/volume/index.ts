@@ -34,3 +34,4 @@ export {
   type ResolutionRateSummary,
 } from "./resolutionAccumulators.ts";
 export { typeCountsAccumulator, type TypeCountsState } from "./typeCountsAccumulator.ts";
+export { reopenRate, reopenRateAccumulator, type ReopenRateOptions, type ReopenRateState, type ReopenRateSummary } from "./reopenRate.ts";
