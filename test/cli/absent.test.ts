@@ -214,6 +214,13 @@ describe("a CSV without an assignee column (nor satisfaction, nor reopens)", () 
     expect(r.stderr).toContain("1 gate on a metric not in this export; failing (exit 2");
   });
 
+  it("reopens: the reopen rate and its gates say so (reopen.rate, reopens.mean)", async () => {
+    const r = await cli(report(NO_ASSIGNEE, "--format", "json", "--gate", "reopen.rate <= 10%", "--gate", "reopens.mean <= 1"));
+    expect([r.code, json(r).gates.map((g: { status: string }) => g.status)]).toEqual([2, ["absent", "absent"]]);
+    const table = await cli(report(NO_ASSIGNEE, "--format", "table"));
+    expect(table.stdout).toMatch(/Reopen rate\s+–\s+no reopens column in this export/);
+  });
+
   it("csat: absent without a satisfaction column or --responses; a responses file provides it", async () => {
     const r = await cli(report(NO_ASSIGNEE, "--format", "json", "--gate", "csat >= 80%"));
     expect([r.code, json(r).gates[0].status]).toEqual([2, "absent"]);
