@@ -33,7 +33,7 @@ export const NAIVE_PRESETS: readonly TicketPreset[] = ["zendesk-csv", "freshdesk
 /** The time buckets. */
 export const BUCKETS = ["hour", "day", "week", "month"] as const;
 /** The tables `--format csv` can write (`--table`). */
-export const CSV_TABLES = ["segments", "buckets", "heatmap", "cohorts", "gates", "rejects"] as const;
+export const CSV_TABLES = ["segments", "buckets", "heatmap", "cohorts", "gates", "rejects", "absent"] as const;
 /** A table `--format csv` can write. */
 export type CsvTable = (typeof CSV_TABLES)[number];
 /** The leaderboard metrics (`--rank-by`). */

@@ -12,6 +12,8 @@ import { formatValue, type ValueKind } from "./format.ts";
 import { GATE_ALIASES, type GateAlias, type PathStep } from "./gateAliases.ts";
 import { checkTrivial, kindHint, triviality } from "./gateDomains.ts";
 import { checkPath, locate, metricNames, pathText, readPath, seenList, splitPath, unquote } from "./gatePaths.ts";
+import { absentResult } from "./gatesAbsent.ts";
+import { absentForPath, type AbsentInput } from "./inputsNeeded.ts";
 import { DIMENSIONS } from "./segments.ts";
 import { didYouMean } from "./suggest.ts";
 import { parseDuration } from "./values.ts";
@@ -59,8 +61,12 @@ export interface GateResult {
   readonly target: number;
   /** The value found, or `null` when the report has no value there. */
   readonly actual: number | null;
-  /** `pass`, `fail`, `missing` (no data: counts as a failure) or `skipped` (no data, with `--allow-missing`). */
-  readonly status: "pass" | "fail" | "missing" | "skipped";
+  /**
+   * `pass`, `fail`, `missing` (no data: counts as a failure, exit 1), `absent` (the export has
+   * no input for the metric, e.g. no assignee column: exit 2) or `skipped` (`missing` or
+   * `absent`, with `--allow-missing`).
+   */
+  readonly status: "pass" | "fail" | "missing" | "absent" | "skipped";
   /** How to show `actual` and `target`: `count`, `fraction`, `points`, `duration`, `score`, `number`. */
   readonly unit: ValueKind;
   /** One line for people: the metric, the actual value and the target. */
@@ -250,14 +256,22 @@ function compare(actual: number, op: GateOp, target: number): boolean {
 }
 
 /**
- * Evaluates the gates against the output document (`{ report, input }`). A metric with no
- * value (`null`, or absent) is `missing`, which counts as a failure, unless `allowMissing`
- * (then `skipped`). Throws `E_CLI_GATE_PATH` when a path leads to something that is not a
+ * Evaluates the gates against the output document (`{ report, input }`). A metric whose input
+ * the export lacks (`absent`, see ./inputsNeeded.ts) is `absent` whatever the report holds
+ * there (exit 2); a metric with no value (`null`, or absent) is `missing`, which counts as a
+ * failure. With `allowMissing` both are `skipped`. Throws `E_CLI_GATE_PATH` when a path leads to something that is not a
  * number, or selects a segment or list element that the report does not have (a misspelt
  * `frt.median[channel=emial]` is an error, never skipped: the message lists the values seen).
  */
-export function evaluateGates(gates: readonly Gate[], document: unknown, allowMissing: boolean): GateResult[] {
+export function evaluateGates(
+  gates: readonly Gate[],
+  document: unknown,
+  allowMissing: boolean,
+  absent: readonly AbsentInput[] = [],
+): GateResult[] {
   return gates.map((gate): GateResult => {
+    const lacking = absentForPath(absent, gate.path);
+    if (lacking !== undefined) return absentResult(gate, lacking, allowMissing);
     const located = locate(document, gate.path);
     if (located.at === "noElement") {
       const step = gate.path[located.step] as PathStep;
@@ -321,24 +335,32 @@ function checkScale(gate: Gate, document: unknown): void {
 }
 
 /** Counts of results by status. */
-export function tally(results: readonly GateResult[]): { passed: number; failed: number; skipped: number; total: number } {
+export function tally(results: readonly GateResult[]): { passed: number; failed: number; absent: number; skipped: number; total: number } {
   const count = (test: (r: GateResult) => boolean): number => results.filter(test).length;
   return {
     passed: count((r) => r.status === "pass"),
     failed: count(isFailure),
+    absent: count(isAbsent),
     skipped: count((r) => r.status === "skipped"),
     total: results.length,
   };
 }
 
-/** The one-line summary: `all 3 passed`, `2 passed, 1 skipped`, `1 of 3 failed (1 passed, 1 skipped)`. A skipped gate is never counted as passed. */
+/**
+ * The one-line summary: `all 3 passed`, `2 passed, 1 skipped`, `1 of 3 failed (1 passed, 1 skipped)`,
+ * `1 of 3 not in this export, 1 failed (1 passed)`. A skipped gate is never counted as passed.
+ */
 export function summaryText(results: readonly GateResult[]): string {
-  const { passed, failed, skipped, total } = tally(results);
-  if (failed > 0) {
+  const { passed, failed, absent, skipped, total } = tally(results);
+  if (failed > 0 || absent > 0) {
     const rest = [passed > 0 ? `${String(passed)} passed` : "", skipped > 0 ? `${String(skipped)} skipped` : ""]
       .filter((t) => t !== "")
       .join(", ");
-    return `${String(failed)} of ${String(total)} failed${rest === "" ? "" : ` (${rest})`}`;
+    const head =
+      absent > 0
+        ? `${String(absent)} of ${String(total)} not in this export${failed > 0 ? `, ${String(failed)} failed` : ""}`
+        : `${String(failed)} of ${String(total)} failed`;
+    return `${head}${rest === "" ? "" : ` (${rest})`}`;
   }
   if (skipped === 0) return `all ${String(total)} passed`;
   return `${String(passed)} passed, ${String(skipped)} skipped`;
@@ -347,4 +369,9 @@ export function summaryText(results: readonly GateResult[]): string {
 /** `true` when a result makes the command exit 1. */
 export function isFailure(result: GateResult): boolean {
   return result.status === "fail" || result.status === "missing";
+}
+
+/** `true` when a result makes the command exit 2: the export has no input for the gate's metric. */
+export function isAbsent(result: GateResult): boolean {
+  return result.status === "absent";
 }

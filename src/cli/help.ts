@@ -98,7 +98,7 @@ Report:
 Output:
   -f, --format F           table (default on a terminal), markdown, json (default otherwise), csv
       --table NAME         with --format csv: segments (default), buckets, heatmap, cohorts,
-                           gates, rejects
+                           gates, rejects, absent (figures not in this export)
   -o, --output FILE        write the report to FILE (the format follows .json/.md/.csv if not given)
       --rejects FILE       write every rejected row of every file to FILE (CSV)
       --max-rejects N      rejected-row problems listed on stderr per file (default 20)
@@ -112,8 +112,9 @@ Gates (CI):
       --gate "EXPR"        a target that must hold (repeatable), e.g. "nps >= 30", "frt.median <= 4h"
       --fail-if "EXPR"     a condition that fails the run, e.g. "sla.compliance < 95%"
       --gates FILE         gates from a JSON file: ["nps >= 30", { "failIf": "backlog > 20" }]
-      --allow-missing      a gate on a known metric that has no data is skipped instead of
-                           failing (a skipped gate is not counted as passed)
+      --allow-missing      a gate on a known metric that has no data (exit 1), or whose input
+                           is not in this export (exit 2), is skipped instead of failing
+                           (a skipped gate is not counted as passed)
 
   EXPR is <metric> <op> <value>; op is one of < <= > >= == !=; value is a number (30, 0.9),
   a percentage (90% = 0.9) or a duration (45s, 30m, 4h, 2d, 1w, 1h30m). Metrics:
@@ -125,6 +126,7 @@ ${aliasLines()}
   can never fail or never pass (rate > 150%, nps >= -100), is a usage error (exit 2).
 
 Exit codes: 0 ok, 1 a gate failed (or --max-rejected exceeded), 2 usage or input error (no
-ticket row usable, or --strict with rejected rows), 3 internal error.
+ticket row usable, --strict with rejected rows, or a gate on a metric not in this export),
+3 internal error.
 `;
 }

@@ -87,6 +87,10 @@ export interface InputSection {
    * metric reports (`solvedBeforeFirstResponse`), with the first record numbers.
    */
   readonly tickets: FileSummary & {
+    /** The ticket fields the file provides (`InputInfo.fields`: `assignee`, `helpdesk.firstReply`); see the document's `absent`. */
+    readonly fields: readonly string[];
+    /** The provided fields with no value in any row (`InputInfo.blankFields`): their figures count every ticket as without one. */
+    readonly blankFields: readonly string[];
     readonly precomputed: number;
     readonly warnings: readonly {
       readonly reason: string;

@@ -12,9 +12,10 @@ import { csvLine } from "./csv.ts";
 import type { CliDocument } from "./document.ts";
 import { CliError, EXIT } from "./errors.ts";
 import { foldInputs } from "./fold.ts";
-import { evaluateGates, isFailure, parseGate, type GateResult } from "./gates.ts";
+import { evaluateGates, isAbsent, isFailure, parseGate, type GateResult } from "./gates.ts";
 import { reportHelp } from "./help.ts";
 import { fileSummary, openFiles, type FileRejects, type InputSection } from "./inputs.ts";
+import { absentInputs, type InputFile } from "./inputsNeeded.ts";
 import type { CliIo } from "./io.ts";
 import { renderCsv, rejectsTable } from "./render/csv.ts";
 import { renderMarkdown } from "./render/markdown.ts";
@@ -22,7 +23,7 @@ import { safeLines } from "./render/safe.ts";
 import { renderText } from "./render/text.ts";
 import { documentBlocks } from "./sections.ts";
 import { parseSegments } from "./segments.ts";
-import { describeRejects, gateLines, noRowsError, rejectedShareWarnings, shareText } from "./stderr.ts";
+import { absentLine, describeRejects, gateLines, noRowsError, rejectedShareWarnings, shareText } from "./stderr.ts";
 import { parseInstant, parsePeriod } from "./values.ts";
 import { packageVersion } from "./version.ts";
 
@@ -133,6 +134,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     asOfSource: folded.asOfSource,
     tickets: {
       ...fileSummary(args.tickets, files.tickets, args.maxRejects),
+      fields: files.tickets.input.fields,
+      blankFields: files.tickets.input.blankFields,
       precomputed: folded.precomputedTickets,
       warnings: folded.warnings.map((w) => ({
         reason: w.reason,
@@ -192,21 +195,30 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   // A run that used no ticket row has nothing to report: never an empty report "as of 1970".
   if (input.tickets.used === 0) throw noRowsError(input.tickets, files.tickets.rejects, args);
 
-  const results: GateResult[] = evaluateGates(gates, { report: folded.report, input }, args.allowMissing);
+  const absent = absentInputs({
+    fields: input.tickets.fields,
+    json: files.tickets.input.format !== "csv",
+    files: (["messages", "responses"] as const).filter((role): role is InputFile => args[role] !== undefined),
+    slaMetrics: slaPolicy?.targets.map((t) => t.metric) ?? [],
+    dimensions: segments.dimensions.flat(),
+  });
+  const results: GateResult[] = evaluateGates(gates, { report: folded.report, input }, args.allowMissing, absent);
   const strictFailed = args.strict && rejected > 0;
-  const exitCode = strictFailed ? EXIT.BAD_INPUT : results.some(isFailure) ? EXIT.GATE_FAILED : EXIT.OK;
+  // A gate on a metric the export cannot give is exit 2, like a bad input: no figure to judge.
+  const exitCode = strictFailed || results.some(isAbsent) ? EXIT.BAD_INPUT : results.some(isFailure) ? EXIT.GATE_FAILED : EXIT.OK;
   const doc: CliDocument = {
     version: 1,
     generator: { name: "cx-metrics", version: packageVersion() },
     input,
     report: folded.report,
     helpdesk: folded.helpdesk,
+    absent,
     gates: results,
     exitCode,
   };
 
   // What goes to stderr quotes the data (values, column names): control characters are escaped.
-  if (!quiet) io.stderr.write(safeLines(describeRejects(input, args)));
+  if (!quiet) io.stderr.write(safeLines(describeRejects(input, args) + absentLine(absent)));
   // Loud even with --quiet: a large share of rows was dropped. --max-rejected turns it into a gate.
   if (args.maxRejected === undefined) io.stderr.write(rejectedShareWarnings(input));
   const text =
@@ -221,6 +233,12 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   // Gate results also go to stderr when the report itself is not printed as text on stdout.
   if (results.length > 0 && (format === "json" || format === "csv" || args.output !== undefined))
     io.stderr.write(safeLines(gateLines(results)));
+  const absentGates = results.filter(isAbsent).length;
+  if (absentGates > 0) {
+    io.stderr.write(
+      `cx-metrics: ${String(absentGates)} gate${absentGates === 1 ? "" : "s"} on a metric not in this export; failing (exit 2; --allow-missing skips ${absentGates === 1 ? "it" : "them"})\n`,
+    );
+  }
   if (strictFailed) {
     io.stderr.write(`cx-metrics: --strict: ${String(rejected)} rejected row${rejected === 1 ? "" : "s"}; failing (exit 2)\n`);
   }

@@ -9,9 +9,12 @@ import type { DurationMetricJson, DurationSummaryWithIntervalJson, MetricSetJson
 import type { CliDocument } from "./document.ts";
 import { formatValue, type CellValue } from "./format.ts";
 import { summaryText } from "./gates.ts";
+import { notInExport } from "./gatesAbsent.ts";
 import type { FileSummary } from "./inputs.ts";
 import { levelText, withInterval } from "./intervals.ts";
 import type { Block, Column, Fact } from "./render/blocks.ts";
+import type { AbsentInput } from "./inputsNeeded.ts";
+import { absentBlocks, absentNote, absentRowsNote, isAbsentIn } from "./sectionsAbsent.ts";
 import { detailBlocks } from "./sectionsDetail.ts";
 
 const pct = (p: number): string => `p${String(Math.round(p * 1000) / 10)}`;
@@ -99,7 +102,7 @@ function gateBlocks(doc: CliDocument): Block[] {
   const rows = doc.gates.map((g): CellValue[] => [
     g.status.toUpperCase(),
     g.gate,
-    g.actual === null ? "no data" : formatValue(g.actual, g.unit),
+    g.actual === null ? (notInExport(g) ? "not in this export" : "no data") : formatValue(g.actual, g.unit),
     `${g.kind === "fail-if" ? "fail if " : ""}${g.op} ${formatValue(g.target, g.unit)}`,
   ]);
   return [
@@ -109,11 +112,13 @@ function gateBlocks(doc: CliDocument): Block[] {
   ];
 }
 
-function surveyBlocks(set: MetricSetJson): Block[] {
+const NO_SURVEY = "No survey responses or ticket ratings in scope (give responses with --responses).";
+
+function surveyBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block[] {
   const s = set.survey;
   const blocks: Block[] = [{ type: "heading", text: "Survey scores" }];
   if (s === null || (s.responses === 0 && s.csat === null))
-    return [...blocks, { type: "note", text: "No survey responses or ticket ratings in scope (give responses with --responses)." }];
+    return [...blocks, ...absentNote(absent, "csat"), { type: "note", text: NO_SURVEY }];
   const facts: Fact[] = [];
   if (s.nps !== null) {
     facts.push({
@@ -128,7 +133,7 @@ function surveyBlocks(set: MetricSetJson): Block[] {
       value: withInterval(s.csat.score, s.csat.interval, "fraction"),
       note: `${String(s.csat.satisfied)} satisfied of ${String(s.csat.total)}${s.csatSource === "ticketRatings" ? " ticket ratings (no CSAT survey responses)" : ""}`,
     });
-  else facts.push({ label: "CSAT", value: null, note: "no CSAT answers" });
+  else facts.push({ label: "CSAT", value: null, note: isAbsentIn(absent, "csat") ? "not in this export" : "no CSAT answers" });
   const ratings = set.ratings;
   if (ratings.offered > 0)
     facts.push({
@@ -150,11 +155,13 @@ function surveyBlocks(set: MetricSetJson): Block[] {
   return [...blocks, { type: "facts", facts }];
 }
 
-function ticketBlocks(set: MetricSetJson): Block[] {
+function ticketBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block[] {
   const c = set.counts;
   const r = c.resolutionRate;
   const b = c.backlog;
   const ot = set.time.oneTouch;
+  const noReplies = absent.find((x) => x.metric === "oneTouch")?.message;
+  const noReopens = absent.find((x) => x.metric === "reopens")?.message;
   const facts: Fact[] = [
     { label: "Tickets", value: set.tickets, kind: "count" },
     {
@@ -173,17 +180,23 @@ function ticketBlocks(set: MetricSetJson): Block[] {
     },
     {
       label: "One-touch resolution",
-      value: withInterval(ot.share, ot.interval, "fraction"),
-      note: `${String(ot.oneTouch)} of ${String(ot.resolved)} resolved tickets with one public reply`,
+      value: noReplies === undefined ? withInterval(ot.share, ot.interval, "fraction") : null,
+      note: noReplies ?? `${String(ot.oneTouch)} of ${String(ot.resolved)} resolved tickets with one public reply`,
     },
-    { label: "Replies to resolve (median)", value: set.time.repliesToResolve?.median ?? null, kind: "number" },
+    {
+      label: "Replies to resolve (median)",
+      value: set.time.repliesToResolve?.median ?? null,
+      kind: "number",
+      ...(noReplies === undefined ? {} : { note: noReplies }),
+    },
     {
       label: "Reopen rate",
-      value: withInterval(set.reopens.rate, set.reopens.interval, "fraction"),
+      value: noReopens === undefined ? withInterval(set.reopens.rate, set.reopens.interval, "fraction") : null,
       note:
-        set.reopens.solved === 0
+        noReopens ??
+        (set.reopens.solved === 0
           ? "no solved ticket with a reopens count"
-          : `${String(set.reopens.reopened)} of ${String(set.reopens.solved)} solved tickets reopened; ${formatValue(set.reopens.reopensPerTicket, "number")} reopens per solved ticket`,
+          : `${String(set.reopens.reopened)} of ${String(set.reopens.solved)} solved tickets reopened; ${formatValue(set.reopens.reopensPerTicket, "number")} reopens per solved ticket`),
     },
   ];
   const statuses = (["new", "open", "pending", "on_hold", "solved", "closed"] as const).map((s): CellValue[] => [
@@ -191,7 +204,9 @@ function ticketBlocks(set: MetricSetJson): Block[] {
     c.statuses[s],
     set.tickets === 0 ? null : c.statuses[s] / set.tickets,
   ]);
-  statuses.push(["unassigned (unsolved)", c.statuses.unassigned, set.tickets === 0 ? null : c.statuses.unassigned / set.tickets]);
+  // Without an assignee column every unsolved ticket would count as unassigned: a note says so instead.
+  if (!isAbsentIn(absent, "unassigned"))
+    statuses.push(["unassigned (unsolved)", c.statuses.unassigned, set.tickets === 0 ? null : c.statuses.unassigned / set.tickets]);
   const blocks: Block[] = [
     { type: "heading", text: "Tickets" },
     { type: "facts", facts },
@@ -201,8 +216,10 @@ function ticketBlocks(set: MetricSetJson): Block[] {
       columns: [{ label: "status" }, { label: "tickets", kind: "count" }, { label: "share", kind: "fraction" }],
       rows: statuses,
     },
+    ...absentNote(absent, "unassigned"),
+    ...absentNote(absent, "channelMix"),
   ];
-  if (c.channelMix !== null) {
+  if (c.channelMix !== null && !isAbsentIn(absent, "channelMix")) {
     const rows = c.channelMix.channels.map((ch): CellValue[] => [ch.channel, ch.count, ch.share]);
     if (c.channelMix.withoutChannel.count > 0)
       rows.push(["(no channel)", c.channelMix.withoutChannel.count, c.channelMix.withoutChannel.share]);
@@ -266,6 +283,7 @@ function timeBlocks(doc: CliDocument): Block[] {
   const rows: CellValue[][] = [];
   const notes: string[] = [];
   for (const [key, label] of DURATION_LABELS) {
+    if (isAbsentIn(doc.absent, key)) continue;
     const m = report.time[key] as DurationMetricJson;
     const skipped = Object.values(m.skipped).reduce((a, b) => a + b, 0);
     const anomalies = Object.values(m.anomalies).reduce((a, b) => a + b, 0);
@@ -279,6 +297,7 @@ function timeBlocks(doc: CliDocument): Block[] {
     { type: "heading", text: "Response and resolution times" },
     { type: "table", columns, rows },
   ];
+  blocks.push(...absentRowsNote(doc.absent, DURATION_LABELS));
   if (notes.length > 0)
     blocks.push({
       type: "note",
@@ -368,10 +387,12 @@ export function documentBlocks(doc: CliDocument): Block[] {
     ...header(doc),
     ...gateBlocks(doc),
     ...inputBlocks(doc),
-    ...surveyBlocks(doc.report),
-    ...ticketBlocks(doc.report),
+    ...absentBlocks(doc),
+    ...surveyBlocks(doc.report, doc.absent),
+    ...ticketBlocks(doc.report, doc.absent),
     ...timeBlocks(doc),
     ...slaBlocks(doc.report, doc.report.parameters.confidenceLevel),
+    ...["sla", "sla.firstResponse", "sla.nextResponse", "sla.resolution"].flatMap((m) => absentNote(doc.absent, m)),
     ...detailBlocks(doc),
   ];
 }

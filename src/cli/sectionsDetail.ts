@@ -9,7 +9,9 @@ import type { Report, SegmentationJson } from "../report/types.ts";
 import type { CliDocument } from "./document.ts";
 import { formatValue, type CellValue, type ValueKind } from "./format.ts";
 import { levelText, testText } from "./intervals.ts";
+import { absentForPath, type AbsentInput } from "./inputsNeeded.ts";
 import type { Block, Column } from "./render/blocks.ts";
+import { absentNote, isAbsentIn } from "./sectionsAbsent.ts";
 
 /** The columns of a segment table: label, kind, how to read the value from a metric set. */
 const SEGMENT_COLUMNS: readonly {
@@ -73,11 +75,17 @@ export function segmentColumns(report: Report): typeof SEGMENT_COLUMNS {
   return SEGMENT_COLUMNS.filter((c) => c.when === undefined || c.when(report));
 }
 
-function segmentBlocks(report: Report): Block[] {
+function segmentBlocks(report: Report, absent: readonly AbsentInput[]): Block[] {
   if (report.segments.length === 0) return [];
   const metrics = segmentColumns(report);
   const blocks: Block[] = [{ type: "heading", text: "Segments" }];
   for (const seg of report.segments) {
+    // A dimension the export lacks would show every ticket in one "(none)" segment.
+    const lacking = seg.dimensions.flatMap((d) => absentNote(absent, `segments.${d}`));
+    if (lacking.length > 0) {
+      blocks.push(...lacking);
+      continue;
+    }
     const columns: Column[] = [
       ...seg.dimensions.map((d): Column => ({ label: d })),
       ...metrics.map((m): Column => ({ label: m.label, kind: m.kind })),
@@ -89,8 +97,9 @@ function segmentBlocks(report: Report): Block[] {
   return blocks;
 }
 
-function leaderboardBlocks(report: Report): Block[] {
+function leaderboardBlocks(report: Report, absent: readonly AbsentInput[]): Block[] {
   const lb = report.leaderboard;
+  if (isAbsentIn(absent, "leaderboard")) return [{ type: "heading", text: "Agents" }, ...absentNote(absent, "leaderboard")];
   if (lb.rows.length === 0) return [];
   const clock = lb.clock === "business" ? " (bh)" : "";
   const columns: Column[] = [
@@ -123,7 +132,7 @@ function leaderboardBlocks(report: Report): Block[] {
   ];
 }
 
-function volumeBlocks(report: Report): Block[] {
+function volumeBlocks(report: Report, absent: readonly AbsentInput[]): Block[] {
   const v = report.volume;
   if (v === null) return [];
   const columns: Column[] = [
@@ -141,13 +150,14 @@ function volumeBlocks(report: Report): Block[] {
     { type: "heading", text: `Volume per ${v.unit}` },
     { type: "table", columns, rows },
     { type: "note", text: `Backlog at the start of the range: ${String(v.backlogAtStart)}. Buckets in ${report.parameters.timeZone}.` },
-    ...statusBlocks(report),
+    ...statusBlocks(report, absent),
   ];
 }
 
 /** The statuses at each bucket end (the source article's unassigned, open, pending, resolved). */
-function statusBlocks(report: Report): Block[] {
+function statusBlocks(report: Report, absent: readonly AbsentInput[]): Block[] {
   const v = report.volume;
+  const noAssignee = isAbsentIn(absent, "unassigned");
   if (v === null) return [];
   const s = v.statuses;
   const columns: Column[] = [
@@ -160,7 +170,7 @@ function statusBlocks(report: Report): Block[] {
   ];
   const rows = s.buckets.map((b): CellValue[] => [
     b.label,
-    b.unassigned,
+    noAssignee ? null : b.unassigned,
     b.byStatus.new + b.byStatus.open + b.byStatus.on_hold,
     b.byStatus.pending,
     b.unresolved,
@@ -171,6 +181,7 @@ function statusBlocks(report: Report): Block[] {
     `Open (new, open, on hold) and pending come from the ${String(s.withHistory)} tickets with a status history; the ${String(s.withoutHistory)} without one count only in unresolved and resolved.`,
   ];
   if (unknown) notes.push("Unresolved tickets with an assignee but no assignment time are not counted as unassigned.");
+  for (const note of absentNote(absent, "unassigned")) if (note.type === "note") notes.push(note.text);
   return [
     { type: "heading", text: "Statuses at the end of each bucket" },
     { type: "table", columns, rows },
@@ -221,8 +232,9 @@ function peakBlocks(report: Report): Block[] {
   ];
 }
 
-function typeBlocks(report: Report): Block[] {
+function typeBlocks(report: Report, absent: readonly AbsentInput[]): Block[] {
   const t = report.types;
+  if (isAbsentIn(absent, "types")) return [{ type: "heading", text: "Ticket types" }, ...absentNote(absent, "types")];
   if (t.shares.length === 0) return [];
   const blocks: Block[] = [
     { type: "heading", text: "Ticket types" },
@@ -313,16 +325,18 @@ export function kindOfMetric(path: string): ValueKind {
   return "count";
 }
 
-function comparisonBlocks(report: Report): Block[] {
+function comparisonBlocks(report: Report, absent: readonly AbsentInput[]): Block[] {
   const c = report.comparison;
   if (c === null) return [];
+  // Figures not in this export are left out (the "Not in this export" section lists them).
+  const changes = c.changes.filter((ch) => absentForPath(absent, ["report", ...ch.metric.split(".")]) === undefined);
   const rows: CellValue[][] = [];
-  for (const ch of c.changes) {
+  for (const ch of changes) {
     rows.push([ch.metric, ch.current, ch.previous, ch.change, ch.relativeChange, testText(ch.test)]);
   }
   // Each row has its own kind: render the values as text here.
-  const kindRows = c.changes.map((ch) => kindOfMetric(ch.metric));
-  const noise = c.changes.filter((ch) => ch.test !== null && !ch.test.significant).map((ch) => ch.metric);
+  const kindRows = changes.map((ch) => kindOfMetric(ch.metric));
+  const noise = changes.filter((ch) => ch.test !== null && !ch.test.significant).map((ch) => ch.metric);
   const level = levelText(report.parameters.confidenceLevel);
   return [
     { type: "heading", text: "Compared with the previous period" },
@@ -367,13 +381,13 @@ function skippedBlocks(report: Report): Block[] {
 export function detailBlocks(doc: CliDocument): Block[] {
   const r = doc.report;
   return [
-    ...segmentBlocks(r),
-    ...leaderboardBlocks(r),
-    ...volumeBlocks(r),
+    ...segmentBlocks(r, doc.absent),
+    ...leaderboardBlocks(r, doc.absent),
+    ...volumeBlocks(r, doc.absent),
     ...peakBlocks(r),
-    ...typeBlocks(r),
+    ...typeBlocks(r, doc.absent),
     ...customerBlocks(r),
-    ...comparisonBlocks(r),
+    ...comparisonBlocks(r, doc.absent),
     ...skippedBlocks(r),
   ];
 }

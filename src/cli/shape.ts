@@ -269,7 +269,7 @@ export const INPUT_SHAPE = {
   timeZoneSource: S,
   asOf: S,
   asOfSource: S,
-  tickets: { ...FILE, precomputed: N, warnings: [{ reason: S, description: S, count: N, records: [N] }] },
+  tickets: { ...FILE, fields: [S], blankFields: [S], precomputed: N, warnings: [{ reason: S, description: S, count: N, records: [N] }] },
   messages: { ...FILE, attached: N, unmatched: N },
   responses: FILE,
   cohorts: FILE,

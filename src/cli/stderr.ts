@@ -11,6 +11,7 @@ import type { ReportArgs } from "./args.ts";
 import { CliError } from "./errors.ts";
 import { summaryText, type GateResult } from "./gates.ts";
 import type { FileSummary, InputSection } from "./inputs.ts";
+import type { AbsentInput } from "./inputsNeeded.ts";
 
 const NAIVE = "has no UTC offset";
 
@@ -60,6 +61,13 @@ export function describeRejects(input: InputSection, args: ReportArgs): string {
   if (input.responses !== null) lines.push(...fileLines("responses", input.responses, args));
   if (input.cohorts !== null) lines.push(...fileLines("cohorts", input.cohorts, args));
   return `${lines.join("\n")}\n`;
+}
+
+/** `  2 figures not in this export:` and one line each (`    Unassigned: no assignee column`); `""` when nothing is absent. */
+export function absentLine(absent: readonly AbsentInput[]): string {
+  if (absent.length === 0) return "";
+  const lines = absent.map((a) => `    ${a.label}: ${a.message.replace(" in this export", "")}`);
+  return `  ${String(absent.length)} figure${absent.length === 1 ? "" : "s"} not in this export:\n${lines.join("\n")}\n`;
 }
 
 /** One line per gate: `PASS nps >= 30: nps = 42.5; target >= 30`. */

@@ -22,6 +22,66 @@ export interface Compiled {
   readonly required: boolean;
 }
 
+/**
+ * The name a field key is reported by in `InputInfo.fields`: the model's field name, except
+ * the helpdesk durations a preset reads under the `pre.` key (`pre.firstReply`), which are
+ * reported where the model puts them (`helpdesk.firstReply`); `undefined` for the keys that
+ * are no model field (`excluded`, `excluded.state`: what excludes a record).
+ *
+ * @internal
+ */
+export function fieldName(key: string): string | undefined {
+  if (/^excluded(\.|$)/.test(key)) return undefined;
+  return key.startsWith("pre.") ? `helpdesk.${key.slice(4)}` : key;
+}
+
+/** Adds the name of `key` to `list`, once. */
+function addName(list: string[], key: string): void {
+  const name = fieldName(key);
+  if (name !== undefined && !list.includes(name)) list.push(name);
+}
+
+/** The lists of `InputInfo.fields` and `InputInfo.blankFields`, filled in place. @internal */
+export interface Provided {
+  readonly fields: string[];
+  readonly blankFields: string[];
+}
+
+/** Per slot of a compiled input: its column or path was found (1), and a record had a value for it (1). @internal */
+export interface Presence {
+  readonly present: Uint8Array;
+  readonly valued: Uint8Array;
+}
+
+/**
+ * The presence flags of an input's fields, to set while its records are read: a CSV column
+ * is present from the header (its fields listed in `provided` at once); a JSON path once a
+ * record has it, even as `null`.
+ *
+ * @internal
+ */
+export function presence(keys: readonly string[], json: boolean, provided: Provided): Presence {
+  if (!json) for (const key of keys) addName(provided.fields, key);
+  return { present: new Uint8Array(keys.length).fill(json ? 0 : 1), valued: new Uint8Array(keys.length) };
+}
+
+/** Fills `provided` from the flags, in the fields' order (the final lists, once the records are read). @internal */
+export function settlePresence(keys: readonly string[], flags: Presence, provided: Provided): void {
+  provided.fields.length = 0;
+  provided.blankFields.length = 0;
+  // A field read from several slots is blank only when none of them had a value.
+  const valued = new Map<string, boolean>();
+  keys.forEach((key, slot) => {
+    const name = fieldName(key);
+    if (name === undefined || flags.present[slot] !== 1) return;
+    valued.set(name, valued.get(name) === true || flags.valued[slot] === 1);
+  });
+  for (const [name, any] of valued) {
+    provided.fields.push(name);
+    if (!any) provided.blankFields.push(name);
+  }
+}
+
 /** The value at a dot path, reading own properties only (no prototype keys). */
 function getter(path: string): (data: unknown) => unknown {
   const keys = path.split(".");

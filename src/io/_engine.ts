@@ -17,7 +17,7 @@ import { checkDateFormat, readLayoutTimestamp } from "./dateFormat.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { batched, withBatches, type RecordBatch } from "./recordBatches.ts";
-import { checkDuplicates, compileCsv, compileJson, type Compiled } from "./_columns.ts";
+import { checkDuplicates, compileCsv, compileJson, presence, settlePresence, type Compiled } from "./_columns.ts";
 import type { Built, FieldSpec, ModelSpec } from "./_modelSpec.ts";
 
 export { recordBatches, withBatches, type RecordBatch } from "./recordBatches.ts";
@@ -178,6 +178,8 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, mod
   const attributed = { n: 0 };
   const fail = (error: unknown): unknown => streamError(spec as ModelSpec<unknown>, error, stats);
   const rejects: Reject[] = [];
+  // InputInfo.fields and blankFields, filled in as the records are read (./_columns.ts).
+  const provided = { fields: [] as string[], blankFields: [] as string[] };
   let compiled: Compiled[];
   let items: AsyncIterator<readonly Item[]>;
   let info: InputInfo;
@@ -203,7 +205,14 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, mod
     }
     checkDuplicates(spec as ModelSpec<unknown>, opened.name, header);
     compiled = compileCsv(spec, header);
-    info = { name: opened.name, format: "csv", gzip: opened.gzip, delimiter: counters.layout?.delimiter ?? ",", columns: header };
+    info = {
+      name: opened.name,
+      format: "csv",
+      gzip: opened.gzip,
+      delimiter: counters.layout?.delimiter ?? ",",
+      columns: header,
+      ...provided,
+    };
     const columnOf = (_item: Item, i: number): string | undefined => header[i];
     items = (async function* () {
       // CSV rows are items as they are: record, line, the fields as data, problem.
@@ -239,7 +248,7 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, mod
     const firstData = first.done === true ? undefined : first.value.data;
     compiled = compileJson(spec, firstData);
     const columns = typeof firstData === "object" && firstData !== null && !Array.isArray(firstData) ? Object.keys(firstData) : [];
-    info = { name: opened.name, format: opened.format, gzip: opened.gzip, columns };
+    info = { name: opened.name, format: opened.format, gzip: opened.gzip, columns, ...provided };
     const rest = batched(withFirst(first.done === true ? undefined : first.value, expanded));
     items = (async function* () {
       try {
@@ -268,6 +277,7 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, mod
 
   const keys = compiled.map((c) => c.key);
   const width = compiled.length;
+  const { present, valued } = presence(keys, isJson, provided);
   const values: unknown[] = new Array<unknown>(width).fill(undefined);
   const raws: unknown[] = new Array<unknown>(width).fill(undefined);
   const buildOne = (values: readonly unknown[], raws: readonly unknown[], record: number): Built<T> => {
@@ -311,12 +321,16 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, mod
       const getters = field.getters;
       let raw = field.column >= 0 ? (item.data as readonly string[])[field.column] : (getters[0] as (data: unknown) => unknown)(item.data);
       let missing = isMissing(raw);
+      let found = raw !== undefined;
       let j = 0;
       for (let k = 1; missing && k < getters.length; k++) {
         raw = (getters[k] as (data: unknown) => unknown)(item.data);
         missing = isMissing(raw);
+        if (raw !== undefined) found = true;
         if (!missing) j = k;
       }
+      if (found) present[slot] = 1;
+      if (!missing) valued[slot] = 1;
       values[slot] = undefined;
       raws[slot] = undefined;
       if (missing) {
@@ -357,6 +371,7 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, mod
 
   /** The replaced UTF-8 sequences, final at the end: those no column took count as "(other)". */
   const settle = (): void => {
+    settlePresence(keys, { present, valued }, provided);
     stats.invalidUtf8 = opened.decoding.invalidUtf8;
     const rest = opened.decoding.invalidUtf8 - attributed.n;
     if (rest > 0) {

@@ -137,6 +137,22 @@ export interface InputInfo {
   readonly delimiter?: string;
   /** The CSV header (trimmed); for JSON, the keys of the first record. */
   readonly columns: readonly string[];
+  /**
+   * The model fields the input provides, in the reader's field order: a field is provided
+   * when its column is in the CSV header, or, for JSON and NDJSON, when at least one record
+   * has its path (even with `null`: a key present in the export is a field the helpdesk
+   * exports; but a `null` on the way, such as Zendesk's `satisfaction_rating: null` for
+   * `satisfaction_rating.score` where satisfaction is off, is not the path). Durations the helpdesk computed are named where the model puts them
+   * (`helpdesk.firstReply`). A field the input does not provide is absent from the data, not
+   * empty: a metric that needs it cannot be computed from this input. Final once the records
+   * have been iterated (for CSV, known at once).
+   */
+  readonly fields: readonly string[];
+  /**
+   * The provided fields ({@link InputInfo.fields}) that no record has a value for: the column
+   * is there, every value blank (or `null`). Final once the records have been iterated.
+   */
+  readonly blankFields: readonly string[];
 }
 
 /**

@@ -18,7 +18,8 @@ function segmentsTable(doc: CliDocument): Cell[][] {
   const columns = segmentColumns(report);
   const rows: Cell[][] = [["dimension", "segment", ...columns.map((c) => c.csv)]];
   rows.push(["(all)", "(all)", ...columns.map((c) => c.value({ ...report, key: [] }, report))]);
-  for (const seg of report.segments) {
+  // A segmentation by a dimension the export lacks is left out (the `absent` table lists it): all its tickets would be one "(none)" segment.
+  for (const seg of report.segments.filter((g) => !g.dimensions.some((d) => doc.absent.some((a) => a.metric === `segments.${d}`)))) {
     for (const s of seg.segments) rows.push([seg.dimensions.join("+"), s.key.join("+"), ...columns.map((c) => c.value(s, report))]);
   }
   return rows;
@@ -53,6 +54,14 @@ function gatesTable(doc: CliDocument): Cell[][] {
   ];
 }
 
+/** The figures not in this export: `metric,label,fields,files,message` (fields and files joined by `|`, any one would do). */
+function absentTable(doc: CliDocument): Cell[][] {
+  return [
+    ["metric", "label", "fields", "files", "message"],
+    ...doc.absent.map((a) => [a.metric, a.label, a.fields.join("|"), a.files.join("|"), a.message]),
+  ];
+}
+
 /**
  * Rejects of every file: `file,kind,record,line,column,value,reason` (also the `--rejects`
  * file); `kind` is `rejected`, or `warning` for a row kept as exported.
@@ -77,6 +86,8 @@ export function renderCsv(doc: CliDocument, table: CsvTable, rejects: readonly F
             ? cohortsTable(doc)
             : table === "gates"
               ? gatesTable(doc)
-              : rejectsTable(rejects);
+              : table === "absent"
+                ? absentTable(doc)
+                : rejectsTable(rejects);
   return rows.map(csvLine).join("");
 }
