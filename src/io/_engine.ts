@@ -12,13 +12,13 @@ import { InputFormatError } from "./InputFormatError.ts";
 import { csvBatches, type CsvCounters, type CsvRow } from "./_csv.ts";
 import { jsonItems, JsonSyntaxError, ndjsonItems } from "./_json.ts";
 import { openInput, type OpenedInput } from "./_open.ts";
-import { Invalid, isMissing, showValue, timestampReaderZone } from "./_values.ts";
-import { checkDateFormat, readLayoutTimestamp } from "./dateFormat.ts";
+import { Invalid, isMissing, showValue } from "./_values.ts";
+import { checkDateFormat, withDateFormat } from "./dateFormat.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { batched, withBatches, type RecordBatch } from "./recordBatches.ts";
 import { checkDuplicates, compileCsv, compileJson, presence, settlePresence, type Compiled } from "./_columns.ts";
-import type { Built, FieldSpec, ModelSpec } from "./_modelSpec.ts";
+import type { Built, ModelSpec } from "./_modelSpec.ts";
 
 export { recordBatches, withBatches, type RecordBatch } from "./recordBatches.ts";
 export {
@@ -130,20 +130,6 @@ function attributeReplacements(
       add(column ?? "(other)", Math.min(n, pending));
     }
   }
-}
-
-/** `spec` with every timestamp reader (see `readTimestamp`) also reading the date layout `layout`. */
-function withDateFormat<T>(spec: ModelSpec<T>, layout: string): ModelSpec<T> {
-  const swap = (field: FieldSpec): FieldSpec => {
-    const zone = timestampReaderZone(field.read);
-    return zone === undefined ? field : { ...field, read: readLayoutTimestamp(zone.timeZone, layout) };
-  };
-  const fromHeader = spec.fromHeader;
-  return {
-    ...spec,
-    fields: spec.fields.map(swap),
-    ...(fromHeader === undefined ? {} : { fromHeader: (header: readonly string[]) => fromHeader(header).map(swap) }),
-  };
 }
 
 /**

@@ -15,7 +15,7 @@ import type { FieldSpec } from "./_modelSpec.ts";
 import { bad, good, interned, readTimestamp, type Reader } from "./_values.ts";
 import { SECOND_MS } from "../_lib/time.ts";
 
-/** The values key prefix of a helpdesk-computed duration (the same as ./_ticketPresets.ts `PRE`). @internal */
+/** The values key prefix of a helpdesk-computed duration (field keys `pre.firstReply`, …), for every preset. @internal */
 export const PRE = "pre.";
 
 /**

@@ -8,6 +8,7 @@
  */
 import { HELPDESK_DURATION_KEYS, type HelpdeskDurationKey, type TicketStatus } from "../models/ticket.ts";
 import type { FieldSpec } from "./_engine.ts";
+import { isObject, own, PRE } from "./_presetKit.ts";
 import { isVendorPreset, VENDOR_STATUS_TABLES, vendorFields, vendorUnwrap } from "./_presetVendors.ts";
 import type { TicketPreset } from "./types.ts";
 import {
@@ -55,7 +56,7 @@ export const TICKET_FIELDS = [
 export const PRECOMPUTED_KEYS: readonly HelpdeskDurationKey[] = HELPDESK_DURATION_KEYS;
 
 /** Values-object key of a precomputed duration. @internal */
-export const PRE = "pre.";
+export { PRE } from "./_presetKit.ts";
 
 /**
  * A status name that marks a ticket to leave out of every figure (a deleted or spam
@@ -314,10 +315,6 @@ export function ticketFields(preset: TicketPreset, ctx: Context): FieldSpec[] {
     }
   }
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-const own = (value: Record<string, unknown>, key: string): unknown => (Object.hasOwn(value, key) ? value[key] : undefined);
 
 /** Zendesk wrappers: `{ tickets: [...], metric_sets: [...] }` (joined by `ticket_id`) or `{ ticket: {...} }`. */
 function unwrapZendesk(value: unknown): readonly unknown[] | undefined {

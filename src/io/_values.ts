@@ -30,7 +30,6 @@ export type Reader = (raw: unknown) => Parsed;
 
 export const good = (value: unknown): Parsed => value;
 export const bad = (reason: string): Invalid => new Invalid(reason);
-const ABSENT: Parsed = undefined;
 
 /** Reasons specific to the readers (the rest come from the model schemas' `REASONS`). @internal */
 export const IO_REASONS = {
@@ -38,9 +37,6 @@ export const IO_REASONS = {
   seconds: "must be a non-negative number of seconds",
   hms: "must be a duration HH:MM:SS (or a non-negative number of hours)",
   epochSeconds: "must be an integer number of epoch seconds",
-  zendeskSatisfaction: 'must be Good, Bad, Offered or Unoffered (also "Good with comment", "Bad with comment")',
-  freshdeskSurvey:
-    "must be a Freshdesk survey rating (Extremely Unhappy, Very Unhappy, Unhappy, Neutral, Happy, Very Happy, Extremely Happy)",
   intercomState: "must be open, snoozed or closed",
   tagNames: "must be an array of tags (strings or objects with a name)",
   activeGap: "must be blank when an earlier period is blank (blanks mark periods not yet observed)",
@@ -329,41 +325,4 @@ export const readTagNames: Reader = (raw) => {
     } else return bad(IO_REASONS.tagNames);
   }
   return good(out);
-};
-
-/** `"good"`/`"bad"` (any case) or a finite number. @internal */
-export const readSatisfaction: Reader = (raw) => {
-  if (typeof raw === "string") {
-    const s = raw.trim().toLowerCase();
-    if (s === "good" || s === "bad") return good(s);
-  }
-  const n = toNumber(raw);
-  return n === undefined ? bad(REASONS.satisfaction) : good(n === 0 ? 0 : n);
-};
-
-/** Zendesk's rating: Good/Bad (with or without comment); Offered/Unoffered mean no rating. @internal */
-export const readZendeskSatisfaction: Reader = (raw) => {
-  if (typeof raw !== "string") return bad(IO_REASONS.zendeskSatisfaction);
-  const s = raw.trim().toLowerCase();
-  if (s === "good" || s === "good with comment") return good("good");
-  if (s === "bad" || s === "bad with comment") return good("bad");
-  if (s === "offered" || s === "unoffered") return ABSENT;
-  return bad(IO_REASONS.zendeskSatisfaction);
-};
-
-const FRESHDESK_SURVEY = new Map<string, number>([
-  ["extremely unhappy", 1],
-  ["very unhappy", 2],
-  ["unhappy", 3],
-  ["neutral", 4],
-  ["happy", 5],
-  ["very happy", 6],
-  ["extremely happy", 7],
-]);
-
-/** Freshdesk's seven survey ratings → 1 (Extremely Unhappy) … 7 (Extremely Happy). @internal */
-export const readFreshdeskSurvey: Reader = (raw) => {
-  if (typeof raw !== "string") return bad(IO_REASONS.freshdeskSurvey);
-  const n = FRESHDESK_SURVEY.get(raw.trim().toLowerCase().replace(/\s+/g, " "));
-  return n === undefined ? bad(IO_REASONS.freshdeskSurvey) : good(n);
 };

@@ -14,7 +14,8 @@ import { MetricRangeError } from "../_lib/errors.ts";
 import { fixedLayoutMs, inTimestampRange, parseTimestamp, TIMESTAMP_REASONS } from "../_lib/timestamp.ts";
 import { wallToInstant } from "../_lib/zone.ts";
 import { compileLayout } from "./_layout.ts";
-import { bad, type Reader } from "./_values.ts";
+import { bad, timestampReaderZone, type Reader } from "./_values.ts";
+import type { FieldSpec, ModelSpec } from "./_modelSpec.ts";
 
 /** The letters date-fns `parse` reads as tokens (unquoted); any other unquoted letter is an error. */
 const PARSE_TOKENS = new Set("GyYRuQqMLwIdDEecibBahHKkmsSXxtTPpo");
@@ -145,5 +146,19 @@ export function readLayoutTimestamp(timeZone: string | undefined, layout: string
       return result.ok ? result.value : bad(result.reason);
     }
     return mismatch;
+  };
+}
+
+/** `spec` with every timestamp reader (see `readTimestamp`) also reading the date layout `layout`. @internal */
+export function withDateFormat<T>(spec: ModelSpec<T>, layout: string): ModelSpec<T> {
+  const swap = (field: FieldSpec): FieldSpec => {
+    const zone = timestampReaderZone(field.read);
+    return zone === undefined ? field : { ...field, read: readLayoutTimestamp(zone.timeZone, layout) };
+  };
+  const fromHeader = spec.fromHeader;
+  return {
+    ...spec,
+    fields: spec.fields.map(swap),
+    ...(fromHeader === undefined ? {} : { fromHeader: (header: readonly string[]) => fromHeader(header).map(swap) }),
   };
 }

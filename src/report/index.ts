@@ -33,6 +33,8 @@ export type {
   ReportInput,
   ReportOptions,
   ReportPeriod,
+  RatingsJson,
+  ReopensJson,
   SegmentDimension,
   SegmentJson,
   SegmentKey,

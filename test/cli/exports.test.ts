@@ -5,23 +5,11 @@
  * resolution medians, CSAT and the reopen rate in the JSON output equal the hand-computed ones.
  * .ci/cli-e2e runs the same folders through the built command.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, repo } from "./_run.ts";
-
-interface Expected {
-  readonly preset: string;
-  readonly args: readonly string[];
-  readonly read: number;
-  readonly used: number;
-  readonly rejected: number;
-  readonly excluded: number;
-  readonly frtMedianMs: number | null;
-  readonly resolutionMedianMs: number | null;
-  readonly csat: number | null;
-  readonly reopenRate: number | null;
-}
+import { expectedOf } from "../io/_vendorSupport.ts";
 
 interface Doc {
   readonly exitCode: number;
@@ -53,7 +41,7 @@ describe("every preset's documented-format fixture through the command", () => {
 
   for (const folder of folders) {
     it(`${folder}: exits 0 and the JSON has the hand-computed figures`, async () => {
-      const expected = JSON.parse(readFileSync(join(ROOT, folder, "expected.json"), "utf8")) as Expected;
+      const expected = expectedOf(folder);
       // --strict where the fixture has no bad row (the generic one rejects a status on purpose).
       const strict = expected.rejected === 0 ? ["--strict"] : [];
       const r = await cli(["report", exportOf(folder), "--preset", expected.preset, ...strict, "--format", "json", "-q", ...expected.args]);

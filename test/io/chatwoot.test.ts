@@ -5,8 +5,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../src/models/index.ts";
-import { PRE as KIT_PRE } from "../../src/io/_presetKit.ts";
-import { PRE } from "../../src/io/_ticketPresets.ts";
 import { exportFixture, expectedOf, readAll } from "./_vendorSupport.ts";
 
 const at = (iso: string): Date => new Date(iso);
@@ -82,9 +80,5 @@ describe("chatwoot-json (Chatwoot conversations API)", () => {
       statusMap: ["archived=closed"],
     });
     expect(tickets.map((t) => t.status)).toEqual(["closed"]);
-  });
-
-  it("the vendor presets' duration prefix is readTickets' own", () => {
-    expect(KIT_PRE).toBe(PRE);
   });
 });

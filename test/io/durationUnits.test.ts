@@ -4,7 +4,7 @@
 // durations written as minutes, hours and h:mm:ss give the same durations and the same summary.
 // Column names as helpdesks write them: Zendesk's ticket CSV export
 // (https://support.zendesk.com/hc/en-us/articles/4408886165402, "First reply time in minutes") and
-// the Freshdesk ticket export in ../shared/data/exports ("First response time (in hrs)", H:MM:SS).
+// the Freshdesk ticket export (real-data file exports/freshdesk-tickets.csv: "First response time (in hrs)", H:MM:SS).
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { readTickets, type TicketReadResult } from "../../src/io/index.ts";
