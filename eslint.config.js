@@ -89,7 +89,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ["examples/**/*.{js,mjs,cjs}", "scripts/**/*.{js,mjs,cjs}"],
+    files: ["examples/**/*.{js,mjs,cjs}", "scripts/**/*.{js,mjs,cjs}", ".ci/**/*.{js,mjs,cjs}"],
     languageOptions: { globals: { console: "readonly", process: "readonly", require: "readonly", module: "writable" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
