@@ -2,7 +2,7 @@
  * Where a metric keeps the values it summarises (durations in ms, reply counts): a
  * {@link ValueStore}, exact or sketched, chosen by a {@link QuantileOption}.
  *
- * - `"exact"` (the default everywhere): every value is kept in a growable Float64Array, 8 bytes
+ * - `"exact"` (the default everywhere): every value is kept in Float64Array pages (no copy on growth), 8 bytes
  *   per value; quantiles are R-7 (R's default, numpy, Excel `PERCENTILE.INC`), the total is
  *   the correctly rounded exact sum, so results do not depend on the order of the values or
  *   on where the input was split.
@@ -49,12 +49,29 @@ export type QuantileOption =
       readonly relativeError: number;
     };
 
-/** The exact store: every value. @internal */
+/**
+ * The exact store: every value, in pages. The first page doubles from 16 values up to
+ * {@link PAGE} values; after that each new page holds {@link PAGE} values and nothing is ever
+ * copied on growth, so a store of n values holds n·8 bytes (plus at most one page) and leaves no
+ * discarded buffers behind. (Doubling one array would leave about as many bytes again of
+ * discarded buffers per store; V8 counts typed-array memory as external memory and starts a full
+ * collection of the whole heap for each 64 MB of it, which over a heap of a million tickets cost
+ * seconds per report.)
+ *
+ * @internal
+ */
 export interface ExactStore {
   readonly kind: "exact";
-  data: Float64Array;
+  /** Full pages, then the page being filled (last). */
+  readonly pages: Float64Array[];
+  /** Values in the last page. */
+  fill: number;
+  /** Values in all. */
   length: number;
 }
+
+/** Values per page once the first page has grown (64 KB). @internal */
+export const PAGE = 8192;
 
 /** A store of values: every value, or a sketch. @internal */
 export type ValueStore = ExactStore | SketchStore;
@@ -107,24 +124,52 @@ export function checkQuantileOption(fn: string, option: unknown): QuantileOption
 /** A new empty store. @internal */
 export function valueStore(option: QuantileOption): ValueStore {
   if (option !== "exact") return sketchStore(option.relativeError);
-  return { kind: "exact", data: new Float64Array(16), length: 0 };
+  return { kind: "exact", pages: [new Float64Array(16)], fill: 0, length: 0 };
 }
 
-function reserve(s: ExactStore, extra: number): void {
-  const need = s.length + extra;
-  if (need <= s.data.length) return;
-  let size = s.data.length * 2;
-  while (size < need) size *= 2;
-  const next = new Float64Array(size);
-  next.set(s.data.subarray(0, s.length));
-  s.data = next;
+/** Room for one more value: the first page doubles up to {@link PAGE}; then a new page. */
+function makeRoom(s: ExactStore): Float64Array {
+  const pages = s.pages;
+  const last = pages[pages.length - 1] as Float64Array;
+  if (pages.length === 1 && last.length < PAGE) {
+    const next = new Float64Array(Math.min(PAGE, last.length * 2));
+    next.set(last);
+    pages[0] = next;
+    return next;
+  }
+  const page = new Float64Array(PAGE);
+  pages.push(page);
+  s.fill = 0;
+  return page;
 }
 
 /** Adds one value (finite, ≥ 0). @internal */
 export function storeAdd(s: ValueStore, x: number): void {
   if (s.kind === "sketch") return sketchAdd(s, x);
-  if (s.length === s.data.length) reserve(s, 1);
-  s.data[s.length++] = x;
+  const pages = s.pages;
+  let last = pages[pages.length - 1] as Float64Array;
+  if (s.fill === last.length) last = makeRoom(s);
+  last[s.fill++] = x;
+  s.length++;
+}
+
+/** Calls `f` with each page's filled part, in order. */
+function eachPart(s: ExactStore, f: (part: Float64Array) => void): void {
+  const last = s.pages.length - 1;
+  for (let i = 0; i < last; i++) f(s.pages[i] as Float64Array);
+  f((s.pages[last] as Float64Array).subarray(0, s.fill));
+}
+
+/** Every value in one array: the first page's own memory when it is the only one, else a copy. */
+function allValues(s: ExactStore): Float64Array {
+  if (s.pages.length === 1) return (s.pages[0] as Float64Array).subarray(0, s.fill);
+  const out = new Float64Array(s.length);
+  let at = 0;
+  eachPart(s, (part) => {
+    out.set(part, at);
+    at += part.length;
+  });
+  return out;
 }
 
 function optionOf(s: ValueStore): string {
@@ -146,9 +191,9 @@ export function storeMerge(a: ValueStore, b: ValueStore, fn = "storeMerge"): Val
       `${fn}: both stores must be made with the same quantiles option, got ${optionOf(a)} and ${optionOf(b)}`,
     );
   }
-  reserve(a, b.length);
-  a.data.set(b.data.subarray(0, b.length), a.length);
-  a.length += b.length;
+  eachPart(b, (part) => {
+    for (let i = 0; i < part.length; i++) storeAdd(a, part[i] as number);
+  });
   return a;
 }
 
@@ -157,10 +202,10 @@ export function storeCount(s: ValueStore): number {
   return s.kind === "exact" ? s.length : s.count;
 }
 
-/** The values (exact stores only; a view, do not keep it across adds). @internal */
+/** The values (exact stores only; may be a view, do not keep it across adds). @internal */
 export function storeValues(s: ValueStore): Float64Array | undefined {
   if (s.kind === "sketch") return undefined;
-  return s.data.subarray(0, s.length);
+  return allValues(s);
 }
 
 /**
@@ -174,7 +219,7 @@ export function storeSummary(s: ValueStore, percentiles: readonly number[]): Sto
   if (s.kind === "sketch") return sketchSummary(s, percentiles);
   const n = s.length;
   if (n === 0) return undefined;
-  const values = s.data.subarray(0, n);
+  const values = allValues(s);
   const selected = quantilesBySelection(values, [0.5, ...percentiles]) as Selected;
   const sum: ExactSum = exactSum();
   for (let i = 0; i < n; i++) exactAdd(sum, values[i] as number);
@@ -222,16 +267,18 @@ export function storeMoments(s: ValueStore, mean: number): StoreMoments | undefi
   const n = s.length;
   if (n === 0) return undefined;
   const sum = exactSum();
-  for (let i = 0; i < n; i++) {
-    const d = (s.data[i] as number) - mean;
-    exactAdd(sum, d * d);
-  }
+  eachPart(s, (part) => {
+    for (let i = 0; i < part.length; i++) {
+      const d = (part[i] as number) - mean;
+      exactAdd(sum, d * d);
+    }
+  });
   return { n, mean, m2: exactValue(sum) };
 }
 
 /** An estimate of the bytes a store holds (8 per kept value; a sketch's counts and sums). @internal */
 export function storeBytes(s: ValueStore): number {
-  return s.kind === "exact" ? s.data.byteLength : sketchBytes(s);
+  return s.kind === "exact" ? s.pages.reduce((bytes, page) => bytes + page.byteLength, 0) : sketchBytes(s);
 }
 
 /**
@@ -242,7 +289,7 @@ export function storeBytes(s: ValueStore): number {
  */
 export function storeToJSON(s: ValueStore): StoreJson {
   if (s.kind === "sketch") return sketchToJSON(s);
-  return { kind: "exact", values: Array.from(s.data.subarray(0, s.length)) };
+  return { kind: "exact", values: Array.from(allValues(s)) };
 }
 
 /**
@@ -260,11 +307,11 @@ export function storeFromJSON(owner: string, field: string, json: unknown): Valu
   if (o.kind !== "exact") throw fail('.kind must be "exact" or "sketch"', o.kind);
   const list = o.values;
   if (!Array.isArray(list)) throw fail(".values must be an array", list);
-  const data = new Float64Array(Math.max(16, list.length));
+  const store: ExactStore = { kind: "exact", pages: [new Float64Array(16)], fill: 0, length: 0 };
   for (let i = 0; i < list.length; i++) {
     const x: unknown = list[i];
     if (typeof x !== "number" || !Number.isFinite(x) || x < 0) throw fail(`.values[${String(i)}] must be a finite non-negative number`, x);
-    data[i] = x;
+    storeAdd(store, x);
   }
-  return { kind: "exact", data, length: list.length };
+  return store;
 }
