@@ -1,16 +1,24 @@
 /**
- * The hand pass's figures read out of a `Report` ({@link figuresOfReport}) and the list of
+ * The hand pass's figures read out of a report ({@link figuresOfReport}: a full `Report` or the
+ * `SelectedReport` of `HAND_OPTIONS`' metrics) and the list of
  * differences between two sets of figures ({@link compareFigures}): counts must be equal,
  * durations, means, quantiles, thresholds and rates within 1e-9 relative. The bench
  * (bench/handBench.ts) and test/bench/hand.test.ts both use them.
  */
-import type { Report } from "../src/report/index.ts";
+import type { SelectedReport } from "../src/report/index.ts";
 import type { HandFigures, HandScope, HandSummary } from "./hand.ts";
 
 /** The part of a report scope (the whole report, or one segment) the hand pass computes. */
-type ReportScope = Pick<Report, "counts" | "time">;
+type ReportScope = Pick<SelectedReport, "counts" | "time">;
 
-function summaryOf(json: Report["time"]["firstResponse"]["calendar"]): HandSummary | undefined {
+/** A selected section, or an error naming it when the report did not compute it. */
+function needed<T>(value: T | null, name: string): T {
+  if (value === null) throw new Error(`figuresOfReport: the report has no ${name} (select it in metrics)`);
+  return value;
+}
+
+function summaryOf(metric: NonNullable<SelectedReport["time"]["firstResponse"]>): HandSummary | undefined {
+  const json = metric.calendar;
   if (json === null) return undefined;
   const p90 = json.p.find((q) => q.p === 0.9);
   if (p90 === undefined) throw new Error("figuresOfReport: the report has no p90 (percentiles must include 0.9)");
@@ -18,7 +26,9 @@ function summaryOf(json: Report["time"]["firstResponse"]["calendar"]): HandSumma
 }
 
 function scopeOf(scope: ReportScope): HandScope {
-  const { statuses, resolutionRate, backlog } = scope.counts;
+  const statuses = needed(scope.counts.statuses, "counts.statuses");
+  const resolutionRate = needed(scope.counts.resolutionRate, "counts.resolutionRate");
+  const backlog = needed(scope.counts.backlog, "counts.backlog");
   return {
     statuses: {
       new: statuses.new,
@@ -30,8 +40,8 @@ function scopeOf(scope: ReportScope): HandScope {
       unassigned: statuses.unassigned,
       total: statuses.total,
     },
-    firstResponse: summaryOf(scope.time.firstResponse.calendar),
-    resolution: summaryOf(scope.time.resolutionFinal.calendar),
+    firstResponse: summaryOf(needed(scope.time.firstResponse, "time.firstResponse")),
+    resolution: summaryOf(needed(scope.time.resolutionFinal, "time.resolutionFinal")),
     resolutionRate: {
       value: resolutionRate.value ?? undefined,
       received: resolutionRate.received,
@@ -52,7 +62,7 @@ function scopeOf(scope: ReportScope): HandScope {
  * The hand pass's figures as `report()` gives them: the whole report, and the segments of
  * the `["channel"]` segmentation (which must be the report's first).
  */
-export function figuresOfReport(report: Report): HandFigures {
+export function figuresOfReport(report: SelectedReport): HandFigures {
   const segmentation = report.segments[0];
   if (segmentation?.dimensions.length !== 1 || segmentation.dimensions[0] !== "channel") {
     throw new Error('figuresOfReport: the report\'s first segmentation must be ["channel"]');

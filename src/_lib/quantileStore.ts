@@ -160,10 +160,22 @@ function eachPart(s: ExactStore, f: (part: Float64Array) => void): void {
   f((s.pages[last] as Float64Array).subarray(0, s.fill));
 }
 
-/** Every value in one array: the first page's own memory when it is the only one, else a copy. */
+/**
+ * Where {@link allValues} gathers the values of a store of several pages: one buffer for the
+ * whole module, grown to the largest store summarised so far and kept (8 bytes per value of
+ * that store), so summarising allocates no new typed-array memory after the first time (see
+ * {@link ExactStore} on why that matters).
+ */
+let gathered = new Float64Array(0);
+
+/**
+ * Every value in one array: the first page's own memory when it is the only one, else
+ * {@link gathered} (valid until the next call; the callers use it at once).
+ */
 function allValues(s: ExactStore): Float64Array {
   if (s.pages.length === 1) return (s.pages[0] as Float64Array).subarray(0, s.fill);
-  const out = new Float64Array(s.length);
+  if (gathered.length < s.length) gathered = new Float64Array(Math.ceil(s.length / PAGE) * PAGE);
+  const out = gathered.subarray(0, s.length);
   let at = 0;
   eachPart(s, (part) => {
     out.set(part, at);
@@ -202,7 +214,7 @@ export function storeCount(s: ValueStore): number {
   return s.kind === "exact" ? s.length : s.count;
 }
 
-/** The values (exact stores only; may be a view, do not keep it across adds). @internal */
+/** The values (exact stores only; a view valid until the next add or summary of any store: copy it to keep it). @internal */
 export function storeValues(s: ValueStore): Float64Array | undefined {
   if (s.kind === "sketch") return undefined;
   return allValues(s);
@@ -289,7 +301,11 @@ export function storeBytes(s: ValueStore): number {
  */
 export function storeToJSON(s: ValueStore): StoreJson {
   if (s.kind === "sketch") return sketchToJSON(s);
-  return { kind: "exact", values: Array.from(allValues(s)) };
+  const values: number[] = [];
+  eachPart(s, (part) => {
+    for (let i = 0; i < part.length; i++) values.push(part[i] as number);
+  });
+  return { kind: "exact", values };
 }
 
 /**

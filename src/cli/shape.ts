@@ -30,7 +30,8 @@ export type Leaf = "number" | "string" | "boolean";
 /**
  * The shape of a JSON value of type `T`: a leaf name for a primitive, `[element]` for an
  * array, `{ "*": value }` for a map with data-dependent keys, and an object with exactly the
- * keys of `T` otherwise (`null` is dropped: a nullable field has the shape of its value).
+ * keys of `T` otherwise (`null` is dropped: a nullable field has the shape of its value; a
+ * field that is always `null`, such as a full report's `parameters.metrics`, has none).
  */
 export type ShapeOf<T> = [T] extends [number]
   ? "number"
@@ -42,7 +43,7 @@ export type ShapeOf<T> = [T] extends [number]
         ? readonly [ShapeOf<NonNullable<E>>]
         : string extends keyof T
           ? { readonly "*": ShapeOf<NonNullable<T[string & keyof T]>> }
-          : { readonly [K in keyof T]-?: ShapeOf<NonNullable<T[K]>> };
+          : { readonly [K in keyof T as [T[K]] extends [null] ? never : K]-?: ShapeOf<NonNullable<T[K]>> };
 
 /** Any shape. */
 export type Shape = Leaf | readonly [Shape] | { readonly [key: string]: Shape };

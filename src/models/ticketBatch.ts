@@ -322,8 +322,12 @@ function ratingOf(batch: TicketBatch, row: number): Partial<Ticket> {
 export interface FactsProvider<F> {
   /** A name for messages. */
   readonly name: string;
-  /** Storage for `capacity` rows. */
-  create(capacity: number): F;
+  /**
+   * Storage for `capacity` rows. `needs` is the union of the {@link TicketMetric.needs} of the
+   * metrics that will read it (`undefined`: everything the provider can compute); a provider may
+   * then compute only those parts.
+   */
+  create(capacity: number, needs?: number): F;
   /** Called before the rows of a new batch are observed (to reset storage shared by rows). */
   begin?(facts: F): void;
   /** Computes the facts of `row` (its `createdAt` is valid) into `facts`. */
@@ -341,6 +345,12 @@ export interface FactsProvider<F> {
 export interface TicketMetric<S, R, F> extends MetricAccumulator<Ticket, S, R> {
   /** Where this metric's per-ticket facts come from. */
   readonly facts: FactsProvider<F>;
+  /**
+   * The parts of its provider's facts this metric reads, as the provider's bit mask
+   * (`undefined`: all of them). The engine gives each provider the union over the metrics it
+   * feeds, so parts no metric reads are never computed.
+   */
+  readonly needs?: number;
   /** Adds rows `rows[0 … count − 1]` of `batch`, whose facts are in `facts`, to `state`. */
   addRows(state: S, facts: F, batch: TicketBatch, rows: Int32Array, count: number): void;
 }
@@ -357,13 +367,14 @@ export function addOneTicket<S, F>(
   fn: string,
   facts: FactsProvider<F>,
   addRows: (state: S, facts: F, batch: TicketBatch, rows: Int32Array, count: number) => void,
+  needs?: number,
 ): (state: S, ticket: Ticket) => void {
   let batch: TicketBatch | undefined;
   let storage: F | undefined;
   const rows = Int32Array.of(0);
   return (state, ticket) => {
     batch ??= ticketBatch(1);
-    storage ??= facts.create(1);
+    storage ??= facts.create(1, needs);
     batch.length = 0;
     pushTicket(fn, batch, ticket);
     assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);

@@ -5,7 +5,8 @@
  * @module
  */
 import { newTypeList, typeChangeList, typeShareList, type TypeTally } from "../metrics/volume/typeTallies.ts";
-import type { ChangeJson, MetricSetJson, TypesJson } from "./types.ts";
+import type { ChangeJson, TypesJson } from "./types.ts";
+import type { SelectedMetricSetJson as MetricSetJson } from "./selectedTypes.ts";
 
 /** The metrics compared, as paths into {@link MetricSetJson}. @internal */
 export const COMPARED: readonly string[] = [
@@ -26,6 +27,16 @@ export const COMPARED: readonly string[] = [
   "survey.nps.score",
   "survey.csat.score",
 ];
+
+/** `true` when the metric of `path` (its section: `counts.x`, `time.x`, or the top field) is `null`: not selected. */
+function notSelected(set: MetricSetJson, path: string): boolean {
+  const parts = path.split(".");
+  const section = parts[0] === "counts" || parts[0] === "time" ? parts.slice(0, 2) : parts.slice(0, 1);
+  if (section[0] === "sla" || section[0] === "tickets") return false;
+  let value: unknown = set;
+  for (const part of section) value = (value as Record<string, unknown>)[part];
+  return value === null;
+}
 
 function at(set: MetricSetJson, path: string): number | null {
   let value: unknown = set;
@@ -59,6 +70,7 @@ export function change(metric: string, current: number | null, previous: number 
 export function changes(current: MetricSetJson, previous: MetricSetJson): ChangeJson[] {
   const out: ChangeJson[] = [];
   for (const path of COMPARED) {
+    if (notSelected(current, path)) continue;
     const a = at(current, path);
     const b = at(previous, path);
     if (a === null && b === null && (path.startsWith("sla.") || path.includes(".business."))) continue;

@@ -84,9 +84,20 @@ export function plan<
   return { metrics, names, providers, providerOf, responseMetrics, responseNames: Object.keys(responseMetrics) as (keyof Q & string)[] };
 }
 
-/** Facts storage of every provider of `p` for `capacity` rows. @internal */
+/**
+ * Facts storage of every provider of `p` for `capacity` rows, each asked for the union of the
+ * parts its metrics read (all, when one of them does not say). @internal
+ */
 export function planFacts(p: AnyPlan, capacity: number): unknown[] {
-  return p.providers.map((provider) => provider.create(capacity));
+  return p.providers.map((provider, i) => {
+    let needs: number | undefined = 0;
+    p.names.forEach((name, m) => {
+      if (p.providerOf[m] !== i) return;
+      const wanted = (p.metrics[name] as AnyTicketMetric).needs;
+      needs = wanted === undefined || needs === undefined ? undefined : needs | wanted;
+    });
+    return provider.create(capacity, needs);
+  });
 }
 
 /** Observes `rows[0 … count)` with every provider of `p`: once per row and provider. @internal */

@@ -6,7 +6,8 @@
  */
 import { byCodeUnit as byCode } from "../_lib/counts.ts";
 import { MISSING_KEY } from "../_lib/group.ts";
-import type { LeaderboardJson, LeaderboardMetric, LeaderboardRowJson, SegmentJson } from "./types.ts";
+import type { LeaderboardJson, LeaderboardMetric, LeaderboardRowJson } from "./types.ts";
+import type { SelectedSegmentJson as SegmentJson } from "./selectedTypes.ts";
 
 /** Whether more (`desc`) or less (`asc`) is better for each ranked metric. @internal */
 export const LEADERBOARD_ORDER: Readonly<Record<LeaderboardMetric, "asc" | "desc">> = {
@@ -39,10 +40,10 @@ export function leaderboard(
       unassignedTickets += s.tickets;
       continue;
     }
-    const frt = s.time.firstResponse[clock];
-    const res = s.time.resolutionFinal[clock];
+    const frt = s.time.firstResponse?.[clock] ?? null;
+    const res = s.time.resolutionFinal?.[clock] ?? null;
     const csat = s.survey?.csat ?? null;
-    const ot = s.time.oneTouch;
+    const ot = s.time.oneTouch ?? { share: null, resolved: 0 };
     const metric = {
       tickets: { value: s.tickets, sample: s.tickets },
       firstResponseMedian: { value: frt?.median ?? null, sample: frt?.count ?? 0 },

@@ -17,6 +17,7 @@ import { LEADERBOARD_ORDER } from "./_leaderboard.ts";
 
 import { compileSegmentation, type Segmentation } from "./_segment.ts";
 import type { LeaderboardMetric, ReportOptions } from "./types.ts";
+import { REPORT_METRICS, type ReportMetricName } from "./selectedTypes.ts";
 
 /** Compiled options. @internal */
 /** The report's fixed settings. @internal */
@@ -48,8 +49,10 @@ export interface Compiled {
   readonly segmentations: readonly Segmentation[];
   /** How many of `segmentations` were requested. */
   readonly requested: number;
-  /** The index of the `assignee` segmentation used by the leaderboard. */
+  /** The index of the `assignee` segmentation used by the leaderboard; `-1` when the leaderboard is not selected. */
   readonly agentIndex: number;
+  /** The metrics selected; `undefined`: every one (a full {@link Report}). */
+  readonly selected: ReadonlySet<ReportMetricName> | undefined;
   readonly leaderboard: { readonly by: LeaderboardMetric; readonly minSample: number };
   readonly topHours: number;
   /** The money per lost customer, if given. */
@@ -128,13 +131,22 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
             ? { ...policy, schedule }
             : policy,
         );
+  const selected = selectionOf(fn, (options as { metrics?: unknown }).metrics);
+  const rankedBy = LEADERBOARD_NEEDS[by];
+  if (selected?.has("leaderboard") === true && rankedBy !== undefined && !selected.has(rankedBy)) {
+    throw new MetricRangeError(
+      "E_OPTION_VALUE",
+      `${fn}: metrics has "leaderboard" ranked by ${by} (leaderboard.by) but not "${rankedBy}", which that ranking reads; add it to metrics`,
+    );
+  }
   const segmentations = (options.segments ?? []).map((key) => compileSegmentation(fn, key));
   const requested = segmentations.length;
   // Reuse a requested built-in `assignee` segmentation (not a custom dimension of that name).
   let agentIndex = (options.segments ?? []).findIndex(
     (k) => k === "assignee" || (Array.isArray(k) && k.length === 1 && k[0] === "assignee"),
   );
-  if (agentIndex < 0) {
+  if (selected !== undefined && !selected.has("leaderboard")) agentIndex = -1;
+  else if (agentIndex < 0) {
     segmentations.push(compileSegmentation(fn, "assignee"));
     agentIndex = requested;
   }
@@ -154,6 +166,7 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     leaderboard: { by, minSample },
     topHours,
     valuePerCustomer: valuePerCustomer ?? null,
+    ...(selected === undefined ? {} : { metrics: [...selected] }),
   });
   return {
     fingerprint,
@@ -173,10 +186,40 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     segmentations,
     requested,
     agentIndex,
+    selected,
     leaderboard: { by, minSample },
     topHours,
     valuePerCustomer: valuePerCustomer === 0 ? 0 : valuePerCustomer,
     quantiles,
     slaPolicy: policy,
   };
+}
+
+/**
+ * The `metrics` option: `undefined` (every metric), or a non-empty list of distinct
+ * {@link ReportMetricName}s, kept in report order.
+ *
+ * @throws `E_OPTION_VALUE` naming the first bad entry.
+ */
+/** The metric each leaderboard ranking reads, when it is not the ticket count. */
+const LEADERBOARD_NEEDS: Readonly<Record<LeaderboardMetric, ReportMetricName | undefined>> = {
+  tickets: undefined,
+  firstResponseMedian: "firstResponse",
+  resolutionMedian: "resolutionFinal",
+  csat: "survey",
+  oneTouchShare: "oneTouch",
+};
+
+function selectionOf(fn: string, metrics: unknown): ReadonlySet<ReportMetricName> | undefined {
+  if (metrics === undefined) return undefined;
+  const bad = (what: string, got: unknown): MetricRangeError =>
+    new MetricRangeError("E_OPTION_VALUE", `${fn}: metrics${what}, got ${JSON.stringify(got) ?? String(got)}`);
+  if (!Array.isArray(metrics) || metrics.length === 0) throw bad(` must be a non-empty list of ${REPORT_METRICS.join(", ")}`, metrics);
+  const seen = new Set<unknown>();
+  metrics.forEach((m: unknown, i) => {
+    if (!REPORT_METRICS.includes(m as ReportMetricName)) throw bad(`[${String(i)}] must be one of ${REPORT_METRICS.join(", ")}`, m);
+    if (seen.has(m)) throw bad(`[${String(i)}] repeats an earlier entry`, m);
+    seen.add(m);
+  });
+  return new Set(REPORT_METRICS.filter((m) => seen.has(m)));
 }

@@ -9,12 +9,19 @@
  */
 import { npsDifferenceTest } from "../metrics/stats/npsDifferenceTest.ts";
 import { twoProportionZTest, type ProportionCounts } from "../metrics/stats/twoProportionZTest.ts";
-import type { ChangeJson, ChangeTestJson, ComparedChangeJson, MetricSetJson } from "./types.ts";
+import type { ChangeJson, ChangeTestJson, ComparedChangeJson } from "./types.ts";
+import type { SelectedMetricSetJson as MetricSetJson } from "./selectedTypes.ts";
 
 /** The successes and trials behind each compared proportion, by its path. */
 const PROPORTIONS: Readonly<Record<string, (set: MetricSetJson) => ProportionCounts | undefined>> = {
-  "counts.resolutionRate.value": (s) => ({ successes: s.counts.resolutionRate.resolved, trials: s.counts.resolutionRate.received }),
-  "time.oneTouch.share": (s) => ({ successes: s.time.oneTouch.oneTouch, trials: s.time.oneTouch.resolved }),
+  "counts.resolutionRate.value": (s) => {
+    const r = s.counts.resolutionRate;
+    return r === null ? undefined : { successes: r.resolved, trials: r.received };
+  },
+  "time.oneTouch.share": (s) => {
+    const o = s.time.oneTouch;
+    return o === null ? undefined : { successes: o.oneTouch, trials: o.resolved };
+  },
   "sla.compliance": (s) => (s.sla === null ? undefined : { successes: s.sla.achieved, trials: s.sla.achieved + s.sla.breached }),
   "survey.csat.score": (s) => (s.survey?.csat == null ? undefined : { successes: s.survey.csat.satisfied, trials: s.survey.csat.total }),
 };

@@ -27,7 +27,8 @@ import { toJson } from "./json.ts";
 import type { Compiled } from "./_options.ts";
 import { surveyResponsesAccumulator, type SurveySummary } from "../metrics/survey/surveyResponsesAccumulator.ts";
 import { plan, scopeResult, type Plan, type PlanResult, type ScopeState } from "./_engine.ts";
-import type { DurationMetricJson, IntervalJson, MetricSetJson, SlaJson, SlaTallyJson, SurveyJson } from "./types.ts";
+import type { DurationMetricJson, IntervalJson, SlaJson, SlaTallyJson, SurveyJson } from "./types.ts";
+import type { ReportMetricName, SelectedMetricSetJson } from "./selectedTypes.ts";
 
 /** The ticket metrics of a scope judged at `judgeAt` (the resolution rate's moment). @internal */
 function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
@@ -61,18 +62,29 @@ type TicketMetrics = ReturnType<typeof ticketMetrics>;
 type Defined<M> = { readonly [K in keyof M as M[K] extends undefined ? never : K]: Exclude<M[K], undefined> };
 
 /** The report's plan of one scope kind. @internal */
-export type ReportPlan = Plan<Defined<TicketMetrics>, { readonly survey: ReturnType<typeof surveyResponsesAccumulator> }>;
+export type ReportPlan = Plan<Partial<Defined<TicketMetrics>>, { readonly survey: ReturnType<typeof surveyResponsesAccumulator> }>;
 
-/** The results of a scope. @internal */
-export type ScopeResults = PlanResult<Defined<TicketMetrics>> & {
+/** The results of a scope: one per selected metric. @internal */
+export type ScopeResults = Partial<PlanResult<Defined<TicketMetrics>>> & {
   readonly sla?: SlaSummary;
-  readonly survey: SurveySummary;
+  readonly survey?: SurveySummary;
 };
 
-/** The plan of a scope judged at `judgeAt`. @internal */
+/**
+ * The plan of a scope judged at `judgeAt`: the composition's metrics, those of `c.selected`
+ * only when there is a selection (the metric names are the selection's names).
+ *
+ * @internal
+ */
 export function reportPlan(c: Compiled, judgeAt: number, caller: string): ReportPlan {
   const all = ticketMetrics(c, judgeAt, caller);
-  const metrics = Object.fromEntries(Object.entries(all).filter(([, m]) => m !== undefined)) as Defined<TicketMetrics>;
+  const chosen = (name: string): boolean => c.selected === undefined || c.selected.has(name as ReportMetricName);
+  // The survey section falls back on the tickets' ratings for CSAT: `survey` reads them too.
+  const computed = (name: string): boolean => chosen(name) || (name === "ratings" && chosen("survey"));
+  const metrics = Object.fromEntries(Object.entries(all).filter(([name, m]) => m !== undefined && computed(name))) as Partial<
+    Defined<TicketMetrics>
+  >;
+  // Responses are few and `input.responsesInScope` counts them: their accumulator is always folded.
   return plan(metrics, { survey: surveyResponsesAccumulator({ confidenceLevel: c.ctx.confidenceLevel }) });
 }
 
@@ -84,8 +96,8 @@ export function scopeResults(p: ReportPlan, scope: ScopeState): ScopeResults {
 const interval = (w: { lower: number; upper: number; confidenceLevel: number; method: string } | undefined): IntervalJson | null =>
   w === undefined ? null : { lower: w.lower, upper: w.upper, confidenceLevel: w.confidenceLevel, method: w.method };
 
-function durationJson(d: DurationMetricSummary): DurationMetricJson {
-  return toJson(d);
+function durationJson(d: DurationMetricSummary | undefined): DurationMetricJson | null {
+  return d === undefined ? null : toJson(d);
 }
 
 function tallyJson(t: SlaTallySummary): SlaTallyJson {
@@ -114,44 +126,56 @@ function slaJson(s: SlaSummary, policy: string | null): SlaJson {
   };
 }
 
-/** A scope's metric set in the report's JSON shape; `withSurvey` false gives `survey: null`. @internal */
-export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, withSurvey: boolean): MetricSetJson {
+/**
+ * A scope's metric set in the report's JSON shape; `withSurvey` false gives `survey: null`;
+ * a metric not selected is `null`. @internal
+ */
+export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, withSurvey: boolean): SelectedMetricSetJson {
   const st = r.statuses;
   const rate = r.resolutionRate;
   const b = r.backlog;
   const mix = r.channelMix;
   const ot = r.oneTouch;
-  const replies = r.repliesToResolve.summary;
+  const replies = r.repliesToResolve;
   return {
     tickets,
     counts: {
-      statuses: {
-        new: st.new,
-        open: st.open,
-        pending: st.pending,
-        on_hold: st.on_hold,
-        solved: st.solved,
-        closed: st.closed,
-        unassigned: st.unassigned,
-        total: st.total,
-      },
-      resolutionRate: {
-        value: rate.value ?? null,
-        received: rate.received,
-        resolved: rate.resolved,
-        unresolved: rate.unresolved,
-        resolvedByStatusOnly: rate.resolvedByStatusOnly,
-        judgedAt: rate.judgedAt.toISOString(),
-        interval: interval(rate.interval),
-      },
-      backlog: {
-        count: b.count ?? null,
-        threshold: b.threshold ?? null,
-        averagedResolutions: b.averagedResolutions,
-        unresolved: b.unresolved,
-        resolved: b.resolved,
-      },
-      channelMix: mix === undefined ? null : { channels: mix.channels, withoutChannel: mix.withoutChannel },
+      statuses:
+        st === undefined
+          ? null
+          : {
+              new: st.new,
+              open: st.open,
+              pending: st.pending,
+              on_hold: st.on_hold,
+              solved: st.solved,
+              closed: st.closed,
+              unassigned: st.unassigned,
+              total: st.total,
+            },
+      resolutionRate:
+        rate === undefined
+          ? null
+          : {
+              value: rate.value ?? null,
+              received: rate.received,
+              resolved: rate.resolved,
+              unresolved: rate.unresolved,
+              resolvedByStatusOnly: rate.resolvedByStatusOnly,
+              judgedAt: rate.judgedAt.toISOString(),
+              interval: interval(rate.interval),
+            },
+      backlog:
+        b === undefined
+          ? null
+          : {
+              count: b.count ?? null,
+              threshold: b.threshold ?? null,
+              averagedResolutions: b.averagedResolutions,
+              unresolved: b.unresolved,
+              resolved: b.resolved,
+            },
+      channelMix: mix?.channels === undefined ? null : { channels: mix.channels, withoutChannel: mix.withoutChannel },
     },
     time: {
       firstResponse: durationJson(r.firstResponse),
@@ -160,19 +184,22 @@ export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, wit
       resolutionFinal: durationJson(r.resolutionFinal),
       assignment: durationJson(r.assignment),
       requesterWait: durationJson(r.requesterWait),
-      oneTouch: {
-        share: ot.share ?? null,
-        oneTouch: ot.oneTouch,
-        zeroTouch: ot.zeroTouch,
-        resolved: ot.resolved,
-        interval: interval(ot.interval),
-      },
-      repliesToResolve: replies === undefined ? null : toJson(replies),
+      oneTouch:
+        ot === undefined
+          ? null
+          : {
+              share: ot.share ?? null,
+              oneTouch: ot.oneTouch,
+              zeroTouch: ot.zeroTouch,
+              resolved: ot.resolved,
+              interval: interval(ot.interval),
+            },
+      repliesToResolve: replies?.summary === undefined ? null : toJson(replies.summary),
     },
     sla: r.sla === undefined ? null : slaJson(r.sla, c.ctx.slaName),
-    reopens: { ...toJson(r.reopens), interval: interval(r.reopens.interval) },
-    ratings: toJson(r.ratings),
-    survey: surveyJson(r, withSurvey),
+    reopens: r.reopens === undefined ? null : { ...toJson(r.reopens), interval: interval(r.reopens.interval) },
+    ratings: r.ratings === undefined || c.selected?.has("ratings") === false ? null : toJson(r.ratings),
+    survey: c.selected?.has("survey") === false ? null : surveyJson(r, withSurvey),
   };
 }
 
@@ -182,8 +209,8 @@ export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, wit
  * cannot be split by, only the ratings' CSAT, or `null` without ratings.
  */
 function surveyJson(r: ScopeResults, withSurvey: boolean): SurveyJson | null {
-  const ratings = r.ratings.csat;
-  if (!withSurvey) {
+  const ratings = r.ratings?.csat;
+  if (!withSurvey || r.survey === undefined) {
     if (ratings === undefined) return null;
     return { nps: null, csat: toJson(ratings), ces: [], responses: 0, csatSource: "ticketRatings" };
   }
@@ -196,18 +223,17 @@ function surveyJson(r: ScopeResults, withSurvey: boolean): SurveyJson | null {
 /** The skip counts of a scope, by metric then reason (the report's `skipped`). @internal */
 export function scopeSkipped(r: ScopeResults): Record<string, Record<string, number>> {
   const both = (d: DurationMetricSummary): Record<string, number> => sortedCounts(addCounts({ ...d.skipped }, d.anomalies));
-  const out: Record<string, Record<string, number>> = {
-    resolutionRate: r.resolutionRate.skipped,
-    backlog: r.backlog.skipped,
-    firstResponse: both(r.firstResponse),
-    resolutionFirst: both(r.resolutionFirst),
-    resolutionFinal: both(r.resolutionFinal),
-    assignment: both(r.assignment),
-    requesterWait: both(r.requesterWait),
-    responses: sortedCounts(r.responses.skipped),
-    oneTouch: r.oneTouch.skipped,
-    repliesToResolve: r.repliesToResolve.skipped,
-  };
+  const out: Record<string, Record<string, number>> = {};
+  if (r.resolutionRate !== undefined) out.resolutionRate = r.resolutionRate.skipped;
+  if (r.backlog !== undefined) out.backlog = r.backlog.skipped;
+  if (r.firstResponse !== undefined) out.firstResponse = both(r.firstResponse);
+  if (r.resolutionFirst !== undefined) out.resolutionFirst = both(r.resolutionFirst);
+  if (r.resolutionFinal !== undefined) out.resolutionFinal = both(r.resolutionFinal);
+  if (r.assignment !== undefined) out.assignment = both(r.assignment);
+  if (r.requesterWait !== undefined) out.requesterWait = both(r.requesterWait);
+  if (r.responses !== undefined) out.responses = sortedCounts(r.responses.skipped);
+  if (r.oneTouch !== undefined) out.oneTouch = r.oneTouch.skipped;
+  if (r.repliesToResolve !== undefined) out.repliesToResolve = r.repliesToResolve.skipped;
   if (r.sla !== undefined) out.sla = sortedCounts(addCounts({ ...r.sla.skipped }, r.sla.anomalies));
   return out;
 }

@@ -8,6 +8,16 @@ export { report } from "./report.ts";
 export { reportAccumulator, type ReportAccumulator, type ReportState } from "./reportAccumulator.ts";
 export type { QuantileOption } from "../_lib/quantileStore.ts";
 export { toJson, type Json } from "./json.ts";
+export {
+  REPORT_METRICS,
+  type ReportMetricName,
+  type SelectedComparisonJson,
+  type SelectedMetricSetJson,
+  type SelectedReport,
+  type SelectedReportOptions,
+  type SelectedSegmentationJson,
+  type SelectedSegmentJson,
+} from "./selectedTypes.ts";
 export type {
   BucketUnit,
   ChangeTestJson,

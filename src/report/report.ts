@@ -1,4 +1,5 @@
 import type { Report, ReportInput, ReportOptions } from "./types.ts";
+import type { SelectedReport, SelectedReportOptions } from "./selectedTypes.ts";
 import { makeReportAccumulator } from "./reportAccumulator.ts";
 
 /**
@@ -46,10 +47,13 @@ import { makeReportAccumulator } from "./reportAccumulator.ts";
  * @see Russian article on tying support to revenue (untitled; it opens "На прошлой неделе мы убедились…"; metrics team-wide and per agent, compared across channels and difficulty levels)
  * @category Report
  */
-export function report(input: ReportInput, options: ReportOptions): Report {
+export function report(input: ReportInput, options: SelectedReportOptions): SelectedReport;
+export function report(input: ReportInput, options: ReportOptions): Report;
+export function report(input: ReportInput, options: ReportOptions): SelectedReport | Report {
   const acc = makeReportAccumulator("report", options);
   const state = acc.create();
   for (const ticket of input.tickets) acc.add(state, ticket);
   if (input.responses !== undefined) for (const response of input.responses) acc.addResponse(state, response);
+  // Without `metrics` every metric is computed: no field is null for want of a selection.
   return acc.result(state, input.cohorts);
 }

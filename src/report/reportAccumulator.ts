@@ -18,7 +18,8 @@ import { addCounts, sortedCounts as sortedRecordOf } from "../_lib/counts.ts";
 import { metricSetJson, reportPlan, scopeResults, scopeSkipped, type ReportPlan, type ScopeResults } from "./composition.ts";
 import { surveyResponseProblem as responseProblem } from "../metrics/survey/surveyResponseProblem.ts";
 import { peaksResult, volumeAdd, volumeCreate, volumeMerge, volumeResult, type VolumeSettings, type VolumeState } from "./_volume.ts";
-import type { Report, ReportOptions, SegmentationJson, SegmentJson } from "./types.ts";
+import type { Report, ReportOptions } from "./types.ts";
+import type { SelectedReport, SelectedReportOptions, SelectedSegmentationJson, SelectedSegmentJson } from "./selectedTypes.ts";
 
 /**
  * The running state of a {@link reportAccumulator}. Opaque: read it only through `result`,
@@ -53,7 +54,7 @@ export interface ReportState {
  *
  * @category Report
  */
-export interface ReportAccumulator {
+export interface ReportAccumulator<R extends SelectedReport = Report> {
   /** A new empty state. */
   create(): ReportState;
   /** Adds one ticket to `state` (in place). */
@@ -62,8 +63,8 @@ export interface ReportAccumulator {
   addResponse(state: ReportState, response: SurveyResponse): void;
   /** Merges `b` into `a` and returns `a`; both belong to the result afterwards (do not reuse `b`). */
   merge(a: ReportState, b: ReportState): ReportState;
-  /** The report of a state; `cohorts` adds the retention matrix. Does not change the state. */
-  result(state: ReportState, cohorts?: readonly Cohort[]): Report;
+  /** The report of a state ({@link SelectedReport} with `metrics`); `cohorts` adds the retention matrix. Does not change the state. */
+  result(state: ReportState, cohorts?: readonly Cohort[]): R;
   /**
    * The state as JSON values (`{ kind: "report", v: 1, options, input, main, segments, previous,
    * volume }`, each part in its metrics' own versioned JSON forms): ship it to another process and
@@ -117,15 +118,23 @@ function inRange(range: { from: number; to: number } | undefined, ms: number): b
  * @see Russian article on tying support to revenue (untitled; it opens "На прошлой неделе мы убедились…"; "track metrics team-wide and per agent")
  * @category Report
  */
-export function reportAccumulator(options: ReportOptions): ReportAccumulator {
+export function reportAccumulator(options: SelectedReportOptions): ReportAccumulator<SelectedReport>;
+export function reportAccumulator(options: ReportOptions): ReportAccumulator;
+export function reportAccumulator(options: ReportOptions): ReportAccumulator<SelectedReport> | ReportAccumulator {
   return makeReportAccumulator("reportAccumulator", options);
 }
 
-/** {@link reportAccumulator} with the caller's name for error messages. @internal */
-export function makeReportAccumulator(fn: string, options: ReportOptions): ReportAccumulator {
+/**
+ * {@link reportAccumulator} with the caller's name for error messages. Its results are
+ * {@link SelectedReport}s; without `metrics` every field is computed, so they are {@link Report}s.
+ *
+ * @internal
+ */
+export function makeReportAccumulator(fn: string, options: ReportOptions): ReportAccumulator<SelectedReport> {
   const c: Compiled = compileOptions(fn, options);
   const mainPlan: ReportPlan = reportPlan(c, c.judgeAt, fn);
   const previousPlan: ReportPlan | undefined = c.compareTo === undefined ? undefined : reportPlan(c, c.compareTo.to, fn);
+  const withVolume = c.selected === undefined || c.selected.has("volume");
   const volumeSettings: VolumeSettings = { unit: c.bucket, timeZone: c.ctx.timeZone, from: c.period?.from, to: c.period?.to };
   const dictionaries = labelDictionaries();
   const mainFacts = planFacts(mainPlan, CAPACITY);
@@ -177,7 +186,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
 
   function add(state: ReportState, ticket: Ticket): void {
     state.input.tickets++;
-    volumeAdd(volumeSettings, state.volume, ticket);
+    if (withVolume) volumeAdd(volumeSettings, state.volume, ticket);
     if (!isValidDate(ticket.createdAt)) {
       state.input.ticketSkips.invalidCreatedAt = (state.input.ticketSkips.invalidCreatedAt ?? 0) + 1;
       return;
@@ -236,11 +245,11 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     return a;
   }
 
-  function segmentation(state: ReportState, i: number): SegmentationJson {
+  function segmentation(state: ReportState, i: number): SelectedSegmentationJson {
     const s = c.segmentations[i];
     const groups = state.segments[i];
     if (s === undefined || groups === undefined) throw new Error("unreachable");
-    const segments: SegmentJson[] = groups.keys.map((key, j) => {
+    const segments: SelectedSegmentJson[] = groups.keys.map((key, j) => {
       const scope = groups.scopes[j] as ScopeState;
       return { key: keyParts(key), ...metricSetJson(c, scope.tickets, scopeResults(mainPlan, scope), s.survey) };
     });
@@ -248,7 +257,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     return { dimensions: s.dimensions, overlapping: s.overlapping, surveySegmented: s.survey, segments };
   }
 
-  function result(state: ReportState, cohorts?: readonly Cohort[]): Report {
+  function result(state: ReportState, cohorts?: readonly Cohort[]): SelectedReport {
     flush(state);
     const mainResults: ScopeResults = scopeResults(mainPlan, state.main);
     const main = metricSetJson(c, state.main.tickets, mainResults, true);
@@ -258,10 +267,10 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
       state.previous === undefined || previousResults === undefined
         ? undefined
         : metricSetJson(c, state.previous.tickets, previousResults, true);
-    const segments: SegmentationJson[] = [];
+    const segments: SelectedSegmentationJson[] = [];
     for (let i = 0; i < c.requested; i++) segments.push(segmentation(state, i));
-    const agents = segmentation(state, c.agentIndex);
-    const volume = volumeResult(fn, volumeSettings, state.volume);
+    const agents = c.agentIndex < 0 ? undefined : segmentation(state, c.agentIndex);
+    const volume = withVolume ? volumeResult(fn, volumeSettings, state.volume) : undefined;
     const iso = (r: { from: number; to: number } | undefined): { from: string; to: string } | null =>
       r === undefined ? null : { from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString() };
     return {
@@ -276,21 +285,23 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
         percentiles: [...c.ctx.percentiles],
         confidenceLevel: c.ctx.confidenceLevel,
         valuePerCustomer: c.valuePerCustomer ?? null,
+        metrics: c.selected === undefined ? null : [...c.selected],
       },
       input: {
         tickets: state.input.tickets,
         ticketsInScope: state.main.tickets,
         responses: state.input.responses,
-        responsesInScope: mainResults.survey.responses,
+        responsesInScope: mainResults.survey?.responses ?? 0,
         cohorts: cohorts?.length ?? 0,
       },
       ...main,
-      volume: volume.volume,
-      peaks: peaksResult(fn, volumeSettings, state.volume, c.topHours),
-      types: typesResult(mainResults.types, previousResults?.types),
+      volume: volume === undefined ? null : volume.volume,
+      peaks: withVolume ? peaksResult(fn, volumeSettings, state.volume, c.topHours) : null,
+      types: mainResults.types === undefined ? null : typesResult(mainResults.types, previousResults?.types),
       customers: customersJson(cohorts, c.valuePerCustomer),
       segments,
-      leaderboard: leaderboard(agents.segments, c.leaderboard.by, c.leaderboard.minSample, c.ctx.schedule !== undefined),
+      leaderboard:
+        agents === undefined ? null : leaderboard(agents.segments, c.leaderboard.by, c.leaderboard.minSample, c.ctx.schedule !== undefined),
       comparison:
         previous === undefined || c.period === undefined || c.compareTo === undefined
           ? null
@@ -304,8 +315,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
         tickets: sortedRecordOf(state.input.ticketSkips),
         surveyResponses: sortedRecordOf(state.input.responseSkips),
         ...scopeSkipped(mainResults),
-        ...volume.skipped,
-        peaks: sortedRecordOf(state.volume.peaksSkipped),
+        ...(volume === undefined ? {} : { ...volume.skipped, peaks: sortedRecordOf(state.volume.peaksSkipped) }),
       },
     };
   }

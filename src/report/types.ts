@@ -325,6 +325,8 @@ export interface Report extends MetricSetJson {
     readonly confidenceLevel: number;
     /** The `valuePerCustomer` option; `null` when not given. */
     readonly valuePerCustomer: number | null;
+    /** The metric selection: always `null` here (every metric computed); a `SelectedReport` (option `metrics`) lists its own. */
+    readonly metrics: null;
   };
   /** What was read. */
   readonly input: {

@@ -42,6 +42,8 @@ import {
   DURATION_SKIPS,
   FROM_HELPDESK,
   FROM_MESSAGES,
+  NEEDS_TURNS,
+  needsDuration,
   reasonOf,
   ticketTimes,
   TICKET_DURATIONS,
@@ -123,7 +125,7 @@ function settingsOf(name: string, kind: string, skips: readonly string[], option
 }
 
 /** A duration accumulator whose rows are added by `addRows` (a per-ticket value, or every turn). */
-function durationMetric(s: Settings, addRows: DurationAccumulator["addRows"]): DurationAccumulator {
+function durationMetric(s: Settings, needs: number, addRows: DurationAccumulator["addRows"]): DurationAccumulator {
   const facts = ticketTimes(s.schedule, s.fn);
   const business = s.schedule !== undefined;
   function create(): DurationState {
@@ -188,12 +190,12 @@ function durationMetric(s: Settings, addRows: DurationAccumulator["addRows"]): D
     Object.assign(state.anomalies, readCounts(o, s.kind, "anomalies"));
     return state;
   }
-  return { name: s.kind, facts, create, add: addOneTicket(s.fn, facts, addRows), addRows, merge, result, toJSON, fromJSON };
+  return { name: s.kind, facts, needs, create, add: addOneTicket(s.fn, facts, addRows, needs), addRows, merge, result, toJSON, fromJSON };
 }
 
 function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {
   const d = TICKET_DURATIONS.indexOf(name);
-  return durationMetric(s, (state, f, batch: TicketBatch, rows, count) => {
+  return durationMetric(s, needsDuration(name), (state, f, batch: TicketBatch, rows, count) => {
     const bus = state.bus;
     for (let k = 0; k < count; k++) {
       const row = rows[k] as number;
@@ -350,7 +352,7 @@ export function requesterWaitTimeAccumulator(options?: DurationAccumulatorOption
  */
 export function responseTimesAccumulator(options?: DurationAccumulatorOptions): DurationAccumulator {
   const s = settingsOf("responseTimesAccumulator", "responseTimes", ["unanswered", "noMessages", "noCustomerMessage"], options);
-  return durationMetric(s, (state, f, _batch, rows, count) => {
+  return durationMetric(s, NEEDS_TURNS, (state, f, _batch, rows, count) => {
     const bus = state.bus;
     for (let k = 0; k < count; k++) {
       const row = rows[k] as number;

@@ -22,7 +22,7 @@ import type { Schedule } from "../../models/schedule.ts";
 import { addOneTicket, type TicketMetric } from "../../models/ticketBatch.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
-import { REPLIES_UNRESOLVED, ticketTimes, type TicketTimes } from "./ticketTimes.ts";
+import { NEEDS_REPLIES, REPLIES_UNRESOLVED, ticketTimes, type TicketTimes } from "./ticketTimes.ts";
 
 /**
  * Options of {@link oneTouchAccumulator}.
@@ -122,8 +122,9 @@ export function oneTouchAccumulator(options?: OneTouchAccumulatorOptions): Ticke
   return {
     name: ONE_TOUCH,
     facts,
+    needs: NEEDS_REPLIES,
     create,
-    add: addOneTicket(fn, facts, addRows),
+    add: addOneTicket(fn, facts, addRows, NEEDS_REPLIES),
     addRows,
     merge(a, b) {
       a.oneTouch += b.oneTouch;
@@ -239,8 +240,9 @@ export function repliesToResolveAccumulator(
   return {
     name: REPLIES,
     facts,
+    needs: NEEDS_REPLIES,
     create,
-    add: addOneTicket(fn, facts, addRows),
+    add: addOneTicket(fn, facts, addRows, NEEDS_REPLIES),
     addRows,
     merge(a, b) {
       a.values = storeMerge(a.values, b.values);

@@ -78,6 +78,22 @@ export const TURNS_NO_MESSAGES = 2;
 /** A conversation without a customer message. @internal */
 export const TURNS_NO_CUSTOMER = 3;
 
+/**
+ * The parts of the ticket times a metric reads ({@link TicketMetric.needs}): bit `d` for the
+ * per-ticket duration `TICKET_DURATIONS[d]`, then the customer turns and the reply count.
+ *
+ * @internal
+ */
+export const NEEDS_TURNS = 1 << 5;
+/** The reply count part. @internal */
+export const NEEDS_REPLIES = 1 << 6;
+/** Every part. @internal */
+export const NEEDS_ALL = 0x7f;
+/** The part of per-ticket duration `name`. @internal */
+export function needsDuration(name: TicketDurationName): number {
+  return 1 << TICKET_DURATIONS.indexOf(name);
+}
+
 /** Replies to resolve: a count ≥ 0, or one of these. @internal */
 export const REPLIES_UNRESOLVED = -1;
 /** No reply data. @internal */
@@ -107,6 +123,8 @@ export interface TicketTimes {
   turns: number;
   /** Replies to resolve, or `REPLIES_*`. */
   readonly replies: Int32Array;
+  /** The parts computed (`NEEDS_*` bits); the others are never written. */
+  readonly needs: number;
 }
 
 /** The reason of a skip or anomaly code. @internal */
@@ -174,19 +192,32 @@ function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider
 
   function observeTicket(f: TicketTimes, ticket: Ticket, row: number): void {
     const at = row * 5;
+    const needs = f.needs;
     const helpdesk = ticket.helpdesk;
-    for (let d = 0; d < 5; d++) f.exported[at + d] = helpdesk?.[HELPDESK_KEYS[d] as keyof typeof helpdesk] ?? Number.NaN;
-    put(f, at, measureFirstResponse(FN, ticket));
-    put(f, at + 1, measureResolution(FN, ticket, { until: "first" }));
-    put(f, at + 2, measureResolution(FN, ticket));
-    put(f, at + 3, measureAssignment(FN, ticket));
-    const wait = measureRequesterWait(FN, ticket);
-    // In business time the helpdesk's calendar figure needs its business one; without it the
-    // ticket is in the calendar summary only (business ms NaN).
-    put(f, at + 4, wait, () => {
-      const r = measureRequesterWait(FN, ticket, withSchedule);
-      return r.kind === "measured" ? r.ms : Number.NaN;
-    });
+    for (let d = 0; d < 5; d++) {
+      if ((needs & (1 << d)) !== 0) f.exported[at + d] = helpdesk?.[HELPDESK_KEYS[d] as keyof typeof helpdesk] ?? Number.NaN;
+    }
+    if ((needs & 1) !== 0) put(f, at, measureFirstResponse(FN, ticket));
+    if ((needs & 2) !== 0) put(f, at + 1, measureResolution(FN, ticket, { until: "first" }));
+    if ((needs & 4) !== 0) put(f, at + 2, measureResolution(FN, ticket));
+    if ((needs & 8) !== 0) put(f, at + 3, measureAssignment(FN, ticket));
+    if ((needs & 16) !== 0) {
+      const wait = measureRequesterWait(FN, ticket);
+      // In business time the helpdesk's calendar figure needs its business one; without it the
+      // ticket is in the calendar summary only (business ms NaN).
+      put(f, at + 4, wait, () => {
+        const r = measureRequesterWait(FN, ticket, withSchedule);
+        return r.kind === "measured" ? r.ms : Number.NaN;
+      });
+    }
+    if ((needs & NEEDS_TURNS) !== 0) observeTurns(f, ticket, row);
+    if ((needs & NEEDS_REPLIES) !== 0) {
+      const replies = replyCount(FN, ticket);
+      f.replies[row] = replies.kind === "counted" ? replies.count : replies.reason === "unresolved" ? REPLIES_UNRESOLVED : REPLIES_NO_DATA;
+    }
+  }
+
+  function observeTurns(f: TicketTimes, ticket: Ticket, row: number): void {
     const turns = readTurns(FN, ticket);
     f.turnFrom[row] = f.turns;
     if (turns === undefined) {
@@ -205,13 +236,11 @@ function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider
       f.turnCount[row] = n;
       f.turnFlag[row] = turns.unansweredSince !== undefined ? TURNS_UNANSWERED : n === 0 ? TURNS_NO_CUSTOMER : TURNS_ANSWERED;
     }
-    const replies = replyCount(FN, ticket);
-    f.replies[row] = replies.kind === "counted" ? replies.count : replies.reason === "unresolved" ? REPLIES_UNRESOLVED : REPLIES_NO_DATA;
   }
 
   return {
     name: schedule === undefined ? "ticketTimes" : "ticketTimes (business hours)",
-    create: (capacity) => ({
+    create: (capacity, needs = NEEDS_ALL) => ({
       code: new Uint8Array(capacity * 5),
       cal: new Float64Array(capacity * 5),
       exported: new Float64Array(capacity * 5),
@@ -223,6 +252,7 @@ function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider
       turnBus: new Float64Array(Math.max(16, capacity)),
       turns: 0,
       replies: new Int32Array(capacity),
+      needs,
     }),
     begin: (f) => {
       f.turns = 0;

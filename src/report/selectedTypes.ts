@@ -1,0 +1,187 @@
+/**
+ * The report of a metric selection (`metrics` in {@link SelectedReportOptions}): the same shape
+ * as {@link Report}, with `null` wherever a metric was not computed.
+ *
+ * @module
+ */
+import type { ComparedChangeJson } from "./comparisonTypes.ts";
+import type { ReportOptions } from "./options.ts";
+import type {
+  CountsJson,
+  LeaderboardJson,
+  MetricSetJson,
+  PeriodJson,
+  RatingsJson,
+  ReopensJson,
+  Report,
+  SlaJson,
+  SurveyJson,
+  TimeJson,
+  TypesJson,
+} from "./types.ts";
+
+/**
+ * The metrics a report can compute, by the name of their place in the {@link Report}:
+ * `counts.statuses`, `counts.resolutionRate`, `counts.backlog`, `counts.channelMix`, each of
+ * `time.*`, `sla`, `reopens`, `ratings`, `survey`, `types`, `volume` (with `peaks` and the
+ * statuses over time) and `leaderboard`. The order of {@link REPORT_METRICS}.
+ *
+ * @category Report
+ */
+export type ReportMetricName =
+  | "statuses"
+  | "resolutionRate"
+  | "backlog"
+  | "channelMix"
+  | "firstResponse"
+  | "responses"
+  | "resolutionFirst"
+  | "resolutionFinal"
+  | "assignment"
+  | "requesterWait"
+  | "oneTouch"
+  | "repliesToResolve"
+  | "sla"
+  | "types"
+  | "reopens"
+  | "ratings"
+  | "survey"
+  | "volume"
+  | "leaderboard";
+
+/**
+ * Every {@link ReportMetricName}, in report order.
+ *
+ * @example
+ * ```ts
+ * REPORT_METRICS.length; // => 19
+ * ```
+ * @category Report
+ */
+export const REPORT_METRICS: readonly ReportMetricName[] = [
+  "statuses",
+  "resolutionRate",
+  "backlog",
+  "channelMix",
+  "firstResponse",
+  "responses",
+  "resolutionFirst",
+  "resolutionFinal",
+  "assignment",
+  "requesterWait",
+  "oneTouch",
+  "repliesToResolve",
+  "sla",
+  "types",
+  "reopens",
+  "ratings",
+  "survey",
+  "volume",
+  "leaderboard",
+];
+
+/**
+ * Options of a report that computes only some metrics: {@link ReportOptions} and the list.
+ *
+ * @category Report
+ */
+export interface SelectedReportOptions extends ReportOptions {
+  /**
+   * The metrics to compute (at least one, no repeats). Every scope (the period, each segment,
+   * the comparison period) computes these and only these; per ticket, only the facts they read
+   * are derived. Everything else is `null` in the {@link SelectedReport}.
+   */
+  readonly metrics: readonly ReportMetricName[];
+}
+
+/**
+ * A metric set of a {@link SelectedReport}: {@link MetricSetJson} with `null` for each metric not
+ * selected.
+ *
+ * @category Report
+ */
+export interface SelectedMetricSetJson {
+  /** Tickets counted. */
+  readonly tickets: number;
+  /** Counts; each `null` when not selected. */
+  readonly counts: { readonly [K in keyof CountsJson]: CountsJson[K] | null };
+  /** Durations; each `null` when not selected. */
+  readonly time: { readonly [K in keyof TimeJson]: TimeJson[K] | null };
+  /** SLA compliance; `null` without a policy or when not selected. */
+  readonly sla: SlaJson | null;
+  /** Reopens; `null` when not selected. */
+  readonly reopens: ReopensJson | null;
+  /** Ticket ratings; `null` when not selected. */
+  readonly ratings: RatingsJson | null;
+  /** Survey results (as {@link MetricSetJson.survey}); `null` also when neither `survey` nor `ratings` is selected. */
+  readonly survey: SurveyJson | null;
+}
+
+/**
+ * One segment of a {@link SelectedReport}.
+ *
+ * @category Report
+ */
+export interface SelectedSegmentJson extends SelectedMetricSetJson {
+  /** The value of each dimension (`"(none)"` when missing), in the order of the dimensions. */
+  readonly key: readonly string[];
+}
+
+/**
+ * One segmentation of a {@link SelectedReport}.
+ *
+ * @category Report
+ */
+export interface SelectedSegmentationJson {
+  /** The dimension names. */
+  readonly dimensions: readonly string[];
+  /** `true` when a ticket can be in several segments. */
+  readonly overlapping: boolean;
+  /** `true` when survey responses are segmented too. */
+  readonly surveySegmented: boolean;
+  /** One entry per key seen, most tickets first (ties by key). */
+  readonly segments: readonly SelectedSegmentJson[];
+}
+
+/**
+ * The comparison of a {@link SelectedReport}: the selected metrics' changes only.
+ *
+ * @category Report
+ */
+export interface SelectedComparisonJson {
+  /** The period. */
+  readonly period: PeriodJson;
+  /** The period compared with. */
+  readonly compareTo: PeriodJson;
+  /** The selected metrics of the comparison period. */
+  readonly previous: SelectedMetricSetJson;
+  /** The selected headline metrics side by side. */
+  readonly changes: readonly ComparedChangeJson[];
+}
+
+/**
+ * The report of {@link SelectedReportOptions}: {@link Report}'s shape, `null` wherever a metric
+ * was not selected; `parameters.metrics` lists the selection. A {@link Report} is one with every
+ * metric selected.
+ *
+ * @category Report
+ */
+export interface SelectedReport
+  extends
+    Omit<Report, keyof MetricSetJson | "types" | "segments" | "leaderboard" | "comparison" | "volume" | "peaks" | "parameters">,
+    SelectedMetricSetJson {
+  /** The options the report was computed with, and the metric selection (`null`: all). */
+  readonly parameters: Omit<Report["parameters"], "metrics"> & { readonly metrics: readonly ReportMetricName[] | null };
+  /** Volume per bucket; `null` when `volume` is not selected or there is nothing to bucket. */
+  readonly volume: Report["volume"];
+  /** The arrival heatmap; `null` with `volume`. */
+  readonly peaks: Report["peaks"];
+  /** Ticket types; `null` when not selected. */
+  readonly types: TypesJson | null;
+  /** One entry per requested segmentation. */
+  readonly segments: readonly SelectedSegmentationJson[];
+  /** The agent leaderboard; `null` when not selected. */
+  readonly leaderboard: LeaderboardJson | null;
+  /** The period comparison; `null` without `compareTo`. */
+  readonly comparison: SelectedComparisonJson | null;
+}
