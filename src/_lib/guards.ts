@@ -34,6 +34,17 @@ export function assertDate(fn: string, name: string, value: Date): void {
 }
 
 /**
+ * {@link assertDate} for a ticket's field: the message names the field and the ticket
+ * (`createdAt of ticket 17`), built only when the value is not a valid Date, so the check
+ * allocates nothing on the per-ticket path.
+ *
+ * @internal
+ */
+export function assertTicketDate(fn: string, field: string, value: Date, ticket: { readonly id: string }): void {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) assertDate(fn, `${field} of ticket ${ticket.id}`, value);
+}
+
+/**
  * Throws `E_FRACTION_RANGE` unless `value` is a number from 0 to 1.
  *
  * @internal

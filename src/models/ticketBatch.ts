@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { assertDate } from "../_lib/guards.ts";
+import { assertTicketDate } from "../_lib/guards.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import type { MetricAccumulator } from "../_lib/accumulator.ts";
 import type { Message } from "./message.ts";
@@ -162,8 +162,8 @@ export function statusAt(batch: TicketBatch, row: number): TicketStatus {
   return TICKET_STATUSES[batch.status[row] as number] as TicketStatus;
 }
 
-function instant(fn: string, ticket: Ticket, field: "firstResponseAt" | "assignedAt" | "firstSolvedAt" | "solvedAt"): number {
-  const value = ticket[field];
+/** The epoch ms of a ticket's optional instant `value` (read by the caller: a keyed read by field name would be megamorphic), `NaN` when absent. */
+function instant(fn: string, ticket: Ticket, field: string, value: Date | undefined): number {
   if (value === undefined) return Number.NaN;
   const ms = value instanceof Date ? value.getTime() : Number.NaN;
   if (Number.isNaN(ms)) {
@@ -225,10 +225,10 @@ export function pushTicket(fn: string, batch: TicketBatch, ticket: Ticket): void
   const created = ticket.createdAt;
   batch.id[row] = ticket.id;
   batch.createdAt[row] = created instanceof Date ? created.getTime() : Number.NaN;
-  batch.firstResponseAt[row] = instant(fn, ticket, "firstResponseAt");
-  batch.assignedAt[row] = instant(fn, ticket, "assignedAt");
-  batch.firstSolvedAt[row] = instant(fn, ticket, "firstSolvedAt");
-  batch.solvedAt[row] = instant(fn, ticket, "solvedAt");
+  batch.firstResponseAt[row] = instant(fn, ticket, "firstResponseAt", ticket.firstResponseAt);
+  batch.assignedAt[row] = instant(fn, ticket, "assignedAt", ticket.assignedAt);
+  batch.firstSolvedAt[row] = instant(fn, ticket, "firstSolvedAt", ticket.firstSolvedAt);
+  batch.solvedAt[row] = instant(fn, ticket, "solvedAt", ticket.solvedAt);
   batch.status[row] = status;
   batch.replies[row] = ticket.replies ?? Number.NaN;
   batch.reopens[row] = ticket.reopens ?? Number.NaN;
@@ -377,7 +377,7 @@ export function addOneTicket<S, F>(
     storage ??= facts.create(1, needs);
     batch.length = 0;
     pushTicket(fn, batch, ticket);
-    assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+    assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
     facts.begin?.(storage);
     facts.observe(storage, batch, 0);
     addRows(state, storage, batch, rows, 1);

@@ -1,4 +1,4 @@
-import { assertDate } from "../../_lib/guards.ts";
+import { assertDate, assertTicketDate } from "../../_lib/guards.ts";
 import type { SlaMetric } from "../../models/sla.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
@@ -138,7 +138,7 @@ export function slaCompliance(tickets: readonly Ticket[], options: SlaOptions): 
   const breaches: SlaBreach[] = [];
   const anomalies: { id: string; metric: SlaMetric; reason: AnomalyReason }[] = [];
   for (const ticket of tickets) {
-    assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+    assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
     if (ticket.createdAt.getTime() > asOf) {
       skipped.notCreated++;
       continue;

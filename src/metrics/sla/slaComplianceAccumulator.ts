@@ -1,7 +1,7 @@
 import { byCodeUnit as byCode, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
 import { openState, readCounts, readObject, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { assertDate } from "../../_lib/guards.ts";
+import { assertDate, assertTicketDate } from "../../_lib/guards.ts";
 import { MISSING_KEY, stateFor } from "../../_lib/group.ts";
 import type { Schedule } from "../../models/schedule.ts";
 import type { SlaMetric, SlaPolicy } from "../../models/sla.ts";
@@ -262,7 +262,7 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
     const batch = (one.batch ??= ticketBatch(1));
     batch.length = 0;
     pushTicket(fn, batch, ticket);
-    assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+    assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
     facts.observe(one.facts, batch, 0);
     addRows(state, one.facts, batch, one.rows, 1);
   }

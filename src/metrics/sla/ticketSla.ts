@@ -1,4 +1,4 @@
-import { assertDate } from "../../_lib/guards.ts";
+import { assertDate, assertTicketDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { evaluateTicket, type TicketSla } from "./_evaluate.ts";
 import type { SlaOptions } from "./_options.ts";
@@ -40,7 +40,7 @@ export function ticketSla(ticket: Ticket, options: SlaOptions): TicketSla | unde
   const fn = "ticketSla";
   assertDate(fn, "asOf", options.asOf);
   const targets = compilePolicy(fn, options.policy);
-  assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+  assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
   const asOf = options.asOf.getTime();
   if (ticket.createdAt.getTime() > asOf) return undefined;
   return evaluateTicket(fn, ticket, targets, asOf);

@@ -1,4 +1,4 @@
-import { assertCount, assertDate } from "../../_lib/guards.ts";
+import { assertCount, assertTicketDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { hasMessages, readConversation } from "./conversation.ts";
 import { isSolved } from "./events.ts";
@@ -26,7 +26,7 @@ export function replyCount(
   if (!isSolved(ticket)) return { kind: "skipped", reason: "unresolved" };
   if (hasMessages(ticket)) {
     const solvedAt = ticket.solvedAt;
-    if (solvedAt !== undefined) assertDate(fn, `solvedAt of ticket ${ticket.id}`, solvedAt);
+    if (solvedAt !== undefined) assertTicketDate(fn, "solvedAt", solvedAt, ticket);
     const cutoff = solvedAt === undefined ? Number.POSITIVE_INFINITY : solvedAt.getTime();
     return { kind: "counted", count: readConversation(fn, ticket, cutoff).replies.length, source: "messages" };
   }

@@ -1,4 +1,4 @@
-import { assertDate } from "../../_lib/guards.ts";
+import { assertTicketDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { helpdeskEnd } from "./events.ts";
 import { measure } from "./measure.ts";
@@ -29,7 +29,7 @@ export function assignmentTime(ticket: Ticket, options?: TimeOptions): TicketDur
 
 /** {@link assignmentTime} with the caller's name for error messages. @internal */
 export function measureAssignment(fn: string, ticket: Ticket, options?: TimeOptions): TicketDuration<"unassigned"> {
-  assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+  assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
   const assigned = ticket.assignedAt;
   if (assigned === undefined) {
     const exported = helpdeskEnd(ticket, ticket.helpdesk?.assignment);
@@ -37,7 +37,7 @@ export function measureAssignment(fn: string, ticket: Ticket, options?: TimeOpti
     const ms = measure(ticket.createdAt, exported, options?.schedule);
     return { kind: "measured", ms, start: ticket.createdAt, end: exported, source: "helpdesk" };
   }
-  assertDate(fn, `assignedAt of ticket ${ticket.id}`, assigned);
+  assertTicketDate(fn, "assignedAt", assigned, ticket);
   if (assigned.getTime() < ticket.createdAt.getTime()) return { kind: "anomaly", reason: "assignedBeforeCreated" };
   const ms = measure(ticket.createdAt, assigned, options?.schedule);
   return { kind: "measured", ms, start: ticket.createdAt, end: assigned, source: "fields" };

@@ -1,4 +1,4 @@
-import { assertDate } from "../../_lib/guards.ts";
+import { assertTicketDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { hasMessages, readConversation } from "./conversation.ts";
 import { measure } from "./measure.ts";
@@ -73,7 +73,7 @@ export function customerTurns(ticket: Ticket, options?: TimeOptions): CustomerTu
 
 /** {@link customerTurns} with the caller's name for error messages. @internal */
 export function readTurns(fn: string, ticket: Ticket, options?: TimeOptions): CustomerTurns | undefined {
-  assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+  assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
   if (!hasMessages(ticket)) return undefined;
   const conversation = readConversation(fn, ticket);
   const turns = conversation.turns.map((t) => ({ start: t.start, end: t.end, ms: measure(t.start, t.end, options?.schedule) }));

@@ -1,4 +1,4 @@
-import { assertDate } from "../../_lib/guards.ts";
+import { assertTicketDate } from "../../_lib/guards.ts";
 import { isResolvedStatus, type Ticket } from "../../models/ticket.ts";
 import { hasMessages, readConversation, requestStart } from "./conversation.ts";
 import type { AnomalyReason, DurationSource } from "./durationTypes.ts";
@@ -38,7 +38,7 @@ export function isSolved(ticket: Ticket): boolean {
  * @internal
  */
 export function firstResponseEvents(fn: string, ticket: Ticket, cutoff = Number.POSITIVE_INFINITY): Events<"noCustomerMessage"> {
-  assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+  assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
   if (hasMessages(ticket)) {
     const conversation = readConversation(fn, ticket, cutoff);
     const first = conversation.firstCustomer;
@@ -48,7 +48,7 @@ export function firstResponseEvents(fn: string, ticket: Ticket, cutoff = Number.
   }
   const reply = ticket.firstResponseAt;
   if (reply !== undefined) {
-    assertDate(fn, `firstResponseAt of ticket ${ticket.id}`, reply);
+    assertTicketDate(fn, "firstResponseAt", reply, ticket);
     if (reply.getTime() < ticket.createdAt.getTime()) return { kind: "anomaly", reason: "responseBeforeCreated" };
   }
   if (reply === undefined) {
@@ -71,10 +71,10 @@ export function resolutionEvents(
   until: "first" | "final",
   cutoff = Number.POSITIVE_INFINITY,
 ): Events<"noSolveTime"> {
-  assertDate(fn, `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+  assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
   const { firstSolvedAt, solvedAt } = ticket;
-  if (firstSolvedAt !== undefined) assertDate(fn, `firstSolvedAt of ticket ${ticket.id}`, firstSolvedAt);
-  if (solvedAt !== undefined) assertDate(fn, `solvedAt of ticket ${ticket.id}`, solvedAt);
+  if (firstSolvedAt !== undefined) assertTicketDate(fn, "firstSolvedAt", firstSolvedAt, ticket);
+  if (solvedAt !== undefined) assertTicketDate(fn, "solvedAt", solvedAt, ticket);
   const conversation = hasMessages(ticket) ? readConversation(fn, ticket) : undefined;
   const start = requestStart(ticket, conversation);
   const source: DurationSource = conversation === undefined ? "fields" : "messages";

@@ -1,5 +1,5 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { assertDate } from "../../_lib/guards.ts";
+import { assertDate, assertTicketDate } from "../../_lib/guards.ts";
 import { exactAdd, exactSum, exactValue } from "../../_lib/exactSum.ts";
 import { TICKET_STATUSES, isResolvedStatus, type StatusChange, type Ticket, type TicketStatus } from "../../models/ticket.ts";
 import { isSolved } from "./events.ts";
@@ -80,9 +80,9 @@ export function measureRequesterWait(fn: string, ticket: Ticket, options?: Reque
     }
   }
   const created = ticket.createdAt;
-  assertDate(fn, `createdAt of ticket ${ticket.id}`, created);
+  assertTicketDate(fn, "createdAt", created, ticket);
   const solvedAt = ticket.solvedAt;
-  if (solvedAt !== undefined) assertDate(fn, `solvedAt of ticket ${ticket.id}`, solvedAt);
+  if (solvedAt !== undefined) assertTicketDate(fn, "solvedAt", solvedAt, ticket);
   if (!isSolved(ticket)) return { kind: "skipped", reason: "unresolved" };
   const history = ticket.statusHistory ?? [];
   if (solvedAt === undefined || history.length === 0) {

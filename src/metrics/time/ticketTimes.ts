@@ -16,7 +16,7 @@ import { measureAssignment } from "./assignmentTime.ts";
 import { businessTimeBetween } from "./businessTimeBetween.ts";
 import { readTurns } from "./customerTurns.ts";
 import { measureFirstResponse } from "./firstResponseTime.ts";
-import { observeOnce } from "./conversation.ts";
+import { beginObserving, endObserving } from "./conversation.ts";
 import { replyCount } from "./_replies.ts";
 import { measureRequesterWait } from "./requesterWaitTime.ts";
 import { measureResolution } from "./resolutionTime.ts";
@@ -259,7 +259,12 @@ function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider
     },
     observe: (f, batch: TicketBatch, row) => {
       const ticket = rowTicket(batch, row);
-      observeOnce(ticket, () => observeTicket(f, ticket, row));
+      beginObserving(ticket);
+      try {
+        observeTicket(f, ticket, row);
+      } finally {
+        endObserving();
+      }
     },
   };
 }

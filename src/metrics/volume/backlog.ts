@@ -1,5 +1,5 @@
 import { toMilliseconds, type DurationInput } from "../../_lib/duration.ts";
-import { assertDate } from "../../_lib/guards.ts";
+import { assertDate, assertTicketDate } from "../../_lib/guards.ts";
 import { exactAdd, exactSum, exactValue } from "../../_lib/exactSum.ts";
 import { isResolvedStatus, type Ticket } from "../../models/ticket.ts";
 
@@ -103,10 +103,10 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
   const openIds: string[] = [];
   const openAges: number[] = [];
   for (const ticket of tickets) {
-    assertDate("backlog", `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+    assertTicketDate("backlog", "createdAt", ticket.createdAt, ticket);
     const created = ticket.createdAt.getTime();
     const solvedAt = ticket.solvedAt;
-    if (solvedAt !== undefined) assertDate("backlog", `solvedAt of ticket ${ticket.id}`, solvedAt);
+    if (solvedAt !== undefined) assertTicketDate("backlog", "solvedAt", solvedAt, ticket);
     const standing = backlogStanding(created, solvedAt?.getTime() ?? Number.NaN, isResolvedStatus(ticket.status), now);
     if (standing === BACKLOG_OPEN) {
       openIds.push(ticket.id);

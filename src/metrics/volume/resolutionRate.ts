@@ -1,4 +1,4 @@
-import { assertDate } from "../../_lib/guards.ts";
+import { assertDate, assertTicketDate } from "../../_lib/guards.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { isResolvedStatus, type Ticket } from "../../models/ticket.ts";
 
@@ -88,11 +88,11 @@ export function resolutionRate(tickets: readonly Ticket[], options: ResolutionRa
   let byStatus = 0;
   let solvedBeforeCreated = 0;
   for (const ticket of tickets) {
-    assertDate("resolutionRate", `createdAt of ticket ${ticket.id}`, ticket.createdAt);
+    assertTicketDate("resolutionRate", "createdAt", ticket.createdAt, ticket);
     const created = ticket.createdAt.getTime();
     if (created < start || created >= end) continue;
     const solvedAt = ticket.solvedAt;
-    if (solvedAt !== undefined) assertDate("resolutionRate", `solvedAt of ticket ${ticket.id}`, solvedAt);
+    if (solvedAt !== undefined) assertTicketDate("resolutionRate", "solvedAt", solvedAt, ticket);
     switch (resolutionStanding(created, solvedAt?.getTime() ?? Number.NaN, isResolvedStatus(ticket.status), end)) {
       case RESOLVED:
         resolved++;
