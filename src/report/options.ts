@@ -22,7 +22,7 @@ import type { Ticket } from "../models/ticket.ts";
  *
  * @category Report
  */
-export type SegmentDimension = "assignee" | "group" | "channel" | "type" | "priority" | "tag";
+export type SegmentDimension = "assignee" | "group" | "channel" | "type" | "priority" | "brand" | "tag";
 
 /**
  * A user-defined segment dimension, e.g. "difficulty" computed from a ticket's fields.
