@@ -137,8 +137,10 @@ export interface SelectedSegmentationJson {
   readonly dimensions: readonly string[];
   /** `true` when a ticket can be in several segments. */
   readonly overlapping: boolean;
-  /** `true` when survey responses are segmented too. */
+  /** `true` when survey responses are placed in these segments (joined to their ticket, or by a response key). */
   readonly surveySegmented: boolean;
+  /** Responses in scope placed in no segment here (not joined, and no response key). */
+  readonly responsesNotJoined: number;
   /** One entry per key seen, most tickets first (ties by key). */
   readonly segments: readonly SelectedSegmentJson[];
 }
