@@ -173,7 +173,10 @@ export interface SelectedReport
     Omit<Report, keyof MetricSetJson | "types" | "segments" | "leaderboard" | "comparison" | "volume" | "peaks" | "parameters">,
     SelectedMetricSetJson {
   /** The options the report was computed with, and the metric selection (`null`: all). */
-  readonly parameters: Omit<Report["parameters"], "metrics"> & { readonly metrics: readonly ReportMetricName[] | null };
+  readonly parameters: Omit<Report["parameters"], "metrics"> & {
+    /** The metric selection, in report order; `null` when every metric was computed. */
+    readonly metrics: readonly ReportMetricName[] | null;
+  };
   /** Volume per bucket; `null` when `volume` is not selected or there is nothing to bucket. */
   readonly volume: Report["volume"];
   /** The arrival heatmap; `null` with `volume`. */
