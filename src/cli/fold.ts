@@ -204,13 +204,14 @@ export async function foldInputs(
     helpdesk.add(ticket);
     if (++rows % 10_000 === 0) progress("tickets", current.tickets.stats.read);
   };
+  // Responses before tickets: a response joins its ticket's segments when the ticket is added.
   if (held !== undefined) {
     const records = held.records;
-    held.tickets.forEach((ticket, i) => addTicket(ticket, records[i] as number));
     for (const response of held.responses) acc.addResponse(state, response);
+    held.tickets.forEach((ticket, i) => addTicket(ticket, records[i] as number));
   } else {
-    await forEachRecord(current.tickets, addTicket);
     if (current.responses !== undefined) await forEachRecord(current.responses, (response) => acc.addResponse(state, response));
+    await forEachRecord(current.tickets, addTicket);
   }
   const cohorts: Cohort[] = [];
   if (current.cohorts !== undefined) for await (const cohort of current.cohorts.records) cohorts.push(cohort);

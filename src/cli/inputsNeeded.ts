@@ -127,6 +127,7 @@ export const DIMENSION_FIELDS: Readonly<Record<SegmentDimension, string>> = {
   channel: "channel",
   type: "type",
   priority: "priority",
+  brand: "brand",
   tag: "tags",
 };
 

@@ -93,6 +93,9 @@ function segmentBlocks(report: Report, absent: readonly AbsentInput[]): Block[] 
     const rows = seg.segments.map((s): CellValue[] => [...s.key, ...metrics.map((m) => m.value(s, report))]);
     const caption = `By ${seg.dimensions.join(" × ")}${seg.overlapping ? " (a ticket may be in several segments)" : ""}`;
     blocks.push({ type: "table", caption, columns, rows });
+    const n = seg.responsesNotJoined;
+    const out = `${String(n)} survey response${n === 1 ? " is" : "s are"} in no segment here (no ticket id of a ticket in this export`;
+    if (n > 0) blocks.push({ type: "note", text: `${out}, and no ${seg.dimensions.join(" × ")} field on the response).` });
   }
   return blocks;
 }

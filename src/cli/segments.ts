@@ -16,6 +16,7 @@ export const DIMENSIONS: Readonly<Record<string, SegmentDimension>> = {
   channel: "channel",
   type: "type",
   priority: "priority",
+  brand: "brand",
   tag: "tag",
   tags: "tag",
 };

@@ -165,7 +165,7 @@ export const REPORT_SHAPE = {
     confidenceLevel: N,
     valuePerCustomer: N,
   },
-  input: { tickets: N, ticketsInScope: N, responses: N, responsesInScope: N, cohorts: N },
+  input: { tickets: N, ticketsInScope: N, responses: N, responsesInScope: N, responsesJoined: N, responsesNotJoined: N, cohorts: N },
   volume: {
     unit: S,
     range: PERIOD,
@@ -214,7 +214,7 @@ export const REPORT_SHAPE = {
     curve: [{ period: N, retention: N, active: N, customers: N, cohorts: N }],
     revenueAtRisk: { lostCustomers: N, valuePerCustomer: N, value: N },
   },
-  segments: [{ dimensions: [S], overlapping: B, surveySegmented: B, segments: [{ ...METRICS, key: [S] }] }],
+  segments: [{ dimensions: [S], overlapping: B, surveySegmented: B, responsesNotJoined: N, segments: [{ ...METRICS, key: [S] }] }],
   leaderboard: {
     by: S,
     order: S,

@@ -29,7 +29,7 @@ export interface Segmentation {
   readonly labels: readonly BatchLabel[] | undefined;
 }
 
-const DIMENSIONS: readonly SegmentDimension[] = ["assignee", "group", "channel", "type", "priority", "tag"];
+const DIMENSIONS: readonly SegmentDimension[] = ["assignee", "group", "channel", "type", "priority", "brand", "tag"];
 
 const TICKET_KEY: Readonly<Record<Exclude<SegmentDimension, "tag">, KeyFn<Ticket>>> = {
   assignee: (t) => t.assignee,
@@ -37,6 +37,7 @@ const TICKET_KEY: Readonly<Record<Exclude<SegmentDimension, "tag">, KeyFn<Ticket
   channel: (t) => t.channel,
   type: (t) => t.type,
   priority: (t) => t.priority,
+  brand: (t) => t.brand,
 };
 
 const RESPONSE_KEY: Readonly<Partial<Record<SegmentDimension, KeyFn<SurveyResponse>>>> = {

@@ -12,9 +12,16 @@ import { MetricRangeError } from "../_lib/errors.ts";
 import { scopeFromJSON, scopeToJSON, type AnyPlan, type ScopeState } from "./_engine.ts";
 import { segmentsFromJSON, segmentsToJSON, type SegmentsState } from "./_segments.ts";
 import { volumeFromJSON, volumeToJSON, type VolumeSettings, type VolumeState } from "./_volume.ts";
+import { joinFromJSON, joinState, joinToJSON, type JoinState } from "./_join.ts";
 
 /** The kind of a report state's JSON form. @internal */
 export const REPORT_STATE_KIND = "report";
+
+/**
+ * The format version written: 2 adds `join` (responses waiting for their ticket). Format 1 is
+ * still read, as a state with no response waiting and none joined. @internal
+ */
+export const REPORT_STATE_VERSION = 2;
 
 /** The parts of a report state that serialise. @internal */
 export interface ReportStateParts {
@@ -28,6 +35,7 @@ export interface ReportStateParts {
   readonly segments: SegmentsState[];
   readonly previous: ScopeState | undefined;
   readonly volume: VolumeState;
+  readonly join: JoinState;
 }
 
 /** What reading and writing a state needs: the plans and the options' fingerprint. @internal */
@@ -41,7 +49,7 @@ export interface StateCodecContext {
 
 /** The JSON form of a (flushed) report state. @internal */
 export function reportStateToJSON(ctx: StateCodecContext, s: ReportStateParts): StateJson {
-  return stateJson(REPORT_STATE_KIND, 1, {
+  return stateJson(REPORT_STATE_KIND, REPORT_STATE_VERSION, {
     options: ctx.fingerprint,
     input: {
       tickets: s.input.tickets,
@@ -53,13 +61,15 @@ export function reportStateToJSON(ctx: StateCodecContext, s: ReportStateParts): 
     segments: s.segments.map((seg) => segmentsToJSON(ctx.main, seg)),
     previous: s.previous === undefined || ctx.previous === undefined ? null : scopeToJSON(ctx.previous, s.previous),
     volume: volumeToJSON(s.volume),
+    join: joinToJSON(s.join),
   });
 }
 
 /** A report state read back from {@link reportStateToJSON}'s output. @internal */
 export function reportStateFromJSON(ctx: StateCodecContext, json: unknown): ReportStateParts {
   const kind = "reportAccumulator";
-  const o = openState(json, REPORT_STATE_KIND, 1);
+  const v = json !== null && typeof json === "object" && (json as { v?: unknown }).v === 1 ? 1 : REPORT_STATE_VERSION;
+  const o = openState(json, REPORT_STATE_KIND, v);
   const options = readString(o, kind, "options");
   if (options !== ctx.fingerprint) {
     throw new MetricRangeError(
@@ -103,5 +113,6 @@ export function reportStateFromJSON(ctx: StateCodecContext, json: unknown): Repo
     segments: segments.map((seg, i) => segmentsFromJSON(ctx.main, kind, `segments[${String(i)}]`, seg)),
     previous: ctx.previous === undefined ? undefined : scopeFromJSON(ctx.previous, kind, "previous", previous),
     volume: volumeFromJSON(ctx.volume, o.volume),
+    join: v === 1 ? joinState() : joinFromJSON(kind, "join", o.join),
   };
 }

@@ -12,9 +12,11 @@ import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
 
 /**
- * A built-in segment dimension: the ticket field of that name. Survey responses are
- * segmented by their own `agent` (for `assignee`) and `channel` fields; the other dimensions
- * have no response field, so segments by them carry no survey results.
+ * A built-in segment dimension: the ticket field of that name (`brand`: Zendesk `brand_id`, or
+ * the account a social-channel ticket reached). Survey responses go to the segments of the
+ * ticket their `ticketId` names (the ticket's key wins); a response without one falls back on
+ * its own `agent` (for `assignee`) or `channel`, and is otherwise counted as not joined (see
+ * docs/guide/report.md, "Survey responses in segments").
  *
  * `tag` is multi-valued: a ticket with several (distinct) tags counts once in each tag's
  * segment, so tag segments may sum to more than the total; a ticket without tags goes to
@@ -22,7 +24,7 @@ import type { Ticket } from "../models/ticket.ts";
  *
  * @category Report
  */
-export type SegmentDimension = "assignee" | "group" | "channel" | "type" | "priority" | "tag";
+export type SegmentDimension = "assignee" | "group" | "channel" | "type" | "priority" | "brand" | "tag";
 
 /**
  * A user-defined segment dimension, e.g. "difficulty" computed from a ticket's fields.
@@ -34,7 +36,7 @@ export interface CustomDimension {
   readonly name: string;
   /** The key of a ticket; `undefined`, `null` or `""` go to `"(none)"`. */
   readonly key: (ticket: Ticket) => string | number | boolean | null | undefined;
-  /** The key of a survey response; when absent, segments by this dimension carry no survey results. */
+  /** The key of a survey response not joined to a ticket (no `ticketId`, or its ticket not added after it); when absent, such a response is counted as not joined. */
   readonly responseKey?: ((response: SurveyResponse) => string | number | boolean | null | undefined) | undefined;
 }
 

@@ -21,7 +21,7 @@ import { makeReportAccumulator } from "./reportAccumulator.ts";
  * `E_CONFIDENCE_LEVEL`, `E_NOT_FINITE` / `E_VALUE_RANGE` (`valuePerCustomer`),
  * `E_BUCKET_LIMIT`, `E_UNKNOWN_STATUS` (a ticket's status is not a `TicketStatus`; the message
  * names the ticket), and the schedule, SLA-policy and cohort codes of the metrics.
- * @remarks Equal to folding the tickets, then the responses, into
+ * @remarks Equal to folding the responses, then the tickets, into
  * {@link reportAccumulator}`(options)` and reading `result(state, input.cohorts)`. With a
  * `period`, only tickets created (and responses answered) in it are in scope; the volume
  * range is the period (older tickets still open count in the backlog). Without one, every
@@ -52,8 +52,9 @@ export function report(input: ReportInput, options: ReportOptions): Report;
 export function report(input: ReportInput, options: ReportOptions): SelectedReport | Report {
   const acc = makeReportAccumulator("report", options);
   const state = acc.create();
-  for (const ticket of input.tickets) acc.add(state, ticket);
+  // Responses first: each joins its ticket's segments when the ticket is added (./_join.ts).
   if (input.responses !== undefined) for (const response of input.responses) acc.addResponse(state, response);
+  for (const ticket of input.tickets) acc.add(state, ticket);
   // Without `metrics` every metric is computed: no field is null for want of a selection.
   return acc.result(state, input.cohorts);
 }

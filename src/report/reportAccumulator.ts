@@ -6,13 +6,24 @@ import type { Ticket } from "../models/ticket.ts";
 import { changes, typesResult } from "./_comparison.ts";
 import { customersJson } from "./_customers.ts";
 import { addScopeResponse, addScopeRows, createScope, mergeScope, observeRows, planFacts, type ScopeState } from "./_engine.ts";
-import { addSegmentRows, mergeSegmentsState, router, segmentIndex, segmentsState, type SegmentsState } from "./_segments.ts";
+import { addSegmentRows, mergeSegmentsState, router, segmentsState, type SegmentsState } from "./_segments.ts";
 import type { StateJson } from "../_lib/accumulator.ts";
 import { reportStateFromJSON, reportStateToJSON } from "./_stateJson.ts";
 import { labelDictionaries, pushTicket, ticketBatch, type TicketBatch } from "../models/ticketBatch.ts";
 import { leaderboard } from "./_leaderboard.ts";
 import { compileOptions, type Compiled } from "./_options.ts";
 import { keyParts } from "./_segment.ts";
+import {
+  holdResponse,
+  joinState,
+  joinTicket,
+  mergeJoin,
+  notJoined,
+  placeByResponseKey,
+  placedSegments,
+  ticketIdOf,
+  type JoinState,
+} from "./_join.ts";
 import { withTests } from "./_significance.ts";
 import { addCounts, sortedCounts as sortedRecordOf } from "../_lib/counts.ts";
 import { metricSetJson, reportPlan, scopeResults, scopeSkipped, type ReportPlan, type ScopeResults } from "./composition.ts";
@@ -45,12 +56,21 @@ export interface ReportState {
   pending: TicketBatch | undefined;
   /** Volume and heatmap. @internal */
   readonly volume: VolumeState;
+  /** Responses waiting for their ticket, and the join's counts. @internal */
+  readonly join: JoinState;
 }
 
 /**
- * A report accumulator: `create` a state, `add` tickets and `addResponse` survey responses
- * (in any order, from any number of chunks), `merge` states of separate chunks, and read the
- * {@link Report} with `result`.
+ * A report accumulator: `create` a state, `addResponse` survey responses and `add` tickets
+ * (from any number of chunks), `merge` states of separate chunks, and read the {@link Report}
+ * with `result`.
+ *
+ * Responses are joined to their tickets by `ticketId` when the ticket is added AFTER the
+ * response: add each ticket's responses before the ticket (as {@link report} and the command
+ * do), and, when folding in parts, put a ticket's responses in the ticket's part. A response
+ * whose ticket came earlier, in another part or never is placed by the segmentation's response
+ * key, or counted in `input.responsesNotJoined` (see docs/guide/report.md, "Survey responses in
+ * segments"). Tickets themselves may come in any order.
  *
  * @category Report
  */
@@ -59,19 +79,24 @@ export interface ReportAccumulator<R extends SelectedReport = Report> {
   create(): ReportState;
   /** Adds one ticket to `state` (in place). */
   add(state: ReportState, ticket: Ticket): void;
-  /** Adds one survey response to `state` (in place). */
+  /** Adds one survey response to `state` (in place); add it before its ticket for it to join that ticket's segments. */
   addResponse(state: ReportState, response: SurveyResponse): void;
   /** Merges `b` into `a` and returns `a`; both belong to the result afterwards (do not reuse `b`). */
   merge(a: ReportState, b: ReportState): ReportState;
   /** The report of a state ({@link SelectedReport} with `metrics`); `cohorts` adds the retention matrix. Does not change the state. */
   result(state: ReportState, cohorts?: readonly Cohort[]): R;
   /**
-   * The state as JSON values (`{ kind: "report", v: 1, options, input, main, segments, previous,
-   * volume }`, each part in its metrics' own versioned JSON forms): ship it to another process and
-   * read it back with `fromJSON` of an accumulator made with the same options.
+   * The state as JSON values (`{ kind: "report", v: 2, options, input, main, segments, previous,
+   * volume, join }`, each part in its metrics' own versioned JSON forms; `join` holds the
+   * responses still waiting for their ticket): ship it to another process and read it back with
+   * `fromJSON` of an accumulator made with the same options.
    */
   toJSON(state: ReportState): StateJson;
-  /** A state read back from `toJSON`'s output; `E_STATE_FORMAT` for anything else, or for a state of other options. */
+  /**
+   * A state read back from `toJSON`'s output (format 2, or format 1 of earlier versions, read as
+   * a state with no response waiting for its ticket); `E_STATE_FORMAT` for anything else, or for
+   * a state of other options.
+   */
   fromJSON(json: unknown): ReportState;
 }
 
@@ -156,6 +181,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
       previous: previousPlan === undefined ? undefined : createScope(previousPlan),
       volume: volumeCreate(),
       pending: undefined,
+      join: joinState(),
     };
   }
 
@@ -186,6 +212,8 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
 
   function add(state: ReportState, ticket: Ticket): void {
     state.input.tickets++;
+    // The one per-ticket cost of the join when no response waits: this emptiness check.
+    if (state.join.pending.size !== 0) joinTicket(mainPlan, c.segmentations, state.segments, state.join, ticket);
     if (withVolume) volumeAdd(volumeSettings, state.volume, ticket);
     if (!isValidDate(ticket.createdAt)) {
       state.input.ticketSkips.invalidCreatedAt = (state.input.ticketSkips.invalidCreatedAt ?? 0) + 1;
@@ -221,11 +249,10 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     if (!inPeriod && !inPrevious) skips.outsidePeriod = (skips.outsidePeriod ?? 0) + 1;
     if (inPeriod) {
       addScopeResponse(mainPlan, state.main, response);
-      c.segmentations.forEach((s, i) => {
-        if (!s.survey) return;
-        const segs = state.segments[i] as SegmentsState;
-        addScopeResponse(mainPlan, segs.scopes[segmentIndex(mainPlan, segs, s.responseKey(response))] as ScopeState, response);
-      });
+      // Segments: by its ticket's keys when the ticket comes (./_join.ts), else by the response's own.
+      const id = ticketIdOf(response);
+      if (id !== undefined) holdResponse(state.join, id, response);
+      else placeByResponseKey(mainPlan, c.segmentations, state.segments, state.join, response);
     }
     if (inPrevious && state.previous !== undefined && previousPlan !== undefined) addScopeResponse(previousPlan, state.previous, response);
   }
@@ -242,6 +269,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     if (a.previous !== undefined && b.previous !== undefined && previousPlan !== undefined)
       mergeScope(previousPlan, a.previous, b.previous);
     volumeMerge(a.volume, b.volume);
+    mergeJoin(a.join, b.join);
     return a;
   }
 
@@ -249,12 +277,14 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     const s = c.segmentations[i];
     const groups = state.segments[i];
     if (s === undefined || groups === undefined) throw new Error("unreachable");
-    const segments: SelectedSegmentJson[] = groups.keys.map((key, j) => {
-      const scope = groups.scopes[j] as ScopeState;
-      return { key: keyParts(key), ...metricSetJson(c, scope.tickets, scopeResults(mainPlan, scope), s.survey) };
+    // Survey figures in every segment when responses can be placed: by a response key, or joined to a ticket.
+    const surveySegmented = s.survey || state.join.joined > 0;
+    const segments: SelectedSegmentJson[] = placedSegments(mainPlan, s, groups, state.join).map(({ key, scope }) => {
+      return { key: keyParts(key), ...metricSetJson(c, scope.tickets, scopeResults(mainPlan, scope), surveySegmented) };
     });
     segments.sort((x, y) => y.tickets - x.tickets || byCode(JSON.stringify(x.key), JSON.stringify(y.key)));
-    return { dimensions: s.dimensions, overlapping: s.overlapping, surveySegmented: s.survey, segments };
+    const responsesNotJoined = s.survey ? 0 : notJoined(state.join);
+    return { dimensions: s.dimensions, overlapping: s.overlapping, surveySegmented, responsesNotJoined, segments };
   }
 
   function result(state: ReportState, cohorts?: readonly Cohort[]): SelectedReport {
@@ -292,6 +322,8 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
         ticketsInScope: state.main.tickets,
         responses: state.input.responses,
         responsesInScope: mainResults.survey?.responses ?? 0,
+        responsesJoined: state.join.joined,
+        responsesNotJoined: notJoined(state.join),
         cohorts: cohorts?.length ?? 0,
       },
       ...main,

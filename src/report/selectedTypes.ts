@@ -137,8 +137,10 @@ export interface SelectedSegmentationJson {
   readonly dimensions: readonly string[];
   /** `true` when a ticket can be in several segments. */
   readonly overlapping: boolean;
-  /** `true` when survey responses are segmented too. */
+  /** `true` when survey responses are placed in these segments (joined to their ticket, or by a response key). */
   readonly surveySegmented: boolean;
+  /** Responses in scope placed in no segment here (not joined, and no response key). */
+  readonly responsesNotJoined: number;
   /** One entry per key seen, most tickets first (ties by key). */
   readonly segments: readonly SelectedSegmentJson[];
 }
@@ -171,7 +173,10 @@ export interface SelectedReport
     Omit<Report, keyof MetricSetJson | "types" | "segments" | "leaderboard" | "comparison" | "volume" | "peaks" | "parameters">,
     SelectedMetricSetJson {
   /** The options the report was computed with, and the metric selection (`null`: all). */
-  readonly parameters: Omit<Report["parameters"], "metrics"> & { readonly metrics: readonly ReportMetricName[] | null };
+  readonly parameters: Omit<Report["parameters"], "metrics"> & {
+    /** The metric selection, in report order; `null` when every metric was computed. */
+    readonly metrics: readonly ReportMetricName[] | null;
+  };
   /** Volume per bucket; `null` when `volume` is not selected or there is nothing to bucket. */
   readonly volume: Report["volume"];
   /** The arrival heatmap; `null` with `volume`. */

@@ -291,8 +291,19 @@ export interface SegmentationJson {
   readonly dimensions: readonly string[];
   /** `true` when a ticket can be in several segments (a `tag` dimension): counts may sum to more than the total. */
   readonly overlapping: boolean;
-  /** `true` when survey responses are segmented too (every dimension has a response field or `responseKey`); otherwise each segment's `survey` is `null`. */
+  /**
+   * `true` when survey responses are placed in these segments: joined to their ticket by
+   * `ticketId` (at least one was), or by the response's own key (every dimension has a response
+   * field or `responseKey`); otherwise each segment's `survey` is `null` (or only the tickets'
+   * ratings' CSAT).
+   */
   readonly surveySegmented: boolean;
+  /**
+   * Responses in scope placed in no segment here: not joined to a ticket (no `ticketId`, or its
+   * ticket was not added after it) and no response key for these dimensions. 0 when every
+   * dimension has a response key.
+   */
+  readonly responsesNotJoined: number;
   /** One entry per key seen, most tickets first (ties by key). */
   readonly segments: readonly SegmentJson[];
 }
@@ -338,6 +349,10 @@ export interface Report extends MetricSetJson {
     readonly responses: number;
     /** Responses in scope. */
     readonly responsesInScope: number;
+    /** Responses in scope joined to their ticket by `ticketId` (placed in that ticket's segments). */
+    readonly responsesJoined: number;
+    /** Responses in scope not joined: without a `ticketId`, or whose ticket was not added after them. */
+    readonly responsesNotJoined: number;
     /** Cohorts given. */
     readonly cohorts: number;
   };

@@ -41,7 +41,16 @@ describe("report: known answers on the hand-built fixture", () => {
   test("scope and input counts", () => {
     // January: T1–T7. December (compareTo): P1, P2, P3, O2. November: O1, outside both.
     expect(r.version).toBe(1);
-    expect(r.input).toEqual({ tickets: 12, ticketsInScope: 7, responses: 9, responsesInScope: 7, cohorts: 0 });
+    // No response names a ticket: none is joined; the 7 in scope go by their agent and channel.
+    expect(r.input).toEqual({
+      tickets: 12,
+      ticketsInScope: 7,
+      responses: 9,
+      responsesInScope: 7,
+      responsesJoined: 0,
+      responsesNotJoined: 7,
+      cohorts: 0,
+    });
     expect(r.skipped.tickets).toEqual({ invalidCreatedAt: 0, outsidePeriod: 1 });
     // The CSAT 11 on 1–5 is off its scale; the December CSAT is in compareTo, not outside.
     expect(r.skipped.surveyResponses).toEqual({ invalidAnsweredAt: 0, outsidePeriod: 0, scoreOutOfScale: 1 });
