@@ -18,6 +18,7 @@
  */
 import { readArray, readCount, readObject } from "../_lib/accumulator.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
+import { stateFor } from "../_lib/group.ts";
 import { surveyResponseProblem } from "../metrics/survey/surveyResponseProblem.ts";
 import type { SurveyKind, SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
@@ -60,9 +61,7 @@ export function ticketIdOf(response: SurveyResponse): string | undefined {
 
 /** Holds a response in the period until its ticket is added. @internal */
 export function holdResponse(j: JoinState, id: string, response: SurveyResponse): void {
-  const list = j.pending.get(id);
-  if (list === undefined) j.pending.set(id, [response]);
-  else list.push(response);
+  stateFor(j.pending, id, (): SurveyResponse[] => []).push(response);
 }
 
 /** Places a response without a ticket id by the response key of every segmentation that has one. @internal */
@@ -112,9 +111,7 @@ export function mergeJoin(a: JoinState, b: JoinState): JoinState {
   a.joined += b.joined;
   a.unlinked += b.unlinked;
   for (const [id, list] of b.pending) {
-    const mine = a.pending.get(id);
-    if (mine === undefined) a.pending.set(id, [...list]);
-    else mine.push(...list);
+    stateFor(a.pending, id, (): SurveyResponse[] => []).push(...list);
   }
   return a;
 }
@@ -138,10 +135,7 @@ export function placedSegments(p: AnyPlan, s: Segmentation, groups: SegmentsStat
   const extra = new Map<string, SurveyResponse[]>();
   for (const list of j.pending.values()) {
     for (const response of list) {
-      const key = s.responseKey(response);
-      const mine = extra.get(key);
-      if (mine === undefined) extra.set(key, [response]);
-      else mine.push(response);
+      stateFor(extra, s.responseKey(response), (): SurveyResponse[] => []).push(response);
     }
   }
   for (const [key, responses] of extra) {

@@ -67,7 +67,7 @@ export type ReportPlan = Plan<Partial<Defined<TicketMetrics>>, { readonly survey
 /** The results of a scope: one per selected metric. @internal */
 export type ScopeResults = Partial<PlanResult<Defined<TicketMetrics>>> & {
   readonly sla?: SlaSummary;
-  readonly survey?: SurveySummary;
+  readonly survey: SurveySummary;
 };
 
 /**
@@ -210,7 +210,7 @@ export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, wit
  */
 function surveyJson(r: ScopeResults, withSurvey: boolean): SurveyJson | null {
   const ratings = r.ratings?.csat;
-  if (!withSurvey || r.survey === undefined) {
+  if (!withSurvey) {
     if (ratings === undefined) return null;
     return { nps: null, csat: toJson(ratings), ces: [], responses: 0, csatSource: "ticketRatings" };
   }

@@ -321,7 +321,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
         tickets: state.input.tickets,
         ticketsInScope: state.main.tickets,
         responses: state.input.responses,
-        responsesInScope: mainResults.survey?.responses ?? 0,
+        responsesInScope: mainResults.survey.responses,
         responsesJoined: state.join.joined,
         responsesNotJoined: notJoined(state.join),
         cohorts: cohorts?.length ?? 0,

@@ -14,6 +14,7 @@ import type {
   RatingsJson,
   ReopensJson,
   Report,
+  SegmentationJson,
   SlaJson,
   SurveyJson,
   TimeJson,
@@ -132,15 +133,7 @@ export interface SelectedSegmentJson extends SelectedMetricSetJson {
  *
  * @category Report
  */
-export interface SelectedSegmentationJson {
-  /** The dimension names. */
-  readonly dimensions: readonly string[];
-  /** `true` when a ticket can be in several segments. */
-  readonly overlapping: boolean;
-  /** `true` when survey responses are placed in these segments (joined to their ticket, or by a response key). */
-  readonly surveySegmented: boolean;
-  /** Responses in scope placed in no segment here (not joined, and no response key). */
-  readonly responsesNotJoined: number;
+export interface SelectedSegmentationJson extends Omit<SegmentationJson, "segments"> {
   /** One entry per key seen, most tickets first (ties by key). */
   readonly segments: readonly SelectedSegmentJson[];
 }
