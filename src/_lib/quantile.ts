@@ -63,30 +63,50 @@ export interface Selected {
  * @internal
  */
 export function quantilesBySelection(values: ArrayLike<number>, probabilities: readonly number[]): Selected | undefined {
-  const n = values.length;
+  if (values.length === 0) return undefined;
+  return quantilesInPlace(values instanceof Float64Array ? values.slice() : Float64Array.from(values), probabilities);
+}
+
+/**
+ * {@link quantilesBySelection} on `a` itself, without the copy: `a` is reordered (the caller's
+ * scratch). One scan finds the minimum and maximum and whether `a` is already ascending (then
+ * nothing moves); the ranks are then placed as there, a rank at either end of the part that can
+ * hold it by a scan for that part's minimum or maximum instead of a partition.
+ *
+ * @internal
+ */
+export function quantilesInPlace(a: Float64Array, probabilities: readonly number[]): Selected | undefined {
+  const n = a.length;
   if (n === 0) return undefined;
-  const copy = values instanceof Float64Array ? values.slice() : Float64Array.from(values);
-  const wanted = new Set<number>([0, n - 1]);
-  for (const p of probabilities) {
-    const lo = Math.floor((n - 1) * p);
-    wanted.add(lo);
-    wanted.add(Math.min(lo + 1, n - 1));
+  let ascending = true;
+  for (let i = 1; i < n; i++) {
+    if ((a[i] as number) < (a[i - 1] as number)) {
+      ascending = false;
+      break;
+    }
   }
-  const ranks = [...wanted].sort((a, b) => a - b);
-  if (!isAscending(copy)) placeRanks(copy, ranks, 0, ranks.length - 1, 0, n - 1);
-  const quantiles = probabilities.map((p) => quantileSorted(copy, p) as number);
-  const min = copy[0] as number;
-  const max = copy[n - 1] as number;
+  if (!ascending) {
+    const wanted = new Set<number>([0, n - 1]);
+    for (const p of probabilities) {
+      const lo = Math.floor((n - 1) * p);
+      wanted.add(lo);
+      wanted.add(Math.min(lo + 1, n - 1));
+    }
+    placeRanks(
+      a,
+      [...wanted].sort((x, y) => x - y),
+      0,
+      wanted.size - 1,
+      0,
+      n - 1,
+    );
+  }
+  const quantiles = probabilities.map((p) => quantileSorted(a, p) as number);
+  const min = a[0] as number;
+  const max = a[n - 1] as number;
   return { min: min === 0 ? 0 : min, max: max === 0 ? 0 : max, quantiles };
 }
 
-/** `true` when `a` is already in ascending order (every rank is in place). */
-function isAscending(a: Float64Array): boolean {
-  for (let i = 1; i < a.length; i++) if ((a[i] as number) < (a[i - 1] as number)) return false;
-  return true;
-}
-
-/** Puts the values of `ranks[from..to]` at their sorted positions, all within `copy[left..right]`. */
 function placeRanks(copy: Float64Array, ranks: readonly number[], from: number, to: number, left: number, right: number): void {
   if (from > to || left >= right) return;
   const middle = (from + to) >>> 1;
@@ -98,6 +118,17 @@ function placeRanks(copy: Float64Array, ranks: readonly number[], from: number, 
 
 /** Rearranges `a[left..right]` so that `a[k]` is the value a sort would put there, smaller values before it and larger after. */
 function select(a: Float64Array, k: number, left: number, right: number): void {
+  // The smallest or largest of the part: one scan and one swap, no partition.
+  if (k === left || k === right) {
+    let at = k;
+    let v = a[k] as number;
+    if (k === left) {
+      for (let i = left + 1; i <= right; i++) if ((a[i] as number) < v) v = a[(at = i)] as number;
+    } else for (let i = left; i < right; i++) if ((a[i] as number) > v) v = a[(at = i)] as number;
+    a[at] = a[k] as number;
+    a[k] = v;
+    return;
+  }
   let budget = 2 * Math.ceil(Math.log2(right - left + 2)) + 4;
   // Pivot positions from a fixed pseudo-random sequence (an LCG): ordered, reversed or
   // rotated input (durations often arrive sorted) cannot line up with them, and the result

@@ -19,7 +19,7 @@
  */
 import { MetricRangeError } from "./errors.ts";
 import { exactSum, exactAdd, exactValue, type ExactSum } from "./exactSum.ts";
-import { quantilesBySelection, type Selected } from "./quantile.ts";
+import { quantilesInPlace, type Selected } from "./quantile.ts";
 import { noNegativeZero } from "./guards.ts";
 import {
   sketchAdd,
@@ -121,10 +121,14 @@ export function checkQuantileOption(fn: string, option: unknown): QuantileOption
   );
 }
 
+/** A new empty exact store. @internal */
+export function exactStore(): ExactStore {
+  return { kind: "exact", pages: [new Float64Array(16)], fill: 0, length: 0 };
+}
+
 /** A new empty store. @internal */
 export function valueStore(option: QuantileOption): ValueStore {
-  if (option !== "exact") return sketchStore(option.relativeError);
-  return { kind: "exact", pages: [new Float64Array(16)], fill: 0, length: 0 };
+  return option === "exact" ? exactStore() : sketchStore(option.relativeError);
 }
 
 /** Room for one more value: the first page doubles up to {@link PAGE}; then a new page. */
@@ -169,11 +173,12 @@ function eachPart(s: ExactStore, f: (part: Float64Array) => void): void {
 let gathered = new Float64Array(0);
 
 /**
- * Every value in one array: the first page's own memory when it is the only one, else
- * {@link gathered} (valid until the next call; the callers use it at once).
+ * Every value in one array: the first page's own memory when it is the only one and `scratch`
+ * is false, else {@link gathered} (valid until the next call; the callers use it at once), which
+ * the caller may reorder.
  */
-function allValues(s: ExactStore): Float64Array {
-  if (s.pages.length === 1) return (s.pages[0] as Float64Array).subarray(0, s.fill);
+function allValues(s: ExactStore, scratch = false): Float64Array {
+  if (!scratch && s.pages.length === 1) return (s.pages[0] as Float64Array).subarray(0, s.fill);
   if (gathered.length < s.length) gathered = new Float64Array(Math.ceil(s.length / PAGE) * PAGE);
   const out = gathered.subarray(0, s.length);
   let at = 0;
@@ -215,6 +220,8 @@ export function storeCount(s: ValueStore): number {
 }
 
 /** The values (exact stores only; a view valid until the next add or summary of any store: copy it to keep it). @internal */
+export function storeValues(s: ExactStore): Float64Array;
+export function storeValues(s: ValueStore): Float64Array | undefined;
 export function storeValues(s: ValueStore): Float64Array | undefined {
   if (s.kind === "sketch") return undefined;
   return allValues(s);
@@ -231,8 +238,9 @@ export function storeSummary(s: ValueStore, percentiles: readonly number[]): Sto
   if (s.kind === "sketch") return sketchSummary(s, percentiles);
   const n = s.length;
   if (n === 0) return undefined;
-  const values = allValues(s);
-  const selected = quantilesBySelection(values, [0.5, ...percentiles]) as Selected;
+  // The store's own copy, reordered by the selection (no second copy).
+  const values = allValues(s, true);
+  const selected = quantilesInPlace(values, [0.5, ...percentiles]) as Selected;
   const sum: ExactSum = exactSum();
   for (let i = 0; i < n; i++) exactAdd(sum, values[i] as number);
   const total = noNegativeZero(exactValue(sum));
@@ -323,7 +331,7 @@ export function storeFromJSON(owner: string, field: string, json: unknown): Valu
   if (o.kind !== "exact") throw fail('.kind must be "exact" or "sketch"', o.kind);
   const list = o.values;
   if (!Array.isArray(list)) throw fail(".values must be an array", list);
-  const store: ExactStore = { kind: "exact", pages: [new Float64Array(16)], fill: 0, length: 0 };
+  const store = exactStore();
   for (let i = 0; i < list.length; i++) {
     const x: unknown = list[i];
     if (typeof x !== "number" || !Number.isFinite(x) || x < 0) throw fail(`.values[${String(i)}] must be a finite non-negative number`, x);

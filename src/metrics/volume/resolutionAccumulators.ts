@@ -8,6 +8,7 @@ import { openState, readCounts, readNumbers, stateJson, type StateJson } from ".
 import { addCounts, sortedCounts } from "../../_lib/counts.ts";
 import { exactAdd, exactFrom, exactMerge, exactPartials, exactSum, exactValue, type ExactSum } from "../../_lib/exactSum.ts";
 import { assertDate } from "../../_lib/guards.ts";
+import { exactStore, storeAdd, storeMerge, storeValues, type ExactStore } from "../../_lib/quantileStore.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { isResolvedStatus, TICKET_STATUSES } from "../../models/ticket.ts";
 import { addOneTicket, COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
@@ -183,10 +184,8 @@ export interface BacklogSummary {
  * @category Volume
  */
 export interface BacklogState {
-  /** Ages (ms) of the unresolved tickets. @internal */
-  ages: Float64Array;
-  /** How many ages. @internal */
-  open: number;
+  /** Ages (ms) of the unresolved tickets, in an exact value store (paged: no discarded buffers on growth). @internal */
+  readonly ages: ExactStore;
   /** The exact sum of the averaged resolution times. @internal */
   sum: ExactSum;
   /** Resolved with a time, resolved by status. @internal */
@@ -196,15 +195,6 @@ export interface BacklogState {
 }
 
 const BACKLOG = "backlog";
-
-function pushAge(s: BacklogState, age: number): void {
-  if (s.open === s.ages.length) {
-    const next = new Float64Array(Math.max(16, s.ages.length * 2));
-    next.set(s.ages);
-    s.ages = next;
-  }
-  s.ages[s.open++] = age;
-}
 
 /**
  * `backlog` as an accumulator: at `asOf`, the unresolved tickets open longer than the average
@@ -232,8 +222,7 @@ export function backlogAccumulator(options: { readonly asOf: Date }): TicketMetr
   assertDate(fn, "asOf", options.asOf);
   const asOf = options.asOf.getTime();
   const create = (): BacklogState => ({
-    ages: new Float64Array(16),
-    open: 0,
+    ages: exactStore(),
     sum: exactSum(),
     counts: new Float64Array(2),
     skipped: { createdAfterAsOf: 0, solvedBeforeCreated: 0 },
@@ -244,7 +233,7 @@ export function backlogAccumulator(options: { readonly asOf: Date }): TicketMetr
       const created = batch.createdAt[row] as number;
       const solvedAt = batch.solvedAt[row] as number;
       const standing = backlogStanding(created, solvedAt, RESOLVED_CODES[batch.status[row] as number] === true, asOf);
-      if (standing === BACKLOG_OPEN) pushAge(state, asOf - created);
+      if (standing === BACKLOG_OPEN) storeAdd(state.ages, asOf - created);
       else if (standing === BACKLOG_RESOLVED) {
         exactAdd(state.sum, solvedAt - created);
         state.counts[0] = (state.counts[0] as number) + 1;
@@ -260,7 +249,7 @@ export function backlogAccumulator(options: { readonly asOf: Date }): TicketMetr
     add: addOneTicket(fn, COLUMNS, addRows),
     addRows,
     merge(a, b) {
-      for (let i = 0; i < b.open; i++) pushAge(a, b.ages[i] as number);
+      storeMerge(a.ages, b.ages, fn);
       a.sum = exactMerge(a.sum, b.sum);
       for (let i = 0; i < 2; i++) a.counts[i] = (a.counts[i] as number) + (b.counts[i] as number);
       addCounts(a.skipped, b.skipped);
@@ -271,12 +260,15 @@ export function backlogAccumulator(options: { readonly asOf: Date }): TicketMetr
       const byStatus = s.counts[1] as number;
       const threshold = averageResolution(exactValue(s.sum), averaged);
       let over = 0;
-      if (threshold !== undefined) for (let i = 0; i < s.open; i++) if (isBacklog(s.ages[i] as number, threshold)) over++;
+      if (threshold !== undefined) {
+        const ages = storeValues(s.ages);
+        for (let i = 0; i < ages.length; i++) if (isBacklog(ages[i] as number, threshold)) over++;
+      }
       return {
         count: threshold === undefined ? undefined : over,
         threshold,
         averagedResolutions: averaged,
-        unresolved: s.open,
+        unresolved: s.ages.length,
         resolved: averaged + byStatus,
         resolvedByStatusOnly: byStatus,
         skipped: sortedCounts(s.skipped),
@@ -284,7 +276,7 @@ export function backlogAccumulator(options: { readonly asOf: Date }): TicketMetr
     },
     toJSON: (s): StateJson =>
       stateJson(BACKLOG, 1, {
-        ages: Array.from(s.ages.subarray(0, s.open)),
+        ages: Array.from(storeValues(s.ages)),
         sum: exactPartials(s.sum),
         counts: Array.from(s.counts),
         skipped: { ...s.skipped },
@@ -292,7 +284,7 @@ export function backlogAccumulator(options: { readonly asOf: Date }): TicketMetr
     fromJSON(json) {
       const o = openState(json, BACKLOG, 1);
       const s = create();
-      for (const age of readNumbers(o, BACKLOG, "ages")) pushAge(s, age);
+      for (const age of readNumbers(o, BACKLOG, "ages")) storeAdd(s.ages, age);
       s.sum = exactFrom(readNumbers(o, BACKLOG, "sum"));
       s.counts.set(readFixed(o, BACKLOG, "counts", 2));
       Object.assign(s.skipped, readCounts(o, BACKLOG, "skipped"));
