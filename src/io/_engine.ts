@@ -141,7 +141,7 @@ function attributeReplacements(
 export async function readModel<T>(input: InputSource, options: ReadOptions, model: ModelSpec<T>): Promise<ReadResult<T>> {
   const dateFormat = checkDateFormat(model.fn, options.dateFormat);
   const spec = dateFormat === undefined ? model : withDateFormat(model, dateFormat);
-  const opened = await openInput(input, options.format);
+  const opened = await openInput(spec.fn, input, options.format);
   if (opened.empty) {
     throw new InputFormatError("E_INPUT_EMPTY", `${spec.fn}: ${opened.name}: the file is empty`, {
       preset: spec.preset,

@@ -37,11 +37,14 @@ export interface ReadCsvOptions {
  * Streams the records of a CSV file as header-keyed rows, without holding the file in
  * memory: each record is the header's names paired with the record's fields.
  *
- * @param input - A path, `"-"` for standard input, or a `Readable`; gzip is recognised by
- *   its magic bytes (`1f 8b`), whatever the name.
+ * @param input - A {@link InputSource} (a Web `ReadableStream` of bytes, a `File` or `Blob`, an
+ *   async iterable of bytes; in Node `openFile(path)` from `cx-metrics/io/node`); gzip is
+ *   recognised by its magic bytes (`1f 8b`), whatever the name.
  * @param options - {@link ReadCsvOptions}; default: delimiter detected.
  * @returns An async generator of {@link CsvRecord}s; an empty file yields nothing.
- * @throws The file system's error (e.g. `ENOENT`) when the file cannot be read;
+ * @throws {@link MetricRangeError} `E_OPTION_VALUE` when `input` is not a source (a path
+ *   string is not: open it with `openFile`).
+ * @throws The source's own error (e.g. `ENOENT` from `openFile`) when it cannot be read;
  *   {@link InputFormatError} `E_INPUT_ENCODING` for UTF-16 input, `E_INPUT_GZIP` for a damaged
  *   gzip stream (after the records before the damage), `E_INPUT_LIMIT` for a record that does
  *   not end within 64 MiB.
@@ -51,7 +54,7 @@ export interface ReadCsvOptions {
  *   A leading UTF-8 BOM is removed.
  * @example
  * ```ts
- * for await (const { record, row } of readCsv("examples/data/tickets.csv")) {
+ * for await (const { record, row } of readCsv(openFile("examples/data/tickets.csv"))) {
  *   if (record === 1) row["id"]; // => "1000"
  * }
  * ```
@@ -59,7 +62,7 @@ export interface ReadCsvOptions {
  * @category Input
  */
 export async function* readCsv(input: InputSource, options?: ReadCsvOptions): AsyncGenerator<CsvRecord> {
-  const opened = await openInput(input, "csv");
+  const opened = await openInput("readCsv", input, "csv");
   const counters: CsvCounters = { blankLines: 0 };
   let header: string[] | undefined;
   for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters, opened.name)) {
