@@ -52,7 +52,7 @@ const readActiveArray: Reader = (raw) => {
  *   `size` is missing; `E_INPUT_SYNTAX` for JSON that is not an array or object.
  * @throws {@link InputFormatError} `E_INPUT_EMPTY`, `E_INPUT_ENCODING`, `E_INPUT_DUPLICATE_COLUMN`,
  *   `E_INPUT_GZIP`, `E_INPUT_LIMIT` for inputs that cannot be read (see `readTickets`).
- * @throws {@link MetricRangeError} `E_OPTION_VALUE` at once when `input` is not a source (a path
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_OPTION_VALUE` at once when `input` is not a source (a path
  *   string is not: open it with `openFile`); `E_TIME_ZONE`, `E_MAP_ENTRY`, `E_MAP_FIELD` for bad options.
  * @remarks The `active_N` columns are taken in the order of N. Blanks must all come at the
  *   end of a row (a count after a blank rejects the row), and each count is at most `size`.

@@ -42,7 +42,7 @@ export interface ReadCsvOptions {
  *   recognised by its magic bytes (`1f 8b`), whatever the name.
  * @param options - {@link ReadCsvOptions}; default: delimiter detected.
  * @returns An async generator of {@link CsvRecord}s; an empty file yields nothing.
- * @throws {@link MetricRangeError} `E_OPTION_VALUE` when `input` is not a source (a path
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_OPTION_VALUE` when `input` is not a source (a path
  *   string is not: open it with `openFile`).
  * @throws The source's own error (e.g. `ENOENT` from `openFile`) when it cannot be read;
  *   {@link InputFormatError} `E_INPUT_ENCODING` for UTF-16 input, `E_INPUT_GZIP` for a damaged

@@ -35,7 +35,7 @@ const FIELDS = ["kind", "score", "scaleMin", "scaleMax", "answeredAt", "ticketId
  *   `answered_at` is missing; `E_INPUT_SYNTAX` for JSON that is not an array or object.
  * @throws {@link InputFormatError} `E_INPUT_EMPTY`, `E_INPUT_ENCODING`, `E_INPUT_DUPLICATE_COLUMN`,
  *   `E_INPUT_GZIP`, `E_INPUT_LIMIT` for inputs that cannot be read (see `readTickets`).
- * @throws {@link MetricRangeError} `E_OPTION_VALUE` at once when `input` is not a source (a path
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_OPTION_VALUE` at once when `input` is not a source (a path
  *   string is not: open it with `openFile`); `E_TIME_ZONE`, `E_OPTION_VALUE` (`dateFormat`), `E_MAP_ENTRY`,
  *   `E_MAP_FIELD` for bad options.
  * @remarks The checks of the model: `kind` is nps, csat or ces; `scale_min < scale_max`;

@@ -120,7 +120,7 @@ async function groupMessages(
  *   `E_INPUT_ENCODING` (UTF-16), `E_INPUT_DUPLICATE_COLUMN` at once; `E_INPUT_GZIP` (a damaged
  *   gzip stream) and `E_INPUT_LIMIT` (a record past 64 MiB that cannot be skipped) while the
  *   records are iterated, after those before the damage.
- * @throws {@link MetricRangeError} `E_OPTION_VALUE` at once when `input` is not a source (a path
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_OPTION_VALUE` at once when `input` is not a source (a path
  *   string is not: open it with `openFile`); `E_PRESET` for an unknown preset; `E_TIME_ZONE` for an
  *   invalid `timeZone`; `E_OPTION_VALUE` for a `dateFormat` that is not a date layout;
  *   `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map (also, when the input is opened, a

@@ -38,7 +38,7 @@ export interface OpenFileOptions {
  * ```
  * @category Input
  */
-export function openFile(path: string, options?: OpenFileOptions): NamedSource & { readonly name: string } {
+export function openFile(path: string, options?: OpenFileOptions): NamedSource {
   return {
     name: path,
     stream: () => (path === "-" ? (options?.stdin ?? process.stdin) : createReadStream(path)),
