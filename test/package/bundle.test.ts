@@ -37,33 +37,29 @@ describe("tree shaking", () => {
   });
 });
 
+/** The input files of a browser bundle of `entry` (a path from the repo root). */
+async function browserInputs(entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [`${root}${entry}`],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    metafile: true,
+    logLevel: "silent",
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
 describe("portability", () => {
   it("the whole root entry bundles for the browser with no Node built-in", async () => {
-    const result = await build({
-      entryPoints: [`${root}src/index.ts`],
-      bundle: true,
-      write: false,
-      format: "esm",
-      platform: "browser",
-      metafile: true,
-      logLevel: "silent",
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const inputs = await browserInputs("src/index.ts");
     expect(inputs.filter((f) => f.startsWith("node:") || f.includes("src/cli/") || f.includes("src/io/"))).toEqual([]);
     expect(inputs.some((f) => f.includes("src/report/"))).toBe(true);
   });
 
   it("the readers' entry (cx-metrics/io) bundles for the browser with no Node built-in and no zod", async () => {
-    const result = await build({
-      entryPoints: [`${root}src/io/index.ts`],
-      bundle: true,
-      write: false,
-      format: "esm",
-      platform: "browser",
-      metafile: true,
-      logLevel: "silent",
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const inputs = await browserInputs("src/io/index.ts");
     expect(inputs.some((f) => f.includes("src/io/readTickets.ts"))).toBe(true);
     expect(inputs.filter((f) => f.startsWith("node:") || f.includes("src/io/node/") || f.includes("src/cli/"))).toEqual([]);
     expect(inputs.filter((f) => f.includes("node_modules/zod/") || f.includes("src/report/"))).toEqual([]);
