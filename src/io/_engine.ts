@@ -367,23 +367,27 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, mod
   };
 
   async function* batches(): AsyncGenerator<RecordBatch<T>> {
-    for (;;) {
-      const next = await items.next();
-      stats.invalidUtf8 = attributed.n;
-      if (next.done === true) {
-        settle();
-        return;
-      }
-      const models: T[] = [];
-      const records: number[] = [];
-      for (const item of next.value) {
-        const model = take(item);
-        if (model !== undefined) {
-          models.push(model);
-          records.push(item.record);
+    try {
+      for (;;) {
+        const next = await items.next();
+        stats.invalidUtf8 = attributed.n;
+        if (next.done === true) {
+          settle();
+          return;
         }
+        const models: T[] = [];
+        const records: number[] = [];
+        for (const item of next.value) {
+          const model = take(item);
+          if (model !== undefined) {
+            models.push(model);
+            records.push(item.record);
+          }
+        }
+        if (models.length > 0) yield { models, records };
       }
-      if (models.length > 0) yield { models, records };
+    } finally {
+      await opened.chunks.return?.(); // a consumer that stopped early releases the input (its file, its Web stream)
     }
   }
 

@@ -74,30 +74,35 @@ function countEncodedReplacements(bytes: Uint8Array): number {
  * across a chunk boundary).
  */
 async function* decode(bytes: AsyncIterator<Uint8Array>, decoding: { invalidUtf8: number }): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
-  let tail = new Uint8Array(0);
-  for (;;) {
-    const next = await bytes.next();
-    if (next.done === true) break;
-    const text = decoder.decode(next.value, { stream: true });
-    if (text.length > 0) {
-      const found = countReplacements(text);
-      if (found > 0) {
-        const joined = new Uint8Array(tail.length + next.value.length);
-        joined.set(tail);
-        joined.set(next.value, tail.length);
-        decoding.invalidUtf8 += Math.max(0, found - countEncodedReplacements(joined));
+  // Stopped early (a consumer that returned): release the source.
+  try {
+    const decoder = new TextDecoder("utf-8");
+    let tail = new Uint8Array(0);
+    for (;;) {
+      const next = await bytes.next();
+      if (next.done === true) break;
+      const text = decoder.decode(next.value, { stream: true });
+      if (text.length > 0) {
+        const found = countReplacements(text);
+        if (found > 0) {
+          const joined = new Uint8Array(tail.length + next.value.length);
+          joined.set(tail);
+          joined.set(next.value, tail.length);
+          decoding.invalidUtf8 += Math.max(0, found - countEncodedReplacements(joined));
+        }
+        yield text;
       }
-      yield text;
+      // The last two bytes of the stream so far (chunks may be shorter than two bytes).
+      if (next.value.length >= 2) tail = next.value.slice(-2);
+      else if (next.value.length === 1) tail = Uint8Array.of(...tail.slice(-1), next.value[0] as number);
     }
-    // The last two bytes of the stream so far (chunks may be shorter than two bytes).
-    if (next.value.length >= 2) tail = next.value.slice(-2);
-    else if (next.value.length === 1) tail = Uint8Array.of(...tail.slice(-1), next.value[0] as number);
-  }
-  const rest = decoder.decode();
-  if (rest.length > 0) {
-    decoding.invalidUtf8 += countReplacements(rest);
-    yield rest;
+    const rest = decoder.decode();
+    if (rest.length > 0) {
+      decoding.invalidUtf8 += countReplacements(rest);
+      yield rest;
+    }
+  } finally {
+    await bytes.return?.();
   }
 }
 

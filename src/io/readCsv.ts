@@ -65,20 +65,25 @@ export async function* readCsv(input: InputSource, options?: ReadCsvOptions): As
   const opened = await openInput("readCsv", input, "csv");
   const counters: CsvCounters = { blankLines: 0 };
   let header: string[] | undefined;
-  for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters, opened.name)) {
-    for (const csvRow of batch) {
-      if (header === undefined) {
-        header = csvRow.data.map((name) => name.replace(/^\uFEFF/, "").trim());
-        continue;
+  try {
+    for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters, opened.name)) {
+      for (const csvRow of batch) {
+        if (header === undefined) {
+          header = csvRow.data.map((name) => name.replace(/^\uFEFF/, "").trim());
+          continue;
+        }
+        const row = Object.create(null) as Record<string, string>;
+        const n = Math.min(header.length, csvRow.data.length);
+        for (let i = 0; i < n; i++) {
+          const key = header[i] as string;
+          if (!Object.hasOwn(row, key)) row[key] = csvRow.data[i] as string;
+        }
+        const { record, line, problem } = csvRow;
+        yield problem === undefined ? { record, line, row } : { record, line, row, problem };
       }
-      const row = Object.create(null) as Record<string, string>;
-      const n = Math.min(header.length, csvRow.data.length);
-      for (let i = 0; i < n; i++) {
-        const key = header[i] as string;
-        if (!Object.hasOwn(row, key)) row[key] = csvRow.data[i] as string;
-      }
-      const { record, line, problem } = csvRow;
-      yield problem === undefined ? { record, line, row } : { record, line, row, problem };
     }
+  } finally {
+    // Stopped early: release the input.
+    await opened.chunks.return?.();
   }
 }
