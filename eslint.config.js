@@ -5,7 +5,10 @@ import tseslint from "typescript-eslint";
 // The import rules of ARCHITECTURE.md ("Layers and who may import what"). ESLint applies one
 // `no-restricted-imports` setting per file (a later block replaces an earlier one), so each
 // layer below lists all of its restrictions and the `files` globs do not overlap.
-const noNode = { group: ["node:*"], message: "The core must run in browsers, Deno and Bun: node:* only in src/cli and src/io." };
+const noNode = {
+  group: ["node:*"],
+  message: "The core must run in browsers, Deno and Bun: node:* only in src/cli and src/io/node (the readers of src/io are portable too).",
+};
 const noZod = {
   group: ["zod", "zod/*", "**/models/schemas/**"],
   message: "zod is the API boundary only (src/models/schemas, the cx-metrics/models entry): importing nps must not pull it in.",
@@ -54,11 +57,18 @@ export default tseslint.config(
   // src/report: composes the metrics' accumulators (their _ files), never the command.
   { files: ["src/report/**/*.ts"], rules: restrict([noNode, noZod, notAbove("src/report", ["io", "cli"])]) },
   { files: ["src/index.ts"], rules: restrict([noNode, noZod, notAbove("the root barrel", ["io", "cli"])]) },
-  // src/io and src/cli: Node only; they use the public surface of metrics and report.
+  // src/io: the readers ("cx-metrics/io"), portable like the core; they use the public surface
+  // of metrics. src/io/node ("cx-metrics/io/node"): the Node conveniences (open a path).
   {
     files: ["src/io/**/*.ts"],
-    rules: restrict([noZod, notAbove("src/io", ["report", "cli"]), noPrivateOf("src/io", ["metrics"])]),
+    ignores: ["src/io/node/**"],
+    rules: restrict([noNode, noZod, notAbove("src/io", ["report", "cli"]), noPrivateOf("src/io", ["metrics"])]),
   },
+  {
+    files: ["src/io/node/**/*.ts"],
+    rules: restrict([noZod, notAbove("src/io/node", ["report", "cli"]), noPrivateOf("src/io", ["metrics"])]),
+  },
+  // src/cli: Node only.
   { files: ["src/cli/**/*.ts"], rules: restrict([noZod, noPrivateOf("src/cli", ["metrics", "report"])]) },
   // A barrel (index.ts) may re-export types declared in a _ file, never its values.
   {

@@ -2,16 +2,21 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // The library: root barrel and the zod models entry, as ESM and CJS with types.
-    entry: { index: "src/index.ts", models: "src/models/schemas/index.ts" },
+    // The library, as ESM and CJS with types: the root barrel, the zod models entry, the readers
+    // (cx-metrics/io, no Node built-in) and their Node conveniences (cx-metrics/io/node, whose
+    // node:* imports stay external).
+    entry: { index: "src/index.ts", models: "src/models/schemas/index.ts", io: "src/io/index.ts", "io-node": "src/io/node/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
     clean: true,
+    // Shared chunks for CJS too, so that every entry throws the same MetricRangeError class
+    // (without it, io.cjs and models.cjs each carried a copy and instanceof failed across them).
+    splitting: true,
     treeshake: true,
     target: "es2022",
     platform: "neutral",
-    external: ["zod", "date-fns", "@date-fns/tz"],
+    external: ["zod", "date-fns", "@date-fns/tz", "papaparse", /^node:/],
   },
   {
     // The command: ESM only, with a shebang, for Node.

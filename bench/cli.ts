@@ -29,6 +29,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { writeTicketsCsv } from "./csv.ts";
+import { openFile } from "../src/io/node/index.ts";
 
 /** What a child measures. */
 type Kind = "parse" | "floor" | "read" | "command";
@@ -157,7 +158,7 @@ async function columnarFloor(): Promise<Work> {
 async function readOnly(): Promise<Work> {
   const { readTickets } = await import("../src/io/index.ts");
   return async (file) => {
-    const { records, stats } = await readTickets(file, { timeZone: "UTC" });
+    const { records, stats } = await readTickets(openFile(file), { timeZone: "UTC" });
     let n = 0;
     for await (const ticket of records) if (ticket.id !== "") n++;
     if (stats.rejected > 0) throw new Error(`readTickets rejected ${String(stats.rejected)} rows`);

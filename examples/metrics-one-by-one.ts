@@ -28,17 +28,18 @@ import {
   type Ticket,
 } from "../src/index.ts";
 import { readCohorts, readSurveyResponses, readTickets } from "../src/io/index.ts";
+import { openFile } from "../src/io/node/index.ts";
 
 const data = (name: string): string => new URL(`data/${name}`, import.meta.url).pathname;
 const timeZone = "Europe/Bucharest";
 
-const ticketsRead = await readTickets(data("tickets.csv"), { messages: data("messages.csv"), timeZone });
+const ticketsRead = await readTickets(openFile(data("tickets.csv")), { messages: openFile(data("messages.csv")), timeZone });
 const tickets: Ticket[] = [];
 for await (const t of ticketsRead.records) tickets.push(t);
-const responsesRead = await readSurveyResponses(data("responses.csv"), { timeZone });
+const responsesRead = await readSurveyResponses(openFile(data("responses.csv")), { timeZone });
 const responses: SurveyResponse[] = [];
 for await (const r of responsesRead.records) responses.push(r);
-const cohortsRead = await readCohorts(data("cohorts.csv"), { timeZone });
+const cohortsRead = await readCohorts(openFile(data("cohorts.csv")), { timeZone });
 const cohorts = [];
 for await (const c of cohortsRead.records) cohorts.push(c);
 

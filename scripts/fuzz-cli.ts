@@ -360,7 +360,7 @@ function runCase(c: Case, timeout: number): Promise<Result> {
       }
       if (code !== 0 && code !== 1) return done(result("crash", `exit ${String(code)}`));
       if (!c.json) return done(result("ok", ""));
-      let report: { input?: { tickets?: { read?: number; used?: number; rejected?: number; skipped?: number } } };
+      let report: { input?: { tickets?: { read?: number; used?: number; rejected?: number; excluded?: number } } };
       try {
         report = JSON.parse(stdout) as typeof report;
       } catch (error) {
@@ -370,12 +370,13 @@ function runCase(c: Case, timeout: number): Promise<Result> {
       if (t === undefined || typeof t.read !== "number" || typeof t.used !== "number" || typeof t.rejected !== "number") {
         return done(result("unaccounted", "no input.tickets counts in the JSON output"));
       }
-      const skipped = typeof t.skipped === "number" ? t.skipped : 0;
-      if (t.read !== t.used + t.rejected + skipped) {
+      // Deleted / spam tickets are excluded on purpose: read = used + rejected + excluded.
+      const excluded = typeof t.excluded === "number" ? t.excluded : 0;
+      if (t.read !== t.used + t.rejected + excluded) {
         return done(
           result(
             "unaccounted",
-            `read ${String(t.read)} != used ${String(t.used)} + rejected ${String(t.rejected)} + skipped ${String(skipped)}`,
+            `read ${String(t.read)} != used ${String(t.used)} + rejected ${String(t.rejected)} + excluded ${String(excluded)}`,
           ),
         );
       }

@@ -43,6 +43,10 @@ describe("eslint.config.js enforces the import rules of ARCHITECTURE.md", () => 
     ["src/cli/x.ts", 'import type { RepliesSkip } from "../metrics/time/_replies.ts"; export type X = RepliesSkip;'],
     ["src/cli/x.ts", 'import { coreAccumulator } from "../report/_core.ts"; export const x = coreAccumulator;'],
     ["src/io/x.ts", 'import { bucketsToJSON } from "../metrics/volume/_stateJson.ts"; export const x = bucketsToJSON;'],
+    // The readers run in browsers, Deno and Bun: node:* only in src/io/node.
+    ["src/io/x.ts", 'import { createReadStream } from "node:fs"; export const x = createReadStream;'],
+    ["src/io/node/x.ts", 'import { csvBatches } from "../_csv.ts"; export const x = csvBatches;'],
+    ["src/io/node/x.ts", 'import { CliError } from "../../cli/errors.ts"; export const x = CliError;'],
     // No file imports another folder's _ file (only its own folder's).
     ["src/report/x.ts", 'import { replyCount } from "../metrics/time/_replies.ts"; export const x = replyCount;'],
     ["src/metrics/sla/x.ts", 'import { replyCount } from "../time/_replies.ts"; export const x = replyCount;'],
@@ -66,6 +70,8 @@ describe("eslint.config.js enforces the import rules of ARCHITECTURE.md", () => 
     ],
     ["src/metrics/time/x.ts", 'import { replyCount } from "./_replies.ts"; export const x = replyCount;'],
     ["src/cli/x.ts", 'import { readFileSync } from "node:fs"; export const x = readFileSync;'],
+    ["src/io/node/x.ts", 'import { createReadStream } from "node:fs"; export const x = createReadStream;'],
+    ["src/cli/x.ts", 'import { openFile } from "../io/node/index.ts"; export const x = openFile;'],
     ["src/metrics/survey/index.ts", 'export type { BinaryAnswer } from "./_labels.ts";'],
     ["src/models/schemas/x.ts", 'import { z } from "zod"; export const x = z;'],
     ["examples/x.ts", 'import { nps } from "../src/index.ts"; console.log(nps);'],

@@ -5,7 +5,6 @@
  * @internal
  * @module
  */
-import type { Readable } from "node:stream";
 import { MetricRangeError } from "../_lib/errors.ts";
 import {
   InputFormatError,
@@ -16,8 +15,10 @@ import {
   type ReadResult,
   type Reject,
   type TicketPreset,
+  type NamedSource,
   type TicketReadResult,
 } from "../io/index.ts";
+import { openFile } from "../io/node/index.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { ReportArgs } from "./args.ts";
@@ -114,10 +115,11 @@ export interface FileRejects {
   readonly rejects: readonly (Reject & { readonly kind?: "rejected" | "warning" })[];
 }
 
-function source(path: string, io: CliIo): string | Readable {
-  if (path !== "-") return path;
+/** The file at `path`, or the command's standard input for `-` (the readers' Node source). */
+function source(path: string, io: CliIo): NamedSource {
+  if (path !== "-") return openFile(path);
   if (io.stdin === undefined) throw new CliError("E_CLI_USAGE", "- reads standard input, which is not available here");
-  return io.stdin;
+  return openFile(path, { stdin: io.stdin });
 }
 
 /** The message of a reader's error without its function name and, when it starts with it, the input's name. */

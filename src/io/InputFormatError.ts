@@ -63,7 +63,7 @@ export interface InputFormatDetails {
  * @example
  * ```ts
  * try {
- *   await readTickets("examples/data/tickets.csv", { preset: "zendesk-csv" });
+ *   await readTickets(openFile("examples/data/tickets.csv"), { preset: "zendesk-csv" });
  * } catch (error) {
  *   if (error instanceof InputFormatError) error.missing; // => ["Created at"]
  * }

@@ -141,7 +141,7 @@ function attributeReplacements(
 export async function readModel<T>(input: InputSource, options: ReadOptions, model: ModelSpec<T>): Promise<ReadResult<T>> {
   const dateFormat = checkDateFormat(model.fn, options.dateFormat);
   const spec = dateFormat === undefined ? model : withDateFormat(model, dateFormat);
-  const opened = await openInput(input, options.format);
+  const opened = await openInput(spec.fn, input, options.format);
   if (opened.empty) {
     throw new InputFormatError("E_INPUT_EMPTY", `${spec.fn}: ${opened.name}: the file is empty`, {
       preset: spec.preset,
@@ -367,23 +367,27 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, mod
   };
 
   async function* batches(): AsyncGenerator<RecordBatch<T>> {
-    for (;;) {
-      const next = await items.next();
-      stats.invalidUtf8 = attributed.n;
-      if (next.done === true) {
-        settle();
-        return;
-      }
-      const models: T[] = [];
-      const records: number[] = [];
-      for (const item of next.value) {
-        const model = take(item);
-        if (model !== undefined) {
-          models.push(model);
-          records.push(item.record);
+    try {
+      for (;;) {
+        const next = await items.next();
+        stats.invalidUtf8 = attributed.n;
+        if (next.done === true) {
+          settle();
+          return;
         }
+        const models: T[] = [];
+        const records: number[] = [];
+        for (const item of next.value) {
+          const model = take(item);
+          if (model !== undefined) {
+            models.push(model);
+            records.push(item.record);
+          }
+        }
+        if (models.length > 0) yield { models, records };
       }
-      if (models.length > 0) yield { models, records };
+    } finally {
+      await opened.chunks.return?.(); // a consumer that stopped early releases the input (its file, its Web stream)
     }
   }
 

@@ -1,17 +1,17 @@
 /**
- * Opening an input: a path, `-` or a `Readable`, gunzipped when its first bytes are the
- * gzip magic number, decoded as UTF-8 (a leading BOM removed; invalid sequences replaced by
- * U+FFFD and counted), with its layout resolved. A damaged gzip stream, UTF-16 text and an
- * empty file are told apart from layout errors, as {@link InputFormatError}s.
+ * Opening an input: any source of ./_bytes.ts (a Web stream, a `File`, an async iterable of
+ * bytes), gunzipped when its first bytes are the gzip magic number, decoded as UTF-8 (a
+ * leading BOM removed; invalid sequences replaced by U+FFFD and counted), with its layout
+ * resolved. A damaged gzip stream, UTF-16 text and an empty file are told apart from layout
+ * errors, as {@link InputFormatError}s. Free of Node built-ins.
  *
  * @internal
  * @module
  */
-import { createReadStream } from "node:fs";
-import { Readable, pipeline } from "node:stream";
-import { createGunzip } from "node:zlib";
-import { InputFormatError, type InputFormatCode } from "./InputFormatError.ts";
+import { concatBytes, gunzip, inputError, sourceBytes } from "./_bytes.ts";
 import type { InputFormat, InputSource } from "./types.ts";
+
+export { inputError } from "./_bytes.ts";
 
 /** An opened input: text chunks and what is known about the layout. @internal */
 export interface OpenedInput {
@@ -28,14 +28,6 @@ export interface OpenedInput {
    * ahead of the parsers: a record's replacements are counted before the record is read).
    */
   readonly decoding: { invalidUtf8: number };
-}
-
-/**
- * An {@link InputFormatError} of the input itself, `name: text` (no function, preset or
- * columns known yet: the engine adds them). @internal
- */
-export function inputError(code: InputFormatCode, name: string, text: string): InputFormatError {
-  return new InputFormatError(code, `${name}: ${text}`, { preset: "", found: [], expected: [], missing: [], input: name });
 }
 
 /** The first chunks, then the rest of `rest`. */
@@ -56,16 +48,6 @@ async function* prepend<T>(first: readonly T[], rest: AsyncIterator<T>): AsyncGe
 // eslint-disable-next-line require-yield
 async function* failing(error: unknown): AsyncGenerator<Uint8Array> {
   throw error;
-}
-
-function toBytes(chunk: unknown): Uint8Array {
-  if (chunk instanceof Uint8Array) return chunk;
-  if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
-  throw new TypeError("input streams must produce bytes or strings");
-}
-
-async function* byteChunks(stream: Readable): AsyncGenerator<Uint8Array> {
-  for await (const chunk of stream) yield toBytes(chunk);
 }
 
 const REPLACEMENT = "\uFFFD";
@@ -92,60 +74,36 @@ function countEncodedReplacements(bytes: Uint8Array): number {
  * across a chunk boundary).
  */
 async function* decode(bytes: AsyncIterator<Uint8Array>, decoding: { invalidUtf8: number }): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
-  let tail = new Uint8Array(0);
-  for (;;) {
-    const next = await bytes.next();
-    if (next.done === true) break;
-    const text = decoder.decode(next.value, { stream: true });
-    if (text.length > 0) {
-      const found = countReplacements(text);
-      if (found > 0) {
-        const joined = new Uint8Array(tail.length + next.value.length);
-        joined.set(tail);
-        joined.set(next.value, tail.length);
-        decoding.invalidUtf8 += Math.max(0, found - countEncodedReplacements(joined));
-      }
-      yield text;
-    }
-    // The last two bytes of the stream so far (chunks may be shorter than two bytes).
-    if (next.value.length >= 2) tail = next.value.slice(-2);
-    else if (next.value.length === 1) tail = Uint8Array.of(...tail.slice(-1), next.value[0] as number);
-  }
-  const rest = decoder.decode();
-  if (rest.length > 0) {
-    decoding.invalidUtf8 += countReplacements(rest);
-    yield rest;
-  }
-}
-
-/** `true` when a zlib error (code `Z_…`) is the stream's fault, not the file system's. */
-function isZlibError(error: unknown): error is Error {
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && typeof code === "string" && code.startsWith("Z_");
-}
-
-function gunzip(bytes: AsyncIterator<Uint8Array>, name: string): AsyncIterator<Uint8Array> {
-  const gz = createGunzip();
-  let compressed = 0;
-  const counted = (async function* () {
+  // Stopped early (a consumer that returned): release the source.
+  try {
+    const decoder = new TextDecoder("utf-8");
+    let tail = new Uint8Array(0);
     for (;;) {
       const next = await bytes.next();
-      if (next.done === true) return;
-      compressed += next.value.length;
-      yield next.value;
+      if (next.done === true) break;
+      const text = decoder.decode(next.value, { stream: true });
+      if (text.length > 0) {
+        const found = countReplacements(text);
+        if (found > 0) {
+          const joined = new Uint8Array(tail.length + next.value.length);
+          joined.set(tail);
+          joined.set(next.value, tail.length);
+          decoding.invalidUtf8 += Math.max(0, found - countEncodedReplacements(joined));
+        }
+        yield text;
+      }
+      // The last two bytes of the stream so far (chunks may be shorter than two bytes).
+      if (next.value.length >= 2) tail = next.value.slice(-2);
+      else if (next.value.length === 1) tail = Uint8Array.of(...tail.slice(-1), next.value[0] as number);
     }
-  })();
-  const source = Readable.from(counted);
-  pipeline(source, gz, () => undefined);
-  return (async function* () {
-    try {
-      yield* byteChunks(gz);
-    } catch (error) {
-      if (!isZlibError(error)) throw error;
-      throw inputError("E_INPUT_GZIP", name, `the file is not a complete gzip stream: ${error.message} after ${String(compressed)} bytes`);
+    const rest = decoder.decode();
+    if (rest.length > 0) {
+      decoding.invalidUtf8 += countReplacements(rest);
+      yield rest;
     }
-  })();
+  } finally {
+    await bytes.return?.();
+  }
 }
 
 /**
@@ -167,11 +125,6 @@ function utf16(head: Uint8Array): string | undefined {
   if (oddNul >= pairs * 0.9 && evenNul === 0) return "its ASCII characters are followed by NUL bytes (UTF-16 little-endian)";
   if (evenNul >= pairs * 0.9 && oddNul === 0) return "its ASCII characters are preceded by NUL bytes (UTF-16 big-endian)";
   return undefined;
-}
-
-function sourceName(input: InputSource): string {
-  if (typeof input === "string") return input;
-  return "<stream>";
 }
 
 /** The layout a file name implies, ignoring a trailing `.gz`. */
@@ -205,14 +158,13 @@ function sniff(head: string): InputFormat {
 const SNIFF_CHARS = 64 * 1024;
 
 /**
- * Opens `input`. The first bytes are read at once, so a missing file throws here.
+ * Opens `input` for the reader `fn`. The first bytes are read at once, so a missing file
+ * throws here.
  *
  * @internal
  */
-export async function openInput(input: InputSource, format: InputFormat | undefined): Promise<OpenedInput> {
-  const name = sourceName(input);
-  const stream: Readable = typeof input === "string" ? (input === "-" ? process.stdin : createReadStream(input)) : input;
-  const raw = byteChunks(stream);
+export async function openInput(fn: string, input: InputSource, format: InputFormat | undefined): Promise<OpenedInput> {
+  const { name, bytes: raw } = sourceBytes(fn, input);
   // Peek until two bytes are known, to recognise gzip whatever the name.
   const head: Uint8Array[] = [];
   let length = 0;
@@ -246,7 +198,7 @@ export async function openInput(input: InputSource, format: InputFormat | undefi
     textLength += next.value.length;
   }
   if (failure !== undefined) bytes = failing(failure.error);
-  const first512 = Buffer.concat(text).subarray(0, 512);
+  const first512 = concatBytes(text).subarray(0, 512);
   const wide = utf16(first512);
   if (wide !== undefined) {
     await bytes.return?.();
@@ -254,7 +206,7 @@ export async function openInput(input: InputSource, format: InputFormat | undefi
   }
   const decoding = { invalidUtf8: 0 };
   let chunks: AsyncIterator<string> = decode(prepend(text, bytes), decoding);
-  const fromName = typeof input === "string" && input !== "-" ? formatFromName(input) : {};
+  const fromName = formatFromName(name);
   let resolved = format ?? fromName.format;
   if (resolved === undefined) {
     const peeked: string[] = [];

@@ -1,11 +1,25 @@
 /**
- * The input layer of the `cx-metrics` command (Node only): streaming readers for CSV, JSON
- * and NDJSON exports (optionally gzip-compressed) that map helpdesk columns to the models
- * through presets and account for every record.
+ * Readers of helpdesk exports, in every runtime (Node, Deno, Bun, browsers): streaming
+ * readers for CSV, JSON and NDJSON exports (optionally gzip-compressed) that map helpdesk
+ * columns to the models through presets and account for every record. They read Web
+ * streams, `File`s and async iterables of bytes; in Node, `openFile(path)` from
+ * `cx-metrics/io/node` opens a path.
  *
  * @packageDocumentation
  */
-export type { ColumnMap, InputFormat, InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject, TicketPreset } from "./types.ts";
+export type {
+  ByteStream,
+  ColumnMap,
+  InputFormat,
+  InputInfo,
+  InputSource,
+  NamedSource,
+  ReadOptions,
+  ReadResult,
+  ReadStats,
+  Reject,
+  TicketPreset,
+} from "./types.ts";
 export type { StatusMap } from "./_options.ts";
 export { INPUT_FORMAT_CODES, InputFormatError } from "./InputFormatError.ts";
 export type { InputFormatCode, InputFormatDetails } from "./InputFormatError.ts";
@@ -19,4 +33,3 @@ export { readSurveyResponses } from "./readSurveyResponses.ts";
 export type { ReadSurveyResponsesOptions } from "./readSurveyResponses.ts";
 export { readCohorts } from "./readCohorts.ts";
 export type { ReadCohortsOptions } from "./readCohorts.ts";
-export { writeRejectsCsv } from "./writeRejectsCsv.ts";

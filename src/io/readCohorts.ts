@@ -40,8 +40,10 @@ const readActiveArray: Reader = (raw) => {
  * `active_N`, blanks for periods not yet observed; or JSON objects with an `active` array)
  * as a stream of {@link Cohort}s, rejecting and counting the rows that do not fit.
  *
- * @param input - A path (`.csv`, `.json`, `.ndjson`, optionally `.gz`), `"-"` for standard
- *   input, or a `Readable`.
+ * @param input - The export: a {@link InputSource} (a Web `ReadableStream` of bytes, a `File`
+ *   or `Blob`, an async iterable of bytes; in Node `openFile(path)` from `cx-metrics/io/node`).
+ *   Its name (`.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl`, optionally `.gz`) or its first bytes
+ *   decide the layout; gzip is recognised by its magic bytes.
  * @param options - {@link ReadCohortsOptions}; all optional, but a date-only `start`
  *   (`2026-01-01`) is a naive local time and needs `timeZone`.
  * @returns The cohorts (single-use async iterable) with the accounting; `read === used +
@@ -50,13 +52,14 @@ const readActiveArray: Reader = (raw) => {
  *   `size` is missing; `E_INPUT_SYNTAX` for JSON that is not an array or object.
  * @throws {@link InputFormatError} `E_INPUT_EMPTY`, `E_INPUT_ENCODING`, `E_INPUT_DUPLICATE_COLUMN`,
  *   `E_INPUT_GZIP`, `E_INPUT_LIMIT` for inputs that cannot be read (see `readTickets`).
- * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_MAP_ENTRY`, `E_MAP_FIELD` for bad options.
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_OPTION_VALUE` at once when `input` is not a source (a path
+ *   string is not: open it with `openFile`); `E_TIME_ZONE`, `E_MAP_ENTRY`, `E_MAP_FIELD` for bad options.
  * @remarks The `active_N` columns are taken in the order of N. Blanks must all come at the
  *   end of a row (a count after a blank rejects the row), and each count is at most `size`.
  *   `period` is day, week, month, quarter or year, and is left out when blank.
  * @example
  * ```ts
- * const { records } = await readCohorts("examples/data/cohorts.csv", { timeZone: "UTC" });
+ * const { records } = await readCohorts(openFile("examples/data/cohorts.csv"), { timeZone: "UTC" });
  * for await (const cohort of records) console.log(cohort.label, cohort.active.length);
  * ```
  * @see {@link https://en.wikipedia.org/wiki/Cohort_analysis}

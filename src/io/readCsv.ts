@@ -37,11 +37,14 @@ export interface ReadCsvOptions {
  * Streams the records of a CSV file as header-keyed rows, without holding the file in
  * memory: each record is the header's names paired with the record's fields.
  *
- * @param input - A path, `"-"` for standard input, or a `Readable`; gzip is recognised by
- *   its magic bytes (`1f 8b`), whatever the name.
+ * @param input - A {@link InputSource} (a Web `ReadableStream` of bytes, a `File` or `Blob`, an
+ *   async iterable of bytes; in Node `openFile(path)` from `cx-metrics/io/node`); gzip is
+ *   recognised by its magic bytes (`1f 8b`), whatever the name.
  * @param options - {@link ReadCsvOptions}; default: delimiter detected.
  * @returns An async generator of {@link CsvRecord}s; an empty file yields nothing.
- * @throws The file system's error (e.g. `ENOENT`) when the file cannot be read;
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_OPTION_VALUE` when `input` is not a source (a path
+ *   string is not: open it with `openFile`).
+ * @throws The source's own error (e.g. `ENOENT` from `openFile`) when it cannot be read;
  *   {@link InputFormatError} `E_INPUT_ENCODING` for UTF-16 input, `E_INPUT_GZIP` for a damaged
  *   gzip stream (after the records before the damage), `E_INPUT_LIMIT` for a record that does
  *   not end within 64 MiB.
@@ -51,7 +54,7 @@ export interface ReadCsvOptions {
  *   A leading UTF-8 BOM is removed.
  * @example
  * ```ts
- * for await (const { record, row } of readCsv("examples/data/tickets.csv")) {
+ * for await (const { record, row } of readCsv(openFile("examples/data/tickets.csv"))) {
  *   if (record === 1) row["id"]; // => "1000"
  * }
  * ```
@@ -59,23 +62,28 @@ export interface ReadCsvOptions {
  * @category Input
  */
 export async function* readCsv(input: InputSource, options?: ReadCsvOptions): AsyncGenerator<CsvRecord> {
-  const opened = await openInput(input, "csv");
+  const opened = await openInput("readCsv", input, "csv");
   const counters: CsvCounters = { blankLines: 0 };
   let header: string[] | undefined;
-  for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters, opened.name)) {
-    for (const csvRow of batch) {
-      if (header === undefined) {
-        header = csvRow.data.map((name) => name.replace(/^\uFEFF/, "").trim());
-        continue;
+  try {
+    for await (const batch of csvBatches(opened.chunks, options?.delimiter ?? opened.delimiterHint, counters, opened.name)) {
+      for (const csvRow of batch) {
+        if (header === undefined) {
+          header = csvRow.data.map((name) => name.replace(/^\uFEFF/, "").trim());
+          continue;
+        }
+        const row = Object.create(null) as Record<string, string>;
+        const n = Math.min(header.length, csvRow.data.length);
+        for (let i = 0; i < n; i++) {
+          const key = header[i] as string;
+          if (!Object.hasOwn(row, key)) row[key] = csvRow.data[i] as string;
+        }
+        const { record, line, problem } = csvRow;
+        yield problem === undefined ? { record, line, row } : { record, line, row, problem };
       }
-      const row = Object.create(null) as Record<string, string>;
-      const n = Math.min(header.length, csvRow.data.length);
-      for (let i = 0; i < n; i++) {
-        const key = header[i] as string;
-        if (!Object.hasOwn(row, key)) row[key] = csvRow.data[i] as string;
-      }
-      const { record, line, problem } = csvRow;
-      yield problem === undefined ? { record, line, row } : { record, line, row, problem };
     }
+  } finally {
+    // Stopped early: release the input.
+    await opened.chunks.return?.();
   }
 }

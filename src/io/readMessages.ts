@@ -47,8 +47,10 @@ const AUTHOR_SYNONYMS = new Map<string, string>([
  * Reads a messages file (columns `ticket_id`, `at`, `author`, `public`, `author_id`) as a
  * stream of {@link TicketMessage}s, rejecting and counting the rows that do not fit.
  *
- * @param input - A path (`.csv`, `.json`, `.ndjson`, optionally `.gz`), `"-"` for standard
- *   input, or a `Readable`.
+ * @param input - The export: a {@link InputSource} (a Web `ReadableStream` of bytes, a `File`
+ *   or `Blob`, an async iterable of bytes; in Node `openFile(path)` from `cx-metrics/io/node`).
+ *   Its name (`.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl`, optionally `.gz`) or its first bytes
+ *   decide the layout; gzip is recognised by its magic bytes.
  * @param options - {@link ReadMessagesOptions}; all optional.
  * @returns The messages (single-use async iterable) with the accounting; `read === used +
  *   rejected` once iterated. An empty file gives no messages.
@@ -56,14 +58,15 @@ const AUTHOR_SYNONYMS = new Map<string, string>([
  *   `author` or `public` is missing; `E_INPUT_SYNTAX` for JSON that is not an array or object.
  * @throws {@link InputFormatError} `E_INPUT_EMPTY`, `E_INPUT_ENCODING`, `E_INPUT_DUPLICATE_COLUMN`,
  *   `E_INPUT_GZIP`, `E_INPUT_LIMIT` for inputs that cannot be read (see `readTickets`).
- * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_OPTION_VALUE` (`dateFormat`), `E_MAP_ENTRY`,
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_OPTION_VALUE` at once when `input` is not a source (a path
+ *   string is not: open it with `openFile`); `E_TIME_ZONE`, `E_OPTION_VALUE` (`dateFormat`), `E_MAP_ENTRY`,
  *   `E_MAP_FIELD` for bad options.
  * @remarks `author` is `customer`, `agent`, `bot` or `system` (also `end-user`, `requester`,
  *   `user`, `contact`, `lead` → customer; `admin`, `teammate` → agent; `operator` → bot);
  *   `public` is `true`/`false`. Messages are returned in file order.
  * @example
  * ```ts
- * const { records, stats } = await readMessages("examples/data/messages.csv");
+ * const { records, stats } = await readMessages(openFile("examples/data/messages.csv"));
  * for await (const { ticketId, message } of records) console.log(ticketId, message.author);
  * stats.read === stats.used + stats.rejected; // => true
  * ```

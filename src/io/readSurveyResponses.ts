@@ -24,8 +24,10 @@ const FIELDS = ["kind", "score", "scaleMin", "scaleMax", "answeredAt", "ticketId
  * `ticket_id`, `customer_id`, `agent`, `channel`) as a stream of {@link SurveyResponse}s,
  * rejecting and counting the rows that do not fit.
  *
- * @param input - A path (`.csv`, `.json`, `.ndjson`, optionally `.gz`), `"-"` for standard
- *   input, or a `Readable`.
+ * @param input - The export: a {@link InputSource} (a Web `ReadableStream` of bytes, a `File`
+ *   or `Blob`, an async iterable of bytes; in Node `openFile(path)` from `cx-metrics/io/node`).
+ *   Its name (`.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl`, optionally `.gz`) or its first bytes
+ *   decide the layout; gzip is recognised by its magic bytes.
  * @param options - {@link ReadSurveyResponsesOptions}; all optional.
  * @returns The responses (single-use async iterable) with the accounting; `read === used +
  *   rejected` once iterated. An empty file gives no responses.
@@ -33,14 +35,15 @@ const FIELDS = ["kind", "score", "scaleMin", "scaleMax", "answeredAt", "ticketId
  *   `answered_at` is missing; `E_INPUT_SYNTAX` for JSON that is not an array or object.
  * @throws {@link InputFormatError} `E_INPUT_EMPTY`, `E_INPUT_ENCODING`, `E_INPUT_DUPLICATE_COLUMN`,
  *   `E_INPUT_GZIP`, `E_INPUT_LIMIT` for inputs that cannot be read (see `readTickets`).
- * @throws {@link MetricRangeError} `E_TIME_ZONE`, `E_OPTION_VALUE` (`dateFormat`), `E_MAP_ENTRY`,
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_OPTION_VALUE` at once when `input` is not a source (a path
+ *   string is not: open it with `openFile`); `E_TIME_ZONE`, `E_OPTION_VALUE` (`dateFormat`), `E_MAP_ENTRY`,
  *   `E_MAP_FIELD` for bad options.
  * @remarks The checks of the model: `kind` is nps, csat or ces; `scale_min < scale_max`;
  *   the score lies on the scale; an nps answer is an integer on 0–10. The scale may be left
  *   blank for nps (it is 0–10); other kinds need it.
  * @example
  * ```ts
- * const { records, stats, rejects } = await readSurveyResponses("examples/data/responses.csv");
+ * const { records, stats, rejects } = await readSurveyResponses(openFile("examples/data/responses.csv"));
  * for await (const response of records) console.log(response.kind, response.score);
  * rejects[0].reason; // => "must be within the scale, from scale.min to scale.max"
  * ```

@@ -40,7 +40,7 @@ export interface ReadTicketsOptions extends ReadOptions {
    */
   readonly statusMap?: StatusMap;
   /**
-   * A messages file (see {@link readMessages}) to attach to the tickets by id. It is read
+   * A messages export (a source like `input`; see {@link readMessages}) to attach to the tickets by id. It is read
    * whole before the first ticket is returned and grouped per ticket id, so its messages
    * are held in memory (about 200 bytes per message). Default: none.
    */
@@ -106,8 +106,10 @@ async function groupMessages(
  * rejecting and counting every record that does not fit and every ticket left out on
  * purpose, so that `read = used + rejected + excluded`.
  *
- * @param input - A path (`.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl`, optionally `.gz`;
- *   gzip is recognised by its magic bytes), `"-"` for standard input, or a `Readable`.
+ * @param input - The export: a {@link InputSource} (a Web `ReadableStream` of bytes, a `File`
+ *   or `Blob`, an async iterable of bytes; in Node `openFile(path)` from `cx-metrics/io/node`).
+ *   Its name (`.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl`, optionally `.gz`) or its first bytes
+ *   decide the layout; gzip is recognised by its magic bytes.
  * @param options - {@link ReadTicketsOptions}; all optional (`preset` defaults to `"generic"`).
  * @returns The tickets (single-use async iterable, read as you iterate), the accounting
  *   (final once iterated), the rejects (every issue of every rejected record) and the
@@ -118,7 +120,8 @@ async function groupMessages(
  *   `E_INPUT_ENCODING` (UTF-16), `E_INPUT_DUPLICATE_COLUMN` at once; `E_INPUT_GZIP` (a damaged
  *   gzip stream) and `E_INPUT_LIMIT` (a record past 64 MiB that cannot be skipped) while the
  *   records are iterated, after those before the damage.
- * @throws {@link MetricRangeError} `E_PRESET` for an unknown preset; `E_TIME_ZONE` for an
+ * @throws `MetricRangeError` (from `cx-metrics`) `E_OPTION_VALUE` at once when `input` is not a source (a path
+ *   string is not: open it with `openFile`); `E_PRESET` for an unknown preset; `E_TIME_ZONE` for an
  *   invalid `timeZone`; `E_OPTION_VALUE` for a `dateFormat` that is not a date layout;
  *   `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map (also, when the input is opened, a
  *   duration mapped without a unit to a column whose name states none; and a satisfaction
@@ -146,7 +149,7 @@ async function groupMessages(
  *   `{ tickets, metric_sets }`, is the exception: it is parsed whole).
  * @example
  * ```ts
- * const { records, stats, rejects } = await readTickets("examples/data/tickets.csv");
+ * const { records, stats, rejects } = await readTickets(openFile("examples/data/tickets.csv"));
  * const tickets = [];
  * for await (const ticket of records) tickets.push(ticket);
  * stats.read === stats.used + stats.rejected; // => true

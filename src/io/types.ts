@@ -1,13 +1,37 @@
-import type { Readable } from "node:stream";
-
 /**
- * Where records come from: a file path, `"-"` for standard input, or a Node `Readable` of
- * bytes (or strings). Any of them may be gzip-compressed: compression is recognised by
- * the first two bytes (`1f 8b`), not by the name.
+ * Bytes as a stream: a Web `ReadableStream<Uint8Array>` (`File.stream()`, `Response.body`,
+ * Deno's `file.readable`), or any async iterable of `Uint8Array` or string chunks (a Node
+ * `Readable`, an async generator). Strings are encoded as UTF-8.
  *
  * @category Input
  */
-export type InputSource = string | Readable;
+export type ByteStream = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
+
+/**
+ * A source with a name, such as a browser `File`, a `Blob`, Bun's `Bun.file(path)` or what
+ * `openFile` (from `cx-metrics/io/node`) returns. The readers call `stream()` once. The name
+ * (a file name or path) decides the layout when `ReadOptions.format` is not given (`.csv`,
+ * `.json`, `.ndjson`, optionally followed by `.gz`) and names the input in errors.
+ *
+ * @category Input
+ */
+export interface NamedSource {
+  /** The file name or path; default `"<stream>"` (and the layout is sniffed). */
+  readonly name?: string;
+  /** A new stream of the source's bytes. */
+  stream(): ByteStream;
+}
+
+/**
+ * Where records come from: a {@link ByteStream} or a {@link NamedSource}. Any of them may be
+ * gzip-compressed: compression is recognised by the first two bytes (`1f 8b`), not by the
+ * name, and undone with the runtime's `DecompressionStream("gzip")`. A path is not a source
+ * here (this entry runs in browsers too): in Node, `openFile(path)` from `cx-metrics/io/node`
+ * makes one (`"-"` for standard input).
+ *
+ * @category Input
+ */
+export type InputSource = ByteStream | NamedSource;
 
 /**
  * The physical layout of an input: `csv` (any of `,` `;` tab `|` as the delimiter), `json`
@@ -127,7 +151,7 @@ export interface ReadStats {
  * @category Input
  */
 export interface InputInfo {
-  /** The name of the input (the path, `"-"` for standard input, `"<stream>"` for a `Readable`). */
+  /** The name of the input ({@link NamedSource.name}: a file name, the path given to `openFile`, `"-"` for standard input), else `"<stream>"`. */
   readonly name: string;
   /** The layout read. */
   readonly format: InputFormat;
@@ -180,7 +204,7 @@ export interface ReadResult<T> {
  */
 export interface ReadOptions {
   /**
-   * The layout; default: from the name (`.csv`, `.tsv` → csv; `.json` → json; `.ndjson`,
+   * The layout; default: from the source's name ({@link NamedSource.name}: `.csv`, `.tsv` → csv; `.json` → json; `.ndjson`,
    * `.jsonl` → ndjson; a trailing `.gz` is ignored), else sniffed from the first bytes
    * (`[` → json, `{` → ndjson when the first line is a whole JSON value, else json; anything
    * else → csv).

@@ -13,6 +13,7 @@ import { numberPaths, REPORT_SHAPE, type Shape } from "../../src/cli/shape.ts";
 import { readTickets } from "../../src/io/index.ts";
 import { needsRealData, realDataPath } from "../_support/realData.ts";
 import { cli, DATA, FULL, json, repo, tempDir } from "./_run.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 const HEADER = "id,created_at,status,channel,type,priority,group,first_response_at,solved_at,replies";
 const ROWS = [
@@ -100,7 +101,7 @@ describe("vendor presets", () => {
       ["gorgias-json", "gorgias-json/tickets.json"],
       ["helpscout-json", "helpscout-json/conversations.json"],
     ] as const) {
-      const result = await readTickets(repo(`test/fixtures/exports/${name}`), { preset });
+      const result = await readTickets(openFile(repo(`test/fixtures/exports/${name}`)), { preset });
       for await (const _ of result.records);
       expect(result.input.fields.length).toBeGreaterThan(3);
       expect(result.input.fields.filter((f) => f.startsWith("excluded"))).toEqual([]);

@@ -6,12 +6,13 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../src/models/index.ts";
 import { exportFixture, expectedOf, readAll } from "./_vendorSupport.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 const at = (iso: string): Date => new Date(iso);
 
 describe("chatwoot-json (Chatwoot conversations API)", () => {
   it("reads the documented fields of every conversation", async () => {
-    const { tickets, result } = await readAll(exportFixture("chatwoot-json", "conversations.json"), { preset: "chatwoot-json" });
+    const { tickets, result } = await readAll(openFile(exportFixture("chatwoot-json", "conversations.json")), { preset: "chatwoot-json" });
     expect(result.rejects).toEqual([]);
     expect(tickets[0]).toEqual({
       id: "101",
@@ -43,7 +44,7 @@ describe("chatwoot-json (Chatwoot conversations API)", () => {
 
   it("accounts for every record as expected.json says", async () => {
     const expected = expectedOf("chatwoot-json");
-    const { result } = await readAll(exportFixture("chatwoot-json", "conversations.json"), { preset: "chatwoot-json" });
+    const { result } = await readAll(openFile(exportFixture("chatwoot-json", "conversations.json")), { preset: "chatwoot-json" });
     expect([result.stats.read, result.stats.used, result.stats.rejected, result.stats.excluded]).toEqual([
       expected.read,
       expected.used,

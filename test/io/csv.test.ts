@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readCsv, readTickets, type CsvRecord } from "../../src/io/index.ts";
 import { needsRealData, realDataPath } from "../_support/realData.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 const fixture = (file: string): string => new URL(`../fixtures/io/${file}`, import.meta.url).pathname;
 
@@ -73,7 +74,7 @@ describe("readCsv: quirks", () => {
     const dir = mkdtempSync(join(tmpdir(), "cx-io-"));
     const path = join(dir, "export.csv"); // no .gz suffix on purpose
     writeFileSync(path, gzipSync("id,name\n1,Ana\n2,Dan\n"));
-    expect(plain(await all(path))).toEqual([
+    expect(plain(await all(openFile(path)))).toEqual([
       { id: "1", name: "Ana" },
       { id: "2", name: "Dan" },
     ]);
@@ -98,7 +99,7 @@ describe("readCsv: quirks", () => {
   });
 
   it("treats __proto__ and constructor headers as ordinary keys (null-prototype rows)", async () => {
-    const [record] = await all(fixture("proto-header.csv"));
+    const [record] = await all(openFile(fixture("proto-header.csv")));
     expect(record).toBeDefined();
     const row = record?.row as Record<string, string>;
     expect(Object.getPrototypeOf(row)).toBeNull();
@@ -132,7 +133,7 @@ describe("readCsv: real files (the data's real/README.md)", () => {
     "twcs_head5000.csv: 5,000 records; the \\r\\r inside an unquoted field of row index 2484 does not split it",
     needsRealData("real/twcs_head5000.csv"),
     async () => {
-      const records = await all(realDataPath("real/twcs_head5000.csv"));
+      const records = await all(openFile(realDataPath("real/twcs_head5000.csv")));
       expect(records).toHaveLength(5000);
       expect(records.every((r) => r.problem === undefined)).toBe(true);
       const row = records.find((r) => r.row["tweet_id"] === "3399");
@@ -146,7 +147,7 @@ describe("readCsv: real files (the data's real/README.md)", () => {
     "customer_support_tickets.csv: 8,469 records, quoted descriptions with line breaks",
     needsRealData("real/customer_support_tickets.csv"),
     async () => {
-      const records = await all(realDataPath("real/customer_support_tickets.csv"));
+      const records = await all(openFile(realDataPath("real/customer_support_tickets.csv")));
       expect(records).toHaveLength(8469);
       expect(records.every((r) => r.problem === undefined)).toBe(true);
       expect(records[8468]?.row["Ticket ID"]).toBe("8469");

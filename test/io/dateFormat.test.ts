@@ -8,6 +8,7 @@ import { dateFormatProblem } from "../../src/io/dateFormat.ts";
 import type { Ticket } from "../../src/models/index.ts";
 import { MetricRangeError } from "../../src/_lib/errors.ts";
 import { needsRealData, realDataPath } from "../_support/realData.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 async function collect<T>(result: ReadResult<T>): Promise<T[]> {
   const out: T[] = [];
@@ -142,7 +143,7 @@ describe("a real file in another layout", () => {
     "twcs_head5000.csv (Twitter customer support): all 5,000 created_at values read with EEE MMM dd HH:mm:ss xx yyyy",
     needsRealData("real/twcs_head5000.csv"),
     async () => {
-      const result = await readTickets(realDataPath("real/twcs_head5000.csv"), {
+      const result = await readTickets(openFile(realDataPath("real/twcs_head5000.csv")), {
         map: ["id=tweet_id", "createdAt=created_at", "status=inbound"],
         statusMap: ["True=open", "False=solved"],
         dateFormat: "EEE MMM dd HH:mm:ss xx yyyy",
@@ -155,7 +156,7 @@ describe("a real file in another layout", () => {
       const years = new Set(read.map((t) => t.createdAt.getUTCFullYear()));
       expect([...years].sort()).toEqual([2011, 2016, 2017]);
       // Without the layout every row is rejected.
-      const without = await readTickets(realDataPath("real/twcs_head5000.csv"), {
+      const without = await readTickets(openFile(realDataPath("real/twcs_head5000.csv")), {
         map: ["id=tweet_id", "createdAt=created_at", "status=inbound"],
         statusMap: ["True=open", "False=solved"],
       });

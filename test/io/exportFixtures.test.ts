@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readTickets, type ReadTicketsOptions, type TicketPreset, type TicketReadResult } from "../../src/io/index.ts";
 import type { Ticket } from "../../src/models/index.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 interface Expected {
   readonly file: string;
@@ -50,7 +51,7 @@ function optionsOf(e: Expected): ReadTicketsOptions {
 
 async function read(preset: string): Promise<{ e: Expected; result: TicketReadResult; tickets: Ticket[] }> {
   const e = expectedOf(preset);
-  const result = await readTickets(`${folder(preset)}${e.file}`, optionsOf(e));
+  const result = await readTickets(openFile(`${folder(preset)}${e.file}`), optionsOf(e));
   const tickets: Ticket[] = [];
   for await (const ticket of result.records) tickets.push(ticket);
   return { e, result, tickets };

@@ -7,9 +7,10 @@ import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../src/models/index.ts";
 import { csat } from "../../src/index.ts";
 import { exportFixture, expectedOf, median, readAll } from "./_vendorSupport.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 const at = (iso: string): Date => new Date(iso);
-const read = () => readAll(exportFixture("gorgias-json", "tickets.json"), { preset: "gorgias-json" });
+const read = () => readAll(openFile(exportFixture("gorgias-json", "tickets.json")), { preset: "gorgias-json" });
 
 describe("gorgias-json (Gorgias tickets API)", () => {
   it("reads a ticket with its messages (internal notes private) and its survey", async () => {

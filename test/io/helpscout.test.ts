@@ -10,9 +10,10 @@ import type { Ticket } from "../../src/models/index.ts";
 import { csat, happinessScore, type HappinessRating } from "../../src/index.ts";
 import { exportFixture, expectedOf, median, readAll } from "./_vendorSupport.ts";
 import { readFileSync } from "node:fs";
+import { openFile } from "../../src/io/node/index.ts";
 
 const at = (iso: string): Date => new Date(iso);
-const read = () => readAll(exportFixture("helpscout-json", "conversations.json"), { preset: "helpscout-json" });
+const read = () => readAll(openFile(exportFixture("helpscout-json", "conversations.json")), { preset: "helpscout-json" });
 
 /** The first public agent message after the first customer message, as a naive reference. */
 function firstReplyMs(ticket: Ticket): number | undefined {

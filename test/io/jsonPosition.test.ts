@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { InputFormatError, readTickets } from "../../src/io/index.ts";
 import { describeJsonError, jsonErrorOffset, lineColumn } from "../../src/io/_jsonPosition.ts";
 import { repo } from "../cli/_run.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 const BROKEN = repo("test/fixtures/io/json-syntax/intercom-list-conversations-missing-comma.json");
 
@@ -93,7 +94,7 @@ describe("line and column", () => {
 
 describe("the readers", () => {
   it("a JSON document read whole: the Intercom example without one comma fails with line 13, column 13", async () => {
-    const error = await readTickets(BROKEN, { preset: "intercom-json" }).then(drain, (e: unknown) => e);
+    const error = await readTickets(openFile(BROKEN), { preset: "intercom-json" }).then(drain, (e: unknown) => e);
     expect(error).toBeInstanceOf(InputFormatError);
     expect((error as InputFormatError).code).toBe("E_INPUT_SYNTAX");
     expect((error as Error).message).toBe(

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { readTickets, type Reject, type TicketReadResult } from "../../src/io/index.ts";
 import type { Ticket } from "../../src/models/index.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 const fixture = (file: string): string => new URL(`../fixtures/io/${file}`, import.meta.url).pathname;
 
@@ -32,7 +33,7 @@ const pick = (rejects: readonly Reject[], record: number): [string, string, stri
 
 describe("zendesk-csv (Zendesk ticket CSV export)", () => {
   it("maps the export's columns, reading naive dates in the account's time zone", async () => {
-    const result = await readTickets(fixture("zendesk-tickets.csv"), { preset: "zendesk-csv", timeZone: "Europe/Bucharest" });
+    const result = await readTickets(openFile(fixture("zendesk-tickets.csv")), { preset: "zendesk-csv", timeZone: "Europe/Bucharest" });
     const tickets = await collect(result);
     expect(result.stats).toEqual({
       read: 5,
@@ -77,7 +78,7 @@ describe("zendesk-csv (Zendesk ticket CSV export)", () => {
   });
 
   it("keeps the exported durations (minutes) as milliseconds per ticket id", async () => {
-    const result = await readTickets(fixture("zendesk-tickets.csv"), { preset: "zendesk-csv", timeZone: "Europe/Bucharest" });
+    const result = await readTickets(openFile(fixture("zendesk-tickets.csv")), { preset: "zendesk-csv", timeZone: "Europe/Bucharest" });
     const all = await collect(result);
     expect(helpdeskOf(all, "101")).toEqual({
       firstReply: min(45),
@@ -93,13 +94,13 @@ describe("zendesk-csv (Zendesk ticket CSV export)", () => {
   });
 
   it("rejects a negative Reopens count, naming the column as the export spells it", async () => {
-    const result = await readTickets(fixture("zendesk-tickets.csv"), { preset: "zendesk-csv", timeZone: "Europe/Bucharest" });
+    const result = await readTickets(openFile(fixture("zendesk-tickets.csv")), { preset: "zendesk-csv", timeZone: "Europe/Bucharest" });
     await collect(result);
     expect(result.rejects).toEqual([{ record: 4, line: 6, column: "Reopens", value: "-1", reason: "must be a non-negative integer" }]);
   });
 
   it("without timeZone, naive dates reject their records (no hidden host zone)", async () => {
-    const result = await readTickets(fixture("zendesk-tickets.csv"), { preset: "zendesk-csv" });
+    const result = await readTickets(openFile(fixture("zendesk-tickets.csv")), { preset: "zendesk-csv" });
     const tickets = await collect(result);
     expect(tickets).toEqual([]);
     expect(result.rejects[0]).toMatchObject({ record: 1, column: "Created at" });
@@ -109,7 +110,7 @@ describe("zendesk-csv (Zendesk ticket CSV export)", () => {
 
 describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () => {
   it("joins metric_sets by ticket_id and maps the API fields", async () => {
-    const result = await readTickets(fixture("zendesk-tickets.json"), { preset: "zendesk-json" });
+    const result = await readTickets(openFile(fixture("zendesk-tickets.json")), { preset: "zendesk-json" });
     const tickets = await collect(result);
     expect(result.stats).toEqual({
       read: 3,
@@ -172,7 +173,7 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
   });
 
   it("reads NDJSON tickets with embedded metric_set, counting blank lines and rejecting bad JSON lines", async () => {
-    const result = await readTickets(fixture("zendesk-tickets.ndjson"), { preset: "zendesk-json" });
+    const result = await readTickets(openFile(fixture("zendesk-tickets.ndjson")), { preset: "zendesk-json" });
     const tickets = await collect(result);
     expect(result.stats).toEqual({
       read: 3,
@@ -197,7 +198,7 @@ describe("zendesk-json (Zendesk tickets API with side-loaded metric_sets)", () =
 
 describe("freshdesk-csv (Freshdesk ticket export)", () => {
   it("maps the export, reads HH:MM:SS business-hour durations, and keeps every issue of a rejected row", async () => {
-    const result = await readTickets(fixture("freshdesk-tickets.csv"), { preset: "freshdesk-csv", timeZone: "Asia/Kolkata" });
+    const result = await readTickets(openFile(fixture("freshdesk-tickets.csv")), { preset: "freshdesk-csv", timeZone: "Asia/Kolkata" });
     const tickets = await collect(result);
     expect(result.stats).toEqual({
       read: 5,
@@ -239,7 +240,7 @@ describe("freshdesk-csv (Freshdesk ticket export)", () => {
   });
 
   it("a statusMap adds the custom status, and the row is then used", async () => {
-    const result = await readTickets(fixture("freshdesk-tickets.csv"), {
+    const result = await readTickets(openFile(fixture("freshdesk-tickets.csv")), {
       preset: "freshdesk-csv",
       timeZone: "Asia/Kolkata",
       statusMap: { Archived: "closed" },
@@ -254,7 +255,7 @@ describe("freshdesk-csv (Freshdesk ticket export)", () => {
 
 describe("intercom-json (Intercom conversations with statistics)", () => {
   it("reads epoch seconds, the statistics object and tag names", async () => {
-    const result = await readTickets(fixture("intercom-conversations.json"), { preset: "intercom-json" });
+    const result = await readTickets(openFile(fixture("intercom-conversations.json")), { preset: "intercom-json" });
     const tickets = await collect(result);
     expect(result.stats).toEqual({
       read: 3,

@@ -7,9 +7,10 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { MetricRangeError } from "../../src/_lib/errors.ts";
-import { InputFormatError, readTickets, writeRejectsCsv, type TicketReadResult } from "../../src/io/index.ts";
+import { InputFormatError, readTickets, type TicketReadResult } from "../../src/io/index.ts";
 import type { Ticket } from "../../src/models/index.ts";
 import { needsRealData, realDataPath } from "../_support/realData.ts";
+import { openFile, writeRejectsCsv } from "../../src/io/node/index.ts";
 
 const example = (file: string): string => new URL(`../../examples/data/${file}`, import.meta.url).pathname;
 const text = (s: string): Readable => Readable.from([Buffer.from(s)]);
@@ -22,7 +23,7 @@ async function collect(result: TicketReadResult): Promise<Ticket[]> {
 
 describe("examples/data/tickets.csv through the generic preset", () => {
   it("uses or rejects every record; the two deliberately bad rows are rejected with the right column and reason", async () => {
-    const result = await readTickets(example("tickets.csv"));
+    const result = await readTickets(openFile(example("tickets.csv")));
     const tickets = await collect(result);
     const lines = readFileSync(example("tickets.csv"), "utf8").trimEnd().split("\n").length;
     expect(result.stats.read).toBe(lines - 1);
@@ -45,7 +46,7 @@ describe("examples/data/tickets.csv through the generic preset", () => {
   });
 
   it("builds tickets with only the fields present (no undefined values) and keeps the raw status", async () => {
-    const tickets = await collect(await readTickets(example("tickets.csv")));
+    const tickets = await collect(await readTickets(openFile(example("tickets.csv"))));
     for (const ticket of tickets) {
       for (const value of Object.values(ticket)) expect(value).not.toBeUndefined();
       expect(ticket.rawStatus).toBeDefined();
@@ -56,7 +57,7 @@ describe("examples/data/tickets.csv through the generic preset", () => {
   });
 
   it("attaches the messages file by ticket id, in time order, and accounts for it", async () => {
-    const result = await readTickets(example("tickets.csv"), { messages: example("messages.csv") });
+    const result = await readTickets(openFile(example("tickets.csv")), { messages: openFile(example("messages.csv")) });
     const tickets = await collect(result);
     const join = result.messages;
     expect(join).toBeDefined();
@@ -80,7 +81,7 @@ describe(
   needsRealData("real/customer_support_tickets.csv"),
   () => {
     it("reads 8,469 records; read = used + rejected with the exact counts", async () => {
-      const result = await readTickets(realDataPath("real/customer_support_tickets.csv"), {
+      const result = await readTickets(openFile(realDataPath("real/customer_support_tickets.csv")), {
         timeZone: "UTC",
         map: [
           "id=Ticket ID",
@@ -127,7 +128,7 @@ describe(
     });
 
     it("a custom status map decides the category; rawStatus keeps the export's name", async () => {
-      const result = await readTickets(realDataPath("real/customer_support_tickets.csv"), {
+      const result = await readTickets(openFile(realDataPath("real/customer_support_tickets.csv")), {
         timeZone: "UTC",
         map: { id: "Ticket ID", created_at: "Date of Purchase", status: "Ticket Status" },
         statusMap: { "Pending Customer Response": "on_hold" },
@@ -165,7 +166,7 @@ describe("accounting details", () => {
   });
 
   it("__proto__ and constructor columns do not pollute anything", async () => {
-    const result = await readTickets(new URL("../fixtures/io/proto-header.csv", import.meta.url).pathname);
+    const result = await readTickets(openFile(new URL("../fixtures/io/proto-header.csv", import.meta.url).pathname));
     const tickets = await collect(result);
     expect(tickets).toEqual([{ id: "1", createdAt: new Date("2026-01-05T10:00:00Z"), status: "open", rawStatus: "open" }]);
     expect(Object.getPrototypeOf(tickets[0])).toBe(Object.prototype);
@@ -185,7 +186,7 @@ describe("accounting details", () => {
 
 describe("errors", () => {
   it("E_INPUT_COLUMNS: a file that is not what the preset expects throws at once, listing found and expected columns", async () => {
-    const attempt = readTickets(example("tickets.csv"), { preset: "zendesk-csv" });
+    const attempt = readTickets(openFile(example("tickets.csv")), { preset: "zendesk-csv" });
     await expect(attempt).rejects.toBeInstanceOf(InputFormatError);
     const error = (await attempt.catch((e: unknown) => e)) as InputFormatError;
     expect(error.code).toBe("E_INPUT_COLUMNS");
@@ -200,7 +201,7 @@ describe("errors", () => {
   });
 
   it("E_INPUT_COLUMNS: a mapped column that is not in the file", async () => {
-    await expect(readTickets(example("tickets.csv"), { map: ["assignee=Agent Name"] })).rejects.toMatchObject({
+    await expect(readTickets(openFile(example("tickets.csv")), { map: ["assignee=Agent Name"] })).rejects.toMatchObject({
       code: "E_INPUT_COLUMNS",
       missing: ["Agent Name"],
     });
@@ -228,12 +229,12 @@ describe("errors", () => {
     ["E_STATUS_MAP", { statusMap: { Escalated: "urgent" as never } }],
     ["E_STATUS_MAP", { statusMap: ["Escalated"] }],
   ])("%s for a bad option", async (code, options) => {
-    const attempt = readTickets(example("tickets.csv"), options);
+    const attempt = readTickets(openFile(example("tickets.csv")), options);
     await expect(attempt).rejects.toBeInstanceOf(MetricRangeError);
     await expect(attempt).rejects.toMatchObject({ code, message: expect.stringMatching(/^readTickets: /) });
   });
 
   it("a missing file throws the file system's error at once", async () => {
-    await expect(readTickets("/nonexistent/tickets.csv")).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(readTickets(openFile("/nonexistent/tickets.csv"))).rejects.toMatchObject({ code: "ENOENT" });
   });
 });

@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { readTickets, type ReadTicketsOptions } from "../../src/io/index.ts";
 import type { Ticket } from "../../src/models/index.ts";
 import { needsRealData, realDataPath, type RealDataFile } from "../_support/realData.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 async function read(file: RealDataFile, options: ReadTicketsOptions) {
-  const result = await readTickets(realDataPath(file), options);
+  const result = await readTickets(openFile(realDataPath(file)), options);
   const tickets: Ticket[] = [];
   for await (const t of result.records) tickets.push(t);
   return { tickets, stats: result.stats, rejects: result.rejects };

@@ -4,13 +4,14 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { readCohorts, readSurveyResponses, InputFormatError } from "../../src/io/index.ts";
 import type { Cohort, SurveyResponse } from "../../src/models/index.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 const example = (file: string): string => new URL(`../../examples/data/${file}`, import.meta.url).pathname;
 const text = (s: string): Readable => Readable.from([Buffer.from(s)]);
 
 describe("readSurveyResponses", () => {
   it("examples/data/responses.csv: every row used or rejected; the nps 11 row is rejected on score", async () => {
-    const result = await readSurveyResponses(example("responses.csv"));
+    const result = await readSurveyResponses(openFile(example("responses.csv")));
     const responses: SurveyResponse[] = [];
     for await (const r of result.records) responses.push(r);
     expect(result.stats).toEqual({
@@ -63,7 +64,7 @@ describe("readSurveyResponses", () => {
 
 describe("readCohorts", () => {
   it("examples/data/cohorts.csv: blanks mark periods not yet observed", async () => {
-    const result = await readCohorts(example("cohorts.csv"), { timeZone: "UTC" });
+    const result = await readCohorts(openFile(example("cohorts.csv")), { timeZone: "UTC" });
     const cohorts: Cohort[] = [];
     for await (const c of result.records) cohorts.push(c);
     expect(result.stats).toEqual({
@@ -115,7 +116,7 @@ describe("readCohorts", () => {
   });
 
   it("a date-only start is naive local time: without timeZone the record is rejected", async () => {
-    const result = await readCohorts(example("cohorts.csv"));
+    const result = await readCohorts(openFile(example("cohorts.csv")));
     for await (const _ of result.records);
     expect(result.stats.rejected).toBe(10);
     expect(result.rejects[0]).toMatchObject({ column: "start", value: "2026-01-01" });

@@ -5,10 +5,11 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../src/models/index.ts";
 import { exportFixture, expectedOf, median, readAll } from "./_vendorSupport.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 const at = (iso: string): Date => new Date(iso);
 const min = (n: number): number => n * 60_000;
-const read = () => readAll(exportFixture("zammad-json", "tickets.json"), { preset: "zammad-json" });
+const read = () => readAll(openFile(exportFixture("zammad-json", "tickets.json")), { preset: "zammad-json" });
 
 describe("zammad-json (Zammad tickets API)", () => {
   it("reads an expanded ticket, with Zammad's escalation minutes as helpdesk durations", async () => {

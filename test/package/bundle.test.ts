@@ -1,4 +1,6 @@
 import { build } from "esbuild";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -35,20 +37,54 @@ describe("tree shaking", () => {
   });
 });
 
+/** The input files of a browser bundle of `entry` (a path from the repo root). */
+async function browserInputs(entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [`${root}${entry}`],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    metafile: true,
+    logLevel: "silent",
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
 describe("portability", () => {
   it("the whole root entry bundles for the browser with no Node built-in", async () => {
-    const result = await build({
-      entryPoints: [`${root}src/index.ts`],
-      bundle: true,
-      write: false,
-      format: "esm",
-      platform: "browser",
-      metafile: true,
-      logLevel: "silent",
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const inputs = await browserInputs("src/index.ts");
     expect(inputs.filter((f) => f.startsWith("node:") || f.includes("src/cli/") || f.includes("src/io/"))).toEqual([]);
     expect(inputs.some((f) => f.includes("src/report/"))).toBe(true);
+  });
+
+  it("the readers' entry (cx-metrics/io) bundles for the browser with no Node built-in and no zod", async () => {
+    const inputs = await browserInputs("src/io/index.ts");
+    expect(inputs.some((f) => f.includes("src/io/readTickets.ts"))).toBe(true);
+    expect(inputs.filter((f) => f.startsWith("node:") || f.includes("src/io/node/") || f.includes("src/cli/"))).toEqual([]);
+    expect(inputs.filter((f) => f.includes("node_modules/zod/") || f.includes("src/report/"))).toEqual([]);
+  });
+
+  it("the built cx-metrics/io has no node: import (dist, when built)", ({ skip }) => {
+    const files = ["io.js", "io.cjs"].map((name) => join(root, "dist", name));
+    if (!files.every((file) => existsSync(file))) skip("dist/ is not built (npm run build)");
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      // io.js imports shared chunks: follow them too.
+      const chunks = [...text.matchAll(/(?:from |require\()['"]\.\/(chunk-[\w-]+\.c?js)['"]/g)].map((m) =>
+        readFileSync(join(root, "dist", m[1] ?? ""), "utf8"),
+      );
+      for (const code of [text, ...chunks])
+        expect(code).not.toMatch(/(?:from |require\()['"](?:node:)?(?:fs|stream|zlib|events|path|os)['"]/);
+    }
+  });
+
+  it("the check can fail: the Node convenience (cx-metrics/io/node) needs Node built-ins", async () => {
+    await expect(
+      build({ entryPoints: [`${root}src/io/node/index.ts`], bundle: true, write: false, platform: "browser", logLevel: "silent" }),
+    ).rejects.toThrow();
+    const built = join(root, "dist/io-node.js");
+    if (existsSync(built)) expect(readFileSync(built, "utf8")).toMatch(/from ['"](?:node:)?fs['"]/);
   });
 
   it("the check can fail: the command's entry needs Node built-ins", async () => {

@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { readCohorts, readSurveyResponses, readTickets } from "../../src/io/index.ts";
 import type { Cohort, SurveyResponse, Ticket } from "../../src/models/index.ts";
 import { report, reportAccumulator } from "../../src/report/index.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 const data = (file: string): string => new URL(`../../examples/data/${file}`, import.meta.url).pathname;
 
@@ -17,9 +18,11 @@ async function all<T>(records: AsyncIterable<T>): Promise<T[]> {
 
 describe("report on examples/data", () => {
   test("every ticket, response and cohort is accounted for, and the report is JSON", async () => {
-    const tickets: Ticket[] = await all((await readTickets(data("tickets.csv"), { messages: data("messages.csv") })).records);
-    const responses: SurveyResponse[] = await all((await readSurveyResponses(data("responses.csv"))).records);
-    const cohorts: Cohort[] = await all((await readCohorts(data("cohorts.csv"), { timeZone: "Europe/Bucharest" })).records);
+    const tickets: Ticket[] = await all(
+      (await readTickets(openFile(data("tickets.csv")), { messages: openFile(data("messages.csv")) })).records,
+    );
+    const responses: SurveyResponse[] = await all((await readSurveyResponses(openFile(data("responses.csv")))).records);
+    const cohorts: Cohort[] = await all((await readCohorts(openFile(data("cohorts.csv")), { timeZone: "Europe/Bucharest" })).records);
     expect(tickets.length).toBeGreaterThan(300);
     expect(cohorts.length).toBe(10);
     const options = {

@@ -11,6 +11,7 @@ import { readSurveyResponses, readTickets } from "../../src/io/index.ts";
 import type { SurveyResponse, Ticket } from "../../src/models/index.ts";
 import { report, reportAccumulator, type Report, type ReportOptions, type SegmentationJson } from "../../src/report/index.ts";
 import { codeOf } from "../_support/errors.ts";
+import { openFile } from "../../src/io/node/index.ts";
 
 const file = (name: string): string => new URL(`../fixtures/cli/join/${name}`, import.meta.url).pathname;
 
@@ -32,8 +33,8 @@ let responses: SurveyResponse[] = [];
 let r: Report;
 
 beforeAll(async () => {
-  tickets = await all((await readTickets(file("tickets.csv"))).records);
-  responses = await all((await readSurveyResponses(file("responses.csv"))).records);
+  tickets = await all((await readTickets(openFile(file("tickets.csv")))).records);
+  responses = await all((await readSurveyResponses(openFile(file("responses.csv")))).records);
   r = report({ tickets, responses }, options);
 });
 
