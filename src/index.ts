@@ -20,13 +20,11 @@ export * from "./metrics/staffing/index.ts";
 export * from "./report/index.ts";
 export type { Accumulator, MetricAccumulator, StateJson } from "./_lib/accumulator.ts";
 export {
-  addOneTicket,
   BATCH_LABELS,
   COLUMNS,
   labelCode,
   labelDictionaries,
   labelDictionary,
-  pushTicket,
   RATING_NO_SCALE,
   RATING_OFFERED,
   rowTicket,
@@ -38,3 +36,4 @@ export {
   type TicketBatch,
   type TicketMetric,
 } from "./models/ticketBatch.ts";
+export { addOneTicket, ALL_BATCH_COLUMNS, BATCH_COLUMNS, pushTicket } from "./models/pushTicket.ts";

@@ -9,8 +9,6 @@
  *
  * @module
  */
-import { assertTicketDate } from "../_lib/guards.ts";
-import { MetricRangeError } from "../_lib/errors.ts";
 import type { MetricAccumulator } from "../_lib/accumulator.ts";
 import type { Message } from "./message.ts";
 import { TICKET_STATUSES, type HelpdeskDurations, type StatusChange, type Ticket, type TicketStatus } from "./ticket.ts";
@@ -155,102 +153,15 @@ export function labelCode(d: LabelDictionary, value: string | undefined): number
   return code;
 }
 
-const STATUS_CODE = new Map<unknown, number>(TICKET_STATUSES.map((s, i) => [s, i]));
-
 /** The status of a row. @category Engine */
 export function statusAt(batch: TicketBatch, row: number): TicketStatus {
   return TICKET_STATUSES[batch.status[row] as number] as TicketStatus;
-}
-
-/** The epoch ms of a ticket's optional instant `value` (read by the caller: a keyed read by field name would be megamorphic), `NaN` when absent. */
-function instant(fn: string, ticket: Ticket, field: string, value: Date | undefined): number {
-  if (value === undefined) return Number.NaN;
-  const ms = value instanceof Date ? value.getTime() : Number.NaN;
-  if (Number.isNaN(ms)) {
-    throw new MetricRangeError("E_INVALID_DATE", `${fn}: ${field} of ticket ${ticket.id} must be a valid Date, got ${String(value)}`);
-  }
-  return ms;
 }
 
 /** Bit of {@link TicketBatch.ratingFlags}: a survey was offered. @category Engine */
 export const RATING_OFFERED = 1;
 /** Bit of {@link TicketBatch.ratingFlags}: a numeric rating without a scale. @category Engine */
 export const RATING_NO_SCALE = 2;
-
-/** Writes the ticket's satisfaction rating (score and scale) and survey flags into `row`. */
-function pushRating(batch: TicketBatch, row: number, ticket: Ticket): void {
-  const rating = ticket.satisfaction;
-  let score = Number.NaN;
-  let min = Number.NaN;
-  let max = Number.NaN;
-  let flags = ticket.satisfactionOffered === true ? RATING_OFFERED : 0;
-  if (rating === "good" || rating === "bad") {
-    score = rating === "good" ? 1 : 0;
-    min = 0;
-    max = 1;
-    flags |= RATING_OFFERED;
-  } else if (typeof rating === "number") {
-    flags |= RATING_OFFERED;
-    const scale = ticket.satisfactionScale;
-    if (scale === undefined) flags |= RATING_NO_SCALE;
-    else {
-      score = rating;
-      min = scale.min;
-      max = scale.max;
-    }
-  }
-  batch.rating[row] = score;
-  batch.ratingMin[row] = min;
-  batch.ratingMax[row] = max;
-  batch.ratingFlags[row] = flags;
-}
-
-/**
- * Writes `ticket` into row `batch.length` and increments `length` (the batch must not be full).
- *
- * @throws `E_UNKNOWN_STATUS` when the status is not a `TicketStatus` (naming the ticket);
- * `E_INVALID_DATE` when an instant other than `createdAt` is present but not a valid Date
- * (an invalid `createdAt` is written as `NaN`: the row is skipped and counted).
- * @category Engine
- */
-export function pushTicket(fn: string, batch: TicketBatch, ticket: Ticket): void {
-  const row = batch.length;
-  const status = STATUS_CODE.get(ticket.status);
-  if (status === undefined) {
-    throw new MetricRangeError(
-      "E_UNKNOWN_STATUS",
-      `${fn}: status must be one of ${TICKET_STATUSES.join(", ")} (ticket ${JSON.stringify(String(ticket.id))}), got ${JSON.stringify(String(ticket.status))}`,
-    );
-  }
-  const created = ticket.createdAt;
-  batch.id[row] = ticket.id;
-  batch.createdAt[row] = created instanceof Date ? created.getTime() : Number.NaN;
-  batch.firstResponseAt[row] = instant(fn, ticket, "firstResponseAt", ticket.firstResponseAt);
-  batch.assignedAt[row] = instant(fn, ticket, "assignedAt", ticket.assignedAt);
-  batch.firstSolvedAt[row] = instant(fn, ticket, "firstSolvedAt", ticket.firstSolvedAt);
-  batch.solvedAt[row] = instant(fn, ticket, "solvedAt", ticket.solvedAt);
-  batch.status[row] = status;
-  batch.replies[row] = ticket.replies ?? Number.NaN;
-  batch.reopens[row] = ticket.reopens ?? Number.NaN;
-  const d = batch.dictionaries;
-  const l = batch.labels;
-  l.channel[row] = labelCode(d.channel, ticket.channel);
-  l.assignee[row] = labelCode(d.assignee, ticket.assignee);
-  l.group[row] = labelCode(d.group, ticket.group);
-  l.type[row] = labelCode(d.type, ticket.type);
-  l.priority[row] = labelCode(d.priority, ticket.priority);
-  l.brand[row] = labelCode(d.brand, ticket.brand);
-  pushRating(batch, row, ticket);
-  const tags = ticket.tags;
-  batch.tags[row] = tags === undefined || tags.length === 0 ? undefined : tags;
-  const messages = ticket.messages;
-  batch.messages[row] = messages === undefined || messages.length === 0 ? undefined : messages;
-  const history = ticket.statusHistory;
-  batch.statusHistory[row] = history === undefined || history.length === 0 ? undefined : history;
-  batch.helpdesk[row] = ticket.helpdesk;
-  batch.source[row] = ticket;
-  batch.length = row + 1;
-}
 
 /**
  * The ticket of a row: the object it was read from, or one rebuilt from the columns (for the
@@ -351,37 +262,14 @@ export interface TicketMetric<S, R, F> extends MetricAccumulator<Ticket, S, R> {
    * feeds, so parts no metric reads are never computed.
    */
   readonly needs?: number;
+  /**
+   * The optional batch columns this metric reads, as a mask of `BATCH_COLUMNS` (`undefined`:
+   * all of them). A composition fills only the union over its metrics; a column left out reads
+   * as absent, so a metric must declare every column it reads (a property test checks it).
+   */
+  readonly columns?: number;
   /** Adds rows `rows[0 … count − 1]` of `batch`, whose facts are in `facts`, to `state`. */
   addRows(state: S, facts: F, batch: TicketBatch, rows: Int32Array, count: number): void;
-}
-
-/**
- * The `add(state, ticket)` of a {@link TicketMetric}: the ticket goes into a private one-row
- * batch, `facts` observes it and `addRows` adds it, so adding one ticket and adding a batch run
- * the very same code.
- *
- * @throws `E_UNKNOWN_STATUS`, `E_INVALID_DATE` (any instant, `createdAt` included) naming `fn`.
- * @category Engine
- */
-export function addOneTicket<S, F>(
-  fn: string,
-  facts: FactsProvider<F>,
-  addRows: (state: S, facts: F, batch: TicketBatch, rows: Int32Array, count: number) => void,
-  needs?: number,
-): (state: S, ticket: Ticket) => void {
-  let batch: TicketBatch | undefined;
-  let storage: F | undefined;
-  const rows = Int32Array.of(0);
-  return (state, ticket) => {
-    batch ??= ticketBatch(1);
-    storage ??= facts.create(1, needs);
-    batch.length = 0;
-    pushTicket(fn, batch, ticket);
-    assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
-    facts.begin?.(storage);
-    facts.observe(storage, batch, 0);
-    addRows(state, storage, batch, rows, 1);
-  };
 }
 
 /**

@@ -12,6 +12,7 @@ import { MetricRangeError } from "../_lib/errors.ts";
 import type { MetricAccumulator, StateJson } from "../_lib/accumulator.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { FactsProvider, TicketBatch, TicketMetric } from "../models/ticketBatch.ts";
+import { ALL_BATCH_COLUMNS } from "../models/pushTicket.ts";
 
 /** Any ticket metric (the engine treats states, results and facts as opaque). @internal */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -98,6 +99,19 @@ export function planFacts(p: AnyPlan, capacity: number): unknown[] {
     });
     return provider.create(capacity, needs);
   });
+}
+
+/**
+ * The batch columns `p` reads: the union of its metrics' `columns` (all of them when one does
+ * not say), as a mask of `BATCH_COLUMNS` for `pushTicket`. @internal
+ */
+export function planColumns(p: AnyPlan): number {
+  let columns = 0;
+  for (const name of p.names) {
+    const wanted = (p.metrics[name] as AnyTicketMetric).columns;
+    columns |= wanted ?? ALL_BATCH_COLUMNS;
+  }
+  return columns;
 }
 
 /** Observes `rows[0 … count)` with every provider of `p`: once per row and provider. @internal */

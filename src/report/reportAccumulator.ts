@@ -5,11 +5,21 @@ import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
 import { changes, typesResult } from "./_comparison.ts";
 import { customersJson } from "./_customers.ts";
-import { addScopeResponse, addScopeRows, createScope, mergeScope, observeRows, planFacts, type ScopeState } from "./_engine.ts";
-import { addSegmentRows, mergeSegmentsState, router, segmentsState, type SegmentsState } from "./_segments.ts";
+import {
+  addScopeResponse,
+  addScopeRows,
+  createScope,
+  mergeScope,
+  observeRows,
+  planColumns,
+  planFacts,
+  type ScopeState,
+} from "./_engine.ts";
+import { addSegmentRows, codeLabels, mergeSegmentsState, router, segmentsState, type SegmentsState } from "./_segments.ts";
 import type { StateJson } from "../_lib/accumulator.ts";
 import { reportStateFromJSON, reportStateToJSON } from "./_stateJson.ts";
-import { labelDictionaries, pushTicket, ticketBatch, type TicketBatch } from "../models/ticketBatch.ts";
+import { labelDictionaries, ticketBatch, type TicketBatch } from "../models/ticketBatch.ts";
+import { BATCH_COLUMNS, pushTicket } from "../models/pushTicket.ts";
 import { leaderboard } from "./_leaderboard.ts";
 import { compileOptions, type Compiled } from "./_options.ts";
 import { keyParts } from "./_segment.ts";
@@ -165,6 +175,9 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
   const mainFacts = planFacts(mainPlan, CAPACITY);
   const previousFacts = previousPlan === undefined ? undefined : planFacts(previousPlan, CAPACITY);
   const route = router(CAPACITY);
+  // The columns pushTicket fills: what the plans' metrics read, and the labels code-routed segments read.
+  let columns = planColumns(mainPlan) | (previousPlan === undefined ? 0 : planColumns(previousPlan));
+  for (const seg of c.segmentations) for (const label of codeLabels(seg) ?? []) columns |= BATCH_COLUMNS[label];
   const periodRows = new Int32Array(CAPACITY);
   const previousRows = new Int32Array(CAPACITY);
 
@@ -227,7 +240,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
       return;
     }
     const batch = (state.pending ??= ticketBatch(CAPACITY, dictionaries));
-    pushTicket(fn, batch, ticket);
+    pushTicket(fn, batch, ticket, columns);
     if (batch.length === batch.capacity) flush(state);
   }
 

@@ -6,7 +6,8 @@ import { MISSING_KEY, stateFor } from "../../_lib/group.ts";
 import type { Schedule } from "../../models/schedule.ts";
 import type { SlaMetric, SlaPolicy } from "../../models/sla.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { pushTicket, rowTicket, ticketBatch, type FactsProvider, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { rowTicket, ticketBatch, type FactsProvider, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { pushTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
@@ -330,5 +331,5 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
     return state;
   }
 
-  return { name: KIND, facts, create, add, addRows, merge, result, toJSON, fromJSON };
+  return { name: KIND, facts, columns: BATCH_COLUMNS.channel, create, add, addRows, merge, result, toJSON, fromJSON };
 }

@@ -9,7 +9,8 @@
 import { openState, readCount, readCounts, readObject, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { addCounts, bump, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { addOneTicket, COLUMNS, RATING_NO_SCALE, RATING_OFFERED, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { COLUMNS, RATING_NO_SCALE, RATING_OFFERED, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { addOneTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval } from "../stats/wilsonInterval.ts";
 import { addCsatScore, csatResult, mergeCsat, readCsatCounts, type CsatState } from "./csatAccumulator.ts";
@@ -117,6 +118,7 @@ export function ticketRatingsAccumulator(
   return {
     name: KIND,
     facts: COLUMNS,
+    columns: BATCH_COLUMNS.rating,
     create,
     add: addOneTicket(fn, COLUMNS, addRows),
     addRows,

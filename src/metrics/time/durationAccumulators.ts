@@ -23,7 +23,8 @@ import {
 } from "../../_lib/quantileStore.ts";
 import { valueSummary } from "../../_lib/valueSummary.ts";
 import type { Schedule } from "../../models/schedule.ts";
-import { addOneTicket, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { addOneTicket } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { figureSource, type DurationMetricSummary } from "./durationTypes.ts";
 
@@ -190,7 +191,19 @@ function durationMetric(s: Settings, needs: number, addRows: DurationAccumulator
     Object.assign(state.anomalies, readCounts(o, s.kind, "anomalies"));
     return state;
   }
-  return { name: s.kind, facts, needs, create, add: addOneTicket(s.fn, facts, addRows, needs), addRows, merge, result, toJSON, fromJSON };
+  return {
+    name: s.kind,
+    facts,
+    needs,
+    columns: 0,
+    create,
+    add: addOneTicket(s.fn, facts, addRows, needs),
+    addRows,
+    merge,
+    result,
+    toJSON,
+    fromJSON,
+  };
 }
 
 function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {

@@ -19,7 +19,8 @@ import {
 } from "../../_lib/quantileStore.ts";
 import { valueSummary, type ValueSummary } from "../../_lib/valueSummary.ts";
 import type { Schedule } from "../../models/schedule.ts";
-import { addOneTicket, type TicketMetric } from "../../models/ticketBatch.ts";
+import { type TicketMetric } from "../../models/ticketBatch.ts";
+import { addOneTicket } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import { NEEDS_REPLIES, REPLIES_UNRESOLVED, ticketTimes, type TicketTimes } from "./ticketTimes.ts";
@@ -123,6 +124,7 @@ export function oneTouchAccumulator(options?: OneTouchAccumulatorOptions): Ticke
     name: ONE_TOUCH,
     facts,
     needs: NEEDS_REPLIES,
+    columns: 0,
     create,
     add: addOneTicket(fn, facts, addRows, NEEDS_REPLIES),
     addRows,
@@ -241,6 +243,7 @@ export function repliesToResolveAccumulator(
     name: REPLIES,
     facts,
     needs: NEEDS_REPLIES,
+    columns: 0,
     create,
     add: addOneTicket(fn, facts, addRows, NEEDS_REPLIES),
     addRows,

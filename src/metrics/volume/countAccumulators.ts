@@ -9,7 +9,8 @@
 import { openState, readCount, readCounts, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { isResolvedStatus, TICKET_STATUSES } from "../../models/ticket.ts";
-import { addOneTicket, COLUMNS, type LabelDictionary, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { COLUMNS, type LabelDictionary, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { addOneTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
 import { channelMixOf, type ChannelMix } from "./channelMix.ts";
 import { isUnassignedOpen, type TicketsByStatus } from "./ticketsByStatus.ts";
 
@@ -96,6 +97,7 @@ export function statusCountsAccumulator(): TicketMetric<StatusCountsState, Ticke
   return {
     name: STATUSES,
     facts: COLUMNS,
+    columns: BATCH_COLUMNS.assignee,
     create,
     add: addOneTicket("statusCountsAccumulator", COLUMNS, addRows),
     addRows,
@@ -168,6 +170,7 @@ export function channelMixAccumulator(): TicketMetric<ChannelMixState, ChannelMi
   return {
     name: CHANNELS,
     facts: COLUMNS,
+    columns: BATCH_COLUMNS.channel,
     create,
     add: addOneTicket("channelMixAccumulator", COLUMNS, addRows),
     addRows,

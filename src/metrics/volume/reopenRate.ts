@@ -8,7 +8,8 @@ import { foldInto, openState, readCount, readCounts, stateJson, type StateJson }
 import { addCounts, bump, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { isResolvedStatus, TICKET_STATUSES, type Ticket } from "../../models/ticket.ts";
-import { addOneTicket, COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { addOneTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 
@@ -121,6 +122,7 @@ function reopenRateFor(fn: string, options: ReopenRateOptions | undefined): Tick
   return {
     name: KIND,
     facts: COLUMNS,
+    columns: BATCH_COLUMNS.counts | BATCH_COLUMNS.firstSolvedAt,
     create,
     add: addOneTicket(fn, COLUMNS, addRows),
     addRows,

@@ -11,7 +11,8 @@ import { assertDate } from "../../_lib/guards.ts";
 import { exactStore, storeAdd, storeMerge, storeValues, type ExactStore } from "../../_lib/quantileStore.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { isResolvedStatus, TICKET_STATUSES } from "../../models/ticket.ts";
-import { addOneTicket, COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { addOneTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import {
@@ -126,6 +127,7 @@ export function resolutionRateAccumulator(
   return {
     name: RATE,
     facts: COLUMNS,
+    columns: BATCH_COLUMNS.solvedAt,
     create,
     add: addOneTicket(fn, COLUMNS, addRows),
     addRows,
@@ -245,6 +247,7 @@ export function backlogAccumulator(options: { readonly asOf: Date }): TicketMetr
   return {
     name: BACKLOG,
     facts: COLUMNS,
+    columns: BATCH_COLUMNS.solvedAt,
     create,
     add: addOneTicket(fn, COLUMNS, addRows),
     addRows,

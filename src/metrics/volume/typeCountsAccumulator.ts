@@ -6,7 +6,8 @@
 import { openState, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { MISSING_KEY, stateFor } from "../../_lib/group.ts";
-import { addOneTicket, COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import { addOneTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
 import type { TypeTally } from "./typeTallies.ts";
 
 /**
@@ -66,6 +67,7 @@ export function typeCountsAccumulator(): TicketMetric<TypeCountsState, ReadonlyM
   return {
     name: TYPES,
     facts: COLUMNS,
+    columns: BATCH_COLUMNS.type,
     create,
     add: addOneTicket("typeCountsAccumulator", COLUMNS, addRows),
     addRows,

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { NEEDS_ALL, NEEDS_REPLIES, needsDuration, ticketTimes, TICKET_DURATIONS } from "../../../src/metrics/time/ticketTimes.ts";
-import { pushTicket, ticketBatch } from "../../../src/models/ticketBatch.ts";
+import { ticketBatch } from "../../../src/models/ticketBatch.ts";
+import { pushTicket } from "../../../src/models/pushTicket.ts";
 import type { Ticket } from "../../../src/models/ticket.ts";
 
 const HOUR = 3_600_000;
