@@ -52,6 +52,18 @@ export function codeLabels(seg: Segmentation): readonly BatchLabel[] | undefined
 }
 
 /**
+ * The segment key of a code-routed row (its own function: a closure over the loop's `row` would
+ * make V8 allocate a context on every row).
+ */
+function codedKey(batch: TicketBatch, labels: readonly BatchLabel[], columns: readonly Int32Array[], row: number): string {
+  const parts = labels.map((l, d) => {
+    const code = (columns[d] as Int32Array)[row] as number;
+    return groupKey(code < 0 ? undefined : batch.dictionaries[l].values[code]);
+  });
+  return JSON.stringify(parts);
+}
+
+/**
  * Routing scratch for one batch: the segment of each (row, segment) pair, grouped by counting
  * sort into one row list per segment.
  *
@@ -116,11 +128,7 @@ export function addSegmentRows(
       for (let d = columns.length - 1; d >= 0; d--) combined = combined * BASE + ((columns[d] as Int32Array)[row] as number) + 1;
       let segment = codes.get(combined);
       if (segment === undefined) {
-        const parts = labels.map((l, d) => {
-          const code = (columns[d] as Int32Array)[row] as number;
-          return groupKey(code < 0 ? undefined : batch.dictionaries[l].values[code]);
-        });
-        segment = segmentIndex(p, s, JSON.stringify(parts));
+        segment = segmentIndex(p, s, codedKey(batch, labels, columns, row));
         codes.set(combined, segment);
       }
       n = push(r, n, segment, row);

@@ -1,4 +1,5 @@
 import type { Report, ReportInput, ReportOptions } from "./types.ts";
+import type { Ticket } from "../models/ticket.ts";
 import type { SelectedReport, SelectedReportOptions } from "./selectedTypes.ts";
 import { makeReportAccumulator } from "./reportAccumulator.ts";
 
@@ -54,7 +55,10 @@ export function report(input: ReportInput, options: ReportOptions): SelectedRepo
   const state = acc.create();
   // Responses first: each joins its ticket's segments when the ticket is added (./_join.ts).
   if (input.responses !== undefined) for (const response of input.responses) acc.addResponse(state, response);
-  for (const ticket of input.tickets) acc.add(state, ticket);
+  const tickets = input.tickets;
+  // An array by index: `for … of` allocates an iterator result per ticket when `add` is not inlined.
+  if (Array.isArray(tickets)) for (let i = 0; i < tickets.length; i++) acc.add(state, tickets[i] as Ticket);
+  else for (const ticket of tickets) acc.add(state, ticket);
   // Without `metrics` every metric is computed: no field is null for want of a selection.
   return acc.result(state, input.cohorts);
 }
