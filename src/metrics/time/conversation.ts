@@ -103,18 +103,24 @@ const memo: {
 /** `true` when the message counts for the conversation: by the customer, or a public agent reply. */
 const counts = (message: Message): boolean => message.author === "customer" || isAgentReply(message);
 
+const NO_MESSAGES: readonly Message[] = Object.freeze([]);
+const NO_REPLIES: readonly Date[] = Object.freeze([]);
+const NO_TURNS: readonly Turn[] = Object.freeze([]);
+
 function readMessages(fn: string, ticket: Ticket, cutoff: number): Conversation {
-  const messages = ticket.messages ?? [];
+  const messages = ticket.messages ?? NO_MESSAGES;
   // Checks every instant and whether the counted messages are already in time order (the usual
   // case), so that only a conversation out of order is copied and sorted.
   let ordered = true;
   let last = Number.NEGATIVE_INFINITY;
+  let replyCount = 0;
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as Message;
     const at = message.at;
     if (!(at instanceof Date) || Number.isNaN(at.getTime())) assertDate(fn, `messages[${String(i)}].at of ticket ${ticket.id}`, at);
     const ms = at.getTime();
     if (ms > cutoff || !counts(message)) continue;
+    if (message.author !== "customer") replyCount++;
     if (ms < last) ordered = false;
     last = ms;
   }
@@ -122,8 +128,12 @@ function readMessages(fn: string, ticket: Ticket, cutoff: number): Conversation 
   const inOrder = ordered
     ? messages
     : messages.filter((m) => m.at.getTime() <= cutoff && counts(m)).sort((a, b) => a.at.getTime() - b.at.getTime());
-  const turns: Turn[] = [];
-  const replies: Date[] = [];
+  // Sized once (a turn ends at a reply, so there are at most as many turns as replies): an empty
+  // array that grows by push would allocate a 16-slot store per ticket.
+  const replies: Date[] | readonly Date[] = replyCount === 0 ? NO_REPLIES : new Array<Date>(replyCount);
+  const turns: Turn[] | readonly Turn[] = replyCount === 0 ? NO_TURNS : new Array<Turn>(replyCount);
+  let r = 0;
+  let t = 0;
   let firstCustomer: Date | undefined;
   let waiting: Date | undefined;
   let first: Message | undefined;
@@ -135,11 +145,12 @@ function readMessages(fn: string, ticket: Ticket, cutoff: number): Conversation 
       firstCustomer ??= message.at;
       waiting ??= message.at;
     } else {
-      replies.push(message.at);
-      if (waiting !== undefined) turns.push({ start: waiting, end: message.at });
+      (replies as Date[])[r++] = message.at;
+      if (waiting !== undefined) (turns as Turn[])[t++] = { start: waiting, end: message.at };
       waiting = undefined;
     }
   }
+  if (t < turns.length) (turns as Turn[]).length = t;
   const outbound = first !== undefined && first.author !== "customer";
   return { firstCustomer, outbound, turns, openSince: waiting, replies };
 }

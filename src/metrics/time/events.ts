@@ -13,6 +13,30 @@ export type Events<Reason extends string> =
   | { readonly kind: "skipped"; readonly reason: Reason }
   | { readonly kind: "anomaly"; readonly reason: AnomalyReason };
 
+/** A reusable "events" record (see `DurationSlot`). @internal */
+export interface EventsSlot {
+  kind: "events";
+  start: Date;
+  end: Date | undefined;
+  source: DurationSource;
+}
+
+/** Found events: `slot` filled when there is one, else a new object. */
+function found(slot: EventsSlot | undefined, start: Date, end: Date | undefined, source: DurationSource): Events<never> {
+  if (slot === undefined) return { kind: "events", start, end, source };
+  slot.start = start;
+  slot.end = end;
+  slot.source = source;
+  return slot;
+}
+
+// The skip and anomaly results carry no per-ticket data: one frozen object each.
+const NO_CUSTOMER_MESSAGE = Object.freeze({ kind: "skipped", reason: "noCustomerMessage" } as const);
+const NO_SOLVE_TIME = Object.freeze({ kind: "skipped", reason: "noSolveTime" } as const);
+const RESPONSE_BEFORE_CREATED = Object.freeze({ kind: "anomaly", reason: "responseBeforeCreated" } as const);
+const SOLVED_BEFORE_CREATED = Object.freeze({ kind: "anomaly", reason: "solvedBeforeCreated" } as const);
+const FINAL_BEFORE_FIRST = Object.freeze({ kind: "anomaly", reason: "finalSolveBeforeFirstSolve" } as const);
+
 /** `at`, or `undefined` when it is after the cutoff. */
 const byCutoff = (at: Date, cutoff: number): Date | undefined => (at.getTime() <= cutoff ? at : undefined);
 
@@ -37,25 +61,30 @@ export function isSolved(ticket: Ticket): boolean {
  *
  * @internal
  */
-export function firstResponseEvents(fn: string, ticket: Ticket, cutoff = Number.POSITIVE_INFINITY): Events<"noCustomerMessage"> {
+export function firstResponseEvents(
+  fn: string,
+  ticket: Ticket,
+  cutoff = Number.POSITIVE_INFINITY,
+  slot?: EventsSlot,
+): Events<"noCustomerMessage"> {
   assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
   if (hasMessages(ticket)) {
     const conversation = readConversation(fn, ticket, cutoff);
     const first = conversation.firstCustomer;
-    if (first === undefined) return { kind: "skipped", reason: "noCustomerMessage" };
+    if (first === undefined) return NO_CUSTOMER_MESSAGE;
     const start = conversation.outbound ? first : requestStart(ticket, conversation);
-    return { kind: "events", start, end: conversation.turns[0]?.end, source: "messages" };
+    return found(slot, start, conversation.turns[0]?.end, "messages");
   }
   const reply = ticket.firstResponseAt;
   if (reply !== undefined) {
     assertTicketDate(fn, "firstResponseAt", reply, ticket);
-    if (reply.getTime() < ticket.createdAt.getTime()) return { kind: "anomaly", reason: "responseBeforeCreated" };
+    if (reply.getTime() < ticket.createdAt.getTime()) return RESPONSE_BEFORE_CREATED;
   }
   if (reply === undefined) {
     const exported = helpdeskEnd(ticket, ticket.helpdesk?.firstReply);
-    if (exported !== undefined) return { kind: "events", start: ticket.createdAt, end: byCutoff(exported, cutoff), source: "helpdesk" };
+    if (exported !== undefined) return found(slot, ticket.createdAt, byCutoff(exported, cutoff), "helpdesk");
   }
-  return { kind: "events", start: ticket.createdAt, end: reply === undefined ? undefined : byCutoff(reply, cutoff), source: "fields" };
+  return found(slot, ticket.createdAt, reply === undefined ? undefined : byCutoff(reply, cutoff), "fields");
 }
 
 /**
@@ -70,6 +99,7 @@ export function resolutionEvents(
   ticket: Ticket,
   until: "first" | "final",
   cutoff = Number.POSITIVE_INFINITY,
+  slot?: EventsSlot,
 ): Events<"noSolveTime"> {
   assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
   const { firstSolvedAt, solvedAt } = ticket;
@@ -91,12 +121,12 @@ export function resolutionEvents(
           ? helpdeskEnd(ticket, helpdesk?.fullResolution)
           : undefined
         : helpdeskEnd(ticket, helpdesk?.firstResolution ?? (solved && (ticket.reopens ?? 0) === 0 ? helpdesk?.fullResolution : undefined));
-    if (exported !== undefined) return { kind: "events", start: ticket.createdAt, end: byCutoff(exported, cutoff), source: "helpdesk" };
-    return solved ? { kind: "skipped", reason: "noSolveTime" } : { kind: "events", start, end: undefined, source };
+    if (exported !== undefined) return found(slot, ticket.createdAt, byCutoff(exported, cutoff), "helpdesk");
+    return solved ? NO_SOLVE_TIME : found(slot, start, undefined, source);
   }
-  if (end.getTime() < start.getTime()) return { kind: "anomaly", reason: "solvedBeforeCreated" };
+  if (end.getTime() < start.getTime()) return SOLVED_BEFORE_CREATED;
   if (firstSolvedAt !== undefined && solvedAt !== undefined && solvedAt.getTime() < firstSolvedAt.getTime()) {
-    return { kind: "anomaly", reason: "finalSolveBeforeFirstSolve" };
+    return FINAL_BEFORE_FIRST;
   }
-  return { kind: "events", start, end: end.getTime() <= cutoff ? end : undefined, source };
+  return found(slot, start, end.getTime() <= cutoff ? end : undefined, source);
 }

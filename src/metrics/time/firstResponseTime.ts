@@ -1,6 +1,6 @@
 import type { Ticket } from "../../models/ticket.ts";
 import { firstResponseEvents } from "./events.ts";
-import { measure } from "./measure.ts";
+import { measure, measured, type DurationSlot } from "./measure.ts";
 import type { TicketDuration, TimeOptions } from "./durationTypes.ts";
 
 /**
@@ -52,11 +52,17 @@ export function firstResponseTime(ticket: Ticket, options?: TimeOptions): Ticket
   return measureFirstResponse("firstResponseTime", ticket, options);
 }
 
-/** {@link firstResponseTime} with the caller's name for error messages. @internal */
-export function measureFirstResponse(fn: string, ticket: Ticket, options?: TimeOptions): TicketDuration<FirstResponseSkip> {
-  const events = firstResponseEvents(fn, ticket);
+/** {@link firstResponseTime} with the caller's name for error messages (and a {@link DurationSlot} to fill). @internal */
+export function measureFirstResponse(
+  fn: string,
+  ticket: Ticket,
+  options?: TimeOptions,
+  slot?: DurationSlot,
+): TicketDuration<FirstResponseSkip> {
+  const events = firstResponseEvents(fn, ticket, Number.POSITIVE_INFINITY, slot?.events);
   if (events.kind !== "events") return events;
-  if (events.end === undefined) return { kind: "skipped", reason: "unanswered" };
-  const ms = measure(events.start, events.end, options?.schedule);
-  return { kind: "measured", ms, start: events.start, end: events.end, source: events.source };
+  if (events.end === undefined) return UNANSWERED;
+  return measured(slot, measure(events.start, events.end, options?.schedule), events.start, events.end, events.source);
 }
+
+const UNANSWERED = Object.freeze({ kind: "skipped", reason: "unanswered" } as const);

@@ -1,5 +1,7 @@
 import { noNegativeZero } from "../../_lib/guards.ts";
 import type { Schedule } from "../../models/schedule.ts";
+import type { DurationSource, MeasuredDuration } from "./durationTypes.ts";
+import type { EventsSlot } from "./events.ts";
 import { addBusinessTime } from "./addBusinessTime.ts";
 import { businessTimeBetween } from "./businessTimeBetween.ts";
 
@@ -20,4 +22,36 @@ export function measure(start: Date, end: Date, schedule: Schedule | undefined):
  */
 export function advance(start: Date, ms: number, schedule: Schedule | undefined): Date {
   return schedule === undefined ? new Date(start.getTime() + ms) : addBusinessTime(start, ms, schedule);
+}
+
+/**
+ * Reusable result records for a hot loop (the report's ticket-times provider): a measure
+ * function given a slot fills and returns `slot.events` and `slot.measured` instead of new
+ * objects, so the caller must read a result before its next call with the same slot.
+ *
+ * @internal
+ */
+export interface DurationSlot {
+  readonly events: EventsSlot;
+  readonly measured: { -readonly [K in keyof MeasuredDuration]: MeasuredDuration[K] };
+}
+
+/** A new {@link DurationSlot}. @internal */
+export function durationSlot(): DurationSlot {
+  const epoch = new Date(0);
+  return {
+    events: { kind: "events", start: epoch, end: undefined, source: "fields" },
+    measured: { kind: "measured", ms: 0, start: epoch, end: epoch, source: "fields" },
+  };
+}
+
+/** A measured duration: `slot.measured` filled when there is a slot, else a new object. @internal */
+export function measured(slot: DurationSlot | undefined, ms: number, start: Date, end: Date, source: DurationSource): MeasuredDuration {
+  if (slot === undefined) return { kind: "measured", ms, start, end, source };
+  const m = slot.measured;
+  m.ms = ms;
+  m.start = start;
+  m.end = end;
+  m.source = source;
+  return m;
 }

@@ -1,7 +1,7 @@
 import { MetricRangeError } from "../../_lib/errors.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { resolutionEvents } from "./events.ts";
-import { measure } from "./measure.ts";
+import { measure, measured, type DurationSlot } from "./measure.ts";
 import type { TicketDuration, TimeOptions } from "./durationTypes.ts";
 
 /**
@@ -61,15 +61,21 @@ export function resolutionTime(ticket: Ticket, options?: ResolutionTimeOptions):
   return measureResolution("resolutionTime", ticket, options);
 }
 
-/** {@link resolutionTime} with the caller's name for error messages. @internal */
-export function measureResolution(fn: string, ticket: Ticket, options?: ResolutionTimeOptions): TicketDuration<ResolutionSkip> {
+/** {@link resolutionTime} with the caller's name for error messages (and a {@link DurationSlot} to fill). @internal */
+export function measureResolution(
+  fn: string,
+  ticket: Ticket,
+  options?: ResolutionTimeOptions,
+  slot?: DurationSlot,
+): TicketDuration<ResolutionSkip> {
   const until = options?.until ?? "final";
   if (until !== "first" && until !== "final") {
     throw new MetricRangeError("E_OPTION_VALUE", `${fn}: until must be "first" or "final", got ${String(until)}`);
   }
-  const events = resolutionEvents(fn, ticket, until);
+  const events = resolutionEvents(fn, ticket, until, Number.POSITIVE_INFINITY, slot?.events);
   if (events.kind !== "events") return events;
-  if (events.end === undefined) return { kind: "skipped", reason: "unresolved" };
-  const ms = measure(events.start, events.end, options?.schedule);
-  return { kind: "measured", ms, start: events.start, end: events.end, source: events.source };
+  if (events.end === undefined) return UNRESOLVED;
+  return measured(slot, measure(events.start, events.end, options?.schedule), events.start, events.end, events.source);
 }
+
+const UNRESOLVED = Object.freeze({ kind: "skipped", reason: "unresolved" } as const);

@@ -19,6 +19,7 @@ import { measureFirstResponse } from "./firstResponseTime.ts";
 import { beginObserving, endObserving } from "./conversation.ts";
 import { replyCount } from "./_replies.ts";
 import { measureRequesterWait } from "./requesterWaitTime.ts";
+import { durationSlot } from "./measure.ts";
 import { measureResolution } from "./resolutionTime.ts";
 import type { AnomalyReason, TicketDuration } from "./durationTypes.ts";
 
@@ -173,8 +174,12 @@ function grow(a: Float64Array, need: number): Float64Array {
   return next;
 }
 
+const UNTIL_FIRST = { until: "first" } as const;
+
 function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider<TicketTimes> {
   const withSchedule = schedule === undefined ? undefined : { schedule };
+  // One result slot per provider: `put` reads each result before the next measurement.
+  const slot = durationSlot();
   const business = (start: Date, end: Date): number =>
     schedule === undefined ? 0 : noNegativeZero(businessTimeBetween(start, end, schedule));
 
@@ -197,9 +202,9 @@ function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider
     for (let d = 0; d < 5; d++) {
       if ((needs & (1 << d)) !== 0) f.exported[at + d] = helpdesk?.[HELPDESK_KEYS[d] as keyof typeof helpdesk] ?? Number.NaN;
     }
-    if ((needs & 1) !== 0) put(f, at, measureFirstResponse(FN, ticket));
-    if ((needs & 2) !== 0) put(f, at + 1, measureResolution(FN, ticket, { until: "first" }));
-    if ((needs & 4) !== 0) put(f, at + 2, measureResolution(FN, ticket));
+    if ((needs & 1) !== 0) put(f, at, measureFirstResponse(FN, ticket, undefined, slot));
+    if ((needs & 2) !== 0) put(f, at + 1, measureResolution(FN, ticket, UNTIL_FIRST, slot));
+    if ((needs & 4) !== 0) put(f, at + 2, measureResolution(FN, ticket, undefined, slot));
     if ((needs & 8) !== 0) put(f, at + 3, measureAssignment(FN, ticket));
     if ((needs & 16) !== 0) {
       const wait = measureRequesterWait(FN, ticket);
