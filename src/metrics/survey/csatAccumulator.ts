@@ -67,6 +67,24 @@ export function readCsatCounts(o: Readonly<Record<string, unknown>>, kind: strin
 }
 
 /**
+ * The satisfied answers among `scores`, each checked as `add` checks it. A module-level function
+ * that touches no state object: V8 keeps one optimised copy of its loop for every call (a loop
+ * in a closure per accumulator, or one that updates the state after it, was deoptimised on each
+ * call's first run; `csat` was several times slower than a plain loop).
+ */
+function countSatisfied(fn: string, scores: readonly number[], scale: SurveyScale, threshold: number): number {
+  const min = scale.min;
+  const max = scale.max;
+  let satisfied = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i] as number;
+    if (!(Number.isInteger(score) && score >= min && score <= max)) checkScore(fn, score, scale);
+    if (csatSatisfied(score, scale, threshold)) satisfied++;
+  }
+  return satisfied;
+}
+
+/**
  * The CSAT accumulator under the name `fn` (the name its errors carry), with a bulk `addAll`:
  * `csat` is a fold of it.
  * Checks the scale and the threshold at once, in `csat`'s order.
@@ -79,18 +97,12 @@ export function csatAccumulatorFor(fn: string, options: CsatOptions): BulkAccumu
   const threshold = options.threshold ?? twoBoxThreshold(fn, scale, "top");
   checkThreshold(fn, threshold, scale);
   const settings = { scale: { min: scale.min, max: scale.max }, threshold };
-  function addAll(state: CsatState, scores: readonly number[]): void {
-    let satisfied = 0;
-    for (const score of scores) {
-      checkScore(fn, score, scale);
-      if (csatSatisfied(score, scale, threshold)) satisfied++;
-    }
-    state.satisfied += satisfied;
-    state.total += scores.length;
-  }
   return {
     name: KIND,
-    addAll,
+    addAll(state, scores) {
+      state.satisfied += countSatisfied(fn, scores, scale, threshold);
+      state.total += scores.length;
+    },
     create: () => ({ satisfied: 0, total: 0 }),
     add(state, score) {
       checkScore(fn, score, scale);

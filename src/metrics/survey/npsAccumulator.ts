@@ -45,19 +45,35 @@ export function addNpsScore(fn: string, state: NpsState, score: number): void {
  * @internal
  */
 export function addNpsScores(fn: string, state: NpsState, scores: readonly number[], subject = "score must be an integer"): void {
+  state.promoters += countNpsGroups(fn, scores, subject);
+  state.passives += lastPassives;
+  state.detractors += lastDetractors;
+}
+
+/** The passives and detractors counted by the last {@link countNpsGroups} call (module variables, not properties: see there). */
+let lastPassives = 0;
+let lastDetractors = 0;
+
+/**
+ * The promoters among `scores`, each checked; passives and detractors are left in
+ * `lastPassives` / `lastDetractors`. A loop that touches no object after it, so V8 keeps one
+ * optimised copy for every call (updating the state after the loop deoptimised it on each call).
+ */
+function countNpsGroups(fn: string, scores: readonly number[], subject: string): number {
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
-  for (const score of scores) {
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i] as number;
     if (!isNpsScore(score)) throw npsScoreError(fn, subject, score);
     const group = npsGroup(score);
     if (group === PROMOTER) promoters++;
     else if (group === PASSIVE) passives++;
     else detractors++;
   }
-  state.promoters += promoters;
-  state.passives += passives;
-  state.detractors += detractors;
+  lastPassives = passives;
+  lastDetractors = detractors;
+  return promoters;
 }
 
 /**

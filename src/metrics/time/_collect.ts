@@ -1,29 +1,35 @@
 import type { Ticket } from "../../models/ticket.ts";
 import type { DurationSource, TicketAnomaly, TicketDuration, TicketValues } from "./durationTypes.ts";
+import { durationSlot, type DurationSlot } from "./measure.ts";
 
 /**
- * Folds a per-ticket duration function over tickets into {@link TicketValues}.
+ * Folds a per-ticket duration function over tickets into {@link TicketValues}. `each` gets a
+ * {@link DurationSlot} it may fill instead of allocating a result per ticket (each result is
+ * read before the next call); values go straight into a typed array of the input's length.
  *
  * @internal
  */
 export function collect<Reason extends string>(
   tickets: readonly Ticket[],
   reasons: readonly Reason[],
-  each: (ticket: Ticket) => TicketDuration<Reason>,
+  each: (ticket: Ticket, slot: DurationSlot) => TicketDuration<Reason>,
 ): TicketValues<Reason> {
-  const values: number[] = [];
+  const slot = durationSlot();
+  const values = new Float64Array(tickets.length);
   const ids: string[] = [];
+  let n = 0;
   const sources: Record<DurationSource, number> = { messages: 0, fields: 0, helpdesk: 0 };
   const skipped = Object.fromEntries(reasons.map((r) => [r, 0])) as Record<Reason, number>;
   const anomalies: TicketAnomaly[] = [];
-  for (const ticket of tickets) {
-    const result = each(ticket);
+  for (let i = 0; i < tickets.length; i++) {
+    const ticket = tickets[i] as Ticket;
+    const result = each(ticket, slot);
     if (result.kind === "measured") {
-      values.push(result.ms);
+      values[n++] = result.ms;
       ids.push(ticket.id);
       sources[result.source]++;
     } else if (result.kind === "skipped") skipped[result.reason]++;
     else anomalies.push({ id: ticket.id, reason: result.reason });
   }
-  return { values: Float64Array.from(values), ids, sources, skipped, anomalies };
+  return { values: n === values.length ? values : values.slice(0, n), ids, sources, skipped, anomalies };
 }

@@ -1,7 +1,7 @@
 import { assertTicketDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { helpdeskEnd } from "./events.ts";
-import { measure } from "./measure.ts";
+import { measure, measured, type DurationSlot } from "./measure.ts";
 import type { TicketDuration, TimeOptions } from "./durationTypes.ts";
 
 /**
@@ -28,17 +28,18 @@ export function assignmentTime(ticket: Ticket, options?: TimeOptions): TicketDur
 }
 
 /** {@link assignmentTime} with the caller's name for error messages. @internal */
-export function measureAssignment(fn: string, ticket: Ticket, options?: TimeOptions): TicketDuration<"unassigned"> {
+export function measureAssignment(fn: string, ticket: Ticket, options?: TimeOptions, slot?: DurationSlot): TicketDuration<"unassigned"> {
   assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
   const assigned = ticket.assignedAt;
   if (assigned === undefined) {
     const exported = helpdeskEnd(ticket, ticket.helpdesk?.assignment);
-    if (exported === undefined) return { kind: "skipped", reason: "unassigned" };
-    const ms = measure(ticket.createdAt, exported, options?.schedule);
-    return { kind: "measured", ms, start: ticket.createdAt, end: exported, source: "helpdesk" };
+    if (exported === undefined) return UNASSIGNED;
+    return measured(slot, measure(ticket.createdAt, exported, options?.schedule), ticket.createdAt, exported, "helpdesk");
   }
   assertTicketDate(fn, "assignedAt", assigned, ticket);
-  if (assigned.getTime() < ticket.createdAt.getTime()) return { kind: "anomaly", reason: "assignedBeforeCreated" };
-  const ms = measure(ticket.createdAt, assigned, options?.schedule);
-  return { kind: "measured", ms, start: ticket.createdAt, end: assigned, source: "fields" };
+  if (assigned.getTime() < ticket.createdAt.getTime()) return ASSIGNED_BEFORE_CREATED;
+  return measured(slot, measure(ticket.createdAt, assigned, options?.schedule), ticket.createdAt, assigned, "fields");
 }
+
+const UNASSIGNED = Object.freeze({ kind: "skipped", reason: "unassigned" } as const);
+const ASSIGNED_BEFORE_CREATED = Object.freeze({ kind: "anomaly", reason: "assignedBeforeCreated" } as const);

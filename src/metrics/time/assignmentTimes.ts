@@ -26,5 +26,5 @@ import { measureAssignment } from "./assignmentTime.ts";
  * @category Time
  */
 export function assignmentTimes(tickets: readonly Ticket[], options?: TimeOptions): TicketValues<"unassigned"> {
-  return collect(tickets, ["unassigned"], (ticket) => measureAssignment("assignmentTimes", ticket, options));
+  return collect(tickets, ["unassigned"], (ticket, slot) => measureAssignment("assignmentTimes", ticket, options, slot));
 }

@@ -31,5 +31,7 @@ import { measureFirstResponse, type FirstResponseSkip } from "./firstResponseTim
  * @category Time
  */
 export function firstResponseTimes(tickets: readonly Ticket[], options?: TimeOptions): TicketValues<FirstResponseSkip> {
-  return collect(tickets, ["unanswered", "noCustomerMessage"], (ticket) => measureFirstResponse("firstResponseTimes", ticket, options));
+  return collect(tickets, ["unanswered", "noCustomerMessage"], (ticket, slot) =>
+    measureFirstResponse("firstResponseTimes", ticket, options, slot),
+  );
 }

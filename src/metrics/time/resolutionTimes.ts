@@ -30,5 +30,5 @@ import { measureResolution, type ResolutionSkip, type ResolutionTimeOptions } fr
  * @category Time
  */
 export function resolutionTimes(tickets: readonly Ticket[], options?: ResolutionTimeOptions): TicketValues<ResolutionSkip> {
-  return collect(tickets, ["unresolved", "noSolveTime"], (ticket) => measureResolution("resolutionTimes", ticket, options));
+  return collect(tickets, ["unresolved", "noSolveTime"], (ticket, slot) => measureResolution("resolutionTimes", ticket, options, slot));
 }

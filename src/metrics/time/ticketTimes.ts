@@ -205,7 +205,7 @@ function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider
     if ((needs & 1) !== 0) put(f, at, measureFirstResponse(FN, ticket, undefined, slot));
     if ((needs & 2) !== 0) put(f, at + 1, measureResolution(FN, ticket, UNTIL_FIRST, slot));
     if ((needs & 4) !== 0) put(f, at + 2, measureResolution(FN, ticket, undefined, slot));
-    if ((needs & 8) !== 0) put(f, at + 3, measureAssignment(FN, ticket));
+    if ((needs & 8) !== 0) put(f, at + 3, measureAssignment(FN, ticket, undefined, slot));
     if ((needs & 16) !== 0) {
       const wait = measureRequesterWait(FN, ticket);
       // In business time the helpdesk's calendar figure needs its business one; without it the
