@@ -99,18 +99,21 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
   let byStatus = 0;
   let createdAfterAsOf = 0;
   let solvedBeforeCreated = 0;
-  // Parallel lists (no object per open ticket): ids, and ages in ms.
-  const openIds: string[] = [];
-  const openAges: number[] = [];
-  for (const ticket of tickets) {
+  // Parallel typed lists (no object, no growth): each open ticket's index and age in ms; ids are
+  // read at the end, for the backlog's tickets only.
+  const openAt = new Int32Array(tickets.length);
+  const openAges = new Float64Array(tickets.length);
+  let open = 0;
+  for (let i = 0; i < tickets.length; i++) {
+    const ticket = tickets[i] as Ticket;
     assertTicketDate("backlog", "createdAt", ticket.createdAt, ticket);
     const created = ticket.createdAt.getTime();
     const solvedAt = ticket.solvedAt;
     if (solvedAt !== undefined) assertTicketDate("backlog", "solvedAt", solvedAt, ticket);
     const standing = backlogStanding(created, solvedAt?.getTime() ?? Number.NaN, isResolvedStatus(ticket.status), now);
     if (standing === BACKLOG_OPEN) {
-      openIds.push(ticket.id);
-      openAges.push(now - created);
+      openAt[open] = i;
+      openAges[open++] = now - created;
     } else if (standing === BACKLOG_RESOLVED) {
       resolved++;
       exactAdd(durations, (solvedAt as Date).getTime() - created);
@@ -124,14 +127,14 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): Ba
   const threshold = given ?? averageResolution(exactValue(durations), averaged);
   const ids: string[] = [];
   if (threshold !== undefined)
-    for (let i = 0; i < openAges.length; i++) if (isBacklog(openAges[i] as number, threshold)) ids.push(openIds[i] as string);
+    for (let k = 0; k < open; k++) if (isBacklog(openAges[k] as number, threshold)) ids.push((tickets[openAt[k] as number] as Ticket).id);
   return {
     count: threshold === undefined ? undefined : ids.length,
     tickets: ids,
     threshold,
     thresholdSource: given === undefined ? "averageResolutionTime" : "option",
     averagedResolutions: given === undefined ? averaged : 0,
-    unresolved: openIds.length,
+    unresolved: open,
     resolved,
     resolvedByStatusOnly: byStatus,
     skipped: { createdAfterAsOf, solvedBeforeCreated },
