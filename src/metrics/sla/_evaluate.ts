@@ -80,11 +80,34 @@ export interface TicketSla {
   }[];
 }
 
-interface Sink {
-  checks: SlaCheck[];
-  skipped: { metric: SlaMetric; reason: SlaSkip }[];
-  anomalies: { metric: SlaMetric; reason: AnomalyReason }[];
+/**
+ * The lists {@link evaluateTicket} fills, returned as its {@link TicketSla}. A caller that reads
+ * each result before the next call (`slaCompliance`, the report's SLA facts) passes one
+ * {@link slaSink} for every ticket: its lists are emptied and refilled, not allocated per ticket.
+ *
+ * @internal
+ */
+export interface SlaSink {
+  id: string;
+  readonly checks: SlaCheck[];
+  readonly skipped: { readonly metric: SlaMetric; readonly reason: SlaSkip }[];
+  readonly anomalies: { readonly metric: SlaMetric; readonly reason: AnomalyReason }[];
 }
+
+/** A new empty {@link SlaSink}. @internal */
+export function slaSink(): SlaSink {
+  return { id: "", checks: [], skipped: [], anomalies: [] };
+}
+
+type Sink = SlaSink;
+
+// A skip carries no per-ticket data: one frozen record per (metric, reason), made up front.
+type SkipRecord = { readonly metric: SlaMetric; readonly reason: SlaSkip };
+const SKIP_REASONS: readonly SlaSkip[] = ["noTarget", "noCustomerMessage", "noMessages", "noFollowUp", "noSolveTime"];
+const SKIPS = Object.fromEntries(
+  SLA_METRICS.map((metric) => [metric, Object.fromEntries(SKIP_REASONS.map((reason) => [reason, Object.freeze({ metric, reason })]))]),
+) as Record<SlaMetric, Record<SlaSkip, SkipRecord>>;
+const skip = (metric: SlaMetric, reason: SlaSkip): SkipRecord => SKIPS[metric][reason];
 
 function judge(
   id: string,
@@ -117,7 +140,7 @@ function fromEvents<R extends SlaSkip>(
   target: MatchedSlaTarget,
   asOf: number,
 ): void {
-  if (events.kind === "skipped") sink.skipped.push({ metric, reason: events.reason });
+  if (events.kind === "skipped") sink.skipped.push(skip(metric, events.reason));
   else if (events.kind === "anomaly") sink.anomalies.push({ metric, reason: events.reason });
   else sink.checks.push(judge(ticket.id, metric, 0, events.start, events.end, target, asOf));
 }
@@ -128,21 +151,30 @@ function fromEvents<R extends SlaSkip>(
  *
  * @internal
  */
-export function evaluateTicket(fn: string, ticket: Ticket, targets: readonly MatchedSlaTarget[], asOf: number): TicketSla {
-  const sink: Sink = { checks: [], skipped: [], anomalies: [] };
+export function evaluateTicket(
+  fn: string,
+  ticket: Ticket,
+  targets: readonly MatchedSlaTarget[],
+  asOf: number,
+  sink: Sink = slaSink(),
+): TicketSla {
+  sink.id = ticket.id;
+  sink.checks.length = 0;
+  sink.skipped.length = 0;
+  sink.anomalies.length = 0;
   for (const metric of SLA_METRICS) {
     const target = matchTarget(targets, ticket, metric);
     if (target === undefined) {
-      sink.skipped.push({ metric, reason: "noTarget" });
+      sink.skipped.push(skip(metric, "noTarget"));
       continue;
     }
     if (metric === "firstResponse") fromEvents(sink, ticket, metric, firstResponseEvents(fn, ticket, asOf), target, asOf);
     else if (metric === "resolution") fromEvents(sink, ticket, metric, resolutionEvents(fn, ticket, "final", asOf), target, asOf);
-    else if (!hasMessages(ticket)) sink.skipped.push({ metric, reason: "noMessages" });
+    else if (!hasMessages(ticket)) sink.skipped.push(skip(metric, "noMessages"));
     else {
       const conversation = readConversation(fn, ticket, asOf);
       if (conversation.firstCustomer === undefined) {
-        sink.skipped.push({ metric, reason: "noCustomerMessage" });
+        sink.skipped.push(skip(metric, "noCustomerMessage"));
         continue;
       }
       const turns = conversation.turns;
@@ -155,8 +187,8 @@ export function evaluateTicket(fn: string, ticket: Ticket, targets: readonly Mat
       if (open !== undefined && turns.length > 0) {
         sink.checks.push(judge(ticket.id, metric, turns.length, open, undefined, target, asOf));
       }
-      if (sink.checks.length === before) sink.skipped.push({ metric, reason: "noFollowUp" });
+      if (sink.checks.length === before) sink.skipped.push(skip(metric, "noFollowUp"));
     }
   }
-  return { id: ticket.id, checks: sink.checks, skipped: sink.skipped, anomalies: sink.anomalies };
+  return sink;
 }

@@ -2,7 +2,7 @@ import { assertDate, assertTicketDate } from "../../_lib/guards.ts";
 import type { SlaMetric } from "../../models/sla.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
-import { evaluateTicket, type SlaSkip } from "./_evaluate.ts";
+import { evaluateTicket, slaSink, type SlaSkip } from "./_evaluate.ts";
 import type { SlaOptions } from "./_options.ts";
 import { compilePolicy } from "./policy.ts";
 
@@ -136,6 +136,7 @@ export function slaCompliance(tickets: readonly Ticket[], options: SlaOptions): 
     noSolveTime: 0,
   };
   const breaches: SlaBreach[] = [];
+  const sink = slaSink(); // one result reused for every ticket: each is read before the next
   const anomalies: { id: string; metric: SlaMetric; reason: AnomalyReason }[] = [];
   for (const ticket of tickets) {
     assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
@@ -143,7 +144,7 @@ export function slaCompliance(tickets: readonly Ticket[], options: SlaOptions): 
       skipped.notCreated++;
       continue;
     }
-    const result = evaluateTicket(fn, ticket, targets, asOf);
+    const result = evaluateTicket(fn, ticket, targets, asOf, sink);
     for (const check of result.checks) {
       all[check.status]++;
       per[check.metric][check.status]++;

@@ -11,7 +11,7 @@ import { pushTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
-import { evaluateTicket, type SlaSkip, type SlaStatus } from "./_evaluate.ts";
+import { evaluateTicket, slaSink, type SlaSkip, type SlaStatus } from "./_evaluate.ts";
 import { compilePolicy, SLA_METRICS, type MatchedSlaTarget } from "./policy.ts";
 import { tally as tallyOf } from "./slaCompliance.ts";
 
@@ -130,6 +130,7 @@ function emptySkips(): Record<string, number> {
  * @internal
  */
 export function slaFacts(fn: string, targets: readonly MatchedSlaTarget[], asOf: number): FactsProvider<SlaFacts> {
+  const sink = slaSink(); // one result reused for every row: each is read before the next
   return {
     name: "sla",
     create: (capacity) => ({
@@ -147,7 +148,7 @@ export function slaFacts(fn: string, targets: readonly MatchedSlaTarget[], asOf:
         return;
       }
       f.notCreated[row] = 0;
-      const r = evaluateTicket(fn, rowTicket(batch, row), targets, asOf);
+      const r = evaluateTicket(fn, rowTicket(batch, row), targets, asOf, sink);
       for (const c of r.checks) (f.counts[row * 9 + SLA_METRICS.indexOf(c.metric) * 3 + STATUSES.indexOf(c.status)] as number)++;
       for (const s of r.skipped) f.skip[row * 3 + SLA_METRICS.indexOf(s.metric)] = 1 + SLA_SKIPS.indexOf(s.reason);
       for (const a of r.anomalies) f.anomaly[row * 3 + SLA_METRICS.indexOf(a.metric)] = 1 + SLA_ANOMALIES.indexOf(a.reason);

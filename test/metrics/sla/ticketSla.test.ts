@@ -27,6 +27,16 @@ describe("ticketSla", () => {
     expect(breached?.lateBy).toBe(15 * MINUTE);
   });
 
+  it("returns a result of its own on every call (the hot paths reuse one; a caller never sees it change)", () => {
+    const first = ticketSla(ticket("1", { firstResponseAt: at(5) }), { policy: FR10, asOf: at(30) });
+    const second = ticketSla(ticket("2"), { policy: FR10, asOf: at(30) });
+    expect(first?.id).toBe("1");
+    expect(first?.checks.map((c) => c.status)).toEqual(["achieved"]);
+    expect(second?.id).toBe("2");
+    expect(second?.checks.map((c) => c.status)).toEqual(["breached"]);
+    expect(first?.skipped).not.toBe(second?.skipped);
+  });
+
   it("treats a reply after asOf as not yet sent (TSDoc example)", () => {
     const t = ticket("1", { firstResponseAt: at(5) });
     expect(ticketSla(t, { policy: FR10, asOf: at(30) })?.checks[0]?.status).toBe("achieved");
