@@ -16,7 +16,8 @@ export function collect<Reason extends string>(
 ): TicketValues<Reason> {
   const slot = durationSlot();
   const values = new Float64Array(tickets.length);
-  const ids: string[] = [];
+  // Sized once and trimmed at the end: growing by push copies the list several times.
+  const ids = new Array<string>(tickets.length);
   let n = 0;
   const sources: Record<DurationSource, number> = { messages: 0, fields: 0, helpdesk: 0 };
   const skipped = Object.fromEntries(reasons.map((r) => [r, 0])) as Record<Reason, number>;
@@ -25,11 +26,12 @@ export function collect<Reason extends string>(
     const ticket = tickets[i] as Ticket;
     const result = each(ticket, slot);
     if (result.kind === "measured") {
-      values[n++] = result.ms;
-      ids.push(ticket.id);
+      values[n] = result.ms;
+      ids[n++] = ticket.id;
       sources[result.source]++;
     } else if (result.kind === "skipped") skipped[result.reason]++;
     else anomalies.push({ id: ticket.id, reason: result.reason });
   }
+  ids.length = n;
   return { values: n === values.length ? values : values.slice(0, n), ids, sources, skipped, anomalies };
 }
