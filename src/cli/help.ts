@@ -77,7 +77,8 @@ Report:
                            the data, never the clock (files are then read twice; standard input
                            is held in memory until the end)
       --by DIMS            segments, comma-separated: channel, assignee (or agent), group, type,
-                           priority, brand, tag; join two with + for a cross table (channel+priority)
+                           priority, brand, tag, period (the --bucket a ticket was created in);
+                           join two with + for a cross table (channel+priority)
       --period FROM..TO    only tickets created in [FROM, TO), e.g. 2026-10-01..2026-11-01
       --compare-to FROM..TO  compare with another period (needs --period)
       --bucket UNIT        volume buckets: hour, day (default), week, month

@@ -129,6 +129,7 @@ export const DIMENSION_FIELDS: Readonly<Record<SegmentDimension, string>> = {
   priority: "priority",
   brand: "brand",
   tag: "tags",
+  period: "createdAt",
 };
 
 /** A figure the run's input cannot give: the JSON output's `absent` entries. */

@@ -19,6 +19,7 @@ export const DIMENSIONS: Readonly<Record<string, SegmentDimension>> = {
   brand: "brand",
   tag: "tag",
   tags: "tag",
+  period: "period",
 };
 
 /**

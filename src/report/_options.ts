@@ -5,7 +5,7 @@
  * @module
  */
 import { checkQuantileOption, type QuantileOption } from "../_lib/quantileStore.ts";
-import { checkBucketing, checkRange, type BucketUnit } from "../_lib/bucket.ts";
+import { bucketer, checkBucketing, checkRange, type BucketUnit } from "../_lib/bucket.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { assertDate, assertFinite, assertFraction } from "../_lib/guards.ts";
 import { confidenceLevelOf } from "../metrics/stats/confidence.ts";
@@ -139,7 +139,9 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
       `${fn}: metrics has "leaderboard" ranked by ${by} (leaderboard.by) but not "${rankedBy}", which that ranking reads; add it to metrics`,
     );
   }
-  const segmentations = (options.segments ?? []).map((key) => compileSegmentation(fn, key));
+  const buckets = bucketer(bucket, options.timeZone);
+  const periods = { label: (ms: number) => buckets.label(ms) };
+  const segmentations = (options.segments ?? []).map((key) => compileSegmentation(fn, key, periods));
   const requested = segmentations.length;
   // Reuse a requested built-in `assignee` segmentation (not a custom dimension of that name).
   let agentIndex = (options.segments ?? []).findIndex(
@@ -147,7 +149,7 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
   );
   if (selected !== undefined && !selected.has("leaderboard")) agentIndex = -1;
   else if (agentIndex < 0) {
-    segmentations.push(compileSegmentation(fn, "assignee"));
+    segmentations.push(compileSegmentation(fn, "assignee", periods));
     agentIndex = requested;
   }
   const quantiles = checkQuantileOption(fn, options.quantiles);

@@ -27,11 +27,23 @@ export interface Segmentation {
   readonly responseKey: (response: SurveyResponse) => string;
   /** The batch labels of the dimensions when every one is a built-in label (no tag, no custom key). */
   readonly labels: readonly BatchLabel[] | undefined;
+  /** `true` when the first dimension is `period`: segments are listed in time order, not by size. */
+  readonly chronological: boolean;
 }
 
-const DIMENSIONS: readonly SegmentDimension[] = ["assignee", "group", "channel", "type", "priority", "brand", "tag"];
+const DIMENSIONS: readonly SegmentDimension[] = ["assignee", "group", "channel", "type", "priority", "brand", "tag", "period"];
 
-const TICKET_KEY: Readonly<Record<Exclude<SegmentDimension, "tag">, KeyFn<Ticket>>> = {
+/**
+ * The calendar buckets the `period` dimension reads (the report's `bucket` in its `timeZone`).
+ *
+ * @internal
+ */
+export interface PeriodBuckets {
+  /** The label of the bucket holding epoch ms `ms`. */
+  readonly label: (ms: number) => string;
+}
+
+const TICKET_KEY: Readonly<Record<Exclude<SegmentDimension, "tag" | "period">, KeyFn<Ticket>>> = {
   assignee: (t) => t.assignee,
   group: (t) => t.group,
   channel: (t) => t.channel,
@@ -52,13 +64,22 @@ interface Part {
   readonly response: KeyFn<SurveyResponse> | undefined;
 }
 
-function part(fn: string, dimension: SegmentDimension | CustomDimension): Part {
+function part(fn: string, dimension: SegmentDimension | CustomDimension, periods: PeriodBuckets): Part {
   if (typeof dimension === "string") {
     if (!DIMENSIONS.includes(dimension)) {
       throw new MetricRangeError(
         "E_SEGMENT_KEY",
         `${fn}: a segment dimension must be one of ${DIMENSIONS.join(", ")} or { name, key }, got ${JSON.stringify(dimension)}`,
       );
+    }
+    if (dimension === "period") {
+      // Tickets reach segments with a valid createdAt only; responses with a valid answeredAt.
+      return {
+        name: dimension,
+        label: undefined,
+        ticket: (t) => periods.label(t.createdAt.getTime()),
+        response: (r) => periods.label(r.answeredAt.getTime()),
+      };
     }
     return {
       name: dimension,
@@ -89,18 +110,18 @@ function tagKeys(ticket: Ticket): string[] {
 }
 
 /**
- * Compiles a {@link SegmentKey}; throws `E_SEGMENT_KEY` for an unknown or malformed dimension
- * or an empty list.
+ * Compiles a {@link SegmentKey} (`period` labels buckets with `periods`); throws `E_SEGMENT_KEY`
+ * for an unknown or malformed dimension or an empty list.
  *
  * @internal
  */
-export function compileSegmentation(fn: string, key: SegmentKey): Segmentation {
+export function compileSegmentation(fn: string, key: SegmentKey, periods: PeriodBuckets): Segmentation {
   const list =
     typeof key === "string" || !Array.isArray(key)
       ? [key as SegmentDimension | CustomDimension]
       : (key as readonly (SegmentDimension | CustomDimension)[]);
   if (list.length === 0) throw new MetricRangeError("E_SEGMENT_KEY", `${fn}: a segment key must name at least one dimension, got []`);
-  const parts = list.map((d) => part(fn, d));
+  const parts = list.map((d) => part(fn, d, periods));
   const overlapping = parts.some((p) => p.ticket === "tag");
   const survey = parts.every((p) => p.response !== undefined);
   const single = overlapping ? undefined : compositeKey<Ticket>(...parts.map((p) => p.ticket as KeyFn<Ticket>));
@@ -115,7 +136,8 @@ export function compileSegmentation(fn: string, key: SegmentKey): Segmentation {
   };
   const responseKey = survey ? compositeKey<SurveyResponse>(...parts.map((p) => p.response as KeyFn<SurveyResponse>)) : () => "";
   const labels = parts.every((p) => p.label !== undefined) ? parts.map((p) => p.label as BatchLabel) : undefined;
-  return { dimensions: parts.map((p) => p.name), overlapping, survey, ticketKeys, responseKey, labels };
+  const chronological = typeof list[0] === "string" && list[0] === "period";
+  return { dimensions: parts.map((p) => p.name), overlapping, survey, ticketKeys, responseKey, labels, chronological };
 }
 
 /** The parts of a segment key. @internal */

@@ -18,13 +18,18 @@ import type { Ticket } from "../models/ticket.ts";
  * its own `agent` (for `assignee`) or `channel`, and is otherwise counted as not joined (see
  * docs/guide/report.md, "Survey responses in segments").
  *
+ * `period` is the calendar bucket (`bucket`, in `timeZone`) a ticket was created in, labelled as
+ * the volume buckets are (`2026-03-02`, `2026-W10`, `2026-03`): every metric per day, week or
+ * month, for trends. A survey response goes to its ticket's period, or else to the bucket of
+ * its `answeredAt`.
+ *
  * `tag` is multi-valued: a ticket with several (distinct) tags counts once in each tag's
  * segment, so tag segments may sum to more than the total; a ticket without tags goes to
  * `"(none)"`.
  *
  * @category Report
  */
-export type SegmentDimension = "assignee" | "group" | "channel" | "type" | "priority" | "brand" | "tag";
+export type SegmentDimension = "assignee" | "group" | "channel" | "type" | "priority" | "brand" | "tag" | "period";
 
 /**
  * A user-defined segment dimension, e.g. "difficulty" computed from a ticket's fields.

@@ -295,7 +295,9 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     const segments: SelectedSegmentJson[] = placedSegments(mainPlan, s, groups, state.join).map(({ key, scope }) => {
       return { key: keyParts(key), ...metricSetJson(c, scope.tickets, scopeResults(mainPlan, scope), surveySegmented) };
     });
-    segments.sort((x, y) => y.tickets - x.tickets || byCode(JSON.stringify(x.key), JSON.stringify(y.key)));
+    const byKey = (x: SelectedSegmentJson, y: SelectedSegmentJson): number => byCode(JSON.stringify(x.key), JSON.stringify(y.key));
+    // Periods in time order (their labels sort so); other segments most tickets first.
+    segments.sort(s.chronological ? byKey : (x, y) => y.tickets - x.tickets || byKey(x, y));
     const responsesNotJoined = s.survey ? 0 : notJoined(state.join);
     return { dimensions: s.dimensions, overlapping: s.overlapping, surveySegmented, responsesNotJoined, segments };
   }

@@ -46,7 +46,7 @@ describe("segments by brand", () => {
 
   it("an unknown dimension is refused with the list, which names brand", () => {
     expect(codeOf(() => report({ tickets: [] }, { ...options, segments: ["brands" as "brand"] }))).toBe(
-      'E_SEGMENT_KEY report: a segment dimension must be one of assignee, group, channel, type, priority, brand, tag or { name, key }, got "brands"',
+      'E_SEGMENT_KEY report: a segment dimension must be one of assignee, group, channel, type, priority, brand, tag, period or { name, key }, got "brands"',
     );
   });
 });
