@@ -159,6 +159,7 @@ export type ReportTableRows = {
  * @category Report
  */
 export const REPORT_TABLE_COLUMNS = {
+  /** {@link SegmentRow}: the dimension and key, then the figures. */
   segments: [
     "dimension",
     "segment",
@@ -175,8 +176,11 @@ export const REPORT_TABLE_COLUMNS = {
     "csat",
     "nps",
   ],
+  /** {@link BucketRow} */
   buckets: ["bucket", "start", "end", "created", "resolved", "messages_in", "messages_out", "active", "backlog"],
+  /** {@link HeatmapRow} */
   heatmap: ["weekday", "hour", "tickets", "occurrences", "average"],
+  /** {@link CohortRow} */
   cohorts: ["cohort", "start", "size", "period", "active", "retention"],
 } as const satisfies { readonly [T in ReportTable]: readonly (keyof ReportTableRows[T])[] };
 

@@ -148,6 +148,37 @@ describe("toRows: known answers (three hand-built tickets, two days, UTC)", () =
   });
 });
 
+describe("toRows: the TSDoc example", () => {
+  test("gives the values its comments state", () => {
+    const r = report(
+      {
+        tickets: [
+          {
+            id: "1",
+            createdAt: at("2026-01-05T09:00:00Z"),
+            status: "solved",
+            channel: "email",
+            firstResponseAt: at("2026-01-05T09:30:00Z"),
+            solvedAt: at("2026-01-05T11:00:00Z"),
+            replies: 1,
+          },
+          { id: "2", createdAt: at("2026-01-05T10:00:00Z"), status: "open", channel: "chat" },
+        ],
+      },
+      { asOf: at("2026-01-06T00:00:00Z"), timeZone: "UTC", segments: ["channel"] },
+    );
+    const rows = toRows(r, "segments");
+    expect(rows.map((row) => row.segment)).toEqual(["chat", "email"]);
+    expect(rows[1]?.first_response_median_ms).toBe(1800000);
+    expect(rows[0]?.first_response_median_ms).toBeNull();
+    expect(toRows(r, "buckets")[0]?.start).toBe("2026-01-05T00:00:00.000Z");
+    expect(toRows(r, "heatmap").length).toBe(168);
+    expect(toRows(r, "cohorts")).toEqual([]);
+    expect(REPORT_TABLES).toEqual(["segments", "buckets", "heatmap", "cohorts"]);
+    expect(REPORT_TABLE_COLUMNS.heatmap).toEqual(["weekday", "hour", "tickets", "occurrences", "average"]);
+  });
+});
+
 describe("toRows: shape", () => {
   test("every row's keys are the table's columns, in order", () => {
     const cases: [ReportTable, number][] = [
