@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import type { QuantileOption } from "../report/index.ts";
+import { REPORT_TABLES, type QuantileOption } from "../report/index.ts";
 import { parseArgs } from "node:util";
 import type { InputFormat, TicketPreset } from "../io/index.ts";
 import { dateFormatProblem } from "../io/dateFormat.ts";
@@ -32,8 +32,8 @@ export const PRESETS: readonly TicketPreset[] = [
 export const NAIVE_PRESETS: readonly TicketPreset[] = ["zendesk-csv", "freshdesk-csv"];
 /** The time buckets. */
 export const BUCKETS = ["hour", "day", "week", "month"] as const;
-/** The tables `--format csv` can write (`--table`). */
-export const CSV_TABLES = ["segments", "buckets", "heatmap", "cohorts", "gates", "rejects", "absent"] as const;
+/** The tables `--format csv` can write (`--table`): the report's own (`toRows`), then the command's. */
+export const CSV_TABLES = [...REPORT_TABLES, "gates", "rejects", "absent"] as const;
 /** A table `--format csv` can write. */
 export type CsvTable = (typeof CSV_TABLES)[number];
 /** The leaderboard metrics (`--rank-by`). */

@@ -5,7 +5,8 @@
  * @internal
  * @module
  */
-import type { Report, SegmentationJson } from "../report/types.ts";
+import type { Report } from "../report/types.ts";
+import { segmentFigures, type SegmentRow } from "../report/toRows.ts";
 import type { CliDocument } from "./document.ts";
 import { formatValue, type CellValue, type ValueKind } from "./format.ts";
 import { levelText, testText } from "./intervals.ts";
@@ -13,60 +14,59 @@ import { absentForPath, type AbsentInput } from "./inputsNeeded.ts";
 import type { Block, Column } from "./render/blocks.ts";
 import { absentNote, isAbsentIn } from "./sectionsAbsent.ts";
 
-/** The columns of a segment table: label, kind, how to read the value from a metric set. */
+/** A figure of a segment row (`toRows`' segments columns after the dimension and the key). */
+type SegmentFigure = Exclude<keyof SegmentRow, "dimension" | "segment">;
+
+/**
+ * The columns of a segment table: label, kind, the `toRows` column it shows (also the CSV
+ * column name), and when the run shows it. The values are read in one place: segmentFigures.
+ */
 const SEGMENT_COLUMNS: readonly {
   readonly label: string;
-  /** The CSV column name (durations in milliseconds, rates as fractions). */
-  readonly csv: string;
+  /** The `toRows` segments column, also the CSV column name (durations in milliseconds, rates as fractions). */
+  readonly column: SegmentFigure;
   readonly kind: ValueKind;
   readonly when?: (report: Report) => boolean;
-  readonly value: (s: SegmentationJson["segments"][number], report: Report) => number | null;
 }[] = [
-  { label: "tickets", csv: "tickets", kind: "count", value: (s) => s.tickets },
-  { label: "resolved", csv: "resolution_rate", kind: "fraction", value: (s) => s.counts.resolutionRate.value },
-  { label: "backlog", csv: "backlog", kind: "count", value: (s) => s.counts.backlog.count },
-  { label: "FRT median", csv: "first_response_median_ms", kind: "duration", value: (s) => s.time.firstResponse.calendar?.median ?? null },
+  { label: "tickets", column: "tickets", kind: "count" },
+  { label: "resolved", column: "resolution_rate", kind: "fraction" },
+  { label: "backlog", column: "backlog", kind: "count" },
+  { label: "FRT median", column: "first_response_median_ms", kind: "duration" },
   {
     label: "FRT p90",
-    csv: "first_response_p90_ms",
+    column: "first_response_p90_ms",
     kind: "duration",
-    value: (s) => s.time.firstResponse.calendar?.p.find((q) => q.p === 0.9)?.value ?? null,
   },
   {
     label: "FRT median (bh)",
-    csv: "first_response_business_median_ms",
+    column: "first_response_business_median_ms",
     kind: "duration",
     when: (r) => r.parameters.businessHours,
-    value: (s) => s.time.firstResponse.business?.median ?? null,
   },
   {
     label: "resolution median",
-    csv: "resolution_median_ms",
+    column: "resolution_median_ms",
     kind: "duration",
-    value: (s) => s.time.resolutionFinal.calendar?.median ?? null,
   },
   {
     label: "resolution median (bh)",
-    csv: "resolution_business_median_ms",
+    column: "resolution_business_median_ms",
     kind: "duration",
     when: (r) => r.parameters.businessHours,
-    value: (s) => s.time.resolutionFinal.business?.median ?? null,
   },
-  { label: "one-touch", csv: "one_touch_share", kind: "fraction", value: (s) => s.time.oneTouch.share },
-  { label: "SLA", csv: "sla_compliance", kind: "fraction", when: (r) => r.sla !== null, value: (s) => s.sla?.compliance ?? null },
+  { label: "one-touch", column: "one_touch_share", kind: "fraction" },
+  { label: "SLA", column: "sla_compliance", kind: "fraction", when: (r) => r.sla !== null },
   {
     label: "CSAT",
-    csv: "csat",
+    column: "csat",
     kind: "fraction",
     when: (r) => r.survey !== null && r.survey.csat !== null,
-    value: (s) => s.survey?.csat?.score ?? null,
   },
   {
     label: "NPS",
-    csv: "nps",
+    column: "nps",
     kind: "points",
     when: (r) => r.survey !== null && r.survey.nps !== null,
-    value: (s) => s.survey?.nps?.score ?? null,
   },
 ];
 
@@ -90,7 +90,10 @@ function segmentBlocks(report: Report, absent: readonly AbsentInput[]): Block[] 
       ...seg.dimensions.map((d): Column => ({ label: d })),
       ...metrics.map((m): Column => ({ label: m.label, kind: m.kind })),
     ];
-    const rows = seg.segments.map((s): CellValue[] => [...s.key, ...metrics.map((m) => m.value(s, report))]);
+    const rows = seg.segments.map((s): CellValue[] => {
+      const figures = segmentFigures(s);
+      return [...s.key, ...metrics.map((m) => figures[m.column])];
+    });
     const caption = `By ${seg.dimensions.join(" × ")}${seg.overlapping ? " (a ticket may be in several segments)" : ""}`;
     blocks.push({ type: "table", caption, columns, rows });
     const n = seg.responsesNotJoined;

@@ -9,6 +9,17 @@ export { reportAccumulator, type ReportAccumulator, type ReportState } from "./r
 export type { QuantileOption } from "../_lib/quantileStore.ts";
 export { toJson, type Json } from "./json.ts";
 export {
+  REPORT_TABLES,
+  REPORT_TABLE_COLUMNS,
+  toRows,
+  type BucketRow,
+  type CohortRow,
+  type HeatmapRow,
+  type ReportTable,
+  type ReportTableRows,
+  type SegmentRow,
+} from "./toRows.ts";
+export {
   REPORT_METRICS,
   type ReportMetricName,
   type SelectedComparisonJson,

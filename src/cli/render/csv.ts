@@ -1,6 +1,8 @@
 /**
  * The `csv` format: one rectangular table per run, chosen with `--table` (default
  * `segments`). Raw values: durations in milliseconds, rates as fractions, instants ISO-8601.
+ * The report's tables (segments, buckets, heatmap, cohorts) are the library's `toRows` rows;
+ * gates, absent and rejects are the command's own.
  *
  * @internal
  * @module
@@ -10,41 +12,26 @@ import { csvLine } from "../csv.ts";
 import type { CliDocument } from "../document.ts";
 import type { FileRejects } from "../inputs.ts";
 import { segmentColumns } from "../sectionsDetail.ts";
+import { REPORT_TABLE_COLUMNS, segmentFigures, toRows } from "../../report/toRows.ts";
 
 type Cell = string | number | boolean | null | undefined;
 
+/** A header and the rows' values in its order. */
+function rowsTable(columns: readonly string[], rows: readonly Readonly<Record<string, Cell>>[]): Cell[][] {
+  return [[...columns], ...rows.map((row) => columns.map((c) => row[c]))];
+}
+
+/**
+ * The report's `segments` rows (`toRows`), after an `(all)` row of the whole report, with the
+ * columns this run shows (those of metrics it has input for; see segmentColumns).
+ */
 function segmentsTable(doc: CliDocument): Cell[][] {
   const report = doc.report;
-  const columns = segmentColumns(report);
-  const rows: Cell[][] = [["dimension", "segment", ...columns.map((c) => c.csv)]];
-  rows.push(["(all)", "(all)", ...columns.map((c) => c.value({ ...report, key: [] }, report))]);
+  const columns = ["dimension", "segment", ...segmentColumns(report).map((c) => c.column)];
   // A segmentation by a dimension the export lacks is left out (the `absent` table lists it): all its tickets would be one "(none)" segment.
-  for (const seg of report.segments.filter((g) => !g.dimensions.some((d) => doc.absent.some((a) => a.metric === `segments.${d}`)))) {
-    for (const s of seg.segments) rows.push([seg.dimensions.join("+"), s.key.join("+"), ...columns.map((c) => c.value(s, report))]);
-  }
-  return rows;
-}
-
-function bucketsTable(doc: CliDocument): Cell[][] {
-  const rows: Cell[][] = [["bucket", "start", "end", "created", "resolved", "messages_in", "messages_out", "active", "backlog"]];
-  for (const b of doc.report.volume?.buckets ?? [])
-    rows.push([b.label, b.start, b.end, b.created, b.resolved, b.messagesIn, b.messagesOut, b.active, b.backlog]);
-  return rows;
-}
-
-function heatmapTable(doc: CliDocument): Cell[][] {
-  const rows: Cell[][] = [["weekday", "hour", "tickets", "occurrences", "average"]];
-  const p = doc.report.peaks;
-  if (p !== null)
-    p.cells.forEach((row, d) => row.forEach((slot, h) => rows.push([p.weekdays[d], h, slot.sum, slot.occurrences, slot.average])));
-  return rows;
-}
-
-function cohortsTable(doc: CliDocument): Cell[][] {
-  const rows: Cell[][] = [["cohort", "start", "size", "period", "active", "retention"]];
-  for (const r of doc.report.customers?.rows ?? [])
-    r.counts.forEach((count, i) => rows.push([r.label, r.start, r.size, i + 1, count, r.fractions[i] ?? null]));
-  return rows;
+  const lacking = (d: string): boolean => doc.absent.some((a) => a.metric === `segments.${d}`);
+  const shown = { ...report, segments: report.segments.filter((g) => !g.dimensions.some(lacking)) };
+  return rowsTable(columns, [{ dimension: "(all)", segment: "(all)", ...segmentFigures(report) }, ...toRows(shown, "segments")]);
 }
 
 function gatesTable(doc: CliDocument): Cell[][] {
@@ -78,16 +65,12 @@ export function renderCsv(doc: CliDocument, table: CsvTable, rejects: readonly F
   const rows =
     table === "segments"
       ? segmentsTable(doc)
-      : table === "buckets"
-        ? bucketsTable(doc)
-        : table === "heatmap"
-          ? heatmapTable(doc)
-          : table === "cohorts"
-            ? cohortsTable(doc)
-            : table === "gates"
-              ? gatesTable(doc)
-              : table === "absent"
-                ? absentTable(doc)
-                : rejectsTable(rejects);
+      : table === "gates"
+        ? gatesTable(doc)
+        : table === "absent"
+          ? absentTable(doc)
+          : table === "rejects"
+            ? rejectsTable(rejects)
+            : rowsTable(REPORT_TABLE_COLUMNS[table], toRows(doc.report, table));
   return rows.map(csvLine).join("");
 }
