@@ -73,6 +73,8 @@ export interface ReportArgs {
   readonly output: string | undefined;
   readonly rejects: string | undefined;
   readonly strict: boolean;
+  /** `--mermaid`: trend charts (Mermaid `xychart-beta`) in the Markdown output. */
+  readonly mermaid: boolean;
   readonly gates: readonly GateArg[];
   readonly gatesFile: string | undefined;
   readonly allowMissing: boolean;
@@ -117,6 +119,7 @@ const OPTIONS = {
   "max-rejects": { type: "string" },
   "max-rejected": { type: "string" },
   strict: { type: "boolean" },
+  mermaid: { type: "boolean" },
   gate: { type: "string", multiple: true },
   "fail-if": { type: "string", multiple: true },
   gates: { type: "string" },
@@ -302,6 +305,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     output: values.output,
     rejects: values.rejects,
     strict: values.strict === true,
+    mermaid: values.mermaid === true,
     gates,
     gatesFile: values.gates,
     allowMissing: values["allow-missing"] === true,

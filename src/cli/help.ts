@@ -105,6 +105,9 @@ Output:
       --max-rejects N      rejected-row problems listed on stderr per file (default 20)
   -q, --quiet              no input summary or progress on stderr (errors still print)
       --strict             any rejected row fails the run (exit 2)
+      --mermaid            with --format markdown: trend charts (Mermaid xychart-beta) of tickets
+                           created and resolved per bucket and the median first response per
+                           period (adds --by period)
       --max-rejected SHARE  fail the run (exit 1, like a failed gate) when more than SHARE of
                            the ticket rows are rejected (5% or 0.05); without it, a warning is
                            printed above 5% (even with --quiet)

@@ -19,6 +19,7 @@ import { absentInputs, type InputFile } from "./inputsNeeded.ts";
 import type { CliIo } from "./io.ts";
 import { renderCsv, rejectsTable } from "./render/csv.ts";
 import { renderMarkdown } from "./render/markdown.ts";
+import { trendBlocks } from "./trendCharts.ts";
 import { safeLines } from "./render/safe.ts";
 import { renderText } from "./render/text.ts";
 import { documentBlocks } from "./sections.ts";
@@ -73,7 +74,11 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   // Everything that can be checked before reading is checked first.
   const timeZone = checkTimeZone(args);
   const format = resolveFormat(args, io.stdout.isTTY === true);
-  const segments = parseSegments(args.by);
+  if (args.mermaid && format !== "markdown") {
+    throw new CliError("E_CLI_USAGE", `--mermaid draws charts in the Markdown output: it needs --format markdown, got --format ${format}`);
+  }
+  // The first-response trend reads the period segments: --mermaid adds them.
+  const segments = parseSegments(args.mermaid ? [...args.by, "period"] : args.by);
   const asOf = args.asOf === undefined ? undefined : parseInstant("--as-of", args.asOf, timeZone);
   const period = args.period === undefined ? undefined : parsePeriod("--period", args.period, timeZone);
   const compareTo = args.compareTo === undefined ? undefined : parsePeriod("--compare-to", args.compareTo, timeZone);
@@ -227,7 +232,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       : format === "csv"
         ? renderCsv(doc, args.table, allRejects)
         : format === "markdown"
-          ? renderMarkdown(documentBlocks(doc))
+          ? renderMarkdown(args.mermaid ? [...documentBlocks(doc), ...trendBlocks(doc.report)] : documentBlocks(doc))
           : renderText(documentBlocks(doc));
   await emit(text, args, io);
   // Gate results also go to stderr when the report itself is not printed as text on stdout.

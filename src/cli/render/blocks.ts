@@ -41,4 +41,14 @@ export type Block =
       readonly columnLabels: readonly string[];
       readonly values: readonly (readonly number[])[];
     }
-  | { readonly type: "note"; readonly text: string };
+  | { readonly type: "note"; readonly text: string }
+  | {
+      /** A chart of series over categories (Markdown: a Mermaid `xychart-beta`; the text format leaves it out). */
+      readonly type: "chart";
+      readonly title: string;
+      /** The categories, left to right. */
+      readonly x: readonly string[];
+      readonly yLabel: string;
+      /** Each series has one value per category. */
+      readonly series: readonly { readonly kind: "bar" | "line"; readonly name: string; readonly values: readonly number[] }[];
+    };

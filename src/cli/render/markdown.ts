@@ -81,7 +81,38 @@ export function renderMarkdown(blocks: readonly Block[]): string {
       case "note":
         out.push(escapeLine(block.text), "");
         break;
+      case "chart":
+        out.push(...mermaidChart(block), "");
+        break;
     }
   }
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * Text inside a Mermaid string: only letters, digits, spaces and `-_.:/()+,'` are kept (others
+ * become a space), so no data can close the string, the code fence or inject a directive.
+ */
+function mermaidText(text: string): string {
+  return text.replace(/[^\p{L}\p{N} \-_.:/()+,']/gu, " ");
+}
+
+/** A number as Mermaid reads it (finite; at most 4 decimals). */
+function mermaidNumber(value: number): string {
+  return String(Math.round(value * 10_000) / 10_000);
+}
+
+/** A `chart` block as a Mermaid `xychart-beta` in a fenced block, with a line naming its series. */
+function mermaidChart(block: Extract<Block, { type: "chart" }>): string[] {
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `    title "${mermaidText(block.title)}"`,
+    `    x-axis [${block.x.map((x) => `"${mermaidText(x)}"`).join(", ")}]`,
+    `    y-axis "${mermaidText(block.yLabel)}"`,
+    ...block.series.map((s) => `    ${s.kind} [${s.values.map(mermaidNumber).join(", ")}]`),
+    "```",
+    "",
+    escapeLine(block.series.map((s) => `${s.kind === "bar" ? "Bars" : "Line"}: ${s.name}`).join("; ")),
+  ];
 }

@@ -82,6 +82,8 @@ export function renderText(blocks: readonly Block[]): string {
       case "note":
         out.push(t(block.text));
         break;
+      case "chart":
+        break; // charts are for Markdown (--mermaid); the tables carry the same figures
     }
   }
   return `${out.join("\n")}\n`;
