@@ -7,3 +7,31 @@
 export { VEGA_LITE_SCHEMA } from "./spec.ts";
 export type { ChartDatum, ChartDurationUnit, ChartJson, ChartOptions, ChartSpec } from "./spec.ts";
 export { volumeChart, type VolumeChartBucket, type VolumeChartInput } from "./volumeChart.ts";
+export { peakHoursChart, type PeakHoursChartCell, type PeakHoursChartInput } from "./peakHoursChart.ts";
+export type {
+  DurationChartMetric,
+  DurationChartOptions,
+  DurationChartReport,
+  DurationChartRow,
+  DurationChartScope,
+  DurationChartSummary,
+} from "./_durationChart.ts";
+export { firstResponseChart } from "./firstResponseChart.ts";
+export { resolutionTimeChart } from "./resolutionTimeChart.ts";
+export {
+  slaComplianceChart,
+  type SlaChartPeriod,
+  type SlaChartSummary,
+  type SlaChartTally,
+  type SlaComplianceChartOptions,
+} from "./slaComplianceChart.ts";
+export { retentionMatrixChart, type RetentionChartInput, type RetentionChartRow } from "./retentionMatrixChart.ts";
+export { retentionCurvesChart } from "./retentionCurvesChart.ts";
+export {
+  surveyScoresChart,
+  type SurveyChartReport,
+  type SurveyChartRow,
+  type SurveyChartScore,
+  type SurveyChartSummary,
+  type SurveyScoresChartOptions,
+} from "./surveyScoresChart.ts";

@@ -51,8 +51,12 @@ const SERIES = ["Created", "Resolved", "Backlog at bucket end"] as const;
  * before it.
  * @example
  * ```ts
- * const spec = volumeChart(report({ tickets }, { asOf, timeZone: "UTC", bucket: "day" }));
- * spec.data.values.length; // => 3 × the number of buckets
+ * const at = (d: number) => new Date(Date.UTC(2026, 2, d));
+ * const v = volumeByPeriod([{ id: "a", createdAt: at(1), status: "open" }], { from: at(1), to: at(3), timeZone: "UTC" });
+ * const spec = volumeChart(v); // or volumeChart(report(...)), which draws report.volume
+ * spec.data.values.length; // => 6
+ * spec.data.values[2];     // => { bucket: "2026-03-01", series: "Backlog at bucket end", tickets: 1 }
+ * spec.title;              // => "Ticket volume per day"
  * ```
  * @category Charts
  */
