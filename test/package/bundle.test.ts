@@ -30,6 +30,7 @@ describe("tree shaking", () => {
     expect(inputs.filter((f) => f.includes("node_modules/date-fns/"))).toEqual([]);
     expect(inputs.filter((f) => f.includes("node_modules/@date-fns/tz/"))).toEqual([]);
     expect(inputs.filter((f) => /node_modules\/vega/.test(f))).toEqual([]);
+    expect(inputs.filter((f) => f.includes("src/charts/") && !f.endsWith("src/charts/index.ts"))).toEqual([]);
   });
 
   it("import { volumeChart } from the root entry bundles its chart module only: no vega, zod or date-fns", async () => {
