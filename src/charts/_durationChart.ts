@@ -171,7 +171,7 @@ export function durationChart(
     ...top,
     layer: [
       {
-        mark: { type: "rule", color: "#999" },
+        mark: { type: "rule", color: "#999", aria: false },
         encoding: {
           y,
           x: { aggregate: "min", field: "value", type: "quantitative" },

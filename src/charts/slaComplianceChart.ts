@@ -145,7 +145,7 @@ export function slaComplianceChart(periods: readonly SlaChartPeriod[], options?:
   const layer: ChartJson[] = [
     {
       transform: [{ filter: "isValid(datum.lower) && isValid(datum.upper)" }],
-      mark: { type: "rule", opacity: 0.5 },
+      mark: { type: "rule", opacity: 0.5, aria: false },
       encoding: { x, y: { ...y, field: "lower" }, y2: { field: "upper" }, color },
     },
     {

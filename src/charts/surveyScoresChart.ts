@@ -160,7 +160,7 @@ export function surveyScoresChart(source: SurveyChartReport | readonly SurveyCha
     ...top,
     layer: [
       {
-        mark: { type: "rule", strokeWidth: 2, color: "#9ab" },
+        mark: { type: "rule", strokeWidth: 2, color: "#9ab", aria: false },
         encoding: { y, x: { field: "lower", type: "quantitative", scale, axis }, x2: { field: "upper" } },
       },
       {
