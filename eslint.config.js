@@ -56,6 +56,19 @@ export default tseslint.config(
   },
   // src/report: composes the metrics' accumulators (their _ files), never the command.
   { files: ["src/report/**/*.ts"], rules: restrict([noNode, noZod, notAbove("src/report", ["io", "cli"])]) },
+  // src/charts: reads the report's and the metrics' result types; plain JSON out, no Vega import.
+  {
+    files: ["src/charts/**/*.ts"],
+    rules: restrict([
+      noNode,
+      noZod,
+      notAbove("src/charts", ["io", "cli"]),
+      {
+        group: ["vega", "vega-*", "vega-lite", "vega-lite/*"],
+        message: "Charts are specs only: the library adds no Vega dependency, runtime or type.",
+      },
+    ]),
+  },
   { files: ["src/index.ts"], rules: restrict([noNode, noZod, notAbove("the root barrel", ["io", "cli"])]) },
   // src/io: the readers ("cx-metrics/io"), portable like the core; they use the public surface
   // of metrics. src/io/node ("cx-metrics/io/node"): the Node conveniences (open a path).

@@ -37,3 +37,4 @@ export {
   type TicketMetric,
 } from "./models/ticketBatch.ts";
 export { addOneTicket, ALL_BATCH_COLUMNS, BATCH_COLUMNS, pushTicket } from "./models/pushTicket.ts";
+export * from "./charts/index.ts";

@@ -54,12 +54,18 @@ describe("eslint.config.js enforces the import rules of ARCHITECTURE.md", () => 
     ["src/models/schemas/x.ts", 'import { x as y } from "../_private.ts"; export const x = y;'],
     ["src/metrics/survey/index.ts", 'export { npsCounts } from "./_npsCounts.ts";'],
     ["examples/x.ts", 'import { mulberry32 } from "../src/_lib/random.ts"; console.log(mulberry32);'],
+    // Charts are specs only: no Vega (runtime or types), no readers, no command, no node:*.
+    ["src/charts/x.ts", 'import { View } from "vega"; export const x = View;'],
+    ["src/charts/x.ts", 'import type { TopLevelSpec } from "vega-lite"; export type X = TopLevelSpec;'],
+    ["src/charts/x.ts", 'import { readTickets } from "../io/readTickets.ts"; export const x = readTickets;'],
+    ["src/charts/x.ts", 'import { writeFileSync } from "node:fs"; export const x = writeFileSync;'],
   ])("%s: refuses %s", async (file, code) => {
     expect(await broken(file, code)).not.toEqual([]);
   });
 
   it.each([
     ["src/metrics/sla/x.ts", 'import type { AnomalyReason } from "../time/durationTypes.ts"; export type X = AnomalyReason;'],
+    ["src/charts/x.ts", 'import type { Report } from "../report/types.ts"; export type X = Report;'],
     ["src/_lib/x.ts", 'import { offsetAt } from "./zone.ts"; export const x = offsetAt;'],
     ["src/models/batch/x.ts", 'import { DAY_MS } from "../../_lib/time.ts"; export const x = DAY_MS;'],
     ["src/metrics/volume/x.ts", 'import { bucketer } from "../../_lib/bucket.ts"; export const x = bucketer;'],

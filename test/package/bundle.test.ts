@@ -29,6 +29,17 @@ describe("tree shaking", () => {
     expect(inputs.filter((f) => f.includes("node_modules/zod/"))).toEqual([]);
     expect(inputs.filter((f) => f.includes("node_modules/date-fns/"))).toEqual([]);
     expect(inputs.filter((f) => f.includes("node_modules/@date-fns/tz/"))).toEqual([]);
+    expect(inputs.filter((f) => /node_modules\/vega/.test(f))).toEqual([]);
+    expect(inputs.filter((f) => f.includes("src/charts/") && !f.endsWith("src/charts/index.ts"))).toEqual([]);
+  });
+
+  it("import { volumeChart } from the root entry bundles its chart module only: no vega, zod or date-fns", async () => {
+    const inputs = await bundledInputs(
+      `import { volumeChart } from "./src/index.ts"; console.log(volumeChart({ unit: "day", buckets: [] }));`,
+    );
+    expect(inputs.some((f) => f.includes("src/charts/volumeChart.ts"))).toBe(true);
+    expect(inputs.filter((f) => f.includes("node_modules/"))).toEqual([]);
+    expect(inputs.filter((f) => f.includes("src/charts/") && !/(index|volumeChart|_common|spec)\.ts$/.test(f))).toEqual([]);
   });
 
   it("the check can fail: the models entry does bundle zod", async () => {
@@ -56,6 +67,9 @@ describe("portability", () => {
     const inputs = await browserInputs("src/index.ts");
     expect(inputs.filter((f) => f.startsWith("node:") || f.includes("src/cli/") || f.includes("src/io/"))).toEqual([]);
     expect(inputs.some((f) => f.includes("src/report/"))).toBe(true);
+    // The charts are in it, and they are specs only: no Vega or Vega-Lite.
+    expect(inputs.some((f) => f.includes("src/charts/"))).toBe(true);
+    expect(inputs.filter((f) => /node_modules\/vega/.test(f))).toEqual([]);
   });
 
   it("the readers' entry (cx-metrics/io) bundles for the browser with no Node built-in and no zod", async () => {
