@@ -28,6 +28,15 @@ export { oneTouchResolution, type OneTouchResolution } from "./oneTouchResolutio
 export { summarizeDurations, type DurationPercentile, type DurationSummary, type SummarizeDurationsOptions } from "./summarizeDurations.ts";
 export { percentile } from "./percentile.ts";
 export {
+  kaplanMeier,
+  type KaplanMeierEstimate,
+  type KaplanMeierOptions,
+  type RestrictedMean,
+  type SurvivalObservation,
+  type SurvivalQuantile,
+  type SurvivalStep,
+} from "./kaplanMeier.ts";
+export {
   assignmentTimeAccumulator,
   firstResponseTimeAccumulator,
   requesterWaitTimeAccumulator,
