@@ -36,6 +36,18 @@ export {
   type SurvivalQuantile,
   type SurvivalStep,
 } from "./kaplanMeier.ts";
+export { resolutionSurvival } from "./resolutionSurvival.ts";
+export { firstResponseSurvival } from "./firstResponseSurvival.ts";
+export {
+  firstResponseSurvivalAccumulator,
+  resolutionSurvivalAccumulator,
+  type FirstResponseSurvivalExclusion,
+  type ResolutionSurvivalExclusion,
+  type ResolutionSurvivalOptions,
+  type SurvivalState,
+  type TicketSurvival,
+  type TicketSurvivalOptions,
+} from "./survivalAccumulators.ts";
 export {
   assignmentTimeAccumulator,
   firstResponseTimeAccumulator,

@@ -146,7 +146,15 @@ const TOLERANCE = Math.sqrt(Number.EPSILON);
  * @category Time
  */
 export function kaplanMeier(observations: readonly SurvivalObservation[], options?: KaplanMeierOptions): KaplanMeierEstimate | undefined {
-  const fn = "kaplanMeier";
+  return estimateSurvival("kaplanMeier", observations, options);
+}
+
+/** {@link kaplanMeier} with the caller's name for error messages. @internal */
+export function estimateSurvival(
+  fn: string,
+  observations: readonly SurvivalObservation[],
+  options?: KaplanMeierOptions,
+): KaplanMeierEstimate | undefined {
   const probabilities = options?.percentiles ?? [];
   probabilities.forEach((p, i) => assertFraction(fn, `percentiles[${String(i)}]`, p));
   const level = confidenceLevelOf(fn, options?.confidenceLevel);
