@@ -34,7 +34,7 @@ import {
  *   { asOf: at(3) },
  * );
  * s.calendar?.steps.map((step) => step.survival); // => [0.5, 0.5]
- * s.calendar?.median.value;                        // => 7200000
+ * s.calendar?.median.value;                        // => 7200000 (S is exactly 0.5 from 1 h to the last time, 3 h: the midpoint)
  * ```
  * @see Kaplan & Meier (1958); R `survival` `survfit`: {@link https://github.com/therneau/survival}
  * @category Time
