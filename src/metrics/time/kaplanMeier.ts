@@ -81,6 +81,11 @@ export interface RestrictedMean {
   readonly horizon: number;
   /** ∫₀^τ S(t) dt, in milliseconds: the mean time to the event with every wait capped at τ. */
   readonly value: number;
+  /**
+   * Its standard error, in milliseconds: √Σ_{tᵢ ≤ τ} Aᵢ² dᵢ/(nᵢ(nᵢ − dᵢ)) with Aᵢ = ∫_{tᵢ}^τ S(t) dt
+   * (the terms with nᵢ = dᵢ are 0), as R's `print.survfit` computes `se(rmean)`.
+   */
+  readonly standardError: number;
 }
 
 /**
@@ -181,7 +186,7 @@ export function estimateSurvival(
     steps,
     median: quantile(0.5),
     percentiles: probabilities.map(quantile),
-    restrictedMean: { horizon: tau, value: restrictedArea(steps, tau) },
+    restrictedMean: restrictedMean(steps, tau),
   };
 }
 
@@ -279,17 +284,31 @@ function curveQuantile(
   return (at + last) / 2;
 }
 
-/** ∫₀^τ S(t) dt of the step curve, S constant after the last step. */
-function restrictedArea(steps: readonly SurvivalStep[], tau: number): number {
-  const parts: number[] = [];
+/**
+ * ∫₀^τ S(t) dt of the step curve (S constant after the last step) and its standard error
+ * √Σ Aᵢ² dᵢ/(nᵢ(nᵢ − dᵢ)) over the steps at or before τ, Aᵢ the area from tᵢ to τ.
+ */
+function restrictedMean(steps: readonly SurvivalStep[], tau: number): RestrictedMean {
+  // rect[k] is the area of the rectangle from the k-th step (or 0 for k = 0) to the next one or τ.
+  const rects: number[] = [];
   let from = 0;
   let level = 1;
+  let used = 0;
   for (const step of steps) {
-    if (step.time >= tau) break;
-    parts.push(level * (step.time - from));
+    if (step.time > tau) break;
+    rects.push(level * (step.time - from));
     from = step.time;
     level = step.survival;
+    used++;
   }
-  parts.push(level * (tau - from));
-  return noNegativeZero(exactSumOf(parts));
+  rects.push(level * (tau - from));
+  let after = 0;
+  let variance = 0;
+  for (let k = used; k >= 1; k--) {
+    after += rects[k] as number;
+    const step = steps[k - 1] as SurvivalStep;
+    if (step.events > 0 && step.events < step.atRisk)
+      variance += (after * after * step.events) / (step.atRisk * (step.atRisk - step.events));
+  }
+  return { horizon: tau, value: noNegativeZero(exactSumOf(rects)), standardError: noNegativeZero(Math.sqrt(variance)) };
 }

@@ -55,12 +55,20 @@ test.prop([sampleArb])("the curve is non-increasing in [0, 1], inside its interv
   }
 });
 
-test.prop([timesArb])("without censoring the median is the plain (R-7) median and the restricted mean the plain mean", (times) => {
-  const km = kaplanMeier(times.map((ms) => ({ ms, event: true })));
-  const plain = summarizeDurations(times);
-  expect(km?.median.value).toBe(plain?.median);
-  expect(km?.restrictedMean.value).toBeCloseTo(plain?.mean as number, 6);
-});
+test.prop([timesArb])(
+  "without censoring the median is the plain (R-7) median, the restricted mean the plain mean, its SE the plug-in SE",
+  (times) => {
+    const km = kaplanMeier(times.map((ms) => ({ ms, event: true })));
+    const plain = summarizeDurations(times);
+    expect(km?.median.value).toBe(plain?.median);
+    expect(km?.restrictedMean.value).toBeCloseTo(plain?.mean as number, 6);
+    // …and its standard error the plug-in one, √(Σ (x − x̄)²) / n.
+    const n = times.length;
+    const mean = times.reduce((a, b) => a + b, 0) / n;
+    const plugIn = Math.sqrt(times.reduce((a, x) => a + (x - mean) ** 2, 0)) / n;
+    expect(km?.restrictedMean.standardError).toBeCloseTo(plugIn, 6);
+  },
+);
 
 test.prop([timesArb, fc.double({ min: 0, max: 1, noNaN: true })])(
   "without censoring a percentile is R's type-2 quantile (mean of the two order statistics at an exact jump)",

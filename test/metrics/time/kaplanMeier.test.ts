@@ -148,6 +148,21 @@ describe(`kaplanMeier: known answers (${SOURCE})`, () => {
 });
 
 describe("kaplanMeier: rules", () => {
+  it("gives the restricted mean's standard error √Σ Aᵢ² dᵢ/(nᵢ(nᵢ − dᵢ)) (hand computation)", () => {
+    // Events at 1 and 2, censored at 3, τ = 3: S = 2/3 on [1, 2), 1/3 on [2, 3].
+    // A(1) = 1·2/3 + 1·1/3 = 1, d/(n(n − d)) = 1/(3·2); A(2) = 1/3, 1/(2·1): variance 1/6 + 1/18 = 2/9.
+    const km = kaplanMeier([
+      { ms: 1, event: true },
+      { ms: 2, event: true },
+      { ms: 3, event: false },
+    ]);
+    expect(km?.restrictedMean.horizon).toBe(3);
+    expect(km?.restrictedMean.value).toBeCloseTo(1 + 2 / 3 + 1 / 3, 14);
+    expect(km?.restrictedMean.standardError).toBeCloseTo(Math.sqrt(2 / 9), 14);
+    // A horizon before the first event: the area is τ and there is no variance.
+    expect(kaplanMeier([{ ms: 5, event: true }], { horizon: 2 })?.restrictedMean).toEqual({ horizon: 2, value: 2, standardError: 0 });
+  });
+
   it("puts events before censorings at the same time (the censored are still at risk)", () => {
     const km = kaplanMeier([
       { ms: 5, event: false },
@@ -190,7 +205,7 @@ describe("kaplanMeier: rules", () => {
     expect(kaplanMeier([])).toBeUndefined();
     const km = kaplanMeier([{ ms: -0, event: false }]);
     expect(Object.is(km?.steps[0]?.time, 0)).toBe(true);
-    expect(km?.restrictedMean).toEqual({ horizon: 0, value: 0 });
+    expect(km?.restrictedMean).toEqual({ horizon: 0, value: 0, standardError: 0 });
   });
 
   it("widens the intervals with the confidence level", () => {
