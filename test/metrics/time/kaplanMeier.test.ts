@@ -3,8 +3,12 @@ import { MetricRangeError } from "../../../src/_lib/errors.ts";
 import { kaplanMeier, summarizeDurations, type SurvivalObservation } from "../../../src/metrics/time/index.ts";
 
 /**
- * The aml data (R. G. Miller, Survival Analysis, Wiley 1981; `aml` in R's survival package):
- * weeks of remission of acute myelogenous leukaemia, `+` censored.
+ * The aml data (R. G. Miller, Survival Analysis, Wiley 1981, p. 49; `aml` in R's survival
+ * package, documented at https://rdrr.io/pkg/survival/man/aml.html): weeks of remission of acute
+ * myelogenous leukaemia, `+` censored. The median and its limits follow print.survfit's rule
+ * ("The median and its confidence interval are defined by drawing a horizontal line at 0.5 on the
+ * plot of the survival curve and its confidence bands",
+ * https://rdocumentation.org/packages/survival/versions/3.1-8/topics/print.survfit).
  */
 const MAINTAINED = "9 13 13+ 18 23 28+ 31 34 45+ 48 161+";
 const NONMAINTAINED = "5 5 8 8 12 16+ 23 27 30 33 43 45";
