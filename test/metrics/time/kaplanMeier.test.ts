@@ -8,7 +8,7 @@ import { kaplanMeier, summarizeDurations, type SurvivalObservation } from "../..
  * myelogenous leukaemia, `+` censored. The median and its limits follow print.survfit's rule
  * ("The median and its confidence interval are defined by drawing a horizontal line at 0.5 on the
  * plot of the survival curve and its confidence bands",
- * https://rdocumentation.org/packages/survival/versions/3.1-8/topics/print.survfit).
+ * https://www.rdocumentation.org/link/print.survfit?package=survival&version=2.6).
  */
 const MAINTAINED = "9 13 13+ 18 23 28+ 31 34 45+ 48 161+";
 const NONMAINTAINED = "5 5 8 8 12 16+ 23 27 30 33 43 45";
