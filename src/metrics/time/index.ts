@@ -28,6 +28,27 @@ export { oneTouchResolution, type OneTouchResolution } from "./oneTouchResolutio
 export { summarizeDurations, type DurationPercentile, type DurationSummary, type SummarizeDurationsOptions } from "./summarizeDurations.ts";
 export { percentile } from "./percentile.ts";
 export {
+  kaplanMeier,
+  type KaplanMeierEstimate,
+  type KaplanMeierOptions,
+  type RestrictedMean,
+  type SurvivalObservation,
+  type SurvivalQuantile,
+  type SurvivalStep,
+} from "./kaplanMeier.ts";
+export { resolutionSurvival } from "./resolutionSurvival.ts";
+export { firstResponseSurvival } from "./firstResponseSurvival.ts";
+export {
+  firstResponseSurvivalAccumulator,
+  resolutionSurvivalAccumulator,
+  type FirstResponseSurvivalExclusion,
+  type ResolutionSurvivalExclusion,
+  type ResolutionSurvivalOptions,
+  type SurvivalState,
+  type TicketSurvival,
+  type TicketSurvivalOptions,
+} from "./survivalAccumulators.ts";
+export {
   assignmentTimeAccumulator,
   firstResponseTimeAccumulator,
   requesterWaitTimeAccumulator,
