@@ -35,3 +35,4 @@ export {
   type SurveyChartSummary,
   type SurveyScoresChartOptions,
 } from "./surveyScoresChart.ts";
+export { staffingChart, type StaffingChartInterval } from "./staffingChart.ts";
