@@ -29,6 +29,8 @@ export default defineConfig({
     // Tests that read the public data sets (test/_support/realData.ts): skipped when absent.
     tags: [{ name: REAL_DATA_TAG, description: "reads the public data sets (CX_REAL_DATA, default ../shared/data)" }],
     testTimeout: 60_000,
+    // Set-up hooks pack the package or start real tools: a busy CI machine needs more than 10 s.
+    hookTimeout: 60_000,
     // Test files share their worker's module cache: loading fast-check, zod and date-fns once
     // per worker instead of once per file makes the suite ~10x faster. Tests must therefore
     // restore any global they change (process.env.TZ, fast-check's global settings); the setup

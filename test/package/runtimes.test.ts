@@ -91,7 +91,8 @@ beforeAll(() => {
     `import { readTickets } from "cx-metrics/io";\n${paths}${body("{ name: path, stream: () => Deno.openSync(path).readable }")}`,
   );
   writeFileSync(join(dir, "bun.ts"), `import { readTickets } from "cx-metrics/io";\n${paths}${body("Bun.file(path)")}`);
-});
+  // `npm pack` alone can take more than vitest's default 10 s hook limit on a busy CI machine.
+}, 180_000);
 
 afterAll(() => {
   if (dir !== "") rmSync(dir, { recursive: true, force: true });
