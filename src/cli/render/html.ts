@@ -63,6 +63,7 @@ caption.quiet { position: absolute; width: 1px; height: 1px; overflow: hidden; c
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.55rem; vertical-align: top; text-align: left; }
 thead th { background: var(--head); }
 tbody th { font-weight: 500; }
+td:last-child:not(.num) { min-width: 12rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 0 0 1.75rem; }
 figure svg { display: block; max-width: 100%; height: auto; }
