@@ -35,8 +35,8 @@ describe.skipIf(executablePath === undefined)("the html page in Chromium (playwr
     mkdirSync(artifacts, { recursive: true });
     run = await fullHtmlRun();
     figures = expectedFigures(run.doc);
-    // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
-    browser = await chromium.launch({ executablePath: executablePath as string, args: ["--no-sandbox"] });
+    // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start; --disable-dev-shm-usage: a small /dev/shm in containers.
+    browser = await chromium.launch({ executablePath: executablePath as string, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
   }, 120_000);
 
   afterAll(async () => {

@@ -80,7 +80,10 @@ footer { margin: 2rem 0 1rem; color: var(--muted); font-size: 0.85rem; }
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   .scroll { overflow: visible; }
-  table { min-width: 0; width: 100%; }
+  table { min-width: 0; width: 100%; font-size: 7.5pt; }
+  th, td { padding: 0.1rem 0.25rem; }
+  td.num, th.num { white-space: normal; }
+  td:last-child:not(.num) { min-width: 0; }
   thead { display: table-header-group; }
   tr, figure, .key-figures div { break-inside: avoid; }
   h2 { break-after: avoid; }
