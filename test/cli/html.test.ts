@@ -186,3 +186,36 @@ describe("choosing the html format", () => {
     expect(r.stderr).toContain("--mermaid draws charts in the Markdown output: it needs --format markdown, got --format html");
   });
 });
+
+describe("--format html with gates, a comparison period and --by period", () => {
+  it("renders every table of the Markdown output, the gates first, and exits as the gates say; gate lines on stderr", async () => {
+    const args = [
+      "report",
+      DATA.tickets,
+      "--responses",
+      DATA.responses,
+      "--timezone",
+      "Europe/Bucharest",
+      "--period",
+      "2026-11-01..2026-11-21",
+      "--compare-to",
+      "2026-10-01..2026-11-01",
+      "--by",
+      "period,channel",
+      "--gate",
+      "frt.median <= 4h",
+      "--gate",
+      "csat >= 90%",
+      "-q",
+    ];
+    const html = await cli([...args, "--format", "html"]);
+    const md = await cli([...args, "--format", "markdown"]);
+    expect(html.code).toBe(1);
+    expect(html.stderr).toContain("FAIL    csat >= 90%");
+    expect(nestingProblems(html.stdout)).toEqual([]);
+    expect(html.stdout.split("<table>").length - 1).toBe(markdownTables(md.stdout).count);
+    expect(html.stdout.indexOf("<h2>Gates</h2>")).toBeLessThan(html.stdout.indexOf("<h2>Input</h2>"));
+    expect(html.stdout).toContain("<strong>First response time by period (hours)</strong>");
+    expect(withoutNamespaces(html.stdout)).not.toMatch(/https?:\/\//);
+  });
+});
