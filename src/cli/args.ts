@@ -12,7 +12,7 @@ import { CliError } from "./errors.ts";
 import { parseList } from "./values.ts";
 
 /** The output formats. */
-export const FORMATS = ["table", "markdown", "json", "csv"] as const;
+export const FORMATS = ["table", "markdown", "json", "csv", "html"] as const;
 /** An output format. */
 export type OutputFormat = (typeof FORMATS)[number];
 
@@ -322,7 +322,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
 
 /**
  * The output format: `--format`, else from the `--output` extension (`.json`, `.md`,
- * `.csv`, anything else table), else `table` when stdout is a terminal and `json` when not.
+ * `.csv`, `.html`, anything else table), else `table` when stdout is a terminal and `json` when not.
  */
 export function resolveFormat(args: Pick<ReportArgs, "format" | "output">, stdoutIsTty: boolean): OutputFormat {
   if (args.format !== undefined) return args.format;
@@ -331,6 +331,7 @@ export function resolveFormat(args: Pick<ReportArgs, "format" | "output">, stdou
     if (name.endsWith(".json")) return "json";
     if (name.endsWith(".md") || name.endsWith(".markdown")) return "markdown";
     if (name.endsWith(".csv")) return "csv";
+    if (name.endsWith(".html") || name.endsWith(".htm")) return "html";
     return "table";
   }
   return stdoutIsTty ? "table" : "json";

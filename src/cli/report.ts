@@ -18,6 +18,8 @@ import { fileSummary, openFiles, type FileRejects, type InputSection } from "./i
 import { absentInputs, type InputFile } from "./inputsNeeded.ts";
 import type { CliIo } from "./io.ts";
 import { renderCsv, rejectsTable } from "./render/csv.ts";
+import { renderHtml } from "./render/html.ts";
+import { renderCharts } from "./render/htmlCharts.ts";
 import { renderMarkdown } from "./render/markdown.ts";
 import { trendBlocks } from "./trendCharts.ts";
 import { safeLines } from "./render/safe.ts";
@@ -227,16 +229,18 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   // Loud even with --quiet: a large share of rows was dropped. --max-rejected turns it into a gate.
   if (args.maxRejected === undefined) io.stderr.write(rejectedShareWarnings(input));
   const text =
-    format === "json"
-      ? `${JSON.stringify(doc, null, 2)}\n`
-      : format === "csv"
-        ? renderCsv(doc, args.table, allRejects)
-        : format === "markdown"
-          ? renderMarkdown(args.mermaid ? [...documentBlocks(doc), ...trendBlocks(doc.report)] : documentBlocks(doc))
-          : renderText(documentBlocks(doc));
+    format === "html"
+      ? renderHtml(doc, documentBlocks(doc), { charts: await renderCharts(doc.report), generator: `cx-metrics ${doc.generator.version}` })
+      : format === "json"
+        ? `${JSON.stringify(doc, null, 2)}\n`
+        : format === "csv"
+          ? renderCsv(doc, args.table, allRejects)
+          : format === "markdown"
+            ? renderMarkdown(args.mermaid ? [...documentBlocks(doc), ...trendBlocks(doc.report)] : documentBlocks(doc))
+            : renderText(documentBlocks(doc));
   await emit(text, args, io);
   // Gate results also go to stderr when the report itself is not printed as text on stdout.
-  if (results.length > 0 && (format === "json" || format === "csv" || args.output !== undefined))
+  if (results.length > 0 && (format === "json" || format === "csv" || format === "html" || args.output !== undefined))
     io.stderr.write(safeLines(gateLines(results)));
   const absentGates = results.filter(isAbsent).length;
   if (absentGates > 0) {
