@@ -33,7 +33,7 @@ const restrict = (/** @type {object[]} */ patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["dist/", "docs/api/", "node_modules/", "coverage/", "examples/deno/", "examples/bun/", "examples/browser/"] },
+  { ignores: ["dist/", "docs/api/", "node_modules/", "coverage/", "examples/deno/", "examples/bun/", "examples/browser/dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // src/_lib: the bottom; it imports nothing else from src.

@@ -2,26 +2,14 @@
 // (Debian's `chromium`, or the executable named by CX_CHROMIUM) driven by playwright-core,
 // offline. Without Chromium the test is skipped, and .ci/run fails on any skipped test: CI
 // installs it. The screenshots and a print PDF go to CX_ARTIFACTS (default a temporary directory).
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectedFigures, fullHtmlRun, type ExpectedFigure } from "./_html.ts";
 import { tempDir } from "./_run.ts";
-
-/** The Chromium executable: CX_CHROMIUM, else `chromium` on the PATH; `undefined` when there is none. */
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env["CX_CHROMIUM"];
-  if (fromEnv !== undefined && fromEnv !== "") return existsSync(fromEnv) ? fromEnv : undefined;
-  try {
-    const found = execFileSync("which", ["chromium"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    return found === "" ? undefined : found;
-  } catch {
-    return undefined;
-  }
-}
+import { CHROMIUM_ARGS, chromiumPath } from "../_support/chromium.ts";
 
 const executablePath = chromiumPath();
 const artifacts = process.env["CX_ARTIFACTS"] ?? tempDir();
@@ -35,8 +23,7 @@ describe.skipIf(executablePath === undefined)("the html page in Chromium (playwr
     mkdirSync(artifacts, { recursive: true });
     run = await fullHtmlRun();
     figures = expectedFigures(run.doc);
-    // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start; --disable-dev-shm-usage: a small /dev/shm in containers.
-    browser = await chromium.launch({ executablePath: executablePath as string, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+    browser = await chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS });
   }, 120_000);
 
   afterAll(async () => {
