@@ -2,13 +2,13 @@
  * The browser example: a dropped export is read with `cx-metrics/io` (a `File` is a source), the
  * report is computed in the page, and its key figures, segments and charts are shown. Nothing
  * leaves the page. Built into dist/app.js by `npm run example:browser` (esbuild, one classic
- * script, so index.html also works from file://). In your own app import from "cx-metrics" and
- * "cx-metrics/io".
+ * script, so index.html also works from file://). It imports "cx-metrics" and "cx-metrics/io" as
+ * your app would; in this repository tsconfig.json's `paths` point those names at the sources.
  */
 import { compile } from "vega-lite";
 import { parse, View } from "vega";
-import { firstResponseChart, report, toRows, volumeChart, type ChartSpec, type Report, type Ticket } from "../../src/index.ts";
-import { readTickets, type TicketPreset } from "../../src/io/index.ts";
+import { firstResponseChart, report, toRows, volumeChart, type ChartSpec, type Report, type Ticket } from "cx-metrics";
+import { readTickets, type TicketPreset } from "cx-metrics/io";
 
 const PRESETS: readonly TicketPreset[] = [
   "generic",
