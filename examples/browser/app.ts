@@ -8,26 +8,14 @@
 import { compile } from "vega-lite";
 import { parse, View } from "vega";
 import { firstResponseChart, report, toRows, volumeChart, type ChartSpec, type Report, type Ticket } from "cx-metrics";
-import { readTickets, type TicketPreset } from "cx-metrics/io";
-
-const PRESETS: readonly TicketPreset[] = [
-  "generic",
-  "zendesk-csv",
-  "zendesk-json",
-  "freshdesk-csv",
-  "intercom-json",
-  "chatwoot-json",
-  "helpscout-json",
-  "zammad-json",
-  "gorgias-json",
-];
+import { readTickets, TICKET_PRESETS, type TicketPreset } from "cx-metrics/io";
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const status = $("status");
 const preset = $<HTMLSelectElement>("preset");
 const zone = $<HTMLInputElement>("tz");
 const asOfInput = $<HTMLInputElement>("asof");
-for (const name of PRESETS) preset.add(new Option(name, name));
+for (const name of TICKET_PRESETS) preset.add(new Option(name, name));
 zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function say(text: string, state: "ok" | "busy" | "error" = "ok"): void {

@@ -6,7 +6,7 @@
  */
 import { REPORT_TABLES, type QuantileOption } from "../report/index.ts";
 import { parseArgs } from "node:util";
-import type { InputFormat, TicketPreset } from "../io/index.ts";
+import { TICKET_PRESETS, type InputFormat, type TicketPreset } from "../io/index.ts";
 import { dateFormatProblem } from "../io/dateFormat.ts";
 import { CliError } from "./errors.ts";
 import { parseList } from "./values.ts";
@@ -16,18 +16,8 @@ export const FORMATS = ["table", "markdown", "json", "csv", "html"] as const;
 /** An output format. */
 export type OutputFormat = (typeof FORMATS)[number];
 
-/** The ticket presets. */
-export const PRESETS: readonly TicketPreset[] = [
-  "generic",
-  "zendesk-csv",
-  "zendesk-json",
-  "freshdesk-csv",
-  "intercom-json",
-  "chatwoot-json",
-  "helpscout-json",
-  "zammad-json",
-  "gorgias-json",
-];
+/** The ticket presets (`--preset`). */
+export const PRESETS = TICKET_PRESETS;
 /** Presets whose timestamps are naive local times, so `--timezone` is required. */
 export const NAIVE_PRESETS: readonly TicketPreset[] = ["zendesk-csv", "freshdesk-csv"];
 /** The time buckets. */

@@ -25,7 +25,7 @@ export { INPUT_FORMAT_CODES, InputFormatError } from "./InputFormatError.ts";
 export type { InputFormatCode, InputFormatDetails } from "./InputFormatError.ts";
 export { readCsv } from "./readCsv.ts";
 export type { CsvRecord, ReadCsvOptions } from "./readCsv.ts";
-export { readTickets } from "./readTickets.ts";
+export { readTickets, TICKET_PRESETS } from "./readTickets.ts";
 export type { MessageJoin, ReadTicketsOptions, TicketReadResult } from "./readTickets.ts";
 export { readMessages } from "./readMessages.ts";
 export type { ReadMessagesOptions, TicketMessage } from "./readMessages.ts";

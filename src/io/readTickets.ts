@@ -76,7 +76,23 @@ export interface TicketReadResult extends ReadResult<Ticket> {
   readonly messages?: MessageJoin;
 }
 
-const PRESETS: readonly TicketPreset[] = ["generic", "zendesk-csv", "zendesk-json", "freshdesk-csv", "intercom-json", ...VENDOR_PRESETS];
+/**
+ * Every ticket preset {@link readTickets} reads, in the order the docs list them.
+ *
+ * @example
+ * ```ts
+ * TICKET_PRESETS.includes("zendesk-csv"); // => true
+ * ```
+ * @category Input
+ */
+export const TICKET_PRESETS: readonly TicketPreset[] = [
+  "generic",
+  "zendesk-csv",
+  "zendesk-json",
+  "freshdesk-csv",
+  "intercom-json",
+  ...VENDOR_PRESETS,
+];
 const REQUIRED = new Set<string>(TICKET_FIELDS.slice(0, 3));
 const MODEL_FIELD = 0;
 const REQUIRED_FIELD = 1;
@@ -163,8 +179,8 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
   const fn = "readTickets";
   const opts = options ?? {};
   const preset = opts.preset ?? "generic";
-  if (!PRESETS.includes(preset)) {
-    throw new MetricRangeError("E_PRESET", `${fn}: preset must be one of ${PRESETS.join(", ")}, got ${JSON.stringify(preset)}`);
+  if (!TICKET_PRESETS.includes(preset)) {
+    throw new MetricRangeError("E_PRESET", `${fn}: preset must be one of ${TICKET_PRESETS.join(", ")}, got ${JSON.stringify(preset)}`);
   }
   const timeZone = checkTimeZone(fn, opts.timeZone);
   const status = statusReader(fn, preset, STATUS_TABLES[preset], opts.statusMap);

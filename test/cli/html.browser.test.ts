@@ -9,7 +9,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectedFigures, fullHtmlRun, type ExpectedFigure } from "./_html.ts";
 import { tempDir } from "./_run.ts";
-import { CHROMIUM_ARGS, chromiumPath } from "../_support/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath, openOffline } from "../_support/chromium.ts";
 
 const executablePath = chromiumPath();
 const artifacts = process.env["CX_ARTIFACTS"] ?? tempDir();
@@ -32,18 +32,8 @@ describe.skipIf(executablePath === undefined)("the html page in Chromium (playwr
 
   /** Opens the page offline at `width` px; returns it with the console errors, page errors and requests seen. */
   async function open(width: number) {
-    const context = await browser.newContext({ offline: true, viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
-    page.on("request", (request) => requests.push(request.url()));
     const url = pathToFileURL(run.path).href;
-    await page.goto(url, { waitUntil: "load" });
-    return { context, page, errors, requests, url };
+    return { ...(await openOffline(browser, url, width)), url };
   }
 
   it("opens with no console error, loads nothing but itself, renders every chart, shows the JSON's key figures", async () => {

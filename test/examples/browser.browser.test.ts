@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliDocument } from "../../src/cli/document.ts";
-import { CHROMIUM_ARGS, chromiumPath } from "../_support/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath, openOffline } from "../_support/chromium.ts";
 import { cli, DATA, repo } from "../cli/_run.ts";
 
 const executablePath = chromiumPath();
@@ -48,17 +48,9 @@ describe.skipIf(executablePath === undefined)("examples/browser in Chromium (pla
   });
 
   it("measures a chosen export in the page: the command's figures, both charts, no error, no request but local files", async () => {
-    const context = await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
-    page.on("request", (request) => requests.push(request.url()));
+    const url = pathToFileURL(fileURLToPath(new URL("../../examples/browser/index.html", import.meta.url))).href;
+    const { context, page, errors, requests } = await openOffline(browser, url, 1100);
     try {
-      await page.goto(pathToFileURL(fileURLToPath(new URL("../../examples/browser/index.html", import.meta.url))).href);
       await page.fill("#tz", ZONE);
       await page.fill("#asof", AS_OF);
       // Dropped on the drop zone, as a user would: a DataTransfer holding the file's bytes.
