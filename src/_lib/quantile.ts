@@ -50,6 +50,8 @@ export interface Selected {
   readonly max: number;
   /** The quantile of each probability, in the order given. */
   readonly quantiles: number[];
+  /** The value of each asked 1-based rank (order statistic), in the order given. */
+  readonly ranked: number[];
 }
 
 /**
@@ -71,11 +73,13 @@ export function quantilesBySelection(values: ArrayLike<number>, probabilities: r
  * {@link quantilesBySelection} on `a` itself, without the copy: `a` is reordered (the caller's
  * scratch). One scan finds the minimum and maximum and whether `a` is already ascending (then
  * nothing moves); the ranks are then placed as there, a rank at either end of the part that can
- * hold it by a scan for that part's minimum or maximum instead of a partition.
+ * hold it by a scan for that part's minimum or maximum instead of a partition. `ranks` (1-based,
+ * from 1 to n) are placed too, and their values returned in `ranked` (the order statistics of
+ * quantile intervals).
  *
  * @internal
  */
-export function quantilesInPlace(a: Float64Array, probabilities: readonly number[]): Selected | undefined {
+export function quantilesInPlace(a: Float64Array, probabilities: readonly number[], ranks: readonly number[] = []): Selected | undefined {
   const n = a.length;
   if (n === 0) return undefined;
   let ascending = true;
@@ -92,6 +96,7 @@ export function quantilesInPlace(a: Float64Array, probabilities: readonly number
       wanted.add(lo);
       wanted.add(Math.min(lo + 1, n - 1));
     }
+    for (const r of ranks) wanted.add(r - 1);
     placeRanks(
       a,
       [...wanted].sort((x, y) => x - y),
@@ -104,7 +109,11 @@ export function quantilesInPlace(a: Float64Array, probabilities: readonly number
   const quantiles = probabilities.map((p) => quantileSorted(a, p) as number);
   const min = a[0] as number;
   const max = a[n - 1] as number;
-  return { min: min === 0 ? 0 : min, max: max === 0 ? 0 : max, quantiles };
+  const ranked = ranks.map((r) => {
+    const v = a[r - 1] as number;
+    return v === 0 ? 0 : v;
+  });
+  return { min: min === 0 ? 0 : min, max: max === 0 ? 0 : max, quantiles, ranked };
 }
 
 function placeRanks(copy: Float64Array, ranks: readonly number[], from: number, to: number, left: number, right: number): void {

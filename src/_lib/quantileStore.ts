@@ -94,6 +94,8 @@ export interface StoreSummary {
   readonly p: readonly { readonly p: number; readonly value: number }[];
   readonly min: number;
   readonly max: number;
+  /** The values of the asked 1-based ranks (a sketch's estimates of them), in the order asked. */
+  readonly ranked: readonly number[];
 }
 
 /** The first two moments: count, mean and the sum of squared deviations from the mean. @internal */
@@ -234,13 +236,17 @@ export function storeValues(s: ValueStore): Float64Array | undefined {
  *
  * @internal
  */
-export function storeSummary(s: ValueStore, percentiles: readonly number[]): StoreSummary | undefined {
-  if (s.kind === "sketch") return sketchSummary(s, percentiles);
+export function storeSummary(
+  s: ValueStore,
+  percentiles: readonly number[],
+  ranks: (n: number) => readonly number[] = () => [],
+): StoreSummary | undefined {
+  if (s.kind === "sketch") return sketchSummary(s, percentiles, ranks);
   const n = s.length;
   if (n === 0) return undefined;
   // The store's own copy, reordered by the selection (no second copy).
   const values = allValues(s, true);
-  const selected = quantilesInPlace(values, [0.5, ...percentiles]) as Selected;
+  const selected = quantilesInPlace(values, [0.5, ...percentiles], ranks(n)) as Selected;
   const sum: ExactSum = exactSum();
   for (let i = 0; i < n; i++) exactAdd(sum, values[i] as number);
   const total = noNegativeZero(exactValue(sum));
@@ -254,13 +260,16 @@ export function storeSummary(s: ValueStore, percentiles: readonly number[]): Sto
     p: percentiles.map((p, i) => ({ p, value: noNegativeZero(selected.quantiles[i + 1] as number) })),
     min,
     max,
+    ranked: selected.ranked,
   };
 }
 
-function sketchSummary(s: SketchStore, percentiles: readonly number[]): StoreSummary | undefined {
+function sketchSummary(s: SketchStore, percentiles: readonly number[], ranks: (n: number) => readonly number[]): StoreSummary | undefined {
   const n = s.count;
   if (n === 0) return undefined;
-  const quantiles = sketchQuantiles(s, [0.5, ...percentiles]);
+  // Rank r is the R-7 quantile at (r − 1)/(n − 1); one value has only rank 1.
+  const rankProbabilities = ranks(n).map((r) => (n === 1 ? 0 : (r - 1) / (n - 1)));
+  const quantiles = sketchQuantiles(s, [0.5, ...percentiles, ...rankProbabilities]);
   const total = noNegativeZero(exactValue(s.sum));
   const min = noNegativeZero(s.min);
   const max = noNegativeZero(s.max);
@@ -272,6 +281,7 @@ function sketchSummary(s: SketchStore, percentiles: readonly number[]): StoreSum
     p: percentiles.map((p, i) => ({ p, value: noNegativeZero(quantiles[i + 1] as number) })),
     min,
     max,
+    ranked: rankProbabilities.map((_, i) => noNegativeZero(quantiles[i + 1 + percentiles.length] as number)),
   };
 }
 

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { TICKET_PRESETS, type InputFormat, type TicketPreset } from "../io/index.ts";
 import { dateFormatProblem } from "../io/dateFormat.ts";
 import { CliError } from "./errors.ts";
+import type { RegressionArg } from "./regression.ts";
 import { parseList } from "./values.ts";
 
 /** The output formats. */
@@ -67,6 +68,10 @@ export interface ReportArgs {
   readonly mermaid: boolean;
   readonly gates: readonly GateArg[];
   readonly gatesFile: string | undefined;
+  /** `--baseline`: an earlier run's JSON output, for `--fail-if-worse`. */
+  readonly baseline: string | undefined;
+  /** `--fail-if-worse`: regression gates against `--baseline` (./regression.ts). */
+  readonly failIfWorse: readonly RegressionArg[];
   readonly allowMissing: boolean;
   readonly quiet: boolean;
   readonly maxRejects: number;
@@ -113,6 +118,8 @@ const OPTIONS = {
   gate: { type: "string", multiple: true },
   "fail-if": { type: "string", multiple: true },
   gates: { type: "string" },
+  baseline: { type: "string" },
+  "fail-if-worse": { type: "string", multiple: true },
   "allow-missing": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   "rank-by": { type: "string" },
@@ -298,6 +305,8 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     mermaid: values.mermaid === true,
     gates,
     gatesFile: values.gates,
+    baseline: values.baseline,
+    failIfWorse: (values["fail-if-worse"] ?? []).map((text): RegressionArg => ({ text, source: "--fail-if-worse" })),
     allowMissing: values["allow-missing"] === true,
     quiet: values.quiet === true,
     maxRejects,

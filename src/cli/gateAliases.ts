@@ -50,6 +50,21 @@ const STATS: readonly (readonly [string, readonly PathStep[], string, ValueKind]
   ["count", ["count"], "tickets measured", "count"],
 ];
 
+/** Where the order-statistic interval of the median and of each percentile is, and its name in descriptions. */
+const INTERVALS: readonly (readonly [string, readonly PathStep[], string])[] = [
+  ["median", ["medianInterval"], "median"],
+  ["p90", ["p", { key: "p", equals: "0.9" }, "interval"], "90th percentile"],
+  ["p95", ["p", { key: "p", equals: "0.95" }, "interval"], "95th percentile"],
+];
+
+/** The interval bounds as duration statistics: `median.lower`, `median.upper`, `p90.lower`, … */
+const BOUNDS: readonly (readonly [string, readonly PathStep[], string, ValueKind])[] = INTERVALS.flatMap(([stat, path, text]) =>
+  (["lower", "upper"] as const).map(
+    (side) =>
+      [`${stat}.${side}`, [...path, side], `${side} bound of the ${text}'s confidence interval (order statistics)`, "duration"] as const,
+  ),
+);
+
 const NON_NEGATIVE = [0, Number.POSITIVE_INFINITY] as const;
 
 function alias(
@@ -75,10 +90,11 @@ function alias(
 function durationAliases(): GateAlias[] {
   const out: GateAlias[] = [];
   for (const [short, field, what] of DURATIONS) {
-    for (const [stat, tail, statText, kind] of STATS) {
+    const stats = [...STATS, ...BOUNDS];
+    for (const [stat, tail, statText, kind] of stats) {
       out.push(alias(`${short}.${stat}`, ["time", field, "calendar", ...tail], kind, `${what}, ${statText} (calendar time)`));
     }
-    for (const [stat, tail, statText, kind] of STATS) {
+    for (const [stat, tail, statText, kind] of stats) {
       out.push(
         alias(
           `${short}.business.${stat}`,

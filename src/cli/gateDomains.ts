@@ -8,6 +8,7 @@
 import { CliError } from "./errors.ts";
 import { formatValue, type ValueKind } from "./format.ts";
 import type { GateAlias } from "./gateAliases.ts";
+import { readPath } from "./gatePaths.ts";
 import type { Gate, GateOp } from "./gates.ts";
 
 /** A line of help on how to write a value of this kind. */
@@ -77,5 +78,22 @@ export function checkTrivial(
     "E_CLI_GATE_VALUE",
     `${where}: this ${gate.kind === "gate" ? "gate" : "--fail-if"} can never ${never}: ${gate.metric} is ${domainText(domain, gate.valueKind)}, so "${gate.op} ${formatValue(gate.target, gate.valueKind)}" ${holds === "always" ? "always holds" : "never holds"}`,
     kindHint(gate.valueKind),
+  );
+}
+
+/**
+ * A survey mean (`ces`: kind `score`) lies on its survey's scale, known only once read: a
+ * target that makes the gate always or never hold on `[scale.min, scale.max]` is refused then.
+ */
+export function checkScale(gate: Gate, document: unknown): void {
+  if (gate.valueKind !== "score" || gate.path[gate.path.length - 1] !== "mean") return;
+  const scale = readPath(document, [...gate.path.slice(0, -1), "scale"]) as { min?: unknown; max?: unknown } | undefined;
+  if (scale === undefined || typeof scale.min !== "number" || typeof scale.max !== "number") return;
+  const domain = [scale.min, scale.max] as const;
+  const holds = triviality(gate.op, gate.target, domain);
+  if (holds === undefined) return;
+  throw new CliError(
+    "E_CLI_GATE_VALUE",
+    `gate ${JSON.stringify(gate.text)}: this gate can never ${(gate.kind === "gate") === (holds === "always") ? "fail" : "pass"}: ${gate.metric} is a mean on the survey's ${String(scale.min)}–${String(scale.max)} scale, so "${gate.op} ${String(gate.target)}" ${holds === "always" ? "always holds" : "never holds"}`,
   );
 }

@@ -10,9 +10,10 @@ import type { GateArg } from "./args.ts";
 import { CliError } from "./errors.ts";
 import { formatValue, type ValueKind } from "./format.ts";
 import { GATE_ALIASES, type GateAlias, type PathStep } from "./gateAliases.ts";
-import { checkTrivial, kindHint, triviality } from "./gateDomains.ts";
-import { checkPath, locate, metricNames, pathText, readPath, seenList, splitPath, unquote } from "./gatePaths.ts";
+import { checkScale, checkTrivial, kindHint } from "./gateDomains.ts";
+import { checkPath, locate, metricNames, pathText, seenList, splitPath, unquote } from "./gatePaths.ts";
 import { absentResult } from "./gatesAbsent.ts";
+import type { RegressionChange } from "./regression.ts";
 import { absentForPath, type AbsentInput } from "./inputsNeeded.ts";
 import { DIMENSIONS } from "./segments.ts";
 import { didYouMean } from "./suggest.ts";
@@ -49,8 +50,8 @@ export interface Gate {
 export interface GateResult {
   /** The expression as written. */
   readonly gate: string;
-  /** `gate` or `fail-if`. */
-  readonly kind: "gate" | "fail-if";
+  /** `gate`, `fail-if`, or `fail-if-worse` (a regression gate against `--baseline`: ./regression.ts). */
+  readonly kind: "gate" | "fail-if" | "fail-if-worse";
   /** The metric as written. */
   readonly metric: string;
   /** The path read, e.g. `report.survey.nps.score`. */
@@ -71,6 +72,8 @@ export interface GateResult {
   readonly unit: ValueKind;
   /** One line for people: the metric, the actual value and the target. */
   readonly message: string;
+  /** For `fail-if-worse`: the change from the baseline (`null` when it cannot be judged). */
+  readonly change?: RegressionChange | null;
 }
 
 const OPS: readonly GateOp[] = ["<=", ">=", "==", "!=", "<", ">"];
@@ -148,25 +151,19 @@ function scopedAlias(metric: string): { alias: GateAlias; scope: [string, string
 
 const DIMENSION_NAMES = Object.keys(DIMENSIONS);
 
+/** A gate's metric resolved: its path into the output document, its alias when it has one, its segment scope. */
+export interface ResolvedMetric {
+  readonly path: readonly PathStep[];
+  readonly alias: GateAlias | undefined;
+  readonly segment: Gate["segment"];
+}
+
 /**
- * Parses one gate. The metric is an alias (docs/guide/cli.md lists them), an alias scoped to
- * a segment (`frt.median[channel=email]`, needs `--by channel`), a path into the Report
- * (`counts.backlog.count`, also written `report.…`), or a path into the input section
- * (`input.tickets.rejected`). `segmentations` are the `--by` dimension lists. Everything is
- * checked before any input is read: the name or path (`E_CLI_GATE_PATH`, with the closest
- * names), and the value against what the metric can be (`E_CLI_GATE_VALUE`).
+ * Resolves a metric as gates write it: an alias, an alias scoped to a segment (checked against
+ * the `--by` dimension lists `segmentations`), or a path into the document; `where` starts the
+ * error messages (`E_CLI_GATE_PATH`).
  */
-export function parseGate(arg: GateArg, segmentations: readonly (readonly string[])[] = []): Gate {
-  const match = GATE_RE.exec(arg.text);
-  if (match === null) {
-    throw new CliError(
-      "E_CLI_GATE_SYNTAX",
-      `${arg.source}: a gate must look like <metric> <op> <value> with op one of ${OPS.join(" ")}, got ${JSON.stringify(arg.text)}`,
-      'Examples: --gate "nps >= 30" --gate "frt.median <= 4h" --gate "csat >= 80%"',
-    );
-  }
-  const [, metric = "", op = "", value = ""] = match;
-  const where = `${arg.source} ${JSON.stringify(arg.text.trim())}`;
+export function resolveMetric(metric: string, where: string, segmentations: readonly (readonly string[])[]): ResolvedMetric {
   let path: PathStep[];
   let alias = findAlias(metric);
   let segment: Gate["segment"];
@@ -219,6 +216,29 @@ export function parseGate(arg: GateArg, segmentations: readonly (readonly string
     const text = pathText(path);
     alias = GATE_ALIASES.find((a) => pathText([a.root, ...a.path]) === text);
   }
+  return { path, alias, segment };
+}
+
+/**
+ * Parses one gate. The metric is an alias (docs/guide/cli.md lists them), an alias scoped to
+ * a segment (`frt.median[channel=email]`, needs `--by channel`), a path into the Report
+ * (`counts.backlog.count`, also written `report.…`), or a path into the input section
+ * (`input.tickets.rejected`). `segmentations` are the `--by` dimension lists. Everything is
+ * checked before any input is read: the name or path (`E_CLI_GATE_PATH`, with the closest
+ * names), and the value against what the metric can be (`E_CLI_GATE_VALUE`).
+ */
+export function parseGate(arg: GateArg, segmentations: readonly (readonly string[])[] = []): Gate {
+  const match = GATE_RE.exec(arg.text);
+  if (match === null) {
+    throw new CliError(
+      "E_CLI_GATE_SYNTAX",
+      `${arg.source}: a gate must look like <metric> <op> <value> with op one of ${OPS.join(" ")}, got ${JSON.stringify(arg.text)}`,
+      'Examples: --gate "nps >= 30" --gate "frt.median <= 4h" --gate "csat >= 80%"',
+    );
+  }
+  const [, metric = "", op = "", value = ""] = match;
+  const where = `${arg.source} ${JSON.stringify(arg.text.trim())}`;
+  const { path, alias, segment } = resolveMetric(metric, where, segmentations);
   // Every number in the input section is a count of rows, records or sequences, but the
   // rejected share, a fraction: so an input gate gets that domain (and its units) too.
   const kind = alias?.kind ?? (path[0] === "input" ? (path[path.length - 1] === "rejectedShare" ? "fraction" : "count") : undefined);
@@ -315,23 +335,6 @@ export function evaluateGates(
     const pass = gate.kind === "gate" ? holds : !holds;
     return { ...base, actual: raw, status: pass ? "pass" : "fail", message: `${gate.metric} = ${shown(raw)}; ${want}` };
   });
-}
-
-/**
- * A survey mean (`ces`: kind `score`) lies on its survey's scale, known only once read: a
- * target that makes the gate always or never hold on `[scale.min, scale.max]` is refused then.
- */
-function checkScale(gate: Gate, document: unknown): void {
-  if (gate.valueKind !== "score" || gate.path[gate.path.length - 1] !== "mean") return;
-  const scale = readPath(document, [...gate.path.slice(0, -1), "scale"]) as { min?: unknown; max?: unknown } | undefined;
-  if (scale === undefined || typeof scale.min !== "number" || typeof scale.max !== "number") return;
-  const domain = [scale.min, scale.max] as const;
-  const holds = triviality(gate.op, gate.target, domain);
-  if (holds === undefined) return;
-  throw new CliError(
-    "E_CLI_GATE_VALUE",
-    `gate ${JSON.stringify(gate.text)}: this gate can never ${(gate.kind === "gate") === (holds === "always") ? "fail" : "pass"}: ${gate.metric} is a mean on the survey's ${String(scale.min)}–${String(scale.max)} scale, so "${gate.op} ${String(gate.target)}" ${holds === "always" ? "always holds" : "never holds"}`,
-  );
 }
 
 /** Counts of results by status. */

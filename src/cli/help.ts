@@ -117,6 +117,11 @@ Gates (CI):
       --gate "EXPR"        a target that must hold (repeatable), e.g. "nps >= 30", "frt.median <= 4h"
       --fail-if "EXPR"     a condition that fails the run, e.g. "sla.compliance < 95%"
       --gates FILE         gates from a JSON file: ["nps >= 30", { "failIf": "backlog > 20" }]
+      --baseline FILE      an earlier run's --format json output, for --fail-if-worse
+      --fail-if-worse "METRIC [by] P%"
+                           a regression gate (repeatable): fail when a median or percentile of
+                           a time metric is worse than in --baseline by more than P% and the
+                           worsening is significant at --confidence, e.g. "frt.median 10%"
       --allow-missing      a gate on a known metric that has no data (exit 1), or whose input
                            is not in this export (exit 2), is skipped instead of failing
                            (a skipped gate is not counted as passed)

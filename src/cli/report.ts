@@ -13,6 +13,7 @@ import type { CliDocument } from "./document.ts";
 import { CliError, EXIT } from "./errors.ts";
 import { foldInputs } from "./fold.ts";
 import { evaluateGates, isAbsent, isFailure, parseGate, type GateResult } from "./gates.ts";
+import { evaluateRegressions, loadBaseline, parseRegression } from "./regression.ts";
 import { reportHelp } from "./help.ts";
 import { fileSummary, openFiles, type FileRejects, type InputSection } from "./inputs.ts";
 import { absentInputs, type InputFile } from "./inputsNeeded.ts";
@@ -93,6 +94,15 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   if (args.maxRejected !== undefined)
     gateArgs.push({ text: `rejected.share <= ${shareText(args.maxRejected)}`, kind: "gate", source: "--max-rejected" });
   const gates = gateArgs.map((g) => parseGate(g, segments.dimensions));
+  const regressions = args.failIfWorse.map((g) => parseRegression(g, segments.dimensions));
+  if (regressions.length > 0 && args.baseline === undefined)
+    throw new CliError(
+      "E_CLI_USAGE",
+      "--fail-if-worse compares with an earlier run: it needs --baseline FILE (that run's --format json output)",
+    );
+  if (regressions.length === 0 && args.baseline !== undefined)
+    throw new CliError("E_CLI_USAGE", '--baseline is read by --fail-if-worse only; add one, e.g. --fail-if-worse "frt.median 10%"');
+  const baseline = args.baseline === undefined ? undefined : await loadBaseline(args.baseline);
 
   const first = await openFiles(args, io);
   const fromStdin = [args.tickets, args.messages, args.responses, args.cohorts].includes("-");
@@ -209,7 +219,15 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     slaMetrics: slaPolicy?.targets.map((t) => t.metric) ?? [],
     dimensions: segments.dimensions.flat(),
   });
-  const results: GateResult[] = evaluateGates(gates, { report: folded.report, input }, args.allowMissing, absent);
+  const current = { report: folded.report, input };
+  const results: GateResult[] = [
+    ...evaluateGates(gates, current, args.allowMissing, absent),
+    ...evaluateRegressions(regressions, current, baseline, {
+      confidenceLevel: folded.report.parameters.confidenceLevel,
+      allowMissing: args.allowMissing,
+      absent,
+    }),
+  ];
   const strictFailed = args.strict && rejected > 0;
   // A gate on a metric the export cannot give is exit 2, like a bad input: no figure to judge.
   const exitCode = strictFailed || results.some(isAbsent) ? EXIT.BAD_INPUT : results.some(isFailure) ? EXIT.GATE_FAILED : EXIT.OK;

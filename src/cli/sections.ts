@@ -8,14 +8,13 @@
 import type { DurationMetricJson, DurationSummaryWithIntervalJson, MetricSetJson, SlaTallyJson } from "../report/types.ts";
 import type { CliDocument } from "./document.ts";
 import { formatValue, type CellValue } from "./format.ts";
-import { summaryText } from "./gates.ts";
-import { notInExport } from "./gatesAbsent.ts";
 import type { FileSummary } from "./inputs.ts";
 import { levelText, withInterval } from "./intervals.ts";
 import type { Block, Column, Fact } from "./render/blocks.ts";
 import type { AbsentInput } from "./inputsNeeded.ts";
 import { absentBlocks, absentNote, absentRowsNote, isAbsentIn } from "./sectionsAbsent.ts";
 import { detailBlocks } from "./sectionsDetail.ts";
+import { gateBlocks } from "./sectionsGates.ts";
 
 const pct = (p: number): string => `p${String(Math.round(p * 1000) / 10)}`;
 const reasons = (record: Readonly<Record<string, number>>): string =>
@@ -52,7 +51,7 @@ function header(doc: CliDocument): Block[] {
     {
       label: "Confidence",
       value: levelText(p.confidenceLevel),
-      note: "(--confidence) intervals: NPS Wald on +1/0/-1 scores, rates Wilson, duration means log-scale t; changes tested at p < 1 - level",
+      note: "(--confidence) intervals: NPS Wald on +1/0/-1 scores, rates Wilson, duration means log-scale t, medians and percentiles order statistics; changes tested at p < 1 - level",
     },
     { label: "Preset", value: input.preset },
   );
@@ -95,21 +94,6 @@ function inputBlocks(doc: CliDocument): Block[] {
     });
   }
   return blocks;
-}
-
-function gateBlocks(doc: CliDocument): Block[] {
-  if (doc.gates.length === 0) return [];
-  const rows = doc.gates.map((g): CellValue[] => [
-    g.status.toUpperCase(),
-    g.gate,
-    g.actual === null ? (notInExport(g) ? "not in this export" : "no data") : formatValue(g.actual, g.unit),
-    `${g.kind === "fail-if" ? "fail if " : ""}${g.op} ${formatValue(g.target, g.unit)}`,
-  ]);
-  return [
-    { type: "heading", text: "Gates" },
-    { type: "table", columns: [{ label: "result" }, { label: "gate" }, { label: "actual" }, { label: "target" }], rows },
-    { type: "note", text: `Gates: ${summaryText(doc.gates)}.` },
-  ];
 }
 
 const NO_SURVEY = "No survey responses or ticket ratings in scope (give responses with --responses).";

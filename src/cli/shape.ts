@@ -54,12 +54,14 @@ const B = "boolean" as const;
 
 const PERIOD = { from: S, to: S } satisfies ShapeOf<PeriodJson>;
 const INTERVAL = { lower: N, upper: N, confidenceLevel: N, method: S } satisfies ShapeOf<IntervalJson>;
+const BOUNDS = { ...INTERVAL, coverage: N } as const;
 const SUMMARY = {
   count: N,
   total: N,
   mean: N,
   median: N,
-  p: [{ p: N, value: N }],
+  medianInterval: BOUNDS,
+  p: [{ p: N, value: N, interval: BOUNDS }],
   min: N,
   max: N,
   meanInterval: INTERVAL,

@@ -56,11 +56,14 @@ export type IntervalJson = Json<LogMeanInterval>;
 export type DurationSummaryWithIntervalJson = Json<ValueSummary>;
 
 /**
- * A duration summary without the interval of its mean.
+ * A duration summary without intervals (the helpdesk's own figures).
  *
  * @category Report
  */
-export type DurationSummaryJson = Omit<DurationSummaryWithIntervalJson, "meanInterval">;
+export type DurationSummaryJson = Omit<DurationSummaryWithIntervalJson, "meanInterval" | "medianInterval" | "p"> & {
+  /** The requested percentiles, as `{ p, value }`. */
+  readonly p: readonly { readonly p: number; readonly value: number }[];
+};
 
 /**
  * One per-ticket duration metric (first response, resolution, ...) over the tickets in scope:

@@ -116,7 +116,8 @@ describe("aliases against a real report", () => {
     expect(r.code).toBe(0);
     const doc = json(r);
     const notNumbers = GATE_ALIASES.filter((a) => typeof readPath(doc, [a.root, ...a.path]) !== "number").map((a) => a.name);
-    const stats = ["median", "mean", "p90", "p95", "min", "max", "count"];
+    const bounds = ["median", "p90", "p95"].flatMap((q) => [`${q}.lower`, `${q}.upper`]);
+    const stats = ["median", "mean", "p90", "p95", "min", "max", "count", ...bounds];
     expect(notNumbers).toEqual([...stats.map((s) => `wait.${s}`), ...stats.map((s) => `wait.business.${s}`)]);
     // Spot checks against the same document.
     expect(readPath(doc, ["report", "survey", "nps", "score"])).toBeCloseTo(29.82456, 4);

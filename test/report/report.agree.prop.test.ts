@@ -6,7 +6,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { slaCompliance } from "../../src/metrics/sla/index.ts";
-import { meanInterval, npsInterval, wilsonInterval } from "../../src/metrics/stats/index.ts";
+import { meanInterval, npsInterval, quantileInterval, wilsonInterval } from "../../src/metrics/stats/index.ts";
 import { csat, npsBreakdown } from "../../src/metrics/survey/index.ts";
 import {
   assignmentTimes,
@@ -84,11 +84,40 @@ function checkMeanInterval(actual: { meanInterval: unknown } | null, values: Flo
   expect(Math.abs((got?.upper ?? Number.NaN) - upper)).toBeLessThanOrEqual(tol);
 }
 
-/** A summary without its mean interval, to compare with summarizeDurations. */
-function withoutInterval(s: { meanInterval: unknown } | null): unknown {
+interface Bounds {
+  lower: number;
+  upper: number;
+  coverage: number;
+  confidenceLevel: number;
+  method: string;
+}
+interface SummaryJson {
+  meanInterval: unknown;
+  medianInterval: Bounds;
+  p: readonly { p: number; value: number; interval: Bounds }[];
+}
+
+/** A summary without its intervals, to compare with summarizeDurations. */
+function withoutInterval(s: SummaryJson | null): unknown {
   if (s === null) return null;
-  const { meanInterval: _m, ...rest } = s;
-  return rest;
+  const { meanInterval: _m, medianInterval: _q, p, ...rest } = s;
+  return { ...rest, p: p.map((q) => ({ p: q.p, value: q.value })) };
+}
+
+/** The median's and percentiles' intervals are quantileInterval's for the same values and level. */
+function checkQuantileIntervals(actual: SummaryJson | null, values: Float64Array, options: ReportOptions): void {
+  if (actual === null) return;
+  const asked: [number, Bounds][] = [[0.5, actual.medianInterval], ...actual.p.map((q): [number, Bounds] => [q.p, q.interval])];
+  for (const [probability, got] of asked) {
+    const expected = quantileInterval([...values], { probability, confidenceLevel: level(options) });
+    expect(got).toEqual({
+      lower: expected?.lower,
+      upper: expected?.upper,
+      coverage: expected?.coverage,
+      confidenceLevel: expected?.confidenceLevel,
+      method: expected?.method,
+    });
+  }
 }
 
 function checkDurations(
@@ -98,6 +127,7 @@ function checkDurations(
 ): void {
   expect(withoutInterval(d.calendar)).toEqual(calendarOf(values.values, options));
   checkMeanInterval(d.calendar, values.values, options);
+  checkQuantileIntervals(d.calendar, values.values, options);
   for (const [reason, n] of Object.entries(values.skipped)) expect(d.skipped[reason] ?? 0, reason).toBe(n);
   const anomalies: Record<string, number> = {};
   for (const a of values.anomalies) anomalies[a.reason] = (anomalies[a.reason] ?? 0) + 1;
@@ -145,6 +175,7 @@ describe("report agrees with the metric functions", () => {
       ] as const) {
         expect(withoutInterval(d)).toEqual(calendarOf(values, options));
         checkMeanInterval(d, values, options);
+        checkQuantileIntervals(d, values, options);
       }
     }
     const ot = oneTouchResolution(scope);
@@ -158,6 +189,7 @@ describe("report agrees with the metric functions", () => {
     const replies = repliesToResolve(scope).values;
     expect(withoutInterval(r.time.repliesToResolve)).toEqual(calendarOf(replies, options));
     checkMeanInterval(r.time.repliesToResolve, replies, options);
+    checkQuantileIntervals(r.time.repliesToResolve, replies, options);
     if (options.slaPolicy !== undefined) {
       const policy =
         options.slaPolicy.schedule === undefined && options.schedule !== undefined

@@ -12,3 +12,4 @@ export {
 export { sampleSizeForMargin, type SampleSizeForMarginOptions } from "./sampleSizeForMargin.ts";
 export { npsSampleSizeForMargin, type NpsSampleSizeForMarginOptions } from "./npsSampleSizeForMargin.ts";
 export { quantileInterval, type QuantileInterval, type QuantileIntervalOptions } from "./quantileInterval.ts";
+export { quantileChange, type QuantileChange, type QuantileChangeOptions, type QuantileEstimate } from "./quantileChange.ts";

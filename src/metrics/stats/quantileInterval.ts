@@ -1,6 +1,6 @@
 import { assertFinite, assertFraction } from "../../_lib/guards.ts";
 import { quantileSorted, sortedCopy } from "../../_lib/quantile.ts";
-import { incompleteBeta } from "../../_lib/special.ts";
+import { ORDER_STATISTICS_METHOD, quantileRanks } from "../../_lib/orderStatistics.ts";
 import { confidenceLevelOf } from "./confidence.ts";
 
 /**
@@ -46,25 +46,6 @@ export interface QuantileInterval {
   readonly method: "order statistics (binomial)";
 }
 
-/** P(B ≤ k) for B ~ Binomial(n, p), by the regularized incomplete beta function. */
-function binomialCdf(k: number, n: number, p: number): number {
-  if (k < 0) return 0;
-  if (k >= n) return 1;
-  return incompleteBeta(1 - p, n - k, k + 1);
-}
-
-/** The smallest k in [0, n] with P(B ≤ k) ≥ q (R's `qbinom(q, n, p)`), by bisection. */
-function binomialQuantile(q: number, n: number, p: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (binomialCdf(mid, n, p) >= q) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /**
  * A distribution-free confidence interval for a quantile (the median by default) from the
  * order statistics: [x₍l₎, x₍u₎] with l = qbinom((1 − level)/2, n, p) and
@@ -102,11 +83,7 @@ export function quantileInterval(values: readonly number[], options?: QuantileIn
   const n = values.length;
   if (n === 0) return undefined;
   const sorted = sortedCopy(values);
-  const alpha = 1 - confidenceLevel;
-  const lowerRank = Math.max(1, binomialQuantile(alpha / 2, n, probability));
-  const upperRank = Math.min(n, binomialQuantile(1 - alpha / 2, n, probability) + 1);
-  // Coverage of [x₍l₎, x₍u₎]: P(l ≤ B ≤ u − 1).
-  const coverage = Math.min(1, Math.max(0, binomialCdf(upperRank - 1, n, probability) - binomialCdf(lowerRank - 1, n, probability)));
+  const { lowerRank, upperRank, coverage } = quantileRanks(n, probability, confidenceLevel);
   return {
     estimate: quantileSorted(sorted, probability) as number,
     lower: sorted[lowerRank - 1] as number,
@@ -117,6 +94,6 @@ export function quantileInterval(values: readonly number[], options?: QuantileIn
     probability,
     n,
     confidenceLevel,
-    method: "order statistics (binomial)",
+    method: ORDER_STATISTICS_METHOD,
   };
 }

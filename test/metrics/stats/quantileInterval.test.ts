@@ -27,6 +27,14 @@ describe("quantileInterval: known answers", () => {
     expect(quantileInterval([3, 1, 4, 1, 5])).toMatchObject({ lower: 1, upper: 5, coverage: 0.9375 });
   });
 
+  it("an extreme quantile of few values is min to max too: p = 0.95 of two values at 90 % (the binomial ranks gave [x₍₂₎, x₍₂₎], coverage 0)", () => {
+    // qbinom(0.05, 2, 0.95) = 2 and qbinom(0.95, 2, 0.95) + 1 = 3, clamped to 2: the rule's own
+    // interval covers nothing; the widest covers P(1 ≤ B ≤ 1) = 2 · 0.95 · 0.05 = 0.095.
+    const r = quantileInterval([10, 2], { probability: 0.95, confidenceLevel: 0.9 });
+    expect(r).toMatchObject({ lower: 2, upper: 10, lowerRank: 1, upperRank: 2 });
+    expect(r?.coverage).toBeCloseTo(0.095, 12);
+  });
+
   it("no values → undefined; bad arguments throw", () => {
     expect(quantileInterval([])).toBeUndefined();
     expect(codeOf(() => quantileInterval([1], { probability: 1.5 }))).toMatch(/^E_FRACTION_RANGE quantileInterval: /);
