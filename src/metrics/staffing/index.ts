@@ -1,5 +1,6 @@
 export type { ErlangTraffic } from "./_traffic.ts";
 export { trafficIntensity } from "./trafficIntensity.ts";
+export { erlangB } from "./erlangB.ts";
 export { erlangC, type ErlangCResult } from "./erlangC.ts";
 export { erlangCAgents, type ErlangCStaffing, type ErlangCTargets } from "./erlangCAgents.ts";
 export { erlangA, type ErlangAResult, type ErlangATraffic } from "./erlangA.ts";
