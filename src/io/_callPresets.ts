@@ -129,8 +129,8 @@ export function readClock(timeZone: string | undefined, blank: ReadonlySet<strin
         return good(new TimeOfDay(hours * HOUR_MS + Number(m[2]) * MINUTE_MS + Number(m[3] ?? "0") * SECOND_MS));
       }
     }
-    const value = timestamp(raw);
-    return value instanceof Date ? value : bad(CLOCK_REASON);
+    // A timestamp, or the timestamp reader's reason (a naive time without a zone, a bad layout).
+    return timestamp(raw);
   };
 }
 

@@ -1,6 +1,7 @@
 export type { ErlangTraffic } from "./_traffic.ts";
 export { trafficIntensity } from "./trafficIntensity.ts";
 export { erlangB } from "./erlangB.ts";
+export { callStats, callStatsAccumulator, type CallFacts, type CallStats, type CallStatsOptions, type CallStatsState } from "./callStats.ts";
 export { erlangC, type ErlangCResult } from "./erlangC.ts";
 export { erlangCAgents, type ErlangCStaffing, type ErlangCTargets } from "./erlangCAgents.ts";
 export { erlangA, type ErlangAResult, type ErlangATraffic } from "./erlangA.ts";
