@@ -34,4 +34,4 @@ export type { ReadSurveyResponsesOptions } from "./readSurveyResponses.ts";
 export { readCohorts } from "./readCohorts.ts";
 export type { ReadCohortsOptions } from "./readCohorts.ts";
 export { CALL_PRESETS, readCalls } from "./readCalls.ts";
-export type { CallPreset, ReadCallsOptions } from "./readCalls.ts";
+export type { CallPreset, CallReadResult, ReadCallsOptions } from "./readCalls.ts";

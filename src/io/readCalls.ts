@@ -53,6 +53,16 @@ export interface ReadCallsOptions extends ReadOptions {
   readonly clockSkewTolerance?: number;
 }
 
+/**
+ * What {@link readCalls} returns: the shared {@link ReadResult} and the time zone the times were read in.
+ *
+ * @category Input
+ */
+export interface CallReadResult extends ReadResult<Call> {
+  /** The time zone of naive and time-of-day values (the option's, else the preset's); absent when neither gives one. */
+  readonly timeZone?: string;
+}
+
 /** Reasons of the rejects only this reader gives. */
 const CALL_REASONS = {
   outcome: "must be an outcome: served (answered, handled), abandoned (hang, hangup) or phantom",
@@ -103,7 +113,7 @@ const HALF_DAY_MS = 12 * HOUR_MS;
  * @see docs/guide/definitions.md, "Call-log metrics"
  * @category Input
  */
-export async function readCalls(input: InputSource, options?: ReadCallsOptions): Promise<ReadResult<Call>> {
+export async function readCalls(input: InputSource, options?: ReadCallsOptions): Promise<CallReadResult> {
   const fn = "readCalls";
   const opts = options ?? {};
   const presetName = opts.preset ?? "call-log";
@@ -150,7 +160,7 @@ export async function readCalls(input: InputSource, options?: ReadCallsOptions):
     base.push({ key, columns, read: readers[key], ...(key === "arrivedAt" || key === "outcome" ? { required: true } : {}) });
   }
   const fields = applyColumnMap(fn, base, map, (key) => readers[key as CallField]);
-  return readModel<Call>(input, opts, {
+  const result = await readModel<Call>(input, opts, {
     fn,
     preset: presetName,
     fields,
@@ -218,4 +228,5 @@ export async function readCalls(input: InputSource, options?: ReadCallsOptions):
       return { ok: true, value: call };
     },
   });
+  return { ...result, ...(timeZone === undefined ? {} : { timeZone }) };
 }
