@@ -115,8 +115,7 @@ function summaryLines(input: StaffingInput): string {
           `  rejected record ${String(r.record)}${r.line === undefined ? "" : ` (line ${String(r.line)})`}: ${r.column} ${JSON.stringify(r.value)} ${r.reason}`,
       ),
   ];
-  if (input.rejected > 5)
-    lines.push(`  … ${String(input.rejects.length - 5)} more problems (all of them in --format json, up to ${String(MAX_LISTED)})`);
+  if (input.problems > 5) lines.push(`  … ${String(input.problems - 5)} more problems (the first ${String(MAX_LISTED)} in --format json)`);
   return `${lines.join("\n")}\n`;
 }
 
