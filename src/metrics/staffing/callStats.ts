@@ -68,15 +68,15 @@ export interface CallStats {
  * @category Staffing
  */
 export interface CallStatsState {
-  /** calls, served, abandoned, abandonedBeforeQueue, queued, answeredWithinTarget, queuedWithinTarget, skewed, handled. */
+  /** calls, served, abandoned, abandonedBeforeQueue, queued, answeredWithinTarget, queuedWithinTarget, skewed, handled. @internal */
   readonly counts: Float64Array;
-  /** Σ wait of served calls, in ms. */
+  /** Σ wait of served calls, in ms. @internal */
   servedWait: ExactSum;
-  /** Σ wait of queued calls, in ms. */
+  /** Σ wait of queued calls, in ms. @internal */
   queuedWait: ExactSum;
-  /** Σ handle time, in ms. */
+  /** Σ handle time, in ms. @internal */
   handle: ExactSum;
-  /** Agents seen. */
+  /** Agents seen. @internal */
   readonly agents: Set<string>;
 }
 

@@ -86,22 +86,29 @@ export interface ObservedComparison {
  * @category Staffing
  */
 export interface WeeklyStaffing {
+  /** The queue model used. */
   readonly model: "erlang-c" | "erlang-a";
+  /** The IANA time zone of the local days and times. */
   readonly timeZone: string;
   /** Interval length in seconds. */
   readonly intervalLength: number;
+  /** The target answer time T of the service level, in seconds. */
   readonly targetAnswerTime: number;
-  /** First and last local day of the contacts (`YYYY-MM-DD`), and the days between, inclusive. */
+  /** First local day of the contacts, `YYYY-MM-DD`. */
   readonly firstDay: string;
+  /** Last local day of the contacts, `YYYY-MM-DD`. */
   readonly lastDay: string;
+  /** Local days from the first to the last, inclusive: each interval of the week occurs on the days of its weekday among them. */
   readonly days: number;
   /** Contacts counted as arrivals. */
   readonly arrivals: number;
-  /** The overall handle time in seconds, and where it came from. */
+  /** The overall handle time in seconds. */
   readonly averageHandleTime: number;
+  /** Whether the handle time was stated in the options or measured from the contacts. */
   readonly averageHandleTimeSource: "stated" | "measured";
-  /** Mean patience in seconds (Erlang A), and where it came from. */
+  /** Mean patience in seconds (stated, or measured when the contacts have abandonments). */
   readonly patience?: number;
+  /** Whether the patience was stated or measured. */
   readonly patienceSource?: "stated" | "measured";
   /** The whole log's call figures (call logs only). */
   readonly calls?: CallStats;
