@@ -30,15 +30,14 @@ test.prop([fc.integer({ min: 1, max: 60 }), fc.double({ min: 0.01, max: 60, noNa
   },
 );
 
-test.prop([
-  fc.double({ min: 0.5, max: 400, noNaN: true }),
-  fc.double({ min: 10, max: 900, noNaN: true }),
-  fc.integer({ min: 1, max: 40 }),
-])("relates to Erlang C: C = N·B / (N − A(1 − B)) for N > A", (arrivals, averageHandleTime, extra) => {
-  const a = (arrivals / 1800) * averageHandleTime;
-  const n = Math.floor(a) + extra;
-  const b = erlangB(n, a);
-  const c = erlangC(n, { arrivals, averageHandleTime }).probabilityOfWaiting;
-  expect(c).toBeCloseTo((n * b) / (n - a * (1 - b)), 12);
-  expect(c).toBeGreaterThanOrEqual(b - 1e-15); // waiting is at least as likely as blocking
-});
+test.prop([fc.double({ min: 0.5, max: 400, noNaN: true }), fc.double({ min: 10, max: 900, noNaN: true }), fc.integer({ min: 1, max: 40 })])(
+  "relates to Erlang C: C = N·B / (N − A(1 − B)) for N > A",
+  (arrivals, averageHandleTime, extra) => {
+    const a = (arrivals / 1800) * averageHandleTime;
+    const n = Math.floor(a) + extra;
+    const b = erlangB(n, a);
+    const c = erlangC(n, { arrivals, averageHandleTime }).probabilityOfWaiting;
+    expect(c).toBeCloseTo((n * b) / (n - a * (1 - b)), 12);
+    expect(c).toBeGreaterThanOrEqual(b - 1e-15); // waiting is at least as likely as blocking
+  },
+);

@@ -34,7 +34,9 @@ describe("erlangB", () => {
     expect(codeOf(() => erlangB(1.5, 1))).toBe("E_AGENTS_RANGE erlangB: agents must be an integer ≥ 0, got 1.5");
     expect(codeOf(() => erlangB(100_001, 1))).toBe("E_AGENTS_LIMIT erlangB: agents must be at most 100000, got 100001");
     expect(codeOf(() => erlangB(3, -0.5))).toBe("E_OFFERED_LOAD erlangB: offeredLoad must be a finite number of Erlangs ≥ 0, got -0.5");
-    expect(codeOf(() => erlangB(3, Number.NaN))).toBe("E_OFFERED_LOAD erlangB: offeredLoad must be a finite number of Erlangs ≥ 0, got NaN");
+    expect(codeOf(() => erlangB(3, Number.NaN))).toBe(
+      "E_OFFERED_LOAD erlangB: offeredLoad must be a finite number of Erlangs ≥ 0, got NaN",
+    );
     expect(codeOf(() => erlangB(3, 100_001))).toBe("E_TRAFFIC_LIMIT erlangB: offeredLoad must be at most 100000 Erlangs, got 100001");
   });
 });
