@@ -9,7 +9,12 @@ import { writeFile } from "node:fs/promises";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { isValidTimeZone } from "../_lib/zone.ts";
 import { CALL_PRESETS, readCalls, readTickets, type CallPreset, type ReadResult, type Reject } from "../io/index.ts";
-import { weeklyStaffing, type StaffingContact, type WeeklyStaffing } from "../metrics/staffing/index.ts";
+import {
+  weeklyStaffingAccumulator,
+  type StaffingContact,
+  type WeeklyStaffing,
+  type WeeklyStaffingOptions,
+} from "../metrics/staffing/index.ts";
 import { describeFsError } from "./config.ts";
 import { CliError, EXIT } from "./errors.ts";
 import { inputError, source } from "./inputs.ts";
@@ -41,32 +46,39 @@ const MAX_LISTED = 20;
 
 const isCallPreset = (preset: string): preset is CallPreset => (CALL_PRESETS as readonly string[]).includes(preset);
 
-/** Reads the file into contacts (calls: the log's fields; tickets: their creation time). */
-async function readContacts(
-  args: StaffingArgs,
-  io: CliIo,
-): Promise<{ contacts: StaffingContact[]; result: ReadResult<unknown>; zone: string | undefined }> {
+/** What the staffing plan is folded from: the options, once the reader has said its time zone. */
+type Sink = (zone: string | undefined) => (contact: StaffingContact) => void;
+
+/**
+ * Reads the file and adds each contact to the sink as it is read (calls: the log's fields;
+ * tickets: their creation time), so memory grows with the intervals, not the rows.
+ */
+async function foldContacts(args: StaffingArgs, io: CliIo, sink: Sink): Promise<{ result: ReadResult<unknown>; zone: string | undefined }> {
   const common = {
     ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
     ...(args.dateFormat === undefined ? {} : { dateFormat: args.dateFormat }),
     ...(args.inputFormat === undefined ? {} : { format: args.inputFormat }),
     ...(args.map.length === 0 ? {} : { map: args.map }),
   };
-  const contacts: StaffingContact[] = [];
   const preset = args.preset;
   if (isCallPreset(preset)) {
-    const role = "calls";
+    let result;
     try {
-      const result = await readCalls(source(args.file, io), {
+      result = await readCalls(source(args.file, io), {
         ...common,
         preset,
         ...(args.clockSkewTolerance === undefined ? {} : { clockSkewTolerance: args.clockSkewTolerance }),
       });
-      for await (const call of result.records) contacts.push(call);
-      return { contacts, result, zone: result.timeZone };
     } catch (error) {
-      throw inputError(role, args.file, error);
+      throw inputError("calls", args.file, error);
     }
+    const add = sink(result.timeZone);
+    try {
+      for await (const call of result.records) add(call);
+    } catch (error) {
+      throw inputError("calls", args.file, error);
+    }
+    return { result, zone: result.timeZone };
   }
   if (args.clockSkewTolerance !== undefined) {
     throw new CliError(
@@ -74,13 +86,19 @@ async function readContacts(
       `--clock-skew-tolerance applies to call logs (--preset ${CALL_PRESETS.join(" or ")}), got --preset ${preset}`,
     );
   }
+  let result;
   try {
-    const result = await readTickets(source(args.file, io), { ...common, preset });
-    for await (const ticket of result.records) contacts.push({ arrivedAt: ticket.createdAt });
-    return { contacts, result, zone: args.timeZone };
+    result = await readTickets(source(args.file, io), { ...common, preset });
   } catch (error) {
     throw inputError("tickets", args.file, error);
   }
+  const add = sink(args.timeZone);
+  try {
+    for await (const ticket of result.records) add({ arrivedAt: ticket.createdAt });
+  } catch (error) {
+    throw inputError("tickets", args.file, error);
+  }
+  return { result, zone: args.timeZone };
 }
 
 /** The library's refusals of stated or measured values, as the options to fix. */
@@ -139,7 +157,25 @@ export async function staffingCommand(argv: readonly string[], io: CliIo): Promi
       "State the average handle time, e.g. --aht 180",
     );
   }
-  const { contacts, result, zone } = await readContacts(args, io);
+  const options = (timeZone: string): WeeklyStaffingOptions => ({
+    timeZone,
+    intervalLength: args.interval,
+    targetAnswerTime: args.within,
+    model: args.model,
+    ...(args.serviceLevel === undefined ? {} : { serviceLevel: args.serviceLevel }),
+    ...(args.asa === undefined ? {} : { maxAverageSpeedOfAnswer: args.asa }),
+    ...(args.shrinkage === undefined ? {} : { shrinkage: args.shrinkage }),
+    ...(args.maxOccupancy === undefined ? {} : { maxOccupancy: args.maxOccupancy }),
+    ...(args.aht === undefined ? {} : { averageHandleTime: args.aht }),
+    ...(args.patience === undefined ? {} : { patience: args.patience }),
+  });
+  let finish: (() => WeeklyStaffing | undefined) | undefined;
+  const { result, zone } = await foldContacts(args, io, (readerZone) => {
+    const acc = weeklyStaffingAccumulator(options(readerZone ?? "UTC"));
+    const state = acc.create();
+    finish = () => acc.result(state);
+    return (contact) => acc.add(state, contact);
+  });
   const timeZone = zone ?? "UTC";
   const input: StaffingInput = {
     file: args.file,
@@ -156,18 +192,7 @@ export async function staffingCommand(argv: readonly string[], io: CliIo): Promi
   if (!args.quiet) io.stderr.write(safeLines(summaryLines(input)));
   let plan: WeeklyStaffing | undefined;
   try {
-    plan = weeklyStaffing(contacts, {
-      timeZone,
-      intervalLength: args.interval,
-      targetAnswerTime: args.within,
-      model: args.model,
-      ...(args.serviceLevel === undefined ? {} : { serviceLevel: args.serviceLevel }),
-      ...(args.asa === undefined ? {} : { maxAverageSpeedOfAnswer: args.asa }),
-      ...(args.shrinkage === undefined ? {} : { shrinkage: args.shrinkage }),
-      ...(args.maxOccupancy === undefined ? {} : { maxOccupancy: args.maxOccupancy }),
-      ...(args.aht === undefined ? {} : { averageHandleTime: args.aht }),
-      ...(args.patience === undefined ? {} : { patience: args.patience }),
-    });
+    plan = finish?.();
   } catch (error) {
     throw optionError(error);
   }

@@ -20,5 +20,5 @@ export {
   type StaffingPlanOptions,
   type VolumeInterval,
 } from "./staffingPlan.ts";
-export { weeklyStaffing, type WeeklyStaffingOptions } from "./weeklyStaffing.ts";
+export { weeklyStaffing, weeklyStaffingAccumulator, type WeeklyStaffingOptions, type WeeklyStaffingState } from "./weeklyStaffing.ts";
 export type { ObservedComparison, StaffingContact, WeeklyStaffing, WeeklyStaffingInterval } from "./weeklyStaffingTypes.ts";

@@ -1,5 +1,6 @@
 import { checkBucketing } from "../../_lib/bucket.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
+import { foldInto, type Accumulator } from "../../_lib/accumulator.ts";
 import { stateFor } from "../../_lib/group.ts";
 import { assertDate } from "../../_lib/guards.ts";
 import { DAY_MS, SECOND_MS } from "../../_lib/time.ts";
@@ -124,42 +125,127 @@ const answerTime = (o: WeeklyStaffingOptions): { targetAnswerTime?: number } =>
  * @category Staffing
  */
 export function weeklyStaffing(contacts: Iterable<StaffingContact>, options: WeeklyStaffingOptions): WeeklyStaffing | undefined {
-  const fn = "weeklyStaffing";
+  const acc = accumulatorFor("weeklyStaffing", options);
+  return acc.result(foldInto(acc, contacts));
+}
+
+/**
+ * The running state of {@link weeklyStaffingAccumulator}: per real interval, its arrivals and call
+ * figures; the whole log's call figures; the first and last local day.
+ *
+ * @category Staffing
+ */
+export interface WeeklyStaffingState {
+  /** Per local day × interval of the day. @internal */
+  readonly slots: Map<number, { arrivals: number; calls: CallStatsState | undefined }>;
+  /** The whole log's call figures. @internal */
+  overall: CallStatsState;
+  /** Counters: contacts added, arrivals, calls seen, first and last local day. @internal */
+  readonly counts: { added: number; arrivals: number; calls: number; firstDay: number; lastDay: number };
+}
+
+/**
+ * The accumulator of {@link weeklyStaffing}: adds contacts one at a time (memory grows with the
+ * intervals covered, not with the contacts), merges states of parts of a log, and computes the
+ * plan at `result`.
+ *
+ * @param options - {@link WeeklyStaffingOptions}, as {@link weeklyStaffing}.
+ * @returns The accumulator; `result` is the plan, or `undefined` without an arrival.
+ * @throws {@link MetricRangeError} the option codes of {@link weeklyStaffing} at once;
+ * `E_INVALID_DATE` while adding; `E_HANDLE_TIME`, `E_PATIENCE_RANGE` and the limit codes at `result`.
+ * @example
+ * ```ts
+ * const acc = weeklyStaffingAccumulator({ timeZone: "UTC", averageHandleTime: 300 });
+ * const state = acc.create();
+ * acc.add(state, { arrivedAt: new Date("2026-03-02T09:05:00Z") });
+ * acc.result(state)?.intervals[0]?.arrivals; // => 1
+ * ```
+ * @see docs/guide/staffing.md
+ * @category Staffing
+ */
+export function weeklyStaffingAccumulator(
+  options: WeeklyStaffingOptions,
+): Accumulator<StaffingContact, WeeklyStaffingState, WeeklyStaffing | undefined> {
+  return accumulatorFor("weeklyStaffingAccumulator", options);
+}
+
+function accumulatorFor(
+  fn: string,
+  options: WeeklyStaffingOptions,
+): Accumulator<StaffingContact, WeeklyStaffingState, WeeklyStaffing | undefined> {
   const { intervalLength, goals } = checkOptions(fn, options);
   const timeZone = options.timeZone;
-  const model = options.model ?? "erlang-c";
   const intervalMs = intervalLength * SECOND_MS;
   const perDay = 86_400 / intervalLength;
   const acc = callStatsAccumulator(answerTime(options));
-  const slots = new Map<number, Slot>();
-  const overall = acc.create();
-  let isCallLog = false;
-  let arrivals = 0;
-  let firstDay = Number.POSITIVE_INFINITY;
-  let lastDay = Number.NEGATIVE_INFINITY;
-  let index = 0;
-  for (const contact of contacts) {
-    assertDate(fn, `contacts[${String(index++)}].arrivedAt`, contact.arrivedAt);
-    const { day, slot } = localSlot(contact.arrivedAt.getTime(), timeZone, intervalMs);
-    firstDay = Math.min(firstDay, day);
-    lastDay = Math.max(lastDay, day);
-    const state = stateFor(slots, day * perDay + slot, (): Slot => ({ arrivals: 0, calls: undefined }));
-    if (contact.outcome === undefined) {
-      state.arrivals += 1;
-      arrivals += 1;
-      if (contact.handleTime !== undefined) acc.add(overall, { outcome: "served", handleTime: contact.handleTime });
-      continue;
-    }
-    isCallLog = true;
-    const call = contact as CallFacts;
-    acc.add(overall, call);
-    state.calls ??= acc.create();
-    acc.add(state.calls, call);
-    if (contact.outcome === "served" || contact.wait !== undefined) {
-      state.arrivals += 1;
-      arrivals += 1;
-    }
-  }
+  return {
+    create: () => ({
+      slots: new Map(),
+      overall: acc.create(),
+      counts: { added: 0, arrivals: 0, calls: 0, firstDay: Number.POSITIVE_INFINITY, lastDay: Number.NEGATIVE_INFINITY },
+    }),
+    add(state, contact) {
+      const c = state.counts;
+      assertDate(fn, `contacts[${String(c.added)}].arrivedAt`, contact.arrivedAt);
+      c.added += 1;
+      const { day, slot } = localSlot(contact.arrivedAt.getTime(), timeZone, intervalMs);
+      c.firstDay = Math.min(c.firstDay, day);
+      c.lastDay = Math.max(c.lastDay, day);
+      const own = stateFor(state.slots, day * perDay + slot, (): Slot => ({ arrivals: 0, calls: undefined }));
+      if (contact.outcome === undefined) {
+        own.arrivals += 1;
+        c.arrivals += 1;
+        if (contact.handleTime !== undefined) acc.add(state.overall, { outcome: "served", handleTime: contact.handleTime });
+        return;
+      }
+      c.calls += 1;
+      const call = contact as CallFacts;
+      acc.add(state.overall, call);
+      own.calls ??= acc.create();
+      acc.add(own.calls, call);
+      if (contact.outcome === "served" || contact.wait !== undefined) {
+        own.arrivals += 1;
+        c.arrivals += 1;
+      }
+    },
+    merge(a, b) {
+      for (const [key, slot] of b.slots) {
+        const own = a.slots.get(key);
+        if (own === undefined) {
+          a.slots.set(key, slot);
+          continue;
+        }
+        own.arrivals += slot.arrivals;
+        if (slot.calls !== undefined) own.calls = own.calls === undefined ? slot.calls : acc.merge(own.calls, slot.calls);
+      }
+      a.overall = acc.merge(a.overall, b.overall);
+      a.counts.added += b.counts.added;
+      a.counts.arrivals += b.counts.arrivals;
+      a.counts.calls += b.counts.calls;
+      a.counts.firstDay = Math.min(a.counts.firstDay, b.counts.firstDay);
+      a.counts.lastDay = Math.max(a.counts.lastDay, b.counts.lastDay);
+      return a;
+    },
+    result: (state) => plan(fn, options, { intervalLength, goals, perDay, acc }, state),
+  };
+}
+
+interface Fixed {
+  readonly intervalLength: number;
+  readonly goals: CheckedTargets;
+  readonly perDay: number;
+  readonly acc: ReturnType<typeof callStatsAccumulator>;
+}
+
+/** The plan of a state (the state is not changed). */
+function plan(fn: string, options: WeeklyStaffingOptions, fixed: Fixed, state: WeeklyStaffingState): WeeklyStaffing | undefined {
+  const { intervalLength, goals, perDay, acc } = fixed;
+  const timeZone = options.timeZone;
+  const model = options.model ?? "erlang-c";
+  const { arrivals, firstDay, lastDay } = state.counts;
+  const isCallLog = state.counts.calls > 0;
+  const slots = state.slots;
+  const overall = state.overall;
   if (arrivals === 0) return undefined;
   const total = acc.result(overall);
   const statedAht = options.averageHandleTime;
@@ -194,7 +280,8 @@ export function weeklyStaffing(contacts: Iterable<StaffingContact>, options: Wee
     pooled.arrivals += slot.arrivals;
     if (slot.calls === undefined) continue;
     const own = acc.result(slot.calls);
-    pooled.calls = pooled.calls === undefined ? slot.calls : acc.merge(pooled.calls, slot.calls);
+    // A copy: pooling must not change the state's own interval figures.
+    pooled.calls = acc.merge(pooled.calls ?? acc.create(), acc.fromJSON(acc.toJSON(slot.calls)));
     if (own.agents === 0 || own.offered === 0) continue;
     const traffic = { arrivals: own.offered, averageHandleTime: own.averageHandleTime ?? aht, intervalLength, ...answerTime(options) };
     const predicted =
