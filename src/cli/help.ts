@@ -11,6 +11,7 @@ export const MAIN_HELP = `cx-metrics: customer-service KPIs from helpdesk export
 
 Usage:
   cx-metrics report <tickets-file> [options]   compute the KPI report (see: cx-metrics report --help)
+  cx-metrics staffing <file> [options]         agents needed per interval of the week (Erlang C / A)
   cx-metrics --help                            this help
   cx-metrics --version                         the version
 
@@ -138,5 +139,48 @@ ${aliasLines()}
 Exit codes: 0 ok, 1 a gate failed (or --max-rejected exceeded), 2 usage or input error (no
 ticket row usable, --strict with rejected rows, or a gate on a metric not in this export),
 3 internal error.
+`;
+}
+
+/** `cx-metrics staffing --help`. */
+export function staffingHelp(): string {
+  return `Usage: cx-metrics staffing <file> [options]
+
+Agents needed per interval of the week: arrivals per interval averaged over the weeks in the
+file, the average handle time (measured from a call log, or --aht), the callers' patience
+(abandonments / time queued) → the fewest agents meeting the targets under Erlang C or Erlang A.
+For call logs also the measured ASA, abandonment rate and service level, and the model's service
+level at the agents who actually answered. Definitions: docs/guide/definitions.md.
+
+Input:
+  -p, --preset NAME        call-log (default), anonymous-bank, or a ticket preset (generic,
+                           zendesk-csv, ...: arrivals from created_at; --aht required)
+      --map FIELD=COLUMN   read a field from another column (repeatable)
+      --timezone ZONE      IANA zone of the week's days and of naive times (default: the
+                           preset's, anonymous-bank Asia/Jerusalem; else UTC)
+      --date-format LAYOUT  timestamps that are not ISO 8601 (date-fns parse tokens)
+      --input-format F     csv, json or ndjson
+      --clock-skew-tolerance S  call logs: seconds a service start may precede the queue exit
+                           (default: the preset's, call-log 0, anonymous-bank 2); earlier rejects
+
+Model and targets (times: seconds, or 20s, 3m, 1h):
+      --interval T         interval length, dividing a day (default 30m)
+      --service-level X    share answered within --within (default 0.8 when no --asa; 80% works)
+      --within T           the service level's answer time (default 20s)
+      --asa T              maximum average speed of answer
+      --model M            erlang-c (default) or erlang-a (with the measured or --patience)
+      --shrinkage X        share of paid time not on the phones (default 0)
+      --max-occupancy X    occupancy cap (default 1)
+      --aht T              average handle time (default: measured from the call log)
+      --patience T         mean patience for erlang-a (default: measured)
+
+Output:
+  -f, --format F           table, json or csv (default: table on a terminal, else json)
+  -o, --output FILE        write there instead of standard output
+      --chart FILE         write the Vega-Lite spec of agents per interval (staffingChart)
+  -q, --quiet              no summary of the file on standard error
+
+Exit codes: 0 ok, 2 usage or input error (no arrival, bad option), 3 internal error.
+Docs: docs/guide/cli.md, docs/guide/staffing.md
 `;
 }

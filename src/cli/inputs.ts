@@ -27,7 +27,7 @@ import { CliError } from "./errors.ts";
 import type { CliIo } from "./io.ts";
 
 /** The role of an input file. */
-export type FileRole = "tickets" | "messages" | "responses" | "cohorts";
+export type FileRole = "tickets" | "messages" | "responses" | "cohorts" | "calls";
 
 /** The readers, opened (headers checked) but not yet iterated. */
 export interface OpenedFiles {
@@ -116,7 +116,7 @@ export interface FileRejects {
 }
 
 /** The file at `path`, or the command's standard input for `-` (the readers' Node source). */
-function source(path: string, io: CliIo): NamedSource {
+export function source(path: string, io: CliIo): NamedSource {
   if (path !== "-") return openFile(path);
   if (io.stdin === undefined) throw new CliError("E_CLI_USAGE", "- reads standard input, which is not available here");
   return openFile(path, { stdin: io.stdin });
@@ -129,19 +129,21 @@ function inputMessage(error: InputFormatError): string {
 }
 
 /** Turns the readers' errors into the command's: file errors, input format errors, bad options. */
-function inputError(role: FileRole, path: string, error: unknown): unknown {
+export function inputError(role: FileRole, path: string, error: unknown): unknown {
   const where = `${role} file ${path === "-" ? "(standard input)" : path}`;
   if (error instanceof InputFormatError) {
     if (error.code !== "E_INPUT_COLUMNS") return new CliError(error.code, `${where}: ${inputMessage(error)}`);
     const list = (names: readonly string[]): string => names.map((n) => JSON.stringify(n)).join(", ");
     return new CliError(
       "E_INPUT_COLUMNS",
-      `${where} does not fit the ${error.preset} ${role === "tickets" ? "preset" : "layout"}: missing column${error.missing.length === 1 ? "" : "s"} ${list(error.missing)}\n` +
+      `${where} does not fit the ${error.preset} ${role === "tickets" || role === "calls" ? "preset" : "layout"}: missing column${error.missing.length === 1 ? "" : "s"} ${list(error.missing)}\n` +
         `  expected: ${list(error.expected)}\n` +
         `  found:    ${error.found.length === 0 ? "(no columns)" : list(error.found)}`,
-      role === "tickets"
-        ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json|chatwoot-json|helpscout-json|zammad-json|gorgias-json) or map columns with --map field=Column"
-        : "Map columns with --map field=Column (tickets only) or rename the columns; docs/guide/cli.md lists them",
+      role === "calls"
+        ? "Choose the preset of your log (--preset call-log|anonymous-bank, or a ticket preset) or map columns with --map field=Column"
+        : role === "tickets"
+          ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json|chatwoot-json|helpscout-json|zammad-json|gorgias-json) or map columns with --map field=Column"
+          : "Map columns with --map field=Column (tickets only) or rename the columns; docs/guide/cli.md lists them",
     );
   }
   if (error instanceof MetricRangeError) return new CliError("E_CLI_OPTION_VALUE", `${where}: ${error.message.replace(/^\w+: /, "")}`);

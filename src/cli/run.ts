@@ -8,10 +8,11 @@
 import { MetricRangeError } from "../_lib/errors.ts";
 import { InputFormatError } from "../io/InputFormatError.ts";
 import { CliError, EXIT } from "./errors.ts";
-import { MAIN_HELP, reportHelp } from "./help.ts";
+import { MAIN_HELP, reportHelp, staffingHelp } from "./help.ts";
 import type { CliIo } from "./io.ts";
 import { safeLines } from "./render/safe.ts";
 import { reportCommand } from "./report.ts";
+import { staffingCommand } from "./staffing.ts";
 import { packageVersion } from "./version.ts";
 
 export type { CliIo, CliWriter } from "./io.ts";
@@ -24,7 +25,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.BAD_INPUT;
   }
   if (first === "--help" || first === "-h" || first === "help") {
-    io.stdout.write(rest[0] === "report" ? reportHelp() : MAIN_HELP);
+    io.stdout.write(rest[0] === "report" ? reportHelp() : rest[0] === "staffing" ? staffingHelp() : MAIN_HELP);
     return EXIT.OK;
   }
   if (first === "--version" || first === "-v" || first === "version") {
@@ -32,6 +33,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.OK;
   }
   if (first === "report") return reportCommand(rest, io);
+  if (first === "staffing") return staffingCommand(rest, io);
   throw new CliError(
     "E_CLI_USAGE",
     first.startsWith("-")

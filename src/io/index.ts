@@ -33,3 +33,5 @@ export { readSurveyResponses } from "./readSurveyResponses.ts";
 export type { ReadSurveyResponsesOptions } from "./readSurveyResponses.ts";
 export { readCohorts } from "./readCohorts.ts";
 export type { ReadCohortsOptions } from "./readCohorts.ts";
+export { CALL_PRESETS, readCalls } from "./readCalls.ts";
+export type { CallPreset, CallReadResult, ReadCallsOptions } from "./readCalls.ts";

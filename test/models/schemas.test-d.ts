@@ -3,6 +3,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import {
+  CallSchema,
   CohortSchema,
   MessageSchema,
   parseCohort,
@@ -18,6 +19,7 @@ import {
   TicketSchema,
   TicketStatusSchema,
   TimeRangeSchema,
+  type Call,
   type Cohort,
   type Message,
   type ParseRowsResult,
@@ -55,6 +57,11 @@ describe("schema outputs and models are assignable both ways", () => {
     expectTypeOf<SurveyScale>().toExtend<z.output<typeof SurveyScaleSchema>>();
     expectTypeOf<z.output<RowSchemas["survey"]>>().toExtend<SurveyResponse>();
     expectTypeOf<SurveyResponse>().toExtend<z.output<RowSchemas["survey"]>>();
+  });
+
+  it("Call", () => {
+    expectTypeOf<z.output<typeof CallSchema>>().toExtend<Call>();
+    expectTypeOf<Call>().toExtend<z.output<typeof CallSchema>>();
   });
 
   it("Cohort", () => {

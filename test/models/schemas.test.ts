@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
+  CallSchema,
   CohortSchema,
   MessageSchema,
   ScheduleSchema,
@@ -198,5 +199,21 @@ describe("ScheduleSchema", () => {
 
   it("TimeRangeSchema gives a readonly [start, end] pair", () => {
     expect(TimeRangeSchema.parse(["08:30", "12:00"])).toEqual(["08:30", "12:00"]);
+  });
+});
+
+describe("CallSchema", () => {
+  const base = { arrivedAt: new Date("2026-03-02T09:00:00Z"), outcome: "served" as const };
+  it("accepts a served call, a queued abandoned call, and refuses contradictions with their path", () => {
+    expect(CallSchema.safeParse({ ...base, queuedAt: base.arrivedAt, wait: 5_000, handleTime: 60_000, agent: "ann" }).success).toBe(true);
+    expect(CallSchema.safeParse({ ...base, outcome: "abandoned", queuedAt: base.arrivedAt, wait: 5_000 }).success).toBe(true);
+    const paths = (value: unknown): string[] => {
+      const r = CallSchema.safeParse(value);
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    };
+    expect(paths({ ...base, wait: 5_000 })).toEqual(["queuedAt: must be given together with queuedAt and wait"]);
+    expect(paths({ ...base, outcome: "abandoned", agent: "ann" })).toEqual(["agent: must be absent on an abandoned call"]);
+    expect(paths({ ...base, handleTime: -1 })).toEqual(["handleTime: must be a finite number of ms ≥ 0"]);
+    expect(paths({ ...base, outcome: "maybe" })).toEqual(["outcome: must be served or abandoned"]);
   });
 });

@@ -11,6 +11,8 @@
  */
 export type {
   AuthorRole,
+  Call,
+  CallOutcome,
   Cohort,
   CohortPeriod,
   Message,
@@ -26,11 +28,12 @@ export type {
   TimeRange,
   Weekday,
 } from "../index.ts";
-export { TICKET_STATUSES } from "../index.ts";
+export { CALL_OUTCOMES, TICKET_STATUSES } from "../index.ts";
 export { MessageSchema } from "./message.ts";
 export { StatusChangeSchema, TicketSchema, TicketStatusSchema } from "./ticket.ts";
 export { SurveyResponseSchema, SurveyScaleSchema } from "./survey.ts";
 export { CohortSchema } from "./cohort.ts";
+export { CallSchema } from "./call.ts";
 export { ScheduleOverrideSchema, ScheduleSchema, TimeRangeSchema } from "./schedule.ts";
 export { normalizeStatus } from "./normalizeStatus.ts";
 export { MODEL_VALIDATION_CODES, ModelValidationError } from "./errors.ts";
