@@ -6,24 +6,22 @@
  *
  * @module
  */
-import {
-  openState,
-  readArray,
-  readCounts,
-  readNumber,
-  readNumbers,
-  stateJson,
-  type MetricAccumulator,
-  type StateJson,
-} from "../../_lib/accumulator.ts";
+import { openState, readArray, readCounts, readNumber, readNumbers, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { addCounts, bump, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
-import type { Ticket } from "../../models/ticket.ts";
+import { addOneTicket } from "../../models/pushTicket.ts";
+import type { TicketBatch, TicketMetric } from "../../models/ticketBatch.ts";
 import type { TimeOptions } from "./durationTypes.ts";
-import { firstResponseEvents, resolutionEvents, type Events } from "./events.ts";
 import { estimateSurvival, type KaplanMeierEstimate, type KaplanMeierOptions, type SurvivalObservation } from "./kaplanMeier.ts";
-import { measure } from "./measure.ts";
+import {
+  SURVIVAL_EVENT,
+  SURVIVAL_EXCLUDED,
+  SURVIVAL_EXCLUSIONS,
+  SURVIVAL_PARTS,
+  survivalFacts,
+  type SurvivalFacts,
+} from "./survivalFacts.ts";
 
 /**
  * Options of {@link firstResponseSurvival} and {@link firstResponseSurvivalAccumulator}.
@@ -36,6 +34,8 @@ export interface TicketSurvivalOptions extends TimeOptions, KaplanMeierOptions {
    * happened by then is censored at `asOf − start`; a ticket whose request starts later is left out.
    */
   readonly asOf: Date;
+  /** The function errors name (a composition passes its own, e.g. `report`). Default: the accumulator's name. @internal */
+  readonly caller?: string | undefined;
 }
 
 /**
@@ -90,6 +90,15 @@ export interface TicketSurvival<Reason extends string> {
   readonly excluded: Readonly<Record<Reason, number>>;
 }
 
+/**
+ * The accumulator of a survival estimate: a {@link TicketMetric} of tickets whose per-ticket
+ * facts (event or censoring, time followed) are computed once per ticket.
+ *
+ * @typeParam Reason - The exclusion reasons.
+ * @category Time
+ */
+export type SurvivalAccumulator<Reason extends string> = TicketMetric<SurvivalState, TicketSurvival<Reason>, SurvivalFacts>;
+
 /** The running state of a survival accumulator. */
 export interface SurvivalState {
   /** Calendar ms of each counted ticket. */
@@ -101,8 +110,6 @@ export interface SurvivalState {
   /** Left-out tickets by reason. */
   excluded: Record<string, number>;
 }
-
-type Which = "resolution" | "firstResponse";
 
 const RESOLUTION_EXCLUSIONS: readonly ResolutionSurvivalExclusion[] = [
   "startedAfterAsOf",
@@ -126,14 +133,15 @@ function checkOptions(fn: string, options: TicketSurvivalOptions | undefined): D
 
 function survivalAccumulator<Reason extends string>(
   name: string,
-  which: Which,
+  which: "resolution" | "firstResponse",
   reasons: readonly Reason[],
   options: ResolutionSurvivalOptions,
-): MetricAccumulator<Ticket, SurvivalState, TicketSurvival<Reason>> {
-  const asOf = checkOptions(name, options);
+): SurvivalAccumulator<Reason> {
+  const fn = options.caller ?? name;
+  const asOf = checkOptions(fn, options);
   const until = options.until ?? "final";
   if (until !== "first" && until !== "final") {
-    throw new MetricRangeError("E_OPTION_VALUE", `${name}: until must be "first" or "final", got ${String(until)}`);
+    throw new MetricRangeError("E_OPTION_VALUE", `${fn}: until must be "first" or "final", got ${String(until)}`);
   }
   const cutoff = asOf.getTime();
   const schedule = options.schedule;
@@ -145,31 +153,37 @@ function survivalAccumulator<Reason extends string>(
   const create = (): SurvivalState => ({ calendar: [], business: [], events: [], excluded: zeroCounts(reasons) });
   const estimate = (ms: readonly number[], events: readonly number[]): KaplanMeierEstimate | undefined =>
     estimateSurvival(
-      name,
+      fn,
       ms.map((m, i): SurvivalObservation => ({ ms: m, event: events[i] === 1 })),
       estimateOptions,
     );
+  const facts = survivalFacts(schedule, cutoff, fn);
+  const part = SURVIVAL_PARTS.indexOf(
+    which === "resolution" ? (until === "first" ? "resolutionFirst" : "resolutionFinal") : "firstResponse",
+  );
+  const needs = 1 << part;
+  const business = schedule !== undefined;
+  const addRows = (state: SurvivalState, f: SurvivalFacts, _batch: TicketBatch, rows: Int32Array, count: number): void => {
+    for (let k = 0; k < count; k++) {
+      const at = (rows[k] as number) * 3 + part;
+      const code = f.code[at] as number;
+      if (code >= SURVIVAL_EXCLUDED) {
+        bump(state.excluded, SURVIVAL_EXCLUSIONS[code - SURVIVAL_EXCLUDED] as string);
+        continue;
+      }
+      state.calendar.push(f.cal[at] as number);
+      if (business) state.business.push(f.bus[at] as number);
+      state.events.push(code === SURVIVAL_EVENT ? 1 : 0);
+    }
+  };
   return {
     name,
+    facts,
+    needs,
+    columns: 0,
     create,
-    add(state, ticket) {
-      const found: Events<string> =
-        which === "resolution" ? resolutionEvents(name, ticket, until, cutoff) : firstResponseEvents(name, ticket, cutoff);
-      if (found.kind !== "events") {
-        // With no customer message by asOf and created after it, the ticket did not exist yet.
-        const later = found.reason === "noCustomerMessage" && ticket.createdAt.getTime() > cutoff;
-        bump(state.excluded, later ? "startedAfterAsOf" : found.reason);
-        return;
-      }
-      if (found.start.getTime() > cutoff) {
-        bump(state.excluded, "startedAfterAsOf");
-        return;
-      }
-      const end = found.end ?? asOf;
-      state.calendar.push(measure(found.start, end, undefined));
-      if (schedule !== undefined) state.business.push(measure(found.start, end, schedule));
-      state.events.push(found.end === undefined ? 0 : 1);
-    },
+    add: addOneTicket(fn, facts, addRows, needs),
+    addRows,
     merge(a, b) {
       for (let i = 0; i < b.events.length; i++) {
         a.calendar.push(b.calendar[i] as number);
@@ -254,9 +268,7 @@ function survivalAccumulator<Reason extends string>(
  * @see {@link https://github.com/therneau/survival} (R `survfit`, the reference implementation the tests compare with)
  * @category Time
  */
-export function resolutionSurvivalAccumulator(
-  options: ResolutionSurvivalOptions,
-): MetricAccumulator<Ticket, SurvivalState, TicketSurvival<ResolutionSurvivalExclusion>> {
+export function resolutionSurvivalAccumulator(options: ResolutionSurvivalOptions): SurvivalAccumulator<ResolutionSurvivalExclusion> {
   return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options);
 }
 
@@ -278,8 +290,6 @@ export function resolutionSurvivalAccumulator(
  * @see {@link https://github.com/therneau/survival} (R `survfit`, the reference implementation the tests compare with)
  * @category Time
  */
-export function firstResponseSurvivalAccumulator(
-  options: TicketSurvivalOptions,
-): MetricAccumulator<Ticket, SurvivalState, TicketSurvival<FirstResponseSurvivalExclusion>> {
+export function firstResponseSurvivalAccumulator(options: TicketSurvivalOptions): SurvivalAccumulator<FirstResponseSurvivalExclusion> {
   return survivalAccumulator("firstResponseSurvival", "firstResponse", FIRST_RESPONSE_EXCLUSIONS, { ...options, until: undefined });
 }
