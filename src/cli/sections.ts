@@ -16,6 +16,7 @@ import type { Block, Column, Fact } from "./render/blocks.ts";
 import type { AbsentInput } from "./inputsNeeded.ts";
 import { absentBlocks, absentNote, absentRowsNote, isAbsentIn } from "./sectionsAbsent.ts";
 import { detailBlocks } from "./sectionsDetail.ts";
+import { survivalBlocks } from "./sectionsSurvival.ts";
 
 const pct = (p: number): string => `p${String(Math.round(p * 1000) / 10)}`;
 const reasons = (record: Readonly<Record<string, number>>): string =>
@@ -391,6 +392,7 @@ export function documentBlocks(doc: CliDocument): Block[] {
     ...surveyBlocks(doc.report, doc.absent),
     ...ticketBlocks(doc.report, doc.absent),
     ...timeBlocks(doc),
+    ...survivalBlocks(doc),
     ...slaBlocks(doc.report, doc.report.parameters.confidenceLevel),
     ...["sla", "sla.firstResponse", "sla.nextResponse", "sla.resolution"].flatMap((m) => absentNote(doc.absent, m)),
     ...detailBlocks(doc),
