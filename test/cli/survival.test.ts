@@ -1,7 +1,7 @@
 /**
  * Kaplan–Meier in the command, on the example export: November 2026 holds 163 tickets, 40 of them
  * still open at --as-of (the data's default, 2026-11-20T12:21:17.001Z). The plain resolution median
- * averages the 123 solved only (11h 29m); the KM median counts the 40 open as censored (15h 20m 47s, shown rounded as 15h 21m).
+ * is of the 123 solved only (11h 29m); the KM median counts the 40 open as censored (15h 20m 47s, shown rounded as 15h 21m).
  * Gates on the KM median pass and fail with exit 0 and 1, and a quantile the curve does not reach
  * is "no data (not reached…)", a failure, never a silent pass.
  */
