@@ -19,11 +19,11 @@ import {
 } from "../metrics/time/durationAccumulators.ts";
 import { oneTouchAccumulator, repliesToResolveAccumulator } from "../metrics/time/replyAccumulators.ts";
 import {
-  firstResponseSurvivalAccumulator,
-  resolutionSurvivalAccumulator,
-  type TicketSurvival,
+  firstResponseSurvivalSummaryAccumulator,
+  resolutionSurvivalSummaryAccumulator,
+  type TicketSurvivalOf,
 } from "../metrics/time/survivalAccumulators.ts";
-import type { KaplanMeierEstimate } from "../metrics/time/kaplanMeier.ts";
+import type { KaplanMeierSummary } from "../metrics/time/kaplanMeier.ts";
 import { channelMixAccumulator, statusCountsAccumulator } from "../metrics/volume/countAccumulators.ts";
 import { backlogAccumulator, resolutionRateAccumulator } from "../metrics/volume/resolutionAccumulators.ts";
 import { typeCountsAccumulator } from "../metrics/volume/typeCountsAccumulator.ts";
@@ -55,8 +55,8 @@ function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
     resolutionFinal: resolutionTimeAccumulator(time),
     assignment: assignmentTimeAccumulator(time),
     requesterWait: requesterWaitTimeAccumulator(time),
-    resolutionSurvival: resolutionSurvivalAccumulator({ ...survival, asOf }),
-    firstResponseSurvival: firstResponseSurvivalAccumulator({ ...survival, asOf }),
+    resolutionSurvival: resolutionSurvivalSummaryAccumulator({ ...survival, asOf }),
+    firstResponseSurvival: firstResponseSurvivalSummaryAccumulator({ ...survival, asOf }),
     oneTouch: oneTouchAccumulator({ confidenceLevel: level, schedule: c.ctx.schedule, caller }),
     repliesToResolve: repliesToResolveAccumulator(time),
     sla:
@@ -111,14 +111,14 @@ function durationJson(d: DurationMetricSummary | undefined): DurationMetricJson 
   return d === undefined ? null : toJson(d);
 }
 
-function estimateJson(e: KaplanMeierEstimate | undefined): SurvivalEstimateJson | null {
+function estimateJson(e: KaplanMeierSummary | undefined): SurvivalEstimateJson | null {
   if (e === undefined) return null;
   const { confidenceLevel, median, percentiles, restrictedMean } = e;
   return toJson({ confidenceLevel, median, percentiles, restrictedMean: { horizon: restrictedMean.horizon, value: restrictedMean.value } });
 }
 
 /** A survival estimate's summary (counts, median, percentiles, restricted mean; not the curve). */
-function survivalJson<R extends string>(s: TicketSurvival<R> | undefined): SurvivalJson<R> | null {
+function survivalJson<R extends string>(s: TicketSurvivalOf<R, KaplanMeierSummary> | undefined): SurvivalJson<R> | null {
   if (s === undefined) return null;
   return {
     counted: s.counted,

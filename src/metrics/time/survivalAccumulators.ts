@@ -13,7 +13,14 @@ import { assertDate } from "../../_lib/guards.ts";
 import { addOneTicket } from "../../models/pushTicket.ts";
 import type { TicketBatch, TicketMetric } from "../../models/ticketBatch.ts";
 import type { TimeOptions } from "./durationTypes.ts";
-import { estimateSurvival, type KaplanMeierEstimate, type KaplanMeierOptions, type SurvivalObservation } from "./kaplanMeier.ts";
+import {
+  estimateSurvival,
+  estimateSurvivalOf,
+  survivalSummaryOf,
+  type KaplanMeierEstimate,
+  type KaplanMeierOptions,
+  type KaplanMeierSummary,
+} from "./kaplanMeier.ts";
 import {
   SURVIVAL_EVENT,
   SURVIVAL_EXCLUDED,
@@ -99,6 +106,14 @@ export interface TicketSurvival<Reason extends string> {
  */
 export type SurvivalAccumulator<Reason extends string> = TicketMetric<SurvivalState, TicketSurvival<Reason>, SurvivalFacts>;
 
+/**
+ * A {@link TicketSurvival} whose estimates are `E` (the report's: {@link KaplanMeierSummary}, without the curve). @internal
+ */
+export type TicketSurvivalOf<Reason extends string, E> = Omit<TicketSurvival<Reason>, "calendar" | "business"> & {
+  readonly calendar: E | undefined;
+  readonly business: E | undefined;
+};
+
 /** The running state of a survival accumulator. */
 export interface SurvivalState {
   /** Calendar ms of each counted ticket. */
@@ -131,12 +146,16 @@ function checkOptions(fn: string, options: TicketSurvivalOptions | undefined): D
   return asOf;
 }
 
-function survivalAccumulator<Reason extends string>(
+/** How an accumulator turns its times into an estimate: with the curve, or its summary only. */
+type Estimator<E> = (fn: string, ms: readonly number[], events: readonly number[], options: KaplanMeierOptions) => E | undefined;
+
+function survivalAccumulator<Reason extends string, E>(
   name: string,
   which: "resolution" | "firstResponse",
   reasons: readonly Reason[],
   options: ResolutionSurvivalOptions,
-): SurvivalAccumulator<Reason> {
+  estimator: Estimator<E>,
+): TicketMetric<SurvivalState, TicketSurvivalOf<Reason, E>, SurvivalFacts> {
   const fn = options.caller ?? name;
   const asOf = checkOptions(fn, options);
   const until = options.until ?? "final";
@@ -151,12 +170,7 @@ function survivalAccumulator<Reason extends string>(
     horizon: options.horizon,
   };
   const create = (): SurvivalState => ({ calendar: [], business: [], events: [], excluded: zeroCounts(reasons) });
-  const estimate = (ms: readonly number[], events: readonly number[]): KaplanMeierEstimate | undefined =>
-    estimateSurvival(
-      fn,
-      ms.map((m, i): SurvivalObservation => ({ ms: m, event: events[i] === 1 })),
-      estimateOptions,
-    );
+  const estimate = (ms: readonly number[], events: readonly number[]): E | undefined => estimator(fn, ms, events, estimateOptions);
   const facts = survivalFacts(schedule, cutoff, fn);
   const part = SURVIVAL_PARTS.indexOf(
     which === "resolution" ? (until === "first" ? "resolutionFirst" : "resolutionFinal") : "firstResponse",
@@ -269,7 +283,7 @@ function survivalAccumulator<Reason extends string>(
  * @category Time
  */
 export function resolutionSurvivalAccumulator(options: ResolutionSurvivalOptions): SurvivalAccumulator<ResolutionSurvivalExclusion> {
-  return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options);
+  return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options, estimateSurvivalOf);
 }
 
 /**
@@ -291,5 +305,34 @@ export function resolutionSurvivalAccumulator(options: ResolutionSurvivalOptions
  * @category Time
  */
 export function firstResponseSurvivalAccumulator(options: TicketSurvivalOptions): SurvivalAccumulator<FirstResponseSurvivalExclusion> {
-  return survivalAccumulator("firstResponseSurvival", "firstResponse", FIRST_RESPONSE_EXCLUSIONS, { ...options, until: undefined });
+  return survivalAccumulator(
+    "firstResponseSurvival",
+    "firstResponse",
+    FIRST_RESPONSE_EXCLUSIONS,
+    { ...options, until: undefined },
+    estimateSurvivalOf,
+  );
+}
+
+/**
+ * {@link resolutionSurvivalAccumulator} whose result leaves out the curve's steps (the same
+ * state, JSON form and figures): what the report composes, for many scopes. @internal
+ */
+export function resolutionSurvivalSummaryAccumulator(
+  options: ResolutionSurvivalOptions,
+): TicketMetric<SurvivalState, TicketSurvivalOf<ResolutionSurvivalExclusion, KaplanMeierSummary>, SurvivalFacts> {
+  return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options, survivalSummaryOf);
+}
+
+/** {@link firstResponseSurvivalAccumulator} without the curve's steps, as {@link resolutionSurvivalSummaryAccumulator}. @internal */
+export function firstResponseSurvivalSummaryAccumulator(
+  options: TicketSurvivalOptions,
+): TicketMetric<SurvivalState, TicketSurvivalOf<FirstResponseSurvivalExclusion, KaplanMeierSummary>, SurvivalFacts> {
+  return survivalAccumulator(
+    "firstResponseSurvival",
+    "firstResponse",
+    FIRST_RESPONSE_EXCLUSIONS,
+    { ...options, until: undefined },
+    survivalSummaryOf,
+  );
 }
