@@ -24,6 +24,8 @@ export interface GateAlias {
   readonly description: string;
   /** The option without which it has no data (for the "no data" message). */
   readonly needs?: string;
+  /** What a `null` value means besides "no data", for the gate's message (a Kaplan–Meier quantile not reached). */
+  readonly noData?: string;
   /** `true` when it can be scoped to a segment: `frt.median[channel=email]`. */
   readonly segmentable: boolean;
   /** The smallest and largest values it can take, when narrower than its kind's (gates outside it can never fail or never pass). */
@@ -109,6 +111,53 @@ function durationAliases(): GateAlias[] {
   return out;
 }
 
+const KM_METRICS = [
+  ["frt", "firstResponseSurvival", "first response time counting unanswered tickets censored at --as-of (Kaplan–Meier)"],
+  ["resolution", "resolutionSurvival", "resolution time counting open tickets censored at --as-of (Kaplan–Meier)"],
+] as const;
+
+/** Kaplan–Meier statistics: alias suffix, path in the estimate, description, kind. */
+const KM_STATS: readonly (readonly [string, readonly PathStep[], string, ValueKind])[] = [
+  ["median", ["median", "value"], "median", "duration"],
+  ["median.lower", ["median", "lower"], "lower bound of the median's interval (--confidence)", "duration"],
+  ["median.upper", ["median", "upper"], "upper bound of the median's interval (--confidence)", "duration"],
+  ...["0.9", "0.95"].flatMap((p): (readonly [string, readonly PathStep[], string, ValueKind])[] => {
+    const at: readonly PathStep[] = ["percentiles", { key: "p", equals: p }];
+    const name = `p${String(Math.round(Number(p) * 100))}`;
+    const what = `${String(Math.round(Number(p) * 100))}th percentile (with --percentiles ${p})`;
+    return [
+      [name, [...at, "value"], what, "duration"],
+      [`${name}.lower`, [...at, "lower"], `lower bound of the ${what}`, "duration"],
+      [`${name}.upper`, [...at, "upper"], `upper bound of the ${what}`, "duration"],
+    ];
+  }),
+  ["rmean", ["restrictedMean", "value"], "restricted mean up to the longest time followed", "duration"],
+];
+
+const NOT_REACHED =
+  "not reached: the Kaplan–Meier curve, or its interval's band, stays above 1 − p by the longest time followed, or no ticket counted";
+
+function kaplanMeierAliases(): GateAlias[] {
+  const out: GateAlias[] = [];
+  for (const [short, field, what] of KM_METRICS) {
+    for (const [business, needs] of [
+      [false, undefined],
+      [true, "--schedule"],
+    ] as const) {
+      for (const [stat, tail, statText, kind] of KM_STATS) {
+        const name = `${short}${business ? ".business" : ""}.km.${stat}`;
+        const time = business ? "business hours" : "calendar time";
+        const a = alias(name, ["time", field, business ? "business" : "calendar", ...tail], kind, `${what}, ${statText} (${time})`, needs);
+        out.push({ ...a, noData: NOT_REACHED });
+      }
+    }
+    out.push(
+      alias(`${short}.km.censored`, ["time", field, "censored"], "count", `tickets censored at --as-of (still waiting) in ${short}.km.*`),
+    );
+  }
+  return out;
+}
+
 const SLA_METRICS = ["firstResponse", "nextResponse", "resolution"] as const;
 
 /** Every friendly gate metric, in documentation order. */
@@ -181,6 +230,7 @@ export const GATE_ALIASES: readonly GateAlias[] = [
     ),
   ),
   ...durationAliases(),
+  ...kaplanMeierAliases(),
   alias("oneTouch", ["time", "oneTouch", "share"], "fraction", "one-touch resolution share"),
   alias("reopen.rate", ["reopens", "rate"], "fraction", "reopen rate: tickets reopened at least once / tickets solved", "a reopens column"),
   alias("reopens.mean", ["reopens", "reopensPerTicket"], "number", "reopens per solved ticket", "a reopens column", NON_NEGATIVE),

@@ -42,6 +42,8 @@ export interface Gate {
   readonly valueKind: ValueKind;
   /** The option without which the metric has no data, if any. */
   readonly needs: string | undefined;
+  /** What a `null` value means besides "no data" (the alias's `noData`), if anything. */
+  readonly noData?: string;
   /** For a name scoped to a segment: the segment, checked against the segments seen once the report is computed. */
   readonly segment?: { readonly dimensions: string; readonly key: string; readonly text: string };
 }
@@ -252,6 +254,7 @@ export function parseGate(arg: GateArg, segmentations: readonly (readonly string
     target,
     valueKind: kind ?? "number",
     needs: alias?.needs,
+    ...(alias?.noData === undefined ? {} : { noData: alias.noData }),
     ...(segment === undefined ? {} : { segment }),
   };
   checkTrivial(where, gate, alias);
@@ -314,7 +317,7 @@ export function evaluateGates(
     const base = { gate: gate.text, kind: gate.kind, metric: gate.metric, path, op: gate.op, target: gate.target, unit: gate.valueKind };
     const want = `${gate.kind === "gate" ? "target" : "fail if"} ${gate.op} ${shown(gate.target)}`;
     if (raw === null || raw === undefined) {
-      const needs = gate.needs === undefined ? "" : ` (it needs ${gate.needs})`;
+      const needs = (gate.needs === undefined ? "" : ` (it needs ${gate.needs})`) + (gate.noData === undefined ? "" : ` (${gate.noData})`);
       const then = allowMissing ? "skipped (--allow-missing)" : "FAILS: no data is not a pass (--allow-missing skips it)";
       return {
         ...base,

@@ -76,6 +76,15 @@ export const INPUT_NEEDS: readonly InputNeed[] = [
   need("resolutionFirst", "First resolution", FIRST_RESOLUTION, RESOLUTION_LACKS, [/^time\.resolutionFirst\b/]),
   need("resolutionFinal", "Resolution (final)", RESOLUTION, RESOLUTION_LACKS, [/^time\.resolutionFinal\b/]),
   need(
+    "firstResponseSurvival",
+    "First response (Kaplan–Meier)",
+    FIRST_RESPONSE,
+    FRT_LACKS,
+    [/^time\.firstResponseSurvival\b/],
+    ["messages"],
+  ),
+  need("resolutionSurvival", "Resolution (Kaplan–Meier)", RESOLUTION, RESOLUTION_LACKS, [/^time\.resolutionSurvival\b/]),
+  need(
     "assignment",
     "Assignment",
     ["assignedAt", "helpdesk.assignment"],

@@ -15,6 +15,7 @@ import type { AbsentInput } from "./inputsNeeded.ts";
 import { absentBlocks, absentNote, absentRowsNote, isAbsentIn } from "./sectionsAbsent.ts";
 import { detailBlocks } from "./sectionsDetail.ts";
 import { gateBlocks } from "./sectionsGates.ts";
+import { survivalBlocks } from "./sectionsSurvival.ts";
 
 const pct = (p: number): string => `p${String(Math.round(p * 1000) / 10)}`;
 const reasons = (record: Readonly<Record<string, number>>): string =>
@@ -375,6 +376,7 @@ export function documentBlocks(doc: CliDocument): Block[] {
     ...surveyBlocks(doc.report, doc.absent),
     ...ticketBlocks(doc.report, doc.absent),
     ...timeBlocks(doc),
+    ...survivalBlocks(doc),
     ...slaBlocks(doc.report, doc.report.parameters.confidenceLevel),
     ...["sla", "sla.firstResponse", "sla.nextResponse", "sla.resolution"].flatMap((m) => absentNote(doc.absent, m)),
     ...detailBlocks(doc),

@@ -32,28 +32,22 @@ const SEGMENT_COLUMNS: readonly {
   { label: "resolved", column: "resolution_rate", kind: "fraction" },
   { label: "backlog", column: "backlog", kind: "count" },
   { label: "FRT median", column: "first_response_median_ms", kind: "duration" },
-  {
-    label: "FRT p90",
-    column: "first_response_p90_ms",
-    kind: "duration",
-  },
+  { label: "FRT p90", column: "first_response_p90_ms", kind: "duration" },
   {
     label: "FRT median (bh)",
     column: "first_response_business_median_ms",
     kind: "duration",
     when: (r) => r.parameters.businessHours,
   },
-  {
-    label: "resolution median",
-    column: "resolution_median_ms",
-    kind: "duration",
-  },
+  { label: "resolution median", column: "resolution_median_ms", kind: "duration" },
   {
     label: "resolution median (bh)",
     column: "resolution_business_median_ms",
     kind: "duration",
     when: (r) => r.parameters.businessHours,
   },
+  { label: "resolution KM median", column: "resolution_km_median_ms", kind: "duration" },
+  { label: "open censored", column: "resolution_km_censored", kind: "count" },
   { label: "one-touch", column: "one_touch_share", kind: "fraction" },
   { label: "SLA", column: "sla_compliance", kind: "fraction", when: (r) => r.sla !== null },
   {

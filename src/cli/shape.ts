@@ -21,6 +21,9 @@ import type {
   RatingsJson,
   ReopensJson,
   TimeJson,
+  FirstResponseSurvivalJson,
+  ResolutionSurvivalJson,
+  SurvivalEstimateJson,
 } from "../report/types.ts";
 import type { FileSummary, InputSection } from "./inputs.ts";
 
@@ -81,6 +84,22 @@ const DURATION = {
   skipped: COUNTS_MAP,
   anomalies: COUNTS_MAP,
 } as const satisfies ShapeOf<DurationMetricJson>;
+const KM_QUANTILE = { p: N, value: N, lower: N, upper: N } as const;
+const KM = {
+  confidenceLevel: N,
+  median: KM_QUANTILE,
+  percentiles: [KM_QUANTILE],
+  restrictedMean: { horizon: N, value: N },
+} as const satisfies ShapeOf<SurvivalEstimateJson>;
+const KM_COUNTS = { counted: N, observed: N, censored: N, calendar: KM, business: KM } as const;
+const RESOLUTION_SURVIVAL = {
+  ...KM_COUNTS,
+  excluded: { startedAfterAsOf: N, noSolveTime: N, solvedBeforeCreated: N, finalSolveBeforeFirstSolve: N },
+} as const satisfies ShapeOf<ResolutionSurvivalJson>;
+const FIRST_RESPONSE_SURVIVAL = {
+  ...KM_COUNTS,
+  excluded: { startedAfterAsOf: N, noCustomerMessage: N, responseBeforeCreated: N },
+} as const satisfies ShapeOf<FirstResponseSurvivalJson>;
 const TALLY = { compliance: N, achieved: N, breached: N, running: N, interval: INTERVAL } as const satisfies ShapeOf<SlaTallyJson>;
 const SLA = {
   ...TALLY,
@@ -138,6 +157,8 @@ const TIME = {
   resolutionFinal: DURATION,
   assignment: DURATION,
   requesterWait: DURATION,
+  resolutionSurvival: RESOLUTION_SURVIVAL,
+  firstResponseSurvival: FIRST_RESPONSE_SURVIVAL,
   oneTouch: { share: N, oneTouch: N, zeroTouch: N, resolved: N, interval: INTERVAL },
   repliesToResolve: SUMMARY,
 } as const satisfies ShapeOf<TimeJson>;

@@ -18,6 +18,12 @@ import {
   type DurationMetricSummary,
 } from "../metrics/time/durationAccumulators.ts";
 import { oneTouchAccumulator, repliesToResolveAccumulator } from "../metrics/time/replyAccumulators.ts";
+import {
+  firstResponseSurvivalSummaryAccumulator,
+  resolutionSurvivalSummaryAccumulator,
+  type TicketSurvivalOf,
+} from "../metrics/time/survivalAccumulators.ts";
+import type { KaplanMeierSummary } from "../metrics/time/kaplanMeier.ts";
 import { channelMixAccumulator, statusCountsAccumulator } from "../metrics/volume/countAccumulators.ts";
 import { backlogAccumulator, resolutionRateAccumulator } from "../metrics/volume/resolutionAccumulators.ts";
 import { typeCountsAccumulator } from "../metrics/volume/typeCountsAccumulator.ts";
@@ -28,6 +34,7 @@ import type { Compiled } from "./_options.ts";
 import { surveyResponsesAccumulator, type SurveySummary } from "../metrics/survey/surveyResponsesAccumulator.ts";
 import { plan, scopeResult, type Plan, type PlanResult, type ScopeState } from "./_engine.ts";
 import type { DurationMetricJson, IntervalJson, SlaJson, SlaTallyJson, SurveyJson } from "./types.ts";
+import type { SurvivalEstimateJson, SurvivalJson } from "./survivalTypes.ts";
 import type { ReportMetricName, SelectedMetricSetJson } from "./selectedTypes.ts";
 
 /** The ticket metrics of a scope judged at `judgeAt` (the resolution rate's moment). @internal */
@@ -35,6 +42,8 @@ function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
   const asOf = new Date(c.ctx.asOf);
   const level = c.ctx.confidenceLevel;
   const time = { schedule: c.ctx.schedule, percentiles: c.ctx.percentiles, confidenceLevel: level, quantiles: c.quantiles, caller };
+  // Open tickets are censored at asOf, in every scope (what the data knows then).
+  const survival = { schedule: c.ctx.schedule, percentiles: c.ctx.percentiles, confidenceLevel: level, caller };
   return {
     statuses: statusCountsAccumulator(),
     resolutionRate: resolutionRateAccumulator({ at: new Date(judgeAt), confidenceLevel: level }),
@@ -46,6 +55,8 @@ function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
     resolutionFinal: resolutionTimeAccumulator(time),
     assignment: assignmentTimeAccumulator(time),
     requesterWait: requesterWaitTimeAccumulator(time),
+    resolutionSurvival: resolutionSurvivalSummaryAccumulator({ ...survival, asOf }),
+    firstResponseSurvival: firstResponseSurvivalSummaryAccumulator({ ...survival, asOf }),
     oneTouch: oneTouchAccumulator({ confidenceLevel: level, schedule: c.ctx.schedule, caller }),
     repliesToResolve: repliesToResolveAccumulator(time),
     sla:
@@ -98,6 +109,25 @@ const interval = (w: { lower: number; upper: number; confidenceLevel: number; me
 
 function durationJson(d: DurationMetricSummary | undefined): DurationMetricJson | null {
   return d === undefined ? null : toJson(d);
+}
+
+function estimateJson(e: KaplanMeierSummary | undefined): SurvivalEstimateJson | null {
+  if (e === undefined) return null;
+  const { confidenceLevel, median, percentiles, restrictedMean } = e;
+  return toJson({ confidenceLevel, median, percentiles, restrictedMean: { horizon: restrictedMean.horizon, value: restrictedMean.value } });
+}
+
+/** A survival estimate's summary (counts, median, percentiles, restricted mean; not the curve). */
+function survivalJson<R extends string>(s: TicketSurvivalOf<R, KaplanMeierSummary> | undefined): SurvivalJson<R> | null {
+  if (s === undefined) return null;
+  return {
+    counted: s.counted,
+    observed: s.observed,
+    censored: s.censored,
+    excluded: toJson(s.excluded),
+    calendar: estimateJson(s.calendar),
+    business: estimateJson(s.business),
+  };
 }
 
 function tallyJson(t: SlaTallySummary): SlaTallyJson {
@@ -184,6 +214,8 @@ export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, wit
       resolutionFinal: durationJson(r.resolutionFinal),
       assignment: durationJson(r.assignment),
       requesterWait: durationJson(r.requesterWait),
+      resolutionSurvival: survivalJson(r.resolutionSurvival),
+      firstResponseSurvival: survivalJson(r.firstResponseSurvival),
       oneTouch:
         ot === undefined
           ? null
@@ -231,6 +263,8 @@ export function scopeSkipped(r: ScopeResults): Record<string, Record<string, num
   if (r.resolutionFinal !== undefined) out.resolutionFinal = both(r.resolutionFinal);
   if (r.assignment !== undefined) out.assignment = both(r.assignment);
   if (r.requesterWait !== undefined) out.requesterWait = both(r.requesterWait);
+  if (r.resolutionSurvival !== undefined) out.resolutionSurvival = r.resolutionSurvival.excluded;
+  if (r.firstResponseSurvival !== undefined) out.firstResponseSurvival = r.firstResponseSurvival.excluded;
   if (r.responses !== undefined) out.responses = sortedCounts(r.responses.skipped);
   if (r.oneTouch !== undefined) out.oneTouch = r.oneTouch.skipped;
   if (r.repliesToResolve !== undefined) out.repliesToResolve = r.repliesToResolve.skipped;

@@ -40,6 +40,8 @@ export type ReportMetricName =
   | "resolutionFinal"
   | "assignment"
   | "requesterWait"
+  | "resolutionSurvival"
+  | "firstResponseSurvival"
   | "oneTouch"
   | "repliesToResolve"
   | "sla"
@@ -55,7 +57,7 @@ export type ReportMetricName =
  *
  * @example
  * ```ts
- * REPORT_METRICS.length; // => 19
+ * REPORT_METRICS.length; // => 21
  * ```
  * @category Report
  */
@@ -70,6 +72,8 @@ export const REPORT_METRICS: readonly ReportMetricName[] = [
   "resolutionFinal",
   "assignment",
   "requesterWait",
+  "resolutionSurvival",
+  "firstResponseSurvival",
   "oneTouch",
   "repliesToResolve",
   "sla",

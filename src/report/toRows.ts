@@ -56,6 +56,10 @@ export type SegmentRow = {
   readonly resolution_median_ms: number | null;
   /** `time.resolutionFinal.business.median`: the same in business hours, ms; `null` without a schedule. */
   readonly resolution_business_median_ms: number | null;
+  /** `time.resolutionSurvival.calendar.median.value`: the Kaplan–Meier median time to the final solve counting open tickets (censored at `asOf`), ms; `null` when not reached. */
+  readonly resolution_km_median_ms: number | null;
+  /** `time.resolutionSurvival.censored`: tickets still open at `asOf` (censored in that estimate). */
+  readonly resolution_km_censored: number | null;
   /** `time.oneTouch.share`: resolved tickets with exactly one public agent reply, of resolved tickets with a known reply count. */
   readonly one_touch_share: number | null;
   /** `sla.compliance`: achieved / (achieved + breached), every SLA metric; `null` without a policy. */
@@ -171,6 +175,8 @@ export const REPORT_TABLE_COLUMNS = {
     "first_response_business_median_ms",
     "resolution_median_ms",
     "resolution_business_median_ms",
+    "resolution_km_median_ms",
+    "resolution_km_censored",
     "one_touch_share",
     "sla_compliance",
     "csat",
@@ -213,6 +219,8 @@ export function segmentFigures(set: SelectedMetricSetJson): Omit<SegmentRow, "di
     first_response_business_median_ms: num(firstResponse?.business?.median),
     resolution_median_ms: num(resolution?.calendar?.median),
     resolution_business_median_ms: num(resolution?.business?.median),
+    resolution_km_median_ms: num(set.time.resolutionSurvival?.calendar?.median.value),
+    resolution_km_censored: num(set.time.resolutionSurvival?.censored),
     one_touch_share: num(set.time.oneTouch?.share),
     sla_compliance: num(set.sla?.compliance),
     csat: num(set.survey?.csat?.score),

@@ -22,6 +22,8 @@ export type { BucketUnit };
 export type * from "./options.ts";
 export type * from "./comparisonTypes.ts";
 export type * from "./wholeTypes.ts";
+export type * from "./survivalTypes.ts";
+import type { FirstResponseSurvivalJson, ResolutionSurvivalJson } from "./survivalTypes.ts";
 import type { CustomersJson, PeaksJson, TypesJson, VolumeJson } from "./wholeTypes.ts";
 import type { ComparisonJson, LeaderboardJson } from "./comparisonTypes.ts";
 
@@ -232,6 +234,10 @@ export interface TimeJson {
   readonly assignment: DurationMetricJson;
   /** Requester wait time (`requesterWaitTime`, pending and on-hold excluded). */
   readonly requesterWait: DurationMetricJson;
+  /** Time to the final solve counting the open tickets censored at `asOf` (`resolutionSurvival`, Kaplan–Meier). */
+  readonly resolutionSurvival: ResolutionSurvivalJson;
+  /** Time to the first response counting the unanswered tickets censored at `asOf` (`firstResponseSurvival`, Kaplan–Meier). */
+  readonly firstResponseSurvival: FirstResponseSurvivalJson;
   /** One-touch resolution (`oneTouchResolution`). */
   readonly oneTouch: {
     /** `oneTouch / resolved`; `null` when `resolved` is 0. */

@@ -206,7 +206,7 @@ describe("formats", () => {
     const lines = r.stdout.trimEnd().split("\n");
     // The tickets' own good/bad ratings give CSAT without a survey file.
     expect(lines[0]).toBe(
-      "dimension,segment,tickets,resolution_rate,backlog,first_response_median_ms,first_response_p90_ms,resolution_median_ms,one_touch_share,csat",
+      "dimension,segment,tickets,resolution_rate,backlog,first_response_median_ms,first_response_p90_ms,resolution_median_ms,resolution_km_median_ms,resolution_km_censored,one_touch_share,csat",
     );
     expect(lines[1]?.startsWith("(all),(all),394,")).toBe(true);
     expect(lines.filter((l) => l.startsWith("channel,"))).toHaveLength(5);

@@ -10,7 +10,11 @@ import { meanInterval, npsInterval, quantileInterval, wilsonInterval } from "../
 import { csat, npsBreakdown } from "../../src/metrics/survey/index.ts";
 import {
   assignmentTimes,
+  firstResponseSurvival,
   firstResponseTimes,
+  resolutionSurvival,
+  type KaplanMeierEstimate,
+  type TicketSurvival,
   oneTouchResolution,
   repliesToResolve,
   resolutionTimes,
@@ -284,5 +288,48 @@ describe("report agrees with the metric functions", () => {
           },
     );
     expect(r.input.responsesInScope).toBe(scope.length);
+  });
+});
+
+/** A survival estimate as the report summarises it: counts, exclusions, median, percentiles, restricted mean (not the curve). */
+function survivalSummary(s: TicketSurvival<string>): unknown {
+  const estimate = (e: KaplanMeierEstimate | undefined): unknown =>
+    e === undefined
+      ? null
+      : json({
+          confidenceLevel: e.confidenceLevel,
+          median: e.median,
+          percentiles: e.percentiles,
+          restrictedMean: { horizon: e.restrictedMean.horizon, value: e.restrictedMean.value },
+        });
+  return {
+    counted: s.counted,
+    observed: s.observed,
+    censored: s.censored,
+    excluded: s.excluded,
+    ...{ calendar: estimate(s.calendar), business: estimate(s.business) },
+  };
+}
+
+describe("report survival agrees with resolutionSurvival and firstResponseSurvival", () => {
+  test.prop([config, fc.array(ticket, { maxLength: 40 })], params)("the period and each channel segment", ([, options], ts) => {
+    const r = report({ tickets: ts }, options);
+    const scope = inScope(options, ts);
+    const o = {
+      asOf: options.asOf,
+      schedule: options.schedule,
+      percentiles: options.percentiles ?? [0.9],
+      confidenceLevel: options.confidenceLevel,
+    };
+    expect(r.time.resolutionSurvival).toEqual(survivalSummary(resolutionSurvival(scope, o)));
+    expect(r.time.firstResponseSurvival).toEqual(survivalSummary(firstResponseSurvival(scope, o)));
+    expect(r.skipped.resolutionSurvival).toEqual(resolutionSurvival(scope, o).excluded);
+    // Segments get the same estimate from their own tickets, through the one composition.
+    const channels = r.segments.find((seg) => seg.dimensions.join("+") === "channel");
+    for (const seg of channels?.segments ?? []) {
+      const mine = scope.filter((t) => (t.channel === undefined || t.channel === "" ? "(none)" : t.channel) === seg.key[0]);
+      expect(seg.time.resolutionSurvival, seg.key.join()).toEqual(survivalSummary(resolutionSurvival(mine, o)));
+      expect(seg.time.firstResponseSurvival, seg.key.join()).toEqual(survivalSummary(firstResponseSurvival(mine, o)));
+    }
   });
 });

@@ -33,6 +33,8 @@ const PLACE: Readonly<Record<ReportMetricName, readonly string[] | undefined>> =
   resolutionFinal: ["time", "resolutionFinal"],
   assignment: ["time", "assignment"],
   requesterWait: ["time", "requesterWait"],
+  resolutionSurvival: ["time", "resolutionSurvival"],
+  firstResponseSurvival: ["time", "firstResponseSurvival"],
   oneTouch: ["time", "oneTouch"],
   repliesToResolve: ["time", "repliesToResolve"],
   sla: ["sla"],

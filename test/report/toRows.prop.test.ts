@@ -65,6 +65,8 @@ describe("toRows: properties", () => {
         expect(row?.first_response_business_median_ms).toBe(s.time.firstResponse.business?.median ?? null);
         expect(row?.resolution_median_ms).toBe(s.time.resolutionFinal.calendar?.median ?? null);
         expect(row?.resolution_business_median_ms).toBe(s.time.resolutionFinal.business?.median ?? null);
+        expect(row?.resolution_km_median_ms).toBe(s.time.resolutionSurvival.calendar?.median.value ?? null);
+        expect(row?.resolution_km_censored).toBe(s.time.resolutionSurvival.censored);
         expect(row?.one_touch_share).toBe(s.time.oneTouch.share);
         expect(row?.sla_compliance).toBe(s.sla?.compliance ?? null);
         expect(row?.csat).toBe(s.survey?.csat?.score ?? null);

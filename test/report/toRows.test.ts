@@ -59,6 +59,9 @@ describe("toRows: known answers (three hand-built tickets, two days, UTC)", () =
         // Median of 2 h and 4 h.
         resolution_median_ms: 3 * HOUR,
         resolution_business_median_ms: null,
+        // Kaplan–Meier with nothing open: S is exactly 0.5 from 2 h to 4 h, R's survfit median is the midpoint.
+        resolution_km_median_ms: 3 * HOUR,
+        resolution_km_censored: 0,
         // One of the two resolved tickets had exactly one reply.
         one_touch_share: 0.5,
         sla_compliance: null,
@@ -77,6 +80,9 @@ describe("toRows: known answers (three hand-built tickets, two days, UTC)", () =
         first_response_business_median_ms: null,
         resolution_median_ms: null,
         resolution_business_median_ms: null,
+        // The one chat ticket is still open at asOf: censored, so the KM median is not reached.
+        resolution_km_median_ms: null,
+        resolution_km_censored: 1,
         one_touch_share: null,
         sla_compliance: null,
         csat: null,

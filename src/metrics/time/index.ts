@@ -44,6 +44,7 @@ export {
   type FirstResponseSurvivalExclusion,
   type ResolutionSurvivalExclusion,
   type ResolutionSurvivalOptions,
+  type SurvivalAccumulator,
   type SurvivalState,
   type TicketSurvival,
   type TicketSurvivalOptions,
@@ -71,6 +72,7 @@ export {
   type RepliesToResolveSummary,
 } from "./replyAccumulators.ts";
 export type { TicketTimes } from "./ticketTimes.ts";
+export type { SurvivalFacts } from "./survivalFacts.ts";
 export type { ReconciledTicket, Reconciliation } from "./reconciliation.ts";
 export type { ValueSummary } from "../../_lib/valueSummary.ts";
 export type { LogMeanInterval } from "../../_lib/logMeanInterval.ts";

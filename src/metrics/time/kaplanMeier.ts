@@ -1,8 +1,8 @@
 import { toMilliseconds, type DurationInput } from "../../_lib/duration.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { exactSumOf } from "../../_lib/exactSum.ts";
-import { assertFraction, noNegativeZero } from "../../_lib/guards.ts";
+import { assertFraction } from "../../_lib/guards.ts";
 import { confidenceLevelOf, twoSidedZ } from "../stats/confidence.ts";
+import { curveQuantiles, productLimit, restrictedMean, stepsOf, type Curve } from "./_kaplanMeierCurve.ts";
 
 /**
  * One subject of a survival estimate: how long it was followed, and whether the event
@@ -112,9 +112,6 @@ export interface KaplanMeierEstimate {
   readonly restrictedMean: RestrictedMean;
 }
 
-/** R's `quantile.survfit` tolerance, √ε: a level this close to 1 − p is "exactly" at it. */
-const TOLERANCE = Math.sqrt(Number.EPSILON);
-
 /**
  * Kaplan–Meier (product-limit) estimate of the survival function S(t) = Π_{tᵢ ≤ t} (1 − dᵢ/nᵢ)
  * from right-censored durations, with Greenwood log-transformed intervals, the median and
@@ -160,34 +157,85 @@ export function estimateSurvival(
   observations: readonly SurvivalObservation[],
   options?: KaplanMeierOptions,
 ): KaplanMeierEstimate | undefined {
+  const settings = settingsOf(fn, options);
+  checkObservations(fn, observations);
+  const ms = new Float64Array(observations.length);
+  const events = new Uint8Array(observations.length);
+  observations.forEach((o, i) => {
+    ms[i] = o.ms;
+    events[i] = o.event ? 1 : 0;
+  });
+  return estimate(ms, events, settings);
+}
+
+/**
+ * {@link kaplanMeier} of observations given as two parallel lists (no object per subject, for
+ * the accumulators): `ms[i]` the time followed, finite and ≥ 0 (not checked), `events[i]` 1 for
+ * an event, 0 for a censoring. @internal
+ */
+export function estimateSurvivalOf(
+  fn: string,
+  ms: ArrayLike<number>,
+  events: ArrayLike<number>,
+  options?: KaplanMeierOptions,
+): KaplanMeierEstimate | undefined {
+  return estimate(ms, events, settingsOf(fn, options));
+}
+
+interface Settings {
+  readonly probabilities: readonly number[];
+  readonly level: number;
+  readonly horizon: number | undefined;
+}
+
+/** The options checked, with their defaults. */
+function settingsOf(fn: string, options: KaplanMeierOptions | undefined): Settings {
   const probabilities = options?.percentiles ?? [];
   probabilities.forEach((p, i) => assertFraction(fn, `percentiles[${String(i)}]`, p));
   const level = confidenceLevelOf(fn, options?.confidenceLevel);
   const horizon = options?.horizon === undefined ? undefined : toMilliseconds(fn, "horizon", options.horizon);
-  checkObservations(fn, observations);
-  const count = observations.length;
-  if (count === 0) return undefined;
-  const steps = productLimit(observations, twoSidedZ(level));
+  return { probabilities, level, horizon };
+}
+
+/**
+ * A Kaplan–Meier estimate without its curve's steps: what a report shows of many scopes. @internal
+ */
+export type KaplanMeierSummary = Omit<KaplanMeierEstimate, "steps">;
+
+/**
+ * {@link estimateSurvivalOf} without building the curve's steps (the quantiles and the
+ * restricted mean are read from the curve's typed arrays). @internal
+ */
+export function survivalSummaryOf(
+  fn: string,
+  ms: ArrayLike<number>,
+  events: ArrayLike<number>,
+  options?: KaplanMeierOptions,
+): KaplanMeierSummary | undefined {
+  const settings = settingsOf(fn, options);
+  if (ms.length === 0) return undefined;
+  return summaryOf(productLimit(ms, events, twoSidedZ(settings.level)), ms.length, settings);
+}
+
+function summaryOf(curve: Curve, count: number, { probabilities, level, horizon }: Settings): KaplanMeierSummary {
   let events = 0;
-  for (const step of steps) events += step.events;
-  const last = (steps[steps.length - 1] as SurvivalStep).time;
-  const quantile = (p: number): SurvivalQuantile => ({
-    p,
-    value: curveQuantile(steps, p, last, (s) => s.survival),
-    lower: curveQuantile(steps, p, last, (s) => s.lower),
-    upper: curveQuantile(steps, p, last, (s) => s.upper),
-  });
-  const tau = horizon ?? last;
+  for (let s = 0; s < curve.length; s++) events += curve.events[s] as number;
   return {
     count,
     events,
     censored: count - events,
     confidenceLevel: level,
-    steps,
-    median: quantile(0.5),
-    percentiles: probabilities.map(quantile),
-    restrictedMean: restrictedMean(steps, tau),
+    median: curveQuantiles(curve, 0.5),
+    percentiles: probabilities.map((p) => curveQuantiles(curve, p)),
+    restrictedMean: restrictedMean(curve, horizon ?? (curve.time[curve.length - 1] as number)),
   };
+}
+
+function estimate(ms: ArrayLike<number>, flags: ArrayLike<number>, settings: Settings): KaplanMeierEstimate | undefined {
+  if (ms.length === 0) return undefined;
+  const curve = productLimit(ms, flags, twoSidedZ(settings.level));
+  const { count, events, censored, confidenceLevel, median, percentiles, restrictedMean: mean } = summaryOf(curve, ms.length, settings);
+  return { count, events, censored, confidenceLevel, steps: stepsOf(curve), median, percentiles, restrictedMean: mean };
 }
 
 /** Throws unless every observation has a finite non-negative `ms` and a boolean `event`. */
@@ -208,107 +256,4 @@ function checkObservations(fn: string, observations: readonly SurvivalObservatio
       throw new MetricRangeError("E_VALUE_RANGE", `${fn}: observations[${String(i)}].event must be a boolean, got ${String(o.event)}`);
     }
   }
-}
-
-/** The curve's steps: one per distinct time, events before censorings at a tie. */
-function productLimit(observations: readonly SurvivalObservation[], z: number): SurvivalStep[] {
-  const order = observations.map((o) => ({ ms: noNegativeZero(o.ms), event: o.event }));
-  order.sort((a, b) => a.ms - b.ms);
-  const steps: SurvivalStep[] = [];
-  let atRisk = order.length;
-  let survival = 1;
-  let greenwood = 0;
-  for (let i = 0; i < order.length;) {
-    const time = (order[i] as SurvivalObservation).ms;
-    let events = 0;
-    let censored = 0;
-    for (; i < order.length && (order[i] as SurvivalObservation).ms === time; i++) {
-      if ((order[i] as SurvivalObservation).event) events++;
-      else censored++;
-    }
-    if (events > 0) {
-      survival *= 1 - events / atRisk;
-      if (events < atRisk) greenwood += events / (atRisk * (atRisk - events));
-    }
-    const sigma = Math.sqrt(greenwood);
-    const positive = survival > 0;
-    steps.push({
-      time,
-      atRisk,
-      events,
-      censored,
-      survival: noNegativeZero(survival),
-      standardError: positive ? survival * sigma : undefined,
-      lower: positive ? survival * Math.exp(-z * sigma) : undefined,
-      upper: positive ? Math.min(1, survival * Math.exp(z * sigma)) : undefined,
-    });
-    atRisk -= events + censored;
-  }
-  return steps;
-}
-
-/**
- * The p-quantile of the step curve `levelOf` (S, or one of its bands): the first event time
- * where the level is at most 1 − p; where it equals 1 − p within {@link TOLERANCE}, the midpoint
- * to the next event time (or to `last` at the end of the curve). Steps without a level (a band
- * once S = 0) are passed over, as R drops them.
- */
-function curveQuantile(
-  steps: readonly SurvivalStep[],
-  p: number,
-  last: number,
-  levelOf: (step: SurvivalStep) => number | undefined,
-): number | undefined {
-  const target = 1 - p;
-  // The curve starts at level 1 at time 0.
-  let at = 0;
-  let level = 1;
-  let found = level <= target + TOLERANCE;
-  let i = 0;
-  for (; !found && i < steps.length; i++) {
-    const step = steps[i] as SurvivalStep;
-    const next = levelOf(step);
-    if (step.events === 0 || next === undefined || next === level) continue;
-    at = step.time;
-    level = next;
-    found = level <= target + TOLERANCE;
-  }
-  if (!found) return undefined;
-  if (p === 0 || level < target - TOLERANCE) return at;
-  // A flat exactly at 1 − p: the midpoint to the next change of level.
-  for (; i < steps.length; i++) {
-    const step = steps[i] as SurvivalStep;
-    const next = levelOf(step);
-    if (step.events > 0 && next !== undefined && next !== level) return (at + step.time) / 2;
-  }
-  return (at + last) / 2;
-}
-
-/**
- * ∫₀^τ S(t) dt of the step curve (S constant after the last step) and its standard error
- * √Σ Aᵢ² dᵢ/(nᵢ(nᵢ − dᵢ)) over the steps at or before τ, Aᵢ the area from tᵢ to τ.
- */
-function restrictedMean(steps: readonly SurvivalStep[], tau: number): RestrictedMean {
-  // rect[k] is the area of the rectangle from the k-th step (or 0 for k = 0) to the next one or τ.
-  const rects: number[] = [];
-  let from = 0;
-  let level = 1;
-  let used = 0;
-  for (const step of steps) {
-    if (step.time > tau) break;
-    rects.push(level * (step.time - from));
-    from = step.time;
-    level = step.survival;
-    used++;
-  }
-  rects.push(level * (tau - from));
-  let after = 0;
-  let variance = 0;
-  for (let k = used; k >= 1; k--) {
-    after += rects[k] as number;
-    const step = steps[k - 1] as SurvivalStep;
-    if (step.events > 0 && step.events < step.atRisk)
-      variance += (after * after * step.events) / (step.atRisk * (step.atRisk - step.events));
-  }
-  return { horizon: tau, value: noNegativeZero(exactSumOf(rects)), standardError: noNegativeZero(Math.sqrt(variance)) };
 }

@@ -6,24 +6,29 @@
  *
  * @module
  */
-import {
-  openState,
-  readArray,
-  readCounts,
-  readNumber,
-  readNumbers,
-  stateJson,
-  type MetricAccumulator,
-  type StateJson,
-} from "../../_lib/accumulator.ts";
+import { openState, readArray, readCounts, readNumber, readNumbers, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { addCounts, bump, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
-import type { Ticket } from "../../models/ticket.ts";
+import { addOneTicket } from "../../models/pushTicket.ts";
+import type { TicketBatch, TicketMetric } from "../../models/ticketBatch.ts";
 import type { TimeOptions } from "./durationTypes.ts";
-import { firstResponseEvents, resolutionEvents, type Events } from "./events.ts";
-import { estimateSurvival, type KaplanMeierEstimate, type KaplanMeierOptions, type SurvivalObservation } from "./kaplanMeier.ts";
-import { measure } from "./measure.ts";
+import {
+  estimateSurvival,
+  estimateSurvivalOf,
+  survivalSummaryOf,
+  type KaplanMeierEstimate,
+  type KaplanMeierOptions,
+  type KaplanMeierSummary,
+} from "./kaplanMeier.ts";
+import {
+  SURVIVAL_EVENT,
+  SURVIVAL_EXCLUDED,
+  SURVIVAL_EXCLUSIONS,
+  SURVIVAL_PARTS,
+  survivalFacts,
+  type SurvivalFacts,
+} from "./survivalFacts.ts";
 
 /**
  * Options of {@link firstResponseSurvival} and {@link firstResponseSurvivalAccumulator}.
@@ -36,6 +41,8 @@ export interface TicketSurvivalOptions extends TimeOptions, KaplanMeierOptions {
    * happened by then is censored at `asOf − start`; a ticket whose request starts later is left out.
    */
   readonly asOf: Date;
+  /** The function errors name (a composition passes its own, e.g. `report`). Default: the accumulator's name. @internal */
+  readonly caller?: string | undefined;
 }
 
 /**
@@ -90,6 +97,23 @@ export interface TicketSurvival<Reason extends string> {
   readonly excluded: Readonly<Record<Reason, number>>;
 }
 
+/**
+ * The accumulator of a survival estimate: a {@link TicketMetric} of tickets whose per-ticket
+ * facts (event or censoring, time followed) are computed once per ticket.
+ *
+ * @typeParam Reason - The exclusion reasons.
+ * @category Time
+ */
+export type SurvivalAccumulator<Reason extends string> = TicketMetric<SurvivalState, TicketSurvival<Reason>, SurvivalFacts>;
+
+/**
+ * A {@link TicketSurvival} whose estimates are `E` (the report's: {@link KaplanMeierSummary}, without the curve). @internal
+ */
+export type TicketSurvivalOf<Reason extends string, E> = Omit<TicketSurvival<Reason>, "calendar" | "business"> & {
+  readonly calendar: E | undefined;
+  readonly business: E | undefined;
+};
+
 /** The running state of a survival accumulator. */
 export interface SurvivalState {
   /** Calendar ms of each counted ticket. */
@@ -101,8 +125,6 @@ export interface SurvivalState {
   /** Left-out tickets by reason. */
   excluded: Record<string, number>;
 }
-
-type Which = "resolution" | "firstResponse";
 
 const RESOLUTION_EXCLUSIONS: readonly ResolutionSurvivalExclusion[] = [
   "startedAfterAsOf",
@@ -124,16 +146,21 @@ function checkOptions(fn: string, options: TicketSurvivalOptions | undefined): D
   return asOf;
 }
 
-function survivalAccumulator<Reason extends string>(
+/** How an accumulator turns its times into an estimate: with the curve, or its summary only. */
+type Estimator<E> = (fn: string, ms: readonly number[], events: readonly number[], options: KaplanMeierOptions) => E | undefined;
+
+function survivalAccumulator<Reason extends string, E>(
   name: string,
-  which: Which,
+  which: "resolution" | "firstResponse",
   reasons: readonly Reason[],
   options: ResolutionSurvivalOptions,
-): MetricAccumulator<Ticket, SurvivalState, TicketSurvival<Reason>> {
-  const asOf = checkOptions(name, options);
+  estimator: Estimator<E>,
+): TicketMetric<SurvivalState, TicketSurvivalOf<Reason, E>, SurvivalFacts> {
+  const fn = options.caller ?? name;
+  const asOf = checkOptions(fn, options);
   const until = options.until ?? "final";
   if (until !== "first" && until !== "final") {
-    throw new MetricRangeError("E_OPTION_VALUE", `${name}: until must be "first" or "final", got ${String(until)}`);
+    throw new MetricRangeError("E_OPTION_VALUE", `${fn}: until must be "first" or "final", got ${String(until)}`);
   }
   const cutoff = asOf.getTime();
   const schedule = options.schedule;
@@ -143,33 +170,34 @@ function survivalAccumulator<Reason extends string>(
     horizon: options.horizon,
   };
   const create = (): SurvivalState => ({ calendar: [], business: [], events: [], excluded: zeroCounts(reasons) });
-  const estimate = (ms: readonly number[], events: readonly number[]): KaplanMeierEstimate | undefined =>
-    estimateSurvival(
-      name,
-      ms.map((m, i): SurvivalObservation => ({ ms: m, event: events[i] === 1 })),
-      estimateOptions,
-    );
+  const estimate = (ms: readonly number[], events: readonly number[]): E | undefined => estimator(fn, ms, events, estimateOptions);
+  const facts = survivalFacts(schedule, cutoff, fn);
+  const part = SURVIVAL_PARTS.indexOf(
+    which === "resolution" ? (until === "first" ? "resolutionFirst" : "resolutionFinal") : "firstResponse",
+  );
+  const needs = 1 << part;
+  const business = schedule !== undefined;
+  const addRows = (state: SurvivalState, f: SurvivalFacts, _batch: TicketBatch, rows: Int32Array, count: number): void => {
+    for (let k = 0; k < count; k++) {
+      const at = (rows[k] as number) * 3 + part;
+      const code = f.code[at] as number;
+      if (code >= SURVIVAL_EXCLUDED) {
+        bump(state.excluded, SURVIVAL_EXCLUSIONS[code - SURVIVAL_EXCLUDED] as string);
+        continue;
+      }
+      state.calendar.push(f.cal[at] as number);
+      if (business) state.business.push(f.bus[at] as number);
+      state.events.push(code === SURVIVAL_EVENT ? 1 : 0);
+    }
+  };
   return {
     name,
+    facts,
+    needs,
+    columns: 0,
     create,
-    add(state, ticket) {
-      const found: Events<string> =
-        which === "resolution" ? resolutionEvents(name, ticket, until, cutoff) : firstResponseEvents(name, ticket, cutoff);
-      if (found.kind !== "events") {
-        // With no customer message by asOf and created after it, the ticket did not exist yet.
-        const later = found.reason === "noCustomerMessage" && ticket.createdAt.getTime() > cutoff;
-        bump(state.excluded, later ? "startedAfterAsOf" : found.reason);
-        return;
-      }
-      if (found.start.getTime() > cutoff) {
-        bump(state.excluded, "startedAfterAsOf");
-        return;
-      }
-      const end = found.end ?? asOf;
-      state.calendar.push(measure(found.start, end, undefined));
-      if (schedule !== undefined) state.business.push(measure(found.start, end, schedule));
-      state.events.push(found.end === undefined ? 0 : 1);
-    },
+    add: addOneTicket(fn, facts, addRows, needs),
+    addRows,
     merge(a, b) {
       for (let i = 0; i < b.events.length; i++) {
         a.calendar.push(b.calendar[i] as number);
@@ -254,10 +282,8 @@ function survivalAccumulator<Reason extends string>(
  * @see {@link https://github.com/therneau/survival} (R `survfit`, the reference implementation the tests compare with)
  * @category Time
  */
-export function resolutionSurvivalAccumulator(
-  options: ResolutionSurvivalOptions,
-): MetricAccumulator<Ticket, SurvivalState, TicketSurvival<ResolutionSurvivalExclusion>> {
-  return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options);
+export function resolutionSurvivalAccumulator(options: ResolutionSurvivalOptions): SurvivalAccumulator<ResolutionSurvivalExclusion> {
+  return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options, estimateSurvivalOf);
 }
 
 /**
@@ -278,8 +304,35 @@ export function resolutionSurvivalAccumulator(
  * @see {@link https://github.com/therneau/survival} (R `survfit`, the reference implementation the tests compare with)
  * @category Time
  */
-export function firstResponseSurvivalAccumulator(
+export function firstResponseSurvivalAccumulator(options: TicketSurvivalOptions): SurvivalAccumulator<FirstResponseSurvivalExclusion> {
+  return survivalAccumulator(
+    "firstResponseSurvival",
+    "firstResponse",
+    FIRST_RESPONSE_EXCLUSIONS,
+    { ...options, until: undefined },
+    estimateSurvivalOf,
+  );
+}
+
+/**
+ * {@link resolutionSurvivalAccumulator} whose result leaves out the curve's steps (the same
+ * state, JSON form and figures): what the report composes, for many scopes. @internal
+ */
+export function resolutionSurvivalSummaryAccumulator(
+  options: ResolutionSurvivalOptions,
+): TicketMetric<SurvivalState, TicketSurvivalOf<ResolutionSurvivalExclusion, KaplanMeierSummary>, SurvivalFacts> {
+  return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options, survivalSummaryOf);
+}
+
+/** {@link firstResponseSurvivalAccumulator} without the curve's steps, as {@link resolutionSurvivalSummaryAccumulator}. @internal */
+export function firstResponseSurvivalSummaryAccumulator(
   options: TicketSurvivalOptions,
-): MetricAccumulator<Ticket, SurvivalState, TicketSurvival<FirstResponseSurvivalExclusion>> {
-  return survivalAccumulator("firstResponseSurvival", "firstResponse", FIRST_RESPONSE_EXCLUSIONS, { ...options, until: undefined });
+): TicketMetric<SurvivalState, TicketSurvivalOf<FirstResponseSurvivalExclusion, KaplanMeierSummary>, SurvivalFacts> {
+  return survivalAccumulator(
+    "firstResponseSurvival",
+    "firstResponse",
+    FIRST_RESPONSE_EXCLUSIONS,
+    { ...options, until: undefined },
+    survivalSummaryOf,
+  );
 }

@@ -8,6 +8,11 @@ import {
   type KaplanMeierEstimate,
   type ResolutionSurvivalExclusion,
   type TicketSurvival,
+  resolutionSurvivalAccumulator,
+  type SurvivalAccumulator,
+  type TicketMetric,
+  type SurvivalState,
+  type SurvivalFacts,
 } from "../../../src/index.ts";
 
 describe("survival signatures", () => {
@@ -33,5 +38,11 @@ describe("survival signatures", () => {
     resolutionSurvival([], {});
     // @ts-expect-error firstResponseSurvival has no until option
     firstResponseSurvival([], { asOf, until: "first" });
+  });
+
+  it("the accumulators are TicketMetrics the report engine drives batch-wise", () => {
+    const acc = resolutionSurvivalAccumulator({ asOf: new Date(0) });
+    expectTypeOf(acc).toEqualTypeOf<SurvivalAccumulator<ResolutionSurvivalExclusion>>();
+    expectTypeOf(acc).toExtend<TicketMetric<SurvivalState, TicketSurvival<ResolutionSurvivalExclusion>, SurvivalFacts>>();
   });
 });
