@@ -52,7 +52,14 @@ export interface IndirectStandardization {
   /** The reference (every cell together): Σ total / Σ count; `undefined` when there is no observation. */
   readonly reference: number | undefined;
   /** The reference's rate per stratum (Σ total / Σ count of its cells), strata in code-unit order; strata without observations are left out. */
-  readonly strata: readonly { readonly stratum: string; readonly count: number; readonly rate: number }[];
+  readonly strata: readonly {
+    /** The stratum. */
+    readonly stratum: string;
+    /** Its observations, every group together. */
+    readonly count: number;
+    /** The reference's rate there: Σ total / Σ count. */
+    readonly rate: number;
+  }[];
   /** Every group, in code-unit order of its name. */
   readonly groups: readonly StandardizedGroup[];
 }
