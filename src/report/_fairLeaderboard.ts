@@ -38,10 +38,18 @@ const DURATIONS: Readonly<Record<"firstResponseMean" | "resolutionMean", "firstR
   resolutionMean: "resolutionFinal",
 };
 
-/** Observations and their total (durations summed, or successes) of one figure in one segment. */
-function tally(s: SegmentJson, key: AdjustedKey, clock: Clock): { count: number; total: number } | undefined {
+/** Where CSAT came from: the survey responses or the tickets' ratings (`survey.csatSource`). */
+type CsatSource = "responses" | "ticketRatings" | null | undefined;
+
+/**
+ * Observations and their total (durations summed, or successes) of one figure in one segment.
+ * CSAT is read from `source` (the agent's own CSAT source), so a stratum whose responses are
+ * missing does not fall back on the tickets' ratings while the agent's CSAT is from responses.
+ */
+function tally(s: SegmentJson, key: AdjustedKey, clock: Clock, source?: CsatSource): { count: number; total: number } | undefined {
   if (key === "csat") {
-    const c = s.survey?.csat;
+    const own = s.survey?.csatSource;
+    const c = (source ?? own) === "ticketRatings" ? s.ratings?.csat : own === "responses" ? s.survey?.csat : undefined;
     return c === undefined || c === null ? undefined : { count: c.total, total: c.satisfied };
   }
   if (key === "oneTouchShare") {
@@ -66,7 +74,8 @@ export type AdjustedByAgent = Map<string, { json: LeaderboardAdjustedJson; draws
  * channel, type, priority]); the reference is every assigned ticket. Intervals and draws: for a
  * mean, the log-scale interval of the agent's mean (its `meanInterval`) scaled by value / mean,
  * and a log-normal with the same spread; for a rate, the Jeffreys posterior Beta(x + ½, n − x + ½)
- * of the agent's rate scaled by reference · n / E. E is taken as known.
+ * of the agent's rate scaled by reference · n / E. E is taken as known. CSAT cells use the
+ * agent's own CSAT source (responses, or the tickets' ratings when the agent has no response).
  *
  * @internal
  */
@@ -78,6 +87,7 @@ export function adjustedFigures(
 ): AdjustedByAgent {
   const out: AdjustedByAgent = new Map();
   const byAgent = new Map(agents.map((s) => [s.key[0] as string, s]));
+  const sources = new Map(agents.map((s) => [s.key[0] as string, s.survey?.csatSource]));
   const keys: readonly AdjustedKey[] = ["firstResponseMean", "resolutionMean", "csat", "oneTouchShare"];
   for (const a of byAgent.keys()) {
     if (a !== MISSING_KEY)
@@ -86,7 +96,7 @@ export function adjustedFigures(
   const lowerP = (1 - level) / 2;
   for (const key of keys) {
     const cells = strata.flatMap((s) => {
-      const t = s.key[0] === MISSING_KEY ? undefined : tally(s, key, clock);
+      const t = s.key[0] === MISSING_KEY ? undefined : tally(s, key, clock, sources.get(s.key[0] as string));
       return t === undefined ? [] : [{ group: s.key[0] as string, stratum: JSON.stringify(s.key.slice(1)), ...t }];
     });
     const result = indirectStandardization(cells);

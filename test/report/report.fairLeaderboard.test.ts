@@ -176,3 +176,49 @@ describe("fair leaderboard: CSAT shrunk towards the team", () => {
     expect(r.leaderboard.strata).toBeNull();
   });
 });
+
+describe("fair leaderboard: CSAT adjusted for the mix", () => {
+  // Responses joined to their tickets (ticketId): A answers on phone tickets, B on chat tickets, C on both.
+  const answer = (ticketId: string, agent: string, score: number, i: number): SurveyResponse => ({
+    kind: "csat",
+    score,
+    scale: { min: 1, max: 5 },
+    answeredAt: new Date(START + (20 + i) * H),
+    agent,
+    ticketId,
+  });
+  // Satisfied (4–5): A a1 yes, a2 yes → 2/2; B b1 yes, b2 no → 1/2; C c1 no, c2 no (phone), c3 yes, c4 yes (chat) → 2/4.
+  // B's phone ticket b3 has a bad rating and no response: B's CSAT comes from responses, so that
+  // stratum has no answer for B (it does not fall back on the rating as a lone scope would).
+  const responses = [
+    answer("a1", "A", 5, 0),
+    answer("a2", "A", 4, 1),
+    answer("b1", "B", 5, 2),
+    answer("b2", "B", 2, 3),
+    answer("c1", "C", 1, 4),
+    answer("c2", "C", 2, 5),
+    answer("c3", "C", 5, 6),
+    answer("c4", "C", 5, 7),
+  ];
+  const tickets = [...TICKETS, { ...solved("b3", "B", "phone", 5, 9), satisfaction: "bad" as const }];
+  const r = report({ tickets, responses }, { ...options, leaderboard: { by: "csatAdjusted", minSample: 2 } });
+
+  test("expected satisfied answers from the team's rate per stratum, computed by hand", () => {
+    // Team phone 2/4 = 0.5, chat 3/4 = 0.75, overall 5/8 = 0.625.
+    // A: O 2, E 2 × 0.5 = 1, O/E 2, adjusted 1.25. B: O 1, E 1.5, adjusted 0.625 × 2/3 = 0.41667.
+    // C: O 2, E 2 × 0.5 + 2 × 0.75 = 2.5, adjusted 0.625 × 0.8 = 0.5. Raw: A 1, B 0.5, C 0.5.
+    expect(r.leaderboard.rows.map((x) => [x.agent, x.rank, x.rawRank])).toEqual([
+      ["A", 1, 1],
+      ["C", 2, 2],
+      ["B", 3, 2],
+    ]);
+    const f = (agent: string) => r.leaderboard.rows.find((x) => x.agent === agent)!.adjusted!.csat!;
+    expect(f("A")).toMatchObject({ value: 1.25, crude: 1, count: 2, observed: 2, expected: 1, ratio: 2 });
+    expect(f("B")).toMatchObject({ crude: 0.5, count: 2, observed: 1, expected: 1.5 });
+    expect(f("B").value).toBeCloseTo(0.625 / 1.5, 15);
+    expect(f("C")).toMatchObject({ value: 0.5, crude: 0.5, count: 4, observed: 2, expected: 2.5, ratio: 0.8 });
+    // Its interval: the Jeffreys posterior Beta(x + ½, n − x + ½) scaled by R · n / E (A: 0.625 × 2 / 1 = 1.25).
+    expect(f("A").upper).toBeLessThanOrEqual(1.25);
+    expect(f("A").lower).toBeGreaterThan(0);
+  });
+});
