@@ -1,4 +1,5 @@
 import { betaQuantile } from "../../_lib/beta.ts";
+import { assertFiniteResult } from "../../_lib/moments.ts";
 import { assertProportion } from "./_proportion.ts";
 import { confidenceLevelOf } from "./confidence.ts";
 
@@ -90,7 +91,7 @@ export interface BetaBinomialShrinkage {
  * @returns The prior and the shrunk rates, or `undefined` when no group has a trial.
  * @throws {@link MetricRangeError} `E_COUNT_RANGE` if a count is not a non-negative integer;
  * `E_SUCCESSES_EXCEED_TRIALS` if successes exceed trials; `E_CONFIDENCE_LEVEL` if the level is
- * not strictly between 0 and 1.
+ * not strictly between 0 and 1; `E_OVERFLOW` if the trials add up past the largest double.
  * @remarks The fit uses the k groups with n_i > 0 and N = Σn_i trials. Prior mean μ = Σx_i / N
  * (the pooled rate). With S = Σ(x_i/n_i − μ)² / k and h = Σ(1/n_i) / k, the moment equation
  * S = μ(1 − μ)(ρ + (1 − ρ)h) of the beta-binomial (ρ = 1 / (α + β + 1), the intra-group
@@ -125,7 +126,11 @@ export function betaBinomialShrinkage(
   const level = confidenceLevelOf(fn, options?.confidenceLevel);
   counts.forEach((c, i) => assertProportion(fn, c.successes, c.trials, `counts[${String(i)}].`));
   const used = counts.filter((c) => c.trials > 0);
-  const n = used.reduce((s, c) => s + c.trials, 0);
+  const n = assertFiniteResult(
+    fn,
+    "the total of trials",
+    used.reduce((s, c) => s + c.trials, 0),
+  );
   if (n === 0) return undefined;
   const mean = used.reduce((s, c) => s + c.successes, 0) / n;
   const prior = fitPrior(used, mean, n);
