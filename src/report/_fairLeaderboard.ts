@@ -48,8 +48,7 @@ type CsatSource = "responses" | "ticketRatings" | null | undefined;
  */
 function tally(s: SegmentJson, key: AdjustedKey, clock: Clock, source?: CsatSource): { count: number; total: number } | undefined {
   if (key === "csat") {
-    const own = s.survey?.csatSource;
-    const c = (source ?? own) === "ticketRatings" ? s.ratings?.csat : own === "responses" ? s.survey?.csat : undefined;
+    const c = source === undefined || s.survey?.csatSource === source ? s.survey?.csat : undefined;
     return c === undefined || c === null ? undefined : { count: c.total, total: c.satisfied };
   }
   if (key === "oneTouchShare") {
