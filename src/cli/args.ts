@@ -28,7 +28,19 @@ export const CSV_TABLES = [...REPORT_TABLES, "gates", "rejects", "absent"] as co
 /** A table `--format csv` can write. */
 export type CsvTable = (typeof CSV_TABLES)[number];
 /** The leaderboard metrics (`--rank-by`). */
-export const RANK_BY = ["tickets", "firstResponseMedian", "resolutionMedian", "csat", "oneTouchShare"] as const;
+export const RANK_BY = [
+  "tickets",
+  "firstResponseMedian",
+  "resolutionMedian",
+  "csat",
+  "oneTouchShare",
+  "firstResponseMeanAdjusted",
+  "resolutionMeanAdjusted",
+  "csatAdjusted",
+  "oneTouchShareAdjusted",
+  "csatShrunk",
+  "oneTouchShareShrunk",
+] as const;
 const INPUT_FORMATS: readonly InputFormat[] = ["csv", "json", "ndjson"];
 
 /** One gate as written: `--gate` (must hold) or `--fail-if` (must not hold). */

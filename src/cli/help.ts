@@ -86,7 +86,10 @@ Report:
       --schedule FILE      business hours (JSON Schedule) for business-time figures
       --sla FILE           SLA policy (JSON: { "name", "targets": [{ "metric", "within": "4h", ... }] })
       --rank-by METRIC     leaderboard: tickets (default), firstResponseMedian, resolutionMedian,
-                           csat, oneTouchShare
+                           csat, oneTouchShare; fair figures with rank certainty:
+                           firstResponseMeanAdjusted, resolutionMeanAdjusted, csatAdjusted,
+                           oneTouchShareAdjusted (adjusted for channel × type × priority),
+                           csatShrunk, oneTouchShareShrunk (shrunk towards the team)
       --min-sample N       leaderboard: fewest observations for a rank (default 10)
       --confidence LEVEL   confidence level of the intervals shown next to NPS, CSAT, rates and
                            mean times, and of the significance of --compare-to changes

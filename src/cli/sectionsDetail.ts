@@ -13,6 +13,7 @@ import { levelText, testText } from "./intervals.ts";
 import { absentForPath, type AbsentInput } from "./inputsNeeded.ts";
 import type { Block, Column } from "./render/blocks.ts";
 import { absentNote, isAbsentIn } from "./sectionsAbsent.ts";
+import { leaderboardBlocks } from "./sectionsLeaderboard.ts";
 
 /** A figure of a segment row (`toRows`' segments columns after the dimension and the key). */
 type SegmentFigure = Exclude<keyof SegmentRow, "dimension" | "segment">;
@@ -95,41 +96,6 @@ function segmentBlocks(report: Report, absent: readonly AbsentInput[]): Block[] 
     if (n > 0) blocks.push({ type: "note", text: `${out}, and no ${seg.dimensions.join(" × ")} field on the response).` });
   }
   return blocks;
-}
-
-function leaderboardBlocks(report: Report, absent: readonly AbsentInput[]): Block[] {
-  const lb = report.leaderboard;
-  if (isAbsentIn(absent, "leaderboard")) return [{ type: "heading", text: "Agents" }, ...absentNote(absent, "leaderboard")];
-  if (lb.rows.length === 0) return [];
-  const clock = lb.clock === "business" ? " (bh)" : "";
-  const columns: Column[] = [
-    { label: "rank" },
-    { label: "agent" },
-    { label: "tickets", kind: "count" },
-    { label: `FRT median${clock}`, kind: "duration" },
-    { label: `resolution median${clock}`, kind: "duration" },
-    { label: "CSAT", kind: "fraction" },
-    { label: "one-touch", kind: "fraction" },
-  ];
-  const rows = lb.rows.map((r): CellValue[] => [
-    r.rank === null ? (r.unrankedReason === "belowMinSample" ? `– (n=${String(r.sample)})` : "– (no data)") : String(r.rank),
-    r.agent,
-    r.tickets,
-    r.firstResponseMedian,
-    r.resolutionMedian,
-    r.csat,
-    r.oneTouchShare,
-  ]);
-  return [
-    { type: "heading", text: "Agents" },
-    {
-      type: "table",
-      caption: `Ranked by ${lb.by} (${lb.order === "desc" ? "more" : "less"} is better; at least ${String(lb.minSample)} observations)`,
-      columns,
-      rows,
-    },
-    ...(lb.unassignedTickets > 0 ? [{ type: "note" as const, text: `${String(lb.unassignedTickets)} tickets have no assignee.` }] : []),
-  ];
 }
 
 function volumeBlocks(report: Report, absent: readonly AbsentInput[]): Block[] {

@@ -7,6 +7,10 @@
  * @module
  */
 import type {
+  AdjustedFigureJson,
+  LeaderboardPriorJson,
+  RankCertaintyJson,
+  ShrunkFigureJson,
   CountsJson,
   DurationMetricJson,
   DurationSummaryWithIntervalJson,
@@ -172,6 +176,19 @@ const METRICS = {
   survey: SURVEY,
 } as const satisfies ShapeOf<MetricSetJson>;
 const SLOT = { sum: N, occurrences: N, average: N } as const satisfies ShapeOf<PeakSlotJson>;
+const ADJUSTED = {
+  value: N,
+  crude: N,
+  count: N,
+  observed: N,
+  expected: N,
+  ratio: N,
+  lower: N,
+  upper: N,
+} as const satisfies ShapeOf<AdjustedFigureJson>;
+const SHRUNK = { value: N, lower: N, upper: N } as const satisfies ShapeOf<ShrunkFigureJson>;
+const CERTAINTY = { probability: N, lower: N, upper: N } as const satisfies ShapeOf<RankCertaintyJson>;
+const PRIOR = { alpha: N, beta: N, mean: N, strength: N, method: S } as const satisfies ShapeOf<LeaderboardPriorJson>;
 
 /** The shape of the Report. */
 export const REPORT_SHAPE = {
@@ -255,9 +272,16 @@ export const REPORT_SHAPE = {
         resolutionMedian: N,
         csat: N,
         oneTouchShare: N,
+        adjusted: { firstResponseMean: ADJUSTED, resolutionMean: ADJUSTED, csat: ADJUSTED, oneTouchShare: ADJUSTED },
+        shrunk: { csat: SHRUNK, oneTouchShare: SHRUNK },
+        rawRank: N,
+        certainty: CERTAINTY,
       },
     ],
     unassignedTickets: N,
+    strata: [S],
+    priors: { csat: PRIOR, oneTouchShare: PRIOR },
+    certainty: { draws: N, seed: N, confidenceLevel: N },
   },
   comparison: {
     period: PERIOD,

@@ -13,7 +13,8 @@ import { compilePolicy, type MatchedSlaTarget } from "../metrics/sla/policy.ts";
 import type { SlaPolicy } from "../models/sla.ts";
 import type { Schedule } from "../models/schedule.ts";
 import { businessTimeBetween } from "../metrics/time/businessTimeBetween.ts";
-import { LEADERBOARD_ORDER } from "./_leaderboard.ts";
+import { LEADERBOARD_ORDER, needsStrata } from "./_leaderboard.ts";
+import { STRATA } from "./_fairLeaderboard.ts";
 
 import { compileSegmentation, type Segmentation } from "./_segment.ts";
 import type { LeaderboardMetric, ReportOptions } from "./types.ts";
@@ -51,6 +52,8 @@ export interface Compiled {
   readonly requested: number;
   /** The index of the `assignee` segmentation used by the leaderboard; `-1` when the leaderboard is not selected. */
   readonly agentIndex: number;
+  /** The index of the assignee × channel × type × priority segmentation of the mix-adjusted figures; `-1` when not ranked by one. */
+  readonly strataIndex: number;
   /** The metrics selected; `undefined`: every one (a full {@link Report}). */
   readonly selected: ReadonlySet<ReportMetricName> | undefined;
   readonly leaderboard: { readonly by: LeaderboardMetric; readonly minSample: number };
@@ -152,6 +155,11 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     segmentations.push(compileSegmentation(fn, "assignee", periods));
     agentIndex = requested;
   }
+  let strataIndex = -1;
+  if (agentIndex >= 0 && needsStrata(by)) {
+    strataIndex = segmentations.length;
+    segmentations.push(compileSegmentation(fn, ["assignee", ...(STRATA as ["channel", "type", "priority"])], periods));
+  }
   const quantiles = checkQuantileOption(fn, options.quantiles);
   const fingerprint = JSON.stringify({
     asOf: options.asOf.toISOString(),
@@ -188,6 +196,7 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     segmentations,
     requested,
     agentIndex,
+    strataIndex,
     selected,
     leaderboard: { by, minSample },
     topHours,
@@ -210,6 +219,12 @@ const LEADERBOARD_NEEDS: Readonly<Record<LeaderboardMetric, ReportMetricName | u
   resolutionMedian: "resolutionFinal",
   csat: "survey",
   oneTouchShare: "oneTouch",
+  firstResponseMeanAdjusted: "firstResponse",
+  resolutionMeanAdjusted: "resolutionFinal",
+  csatAdjusted: "survey",
+  oneTouchShareAdjusted: "oneTouch",
+  csatShrunk: "survey",
+  oneTouchShareShrunk: "oneTouch",
 };
 
 function selectionOf(fn: string, metrics: unknown): ReadonlySet<ReportMetricName> | undefined {

@@ -32,6 +32,105 @@ export interface LeaderboardRowJson {
   readonly csat: number | null;
   /** One-touch share; `null` without resolved tickets. */
   readonly oneTouchShare: number | null;
+  /** The figures adjusted for the agent's mix of strata; `null` unless ranked by one of them (`…Adjusted`). */
+  readonly adjusted: LeaderboardAdjustedJson | null;
+  /** CSAT and one-touch share shrunk towards the team (beta-binomial empirical Bayes). */
+  readonly shrunk: {
+    /** Shrunk CSAT; `null` without CSAT answers in the team. */
+    readonly csat: ShrunkFigureJson | null;
+    /** Shrunk one-touch share; `null` without resolved tickets in the team. */
+    readonly oneTouchShare: ShrunkFigureJson | null;
+  };
+  /** The agent's rank among the same ranked agents by the plain figure behind the ranked one (the crude mean, CSAT or one-touch share); `null` when ranked by a plain figure or unranked. */
+  readonly rawRank: number | null;
+  /** How certain `rank` is; `null` when ranked by a plain figure or unranked. */
+  readonly certainty: RankCertaintyJson | null;
+}
+
+/**
+ * One figure adjusted by indirect standardisation: value = the team's figure × observed / expected.
+ *
+ * @category Report
+ */
+export interface AdjustedFigureJson {
+  /** The adjusted figure (ms for durations, a fraction for rates; a rate may exceed 1); `null` when nothing is expected. */
+  readonly value: number | null;
+  /** The plain figure: observed / count (the mean duration, the rate). */
+  readonly crude: number;
+  /** Observations (durations measured, answers, resolved tickets). */
+  readonly count: number;
+  /** Observed total O: the sum of durations in ms, or the successes. */
+  readonly observed: number;
+  /** Expected total E: Σ over the agent's strata of its count × the team's figure there. */
+  readonly expected: number;
+  /** O / E: below 1 is better than the team for durations, above 1 for rates; `null` when E is 0. */
+  readonly ratio: number | null;
+  /** Lower bound of `value` at the report's confidence level (the agent's own sampling error; E taken as known); `null` when not measurable. */
+  readonly lower: number | null;
+  /** Upper bound of `value`; `null` when not measurable. */
+  readonly upper: number | null;
+}
+
+/**
+ * An agent's mix-adjusted figures.
+ *
+ * @category Report
+ */
+export interface LeaderboardAdjustedJson {
+  /** Mean first response time, adjusted; `null` without data. */
+  readonly firstResponseMean: AdjustedFigureJson | null;
+  /** Mean final resolution time, adjusted; `null` without data. */
+  readonly resolutionMean: AdjustedFigureJson | null;
+  /** CSAT, adjusted; `null` without answers. */
+  readonly csat: AdjustedFigureJson | null;
+  /** One-touch share, adjusted; `null` without resolved tickets. */
+  readonly oneTouchShare: AdjustedFigureJson | null;
+}
+
+/**
+ * A rate shrunk towards the team: the posterior mean and equal-tailed credible interval.
+ *
+ * @category Report
+ */
+export interface ShrunkFigureJson {
+  /** The posterior mean (x + α) / (n + α + β), from 0 to 1. */
+  readonly value: number;
+  /** The (1 − level)/2 quantile of the posterior Beta. */
+  readonly lower: number;
+  /** The (1 + level)/2 quantile of the posterior Beta. */
+  readonly upper: number;
+}
+
+/**
+ * How certain a rank is, from seeded draws of every ranked agent's figure.
+ *
+ * @category Report
+ */
+export interface RankCertaintyJson {
+  /** The share of draws in which the agent had exactly its shown rank, 0 to 1. */
+  readonly probability: number;
+  /** The (1 − level)/2 quantile of its simulated rank. */
+  readonly lower: number;
+  /** The (1 + level)/2 quantile of its simulated rank. */
+  readonly upper: number;
+}
+
+/**
+ * The team prior of a shrunk rate.
+ *
+ * @category Report
+ */
+export interface LeaderboardPriorJson {
+  /** α. */
+  readonly alpha: number;
+  /** β. */
+  readonly beta: number;
+  /** The team rate α / (α + β) (all assigned answers pooled). */
+  readonly mean: number;
+  /** α + β: how many answers the prior weighs as. */
+  readonly strength: number;
+  /** `"method of moments"`, or `"pooled"` when agents differ no more than binomial noise. */
+  readonly method: "method of moments" | "pooled";
 }
 
 /**
@@ -52,6 +151,24 @@ export interface LeaderboardJson {
   readonly rows: readonly LeaderboardRowJson[];
   /** Tickets in scope with no assignee (not on the board). */
   readonly unassignedTickets: number;
+  /** The dimensions of the strata of the adjusted figures (`["channel", "type", "priority"]`); `null` unless ranked by an adjusted figure. */
+  readonly strata: readonly string[] | null;
+  /** The team priors of the shrunk rates. */
+  readonly priors: {
+    /** CSAT's; `null` without answers. */
+    readonly csat: LeaderboardPriorJson | null;
+    /** One-touch share's; `null` without resolved tickets. */
+    readonly oneTouchShare: LeaderboardPriorJson | null;
+  };
+  /** How rank certainty was simulated; `null` when ranked by a plain figure. */
+  readonly certainty: {
+    /** Monte Carlo draws. */
+    readonly draws: number;
+    /** The generator's seed. */
+    readonly seed: number;
+    /** The probability of each rank interval (the report's confidence level). */
+    readonly confidenceLevel: number;
+  } | null;
 }
 
 /**

@@ -54,11 +54,26 @@ export type SegmentKey = SegmentDimension | CustomDimension | readonly (SegmentD
 
 /**
  * The metric an agent leaderboard ranks by: tickets handled (more is better), first response
- * or final resolution median (less is better), CSAT or one-touch share (more is better).
+ * or final resolution median (less is better), CSAT or one-touch share (more is better); the
+ * mean first response or resolution time and the CSAT or one-touch share adjusted for the
+ * agent's mix of channel × type × priority (`…Adjusted`, indirect standardisation); CSAT or
+ * one-touch share shrunk towards the team (`…Shrunk`, beta-binomial empirical Bayes). See the
+ * fair leaderboard in docs/guide/definitions.md.
  *
  * @category Report
  */
-export type LeaderboardMetric = "tickets" | "firstResponseMedian" | "resolutionMedian" | "csat" | "oneTouchShare";
+export type LeaderboardMetric =
+  | "tickets"
+  | "firstResponseMedian"
+  | "resolutionMedian"
+  | "csat"
+  | "oneTouchShare"
+  | "firstResponseMeanAdjusted"
+  | "resolutionMeanAdjusted"
+  | "csatAdjusted"
+  | "oneTouchShareAdjusted"
+  | "csatShrunk"
+  | "oneTouchShareShrunk";
 
 /**
  * A half-open span of time `[from, to)`.

@@ -348,7 +348,13 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
       customers: customersJson(cohorts, c.valuePerCustomer),
       segments,
       leaderboard:
-        agents === undefined ? null : leaderboard(agents.segments, c.leaderboard.by, c.leaderboard.minSample, c.ctx.schedule !== undefined),
+        agents === undefined
+          ? null
+          : leaderboard(
+              agents.segments,
+              { ...c.leaderboard, business: c.ctx.schedule !== undefined, confidenceLevel: c.ctx.confidenceLevel },
+              c.strataIndex < 0 ? undefined : segmentation(state, c.strataIndex).segments,
+            ),
       comparison:
         previous === undefined || c.period === undefined || c.compareTo === undefined
           ? null

@@ -11,12 +11,15 @@ import {
 } from "../../src/metrics/customers/index.ts";
 import { erlangA, erlangC, erlangCAgents, trafficIntensity } from "../../src/metrics/staffing/index.ts";
 import {
+  betaBinomialShrinkage,
   bootstrapQuantileInterval,
+  indirectStandardization,
   meanInterval,
   npsDifferenceTest,
   npsInterval,
   npsSampleSizeForMargin,
   quantileInterval,
+  rankProbabilities,
   sampleSizeForMargin,
   twoProportionZTest,
   wilsonInterval,
@@ -88,6 +91,28 @@ describe("no NaN for any finite input", () => {
     },
   );
 
+  test.prop([count, count, count, count, durations, level, finite, finite], { numRuns: 150 })(
+    "fair ranking (shrinkage, standardisation, rank certainty)",
+    (a, b, c, d, totals, confidenceLevel, x, y) => {
+      const pair = (p: number, q: number) => (p <= q ? { successes: p, trials: q } : { successes: q, trials: p });
+      check(() => betaBinomialShrinkage([pair(a, b), pair(c, d), pair(a, d)], { confidenceLevel }));
+      check(() =>
+        indirectStandardization(
+          totals.map((total, i) => ({ group: String(i % 3), stratum: String(i % 2), count: [a, b, c, d][i % 4] as number, total })),
+        ),
+      );
+      check(() =>
+        rankProbabilities(
+          [
+            { value: x, distribution: { kind: "logNormal", mu: x, sigma: Math.abs(y) } },
+            { value: y, distribution: { kind: "beta", alpha: Math.abs(x), beta: Math.abs(y), scale: Math.abs(x) } },
+            { value: 0, distribution: { kind: "point", value: y } },
+          ],
+          { draws: 20, confidenceLevel },
+        ),
+      );
+    },
+  );
   test.prop([count, count, count, finite, finite, finite, fraction], params)("customers and volume", (a, b, c, x, y, z, share) => {
     check(() => churnRate(a, b));
     check(() => retentionRate(a, b, c));

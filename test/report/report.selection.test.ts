@@ -84,12 +84,20 @@ describe("report with metrics", () => {
         chosen.has("leaderboard")
           ? {
               ...board,
+              priors: {
+                csat: chosen.has("survey") ? board.priors.csat : null,
+                oneTouchShare: chosen.has("oneTouch") ? board.priors.oneTouchShare : null,
+              },
               rows: board.rows.map((r) => ({
                 ...r,
                 firstResponseMedian: column("firstResponse", r.firstResponseMedian),
                 resolutionMedian: column("resolutionFinal", r.resolutionMedian),
                 csat: column("survey", r.csat),
                 oneTouchShare: column("oneTouch", r.oneTouchShare),
+                shrunk: {
+                  csat: chosen.has("survey") ? r.shrunk.csat : null,
+                  oneTouchShare: chosen.has("oneTouch") ? r.shrunk.oneTouchShare : null,
+                },
               })),
             }
           : null,

@@ -13,3 +13,24 @@ export { sampleSizeForMargin, type SampleSizeForMarginOptions } from "./sampleSi
 export { npsSampleSizeForMargin, type NpsSampleSizeForMarginOptions } from "./npsSampleSizeForMargin.ts";
 export { quantileInterval, type QuantileInterval, type QuantileIntervalOptions } from "./quantileInterval.ts";
 export { quantileChange, type QuantileChange, type QuantileChangeOptions, type QuantileEstimate } from "./quantileChange.ts";
+export {
+  indirectStandardization,
+  type IndirectStandardization,
+  type StandardizedGroup,
+  type StratumCell,
+} from "./indirectStandardization.ts";
+export {
+  betaBinomialShrinkage,
+  type BetaBinomialShrinkage,
+  type BetaBinomialShrinkageOptions,
+  type BetaPrior,
+  type ShrunkRate,
+  type SuccessCounts,
+} from "./betaBinomialShrinkage.ts";
+export {
+  rankProbabilities,
+  type RankCandidate,
+  type RankCertainty,
+  type RankDistribution,
+  type RankProbabilitiesOptions,
+} from "./rankProbabilities.ts";
