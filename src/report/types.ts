@@ -64,7 +64,12 @@ export type DurationSummaryWithIntervalJson = Json<ValueSummary>;
  */
 export type DurationSummaryJson = Omit<DurationSummaryWithIntervalJson, "meanInterval" | "medianInterval" | "p"> & {
   /** The requested percentiles, as `{ p, value }`. */
-  readonly p: readonly { readonly p: number; readonly value: number }[];
+  readonly p: readonly {
+    /** The probability asked for, 0 to 1. */
+    readonly p: number;
+    /** Its R-7 quantile, in ms. */
+    readonly value: number;
+  }[];
 };
 
 /**

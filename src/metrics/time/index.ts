@@ -74,5 +74,5 @@ export {
 export type { TicketTimes } from "./ticketTimes.ts";
 export type { SurvivalFacts } from "./survivalFacts.ts";
 export type { ReconciledTicket, Reconciliation } from "./reconciliation.ts";
-export type { ValueSummary } from "../../_lib/valueSummary.ts";
+export type { QuantileBounds, ValueSummary } from "../../_lib/valueSummary.ts";
 export type { LogMeanInterval } from "../../_lib/logMeanInterval.ts";
