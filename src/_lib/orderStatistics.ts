@@ -26,8 +26,8 @@ export interface QuantileRanks {
 /** The method's name, as results print it. @internal */
 export const ORDER_STATISTICS_METHOD = "order statistics (binomial)";
 
-/** P(B ≤ k) for B ~ Binomial(n, p), by the regularized incomplete beta function. @internal */
-export function binomialCdf(k: number, n: number, p: number): number {
+/** P(B ≤ k) for B ~ Binomial(n, p), by the regularized incomplete beta function. */
+function binomialCdf(k: number, n: number, p: number): number {
   if (k < 0) return 0;
   if (k >= n) return 1;
   return incompleteBeta(1 - p, n - k, k + 1);

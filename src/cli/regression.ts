@@ -170,34 +170,24 @@ export function evaluateRegressions(
       return { ...absentResult(asGate, lacking, options.allowMissing), ...base };
     }
     const now = estimateAt(current, gate, "current report");
-    const missing = typeof before === "string" ? before : typeof now === "string" ? now : undefined;
-    if (missing !== undefined || typeof before === "string" || typeof now === "string") {
-      const then = options.allowMissing ? "skipped (--allow-missing)" : "FAILS: no data is not a pass (--allow-missing skips it)";
-      return {
-        ...base,
-        target: typeof before === "string" ? 0 : limitOf(before.value),
-        actual: typeof now === "string" ? null : now.value,
-        unit: "duration",
-        status: options.allowMissing ? "skipped" : "missing",
-        message: `${String(missing)}; ${then}; fail if ${shownAllowed} and significant`,
-        change: null,
-      };
-    }
-    const c = quantileChange(before, now, { confidenceLevel: options.confidenceLevel });
+    // No judgement: a side without the figure, or a run resting on one value (no spread).
+    const unjudged = (why: string, actual: number | null, target: number): GateResult => ({
+      ...base,
+      target,
+      actual,
+      unit: "duration",
+      status: options.allowMissing ? "skipped" : "missing",
+      message: `${why}; ${options.allowMissing ? "skipped (--allow-missing)" : "FAILS: not a pass (--allow-missing skips it)"}; fail if ${shownAllowed} and significant`,
+      change: null,
+    });
+    if (typeof before === "string") return unjudged(before, typeof now === "string" ? null : now.value, 0);
     const limit = limitOf(before.value);
-    const shown = (v: number): string => formatValue(v, "duration");
+    if (typeof now === "string") return unjudged(now, null, limit);
+    const c = quantileChange(before, now, { confidenceLevel: options.confidenceLevel });
     if (c === undefined) {
-      const then = options.allowMissing ? "skipped (--allow-missing)" : "FAILS: cannot be judged (--allow-missing skips it)";
-      return {
-        ...base,
-        target: limit,
-        actual: now.value,
-        unit: "duration",
-        status: options.allowMissing ? "skipped" : "missing",
-        message: `${gate.metric} rests on a single value in one of the runs: no spread to judge a change by; ${then}`,
-        change: null,
-      };
+      return unjudged(`${gate.metric} rests on a single value in one of the runs: no spread to judge a change by`, now.value, limit);
     }
+    const shown = (v: number): string => formatValue(v, "duration");
     const significant = c.lower > 0;
     const fails = significant && now.value > limit;
     const change: RegressionChange = {
