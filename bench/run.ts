@@ -10,7 +10,8 @@
  *   process, `BENCH_COLD_RUNS` pairs, default 1) and warm (medians of `BENCH_ROUNDS` interleaved
  *   rounds, default 5); target ≤ 2×. `BENCH_HAND=0` skips it.
  * - each scalar metric function against its hand loop (bench/scalar.ts), checked equal, then
- *   medians of `BENCH_ROUNDS` interleaved rounds; target ≤ 1.5×. `BENCH_SCALAR=0` skips it.
+ *   medians of `BENCH_ROUNDS` interleaved rounds; target ≤ 1.5×. `BENCH_SCALAR=0` skips it;
+ *   `BENCH_SCALAR_ONLY=ces,churnRate` runs only the named pairs.
  *
  * Then the command's benchmark (bench/cli.ts): a generated CSV export of `BENCH_CLI_ROWS`
  * rows (default 1 000 000; `0` skips it) through the bare parse, `readTickets` and the built
