@@ -1,5 +1,5 @@
 import type { SurveyScale } from "../../models/survey.ts";
-import { cesAccumulatorFor } from "./cesAccumulator.ts";
+import { cesMeanOf } from "./cesAccumulator.ts";
 
 /**
  * Options of {@link ces}.
@@ -20,7 +20,7 @@ export interface CesOptions {
  * @throws {@link MetricRangeError} `E_SCORE_RANGE` if a score is not an integer on the scale;
  * `E_SCALE` if the scale's bounds are not integers with `min < max`.
  * @remarks The exact integer sum over the count (exact while the sum stays below 2^53), unrounded;
- * a fold of {@link cesAccumulator}. The mean is reported in the scale's own direction and
+ * the mean of {@link cesAccumulator}'s count and sum, folded without its easy count. The mean is reported in the scale's own direction and
  * never flipped, so it matches the survey tool's number: with the CES 2.0 statement "The
  * company made it easy for me to handle my issue" (1 = strongly disagree … 7 = strongly agree)
  * higher is easier; with an older "How much effort did you personally have to put forth?"
@@ -37,8 +37,5 @@ export interface CesOptions {
  * @category Survey
  */
 export function ces(scores: readonly number[], options: CesOptions = {}): number | undefined {
-  const acc = cesAccumulatorFor("ces", options.scale === undefined ? {} : { scale: options.scale });
-  const state = acc.create();
-  acc.addAll(state, scores);
-  return acc.result(state)?.mean;
+  return cesMeanOf("ces", scores, options.scale);
 }
