@@ -1,8 +1,8 @@
 import type { SlaMetric } from "../../models/sla.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { hasMessages, readConversation } from "../time/conversation.ts";
+import { beginObserving, endObserving, hasMessages, readConversation } from "../time/conversation.ts";
 import { firstResponseEvents, resolutionEvents, type Events } from "../time/events.ts";
-import { advance } from "../time/measure.ts";
+import { advance, durationSlot } from "../time/measure.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
 import { matchTarget, SLA_METRICS, type MatchedSlaTarget } from "./policy.ts";
 
@@ -80,74 +80,84 @@ export interface TicketSla {
   }[];
 }
 
+/** The statuses of SLA checks, in tally order: an {@link SlaObserver} receives a status as its index here. @internal */
+export const SLA_STATUSES: readonly SlaStatus[] = ["achieved", "breached", "running"];
+const ACHIEVED = 0;
+const BREACHED = 1;
+const RUNNING = 2;
+
+/** The reasons an SLA metric is not judged, in code order: an {@link SlaObserver} receives a reason as its index here. @internal */
+export const SLA_SKIPS: readonly SlaSkip[] = ["noTarget", "noCustomerMessage", "noMessages", "noFollowUp", "noSolveTime"];
+const NO_TARGET = 0;
+const NO_CUSTOMER_MESSAGE = 1;
+const NO_MESSAGES = 2;
+const NO_FOLLOW_UP = 3;
+
 /**
- * The lists {@link evaluateTicket} fills, returned as its {@link TicketSla}. A caller that reads
- * each result before the next call (`slaCompliance`, the report's SLA facts) passes one
- * {@link slaSink} for every ticket: its lists are emptied and refilled, not allocated per ticket.
+ * What {@link evaluateTicket} finds on one ticket, told one judgement at a time, by metric in
+ * the order firstResponse, nextResponse, resolution. Metrics, statuses and skip reasons come as
+ * their indexes in `SLA_METRICS`, {@link SLA_STATUSES} and {@link SLA_SKIPS}, and the due time
+ * in epoch milliseconds, so that a caller that only counts (`slaCompliance`, the report's SLA
+ * facts) allocates nothing per check; {@link ticketSlaOf} builds the public {@link TicketSla}.
  *
  * @internal
  */
-export interface SlaSink {
-  id: string;
-  readonly checks: SlaCheck[];
-  readonly skipped: { readonly metric: SlaMetric; readonly reason: SlaSkip }[];
-  readonly anomalies: { readonly metric: SlaMetric; readonly reason: AnomalyReason }[];
+export interface SlaObserver {
+  /** One judged check: see {@link SlaCheck} for the fields (`due` in epoch ms). */
+  check(
+    metric: number,
+    turn: number,
+    status: number,
+    start: Date,
+    end: Date | undefined,
+    due: number,
+    lateBy: number,
+    target: MatchedSlaTarget,
+  ): void;
+  /** A metric not judged. */
+  skip(metric: number, reason: number): void;
+  /** A metric whose data contradicts itself. */
+  anomaly(metric: number, reason: AnomalyReason): void;
 }
 
-/** A new empty {@link SlaSink}. @internal */
-export function slaSink(): SlaSink {
-  return { id: "", checks: [], skipped: [], anomalies: [] };
-}
-
-type Sink = SlaSink;
-
-// A skip carries no per-ticket data: one frozen record per (metric, reason), made up front.
-type SkipRecord = { readonly metric: SlaMetric; readonly reason: SlaSkip };
-const SKIP_REASONS: readonly SlaSkip[] = ["noTarget", "noCustomerMessage", "noMessages", "noFollowUp", "noSolveTime"];
-const SKIPS = Object.fromEntries(
-  SLA_METRICS.map((metric) => [metric, Object.fromEntries(SKIP_REASONS.map((reason) => [reason, Object.freeze({ metric, reason })]))]),
-) as Record<SlaMetric, Record<SlaSkip, SkipRecord>>;
-const skip = (metric: SlaMetric, reason: SlaSkip): SkipRecord => SKIPS[metric][reason];
-
+/** The status, due time and lateness of one check, told to `observer`. THE rule of achieved, breached and running. */
 function judge(
-  id: string,
-  metric: SlaMetric,
+  observer: SlaObserver,
+  metric: number,
   turn: number,
   start: Date,
   end: Date | undefined,
   target: MatchedSlaTarget,
   asOf: number,
-): SlaCheck {
+): void {
   const due = advance(start, target.ms, target.schedule);
-  const dueMs = due.getTime();
-  let status: SlaStatus;
-  let lateBy = 0;
   if (end !== undefined) {
-    status = end.getTime() <= dueMs ? "achieved" : "breached";
-    if (status === "breached") lateBy = end.getTime() - dueMs;
-  } else if (asOf > dueMs) {
-    status = "breached";
-    lateBy = asOf - dueMs;
-  } else status = "running";
-  return { id, metric, turn, status, start, due, end, lateBy, target };
+    const stop = end.getTime();
+    if (stop <= due) observer.check(metric, turn, ACHIEVED, start, end, due, 0, target);
+    else observer.check(metric, turn, BREACHED, start, end, due, stop - due, target);
+  } else if (asOf > due) observer.check(metric, turn, BREACHED, start, end, due, asOf - due, target);
+  else observer.check(metric, turn, RUNNING, start, end, due, 0, target);
 }
 
+// One events record for every call: its fields are read before anything else is evaluated.
+const slot = durationSlot().events;
+
 function fromEvents<R extends SlaSkip>(
-  sink: Sink,
-  ticket: Ticket,
-  metric: SlaMetric,
+  observer: SlaObserver,
+  metric: number,
   events: Events<R>,
   target: MatchedSlaTarget,
   asOf: number,
 ): void {
-  if (events.kind === "skipped") sink.skipped.push(skip(metric, events.reason));
-  else if (events.kind === "anomaly") sink.anomalies.push({ metric, reason: events.reason });
-  else sink.checks.push(judge(ticket.id, metric, 0, events.start, events.end, target, asOf));
+  if (events.kind === "skipped") observer.skip(metric, SLA_SKIPS.indexOf(events.reason));
+  else if (events.kind === "anomaly") observer.anomaly(metric, events.reason);
+  else judge(observer, metric, 0, events.start, events.end, target, asOf);
 }
 
 /**
- * Judges one ticket against compiled targets as of `asOf` (epoch ms); events after `asOf`
- * are treated as not yet happened. The caller skips tickets created after `asOf`.
+ * Judges one ticket against compiled targets as of `asOf` (epoch ms) and tells `observer`
+ * each check, skip and anomaly; events after `asOf` are treated as not yet happened. The
+ * caller skips tickets created after `asOf`.
  *
  * @internal
  */
@@ -156,39 +166,77 @@ export function evaluateTicket(
   ticket: Ticket,
   targets: readonly MatchedSlaTarget[],
   asOf: number,
-  sink: Sink = slaSink(),
-): TicketSla {
-  sink.id = ticket.id;
-  sink.checks.length = 0;
-  sink.skipped.length = 0;
-  sink.anomalies.length = 0;
-  for (const metric of SLA_METRICS) {
-    const target = matchTarget(targets, ticket, metric);
-    if (target === undefined) {
-      sink.skipped.push(skip(metric, "noTarget"));
-      continue;
-    }
-    if (metric === "firstResponse") fromEvents(sink, ticket, metric, firstResponseEvents(fn, ticket, asOf), target, asOf);
-    else if (metric === "resolution") fromEvents(sink, ticket, metric, resolutionEvents(fn, ticket, "final", asOf), target, asOf);
-    else if (!hasMessages(ticket)) sink.skipped.push(skip(metric, "noMessages"));
+  observer: SlaObserver,
+): void {
+  if (!hasMessages(ticket)) {
+    judgeTicket(fn, ticket, targets, asOf, observer);
+    return;
+  }
+  beginObserving(ticket); // its conversation is read once, not once per metric
+  try {
+    judgeTicket(fn, ticket, targets, asOf, observer);
+  } finally {
+    endObserving();
+  }
+}
+
+function judgeTicket(fn: string, ticket: Ticket, targets: readonly MatchedSlaTarget[], asOf: number, observer: SlaObserver): void {
+  for (let metric = 0; metric < SLA_METRICS.length; metric++) {
+    const name = SLA_METRICS[metric] as SlaMetric;
+    const target = matchTarget(targets, ticket, name);
+    if (target === undefined) observer.skip(metric, NO_TARGET);
+    else if (name === "firstResponse") fromEvents(observer, metric, firstResponseEvents(fn, ticket, asOf, slot), target, asOf);
+    else if (name === "resolution") fromEvents(observer, metric, resolutionEvents(fn, ticket, "final", asOf, slot), target, asOf);
+    else if (!hasMessages(ticket)) observer.skip(metric, NO_MESSAGES);
     else {
       const conversation = readConversation(fn, ticket, asOf);
       if (conversation.firstCustomer === undefined) {
-        sink.skipped.push(skip(metric, "noCustomerMessage"));
+        observer.skip(metric, NO_CUSTOMER_MESSAGE);
         continue;
       }
       const turns = conversation.turns;
-      const before = sink.checks.length;
       for (let i = 1; i < turns.length; i++) {
         const turn = turns[i] as { start: Date; end: Date };
-        sink.checks.push(judge(ticket.id, metric, i, turn.start, turn.end, target, asOf));
+        judge(observer, metric, i, turn.start, turn.end, target, asOf);
       }
       const open = conversation.openSince;
-      if (open !== undefined && turns.length > 0) {
-        sink.checks.push(judge(ticket.id, metric, turns.length, open, undefined, target, asOf));
-      }
-      if (sink.checks.length === before) sink.skipped.push(skip(metric, "noFollowUp"));
+      if (open !== undefined && turns.length > 0) judge(observer, metric, turns.length, open, undefined, target, asOf);
+      else if (turns.length <= 1) observer.skip(metric, NO_FOLLOW_UP);
     }
   }
-  return sink;
+}
+
+// A skip carries no per-ticket data: one frozen record per (metric, reason), made up front.
+type SkipRecord = TicketSla["skipped"][number];
+const SKIPS: readonly (readonly SkipRecord[])[] = SLA_METRICS.map((metric) => SLA_SKIPS.map((reason) => Object.freeze({ metric, reason })));
+
+/**
+ * The {@link TicketSla} of one ticket (see {@link evaluateTicket}).
+ *
+ * @internal
+ */
+export function ticketSlaOf(fn: string, ticket: Ticket, targets: readonly MatchedSlaTarget[], asOf: number): TicketSla {
+  const id = ticket.id;
+  const checks: SlaCheck[] = [];
+  const skipped: SkipRecord[] = [];
+  const anomalies: TicketSla["anomalies"][number][] = [];
+  const metricOf = (metric: number): SlaMetric => SLA_METRICS[metric] as SlaMetric;
+  evaluateTicket(fn, ticket, targets, asOf, {
+    check(metric, turn, status, start, end, due, lateBy, target) {
+      checks.push({
+        id,
+        metric: metricOf(metric),
+        turn,
+        status: SLA_STATUSES[status] as SlaStatus,
+        start,
+        due: new Date(due),
+        end,
+        lateBy,
+        target,
+      });
+    },
+    skip: (metric, reason) => skipped.push((SKIPS[metric] as readonly SkipRecord[])[reason] as SkipRecord),
+    anomaly: (metric, reason) => anomalies.push({ metric: metricOf(metric), reason }),
+  });
+  return { id, checks, skipped, anomalies };
 }

@@ -2,9 +2,9 @@ import { assertDate, assertTicketDate } from "../../_lib/guards.ts";
 import type { SlaMetric } from "../../models/sla.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
-import { evaluateTicket, slaSink, type SlaSkip } from "./_evaluate.ts";
+import { evaluateTicket, SLA_SKIPS, SLA_STATUSES, type SlaObserver, type SlaSkip } from "./_evaluate.ts";
 import type { SlaOptions } from "./_options.ts";
-import { compilePolicy } from "./policy.ts";
+import { compilePolicy, SLA_METRICS } from "./policy.ts";
 
 /**
  * Compliance counts of one metric, or of all metrics together.
@@ -81,6 +81,52 @@ export function tally(c: Counts): SlaTally {
   return { compliance: decided === 0 ? undefined : c.achieved / decided, achieved: c.achieved, breached: c.breached, running: c.running };
 }
 
+const BREACHED = SLA_STATUSES.indexOf("breached");
+
+/** Counts the checks and skips of every ticket and keeps its breaches and anomalies (`id`: the ticket being judged). */
+class Compliance implements SlaObserver {
+  id = "";
+  /** Checks per metric and status, in `SLA_METRICS` × `SLA_STATUSES` order. */
+  readonly counts = new Float64Array(SLA_METRICS.length * SLA_STATUSES.length);
+  /** Skips per reason, in `SLA_SKIPS` order. */
+  readonly skips = new Float64Array(SLA_SKIPS.length);
+  readonly breaches: SlaBreach[] = [];
+  readonly anomalies: { id: string; metric: SlaMetric; reason: AnomalyReason }[] = [];
+
+  check(metric: number, turn: number, status: number, _start: Date, end: Date | undefined, due: number, lateBy: number): void {
+    (this.counts[metric * SLA_STATUSES.length + status] as number)++;
+    if (status === BREACHED) {
+      this.breaches.push({
+        id: this.id,
+        metric: SLA_METRICS[metric] as SlaMetric,
+        turn,
+        due: new Date(due),
+        lateBy,
+        open: end === undefined,
+      });
+    }
+  }
+
+  skip(_metric: number, reason: number): void {
+    (this.skips[reason] as number)++;
+  }
+
+  anomaly(metric: number, reason: AnomalyReason): void {
+    this.anomalies.push({ id: this.id, metric: SLA_METRICS[metric] as SlaMetric, reason });
+  }
+
+  /** The counts of one metric (its index), or of all metrics together (`undefined`). */
+  counted(metric: number | undefined): Counts {
+    const c = { achieved: 0, breached: 0, running: 0 };
+    for (let m = 0; m < SLA_METRICS.length; m++) {
+      if (metric !== undefined && m !== metric) continue;
+      for (let s = 0; s < SLA_STATUSES.length; s++)
+        c[SLA_STATUSES[s] as keyof Counts] += this.counts[m * SLA_STATUSES.length + s] as number;
+    }
+    return c;
+  }
+}
+
 /**
  * SLA compliance: the share of decided SLA checks that were achieved, achieved / (achieved
  * + breached), over every ticket, metric and customer turn, as of `asOf`.
@@ -121,55 +167,29 @@ export function slaCompliance(tickets: readonly Ticket[], options: SlaOptions): 
   assertDate(fn, "asOf", options.asOf);
   const targets = compilePolicy(fn, options.policy);
   const asOf = options.asOf.getTime();
-  const all: Counts = { achieved: 0, breached: 0, running: 0 };
-  const per: Record<SlaMetric, Counts> = {
-    firstResponse: { achieved: 0, breached: 0, running: 0 },
-    nextResponse: { achieved: 0, breached: 0, running: 0 },
-    resolution: { achieved: 0, breached: 0, running: 0 },
-  };
-  const skipped: Record<SlaSkip | "notCreated", number> = {
-    notCreated: 0,
-    noTarget: 0,
-    noCustomerMessage: 0,
-    noMessages: 0,
-    noFollowUp: 0,
-    noSolveTime: 0,
-  };
-  const breaches: SlaBreach[] = [];
-  const sink = slaSink(); // one result reused for every ticket: each is read before the next
-  const anomalies: { id: string; metric: SlaMetric; reason: AnomalyReason }[] = [];
+  const observer = new Compliance();
+  let notCreated = 0;
   for (const ticket of tickets) {
     assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
     if (ticket.createdAt.getTime() > asOf) {
-      skipped.notCreated++;
+      notCreated++;
       continue;
     }
-    const result = evaluateTicket(fn, ticket, targets, asOf, sink);
-    for (const check of result.checks) {
-      all[check.status]++;
-      per[check.metric][check.status]++;
-      if (check.status === "breached") {
-        breaches.push({
-          id: ticket.id,
-          metric: check.metric,
-          turn: check.turn,
-          due: check.due,
-          lateBy: check.lateBy,
-          open: check.end === undefined,
-        });
-      }
-    }
-    for (const skip of result.skipped) skipped[skip.reason]++;
-    for (const anomaly of result.anomalies) anomalies.push({ id: ticket.id, ...anomaly });
+    observer.id = ticket.id;
+    evaluateTicket(fn, ticket, targets, asOf, observer);
   }
-  const replies = (key: "achieved" | "breached"): number => per.firstResponse[key] + per.nextResponse[key];
+  const per = SLA_METRICS.map((_, m) => observer.counted(m));
+  const [firstResponse, nextResponse, resolution] = per as [Counts, Counts, Counts];
+  const replies = (key: "achieved" | "breached"): number => firstResponse[key] + nextResponse[key];
+  const skipped = { notCreated } as Record<SlaSkip | "notCreated", number>;
+  for (let r = 0; r < SLA_SKIPS.length; r++) skipped[SLA_SKIPS[r] as SlaSkip] = observer.skips[r] as number;
   return {
-    ...tally(all),
-    byMetric: { firstResponse: tally(per.firstResponse), nextResponse: tally(per.nextResponse), resolution: tally(per.resolution) },
-    breaches,
+    ...tally(observer.counted(undefined)),
+    byMetric: { firstResponse: tally(firstResponse), nextResponse: tally(nextResponse), resolution: tally(resolution) },
+    breaches: observer.breaches,
     missedReplies: replies("breached"),
     judgedReplies: replies("achieved") + replies("breached"),
     skipped,
-    anomalies,
+    anomalies: observer.anomalies,
   };
 }

@@ -11,8 +11,8 @@ import { pushTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
-import { evaluateTicket, slaSink, type SlaSkip, type SlaStatus } from "./_evaluate.ts";
-import { compilePolicy, SLA_METRICS, type MatchedSlaTarget } from "./policy.ts";
+import { evaluateTicket, SLA_SKIPS, type SlaObserver } from "./_evaluate.ts";
+import { compilePolicy, type MatchedSlaTarget } from "./policy.ts";
 import { tally as tallyOf } from "./slaCompliance.ts";
 
 /**
@@ -108,9 +108,6 @@ export interface SlaFacts {
   readonly notCreated: Uint8Array;
 }
 
-const STATUSES: readonly SlaStatus[] = ["achieved", "breached", "running"];
-/** The skip reasons of SLA checks, in code order. @internal */
-export const SLA_SKIPS: readonly SlaSkip[] = ["noTarget", "noCustomerMessage", "noMessages", "noFollowUp", "noSolveTime"];
 const SLA_ANOMALIES: readonly AnomalyReason[] = [
   "responseBeforeCreated",
   "solvedBeforeCreated",
@@ -124,13 +121,31 @@ function emptySkips(): Record<string, number> {
   return zeroCounts(["notCreated", ...SLA_SKIPS]);
 }
 
+/** Writes the judgements of one ticket into its row of the facts (`f` and `row`: where). */
+class FactsWriter implements SlaObserver {
+  f: SlaFacts | undefined;
+  row = 0;
+
+  check(metric: number, _turn: number, status: number): void {
+    ((this.f as SlaFacts).counts[this.row * 9 + metric * 3 + status] as number)++;
+  }
+
+  skip(metric: number, reason: number): void {
+    (this.f as SlaFacts).skip[this.row * 3 + metric] = 1 + reason;
+  }
+
+  anomaly(metric: number, reason: AnomalyReason): void {
+    (this.f as SlaFacts).anomaly[this.row * 3 + metric] = 1 + SLA_ANOMALIES.indexOf(reason);
+  }
+}
+
 /**
  * The facts provider of SLA judgements under a compiled policy at `asOf`.
  *
  * @internal
  */
 export function slaFacts(fn: string, targets: readonly MatchedSlaTarget[], asOf: number): FactsProvider<SlaFacts> {
-  const sink = slaSink(); // one result reused for every row: each is read before the next
+  const writer = new FactsWriter();
   return {
     name: "sla",
     create: (capacity) => ({
@@ -148,10 +163,9 @@ export function slaFacts(fn: string, targets: readonly MatchedSlaTarget[], asOf:
         return;
       }
       f.notCreated[row] = 0;
-      const r = evaluateTicket(fn, rowTicket(batch, row), targets, asOf, sink);
-      for (const c of r.checks) (f.counts[row * 9 + SLA_METRICS.indexOf(c.metric) * 3 + STATUSES.indexOf(c.status)] as number)++;
-      for (const s of r.skipped) f.skip[row * 3 + SLA_METRICS.indexOf(s.metric)] = 1 + SLA_SKIPS.indexOf(s.reason);
-      for (const a of r.anomalies) f.anomaly[row * 3 + SLA_METRICS.indexOf(a.metric)] = 1 + SLA_ANOMALIES.indexOf(a.reason);
+      writer.f = f;
+      writer.row = row;
+      evaluateTicket(fn, rowTicket(batch, row), targets, asOf, writer);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { assertDate, assertTicketDate } from "../../_lib/guards.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { evaluateTicket, type TicketSla } from "./_evaluate.ts";
+import { ticketSlaOf, type TicketSla } from "./_evaluate.ts";
 import type { SlaOptions } from "./_options.ts";
 import { compilePolicy } from "./policy.ts";
 
@@ -43,5 +43,5 @@ export function ticketSla(ticket: Ticket, options: SlaOptions): TicketSla | unde
   assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
   const asOf = options.asOf.getTime();
   if (ticket.createdAt.getTime() > asOf) return undefined;
-  return evaluateTicket(fn, ticket, targets, asOf);
+  return ticketSlaOf(fn, ticket, targets, asOf);
 }
