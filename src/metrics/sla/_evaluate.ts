@@ -1,6 +1,6 @@
 import type { SlaMetric } from "../../models/sla.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { beginObserving, endObserving, hasMessages, readConversation } from "../time/conversation.ts";
+import { hasMessages, readConversation } from "../time/conversation.ts";
 import { firstResponseEvents, resolutionEvents, type Events } from "../time/events.ts";
 import { advance, durationSlot } from "../time/measure.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
@@ -168,19 +168,6 @@ export function evaluateTicket(
   asOf: number,
   observer: SlaObserver,
 ): void {
-  if (!hasMessages(ticket)) {
-    judgeTicket(fn, ticket, targets, asOf, observer);
-    return;
-  }
-  beginObserving(ticket); // its conversation is read once, not once per metric
-  try {
-    judgeTicket(fn, ticket, targets, asOf, observer);
-  } finally {
-    endObserving();
-  }
-}
-
-function judgeTicket(fn: string, ticket: Ticket, targets: readonly MatchedSlaTarget[], asOf: number, observer: SlaObserver): void {
   for (let metric = 0; metric < SLA_METRICS.length; metric++) {
     const name = SLA_METRICS[metric] as SlaMetric;
     const target = matchTarget(targets, ticket, name);

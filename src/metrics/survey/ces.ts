@@ -20,8 +20,8 @@ export interface CesOptions {
  * @throws {@link MetricRangeError} `E_SCORE_RANGE` if a score is not an integer on the scale;
  * `E_SCALE` if the scale's bounds are not integers with `min < max`.
  * @remarks The exact integer sum over the count (exact while the sum stays below 2^53), unrounded;
- * the mean of {@link cesAccumulator}'s count and sum, folded without its easy count. The mean is reported in the scale's own direction and
- * never flipped, so it matches the survey tool's number: with the CES 2.0 statement "The
+ * the mean of {@link cesAccumulator}'s count and sum, folded without its easy count. The mean
+ * is reported in the scale's own direction and never flipped, so it matches the survey tool's number: with the CES 2.0 statement "The
  * company made it easy for me to handle my issue" (1 = strongly disagree … 7 = strongly agree)
  * higher is easier; with an older "How much effort did you personally have to put forth?"
  * question (1 = very low effort) lower is easier. Whether higher is better is a property of the

@@ -49,19 +49,17 @@ export function isAgentReply(message: Message): boolean {
  */
 export function readConversation(fn: string, ticket: Ticket, cutoff = Number.POSITIVE_INFINITY): Conversation {
   if (memo.on && memo.ticket === ticket && memo.messages === ticket.messages) {
-    if (memo.a !== undefined && cutoff >= memo.fromA && cutoff < memo.untilA) return memo.a;
-    if (memo.b !== undefined && cutoff >= memo.fromB && cutoff < memo.untilB) return memo.b;
+    if (cutoff === memo.cutoffA && memo.a !== undefined) return memo.a;
+    if (cutoff === memo.cutoffB && memo.b !== undefined) return memo.b;
   }
   const read = readMessages(fn, ticket, cutoff);
   if (memo.on && memo.ticket === ticket) {
     if (memo.a === undefined) {
       memo.a = read;
-      memo.fromA = span.from;
-      memo.untilA = span.until;
+      memo.cutoffA = cutoff;
     } else {
       memo.b = read;
-      memo.fromB = span.from;
-      memo.untilB = span.until;
+      memo.cutoffB = cutoff;
     }
   }
   return read;
@@ -69,9 +67,7 @@ export function readConversation(fn: string, ticket: Ticket, cutoff = Number.POS
 
 /**
  * While one ticket is being observed by several per-ticket metrics (the report's ticket times,
- * the SLA checks), its conversation is read once per distinct result (two cutoffs between the same
- * two counted messages read the same conversation, e.g. `asOf` and none when no message is after
- * `asOf`): `beginObserving(ticket)` turns the
+ * the SLA checks), its conversation is read once per cutoff: `beginObserving(ticket)` turns the
  * memo on for that ticket only, `endObserving()` (in a `finally`) clears it, so a ticket changed
  * later is read afresh. Two calls rather than a callback: the hot loop allocates no closure.
  *
@@ -99,18 +95,10 @@ const memo: {
   ticket: Ticket | undefined;
   messages: readonly Message[] | undefined;
   a: Conversation | undefined;
-  fromA: number;
-  untilA: number;
+  cutoffA: number;
   b: Conversation | undefined;
-  fromB: number;
-  untilB: number;
-} = { on: false, ticket: undefined, messages: undefined, a: undefined, fromA: 0, untilA: 0, b: undefined, fromB: 0, untilB: 0 };
-
-/**
- * The cutoffs giving the same conversation as the last {@link readMessages}: from its latest
- * counted message by the cutoff (inclusive) to its earliest counted message after it (exclusive).
- */
-const span = { from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
+  cutoffB: number;
+} = { on: false, ticket: undefined, messages: undefined, a: undefined, cutoffA: 0, b: undefined, cutoffB: 0 };
 
 /** `true` when the message counts for the conversation: by the customer, or a public agent reply. */
 const counts = (message: Message): boolean => message.author === "customer" || isAgentReply(message);
@@ -126,25 +114,16 @@ function readMessages(fn: string, ticket: Ticket, cutoff: number): Conversation 
   let ordered = true;
   let last = Number.NEGATIVE_INFINITY;
   let replyCount = 0;
-  let from = Number.NEGATIVE_INFINITY;
-  let until = Number.POSITIVE_INFINITY;
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as Message;
     const at = message.at;
     if (!(at instanceof Date) || Number.isNaN(at.getTime())) assertDate(fn, `messages[${String(i)}].at of ticket ${ticket.id}`, at);
     const ms = at.getTime();
-    if (!counts(message)) continue;
-    if (ms > cutoff) {
-      if (ms < until) until = ms;
-      continue;
-    }
-    if (ms > from) from = ms;
+    if (ms > cutoff || !counts(message)) continue;
     if (message.author !== "customer") replyCount++;
     if (ms < last) ordered = false;
     last = ms;
   }
-  span.from = from;
-  span.until = until;
   // A stable sort: ties keep input order.
   const inOrder = ordered
     ? messages
