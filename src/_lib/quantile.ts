@@ -57,8 +57,8 @@ export interface Selected {
 /**
  * The minimum, maximum and R-7 quantiles of `values` (finite numbers, not checked here),
  * exactly as {@link quantileSorted} on a sorted copy gives them (a zero always as +0), found by selection on one
- * copy instead of a sort: each needed rank is placed by a quickselect on the part of the
- * copy that can still hold it, so a few ranks cost a few linear passes, not n log n. A
+ * copy instead of a sort: the needed ranks are placed together by multiple selection (one
+ * partition serves every rank in its part), so a few ranks cost a few linear passes, not n log n. A
  * range that partitions badly is sorted instead (introselect), so the worst case stays
  * n log n. `values` itself is not reordered. `undefined` for no values.
  *
@@ -71,9 +71,9 @@ export function quantilesBySelection(values: ArrayLike<number>, probabilities: r
 
 /**
  * {@link quantilesBySelection} on `a` itself, without the copy: `a` is reordered (the caller's
- * scratch). One scan finds the minimum and maximum and whether `a` is already ascending (then
- * nothing moves); the ranks are then placed as there, a rank at either end of the part that can
- * hold it by a scan for that part's minimum or maximum instead of a partition. `ranks` (1-based,
+ * scratch). One scan checks whether `a` is already ascending (then
+ * nothing moves); the ranks are then placed as there, a rank alone at either end of the part that
+ * can hold it by a scan for that part's minimum or maximum instead of a partition. `ranks` (1-based,
  * from 1 to n) are placed too, and their values returned in `ranked` (the order statistics of
  * quantile intervals).
  *
@@ -97,14 +97,8 @@ export function quantilesInPlace(a: Float64Array, probabilities: readonly number
       wanted.add(Math.min(lo + 1, n - 1));
     }
     for (const r of ranks) wanted.add(r - 1);
-    placeRanks(
-      a,
-      [...wanted].sort((x, y) => x - y),
-      0,
-      wanted.size - 1,
-      0,
-      n - 1,
-    );
+    const sorted = [...wanted].sort((x, y) => x - y);
+    placeRanks(a, sorted, 0, sorted.length - 1, 0, n - 1, 2 * Math.ceil(Math.log2(n + 1)) + 4);
   }
   const quantiles = probabilities.map((p) => quantileSorted(a, p) as number);
   const min = a[0] as number;
@@ -116,66 +110,83 @@ export function quantilesInPlace(a: Float64Array, probabilities: readonly number
   return { min: min === 0 ? 0 : min, max: max === 0 ? 0 : max, quantiles, ranked };
 }
 
-function placeRanks(copy: Float64Array, ranks: readonly number[], from: number, to: number, left: number, right: number): void {
-  if (from > to || left >= right) return;
-  const middle = (from + to) >>> 1;
-  const k = ranks[middle] as number;
-  select(copy, k, left, right);
-  placeRanks(copy, ranks, from, middle - 1, left, k - 1);
-  placeRanks(copy, ranks, middle + 1, to, k + 1, right);
-}
-
-/** Rearranges `a[left..right]` so that `a[k]` is the value a sort would put there, smaller values before it and larger after. */
-function select(a: Float64Array, k: number, left: number, right: number): void {
-  // The smallest or largest of the part: one scan and one swap, no partition.
-  if (k === left || k === right) {
-    let at = k;
-    let v = a[k] as number;
-    if (k === left) {
-      for (let i = left + 1; i <= right; i++) if ((a[i] as number) < v) v = a[(at = i)] as number;
-    } else for (let i = left; i < right; i++) if ((a[i] as number) > v) v = a[(at = i)] as number;
-    a[at] = a[k] as number;
-    a[k] = v;
-    return;
-  }
-  let budget = 2 * Math.ceil(Math.log2(right - left + 2)) + 4;
-  // Pivot positions from a fixed pseudo-random sequence (an LCG): ordered, reversed or
-  // rotated input (durations often arrive sorted) cannot line up with them, and the result
-  // does not depend on them anyway.
-  let seed = (k ^ 0x9e3779b9) >>> 0;
-  const pick = (): number => {
-    seed = (Math.imul(seed, 1_664_525) + 1_013_904_223) >>> 0;
-    return left + (seed % (right - left + 1));
-  };
-  while (right > left) {
+/**
+ * Places every rank of `ranks[from..to]` (0-based, ascending, all within `left..right`) in
+ * `a[left..right]`: each holds the value a sort would put there (multiple selection). One
+ * partition of the part around a pivot sends each rank to the side that holds it, and only the
+ * sides holding a rank go on, so ranks close together (a quantile and its interval's ranks) share
+ * the partitions of their common part. Hoare's two-pointer partition (elements equal to the pivot
+ * stop both pointers, so ties split evenly); the pivot is the median of three positions from a
+ * fixed pseudo-random sequence (an LCG), so ordered, reversed or rotated input (durations often
+ * arrive sorted) cannot line up with it; the result does not depend on it anyway. A part that
+ * partitions badly `budget` times is sorted instead (introselect: the worst case stays n log n).
+ */
+function placeRanks(
+  a: Float64Array,
+  ranks: readonly number[],
+  from: number,
+  to: number,
+  left: number,
+  right: number,
+  budget: number,
+): void {
+  while (from <= to && left < right) {
     if (right - left < 16 || budget-- === 0) {
       a.subarray(left, right + 1).sort();
       return;
     }
-    // Median of three random values as the pivot, then a three-way partition (ties are
-    // common in durations).
+    const k = ranks[from] as number;
+    if (from === to && (k === left || k === right)) {
+      placeEnd(a, k, left, right);
+      return;
+    }
+    let seed = (Math.imul(left, 0x9e3779b1) ^ right) >>> 0;
+    const pick = (): number => {
+      seed = (Math.imul(seed, 1_664_525) + 1_013_904_223) >>> 0;
+      return left + (seed % (right - left + 1));
+    };
     const x = a[pick()] as number;
     const y = a[pick()] as number;
     const z = a[pick()] as number;
     const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let lt = left;
-    let gt = right;
     let i = left;
-    while (i <= gt) {
-      const v = a[i] as number;
-      if (v < pivot) {
-        a[i] = a[lt] as number;
-        a[lt] = v;
-        lt++;
+    let j = right;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
         i++;
-      } else if (v > pivot) {
-        a[i] = a[gt] as number;
-        a[gt] = v;
-        gt--;
-      } else i++;
+        j--;
+      }
     }
-    if (k < lt) right = lt - 1;
-    else if (k > gt) left = gt + 1;
-    else return;
+    // Now a[left..j] ≤ pivot ≤ a[i..right], and every a[j+1..i−1] equals the pivot (placed).
+    let lower = from;
+    while (lower <= to && (ranks[lower] as number) <= j) lower++;
+    let upper = lower;
+    while (upper <= to && (ranks[upper] as number) < i) upper++;
+    // The side with fewer ranks recursively, the other by the loop (bounded stack).
+    if (lower - from <= to - upper) {
+      placeRanks(a, ranks, from, lower - 1, left, j, budget);
+      from = upper;
+      left = i;
+    } else {
+      placeRanks(a, ranks, upper, to, i, right, budget);
+      to = lower - 1;
+      right = j;
+    }
   }
+}
+
+/** Places rank `k`, the first or the last of `a[left..right]`, by one scan for that part's minimum or maximum and one swap. */
+function placeEnd(a: Float64Array, k: number, left: number, right: number): void {
+  let at = k;
+  let v = a[k] as number;
+  if (k === left) {
+    for (let i = left + 1; i <= right; i++) if ((a[i] as number) < v) v = a[(at = i)] as number;
+  } else for (let i = left; i < right; i++) if ((a[i] as number) > v) v = a[(at = i)] as number;
+  a[at] = a[k] as number;
+  a[k] = v;
 }

@@ -21,6 +21,7 @@ import { MetricRangeError } from "./errors.ts";
 import { exactSum, exactAdd, exactValue, type ExactSum } from "./exactSum.ts";
 import { quantilesInPlace, type Selected } from "./quantile.ts";
 import { noNegativeZero } from "./guards.ts";
+import { addIntegerSquares, integerSquaredDeviations, integerSquares } from "./integerSquares.ts";
 import {
   sketchAdd,
   sketchBytes,
@@ -287,8 +288,10 @@ function sketchSummary(s: SketchStore, percentiles: readonly number[], ranks: (n
 
 /**
  * Count, mean (as {@link storeSummary}'s) and Σ(x − mean)², summed exactly and rounded once;
- * `undefined` for no values. An exact store sums each (x − mean)²; a sketch computes
- * Σx² − 2·mean·Σx + n·mean² from its exact sums, exactly (see `sketchSquaredDeviations`).
+ * `undefined` for no values. A sketch computes Σx² − 2·mean·Σx + n·mean² from its exact sums,
+ * exactly (see `sketchSquaredDeviations`); so does an exact store of integers below 2^53 (the
+ * durations in ms and counts it holds: integerSquares.ts); an exact store of other values sums
+ * each (x − mean)², rounded, exactly.
  *
  * @internal
  */
@@ -296,6 +299,12 @@ export function storeMoments(s: ValueStore, mean: number): StoreMoments | undefi
   if (s.kind === "sketch") return s.count === 0 ? undefined : { n: s.count, mean, m2: sketchSquaredDeviations(s, mean) };
   const n = s.length;
   if (n === 0) return undefined;
+  // Integers in [0, 2^53) (durations in ms, counts): the exact Σ(x − mean)², rounded once, as a sketch gives it.
+  const integers = integerSquares();
+  const last = s.pages.length - 1;
+  let whole = true;
+  for (let i = 0; i <= last && whole; i++) whole = addIntegerSquares(integers, s.pages[i] as Float64Array, i === last ? s.fill : PAGE);
+  if (whole) return { n, mean, m2: integerSquaredDeviations(integers, mean) };
   const sum = exactSum();
   eachPart(s, (part) => {
     for (let i = 0; i < part.length; i++) {
