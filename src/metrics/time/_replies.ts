@@ -28,7 +28,7 @@ export function replyCount(
     const solvedAt = ticket.solvedAt;
     if (solvedAt !== undefined) assertTicketDate(fn, "solvedAt", solvedAt, ticket);
     const cutoff = solvedAt === undefined ? Number.POSITIVE_INFINITY : solvedAt.getTime();
-    return { kind: "counted", count: readConversation(fn, ticket, cutoff).replies.length, source: "messages" };
+    return { kind: "counted", count: readConversation(fn, ticket, cutoff).replyCount, source: "messages" };
   }
   if (ticket.replies !== undefined) {
     assertCount(fn, `replies of ticket ${ticket.id}`, ticket.replies);

@@ -13,7 +13,9 @@ export interface Turn {
 }
 
 /**
- * What the timing metrics read from a ticket's messages.
+ * What the timing metrics read from a ticket's messages. The first four fields and the counts are
+ * found by one scan; `turns` and `replies` are lists built on first read, so a metric that needs
+ * only the head of the conversation (first response, resolution start) allocates no list.
  *
  * @internal
  */
@@ -22,10 +24,14 @@ export interface Conversation {
   readonly firstCustomer: Date | undefined;
   /** `true` when a public agent reply comes before any customer message (an agent-created ticket). */
   readonly outbound: boolean;
-  /** The answered customer turns, in time order. */
-  readonly turns: readonly Turn[];
+  /** The end of the first answered customer turn (`turns[0].end`), if any. */
+  readonly firstTurnEnd: Date | undefined;
   /** The start of the customer turn still waiting for a reply, if any. */
   readonly openSince: Date | undefined;
+  /** `replies.length`. */
+  readonly replyCount: number;
+  /** The answered customer turns, in time order. */
+  readonly turns: readonly Turn[];
   /** The times of the public agent replies, in time order. */
   readonly replies: readonly Date[];
 }
@@ -104,8 +110,10 @@ const memo: {
 const counts = (message: Message): boolean => message.author === "customer" || isAgentReply(message);
 
 const NO_MESSAGES: readonly Message[] = Object.freeze([]);
-const NO_REPLIES: readonly Date[] = Object.freeze([]);
-const NO_TURNS: readonly Turn[] = Object.freeze([]);
+const EMPTY_LISTS: TurnLists = Object.freeze({
+  turns: Object.freeze([]) as unknown as Turn[],
+  replies: Object.freeze([]) as unknown as Date[],
+});
 
 function readMessages(fn: string, ticket: Ticket, cutoff: number): Conversation {
   const messages = ticket.messages ?? NO_MESSAGES;
@@ -113,14 +121,12 @@ function readMessages(fn: string, ticket: Ticket, cutoff: number): Conversation 
   // case), so that only a conversation out of order is copied and sorted.
   let ordered = true;
   let last = Number.NEGATIVE_INFINITY;
-  let replyCount = 0;
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as Message;
     const at = message.at;
     if (!(at instanceof Date) || Number.isNaN(at.getTime())) assertDate(fn, `messages[${String(i)}].at of ticket ${ticket.id}`, at);
     const ms = at.getTime();
     if (ms > cutoff || !counts(message)) continue;
-    if (message.author !== "customer") replyCount++;
     if (ms < last) ordered = false;
     last = ms;
   }
@@ -128,31 +134,88 @@ function readMessages(fn: string, ticket: Ticket, cutoff: number): Conversation 
   const inOrder = ordered
     ? messages
     : messages.filter((m) => m.at.getTime() <= cutoff && counts(m)).sort((a, b) => a.at.getTime() - b.at.getTime());
-  // Sized once (a turn ends at a reply, so there are at most as many turns as replies): an empty
-  // array that grows by push would allocate a 16-slot store per ticket.
-  const replies: Date[] | readonly Date[] = replyCount === 0 ? NO_REPLIES : new Array<Date>(replyCount);
-  const turns: Turn[] | readonly Turn[] = replyCount === 0 ? NO_TURNS : new Array<Turn>(replyCount);
-  let r = 0;
-  let t = 0;
-  let firstCustomer: Date | undefined;
-  let waiting: Date | undefined;
-  let first: Message | undefined;
-  for (let i = 0; i < inOrder.length; i++) {
-    const message = inOrder[i] as Message;
-    if (message.at.getTime() > cutoff || !counts(message)) continue;
-    first ??= message;
-    if (message.author === "customer") {
-      firstCustomer ??= message.at;
-      waiting ??= message.at;
-    } else {
-      (replies as Date[])[r++] = message.at;
-      if (waiting !== undefined) (turns as Turn[])[t++] = { start: waiting, end: message.at };
-      waiting = undefined;
-    }
+  return new MessageConversation(inOrder, cutoff);
+}
+
+/** The lists of a conversation, filled by {@link MessageConversation.scan}. */
+interface TurnLists {
+  readonly turns: Turn[];
+  readonly replies: Date[];
+}
+
+/**
+ * A conversation over messages in time order (those after the cutoff, and those that do not
+ * count, are passed over). The turn rule is written once, in `scan`: consecutive customer
+ * messages form one turn that starts at the first of them and ends at the next agent reply.
+ */
+class MessageConversation implements Conversation {
+  firstCustomer: Date | undefined = undefined;
+  outbound = false;
+  firstTurnEnd: Date | undefined = undefined;
+  openSince: Date | undefined = undefined;
+  replyCount = 0;
+  private lists: TurnLists | undefined = undefined;
+
+  constructor(
+    private readonly inOrder: readonly Message[],
+    private readonly cutoff: number,
+  ) {
+    this.scan(undefined);
   }
-  if (t < turns.length) (turns as Turn[]).length = t;
-  const outbound = first !== undefined && first.author !== "customer";
-  return { firstCustomer, outbound, turns, openSince: waiting, replies };
+
+  get turns(): readonly Turn[] {
+    return this.listed().turns;
+  }
+
+  get replies(): readonly Date[] {
+    return this.listed().replies;
+  }
+
+  /** The lists, built on first read: sized once (a turn ends at a reply, so there are at most as many turns as replies). */
+  private listed(): TurnLists {
+    if (this.lists !== undefined) return this.lists;
+    if (this.replyCount === 0) return (this.lists = EMPTY_LISTS);
+    const lists: TurnLists = { turns: new Array<Turn>(this.replyCount), replies: new Array<Date>(this.replyCount) };
+    this.scan(lists);
+    return (this.lists = lists);
+  }
+
+  /** Walks the conversation: fills `lists` when given, else the head fields and the reply count. */
+  private scan(lists: TurnLists | undefined): void {
+    let firstCustomer: Date | undefined;
+    let firstTurnEnd: Date | undefined;
+    let waiting: Date | undefined;
+    let first: Message | undefined;
+    let replies = 0;
+    let turns = 0;
+    for (let i = 0; i < this.inOrder.length; i++) {
+      const message = this.inOrder[i] as Message;
+      if (message.at.getTime() > this.cutoff || !counts(message)) continue;
+      first ??= message;
+      if (message.author === "customer") {
+        firstCustomer ??= message.at;
+        waiting ??= message.at;
+      } else {
+        if (lists !== undefined) lists.replies[replies] = message.at;
+        replies++;
+        if (waiting !== undefined) {
+          firstTurnEnd ??= message.at;
+          if (lists !== undefined) lists.turns[turns] = { start: waiting, end: message.at };
+          turns++;
+        }
+        waiting = undefined;
+      }
+    }
+    if (lists !== undefined) {
+      lists.turns.length = turns;
+      return;
+    }
+    this.firstCustomer = firstCustomer;
+    this.outbound = first !== undefined && first.author !== "customer";
+    this.firstTurnEnd = firstTurnEnd;
+    this.openSince = waiting;
+    this.replyCount = replies;
+  }
 }
 
 /**

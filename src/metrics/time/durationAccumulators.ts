@@ -40,6 +40,7 @@ import {
 } from "./reconciliation.ts";
 import {
   ANOMALY_BASE,
+  ANOMALY_REASONS,
   DURATION_SKIPS,
   FROM_HELPDESK,
   FROM_MESSAGES,
@@ -206,10 +207,26 @@ function durationMetric(s: Settings, needs: number, addRows: DurationAccumulator
   };
 }
 
+/** Adds the counts of `reasons` (by skip or anomaly code) to the named counts. */
+function foldReasons(reasons: Int32Array, skipped: Record<string, number>, anomalies: Record<string, number>): void {
+  for (let code = FROM_HELPDESK + 1; code < reasons.length; code++) {
+    const n = reasons[code] as number;
+    if (n === 0) continue;
+    const record = code >= ANOMALY_BASE ? anomalies : skipped;
+    const reason = reasonOf(code);
+    record[reason] = (record[reason] ?? 0) + n;
+  }
+}
+
 function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {
   const d = TICKET_DURATIONS.indexOf(name);
+  // The batch's skips and anomalies by code, folded into the named counts after the loop (a
+  // count keyed by a varying reason per ticket is a dictionary lookup each time).
+  const reasons = new Int32Array(ANOMALY_BASE + ANOMALY_REASONS.length);
   return durationMetric(s, needsDuration(name), (state, f, batch: TicketBatch, rows, count) => {
     const bus = state.bus;
+    let skips = 0;
+    reasons.fill(0);
     for (let k = 0; k < count; k++) {
       const row = rows[k] as number;
       const at = row * 5 + d;
@@ -226,8 +243,12 @@ function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {
           const exported = f.exported[at] as number;
           if (!Number.isNaN(exported)) reconcile(state.reconciliation, batch.id[row] as string, cal, exported);
         }
-      } else bump(code >= ANOMALY_BASE ? state.anomalies : state.skipped, reasonOf(code));
+      } else {
+        reasons[code] = (reasons[code] as number) + 1;
+        skips++;
+      }
     }
+    if (skips > 0) foldReasons(reasons, state.skipped, state.anomalies);
   });
 }
 

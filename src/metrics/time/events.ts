@@ -73,7 +73,7 @@ export function firstResponseEvents(
     const first = conversation.firstCustomer;
     if (first === undefined) return NO_CUSTOMER_MESSAGE;
     const start = conversation.outbound ? first : requestStart(ticket, conversation);
-    return found(slot, start, conversation.turns[0]?.end, "messages");
+    return found(slot, start, conversation.firstTurnEnd, "messages");
   }
   const reply = ticket.firstResponseAt;
   if (reply !== undefined) {
