@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { report, reportAccumulator, type ReportOptions } from "../../src/report/index.ts";
 import { AS_OF, DECEMBER, JANUARY, ZONE } from "./fixture.ts";
 import { errorCodeOf as codeOf } from "../_support/errors.ts";
+import { firstResponseTimeAccumulator } from "../../src/metrics/time/index.ts";
 
 const base: ReportOptions = { asOf: AS_OF, timeZone: ZONE };
 
@@ -60,5 +61,35 @@ describe("report: one test per error code", () => {
   });
   test("messages name the function and the value", () => {
     expect(() => reportAccumulator({ ...base, topHours: 0 })).toThrow("reportAccumulator: topHours must be an integer from 1 to 24, got 0");
+  });
+});
+
+describe("report: an invalid instant of a ticket is refused as the metrics' accumulators refuse it", () => {
+  // A ticket with a conversation: its first response comes from the messages, yet its invalid
+  // firstResponseAt field is an error, in the report as in firstResponseTimeAccumulator's add.
+  const ticket = {
+    id: "t1",
+    status: "open" as const,
+    createdAt: new Date("2026-01-10T09:00:00Z"),
+    firstResponseAt: new Date(Number.NaN),
+    messages: [
+      { at: new Date("2026-01-10T09:00:00Z"), author: "customer" as const, public: true },
+      { at: new Date("2026-01-10T09:30:00Z"), author: "agent" as const, public: true },
+    ],
+  };
+  test("E_INVALID_DATE naming the field and the ticket, in report() and in the accumulator", () => {
+    let message = "";
+    const code = codeOf(() => {
+      try {
+        report({ tickets: [ticket] }, { ...base, metrics: ["firstResponse"] });
+      } catch (e) {
+        message = (e as Error).message;
+        throw e;
+      }
+    });
+    expect(code).toBe("E_INVALID_DATE");
+    expect(message).toContain("firstResponseAt of ticket t1");
+    const acc = firstResponseTimeAccumulator();
+    expect(codeOf(() => acc.add(acc.create(), ticket))).toBe("E_INVALID_DATE");
   });
 });
