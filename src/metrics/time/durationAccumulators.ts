@@ -39,6 +39,7 @@ import {
   type ReconciliationState,
 } from "./reconciliation.ts";
 import {
+  addReasonCounts,
   ANOMALY_BASE,
   ANOMALY_REASONS,
   DURATION_SKIPS,
@@ -47,7 +48,6 @@ import {
   instantColumns,
   NEEDS_TURNS,
   needsDuration,
-  reasonOf,
   ticketTimes,
   TICKET_DURATIONS,
   TURNS_NO_CUSTOMER,
@@ -208,17 +208,6 @@ function durationMetric(s: Settings, needs: number, addRows: DurationAccumulator
   };
 }
 
-/** Adds the counts of `reasons` (by skip or anomaly code) to the named counts. */
-function foldReasons(reasons: Int32Array, skipped: Record<string, number>, anomalies: Record<string, number>): void {
-  for (let code = FROM_HELPDESK + 1; code < reasons.length; code++) {
-    const n = reasons[code] as number;
-    if (n === 0) continue;
-    const record = code >= ANOMALY_BASE ? anomalies : skipped;
-    const reason = reasonOf(code);
-    record[reason] = (record[reason] ?? 0) + n;
-  }
-}
-
 function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {
   const d = TICKET_DURATIONS.indexOf(name);
   // The batch's skips and anomalies by code, folded into the named counts after the loop (a
@@ -249,7 +238,7 @@ function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {
         skips++;
       }
     }
-    if (skips > 0) foldReasons(reasons, state.skipped, state.anomalies);
+    if (skips > 0) addReasonCounts(reasons, state.skipped, state.anomalies);
   });
 }
 

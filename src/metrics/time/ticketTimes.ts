@@ -155,6 +155,23 @@ export function reasonOf(code: number): string {
   return code >= ANOMALY_BASE ? (ANOMALY_REASONS[code - ANOMALY_BASE] as string) : (SKIP_REASONS[code - SKIP_BASE] as string);
 }
 
+/**
+ * Adds counts by code (`reasons[code]` for each skip or anomaly code) to the named counts: an
+ * accumulator tallies a batch's reasons by code and names them once per batch (a count keyed by a
+ * varying reason per ticket is a dictionary lookup each time).
+ *
+ * @internal
+ */
+export function addReasonCounts(reasons: Int32Array, skipped: Record<string, number>, anomalies: Record<string, number>): void {
+  for (let code = SKIP_BASE; code < reasons.length; code++) {
+    const n = reasons[code] as number;
+    if (n === 0) continue;
+    const record = code >= ANOMALY_BASE ? anomalies : skipped;
+    const reason = reasonOf(code);
+    record[reason] = (record[reason] ?? 0) + n;
+  }
+}
+
 function reasonCode(r: { kind: "skipped" | "anomaly"; reason: string }): number {
   if (r.kind === "anomaly") return ANOMALY_BASE + ANOMALY_REASONS.indexOf(r.reason as AnomalyReason);
   return SKIP_BASE + SKIP_REASONS.indexOf(r.reason);
