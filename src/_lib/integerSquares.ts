@@ -118,12 +118,18 @@ export function addIntegerSquares(s: IntegerSquares, values: Float64Array, lengt
 /**
  * Σ(x − mean)² of the values added, exactly, rounded once to a double (0 for no values).
  *
- * @param mean - Any finite number ≥ 0 (the caller's rounded mean).
+ * @param mean - 0, or a number from 2^−400 to 2^1000 (the caller's rounded mean: a mean of n
+ * integers is 0 or at least 1/n). Outside that range the scaled sum could pass the largest
+ * double before its scaling back, so it is refused.
+ * @throws RangeError for a mean outside that range (a caller's error: no input reaches it).
  * @internal
  */
 export function integerSquaredDeviations(s: IntegerSquares, mean: number): number {
+  if (!(mean === 0 || (mean >= 2 ** -400 && mean <= 2 ** 1000))) {
+    throw new RangeError(`integerSquaredDeviations: mean must be 0 or from 2^-400 to 2^1000, got ${String(mean)}`);
+  }
   carry(s);
-  // mean = M · 2^−k with M an integer (k ≤ 1074; scaling by a power of two is exact).
+  // mean = M · 2^−k with M an integer (k ≤ 452 here; scaling by a power of two is exact).
   let k = 0;
   let scaled = mean;
   while (scaled !== Math.floor(scaled)) {

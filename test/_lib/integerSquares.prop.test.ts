@@ -48,12 +48,12 @@ describe("integerSquaredDeviations", () => {
     },
   );
 
-  test.prop([fc.array(integer, { minLength: 1, maxLength: 50 }), fc.double({ min: 0, max: 1e12, noNaN: true })])(
-    "equals the reference at any mean",
-    (values, mean) => {
-      expect(deviations(values, mean)).toBe(reference(values, mean));
-    },
-  );
+  test.prop([
+    fc.array(integer, { minLength: 1, maxLength: 50 }),
+    fc.oneof(fc.constant(0), fc.double({ min: 2 ** -400, max: 1e12, noNaN: true })),
+  ])("equals the reference at any mean", (values, mean) => {
+    expect(deviations(values, mean)).toBe(reference(values, mean));
+  });
 
   test.prop([fc.array(integer, { minLength: 1, maxLength: 1500 }), fc.integer({ min: 0, max: 1500 })])(
     "does not depend on the order of the values or on where they are split",
@@ -103,5 +103,16 @@ describe("storeMoments of an exact store", () => {
     const mean = meanOf(values);
     const want = values.reduce((acc, x) => acc + (x - mean) ** 2, 0);
     expect(storeMoments(store, mean)?.m2).toBeCloseTo(want, 9);
+  });
+});
+
+describe("integerSquaredDeviations: the mean's range", () => {
+  it("refuses a mean whose scaled sum could overflow (no store's mean reaches it), accepts 0 and 2^-400", () => {
+    const s = integerSquares();
+    addIntegerSquares(s, Float64Array.of(1));
+    expect(() => integerSquaredDeviations(s, 5e-324)).toThrow(RangeError);
+    expect(() => integerSquaredDeviations(s, Number.NaN)).toThrow(RangeError);
+    expect(integerSquaredDeviations(s, 0)).toBe(1);
+    expect(integerSquaredDeviations(s, 2 ** -400)).toBe(reference([1], 2 ** -400));
   });
 });

@@ -63,8 +63,8 @@ let lastDetractors = 0;
  * every call (updating the state after the loop deoptimised it on each call).
  */
 function countNpsGroups(fn: string, scores: readonly number[], subject: string): number {
-  const perScore = SCORE_COUNTS;
-  perScore.fill(0);
+  // Per call, not shared: a score read through a getter may itself call nps.
+  const perScore = new Float64Array(11);
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i] as number;
     if (!isNpsScore(score)) throw npsScoreError(fn, subject, score);
@@ -84,9 +84,6 @@ function countNpsGroups(fn: string, scores: readonly number[], subject: string):
   lastDetractors = detractors;
   return promoters;
 }
-
-/** The answers per score of the running {@link countNpsGroups} (one buffer; counts up to 2^53). */
-const SCORE_COUNTS = new Float64Array(11);
 
 /**
  * The breakdown of a state (the result of {@link npsAccumulator}): `undefined` without answers.

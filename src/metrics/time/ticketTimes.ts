@@ -262,7 +262,10 @@ function makeProvider(schedule: Schedule | undefined, FN: string): FactsProvider
     if ((needs & 2) !== 0) put(f, at + 1, measureResolution(FN, ticket, UNTIL_FIRST, slot));
     if ((needs & 4) !== 0) put(f, at + 2, measureResolution(FN, ticket, undefined, slot));
     if ((needs & 8) !== 0) put(f, at + 3, measureAssignment(FN, ticket, undefined, slot));
-    if ((needs & 16) !== 0) put(f, at + 4, measureRequesterWait(FN, ticket), businessWait(ticket));
+    if ((needs & 16) !== 0) {
+      const wait = measureRequesterWait(FN, ticket);
+      put(f, at + 4, wait, wait.kind === "measured" ? businessWait(ticket) : undefined);
+    }
     if ((needs & NEEDS_TURNS) !== 0) observeTurns(f, ticket, row);
     if ((needs & NEEDS_REPLIES) !== 0) {
       const replies = replyCount(FN, ticket);

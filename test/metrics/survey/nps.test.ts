@@ -55,3 +55,11 @@ describe("nps", () => {
     expect((caught as MetricRangeError).message).toBe(`nps: score must be an integer from 0 to 10, got ${String(bad)}`);
   });
 });
+
+describe("nps is reentrant", () => {
+  it("a score read through a getter that itself calls nps does not disturb the outer count", () => {
+    const scores = [9, 9, 9, 0];
+    Object.defineProperty(scores, 2, { get: () => (nps([0, 0, 0, 0, 0]), 9) });
+    expect(nps(scores)).toBe(50);
+  });
+});
