@@ -11,8 +11,9 @@ import { pushTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
-import { evaluateTicket, SLA_SKIPS, type SlaObserver } from "./_evaluate.ts";
-import { compilePolicy, type MatchedSlaTarget } from "./policy.ts";
+import { evaluateTicket, SLA_SKIPS, SLA_STATUSES, type SlaObserver } from "./_evaluate.ts";
+import { ANOMALY_REASONS } from "../time/ticketTimes.ts";
+import { compilePolicy, SLA_METRICS, type MatchedSlaTarget } from "./policy.ts";
 import { tally as tallyOf } from "./slaCompliance.ts";
 
 /**
@@ -98,23 +99,22 @@ export interface SlaState {
  * @category SLA
  */
 export interface SlaFacts {
-  /** 9 counts per row: metric-major, then achieved / breached / running. */
+  /** {@link CELLS} counts per row: metric-major (`SLA_METRICS`), then achieved / breached / running (`SLA_STATUSES`). */
   readonly counts: Int32Array;
-  /** 3 per row: 0, or 1 + the index of the skip reason in `SLA_SKIPS`. */
+  /** One per metric per row: 0, or 1 + the index of the skip reason in `SLA_SKIPS`. */
   readonly skip: Uint8Array;
-  /** 3 per row: 0, or 1 + the index of the anomaly reason in `SLA_ANOMALIES`. */
+  /** One per metric per row: 0, or 1 + the index of the anomaly reason in the ticket times' `ANOMALY_REASONS`. */
   readonly anomaly: Uint8Array;
   /** 1 when the ticket was created after `asOf`. */
   readonly notCreated: Uint8Array;
 }
 
-const SLA_ANOMALIES: readonly AnomalyReason[] = [
-  "responseBeforeCreated",
-  "solvedBeforeCreated",
-  "finalSolveBeforeFirstSolve",
-  "assignedBeforeCreated",
-  "statusBeforeCreated",
-];
+/** The SLA metrics per ticket. */
+const METRICS = SLA_METRICS.length;
+/** The statuses of a check. */
+const STATUSES = SLA_STATUSES.length;
+/** The (metric, status) counts per ticket. */
+const CELLS = METRICS * STATUSES;
 const KIND = "slaCompliance";
 
 function emptySkips(): Record<string, number> {
@@ -127,15 +127,15 @@ class FactsWriter implements SlaObserver {
   row = 0;
 
   check(metric: number, _turn: number, status: number): void {
-    ((this.f as SlaFacts).counts[this.row * 9 + metric * 3 + status] as number)++;
+    ((this.f as SlaFacts).counts[this.row * CELLS + metric * STATUSES + status] as number)++;
   }
 
   skip(metric: number, reason: number): void {
-    (this.f as SlaFacts).skip[this.row * 3 + metric] = 1 + reason;
+    (this.f as SlaFacts).skip[this.row * METRICS + metric] = 1 + reason;
   }
 
   anomaly(metric: number, reason: AnomalyReason): void {
-    (this.f as SlaFacts).anomaly[this.row * 3 + metric] = 1 + SLA_ANOMALIES.indexOf(reason);
+    (this.f as SlaFacts).anomaly[this.row * METRICS + metric] = 1 + ANOMALY_REASONS.indexOf(reason);
   }
 }
 
@@ -149,15 +149,15 @@ export function slaFacts(fn: string, targets: readonly MatchedSlaTarget[], asOf:
   return {
     name: "sla",
     create: (capacity) => ({
-      counts: new Int32Array(capacity * 9),
-      skip: new Uint8Array(capacity * 3),
-      anomaly: new Uint8Array(capacity * 3),
+      counts: new Int32Array(capacity * CELLS),
+      skip: new Uint8Array(capacity * METRICS),
+      anomaly: new Uint8Array(capacity * METRICS),
       notCreated: new Uint8Array(capacity),
     }),
     observe(f, batch, row) {
-      f.counts.fill(0, row * 9, row * 9 + 9);
-      f.skip.fill(0, row * 3, row * 3 + 3);
-      f.anomaly.fill(0, row * 3, row * 3 + 3);
+      f.counts.fill(0, row * CELLS, row * CELLS + CELLS);
+      f.skip.fill(0, row * METRICS, row * METRICS + METRICS);
+      f.anomaly.fill(0, row * METRICS, row * METRICS + METRICS);
       if ((batch.createdAt[row] as number) > asOf) {
         f.notCreated[row] = 1;
         return;
@@ -182,8 +182,11 @@ function channelKey(batch: TicketBatch, row: number): string {
 
 function readTallies(o: Readonly<Record<string, unknown>>, field: string): Float64Array {
   const list = o[field];
-  if (!Array.isArray(list) || list.length !== 9 || !list.every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0)) {
-    throw new MetricRangeError("E_STATE_FORMAT", `${KIND}.fromJSON: ${field} must be 9 non-negative integers, got ${JSON.stringify(list)}`);
+  if (!Array.isArray(list) || list.length !== CELLS || !list.every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0)) {
+    throw new MetricRangeError(
+      "E_STATE_FORMAT",
+      `${KIND}.fromJSON: ${field} must be ${String(CELLS)} non-negative integers, got ${JSON.stringify(list)}`,
+    );
   }
   return Float64Array.from(list as number[]);
 }
@@ -230,7 +233,7 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
   const one = { batch: undefined as TicketBatch | undefined, facts: facts.create(1), rows: Int32Array.of(0) };
 
   function create(): SlaState {
-    return { tallies: new Float64Array(9), byChannel: new Map(), skipped: emptySkips(), anomalies: {} };
+    return { tallies: new Float64Array(CELLS), byChannel: new Map(), skipped: emptySkips(), anomalies: {} };
   }
 
   function addRows(state: SlaState, f: SlaFacts, batch: TicketBatch, rows: Int32Array, count: number): void {
@@ -244,8 +247,8 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
         continue;
       }
       let checks = 0;
-      for (let j = 0; j < 9; j++) {
-        const n = f.counts[row * 9 + j] as number;
+      for (let j = 0; j < CELLS; j++) {
+        const n = f.counts[row * CELLS + j] as number;
         if (n !== 0) {
           t[j] = (t[j] as number) + n;
           checks += n;
@@ -254,20 +257,20 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
       if (checks > 0) {
         const code = batch.labels.channel[row] as number;
         if (code !== lastCode || channel === undefined) {
-          channel = stateFor(state.byChannel, channelKey(batch, row), () => new Float64Array(3));
+          channel = stateFor(state.byChannel, channelKey(batch, row), () => new Float64Array(STATUSES));
           lastCode = code;
         }
-        for (let j = 0; j < 9; j++) channel[j % 3] = (channel[j % 3] as number) + (f.counts[row * 9 + j] as number);
+        for (let j = 0; j < CELLS; j++) channel[j % STATUSES] = (channel[j % STATUSES] as number) + (f.counts[row * CELLS + j] as number);
       }
-      for (let m = 0; m < 3; m++) {
-        const s = f.skip[row * 3 + m] as number;
+      for (let m = 0; m < METRICS; m++) {
+        const s = f.skip[row * METRICS + m] as number;
         if (s !== 0) {
           const reason = SLA_SKIPS[s - 1] as string;
           state.skipped[reason] = (state.skipped[reason] ?? 0) + 1;
         }
-        const a = f.anomaly[row * 3 + m] as number;
+        const a = f.anomaly[row * METRICS + m] as number;
         if (a !== 0) {
-          const reason = SLA_ANOMALIES[a - 1] as string;
+          const reason = ANOMALY_REASONS[a - 1] as string;
           state.anomalies[reason] = (state.anomalies[reason] ?? 0) + 1;
         }
       }
@@ -284,10 +287,10 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
   }
 
   function merge(a: SlaState, b: SlaState): SlaState {
-    for (let j = 0; j < 9; j++) a.tallies[j] = (a.tallies[j] as number) + (b.tallies[j] as number);
+    for (let j = 0; j < CELLS; j++) a.tallies[j] = (a.tallies[j] as number) + (b.tallies[j] as number);
     for (const [key, t] of b.byChannel) {
-      const x = stateFor(a.byChannel, key, () => new Float64Array(3));
-      for (let j = 0; j < 3; j++) x[j] = (x[j] as number) + (t[j] as number);
+      const x = stateFor(a.byChannel, key, () => new Float64Array(STATUSES));
+      for (let j = 0; j < STATUSES; j++) x[j] = (x[j] as number) + (t[j] as number);
     }
     for (const [k, n] of Object.entries(b.skipped)) a.skipped[k] = (a.skipped[k] ?? 0) + n;
     for (const [k, n] of Object.entries(b.anomalies)) a.anomalies[k] = (a.anomalies[k] ?? 0) + n;
@@ -295,16 +298,16 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
   }
 
   function result(state: SlaState): SlaSummary {
-    const all = new Float64Array(3);
-    for (let j = 0; j < 9; j++) all[j % 3] = (all[j % 3] as number) + (state.tallies[j] as number);
+    const all = new Float64Array(STATUSES);
+    for (let j = 0; j < CELLS; j++) all[j % STATUSES] = (all[j % STATUSES] as number) + (state.tallies[j] as number);
     const checks = (t: Float64Array): number => (t[0] as number) + (t[1] as number) + (t[2] as number);
     return {
       policy: policy.name,
       ...tally(all, 0, level),
       byMetric: {
-        firstResponse: tally(state.tallies, 0, level),
-        nextResponse: tally(state.tallies, 3, level),
-        resolution: tally(state.tallies, 6, level),
+        firstResponse: tally(state.tallies, SLA_METRICS.indexOf("firstResponse") * STATUSES, level),
+        nextResponse: tally(state.tallies, SLA_METRICS.indexOf("nextResponse") * STATUSES, level),
+        resolution: tally(state.tallies, SLA_METRICS.indexOf("resolution") * STATUSES, level),
       },
       breaches: all[1] as number,
       byChannel: [...state.byChannel]
@@ -333,10 +336,10 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
     const channels = readObject(o, KIND, "byChannel");
     for (const key of Object.keys(channels)) {
       const t = channels[key];
-      if (!Array.isArray(t) || t.length !== 3 || !t.every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0)) {
+      if (!Array.isArray(t) || t.length !== STATUSES || !t.every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0)) {
         throw new MetricRangeError(
           "E_STATE_FORMAT",
-          `${KIND}.fromJSON: byChannel.${key} must be 3 non-negative integers, got ${JSON.stringify(t)}`,
+          `${KIND}.fromJSON: byChannel.${key} must be ${String(STATUSES)} non-negative integers, got ${JSON.stringify(t)}`,
         );
       }
       state.byChannel.set(key, Float64Array.from(t as number[]));
