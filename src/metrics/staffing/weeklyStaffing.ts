@@ -1,6 +1,6 @@
 import { checkBucketing } from "../../_lib/bucket.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { foldInto, type Accumulator } from "../../_lib/accumulator.ts";
+import { foldInto, type MetricAccumulator } from "../../_lib/accumulator.ts";
 import { stateFor } from "../../_lib/group.ts";
 import { assertDate } from "../../_lib/guards.ts";
 import { DAY_MS, SECOND_MS } from "../../_lib/time.ts";
@@ -10,6 +10,7 @@ import { checkTargets, type CheckedTargets } from "./_search.ts";
 import { comparison, staff, type Comparing } from "./_weeklyRows.ts";
 import { checkTraffic, type CheckedTraffic } from "./_traffic.ts";
 import { callStatsAccumulator, type CallFacts, type CallStatsState } from "./callStats.ts";
+import { WEEKLY_STAFFING_KIND, weeklyStaffingFromJSON, weeklyStaffingToJSON } from "./weeklyStaffingState.ts";
 import type { ErlangCTargets } from "./erlangCAgents.ts";
 import { erlangA } from "./erlangA.ts";
 import { erlangC } from "./erlangC.ts";
@@ -150,9 +151,12 @@ export interface WeeklyStaffingState {
  * plan at `result`.
  *
  * @param options - {@link WeeklyStaffingOptions}, as {@link weeklyStaffing}.
- * @returns The accumulator; `result` is the plan, or `undefined` without an arrival.
+ * @returns The accumulator; `result` is the plan, or `undefined` without an arrival. Its state
+ * serialises (`toJSON` / `fromJSON`, kind `weeklyStaffing`, version 1, with the time zone and the
+ * interval length, which `fromJSON` checks), so parts of a log folded in other processes merge.
  * @throws {@link MetricRangeError} the option codes of {@link weeklyStaffing} at once;
- * `E_INVALID_DATE` while adding; `E_HANDLE_TIME`, `E_PATIENCE_RANGE` and the limit codes at `result`.
+ * `E_INVALID_DATE` while adding; `E_HANDLE_TIME`, `E_PATIENCE_RANGE` and the limit codes at `result`;
+ * `E_STATE_FORMAT` from `fromJSON`.
  * @example
  * ```ts
  * const acc = weeklyStaffingAccumulator({ timeZone: "UTC", averageHandleTime: 300 });
@@ -165,20 +169,22 @@ export interface WeeklyStaffingState {
  */
 export function weeklyStaffingAccumulator(
   options: WeeklyStaffingOptions,
-): Accumulator<StaffingContact, WeeklyStaffingState, WeeklyStaffing | undefined> {
+): MetricAccumulator<StaffingContact, WeeklyStaffingState, WeeklyStaffing | undefined> {
   return accumulatorFor("weeklyStaffingAccumulator", options);
 }
 
 function accumulatorFor(
   fn: string,
   options: WeeklyStaffingOptions,
-): Accumulator<StaffingContact, WeeklyStaffingState, WeeklyStaffing | undefined> {
+): MetricAccumulator<StaffingContact, WeeklyStaffingState, WeeklyStaffing | undefined> {
   const { intervalLength, goals } = checkOptions(fn, options);
   const timeZone = options.timeZone;
   const intervalMs = intervalLength * SECOND_MS;
   const perDay = 86_400 / intervalLength;
   const acc = callStatsAccumulator(answerTime(options));
+  const codec = { timeZone, intervalLength, calls: acc };
   return {
+    name: WEEKLY_STAFFING_KIND,
     create: () => ({
       slots: new Map(),
       overall: acc.create(),
@@ -227,6 +233,8 @@ function accumulatorFor(
       return a;
     },
     result: (state) => plan(fn, options, { intervalLength, goals, perDay, acc }, state),
+    toJSON: (state) => weeklyStaffingToJSON(codec, state),
+    fromJSON: (json) => weeklyStaffingFromJSON(codec, json),
   };
 }
 
