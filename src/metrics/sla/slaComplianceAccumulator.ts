@@ -99,7 +99,7 @@ export interface SlaState {
  * @category SLA
  */
 export interface SlaFacts {
-  /** {@link CELLS} counts per row: metric-major (`SLA_METRICS`), then achieved / breached / running (`SLA_STATUSES`). */
+  /** 9 counts per row (metrics × statuses): metric-major (`SLA_METRICS`), then achieved / breached / running (`SLA_STATUSES`). */
   readonly counts: Int32Array;
   /** One per metric per row: 0, or 1 + the index of the skip reason in `SLA_SKIPS`. */
   readonly skip: Uint8Array;
