@@ -79,7 +79,8 @@ function describe(value: unknown): string {
   return typeof value === "object" ? "an object" : String(value);
 }
 
-function bad(kind: string, what: string, got: unknown): MetricRangeError {
+/** The `E_STATE_FORMAT` error of `kind`'s `fromJSON`: `${kind}.fromJSON: ${what}, got …`. @internal */
+export function stateFormatError(kind: string, what: string, got: unknown): MetricRangeError {
   return new MetricRangeError("E_STATE_FORMAT", `${kind}.fromJSON: ${what}, got ${describe(got)}`);
 }
 
@@ -90,10 +91,10 @@ function bad(kind: string, what: string, got: unknown): MetricRangeError {
  * @internal
  */
 export function openState(json: unknown, kind: string, v: number): Readonly<Record<string, unknown>> {
-  if (json === null || typeof json !== "object" || Array.isArray(json)) throw bad(kind, "a state must be an object", json);
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw stateFormatError(kind, "a state must be an object", json);
   const o = json as Record<string, unknown>;
-  if (o.kind !== kind) throw bad(kind, `kind must be ${JSON.stringify(kind)}`, o.kind);
-  if (o.v !== v) throw bad(kind, `v must be ${String(v)} (the state format this version reads)`, o.v);
+  if (o.kind !== kind) throw stateFormatError(kind, `kind must be ${JSON.stringify(kind)}`, o.kind);
+  if (o.v !== v) throw stateFormatError(kind, `v must be ${String(v)} (the state format this version reads)`, o.v);
   return o;
 }
 
@@ -105,35 +106,36 @@ export function stateJson(kind: string, v: number, fields: Readonly<Record<strin
 /** A non-negative integer field. @internal */
 export function readCount(o: Readonly<Record<string, unknown>>, kind: string, field: string): number {
   const x = o[field];
-  if (typeof x !== "number" || !Number.isSafeInteger(x) || x < 0) throw bad(kind, `${field} must be a non-negative integer`, x);
+  if (typeof x !== "number" || !Number.isSafeInteger(x) || x < 0)
+    throw stateFormatError(kind, `${field} must be a non-negative integer`, x);
   return x;
 }
 
 /** A finite number field. @internal */
 export function readNumber(o: Readonly<Record<string, unknown>>, kind: string, field: string): number {
   const x = o[field];
-  if (typeof x !== "number" || !Number.isFinite(x)) throw bad(kind, `${field} must be a finite number`, x);
+  if (typeof x !== "number" || !Number.isFinite(x)) throw stateFormatError(kind, `${field} must be a finite number`, x);
   return x;
 }
 
 /** A string field. @internal */
 export function readString(o: Readonly<Record<string, unknown>>, kind: string, field: string): string {
   const x = o[field];
-  if (typeof x !== "string") throw bad(kind, `${field} must be a string`, x);
+  if (typeof x !== "string") throw stateFormatError(kind, `${field} must be a string`, x);
   return x;
 }
 
 /** An array field (its items unchecked). @internal */
 export function readArray(o: Readonly<Record<string, unknown>>, kind: string, field: string): readonly unknown[] {
   const x = o[field];
-  if (!Array.isArray(x)) throw bad(kind, `${field} must be an array`, x);
+  if (!Array.isArray(x)) throw stateFormatError(kind, `${field} must be an array`, x);
   return x;
 }
 
 /** An object field (its fields unchecked). @internal */
 export function readObject(o: Readonly<Record<string, unknown>>, kind: string, field: string): Readonly<Record<string, unknown>> {
   const x = o[field];
-  if (x === null || typeof x !== "object" || Array.isArray(x)) throw bad(kind, `${field} must be an object`, x);
+  if (x === null || typeof x !== "object" || Array.isArray(x)) throw stateFormatError(kind, `${field} must be an object`, x);
   return x as Record<string, unknown>;
 }
 
@@ -143,7 +145,7 @@ export function readNumbers(o: Readonly<Record<string, unknown>>, kind: string, 
   const out = new Float64Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const x = list[i];
-    if (typeof x !== "number" || !Number.isFinite(x)) throw bad(kind, `${field}[${String(i)}] must be a finite number`, x);
+    if (typeof x !== "number" || !Number.isFinite(x)) throw stateFormatError(kind, `${field}[${String(i)}] must be a finite number`, x);
     out[i] = x;
   }
   return out;
@@ -155,7 +157,8 @@ export function readCounts(o: Readonly<Record<string, unknown>>, kind: string, f
   const out: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const key of Object.keys(src)) {
     const x = src[key];
-    if (typeof x !== "number" || !Number.isSafeInteger(x) || x < 0) throw bad(kind, `${field}.${key} must be a non-negative integer`, x);
+    if (typeof x !== "number" || !Number.isSafeInteger(x) || x < 0)
+      throw stateFormatError(kind, `${field}.${key} must be a non-negative integer`, x);
     out[key] = x;
   }
   return out;

@@ -1,4 +1,4 @@
-import { byCodeUnit as byCode, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
+import { addCounts, bump, byCodeUnit as byCode, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
 import { openState, readCounts, readObject, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate, assertTicketDate } from "../../_lib/guards.ts";
@@ -264,15 +264,9 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
       }
       for (let m = 0; m < METRICS; m++) {
         const s = f.skip[row * METRICS + m] as number;
-        if (s !== 0) {
-          const reason = SLA_SKIPS[s - 1] as string;
-          state.skipped[reason] = (state.skipped[reason] ?? 0) + 1;
-        }
+        if (s !== 0) bump(state.skipped, SLA_SKIPS[s - 1] as string);
         const a = f.anomaly[row * METRICS + m] as number;
-        if (a !== 0) {
-          const reason = ANOMALY_REASONS[a - 1] as string;
-          state.anomalies[reason] = (state.anomalies[reason] ?? 0) + 1;
-        }
+        if (a !== 0) bump(state.anomalies, ANOMALY_REASONS[a - 1] as string);
       }
     }
   }
@@ -292,8 +286,8 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
       const x = stateFor(a.byChannel, key, () => new Float64Array(STATUSES));
       for (let j = 0; j < STATUSES; j++) x[j] = (x[j] as number) + (t[j] as number);
     }
-    for (const [k, n] of Object.entries(b.skipped)) a.skipped[k] = (a.skipped[k] ?? 0) + n;
-    for (const [k, n] of Object.entries(b.anomalies)) a.anomalies[k] = (a.anomalies[k] ?? 0) + n;
+    addCounts(a.skipped, b.skipped);
+    addCounts(a.anomalies, b.anomalies);
     return a;
   }
 

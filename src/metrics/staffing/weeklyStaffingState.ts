@@ -15,11 +15,12 @@ import {
   readCount,
   readObject,
   readString,
+  stateFormatError,
   stateJson,
   type MetricAccumulator,
   type StateJson,
 } from "../../_lib/accumulator.ts";
-import { MetricRangeError } from "../../_lib/errors.ts";
+import type { MetricRangeError } from "../../_lib/errors.ts";
 import type { CallFacts, CallStats, CallStatsState } from "./callStats.ts";
 import type { WeeklyStaffingState } from "./weeklyStaffing.ts";
 
@@ -35,9 +36,7 @@ export interface WeeklyStaffingCodec {
 
 const KIND = WEEKLY_STAFFING_KIND;
 
-function fail(what: string, got: unknown): MetricRangeError {
-  return new MetricRangeError("E_STATE_FORMAT", `${KIND}.fromJSON: ${what}, got ${JSON.stringify(got) ?? String(got)}`);
-}
+const fail = (what: string, got: unknown): MetricRangeError => stateFormatError(KIND, what, got);
 
 /** The state as JSON values (a copy). @internal */
 export function weeklyStaffingToJSON(c: WeeklyStaffingCodec, s: WeeklyStaffingState): StateJson {

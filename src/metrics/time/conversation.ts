@@ -110,10 +110,7 @@ const memo: {
 const counts = (message: Message): boolean => message.author === "customer" || isAgentReply(message);
 
 const NO_MESSAGES: readonly Message[] = Object.freeze([]);
-const EMPTY_LISTS: TurnLists = Object.freeze({
-  turns: Object.freeze([]) as unknown as Turn[],
-  replies: Object.freeze([]) as unknown as Date[],
-});
+const EMPTY_LISTS: ConversationLists = Object.freeze({ turns: Object.freeze([]), replies: Object.freeze([]) });
 
 function readMessages(fn: string, ticket: Ticket, cutoff: number): Conversation {
   const messages = ticket.messages ?? NO_MESSAGES;
@@ -137,7 +134,13 @@ function readMessages(fn: string, ticket: Ticket, cutoff: number): Conversation 
   return new MessageConversation(inOrder, cutoff);
 }
 
-/** The lists of a conversation, filled by {@link MessageConversation.scan}. */
+/** The lists of a conversation. */
+interface ConversationLists {
+  readonly turns: readonly Turn[];
+  readonly replies: readonly Date[];
+}
+
+/** The lists being filled by {@link MessageConversation.scan}. */
 interface TurnLists {
   readonly turns: Turn[];
   readonly replies: Date[];
@@ -154,7 +157,7 @@ class MessageConversation implements Conversation {
   firstTurnEnd: Date | undefined = undefined;
   openSince: Date | undefined = undefined;
   replyCount = 0;
-  private lists: TurnLists | undefined = undefined;
+  private lists: ConversationLists | undefined = undefined;
 
   constructor(
     private readonly inOrder: readonly Message[],
@@ -172,7 +175,7 @@ class MessageConversation implements Conversation {
   }
 
   /** The lists, built on first read: sized once (a turn ends at a reply, so there are at most as many turns as replies). */
-  private listed(): TurnLists {
+  private listed(): ConversationLists {
     if (this.lists !== undefined) return this.lists;
     if (this.replyCount === 0) return (this.lists = EMPTY_LISTS);
     const lists: TurnLists = { turns: new Array<Turn>(this.replyCount), replies: new Array<Date>(this.replyCount) };

@@ -109,11 +109,12 @@ export function needsDuration(name: TicketDurationName): number {
  */
 export function instantColumns(needs: number): number {
   const c = BATCH_COLUMNS;
+  const reads = (name: TicketDurationName): boolean => (needs & needsDuration(name)) !== 0;
   let columns = 0;
-  if ((needs & 1) !== 0) columns |= c.firstResponseAt;
-  if ((needs & 6) !== 0) columns |= c.firstSolvedAt | c.solvedAt;
-  if ((needs & 8) !== 0) columns |= c.assignedAt;
-  if ((needs & 16) !== 0) columns |= c.solvedAt;
+  if (reads("firstResponse")) columns |= c.firstResponseAt;
+  if (reads("resolutionFirst") || reads("resolutionFinal")) columns |= c.firstSolvedAt | c.solvedAt;
+  if (reads("assignment")) columns |= c.assignedAt;
+  if (reads("requesterWait")) columns |= c.solvedAt;
   return columns;
 }
 
