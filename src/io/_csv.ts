@@ -1,11 +1,11 @@
 /**
- * Streaming CSV rows with papaparse's core parser, driven chunk by chunk so that every
+ * Streaming CSV rows from the tokenizer of ./_csvSpans.ts, driven chunk by chunk so that every
  * record keeps its number and the physical line where it starts.
  *
  * @internal
  * @module
  */
-import Papa from "papaparse";
+import { CsvSpans, tokenizeCsv } from "./_csvSpans.ts";
 import { INPUT_LIMITS, showSize } from "./_limits.ts";
 import { inputError } from "./_open.ts";
 
@@ -144,7 +144,7 @@ export async function* csvBatches(
   const layout = detectLayout(pending, delimiter);
   counters.layout = layout;
   const mark = layout.newline === "\r" ? "\r" : "\n";
-  const parser = new Papa.Parser({ delimiter: layout.delimiter, newline: layout.newline, quoteChar: '"' });
+  const spans = new CsvSpans();
   let record = -1;
   let line = 1;
   let width = -1;
@@ -159,19 +159,12 @@ export async function* csvBatches(
     }
     const text = partial + pending;
     pending = "";
-    const result = parser.parse(text, 0, !done) as {
-      data: string[][];
-      errors: { row?: number; code: string; message: string }[];
-      meta: { cursor: number };
-    };
-    const problems = new Map<number, string>();
-    for (const error of result.errors) {
-      if (error.row !== undefined && !problems.has(error.row)) problems.set(error.row, `is malformed CSV: ${error.message}`);
-    }
-    const rows = result.data;
+    tokenizeCsv(text, done, layout.delimiter, layout.newline, spans);
+    const rows: string[][] = new Array<string[]>(spans.count);
+    for (let r = 0; r < spans.count; r++) rows[r] = spans.record(text, r);
     // Only a text longer than the limit can hold a record longer than it.
     const long = text.length > INPUT_LIMITS.recordChars;
-    const end = done ? text.length : result.meta.cursor;
+    const end = done ? text.length : spans.consumed;
     // When the parsed text has exactly one line break per row, no field spans lines and
     // each row is one line; otherwise count the breaks inside each row's fields.
     const oneLineEach = countMarks(text, mark, end) === (done ? rows.length - 1 : rows.length);
@@ -204,14 +197,15 @@ export async function* csvBatches(
         });
         continue;
       }
-      let problem = problems.get(i);
+      const malformed = spans.problems.get(i);
+      let problem = malformed === undefined ? undefined : `is malformed CSV: ${malformed}`;
       if (problem === undefined && fields.length !== width) {
         problem = `has ${String(fields.length)} fields; the header has ${String(width)}`;
       }
       batch.push(problem === undefined ? { record, line: start, data: fields } : { record, line: start, data: fields, problem });
     }
     if (batch.length > 0) yield batch;
-    partial = done ? "" : text.slice(result.meta.cursor);
+    partial = done ? "" : text.slice(spans.consumed);
     if (partial.length > INPUT_LIMITS.recordChars) {
       // An unfinished record past the limit: where it ends (if anywhere) is not known, and
       // holding more of it would grow without bound.

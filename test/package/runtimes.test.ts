@@ -65,8 +65,9 @@ beforeAll(() => {
   mkdirSync(target, { recursive: true });
   const untar = spawnSync("tar", ["xzf", tarball, "-C", target, "--strip-components=1"], { encoding: "utf8" });
   if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
-  // The package's dependencies, from this repository's install (no network).
-  for (const dep of ["date-fns", "@date-fns/tz", "papaparse", "zod"]) {
+  // The package's dependencies and peers, from this repository's install (no network).
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+  for (const dep of [...Object.keys(manifest["dependencies"] ?? {}), ...Object.keys(manifest["peerDependencies"] ?? {})]) {
     mkdirSync(join(dir, "node_modules", dep, ".."), { recursive: true });
     symlinkSync(join(root, "node_modules", dep), join(dir, "node_modules", dep), "dir");
   }
