@@ -1,3 +1,5 @@
+import { sortNumbers } from "./sortNumbers.ts";
+
 /**
  * The R-7 interpolation a + t·(b − a) between neighbouring order statistics, for t in [0, 1).
  * When b − a overflows (values near ±1.8e308; `0 · ∞` gave NaN) it is a·(1 − t) + b·t.
@@ -40,8 +42,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number | u
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
   // A typed array copies as one block; `Float64Array.from` would walk it value by value.
   const copy = values instanceof Float64Array ? values.slice() : Float64Array.from(values as ArrayLike<number>);
-  copy.sort();
-  return copy;
+  return sortNumbers(copy);
 }
 
 /** Order statistics of one selection: the minimum, the maximum and the R-7 quantiles. @internal */

@@ -14,6 +14,7 @@ import type { Ticket } from "../models/ticket.ts";
 import { reportAccumulator, type Report, type ReportOptions } from "../report/index.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { stateFor } from "../_lib/group.ts";
+import { sortNumbers } from "../_lib/sortNumbers.ts";
 import type { HelpdeskDurations } from "./document.ts";
 import { CliError } from "./errors.ts";
 import type { OpenedFiles } from "./inputs.ts";
@@ -88,7 +89,7 @@ class HelpdeskTally {
     if (this.values.size === 0) return null;
     const out: Record<string, ReturnType<typeof toJson>> = {};
     for (const [key, list] of [...this.values].sort(([a], [b]) => (a < b ? -1 : 1)))
-      out[key] = toJson(Float64Array.from(list).sort(), percentiles);
+      out[key] = toJson(sortNumbers(Float64Array.from(list)), percentiles);
     return out;
   }
 }

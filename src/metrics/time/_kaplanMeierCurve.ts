@@ -7,6 +7,7 @@
  */
 import { exactSumOf } from "../../_lib/exactSum.ts";
 import { noNegativeZero } from "../../_lib/guards.ts";
+import { sortNumbers } from "../../_lib/sortNumbers.ts";
 import type { RestrictedMean, SurvivalQuantile, SurvivalStep } from "./kaplanMeier.ts";
 
 /** R's `quantile.survfit` tolerance, √ε: a level this close to 1 − p is "exactly" at it. */
@@ -44,8 +45,8 @@ export function productLimit(ms: ArrayLike<number>, flags: ArrayLike<number>, z:
     if (flags[k] === 1) eventTimes[e++] = t;
     else censorTimes[c++] = t;
   }
-  eventTimes.sort();
-  censorTimes.sort();
+  sortNumbers(eventTimes);
+  sortNumbers(censorTimes);
   const curve = {
     length: 0,
     time: new Float64Array(n),
