@@ -154,12 +154,21 @@ async function latestIn(files: OpenedFiles, progress: Progress, keep?: Held): Pr
   return latest;
 }
 
+/** `asOf` from the latest instant of the data: just after it, so that events at that instant count as having happened (the report's windows are half-open: a ticket created at `asOf` is not yet created); the epoch without data. */
+function asOfAfter(latest: number): Date {
+  return new Date(latest === -Infinity ? 0 : latest + 1);
+}
+
 /**
  * Reads every input to the end and computes the report. With `asOf` the records stream
  * straight into the accumulator. Without it, `asOf` is 1 ms after the latest timestamp in the
- * data (tickets, their messages and status changes, responses), found first: when `reopen` is
- * given (the inputs are files) by a first pass over the files, so memory stays constant;
- * otherwise (standard input) by holding the records until the end.
+ * data (tickets, their messages and status changes, responses). When the inputs are files
+ * (`reopen` given) and `bound` gives an upper bound of that instant read cheaply (the
+ * timestamp columns of every record, no tickets built), the files are folded once with it and
+ * the bound checked against the latest instant folded: equal, it is the answer; larger (its
+ * record was rejected or excluded, or a message matched no ticket), the files are reopened and
+ * folded again with the true one. Without a bound, a first pass over the reopened files
+ * finds it (memory stays constant); on standard input the records are held until the end.
  *
  * @returns The report and the accounting, and `files`: the readers whose counts are final
  *   (the reopened ones after a first pass).
@@ -169,21 +178,48 @@ export async function foldInputs(
   options: FoldOptions,
   progress: Progress,
   reopen?: () => Promise<OpenedFiles>,
+  bound?: () => Promise<number | undefined>,
 ): Promise<Folded & { readonly files: OpenedFiles }> {
-  let files = opened;
-  let asOf = options.asOf;
-  let asOfSource: Folded["asOfSource"] = "option";
-  let held: Held | undefined;
-  if (asOf === undefined) {
-    if (reopen === undefined) held = { tickets: [], records: [], responses: [] };
-    const latest = await latestIn(files, progress, held);
-    asOfSource = latest === -Infinity ? "none" : "data";
-    // Just after the latest event, so that events at that instant count as having happened
-    // (the report's windows are half-open: a ticket created at `asOf` is not yet created).
-    asOf = new Date(latest === -Infinity ? 0 : latest + 1);
-    if (reopen !== undefined) files = await reopen();
+  const done = (
+    { latest: _, ...folded }: Folded & { readonly latest: number },
+    files: OpenedFiles,
+  ): Folded & { readonly files: OpenedFiles } => ({
+    ...folded,
+    files,
+  });
+  if (options.asOf !== undefined) return done(await foldOpened(opened, options, options.asOf, "option", progress, false), opened);
+  const candidate = reopen === undefined ? undefined : await bound?.();
+  if (reopen !== undefined && candidate !== undefined) {
+    const once = await foldOpened(opened, options, asOfAfter(candidate), candidate === -Infinity ? "none" : "data", progress, true);
+    if (once.latest === candidate) return done(once, opened);
+    const files = await reopen();
+    return done(
+      await foldOpened(files, options, asOfAfter(once.latest), once.latest === -Infinity ? "none" : "data", progress, false),
+      files,
+    );
   }
-  const current = files;
+  let files = opened;
+  let held: Held | undefined;
+  if (reopen === undefined) held = { tickets: [], records: [], responses: [] };
+  const latest = await latestIn(files, progress, held);
+  if (reopen !== undefined) files = await reopen();
+  return done(await foldOpened(files, options, asOfAfter(latest), latest === -Infinity ? "none" : "data", progress, false, held), files);
+}
+
+/**
+ * Folds `files` (or the records `held` from them) into a report as of `asOf`; with `track`,
+ * also the latest instant of the tickets and responses folded (`latest`, else -Infinity).
+ */
+async function foldOpened(
+  files: OpenedFiles,
+  options: FoldOptions,
+  asOf: Date,
+  asOfSource: Folded["asOfSource"],
+  progress: Progress,
+  track: boolean,
+  held?: Held,
+): Promise<Folded & { readonly latest: number }> {
+  let latest = -Infinity;
   const helpdesk = new HelpdeskTally(options.period);
   const solvedFirst: TicketWarning = {
     reason: "solvedBeforeFirstResponse",
@@ -196,6 +232,7 @@ export async function foldInputs(
   let rows = 0;
   const addTicket = (ticket: Ticket, record: number): void => {
     acc.add(state, ticket);
+    if (track === true) latest = Math.max(latest, latestOf(ticket));
     const solved = ticket.solvedAt?.getTime();
     const first = ticket.firstResponseAt?.getTime();
     if (solved !== undefined && first !== undefined && solved < first) {
@@ -203,19 +240,23 @@ export async function foldInputs(
       solvedFirst.ids.push(ticket.id);
     }
     helpdesk.add(ticket);
-    if (++rows % 10_000 === 0) progress("tickets", current.tickets.stats.read);
+    if (++rows % 10_000 === 0) progress("tickets", files.tickets.stats.read);
+  };
+  const addResponse = (response: SurveyResponse): void => {
+    acc.addResponse(state, response);
+    if (track === true) latest = Math.max(latest, response.answeredAt.getTime());
   };
   // Responses before tickets: a response joins its ticket's segments when the ticket is added.
   if (held !== undefined) {
     const records = held.records;
-    for (const response of held.responses) acc.addResponse(state, response);
+    for (const response of held.responses) addResponse(response);
     held.tickets.forEach((ticket, i) => addTicket(ticket, records[i] as number));
   } else {
-    if (current.responses !== undefined) await forEachRecord(current.responses, (response) => acc.addResponse(state, response));
-    await forEachRecord(current.tickets, addTicket);
+    if (files.responses !== undefined) await forEachRecord(files.responses, addResponse);
+    await forEachRecord(files.tickets, addTicket);
   }
   const cohorts: Cohort[] = [];
-  if (current.cohorts !== undefined) for await (const cohort of current.cohorts.records) cohorts.push(cohort);
+  if (files.cohorts !== undefined) for await (const cohort of files.cohorts.records) cohorts.push(cohort);
   const report = resultOrBucketError(() => acc.result(state, cohorts), options.bucket ?? "day");
   const percentiles = options.percentiles ?? [0.9];
   return {
@@ -226,7 +267,7 @@ export async function foldInputs(
     precomputedTickets: helpdesk.tickets,
     cohorts,
     warnings: solvedFirst.records.length === 0 ? [] : [solvedFirst],
-    files: current,
+    latest,
   };
 }
 

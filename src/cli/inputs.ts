@@ -16,8 +16,10 @@ import {
   type Reject,
   type TicketPreset,
   type NamedSource,
+  type ReadTicketsOptions,
   type TicketReadResult,
 } from "../io/index.ts";
+import { latestTicketInstant } from "../io/readTickets.ts";
 import { openFile } from "../io/node/index.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";
@@ -160,6 +162,44 @@ async function attempt<T>(role: FileRole, path: string, open: () => Promise<T>):
   }
 }
 
+/** The time zone and date layout of every input. */
+function zoneOptions(args: ReportArgs): { timeZone?: string; dateFormat?: string } {
+  return {
+    ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
+    ...(args.dateFormat === undefined ? {} : { dateFormat: args.dateFormat }),
+  };
+}
+
+/** The options of the tickets reader; the messages file inherits the time zone and the date layout. */
+function ticketOptions(args: ReportArgs, io: CliIo): ReadTicketsOptions {
+  return {
+    preset: args.preset,
+    ...zoneOptions(args),
+    ...(args.inputFormat === undefined ? {} : { format: args.inputFormat }),
+    ...(args.map.length === 0 ? {} : { map: args.map }),
+    ...(args.statusMap.length === 0 ? {} : { statusMap: args.statusMap }),
+    ...(args.messages === undefined ? {} : { messages: source(args.messages, io) }),
+  };
+}
+
+/**
+ * An upper bound of the latest instant of the inputs (tickets with their messages, responses)
+ * read cheaply: every timestamp column of every record, without building tickets
+ * (`latestTicketInstant`). `undefined` when the tickets file is not CSV. The files are
+ * opened anew; errors are left to the real read (this returns `undefined` on any).
+ */
+export async function latestInstantBound(args: ReportArgs, io: CliIo): Promise<number | undefined> {
+  try {
+    let latest = await latestTicketInstant(source(args.tickets, io), ticketOptions(args, io));
+    if (latest === undefined || args.responses === undefined) return latest;
+    const responses = await readSurveyResponses(source(args.responses, io), zoneOptions(args));
+    for await (const response of responses.records) latest = Math.max(latest, response.answeredAt.getTime());
+    return latest;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Opens every input of `args` (which checks their columns at once, so a wrong preset fails
  * before anything is computed). Standard input (`-`) may be used by one file only.
@@ -167,22 +207,10 @@ async function attempt<T>(role: FileRole, path: string, open: () => Promise<T>):
 export async function openFiles(args: ReportArgs, io: CliIo): Promise<OpenedFiles> {
   const paths = [args.tickets, args.messages, args.responses, args.cohorts].filter((p) => p === "-");
   if (paths.length > 1) throw new CliError("E_CLI_USAGE", "only one input can be read from standard input (-)");
-  const tz = {
-    ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
-    ...(args.dateFormat === undefined ? {} : { dateFormat: args.dateFormat }),
-  };
-  const messagesSource = args.messages === undefined ? undefined : source(args.messages, io);
+  const tz = zoneOptions(args);
   let tickets: TicketReadResult;
   try {
-    // The messages file inherits the time zone and the date layout.
-    tickets = await readTickets(source(args.tickets, io), {
-      preset: args.preset,
-      ...tz,
-      ...(args.inputFormat === undefined ? {} : { format: args.inputFormat }),
-      ...(args.map.length === 0 ? {} : { map: args.map }),
-      ...(args.statusMap.length === 0 ? {} : { statusMap: args.statusMap }),
-      ...(messagesSource === undefined ? {} : { messages: messagesSource }),
-    });
+    tickets = await readTickets(source(args.tickets, io), ticketOptions(args, io));
   } catch (error) {
     // The messages file is read inside readTickets: tell its errors apart.
     const fromMessages =

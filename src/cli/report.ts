@@ -15,7 +15,7 @@ import { foldInputs } from "./fold.ts";
 import { evaluateGates, isAbsent, isFailure, parseGate, type GateResult } from "./gates.ts";
 import { evaluateRegressions, loadBaseline, parseRegression } from "./regression.ts";
 import { reportHelp } from "./help.ts";
-import { fileSummary, openFiles, type FileRejects, type InputSection } from "./inputs.ts";
+import { fileSummary, latestInstantBound, openFiles, type FileRejects, type InputSection } from "./inputs.ts";
 import { absentInputs, type InputFile } from "./inputsNeeded.ts";
 import type { CliIo } from "./io.ts";
 import { renderCsv, rejectsTable } from "./render/csv.ts";
@@ -138,6 +138,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     },
     // Without --as-of, files are read twice (first for the latest timestamp); stdin is held.
     fromStdin ? undefined : () => openFiles(args, io),
+    // Without --as-of: an upper bound of the latest timestamp, read cheaply, checked while folding.
+    fromStdin ? undefined : () => latestInstantBound(args, io),
   );
   if (showProgress && lastProgress !== 0) io.stderr.write("\r\x1b[K");
   const files = folded.files;

@@ -285,3 +285,18 @@ export function checkDuplicates(spec: ModelSpec<unknown>, name: string, header: 
     );
   });
 }
+
+/**
+ * The CSV columns `compiled` reads, marked 1 in an array of `width`; `undefined` when a field
+ * is read from two columns (its getters read them, not `column`).
+ *
+ * @internal
+ */
+export function columnsRead(compiled: readonly Compiled[], width: number): Uint8Array | undefined {
+  const keep = new Uint8Array(width);
+  for (const c of compiled) {
+    if (c.column < 0) return undefined;
+    keep[c.column] = 1;
+  }
+  return keep;
+}

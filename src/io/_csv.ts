@@ -115,6 +115,12 @@ function countMarks(text: string, mark: string, end: number): number {
 export interface CsvCounters {
   blankLines: number;
   layout?: CsvLayout;
+  /**
+   * Set by the caller after the header to build only the fields whose index it marks (1),
+   * the others given as `""`: for a pass that reads a few columns and reports no counts
+   * (a field left out cannot make its row count as not blank).
+   */
+  keep?: Uint8Array | undefined;
 }
 
 /**
@@ -161,7 +167,7 @@ export async function* csvBatches(
     pending = "";
     tokenizeCsv(text, done, layout.delimiter, layout.newline, spans);
     const rows: string[][] = new Array<string[]>(spans.count);
-    for (let r = 0; r < spans.count; r++) rows[r] = spans.record(text, r);
+    for (let r = 0; r < spans.count; r++) rows[r] = spans.record(text, r, counters.keep);
     // Only a text longer than the limit can hold a record longer than it.
     const long = text.length > INPUT_LIMITS.recordChars;
     const end = done ? text.length : spans.consumed;

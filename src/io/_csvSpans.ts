@@ -79,12 +79,15 @@ export class CsvSpans {
     return this.kind[f] === FieldKind.Escaped ? s.replaceAll('""', '"') : s;
   }
 
-  /** The fields of record `r` of `text`, as strings. */
-  record(text: string, r: number): string[] {
+  /**
+   * The fields of record `r` of `text`, as strings; with `keep`, only the fields whose index
+   * `keep` marks (1) are built, the others are `""`.
+   */
+  record(text: string, r: number, keep?: Uint8Array): string[] {
     const from = this.first[r] as number;
     const to = this.first[r + 1] as number;
     const out = new Array<string>(to - from);
-    for (let f = from; f < to; f++) out[f - from] = this.field(text, f);
+    for (let f = from; f < to; f++) out[f - from] = keep === undefined || keep[f - from] === 1 ? this.field(text, f) : "";
     return out;
   }
 

@@ -17,7 +17,7 @@ import { checkDateFormat, withDateFormat } from "./dateFormat.ts";
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ReadStats, Reject } from "./types.ts";
 import { REASONS } from "../_lib/reasons.ts";
 import { batched, withBatches, type RecordBatch } from "./recordBatches.ts";
-import { checkDuplicates, compileCsv, compileJson, presence, settlePresence, type Compiled } from "./_columns.ts";
+import { checkDuplicates, columnsRead, compileCsv, compileJson, presence, settlePresence, type Compiled } from "./_columns.ts";
 import type { Built, ModelSpec } from "./_modelSpec.ts";
 
 export { recordBatches, withBatches, type RecordBatch } from "./recordBatches.ts";
@@ -191,6 +191,7 @@ export async function readModel<T>(input: InputSource, options: ReadOptions, mod
     }
     checkDuplicates(spec as ModelSpec<unknown>, opened.name, header);
     compiled = compileCsv(spec, header);
+    if (spec.onlyColumns === true) counters.keep = columnsRead(compiled, header.length);
     info = {
       name: opened.name,
       format: "csv",

@@ -80,6 +80,12 @@ export interface ModelSpec<T> {
   readonly build?: (record: RecordValues) => Built<T>;
   /** Builds the model from the values by slot (the bulk form: no per-record key lookups). */
   readonly buildSlots?: (record: SlotValues) => Built<T>;
+  /**
+   * CSV: build the strings of the columns the fields read only (the others are `""`), for a
+   * pass that needs a few columns and whose counts nobody reads: a row blank in those columns
+   * then counts as a blank line.
+   */
+  readonly onlyColumns?: boolean;
 }
 
 /**

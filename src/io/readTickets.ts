@@ -2,7 +2,7 @@ import { MetricRangeError } from "../_lib/errors.ts";
 import { stateFor } from "../_lib/group.ts";
 import type { Message } from "../models/message.ts";
 import type { Ticket, TicketStatus } from "../models/ticket.ts";
-import { applyColumnMap, readModel, recordBatches, withBatches, type RecordBatch } from "./_engine.ts";
+import { applyColumnMap, readModel, recordBatches, withBatches, type FieldSpec, type RecordBatch } from "./_engine.ts";
 import { IdIndex } from "./_idIndex.ts";
 import { checkTimeZone, ID_SEPARATOR, parseColumnMap, statusReader, type StatusMap } from "./_options.ts";
 import { checkDateFormat } from "./dateFormat.ts";
@@ -117,6 +117,35 @@ async function groupMessages(
   return { join: { stats, rejects, attached: 0, unmatched: 0 }, byTicket };
 }
 
+/** The preset's fields after the column map and the satisfaction scale: what {@link readTickets} reads. */
+function ticketFieldSpecs(
+  fn: string,
+  opts: ReadTicketsOptions,
+): { preset: TicketPreset; fields: FieldSpec[]; timeZone: string | undefined; dateFormat: string | undefined } {
+  const preset = opts.preset ?? "generic";
+  if (!TICKET_PRESETS.includes(preset)) {
+    throw new MetricRangeError("E_PRESET", `${fn}: preset must be one of ${TICKET_PRESETS.join(", ")}, got ${JSON.stringify(preset)}`);
+  }
+  const timeZone = checkTimeZone(fn, opts.timeZone);
+  const status = statusReader(fn, preset, STATUS_TABLES[preset], opts.statusMap);
+  const ctx = { timeZone, status };
+  // `satisfaction=COL:MIN-MAX` states the scale of a mapped rating column.
+  const rating = splitRatingScale(fn, opts.map);
+  const map = parseColumnMap(fn, rating.map, [...TICKET_FIELDS, ...PRECOMPUTED_KEYS]);
+  const dateFormat = checkDateFormat(fn, opts.dateFormat);
+  let fields = applyColumnMap(fn, ticketFields(preset, ctx), map, (key) => defaultTicketReader(key, ctx), {
+    keyOf,
+    isDuration: (key) => key.startsWith(PRE),
+    joinWith: (key) => (ID_FIELDS.has(key) ? ID_SEPARATOR : TIME_FIELDS.has(key) ? " " : undefined),
+  });
+  const scale = rating.scale;
+  if (scale !== undefined) {
+    const where = `the scale stated with satisfaction=${map.get("satisfaction") ?? ""}:${String(scale.min)}-${String(scale.max)}`;
+    fields = fields.map((spec) => (spec.key === "satisfaction" ? { ...spec, read: readScaledRating(scale, where) } : spec));
+  }
+  return { preset, fields, timeZone, dateFormat };
+}
+
 /**
  * Reads a helpdesk ticket export as a stream of {@link Ticket}s through a column preset,
  * rejecting and counting every record that does not fit and every ticket left out on
@@ -178,27 +207,7 @@ async function groupMessages(
 export async function readTickets(input: InputSource, options?: ReadTicketsOptions): Promise<TicketReadResult> {
   const fn = "readTickets";
   const opts = options ?? {};
-  const preset = opts.preset ?? "generic";
-  if (!TICKET_PRESETS.includes(preset)) {
-    throw new MetricRangeError("E_PRESET", `${fn}: preset must be one of ${TICKET_PRESETS.join(", ")}, got ${JSON.stringify(preset)}`);
-  }
-  const timeZone = checkTimeZone(fn, opts.timeZone);
-  const status = statusReader(fn, preset, STATUS_TABLES[preset], opts.statusMap);
-  const ctx = { timeZone, status };
-  // `satisfaction=COL:MIN-MAX` states the scale of a mapped rating column.
-  const rating = splitRatingScale(fn, opts.map);
-  const map = parseColumnMap(fn, rating.map, [...TICKET_FIELDS, ...PRECOMPUTED_KEYS]);
-  const dateFormat = checkDateFormat(fn, opts.dateFormat);
-  let fields = applyColumnMap(fn, ticketFields(preset, ctx), map, (key) => defaultTicketReader(key, ctx), {
-    keyOf,
-    isDuration: (key) => key.startsWith(PRE),
-    joinWith: (key) => (ID_FIELDS.has(key) ? ID_SEPARATOR : TIME_FIELDS.has(key) ? " " : undefined),
-  });
-  const scale = rating.scale;
-  if (scale !== undefined) {
-    const where = `the scale stated with satisfaction=${map.get("satisfaction") ?? ""}:${String(scale.min)}-${String(scale.max)}`;
-    fields = fields.map((spec) => (spec.key === "satisfaction" ? { ...spec, read: readScaledRating(scale, where) } : spec));
-  }
+  const { preset, fields, timeZone, dateFormat } = ticketFieldSpecs(fn, opts);
 
   let join: MessageJoin | undefined;
   let byTicket: Map<string, Message[]> | undefined;
@@ -300,4 +309,52 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
     finish();
   }
   return withBatches({ ...result, records: records(), messages: messageJoin }, joinedBatches);
+}
+
+/**
+ * The latest instant in the timestamp columns of a ticket export and of its messages file,
+ * read as {@link readTickets} reads them (preset, column map, time zone, date layout) but
+ * from every record, rejected and excluded ones too, and without building tickets: an upper
+ * bound, often equal, of the latest instant of the tickets `readTickets` returns (their
+ * timestamps and attached messages). `-Infinity` when there is none; `undefined` for input
+ * that is not CSV (a JSON ticket may hold messages and status changes the columns do not
+ * show). The command's default `--as-of` starts from it and checks it against what it reads.
+ *
+ * @internal
+ */
+export async function latestTicketInstant(input: InputSource, options: ReadTicketsOptions): Promise<number | undefined> {
+  const fn = "readTickets";
+  const { preset, fields, timeZone, dateFormat } = ticketFieldSpecs(fn, options);
+  let latest = -Infinity;
+  const see = (value: unknown): void => {
+    const t = value instanceof Date ? value.getTime() : Number.NaN;
+    if (t > latest) latest = t;
+  };
+  const times = fields.filter((f) => TIME_FIELDS.has(f.key)).map((f): FieldSpec => ({ ...f, required: false }));
+  const result = await readModel<never>(input, options, {
+    fn,
+    preset,
+    fields: times,
+    onlyColumns: true,
+    buildSlots: ({ values }) => {
+      for (const value of values) see(value);
+      return { ok: false, excluded: "" };
+    },
+  });
+  const batches = recordBatches(result)?.[Symbol.asyncIterator]();
+  if (batches === undefined) return undefined;
+  if (result.input.format !== "csv") {
+    // Started, then stopped: the reader releases its input.
+    await batches.next();
+    await batches.return?.();
+    return undefined;
+  }
+  // Every record goes through buildSlots, which keeps the latest instant and returns nothing.
+  while ((await batches.next()).done !== true);
+  if (options.messages !== undefined) {
+    const inherited = { ...(timeZone === undefined ? {} : { timeZone }), ...(dateFormat === undefined ? {} : { dateFormat }) };
+    const messages = await readMessages(options.messages, options.messagesOptions ?? inherited);
+    for await (const { message } of messages.records) see(message.at);
+  }
+  return latest;
 }
