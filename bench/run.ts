@@ -24,7 +24,7 @@
 import { performance } from "node:perf_hooks";
 import { reportAccumulator } from "../src/report/index.ts";
 import type { ReportOptions } from "../src/report/index.ts";
-import { runCliBench } from "./cli.ts";
+import { cliBenchEnv, runCliBench } from "./cli.ts";
 import { generateResponses, generateTickets } from "./generate.ts";
 import { benchTickets, runHandBench } from "./handBench.ts";
 import { runScalarBench } from "./scalar.ts";
@@ -117,4 +117,5 @@ if (on("BENCH_HAND") || on("BENCH_SCALAR")) {
 
 const cliRows = Number(process.env.BENCH_CLI_ROWS ?? 1_000_000);
 const cliRepeat = Number(process.env.BENCH_CLI_REPEAT ?? 3);
-if (Number.isInteger(cliRows) && cliRows > 0) await runCliBench(cliRows, Number.isInteger(cliRepeat) && cliRepeat > 0 ? cliRepeat : 3);
+if (Number.isInteger(cliRows) && cliRows > 0)
+  await runCliBench(cliRows, Number.isInteger(cliRepeat) && cliRepeat > 0 ? cliRepeat : 3, cliBenchEnv());
