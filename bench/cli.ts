@@ -24,17 +24,17 @@
  * parent (Node start-up included; the papaparse steps also load the TypeScript loader). Each
  * step runs `BENCH_CLI_REPEAT` times (default 3) in interleaved rounds; the table shows each
  * step's medians and its highest peak RSS, and the runs. `BENCH_CLI_STEPS` (comma-separated
- * kinds) runs only some steps. Targets: issue 5, the command costs at most 1.5× the bare parse
+ * kinds) runs only some steps; `BENCH_DUCKDB_THREADS` sets DuckDB's threads (default one per core). Targets: issue 5, the command costs at most 1.5× the bare parse
  * and stays under 300 MB for 1M rows; issue 14, see bench/duckdbVerdict.ts. `BENCH_CLI_ROWS_BIG`
  * (e.g. 10000000) adds the opt-in large step (bench/duckdbVerdict.ts).
  */
 import { childJson } from "./child.ts";
-import { writeDuckStatements, duckChildArgs, type DuckKind } from "./duckdb.ts";
+import { duckChildArgs, duckThreads, writeDuckStatements, type DuckKind } from "./duckdb.ts";
 import { checkDuckAgreement, type StoredValues } from "./duckdbCheck.ts";
 import { bigVerdict, duckVerdict } from "./duckdbVerdict.ts";
 import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -387,7 +387,7 @@ export async function runCliBench(
     console.log(
       `\ncommand benchmark: ${rows.toLocaleString("en-US")} rows, generic CSV ${(bytes / 1_048_576).toFixed(0)} MB (seed 42, written in ${generated.toFixed(1)} s); ` +
         `report --timezone UTC --as-of ${BENCH_AS_OF} --format json --output /dev/null --quiet; one child process per run; ` +
-        `${String(repeat)} interleaved rounds; Node ${process.version}; load average ${loadavg()
+        `${String(repeat)} interleaved rounds; DuckDB threads ${String(duckThreads() ?? `default (${String(availableParallelism())})`)}; Node ${process.version}; load average ${loadavg()
           .map((l) => l.toFixed(2))
           .join(" ")}`,
     );

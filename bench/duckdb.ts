@@ -32,18 +32,42 @@ export interface DuckRun {
  * @param dir - A scratch directory.
  * @param file - The CSV export.
  * @param asOf - The report's `--as-of`.
+ * @param threads - DuckDB's worker threads (`SET threads`), or `undefined` for its default; default {@link duckThreads}.
  * @returns The path of each step's statements.
  */
-export async function writeDuckStatements(dir: string, file: string, asOf: Date): Promise<Readonly<Record<DuckKind, string>>> {
+export async function writeDuckStatements(
+  dir: string,
+  file: string,
+  asOf: Date,
+  threads: number | undefined = duckThreads(),
+): Promise<Readonly<Record<DuckKind, string>>> {
   const paths = { duckdbBasic: join(dir, "duckdb-basic.json"), duckdbSameSet: join(dir, "duckdb-same-set.json") };
-  await writeFile(paths.duckdbBasic, JSON.stringify([basicKpiSql(file)]));
-  await writeFile(paths.duckdbSameSet, JSON.stringify(sameSetSql(file, asOf)));
+  const setup = threads === undefined ? [] : [`SET threads = ${String(threads)}`];
+  await writeFile(paths.duckdbBasic, JSON.stringify([...setup, basicKpiSql(file)]));
+  await writeFile(paths.duckdbSameSet, JSON.stringify([...setup, ...sameSetSql(file, asOf)]));
   return paths;
 }
 
 /**
+ * DuckDB's worker threads from `BENCH_DUCKDB_THREADS` (a positive integer), or `undefined` for
+ * DuckDB's default (one per core). `BENCH_DUCKDB_THREADS=1` compares with one core, as the
+ * command uses.
+ *
+ * @returns The thread count, or `undefined`.
+ * @throws Error when the variable is set to anything but a positive integer.
+ */
+export function duckThreads(): number | undefined {
+  const text = process.env.BENCH_DUCKDB_THREADS;
+  if (text === undefined || text === "") return undefined;
+  const threads = Number(text);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new Error(`BENCH_DUCKDB_THREADS must be a positive integer, got ${JSON.stringify(text)}`);
+  return threads;
+}
+
+/**
  * The arguments of `node` running one DuckDB step: plain ESM from `-e`, DuckDB's module
- * imported by its resolved URL. A statement starting with `CREATE` is run for its effect;
+ * imported by its resolved URL. A statement starting with `CREATE` or `SET` is run for its effect;
  * every other one yields figures, either `key, value` rows or one wide row whose columns are
  * the figures' names. Numbers (BIGINT included) become JS numbers, `NULL` null.
  *
@@ -61,7 +85,7 @@ export function duckChildArgs(kind: DuckKind, statements: string): string[] {
     "const figures = {};",
     "const number = (v) => (v === null ? null : Number(v));",
     "for (const sql of statements) {",
-    "  if (/^\\s*CREATE/i.test(sql)) { await connection.run(sql); continue; }",
+    "  if (/^\\s*(CREATE|SET)/i.test(sql)) { await connection.run(sql); continue; }",
     "  const reader = await connection.runAndReadAll(sql);",
     "  const names = reader.columnNames();",
     '  const long = names.length === 2 && names[0] === "key" && names[1] === "value";',
