@@ -24,8 +24,9 @@
  * parent (Node start-up included; the papaparse steps also load the TypeScript loader). Each
  * step runs `BENCH_CLI_REPEAT` times (default 3) in interleaved rounds; the table shows each
  * step's medians and its highest peak RSS, and the runs. `BENCH_CLI_STEPS` (comma-separated
- * kinds) runs only some steps; `BENCH_DUCKDB_THREADS` sets DuckDB's threads (default one per core). Targets: issue 5, the command costs at most 1.5× the bare parse
- * and stays under 300 MB for 1M rows; issue 14, see bench/duckdbVerdict.ts. `BENCH_CLI_ROWS_BIG`
+ * kinds) runs only some steps; `BENCH_DUCKDB_THREADS` sets DuckDB's threads (default one per
+ * core). Targets: issue 5, the command costs at most 1.5× the bare parse and stays under
+ * 300 MB for 1M rows; issue 14, see bench/duckdbVerdict.ts. `BENCH_CLI_ROWS_BIG`
  * (e.g. 10000000) adds the opt-in large step (bench/duckdbVerdict.ts).
  */
 import { childJson } from "./child.ts";
@@ -43,13 +44,13 @@ import { writeTicketsCsv } from "./csv.ts";
 import { openFile } from "../src/io/node/index.ts";
 
 /** What a child measures. */
-export type Kind = "parse" | "floor" | "read" | "command" | "sketch" | DuckKind;
+type Kind = "parse" | "floor" | "read" | "command" | "sketch" | DuckKind;
 
 /** Every step, in the order of a round. */
 const KINDS: readonly Kind[] = ["parse", "floor", "read", "command", "sketch", "duckdbBasic", "duckdbSameSet"];
 
 /** A child's measurement. */
-export interface Measurement {
+interface Measurement {
   readonly kind: Kind;
   /** Data rows of the file (parse and read check their counts against it). */
   readonly rows: number;
@@ -204,9 +205,10 @@ function staleBuild(): string | undefined {
  * The command's child runs plain Node, without the TypeScript loader the other children
  * use: it imports the built bundle with the command's arguments, which runs the command to
  * its end (the bundle's top-level await), then prints its measurement. Loading the bundle
- * is part of the measured time, as it is of every run users make.
+ * is part of the measured time, as it is of every run users make. `kind` `sketch` adds
+ * `--quantiles sketch`; `output` is where the JSON report goes (`/dev/null` when timed).
  */
-export function commandChild(file: string, rows: number, kind: "command" | "sketch" = "command", output = "/dev/null"): string[] {
+function commandChild(file: string, rows: number, kind: "command" | "sketch" = "command", output = "/dev/null"): string[] {
   const quantiles = kind === "sketch" ? ["--quantiles", "sketch"] : [];
   const argv = [
     "report",
@@ -258,12 +260,7 @@ const SELF = fileURLToPath(import.meta.url);
  * @param statements - The DuckDB steps' statements (bench/duckdb.ts `writeDuckStatements`).
  * @returns The child's measurement with the whole-process wall time.
  */
-export async function measure(
-  kind: Kind,
-  file: string,
-  rows: number,
-  statements: Readonly<Record<DuckKind, string>>,
-): Promise<Measurement> {
+async function measure(kind: Kind, file: string, rows: number, statements: Readonly<Record<DuckKind, string>>): Promise<Measurement> {
   const args =
     kind === "command" || kind === "sketch"
       ? commandChild(file, rows, kind)
