@@ -14,8 +14,12 @@
  *   `BENCH_SCALAR_ONLY=ces,churnRate` runs only the named pairs.
  *
  * Then the command's benchmark (bench/cli.ts): a generated CSV export of `BENCH_CLI_ROWS`
- * rows (default 1 000 000; `0` skips it) through the bare parse, `readTickets` and the built
- * `cx-metrics report`, each in its own child process, `BENCH_CLI_REPEAT` times (default 3).
+ * rows (default 1 000 000; `0` skips it) through the bare parse, the typed-column floor,
+ * `readTickets`, the built `cx-metrics report` (exact and `--quantiles sketch`) and DuckDB (the
+ * basic KPI query and the same KPI set as the report, checked equal to the command's JSON
+ * first), each in its own child process, `BENCH_CLI_REPEAT` times (default 3) in interleaved
+ * rounds; `BENCH_CLI_STEPS` picks steps, `BENCH_CLI_ROWS_BIG` (e.g. 10000000) adds the large
+ * step (sketch peak RSS against the main run's).
  *
  * `BENCH_SIZES=0` skips the streaming figures. `npm run bench` runs this file with
  * `node --expose-gc --import tsx`, so every timed call starts after a full GC; without
@@ -24,7 +28,7 @@
 import { performance } from "node:perf_hooks";
 import { reportAccumulator } from "../src/report/index.ts";
 import type { ReportOptions } from "../src/report/index.ts";
-import { runCliBench } from "./cli.ts";
+import { cliBenchEnv, runCliBench } from "./cli.ts";
 import { generateResponses, generateTickets } from "./generate.ts";
 import { benchTickets, runHandBench } from "./handBench.ts";
 import { runScalarBench } from "./scalar.ts";
@@ -117,4 +121,5 @@ if (on("BENCH_HAND") || on("BENCH_SCALAR")) {
 
 const cliRows = Number(process.env.BENCH_CLI_ROWS ?? 1_000_000);
 const cliRepeat = Number(process.env.BENCH_CLI_REPEAT ?? 3);
-if (Number.isInteger(cliRows) && cliRows > 0) await runCliBench(cliRows, Number.isInteger(cliRepeat) && cliRepeat > 0 ? cliRepeat : 3);
+if (Number.isInteger(cliRows) && cliRows > 0)
+  await runCliBench(cliRows, Number.isInteger(cliRepeat) && cliRepeat > 0 ? cliRepeat : 3, cliBenchEnv());
