@@ -142,7 +142,7 @@ export function inputError(role: FileRole, path: string, error: unknown): unknow
       role === "calls"
         ? "Choose the preset of your log (--preset call-log|anonymous-bank, or a ticket preset) or map columns with --map field=Column"
         : role === "tickets"
-          ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json|chatwoot-json|helpscout-json|zammad-json|gorgias-json) or map columns with --map field=Column"
+          ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json|chatwoot-json|helpscout-json|zammad-json|gorgias-json|threads|twcs) or map columns with --map field=Column"
           : "Map columns with --map field=Column (tickets only) or rename the columns; docs/guide/cli.md lists them",
     );
   }

@@ -215,7 +215,10 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const absent = absentInputs({
     fields: input.tickets.fields,
     json: files.tickets.input.format !== "csv",
-    files: (["messages", "responses"] as const).filter((role): role is InputFile => args[role] !== undefined),
+    // A thread preset's tickets carry their messages: as good as a --messages file.
+    files: (["messages", "responses"] as const).filter(
+      (role): role is InputFile => args[role] !== undefined || (role === "messages" && files.tickets.threads !== undefined),
+    ),
     slaMetrics: slaPolicy?.targets.map((t) => t.metric) ?? [],
     dimensions: segments.dimensions.flat(),
   });

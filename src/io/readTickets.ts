@@ -20,7 +20,10 @@ import {
 import { readMessages, type ReadMessagesOptions } from "./readMessages.ts";
 import { EXCLUDED } from "./_presetKit.ts";
 import { VENDOR_PRESETS } from "./_presetVendors.ts";
-import type { InputSource, ReadOptions, ReadResult, ReadStats, Reject, TicketPreset } from "./types.ts";
+import { isThreadPreset, THREAD_PRESETS } from "./_threadPresets.ts";
+import type { ThreadStats } from "./_threads.ts";
+import { readThreads } from "./readThreads.ts";
+import type { InputSource, ReadOptions, ReadResult, ReadStats, Reject, ThreadPreset, TicketPreset } from "./types.ts";
 
 /** A new empty list (for {@link stateFor}). */
 const newList = <T>(): T[] => [];
@@ -74,6 +77,8 @@ export interface MessageJoin {
 export interface TicketReadResult extends ReadResult<Ticket> {
   /** The messages join, when `options.messages` was given. */
   readonly messages?: MessageJoin;
+  /** The thread accounting, for a thread preset (`threads`, `twcs`; see `readThreads`). */
+  readonly threads?: ThreadStats;
 }
 
 /**
@@ -92,6 +97,7 @@ export const TICKET_PRESETS: readonly TicketPreset[] = [
   "freshdesk-csv",
   "intercom-json",
   ...VENDOR_PRESETS,
+  ...THREAD_PRESETS,
 ];
 const REQUIRED = new Set<string>(TICKET_FIELDS.slice(0, 3));
 const MODEL_FIELD = 0;
@@ -182,6 +188,7 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
   if (!TICKET_PRESETS.includes(preset)) {
     throw new MetricRangeError("E_PRESET", `${fn}: preset must be one of ${TICKET_PRESETS.join(", ")}, got ${JSON.stringify(preset)}`);
   }
+  if (isThreadPreset(preset)) return readThreadPreset(input, opts, preset);
   const timeZone = checkTimeZone(fn, opts.timeZone);
   const status = statusReader(fn, preset, STATUS_TABLES[preset], opts.statusMap);
   const ctx = { timeZone, status };
@@ -300,4 +307,28 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
     finish();
   }
   return withBatches({ ...result, records: records(), messages: messageJoin }, joinedBatches);
+}
+
+/**
+ * A thread preset through {@link readTickets}: `readThreads` with the shared options. A status
+ * map or a messages file has no meaning there (the statuses and the messages come from the
+ * thread itself), so either throws rather than being ignored.
+ */
+async function readThreadPreset(input: InputSource, opts: ReadTicketsOptions, preset: ThreadPreset): Promise<TicketReadResult> {
+  const { statusMap, messages, messagesOptions, preset: _, ...shared } = opts;
+  const given =
+    statusMap !== undefined
+      ? "statusMap"
+      : messages !== undefined
+        ? "messages"
+        : messagesOptions !== undefined
+          ? "messagesOptions"
+          : undefined;
+  if (given !== undefined) {
+    throw new MetricRangeError(
+      "E_OPTION_VALUE",
+      `readTickets: ${given} must be left out with the ${preset} preset (its conversations, their messages and statuses come from the reply links), got ${given === "statusMap" ? JSON.stringify(statusMap) : "a value"}`,
+    );
+  }
+  return readThreads(input, { ...shared, preset });
 }
