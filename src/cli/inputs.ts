@@ -16,6 +16,7 @@ import {
   type Reject,
   type TicketPreset,
   type NamedSource,
+  type ThreadStats,
   type TicketReadResult,
 } from "../io/index.ts";
 import { openFile } from "../io/node/index.ts";
@@ -93,6 +94,8 @@ export interface InputSection {
     /** The provided fields with no value in any row (`InputInfo.blankFields`): their figures count every ticket as without one. */
     readonly blankFields: readonly string[];
     readonly precomputed: number;
+    /** With a thread preset (`threads`, `twcs`): the conversations and the reply links' cross-check (`readThreads`). */
+    readonly threads?: ThreadStats;
     readonly warnings: readonly {
       readonly reason: string;
       readonly description: string;

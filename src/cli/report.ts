@@ -154,6 +154,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       fields: files.tickets.input.fields,
       blankFields: files.tickets.input.blankFields,
       precomputed: folded.precomputedTickets,
+      ...(files.tickets.threads === undefined ? {} : { threads: files.tickets.threads }),
       warnings: folded.warnings.map((w) => ({
         reason: w.reason,
         description: w.description,

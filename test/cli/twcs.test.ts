@@ -56,6 +56,7 @@ describe("--preset twcs --by brand on the hand-built thread file", () => {
     expect(doc.input.preset).toBe("twcs");
     expect(doc.input.tickets).toMatchObject({ read: 23, used: 13, rejected: 3, excluded: 7 });
     expect(doc.input.tickets.excludedBy).toEqual({ "not opened by a customer": 2, "parent not found": 3, "reply cycle": 2 });
+    expect(doc.input.tickets.threads).toEqual({ conversations: 5, answered: 4, severalResponders: 1, listedAbsent: 1, listConflicts: 1 });
     const figures = brandFigures(doc);
     expect(figures.get("AcmeHelp")).toEqual({ count: 3, mean: 1500, median: 1800, p90: expect.closeTo(2280, 6) as number });
     expect(figures.get("ZetaCare")).toEqual({ count: 1, mean: 30, median: 30, p90: 30 });
@@ -146,6 +147,13 @@ describe("--preset twcs --by brand on the real twcs_head5000.csv", needsRealData
     expect(doc.input.tickets.excludedBy).toEqual({ "not opened by a customer": 130, "parent not found": 18 });
     expect(doc.input.tickets.used).toBe(ref.inConversations);
     expect(doc.report.counts.statuses.total).toBe(1285);
+    expect(doc.input.tickets.threads).toEqual({
+      conversations: 1285,
+      answered: 1285,
+      severalResponders: 1,
+      listedAbsent: 2624,
+      listConflicts: 0,
+    });
   });
 
   it("74 of the 76 brand accounts answered a conversation; the other 2 only wrote in threads that start with their own tweet", () => {
