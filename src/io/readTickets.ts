@@ -148,7 +148,10 @@ async function groupMessages(
  *   `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map (also, when the input is opened, a
  *   duration mapped without a unit to a column whose name states none; and a satisfaction
  *   scale whose bounds are not integers MIN < MAX); `E_STATUS_MAP` for a bad status map.
- * @remarks A record is rejected when a required value is missing, a value the preset reads
+ * @remarks With a thread preset (`threads`, `twcs`) the input is a messages file linked by
+ *   reply ids and this is {@link readThreads}: conversations as tickets, the accounting counting
+ *   messages, `threads` set; `statusMap` and `messages` then throw `E_OPTION_VALUE`. Otherwise:
+ *   a record is rejected when a required value is missing, a value the preset reads
  *   does not parse (a bad date, a negative count, an unknown status), its id repeats an
  *   earlier returned ticket's, or the CSV row is malformed; the reject names the column as
  *   the input spells it. Absent optional values are left out of the ticket (never
