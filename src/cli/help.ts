@@ -53,7 +53,9 @@ volume per period, the peak-hours heatmap, cohort retention, and CI gates.
 
 Input:
   -p, --preset NAME        generic (default), zendesk-csv, zendesk-json, freshdesk-csv, intercom-json,
-                           chatwoot-json, helpscout-json, zammad-json, gorgias-json
+                           chatwoot-json, helpscout-json, zammad-json, gorgias-json; threads, twcs:
+                           messages linked by reply ids read into conversations (twcs: the
+                           Customer Support on Twitter data set; brand = the account that replied)
       --input-format F     csv, json or ndjson, when the name and content do not tell (stdin)
       --messages FILE      messages (ticket_id, at, author, public) attached to the tickets
       --responses FILE     survey answers (kind, score, scale_min, scale_max, answered_at, ...)

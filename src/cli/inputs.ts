@@ -17,6 +17,7 @@ import {
   type TicketPreset,
   type NamedSource,
   type ReadTicketsOptions,
+  type ThreadStats,
   type TicketReadResult,
 } from "../io/index.ts";
 import { latestTicketInstant } from "../io/readTickets.ts";
@@ -95,6 +96,8 @@ export interface InputSection {
     /** The provided fields with no value in any row (`InputInfo.blankFields`): their figures count every ticket as without one. */
     readonly blankFields: readonly string[];
     readonly precomputed: number;
+    /** With a thread preset (`threads`, `twcs`): the conversations and the reply links' cross-check (`readThreads`). */
+    readonly threads?: ThreadStats;
     readonly warnings: readonly {
       readonly reason: string;
       readonly description: string;
@@ -144,7 +147,7 @@ export function inputError(role: FileRole, path: string, error: unknown): unknow
       role === "calls"
         ? "Choose the preset of your log (--preset call-log|anonymous-bank, or a ticket preset) or map columns with --map field=Column"
         : role === "tickets"
-          ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json|chatwoot-json|helpscout-json|zammad-json|gorgias-json) or map columns with --map field=Column"
+          ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json|chatwoot-json|helpscout-json|zammad-json|gorgias-json|threads|twcs) or map columns with --map field=Column"
           : "Map columns with --map field=Column (tickets only) or rename the columns; docs/guide/cli.md lists them",
     );
   }

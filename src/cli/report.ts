@@ -156,6 +156,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       fields: files.tickets.input.fields,
       blankFields: files.tickets.input.blankFields,
       precomputed: folded.precomputedTickets,
+      ...(files.tickets.threads === undefined ? {} : { threads: files.tickets.threads }),
       warnings: folded.warnings.map((w) => ({
         reason: w.reason,
         description: w.description,
@@ -217,7 +218,10 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const absent = absentInputs({
     fields: input.tickets.fields,
     json: files.tickets.input.format !== "csv",
-    files: (["messages", "responses"] as const).filter((role): role is InputFile => args[role] !== undefined),
+    // A thread preset's tickets carry their messages: as good as a --messages file.
+    files: (["messages", "responses"] as const).filter(
+      (role): role is InputFile => args[role] !== undefined || (role === "messages" && files.tickets.threads !== undefined),
+    ),
     slaMetrics: slaPolicy?.targets.map((t) => t.metric) ?? [],
     dimensions: segments.dimensions.flat(),
   });

@@ -10,7 +10,10 @@ import { HELPDESK_DURATION_KEYS, type HelpdeskDurationKey, type TicketStatus } f
 import type { FieldSpec } from "./_engine.ts";
 import { isObject, own, PRE } from "./_presetKit.ts";
 import { isVendorPreset, VENDOR_STATUS_TABLES, vendorFields, vendorUnwrap } from "./_presetVendors.ts";
-import type { TicketPreset } from "./types.ts";
+import type { ThreadPreset, TicketPreset } from "./types.ts";
+
+/** The presets read row by row (one record, one ticket): every ticket preset but the thread presets (./readThreads.ts). @internal */
+export type RowPreset = Exclude<TicketPreset, ThreadPreset>;
 import {
   interned,
   readCount,
@@ -99,7 +102,7 @@ const ZENDESK_STATUSES = table([...CATEGORIES, ["hold", "on_hold"], ["deleted", 
  * Status names per preset, keyed as `statusKey` folds them (lower case, `-`/`_` as spaces).
  * docs/guide/cli.md has the same tables. @internal
  */
-export const STATUS_TABLES: Readonly<Record<TicketPreset, ReadonlyMap<string, StatusEntry>>> = {
+export const STATUS_TABLES: Readonly<Record<RowPreset, ReadonlyMap<string, StatusEntry>>> = {
   generic: table([
     ...CATEGORIES,
     ["hold", "on_hold"],
@@ -194,7 +197,7 @@ export function defaultTicketReader(key: string, ctx: Context): Reader {
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The fields of `preset`. @internal */
-export function ticketFields(preset: TicketPreset, ctx: Context): FieldSpec[] {
+export function ticketFields(preset: RowPreset, ctx: Context): FieldSpec[] {
   if (isVendorPreset(preset)) return vendorFields(preset, ctx);
   const at = readTimestamp(ctx.timeZone);
   switch (preset) {
@@ -350,7 +353,7 @@ function unwrapIntercom(value: unknown): readonly unknown[] | undefined {
 }
 
 /** The JSON wrapper a preset understands, if any. @internal */
-export function ticketUnwrap(preset: TicketPreset): ((value: unknown) => readonly unknown[] | undefined) | undefined {
+export function ticketUnwrap(preset: RowPreset): ((value: unknown) => readonly unknown[] | undefined) | undefined {
   if (preset === "zendesk-json") return unwrapZendesk;
   if (preset === "intercom-json") return unwrapIntercom;
   if (isVendorPreset(preset)) return vendorUnwrap(preset);

@@ -18,6 +18,7 @@ export type {
   ReadResult,
   ReadStats,
   Reject,
+  ThreadPreset,
   TicketPreset,
 } from "./types.ts";
 export type { StatusMap } from "./_options.ts";
@@ -28,6 +29,9 @@ export type { CsvRecord, ReadCsvOptions } from "./readCsv.ts";
 export { readTickets, TICKET_PRESETS } from "./readTickets.ts";
 export type { MessageJoin, ReadTicketsOptions, TicketReadResult } from "./readTickets.ts";
 export { readMessages } from "./readMessages.ts";
+export { readThreads } from "./readThreads.ts";
+export type { ReadThreadsOptions, ThreadReadResult } from "./readThreads.ts";
+export type { ThreadStats } from "./_threads.ts";
 export type { ReadMessagesOptions, TicketMessage } from "./readMessages.ts";
 export { readSurveyResponses } from "./readSurveyResponses.ts";
 export type { ReadSurveyResponsesOptions } from "./readSurveyResponses.ts";

@@ -43,6 +43,9 @@ const AUTHOR_SYNONYMS = new Map<string, string>([
   ["operator", "bot"],
 ]);
 
+/** A message's author: customer, agent, bot or system, with the usual synonyms (end-user, admin, operator, …). @internal */
+export const readAuthorRole = readChoice(["customer", "agent", "bot", "system"], REASONS.author, AUTHOR_SYNONYMS);
+
 /**
  * Reads a messages file (columns `ticket_id`, `at`, `author`, `public`, `author_id`) as a
  * stream of {@link TicketMessage}s, rejecting and counting the rows that do not fit.
@@ -81,12 +84,7 @@ export async function readMessages(input: InputSource, options?: ReadMessagesOpt
   const base: FieldSpec[] = [
     { key: "ticketId", columns: ["ticket_id", "ticketId"], read: readId, required: true },
     { key: "at", columns: ["at"], read: readTimestamp(timeZone), required: true },
-    {
-      key: "author",
-      columns: ["author"],
-      read: readChoice(["customer", "agent", "bot", "system"], REASONS.author, AUTHOR_SYNONYMS),
-      required: true,
-    },
+    { key: "author", columns: ["author"], read: readAuthorRole, required: true },
     { key: "public", columns: ["public"], read: readBoolean, required: true },
     { key: "authorId", columns: ["author_id", "authorId"], read: readText },
   ];

@@ -15,12 +15,16 @@ import {
   TICKET_FIELDS,
   ticketFields,
   ticketUnwrap,
+  type RowPreset,
   type StatusExclusion,
 } from "./_ticketPresets.ts";
 import { readMessages, type ReadMessagesOptions } from "./readMessages.ts";
 import { EXCLUDED } from "./_presetKit.ts";
 import { VENDOR_PRESETS } from "./_presetVendors.ts";
-import type { InputSource, ReadOptions, ReadResult, ReadStats, Reject, TicketPreset } from "./types.ts";
+import { isThreadPreset, THREAD_PRESETS } from "./_threadPresets.ts";
+import type { ThreadStats } from "./_threads.ts";
+import { readThreads } from "./readThreads.ts";
+import type { InputSource, ReadOptions, ReadResult, ReadStats, Reject, ThreadPreset, TicketPreset } from "./types.ts";
 
 /** A new empty list (for {@link stateFor}). */
 const newList = <T>(): T[] => [];
@@ -74,6 +78,8 @@ export interface MessageJoin {
 export interface TicketReadResult extends ReadResult<Ticket> {
   /** The messages join, when `options.messages` was given. */
   readonly messages?: MessageJoin;
+  /** The thread accounting, for a thread preset (`threads`, `twcs`; see `readThreads`). */
+  readonly threads?: ThreadStats;
 }
 
 /**
@@ -92,6 +98,7 @@ export const TICKET_PRESETS: readonly TicketPreset[] = [
   "freshdesk-csv",
   "intercom-json",
   ...VENDOR_PRESETS,
+  ...THREAD_PRESETS,
 ];
 const REQUIRED = new Set<string>(TICKET_FIELDS.slice(0, 3));
 const MODEL_FIELD = 0;
@@ -121,11 +128,12 @@ async function groupMessages(
 function ticketFieldSpecs(
   fn: string,
   opts: ReadTicketsOptions,
-): { preset: TicketPreset; fields: FieldSpec[]; timeZone: string | undefined; dateFormat: string | undefined } {
+): { preset: RowPreset; fields: FieldSpec[]; timeZone: string | undefined; dateFormat: string | undefined } {
   const preset = opts.preset ?? "generic";
   if (!TICKET_PRESETS.includes(preset)) {
     throw new MetricRangeError("E_PRESET", `${fn}: preset must be one of ${TICKET_PRESETS.join(", ")}, got ${JSON.stringify(preset)}`);
   }
+  if (isThreadPreset(preset)) throw new Error(`unreachable: the ${preset} preset reads no ticket columns`);
   const timeZone = checkTimeZone(fn, opts.timeZone);
   const status = statusReader(fn, preset, STATUS_TABLES[preset], opts.statusMap);
   const ctx = { timeZone, status };
@@ -171,7 +179,10 @@ function ticketFieldSpecs(
  *   `E_MAP_ENTRY` / `E_MAP_FIELD` for a bad column map (also, when the input is opened, a
  *   duration mapped without a unit to a column whose name states none; and a satisfaction
  *   scale whose bounds are not integers MIN < MAX); `E_STATUS_MAP` for a bad status map.
- * @remarks A record is rejected when a required value is missing, a value the preset reads
+ * @remarks With a thread preset (`threads`, `twcs`) the input is a messages file linked by
+ *   reply ids and this is {@link readThreads}: conversations as tickets, the accounting counting
+ *   messages, `threads` set; `statusMap` and `messages` then throw `E_OPTION_VALUE`. Otherwise:
+ *   a record is rejected when a required value is missing, a value the preset reads
  *   does not parse (a bad date, a negative count, an unknown status), its id repeats an
  *   earlier returned ticket's, or the CSV row is malformed; the reject names the column as
  *   the input spells it. Absent optional values are left out of the ticket (never
@@ -207,6 +218,9 @@ function ticketFieldSpecs(
 export async function readTickets(input: InputSource, options?: ReadTicketsOptions): Promise<TicketReadResult> {
   const fn = "readTickets";
   const opts = options ?? {};
+  // A thread preset reads conversations from reply links (./readThreads.ts), not ticket columns.
+  const chosen = opts.preset ?? "generic";
+  if (TICKET_PRESETS.includes(chosen) && isThreadPreset(chosen)) return readThreadPreset(input, opts, chosen);
   const { preset, fields, timeZone, dateFormat } = ticketFieldSpecs(fn, opts);
 
   let join: MessageJoin | undefined;
@@ -324,6 +338,7 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
  */
 export async function latestTicketInstant(input: InputSource, options: ReadTicketsOptions): Promise<number | undefined> {
   const fn = "readTickets";
+  if (isThreadPreset(options.preset ?? "generic")) return undefined;
   const { preset, fields, timeZone, dateFormat } = ticketFieldSpecs(fn, options);
   let latest = -Infinity;
   const see = (value: unknown): void => {
@@ -357,4 +372,28 @@ export async function latestTicketInstant(input: InputSource, options: ReadTicke
     for await (const { message } of messages.records) see(message.at);
   }
   return latest;
+}
+
+/**
+ * A thread preset through {@link readTickets}: `readThreads` with the shared options. A status
+ * map or a messages file has no meaning there (the statuses and the messages come from the
+ * thread itself), so either throws rather than being ignored.
+ */
+async function readThreadPreset(input: InputSource, opts: ReadTicketsOptions, preset: ThreadPreset): Promise<TicketReadResult> {
+  const { statusMap, messages, messagesOptions, preset: _, ...shared } = opts;
+  const given =
+    statusMap !== undefined
+      ? "statusMap"
+      : messages !== undefined
+        ? "messages"
+        : messagesOptions !== undefined
+          ? "messagesOptions"
+          : undefined;
+  if (given !== undefined) {
+    throw new MetricRangeError(
+      "E_OPTION_VALUE",
+      `readTickets: ${given} must be left out with the ${preset} preset (its conversations, their messages and statuses come from the reply links), got ${given === "statusMap" ? JSON.stringify(statusMap) : "a value"}`,
+    );
+  }
+  return readThreads(input, { ...shared, preset });
 }

@@ -55,6 +55,8 @@ export type InputFormat = "csv" | "json" | "ndjson";
  * - `helpscout-json`: Help Scout Mailbox API 2.0 conversations, with their threads when embedded.
  * - `zammad-json`: Zammad tickets API objects (`GET /api/v1/tickets`, best with `?expand=true`).
  * - `gorgias-json`: Gorgias tickets API objects (`data`).
+ * - `threads`, `twcs`: a messages file linked by reply ids, read into conversations
+ *   ({@link ThreadPreset}; `readThreads`).
  *
  * @category Input
  */
@@ -67,7 +69,20 @@ export type TicketPreset =
   | "chatwoot-json"
   | "helpscout-json"
   | "zammad-json"
-  | "gorgias-json";
+  | "gorgias-json"
+  | ThreadPreset;
+
+/**
+ * A thread preset: the layout of a messages file whose messages link by reply ids (a social
+ * channel), read into conversations by `readThreads` (and by `readTickets` with the same preset).
+ *
+ * - `threads`: this library's columns `id`, `at`, `author`, `in_reply_to`, `author_id`, `responses`.
+ * - `twcs`: the "Customer Support on Twitter" data set (Thought Vector): `tweet_id`, `author_id`,
+ *   `inbound`, `created_at` in Twitter's layout, `response_tweet_id`, `in_response_to_tweet_id`.
+ *
+ * @category Input
+ */
+export type ThreadPreset = "threads" | "twcs";
 
 /**
  * A user mapping from model fields to the input's columns: either an object
