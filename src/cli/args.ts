@@ -97,6 +97,8 @@ export interface ReportArgs {
   readonly valuePerCustomer: number | undefined;
   /** `--quantiles`: `"exact"` or a sketch's relative error; `undefined` when not given (exact). */
   readonly quantiles: QuantileOption | undefined;
+  /** `--partial FILE`: write the accumulator state for `cx-metrics merge` instead of a report (./partial.ts). */
+  readonly partial: string | undefined;
 }
 
 const OPTIONS = {
@@ -139,6 +141,7 @@ const OPTIONS = {
   confidence: { type: "string" },
   "value-per-customer": { type: "string" },
   quantiles: { type: "string" },
+  partial: { type: "string" },
 } as const;
 
 const USAGE_HINT = 'Run "cx-metrics report --help" for the options';
@@ -201,7 +204,7 @@ function quantilesOf(text: string | undefined): QuantileOption | undefined {
 }
 
 /** `--max-rejected`: a share from 0 up to (not including) 1, as a fraction (`0.05`) or a percentage (`5%`). */
-function shareOf(text: string | undefined): number | undefined {
+export function shareOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const t = text.trim();
   const percent = t.endsWith("%");
@@ -231,7 +234,7 @@ function moneyOf(text: string | undefined): number | undefined {
   return value;
 }
 
-function choice<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+export function choice<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
     throw new CliError("E_CLI_OPTION_VALUE", `--${option} must be one of ${allowed.join(", ")}, got ${JSON.stringify(value)}`, USAGE_HINT);
@@ -328,6 +331,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     confidenceLevel: confidenceOf(values.confidence),
     valuePerCustomer: moneyOf(values["value-per-customer"]),
     quantiles: quantilesOf(values.quantiles),
+    partial: values.partial,
   };
 }
 

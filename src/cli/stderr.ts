@@ -15,7 +15,10 @@ import type { AbsentInput } from "./inputsNeeded.ts";
 
 const NAIVE = "has no UTC offset";
 
-function fileLines(role: string, file: FileSummary, args: ReportArgs): string[] {
+/** The arguments the rejects' messages read: `--rejects` (where all of them are) and `--timezone` (the hint). */
+type RejectsArgs = Pick<ReportArgs, "rejects" | "timeZone">;
+
+function fileLines(role: string, file: FileSummary, args: RejectsArgs): string[] {
   const name = file.path === "-" ? "(standard input)" : file.path;
   const excluded = Object.entries(file.excludedBy)
     .map(([reason, n]) => `${String(n)} ${reason}`)
@@ -48,7 +51,7 @@ function fileLines(role: string, file: FileSummary, args: ReportArgs): string[] 
 }
 
 /** The summary lines of every input file and their first rejected rows. */
-export function describeRejects(input: InputSection, args: ReportArgs): string {
+export function describeRejects(input: InputSection, args: RejectsArgs): string {
   const lines: string[] = [];
   lines.push(...fileLines("tickets", input.tickets, args));
   for (const w of input.tickets.warnings) {
@@ -122,7 +125,7 @@ export function commonReasons(rejects: readonly Reject[], count = 3): string[] {
 }
 
 /** The error of a run that used no ticket row (`E_CLI_NO_ROWS`, exit 2): the commonest reasons and a hint. */
-export function noRowsError(file: FileSummary, rejects: readonly Reject[], args: ReportArgs): CliError {
+export function noRowsError(file: FileSummary, rejects: readonly Reject[], args: RejectsArgs): CliError {
   const name = file.path === "-" ? "(standard input)" : file.path;
   if (file.read === 0) {
     return new CliError(

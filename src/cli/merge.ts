@@ -1,0 +1,150 @@
+/**
+ * `cx-metrics merge PART.json ...`: the report of partial reports (./partial.ts), with the gates,
+ * output and exit codes of `cx-metrics report` (./finish.ts).
+ *
+ * @internal
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { MetricRangeError } from "../_lib/errors.ts";
+import type { SlaPolicy } from "../models/sla.ts";
+import { reportAccumulator, type SegmentDimension } from "../report/index.ts";
+import { choice, CSV_TABLES, FORMATS, resolveFormat, shareOf, type GateArg } from "./args.ts";
+import { CliError, EXIT } from "./errors.ts";
+import { finish, parseChecks, type FinishArgs } from "./finish.ts";
+import { helpdeskDurations, resultOrBucketError } from "./fold.ts";
+import { mergeHelp } from "./help.ts";
+import type { CliIo } from "./io.ts";
+import { readPartial, reportOptionsOf, type PartialFile } from "./partial.ts";
+import { checkPartial } from "./partialCheck.ts";
+import { checkSameOptions, mergeInputSections, mergeRejects, ticketRejects } from "./partialMerge.ts";
+import type { RegressionArg } from "./regression.ts";
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  format: { type: "string", short: "f" },
+  table: { type: "string" },
+  output: { type: "string", short: "o" },
+  quiet: { type: "boolean", short: "q" },
+  strict: { type: "boolean" },
+  mermaid: { type: "boolean" },
+  "max-rejected": { type: "string" },
+  gate: { type: "string", multiple: true },
+  "fail-if": { type: "string", multiple: true },
+  gates: { type: "string" },
+  baseline: { type: "string" },
+  "fail-if-worse": { type: "string", multiple: true },
+  "allow-missing": { type: "boolean" },
+} as const;
+
+const USAGE_HINT = 'Run "cx-metrics merge --help" for the options';
+
+/** The parsed arguments of `cx-metrics merge`. */
+interface MergeArgs extends Omit<FinishArgs, "tickets" | "messages" | "responses" | "rejects" | "timeZone"> {
+  readonly partials: readonly string[];
+  readonly format: (typeof FORMATS)[number] | undefined;
+}
+
+function parseMergeArgs(argv: readonly string[]): MergeArgs | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/\s+To specify a positional.*$/s, "") : String(error);
+    throw new CliError("E_CLI_USAGE", message.replace(/\.$/, ""), USAGE_HINT);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) return "help";
+  if (positionals.length === 0)
+    throw new CliError("E_CLI_USAGE", "merge needs one or more partial files (written by cx-metrics report --partial FILE)", USAGE_HINT);
+  return {
+    partials: positionals,
+    format: choice("format", values.format, FORMATS),
+    table: choice("table", values.table, CSV_TABLES) ?? "segments",
+    output: values.output,
+    quiet: values.quiet === true,
+    strict: values.strict === true,
+    mermaid: values.mermaid === true,
+    maxRejected: shareOf(values["max-rejected"]),
+    gates: [
+      ...(values.gate ?? []).map((text): GateArg => ({ text, kind: "gate", source: "--gate" })),
+      ...(values["fail-if"] ?? []).map((text): GateArg => ({ text, kind: "fail-if", source: "--fail-if" })),
+    ],
+    gatesFile: values.gates,
+    baseline: values.baseline,
+    failIfWorse: (values["fail-if-worse"] ?? []).map((text): RegressionArg => ({ text, source: "--fail-if-worse" })),
+    allowMissing: values["allow-missing"] === true,
+  };
+}
+
+/** Runs `cx-metrics merge` with the arguments after `merge`; returns the exit code. */
+export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseMergeArgs(argv);
+  if (args === "help") {
+    io.stdout.write(mergeHelp());
+    return EXIT.OK;
+  }
+  const format = resolveFormat(args, io.stdout.isTTY === true);
+  if (args.mermaid && format !== "markdown") {
+    throw new CliError("E_CLI_USAGE", `--mermaid draws charts in the Markdown output: it needs --format markdown, got --format ${format}`);
+  }
+  const parts: { path: string; partial: PartialFile }[] = [];
+  for (const path of args.partials) parts.push({ path, partial: checkPartial(path, await readPartial(path)) });
+  checkSameOptions(parts);
+  const first = (parts[0] as { partial: PartialFile }).partial;
+  const options = first.options;
+  if (args.mermaid && !options.segments.includes("period")) {
+    throw new CliError("E_CLI_USAGE", "--mermaid charts the period segments: make the partials with --by period (or --mermaid)");
+  }
+  const dimensions = options.segments.map((k) => (typeof k === "string" ? [k] : [...k]) as SegmentDimension[]);
+  const checks = await parseChecks(args, dimensions);
+
+  const accumulator = reportAccumulator(reportOptionsOf(options));
+  const state = accumulator.create();
+  for (const { path, partial } of parts) {
+    let part;
+    try {
+      part = accumulator.fromJSON(partial.state);
+    } catch (error) {
+      if (!(error instanceof MetricRangeError)) throw error;
+      throw new CliError(
+        "E_CLI_PARTIAL",
+        `${path}: state: ${error.message.replace(/^[\w.]+: /, "")}`,
+        "Write the partials again with the version of cx-metrics that merges them",
+      );
+    }
+    accumulator.merge(state, part);
+  }
+  const cohorts = parts.flatMap(({ partial }) => partial.cohorts.map((c) => ({ ...c, start: new Date(c.start) })));
+  const report = resultOrBucketError(() => accumulator.result(state, cohorts), options.bucket);
+  const helpdeskValues = new Map<string, number[]>();
+  for (const { partial } of parts)
+    for (const [key, list] of Object.entries(partial.helpdesk)) helpdeskValues.set(key, [...(helpdeskValues.get(key) ?? []), ...list]);
+  const input = mergeInputSections(
+    parts.map((p) => p.partial.input),
+    options.maxRejects,
+  );
+  const slaPolicy = options.slaPolicy as SlaPolicy | null;
+  return finish(
+    {
+      ...args,
+      tickets: input.tickets.path,
+      messages: options.files.messages ? input.messages?.path : undefined,
+      responses: options.files.responses ? input.responses?.path : undefined,
+      rejects: undefined,
+      timeZone: options.timeZoneSource === "option" ? options.timeZone : undefined,
+    },
+    io,
+    format,
+    checks,
+    {
+      report,
+      helpdesk: helpdeskDurations(helpdeskValues, options.percentiles),
+      input,
+      rejects: mergeRejects(parts.map((p) => p.partial)),
+      ticketRejects: ticketRejects(parts.map((p) => p.partial)),
+      slaMetrics: (slaPolicy?.targets ?? []).map((t) => t.metric),
+      dimensions,
+    },
+  );
+}
