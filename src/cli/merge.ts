@@ -115,7 +115,8 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     }
     accumulator.merge(state, part);
   }
-  const cohorts = parts.flatMap(({ partial }) => partial.cohorts.map((c) => ({ ...c, start: new Date(c.start) })));
+  // Every part read the same cohorts (checked): once.
+  const cohorts = first.cohorts.map((c) => ({ ...c, start: new Date(c.start) }));
   const report = resultOrBucketError(() => accumulator.result(state, cohorts), options.bucket);
   const helpdeskValues = new Map<string, number[]>();
   for (const { partial } of parts)

@@ -45,17 +45,26 @@ function shown(value: unknown): string {
 export function checkSameOptions(parts: readonly { readonly path: string; readonly partial: PartialFile }[]): void {
   const [first, ...rest] = parts;
   if (first === undefined) return;
+  const mismatch = (name: string, other: string, a: unknown, b: unknown): CliError =>
+    new CliError(
+      "E_CLI_PARTIAL_MISMATCH",
+      `the partials were made with different ${name}: ${first.path} has ${shown(a)}, ${other} has ${shown(b)}`,
+      "Make every partial with the same options (only the input files differ), then merge them",
+    );
   for (const other of rest) {
     for (const key of Object.keys(OPTION_NAMES) as (keyof PartialOptions)[]) {
-      const a = JSON.stringify(first.partial.options[key]);
-      const b = JSON.stringify(other.partial.options[key]);
-      if (a === b) continue;
-      throw new CliError(
-        "E_CLI_PARTIAL_MISMATCH",
-        `the partials were made with different ${OPTION_NAMES[key]}: ${first.path} has ${shown(first.partial.options[key])}, ${other.path} has ${shown(other.partial.options[key])}`,
-        "Make every partial with the same options (only the input files differ), then merge them",
-      );
+      const a = first.partial.options[key];
+      const b = other.partial.options[key];
+      if (JSON.stringify(a) !== JSON.stringify(b)) throw mismatch(OPTION_NAMES[key], other.path, a, b);
     }
+    // The cohorts are not split with the tickets: every part reads the same file, merge takes it once.
+    if (JSON.stringify(first.partial.cohorts) !== JSON.stringify(other.partial.cohorts))
+      throw mismatch(
+        "--cohorts contents (give every part the same cohorts file)",
+        other.path,
+        first.partial.cohorts,
+        other.partial.cohorts,
+      );
   }
 }
 
@@ -138,7 +147,6 @@ export function mergeInputSections(inputs: readonly InputSection[], maxRejects: 
   if (first === undefined) throw new Error("unreachable: merge of no partials");
   const messages = companions(inputs.map((i) => i.messages));
   const responses = companions(inputs.map((i) => i.responses));
-  const cohorts = companions(inputs.map((i) => i.cohorts));
   return {
     preset: first.preset,
     timeZone: first.timeZone,
@@ -158,13 +166,14 @@ export function mergeInputSections(inputs: readonly InputSection[], maxRejects: 
             unmatched: sum(messages.map((m) => m.unmatched)),
           },
     responses: responses === null ? null : mergeSummaries(responses, maxRejects),
-    cohorts: cohorts === null ? null : mergeSummaries(cohorts, maxRejects),
+    // The same cohorts file in every part (checked), read once.
+    cohorts: first.cohorts,
   };
 }
 
-/** The parts' problem lists, one entry per part and file (each with its own path). */
+/** The parts' problem lists, one entry per part and file (each with its own path); the cohorts file's once. */
 export function mergeRejects(parts: readonly PartialFile[]): FileRejects[] {
-  return parts.flatMap((p) => p.rejects);
+  return parts.flatMap((p, i) => p.rejects.filter((r) => i === 0 || r.role !== "cohorts"));
 }
 
 /** The rejected records of the tickets files, in part order (for the message when no row could be used). */

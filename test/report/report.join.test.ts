@@ -156,7 +156,9 @@ describe("the join's state", () => {
     const json = acc.toJSON(s) as Record<string, unknown>;
     const v1: Record<string, unknown> = { ...json, v: 1 };
     delete v1.join;
-    expect(codeOf(() => acc.fromJSON(v1))).toMatch(/^E_STATE_FORMAT reportAccumulator.fromJSON: v must be 3 .*got 1, a state of an earlier version/);
+    expect(codeOf(() => acc.fromJSON(v1))).toMatch(
+      /^E_STATE_FORMAT reportAccumulator.fromJSON: v must be 3 .*got 1, a state of an earlier version/,
+    );
     expect(codeOf(() => acc.fromJSON({ ...json, v: 2 }))).toMatch(/got 2, a state of an earlier version without the metrics added since/);
     expect(codeOf(() => acc.fromJSON({ ...json, v: 4 }))).toMatch(/^E_STATE_FORMAT report.fromJSON: v must be 3/);
     expect(acc.result(acc.fromJSON(json)).tickets).toBe(6);
