@@ -9,72 +9,35 @@ import { parseArgs } from "node:util";
 import { MetricRangeError } from "../_lib/errors.ts";
 import type { SlaPolicy } from "../models/sla.ts";
 import { reportAccumulator, type SegmentDimension } from "../report/index.ts";
-import { choice, CSV_TABLES, FORMATS, resolveFormat, shareOf, type GateArg } from "./args.ts";
+import { OUTPUT_OPTIONS, outputArgs, resolveFormat, usageError, type OutputArgs } from "./args.ts";
 import { CliError, EXIT } from "./errors.ts";
-import { finish, parseChecks, type FinishArgs } from "./finish.ts";
+import { finish, parseChecks } from "./finish.ts";
 import { helpdeskDurations, resultOrBucketError } from "./fold.ts";
 import { mergeHelp } from "./help.ts";
 import type { CliIo } from "./io.ts";
 import { readPartial, reportOptionsOf, type PartialFile } from "./partial.ts";
 import { checkPartial } from "./partialCheck.ts";
 import { checkSameOptions, mergeInputSections, mergeRejects, ticketRejects } from "./partialMerge.ts";
-import type { RegressionArg } from "./regression.ts";
-
-const OPTIONS = {
-  help: { type: "boolean", short: "h" },
-  format: { type: "string", short: "f" },
-  table: { type: "string" },
-  output: { type: "string", short: "o" },
-  quiet: { type: "boolean", short: "q" },
-  strict: { type: "boolean" },
-  mermaid: { type: "boolean" },
-  "max-rejected": { type: "string" },
-  gate: { type: "string", multiple: true },
-  "fail-if": { type: "string", multiple: true },
-  gates: { type: "string" },
-  baseline: { type: "string" },
-  "fail-if-worse": { type: "string", multiple: true },
-  "allow-missing": { type: "boolean" },
-} as const;
 
 const USAGE_HINT = 'Run "cx-metrics merge --help" for the options';
 
 /** The parsed arguments of `cx-metrics merge`. */
-interface MergeArgs extends Omit<FinishArgs, "tickets" | "messages" | "responses" | "rejects" | "timeZone"> {
+interface MergeArgs extends OutputArgs {
   readonly partials: readonly string[];
-  readonly format: (typeof FORMATS)[number] | undefined;
 }
 
 function parseMergeArgs(argv: readonly string[]): MergeArgs | "help" {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: OUTPUT_OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/\s+To specify a positional.*$/s, "") : String(error);
-    throw new CliError("E_CLI_USAGE", message.replace(/\.$/, ""), USAGE_HINT);
+    throw usageError(error, USAGE_HINT);
   }
   const { values, positionals } = parsed;
   if (values.help === true) return "help";
   if (positionals.length === 0)
     throw new CliError("E_CLI_USAGE", "merge needs one or more partial files (written by cx-metrics report --partial FILE)", USAGE_HINT);
-  return {
-    partials: positionals,
-    format: choice("format", values.format, FORMATS),
-    table: choice("table", values.table, CSV_TABLES) ?? "segments",
-    output: values.output,
-    quiet: values.quiet === true,
-    strict: values.strict === true,
-    mermaid: values.mermaid === true,
-    maxRejected: shareOf(values["max-rejected"]),
-    gates: [
-      ...(values.gate ?? []).map((text): GateArg => ({ text, kind: "gate", source: "--gate" })),
-      ...(values["fail-if"] ?? []).map((text): GateArg => ({ text, kind: "fail-if", source: "--fail-if" })),
-    ],
-    gatesFile: values.gates,
-    baseline: values.baseline,
-    failIfWorse: (values["fail-if-worse"] ?? []).map((text): RegressionArg => ({ text, source: "--fail-if-worse" })),
-    allowMissing: values["allow-missing"] === true,
-  };
+  return { partials: positionals, ...outputArgs(values) };
 }
 
 /** Runs `cx-metrics merge` with the arguments after `merge`; returns the exit code. */

@@ -6,22 +6,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/errors.ts";
 import { mergeCommand } from "../../src/cli/merge.ts";
-import { cli, DATA, json, tempDir } from "./_run.ts";
+import { cli, DATA, FULL, json, tempDir } from "./_run.ts";
 
 const AS_OF = ["--as-of", "2026-12-01T00:00:00Z"];
-const OPTIONS = [
-  "--timezone",
-  "Europe/Bucharest",
-  ...AS_OF,
-  "--schedule",
-  DATA.schedule,
-  "--sla",
-  DATA.sla,
-  "--by",
-  "channel,assignee",
-  "--cohorts",
-  DATA.cohorts,
-];
+/** The full demo run's options after its files (cohorts, time zone, schedule, SLA, segments), judged at a fixed moment. */
+const OPTIONS = [...FULL.slice(FULL.indexOf("--cohorts")), ...AS_OF];
 
 /** Splits a CSV file's data lines by `key` (of the line), keeping the header in every part. */
 function splitCsv(path: string, key: (line: string) => string): Map<string, string> {
@@ -79,7 +68,7 @@ async function partials(dir: string, extra: readonly string[] = []): Promise<str
   return out;
 }
 
-const WHOLE = ["report", DATA.tickets, "--messages", DATA.messages, "--responses", DATA.responses, ...OPTIONS];
+const WHOLE = [...FULL, ...AS_OF];
 
 describe("report --partial and merge: the example export by month", () => {
   it("merges to the whole run's JSON (every input, schedule, SLA, segments, cohorts), apart from the file list and per-file record numbers", async () => {
