@@ -7,7 +7,9 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { cli, tempDir } from "./_run.ts";
 
-const HEADER = "id,created_at,status,channel,type,priority,assignee,first_response_at,solved_at,satisfaction,tags";
+const HEADER = "id,created_at,status,channel,type,priority,assignee,first_response_at,solved_at,satisfaction,tags,first_reply_min";
+/** The helpdesk's own first-reply minutes (the `helpdesk` section), mapped in every run. */
+const MAP = ["--map", "firstReply=first_reply_min:min"];
 const START = Date.UTC(2026, 0, 1);
 const YEAR = 365 * 24 * 3600_000;
 const iso = (ms: number): string => new Date(ms).toISOString().replace(".000Z", "Z");
@@ -25,6 +27,7 @@ const row = fc
     solved: fc.integer({ min: 1, max: 20 * 24 * 60 }),
     satisfaction: fc.constantFrom("", "", "good", "bad"),
     tags: fc.constantFrom("", "vip", "billing"),
+    helpdeskMinutes: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
     bad: fc.nat({ max: 30 }),
   })
   .map((r) => (id: number): string => {
@@ -33,7 +36,8 @@ const row = fc
     const first = r.firstResponse === undefined ? "" : iso(created + r.firstResponse * 60_000);
     // One row in about 30 is rejected: an impossible creation time.
     const createdText = r.bad === 0 ? "2026-02-30T10:00:00Z" : iso(created);
-    return [id, createdText, r.status, r.channel, r.type, r.priority, r.assignee, first, solved, r.satisfaction, r.tags].join(",");
+    const minutes = r.helpdeskMinutes === undefined ? "" : String(r.helpdeskMinutes);
+    return [id, createdText, r.status, r.channel, r.type, r.priority, r.assignee, first, solved, r.satisfaction, r.tags, minutes].join(",");
   });
 
 /** Report options every run shares; the second adds a period, a comparison, weeks and a sketch. */
@@ -78,7 +82,7 @@ describe("report --partial + merge = report of the whole", () => {
   )("any split into 1–4 files gives the whole run's JSON, the exit code and the gates", async (rows, cuts, config, gates) => {
     const dir = tempDir();
     const lines = rows.map((make, i) => make(1000 + i));
-    const options = CONFIGS[config] as readonly string[];
+    const options = [...(CONFIGS[config] as readonly string[]), ...MAP];
     const whole = join(dir, "whole.csv");
     writeFileSync(whole, `${HEADER}\n${lines.join("\n")}\n`);
     const ends = [...new Set(cuts.map((c) => Math.min(c, lines.length)))].sort((a, b) => a - b);
@@ -102,6 +106,9 @@ describe("report --partial + merge = report of the whole", () => {
       expect(merged.stderr.split("\n")[0]).toMatch(/no ticket row/);
       return;
     }
+    // The helpdesk's own durations are there to compare whenever a used row carries them.
+    if (config === 0 && lines.some((l) => !l.includes("2026-02-30") && !l.endsWith(",")))
+      expect(JSON.parse(merged.stdout).helpdesk.firstReply.count).toBeGreaterThan(0);
     // The gates' lines and the rejected-share warning, as the whole run prints them.
     expect(merged.stderr).toBe(expected.stderr);
     // With no rejected row and no warning, nothing is numbered per file: byte for byte but the paths.
