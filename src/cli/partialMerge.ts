@@ -85,8 +85,9 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
 
 /**
  * One file's summary from the parts' summaries of it: counts added up, the first `maxRejects`
- * problems in part order (each keeps its record number in its own part's file), the paths joined
- * with " + ", the layout where all parts agree (`null` when they differ).
+ * problems in part order (each keeps its record number in its own part's file, and gains that
+ * file's `path`), the paths joined with " + ", the layout where all parts agree (`null` when they
+ * differ).
  */
 export function mergeSummaries(files: readonly FileSummary[], maxRejects: number): FileSummary {
   const read = sum(files.map((f) => f.read));
@@ -106,7 +107,8 @@ export function mergeSummaries(files: readonly FileSummary[], maxRejects: number
     invalidUtf8: sum(files.map((f) => f.invalidUtf8)),
     invalidUtf8ByColumn: sumCounts(files.map((f) => f.invalidUtf8ByColumn)),
     problems: sum(files.map((f) => f.problems)),
-    rejects: files.flatMap((f) => f.rejects).slice(0, maxRejects),
+    // Each problem says which part's file its record number belongs to.
+    rejects: files.flatMap((f) => f.rejects.map((r) => ({ ...r, path: f.path }))).slice(0, maxRejects),
   };
 }
 

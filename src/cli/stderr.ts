@@ -34,7 +34,9 @@ function fileLines(role: string, file: FileSummary, args: RejectsArgs): string[]
     );
   }
   for (const r of file.rejects) {
-    const where = `record ${String(r.record)}${r.line === undefined ? "" : ` (line ${String(r.line)})`}`;
+    // Merged partials (./partialMerge.ts) name each problem's own file: record numbers are per file.
+    const file = (r as { readonly path?: unknown }).path;
+    const where = `${typeof file === "string" ? `${file} ` : ""}record ${String(r.record)}${r.line === undefined ? "" : ` (line ${String(r.line)})`}`;
     const value = r.value === "" ? "" : ` (value ${JSON.stringify(r.value.length > 60 ? `${r.value.slice(0, 57)}...` : r.value)})`;
     lines.push(`  ${where}, column ${JSON.stringify(r.column)}: ${r.reason}${value}`);
   }

@@ -91,6 +91,12 @@ describe("report --partial and merge: the example export by month", () => {
     expect(m.input.tickets.rejects.map((r: { reason: string }) => r.reason)).toEqual(
       w.input.tickets.rejects.map((r: { reason: string }) => r.reason),
     );
+    // Each listed problem names its part's file, and the summary on stderr says it.
+    const rejectPaths = m.input.tickets.rejects.map((r: { path: string }) => r.path);
+    expect(rejectPaths).toHaveLength(2);
+    for (const path of rejectPaths) expect(path).toMatch(/tickets-2026-1[01]\.csv$/);
+    const loud = await cli(["merge", ...parts, "--format", "json"]);
+    expect(loud.stderr).toContain(`${rejectPaths[0] as string} record ${String(m.input.tickets.rejects[0].record)}`);
     expect(m.input.tickets.path).toBe(`${join(dir, "tickets-2026-10.csv")} + ${join(dir, "tickets-2026-11.csv")}`);
     // Byte for byte once the paths and the per-file record and line numbers are set aside.
     const strip = (text: string): string =>
