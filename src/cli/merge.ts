@@ -7,6 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { MetricRangeError } from "../_lib/errors.ts";
+import { stateFor } from "../_lib/group.ts";
 import type { SlaPolicy } from "../models/sla.ts";
 import { reportAccumulator, type SegmentDimension } from "../report/index.ts";
 import { OUTPUT_OPTIONS, outputArgs, resolveFormat, usageError, type OutputArgs } from "./args.ts";
@@ -82,8 +83,12 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   const cohorts = first.cohorts.map((c) => ({ ...c, start: new Date(c.start) }));
   const report = resultOrBucketError(() => accumulator.result(state, cohorts), options.bucket);
   const helpdeskValues = new Map<string, number[]>();
-  for (const { partial } of parts)
-    for (const [key, list] of Object.entries(partial.helpdesk)) helpdeskValues.set(key, [...(helpdeskValues.get(key) ?? []), ...list]);
+  for (const { partial } of parts) {
+    for (const [key, list] of Object.entries(partial.helpdesk)) {
+      const values = stateFor(helpdeskValues, key, (): number[] => []);
+      for (const ms of list) values.push(ms);
+    }
+  }
   const input = mergeInputSections(
     parts.map((p) => p.partial.input),
     options.maxRejects,

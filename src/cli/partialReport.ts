@@ -20,7 +20,7 @@ import { describeRejects, rejectedShareWarnings } from "./stderr.ts";
 import { packageVersion } from "./version.ts";
 
 /** The options of `report` that belong to the final output: given to `merge`, not to a part. */
-const OUTPUT_OPTIONS: readonly [string, (args: ReportArgs) => boolean][] = [
+const MERGE_ONLY: readonly [string, (args: ReportArgs) => boolean][] = [
   ["--format", (a) => a.format !== undefined],
   ["--output", (a) => a.output !== undefined],
   ["--mermaid", (a) => a.mermaid],
@@ -47,7 +47,7 @@ export function checkPartialArgs(args: ReportArgs): void {
       'Give every part the same moment, e.g. --as-of 2027-01-01T00:00:00Z (the end of the whole range), and merge them with "cx-metrics merge"',
     );
   }
-  const given = OUTPUT_OPTIONS.filter(([, has]) => has(args)).map(([name]) => name);
+  const given = MERGE_ONLY.filter(([, has]) => has(args)).map(([name]) => name);
   if (given.length > 0) {
     throw new CliError(
       "E_CLI_USAGE",
