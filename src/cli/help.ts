@@ -166,8 +166,8 @@ Output:
   -o, --output FILE        write the report to FILE (the format follows .json/.md/.csv/.html if not given)
   -q, --quiet              no input summary on stderr
       --strict             any rejected row in any part fails the run (exit 2)
-      --mermaid            with --format markdown: trend charts (the partials need --by period
-                           or --mermaid)
+      --mermaid            with --format markdown: trend charts (the partials need --by period,
+                           which report --mermaid adds)
       --max-rejected SHARE  fail the run (exit 1) when more than SHARE of all ticket rows were rejected
 
 Gates (CI): --gate, --fail-if, --gates FILE, --baseline FILE, --fail-if-worse, --allow-missing,

@@ -58,7 +58,10 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   const first = (parts[0] as { partial: PartialFile }).partial;
   const options = first.options;
   if (args.mermaid && !options.segments.includes("period")) {
-    throw new CliError("E_CLI_USAGE", "--mermaid charts the period segments: make the partials with --by period (or --mermaid)");
+    throw new CliError(
+      "E_CLI_USAGE",
+      "--mermaid charts the period segments: make the partials with --by period (what report --mermaid adds)",
+    );
   }
   const dimensions = options.segments.map((k) => (typeof k === "string" ? [k] : [...k]) as SegmentDimension[]);
   const checks = await parseChecks(args, dimensions);

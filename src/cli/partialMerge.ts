@@ -20,7 +20,7 @@ const OPTION_NAMES: Readonly<Record<keyof PartialOptions, string>> = {
   period: "--period",
   compareTo: "--compare-to",
   bucket: "--bucket",
-  segments: "--by (segments; --mermaid adds period)",
+  segments: "--by (segments)",
   schedule: "--schedule (the file's contents)",
   slaPolicy: "--sla (the file's contents)",
   percentiles: "the percentiles",

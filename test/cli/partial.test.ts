@@ -128,6 +128,21 @@ describe("report --partial and merge: the example export by month", () => {
     expect((await cli(["merge", ...parts, "--strict", "-q"])).code).toBe(2);
   });
 
+  it("--mermaid: partials with --by period merge to the trend charts of report --mermaid; without period segments, a usage error", async () => {
+    const dir = tempDir();
+    const parts = await partials(dir, ["--by", "period"]);
+    const merged = await cli(["merge", ...parts, "--format", "markdown", "--mermaid", "-q"]);
+    const whole = await cli([...WHOLE, "--format", "markdown", "--mermaid", "-q"]);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toContain("xychart-beta");
+    const lines = (t: string): string[] => t.split("\n").filter((l) => !l.includes(".csv"));
+    expect(lines(merged.stdout)).toEqual(lines(whole.stdout));
+    const flat = await partials(tempDir());
+    const refused = await cli(["merge", ...flat, "--format", "markdown", "--mermaid"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--mermaid charts the period segments: make the partials with --by period/);
+  });
+
   it("writes the partial to standard output with --partial -; merge of one partial is that part's report", async () => {
     const dir = tempDir();
     const [october] = monthlyParts(dir);
@@ -187,7 +202,7 @@ describe("merge: mismatched options are refused, naming the option and both valu
     [
       "segments",
       ["--by", "priority"],
-      /different --by \(segments; --mermaid adds period\): .* has \["channel","assignee"\], .* has \["channel","assignee","priority"\]/,
+      /different --by \(segments\): .* has \["channel","assignee"\], .* has \["channel","assignee","priority"\]/,
     ],
     ["confidence", ["--confidence", "90%"], /different --confidence: .* has 0\.95, .* has 0\.9/],
     [
