@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { stateFor } from "../_lib/group.ts";
@@ -52,6 +53,9 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   if (args.mermaid && format !== "markdown") {
     throw new CliError("E_CLI_USAGE", `--mermaid draws charts in the Markdown output: it needs --format markdown, got --format ${format}`);
   }
+  // The same file twice would count its tickets twice.
+  const twice = args.partials.find((path, i) => args.partials.findIndex((p) => resolve(p) === resolve(path)) !== i);
+  if (twice !== undefined) throw new CliError("E_CLI_USAGE", `merge: ${twice} is given twice; each part must be merged once`, USAGE_HINT);
   const parts: { path: string; partial: PartialFile }[] = [];
   for (const path of args.partials) parts.push({ path, partial: checkPartial(path, await readPartial(path)) });
   checkSameOptions(parts);

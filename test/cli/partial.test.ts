@@ -319,6 +319,9 @@ describe("merge: damaged partials are refused (E_CLI_PARTIAL), never a crash", (
 
   it("usage: no partial, an unknown option, --help, and merge in the main help", async () => {
     expect((await cli(["merge"])).stderr).toMatch(/merge needs one or more partial files/);
+    const twice = await cli(["merge", "a.json", "./a.json"]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/merge: \.\/a\.json is given twice; each part must be merged once/);
     expect((await cli(["merge", "a.json", "--by", "channel"])).code).toBe(2);
     expect((await cli(["merge", "--help"])).stdout).toMatch(/^Usage: cx-metrics merge <partial\.json>\.\.\./);
     expect((await cli(["--help", "merge"])).stdout).toMatch(/^Usage: cx-metrics merge/);
