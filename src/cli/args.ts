@@ -97,10 +97,30 @@ export interface ReportArgs {
   readonly valuePerCustomer: number | undefined;
   /** `--quantiles`: `"exact"` or a sketch's relative error; `undefined` when not given (exact). */
   readonly quantiles: QuantileOption | undefined;
+  /** `--partial FILE`: write the accumulator state for `cx-metrics merge` instead of a report (./partial.ts). */
+  readonly partial: string | undefined;
 }
 
-const OPTIONS = {
+/** The options of the output and the gates: `report`'s, and all of `merge`'s (./merge.ts). */
+export const OUTPUT_OPTIONS = {
   help: { type: "boolean", short: "h" },
+  format: { type: "string", short: "f" },
+  table: { type: "string" },
+  output: { type: "string", short: "o" },
+  quiet: { type: "boolean", short: "q" },
+  strict: { type: "boolean" },
+  mermaid: { type: "boolean" },
+  "max-rejected": { type: "string" },
+  gate: { type: "string", multiple: true },
+  "fail-if": { type: "string", multiple: true },
+  gates: { type: "string" },
+  baseline: { type: "string" },
+  "fail-if-worse": { type: "string", multiple: true },
+  "allow-missing": { type: "boolean" },
+} as const;
+
+const OPTIONS = {
+  ...OUTPUT_OPTIONS,
   preset: { type: "string", short: "p" },
   "input-format": { type: "string" },
   messages: { type: "string" },
@@ -119,26 +139,14 @@ const OPTIONS = {
   bucket: { type: "string" },
   schedule: { type: "string" },
   sla: { type: "string" },
-  format: { type: "string", short: "f" },
-  table: { type: "string" },
-  output: { type: "string", short: "o" },
   rejects: { type: "string" },
   "max-rejects": { type: "string" },
-  "max-rejected": { type: "string" },
-  strict: { type: "boolean" },
-  mermaid: { type: "boolean" },
-  gate: { type: "string", multiple: true },
-  "fail-if": { type: "string", multiple: true },
-  gates: { type: "string" },
-  baseline: { type: "string" },
-  "fail-if-worse": { type: "string", multiple: true },
-  "allow-missing": { type: "boolean" },
-  quiet: { type: "boolean", short: "q" },
   "rank-by": { type: "string" },
   "min-sample": { type: "string" },
   confidence: { type: "string" },
   "value-per-customer": { type: "string" },
   quantiles: { type: "string" },
+  partial: { type: "string" },
 } as const;
 
 const USAGE_HINT = 'Run "cx-metrics report --help" for the options';
@@ -201,7 +209,7 @@ function quantilesOf(text: string | undefined): QuantileOption | undefined {
 }
 
 /** `--max-rejected`: a share from 0 up to (not including) 1, as a fraction (`0.05`) or a percentage (`5%`). */
-function shareOf(text: string | undefined): number | undefined {
+export function shareOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const t = text.trim();
   const percent = t.endsWith("%");
@@ -231,7 +239,7 @@ function moneyOf(text: string | undefined): number | undefined {
   return value;
 }
 
-function choice<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+export function choice<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
     throw new CliError("E_CLI_OPTION_VALUE", `--${option} must be one of ${allowed.join(", ")}, got ${JSON.stringify(value)}`, USAGE_HINT);
@@ -239,14 +247,60 @@ function choice<T extends string>(option: string, value: string | undefined, all
   return value as T;
 }
 
+/** `parseArgs`' error (an unknown option, a missing value) as a usage error with `hint`. */
+export function usageError(error: unknown, hint: string): CliError {
+  const message = error instanceof Error ? error.message.replace(/\s+To specify a positional.*$/s, "") : String(error);
+  return new CliError("E_CLI_USAGE", message.replace(/\.$/, ""), hint);
+}
+
 /** Turns `parseArgs`' errors (unknown option, missing value) into usage errors. */
 function parse(argv: readonly string[]): ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/\s+To specify a positional.*$/s, "") : String(error);
-    throw new CliError("E_CLI_USAGE", message.replace(/\.$/, ""), USAGE_HINT);
+    throw usageError(error, USAGE_HINT);
   }
+}
+
+/** The arguments of the output and the gates ({@link OUTPUT_OPTIONS}). */
+export type OutputArgs = Pick<
+  ReportArgs,
+  | "format"
+  | "table"
+  | "output"
+  | "quiet"
+  | "strict"
+  | "mermaid"
+  | "maxRejected"
+  | "gates"
+  | "gatesFile"
+  | "baseline"
+  | "failIfWorse"
+  | "allowMissing"
+>;
+
+/** The values of {@link OUTPUT_OPTIONS} as `parseArgs` gives them. */
+type OutputValues = ReturnType<typeof parseArgs<{ options: typeof OUTPUT_OPTIONS; allowPositionals: true; strict: true }>>["values"];
+
+/** Reads the values of {@link OUTPUT_OPTIONS}. */
+export function outputArgs(values: OutputValues): OutputArgs {
+  return {
+    format: choice("format", values.format, FORMATS),
+    table: choice("table", values.table, CSV_TABLES) ?? "segments",
+    output: values.output,
+    quiet: values.quiet === true,
+    strict: values.strict === true,
+    mermaid: values.mermaid === true,
+    maxRejected: shareOf(values["max-rejected"]),
+    gates: [
+      ...(values.gate ?? []).map((text): GateArg => ({ text, kind: "gate", source: "--gate" })),
+      ...(values["fail-if"] ?? []).map((text): GateArg => ({ text, kind: "fail-if", source: "--fail-if" })),
+    ],
+    gatesFile: values.gates,
+    baseline: values.baseline,
+    failIfWorse: (values["fail-if-worse"] ?? []).map((text): RegressionArg => ({ text, source: "--fail-if-worse" })),
+    allowMissing: values["allow-missing"] === true,
+  };
 }
 
 /**
@@ -287,10 +341,6 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
       USAGE_HINT,
     );
   }
-  const gates: GateArg[] = [
-    ...(values.gate ?? []).map((text): GateArg => ({ text, kind: "gate", source: "--gate" })),
-    ...(values["fail-if"] ?? []).map((text): GateArg => ({ text, kind: "fail-if", source: "--fail-if" })),
-  ];
   return {
     tickets: positionals[0] as string,
     preset: choice("preset", values.preset, PRESETS) ?? "generic",
@@ -309,25 +359,15 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     bucket: choice("bucket", values.bucket, BUCKETS),
     schedule: values.schedule,
     sla: values.sla,
-    format: choice("format", values.format, FORMATS),
-    table: choice("table", values.table, CSV_TABLES) ?? "segments",
-    output: values.output,
+    ...outputArgs(values),
     rejects: values.rejects,
-    strict: values.strict === true,
-    mermaid: values.mermaid === true,
-    gates,
-    gatesFile: values.gates,
-    baseline: values.baseline,
-    failIfWorse: (values["fail-if-worse"] ?? []).map((text): RegressionArg => ({ text, source: "--fail-if-worse" })),
-    allowMissing: values["allow-missing"] === true,
-    quiet: values.quiet === true,
     maxRejects,
-    maxRejected: shareOf(values["max-rejected"]),
     rankBy: choice("rank-by", values["rank-by"], RANK_BY),
     minSample,
     confidenceLevel: confidenceOf(values.confidence),
     valuePerCustomer: moneyOf(values["value-per-customer"]),
     quantiles: quantilesOf(values.quantiles),
+    partial: values.partial,
   };
 }
 

@@ -35,6 +35,8 @@ export const CLI_ERROR_CODES = [
   "E_CLI_CONFIG_FILE",
   "E_CLI_FILE",
   "E_CLI_NO_ROWS",
+  "E_CLI_PARTIAL",
+  "E_CLI_PARTIAL_MISMATCH",
   ...INPUT_FORMAT_CODES,
 ] as const;
 

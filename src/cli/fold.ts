@@ -11,7 +11,7 @@ import { summarizeDurations } from "../metrics/time/summarizeDurations.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
-import { reportAccumulator, type Report, type ReportOptions } from "../report/index.ts";
+import { reportAccumulator, type Report, type ReportAccumulator, type ReportOptions, type ReportState } from "../report/index.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { stateFor } from "../_lib/group.ts";
 import { sortNumbers } from "../_lib/sortNumbers.ts";
@@ -40,6 +40,11 @@ export interface Folded {
   readonly cohorts: readonly Cohort[];
   /** Tickets kept as exported whose timestamps contradict each other in a way no metric reports, by reason. */
   readonly warnings: readonly TicketWarning[];
+  /** The accumulator and its state, for `report --partial` (./partial.ts). */
+  readonly accumulator: ReportAccumulator;
+  readonly state: ReportState;
+  /** The helpdesk-computed durations by field, unsummarised, for `report --partial`. */
+  readonly helpdeskValues: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Tickets whose data contradicts itself in a way the metrics do not report themselves. */
@@ -86,12 +91,20 @@ class HelpdeskTally {
     }
   }
   result(percentiles: readonly number[]): HelpdeskDurations | null {
-    if (this.values.size === 0) return null;
-    const out: Record<string, ReturnType<typeof toJson>> = {};
-    for (const [key, list] of [...this.values].sort(([a], [b]) => (a < b ? -1 : 1)))
-      out[key] = toJson(sortNumbers(Float64Array.from(list)), percentiles);
-    return out;
+    return helpdeskDurations(this.values, percentiles);
   }
+}
+
+/** The summaries of helpdesk-computed durations by field (fields in code-unit order); `null` without any. */
+export function helpdeskDurations(
+  values: ReadonlyMap<string, readonly number[]>,
+  percentiles: readonly number[],
+): HelpdeskDurations | null {
+  if (values.size === 0) return null;
+  const out: Record<string, ReturnType<typeof toJson>> = {};
+  for (const [key, list] of [...values].sort(([a], [b]) => (a < b ? -1 : 1)))
+    out[key] = toJson(sortNumbers(Float64Array.from(list)), percentiles);
+  return out;
 }
 
 function toJson(sorted: Float64Array, percentiles: readonly number[]): HelpdeskDurations[string] {
@@ -268,6 +281,9 @@ async function foldOpened(
     cohorts,
     warnings: solvedFirst.records.length === 0 ? [] : [solvedFirst],
     latest,
+    accumulator: acc,
+    state,
+    helpdeskValues: helpdesk.values,
   };
 }
 
@@ -276,7 +292,7 @@ async function foldOpened(
  * from 1900 beside 2026 data with `--bucket hour`), a usage error that names the option and
  * the way out instead of the report function.
  */
-function resultOrBucketError(result: () => Report, bucket: string): Report {
+export function resultOrBucketError(result: () => Report, bucket: string): Report {
   try {
     return result();
   } catch (error) {

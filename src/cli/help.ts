@@ -11,6 +11,7 @@ export const MAIN_HELP = `cx-metrics: customer-service KPIs from helpdesk export
 
 Usage:
   cx-metrics report <tickets-file> [options]   compute the KPI report (see: cx-metrics report --help)
+  cx-metrics merge <partial.json>... [options] the report of partials (report --partial FILE), with gates
   cx-metrics staffing <file> [options]         agents needed per interval of the week (Erlang C / A)
   cx-metrics --help                            this help
   cx-metrics --version                         the version
@@ -111,6 +112,9 @@ Output:
       --rejects FILE       write every rejected row of every file to FILE (CSV)
       --max-rejects N      rejected-row problems listed on stderr per file (default 20)
   -q, --quiet              no input summary or progress on stderr (errors still print)
+      --partial FILE       write the accumulator state of this part of the data to FILE (- for
+                           stdout) instead of a report, for "cx-metrics merge"; needs --as-of,
+                           and takes no output or gate option (merge does)
       --strict             any rejected row fails the run (exit 2)
       --mermaid            with --format markdown: trend charts (Mermaid xychart-beta) of tickets
                            created and resolved per bucket and the median first response per
@@ -144,6 +148,35 @@ ${aliasLines()}
 Exit codes: 0 ok, 1 a gate failed (or --max-rejected exceeded), 2 usage or input error (no
 ticket row usable, --strict with rejected rows, or a gate on a metric not in this export),
 3 internal error.
+`;
+}
+
+/** `cx-metrics merge --help`. */
+export function mergeHelp(): string {
+  return `Usage: cx-metrics merge <partial.json>... [options]
+
+Merges partial reports, written by "cx-metrics report <part> --partial part.json --as-of TIME",
+into the report of all the parts, and checks the gates: the same output, exit codes and gates
+as "cx-metrics report" on all the data at once (apart from the input file list). Every partial
+must have been made with the same options (time zone, --as-of, --period, --compare-to,
+--bucket, --by, --schedule, --sla, --quantiles, ...): a difference is refused, naming it.
+
+Output:
+  -f, --format F           table (default on a terminal), markdown, json (default otherwise), csv, html
+      --table NAME         with --format csv: segments (default), buckets, heatmap, cohorts,
+                           gates, rejects (the first --max-rejects of each part), absent
+  -o, --output FILE        write the report to FILE (the format follows .json/.md/.csv/.html if not given)
+  -q, --quiet              no input summary on stderr
+      --strict             any rejected row in any part fails the run (exit 2)
+      --mermaid            with --format markdown: trend charts (the partials need --by period,
+                           which report --mermaid adds)
+      --max-rejected SHARE  fail the run (exit 1) when more than SHARE of all ticket rows were rejected
+
+Gates (CI): --gate, --fail-if, --gates FILE, --baseline FILE, --fail-if-worse, --allow-missing,
+  as in "cx-metrics report --help".
+
+Exit codes: 0 ok, 1 a gate failed, 2 usage or input error (a partial unreadable or made with
+other options), 3 internal error.
 `;
 }
 

@@ -15,7 +15,10 @@ import type { AbsentInput } from "./inputsNeeded.ts";
 
 const NAIVE = "has no UTC offset";
 
-function fileLines(role: string, file: FileSummary, args: ReportArgs): string[] {
+/** The arguments the rejects' messages read: `--rejects` (where all of them are) and `--timezone` (the hint). */
+type RejectsArgs = Pick<ReportArgs, "rejects" | "timeZone">;
+
+function fileLines(role: string, file: FileSummary, args: RejectsArgs): string[] {
   const name = file.path === "-" ? "(standard input)" : file.path;
   const excluded = Object.entries(file.excludedBy)
     .map(([reason, n]) => `${String(n)} ${reason}`)
@@ -31,7 +34,9 @@ function fileLines(role: string, file: FileSummary, args: ReportArgs): string[] 
     );
   }
   for (const r of file.rejects) {
-    const where = `record ${String(r.record)}${r.line === undefined ? "" : ` (line ${String(r.line)})`}`;
+    // Merged partials (./partialMerge.ts) name each problem's own file: record numbers are per file.
+    const file = (r as { readonly path?: unknown }).path;
+    const where = `${typeof file === "string" ? `${file} ` : ""}record ${String(r.record)}${r.line === undefined ? "" : ` (line ${String(r.line)})`}`;
     const value = r.value === "" ? "" : ` (value ${JSON.stringify(r.value.length > 60 ? `${r.value.slice(0, 57)}...` : r.value)})`;
     lines.push(`  ${where}, column ${JSON.stringify(r.column)}: ${r.reason}${value}`);
   }
@@ -48,7 +53,7 @@ function fileLines(role: string, file: FileSummary, args: ReportArgs): string[] 
 }
 
 /** The summary lines of every input file and their first rejected rows. */
-export function describeRejects(input: InputSection, args: ReportArgs): string {
+export function describeRejects(input: InputSection, args: RejectsArgs): string {
   const lines: string[] = [];
   lines.push(...fileLines("tickets", input.tickets, args));
   for (const w of input.tickets.warnings) {
@@ -122,7 +127,7 @@ export function commonReasons(rejects: readonly Reject[], count = 3): string[] {
 }
 
 /** The error of a run that used no ticket row (`E_CLI_NO_ROWS`, exit 2): the commonest reasons and a hint. */
-export function noRowsError(file: FileSummary, rejects: readonly Reject[], args: ReportArgs): CliError {
+export function noRowsError(file: FileSummary, rejects: readonly Reject[], args: RejectsArgs): CliError {
   const name = file.path === "-" ? "(standard input)" : file.path;
   if (file.read === 0) {
     return new CliError(

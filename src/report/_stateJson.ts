@@ -12,16 +12,20 @@ import { MetricRangeError } from "../_lib/errors.ts";
 import { scopeFromJSON, scopeToJSON, type AnyPlan, type ScopeState } from "./_engine.ts";
 import { segmentsFromJSON, segmentsToJSON, type SegmentsState } from "./_segments.ts";
 import { volumeFromJSON, volumeToJSON, type VolumeSettings, type VolumeState } from "./_volume.ts";
-import { joinFromJSON, joinState, joinToJSON, type JoinState } from "./_join.ts";
+import { joinFromJSON, joinToJSON, type JoinState } from "./_join.ts";
 
 /** The kind of a report state's JSON form. @internal */
 export const REPORT_STATE_KIND = "report";
 
 /**
- * The format version written: 2 adds `join` (responses waiting for their ticket). Format 1 is
- * still read, as a state with no response waiting and none joined. @internal
+ * The format version written and read: 3. Format 2 added `join` (responses waiting for their
+ * ticket); format 3 is the first with the survival metrics (`resolutionSurvival`,
+ * `firstResponseSurvival`) in every scope, and the first written by `cx-metrics report --partial`.
+ * Older states lack metrics the report now computes, so they are refused with a message that
+ * names the version found and says to recompute them (docs/guide/cli.md, "Partial reports and
+ * merge"). @internal
  */
-export const REPORT_STATE_VERSION = 2;
+export const REPORT_STATE_VERSION = 3;
 
 /** The parts of a report state that serialise. @internal */
 export interface ReportStateParts {
@@ -68,8 +72,14 @@ export function reportStateToJSON(ctx: StateCodecContext, s: ReportStateParts): 
 /** A report state read back from {@link reportStateToJSON}'s output. @internal */
 export function reportStateFromJSON(ctx: StateCodecContext, json: unknown): ReportStateParts {
   const kind = "reportAccumulator";
-  const v = json !== null && typeof json === "object" && (json as { v?: unknown }).v === 1 ? 1 : REPORT_STATE_VERSION;
-  const o = openState(json, REPORT_STATE_KIND, v);
+  const found = json !== null && typeof json === "object" ? (json as { v?: unknown }).v : undefined;
+  if ((json as { kind?: unknown } | null)?.kind === REPORT_STATE_KIND && typeof found === "number" && found < REPORT_STATE_VERSION) {
+    throw new MetricRangeError(
+      "E_STATE_FORMAT",
+      `${kind}.fromJSON: v must be ${String(REPORT_STATE_VERSION)} (the state format this version reads), got ${String(found)}, a state of an earlier version without the metrics added since (survival); compute it again with this version`,
+    );
+  }
+  const o = openState(json, REPORT_STATE_KIND, REPORT_STATE_VERSION);
   const options = readString(o, kind, "options");
   if (options !== ctx.fingerprint) {
     throw new MetricRangeError(
@@ -113,6 +123,6 @@ export function reportStateFromJSON(ctx: StateCodecContext, json: unknown): Repo
     segments: segments.map((seg, i) => segmentsFromJSON(ctx.main, kind, `segments[${String(i)}]`, seg)),
     previous: ctx.previous === undefined ? undefined : scopeFromJSON(ctx.previous, kind, "previous", previous),
     volume: volumeFromJSON(ctx.volume, o.volume),
-    join: v === 1 ? joinState() : joinFromJSON(kind, "join", o.join),
+    join: joinFromJSON(kind, "join", o.join),
   };
 }

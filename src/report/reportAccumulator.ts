@@ -96,16 +96,16 @@ export interface ReportAccumulator<R extends SelectedReport = Report> {
   /** The report of a state ({@link SelectedReport} with `metrics`); `cohorts` adds the retention matrix. Does not change the state. */
   result(state: ReportState, cohorts?: readonly Cohort[]): R;
   /**
-   * The state as JSON values (`{ kind: "report", v: 2, options, input, main, segments, previous,
+   * The state as JSON values (`{ kind: "report", v: 3, options, input, main, segments, previous,
    * volume, join }`, each part in its metrics' own versioned JSON forms; `join` holds the
    * responses still waiting for their ticket): ship it to another process and read it back with
    * `fromJSON` of an accumulator made with the same options.
    */
   toJSON(state: ReportState): StateJson;
   /**
-   * A state read back from `toJSON`'s output (format 2, or format 1 of earlier versions, read as
-   * a state with no response waiting for its ticket); `E_STATE_FORMAT` for anything else, or for
-   * a state of other options.
+   * A state read back from `toJSON`'s output (format 3); `E_STATE_FORMAT` for anything else: a
+   * state of an earlier format (1 or 2, without the survival metrics; the message says so), or a
+   * state of other options.
    */
   fromJSON(json: unknown): ReportState;
 }

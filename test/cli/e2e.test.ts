@@ -1,6 +1,8 @@
 // End to end: the real executable in a child process (node --import tsx src/cli/main.ts).
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repo } from "./_run.ts";
 
@@ -80,6 +82,39 @@ describe("cx-metrics as a process", () => {
     expect(first).toBeGreaterThan(0);
     expect(stderr).not.toContain("EPIPE");
     expect(code).toBe(0);
+  });
+
+  it("report --partial from standard input and to standard output, then merge: the whole run's figures, exit 1 on a failed gate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cx-e2e-"));
+    const lines = readFileSync(repo("examples/data/tickets.csv"), "utf8").split("\n");
+    const [header] = lines;
+    const halves = [lines.slice(1, 200), lines.slice(200)].map((part) => Buffer.from(`${header as string}\n${part.join("\n")}`));
+    const options = ["--timezone", "Europe/Bucharest", "--as-of", "2026-12-01T00:00:00Z", "--by", "channel", "-q"];
+    const partials: string[] = [];
+    for (const [i, half] of halves.entries()) {
+      const r = await exec(["report", "-", "--input-format", "csv", ...options, "--partial", "-"], half);
+      expect(r.code).toBe(0);
+      const path = join(dir, `part${String(i)}.json`);
+      writeFileSync(path, r.stdout);
+      partials.push(path);
+    }
+    const merged = await exec(["merge", ...partials, "-q", "--format", "json", "--gate", "tickets >= 394", "--fail-if", "backlog > 10"]);
+    const whole = await exec([
+      "report",
+      "examples/data/tickets.csv",
+      ...options,
+      "--format",
+      "json",
+      "--gate",
+      "tickets >= 394",
+      "--fail-if",
+      "backlog > 10",
+    ]);
+    expect(merged.code).toBe(1);
+    expect(whole.code).toBe(1);
+    const report = (r: { stdout: string }): unknown => (JSON.parse(r.stdout) as { report: unknown }).report;
+    expect(report(merged)).toEqual(report(whole));
+    expect(merged.stderr).toBe(whole.stderr);
   });
 
   it("--version prints the package version", async () => {
