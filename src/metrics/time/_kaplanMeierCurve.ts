@@ -26,17 +26,58 @@ export interface Curve {
   readonly upper: Float64Array;
 }
 
+/** The arrays of a curve and of the sorted times, reusable by the next curve of the same job. */
+interface Scratch {
+  readonly capacity: number;
+  readonly sorted: Float64Array;
+  readonly curve: Omit<Curve, "length">;
+}
+
+/**
+ * The scratch arrays of the last curve, held weakly: a report computes many curves one after
+ * the other in one synchronous job (a WeakRef's target lives at least until the job ends), so
+ * they reuse one set of arrays instead of stacking a set per curve until the collector runs;
+ * after the job, the set is the collector's.
+ */
+let lastScratch: WeakRef<Scratch> | undefined;
+
+function scratchFor(n: number): Scratch {
+  const held = lastScratch?.deref();
+  if (held !== undefined && held.capacity >= n) return held;
+  const capacity = Math.max(n, Math.min(2 * (held?.capacity ?? 0), 2 * n));
+  const f64 = (): Float64Array => new Float64Array(capacity);
+  const scratch: Scratch = {
+    capacity,
+    sorted: f64(),
+    curve: {
+      time: f64(),
+      atRisk: f64(),
+      events: f64(),
+      censored: f64(),
+      survival: f64(),
+      standardError: f64(),
+      lower: f64(),
+      upper: f64(),
+    },
+  };
+  lastScratch = new WeakRef(scratch);
+  return scratch;
+}
+
 /**
  * The product-limit curve of `ms[i]` (finite, ≥ 0) with `flags[i]` 1 for an event, 0 for a
  * censoring: one step per distinct time, events before censorings at a tie. The event times and
- * the censoring times are sorted apart (typed arrays, a numeric sort) and walked together.
+ * the censoring times are sorted apart and walked together. The curve's arrays may be longer
+ * than its `length` and are reused by the next curve computed in the same job: read it (or copy
+ * it) before computing another.
  */
 export function productLimit(ms: ArrayLike<number>, flags: ArrayLike<number>, z: number): Curve {
   const n = ms.length;
+  const scratch = scratchFor(n);
   let eventCount = 0;
   for (let k = 0; k < n; k++) eventCount += flags[k] === 1 ? 1 : 0;
-  const eventTimes = new Float64Array(eventCount);
-  const censorTimes = new Float64Array(n - eventCount);
+  const eventTimes = scratch.sorted.subarray(0, eventCount);
+  const censorTimes = scratch.sorted.subarray(eventCount, n);
   let e = 0;
   let c = 0;
   for (let k = 0; k < n; k++) {
@@ -47,17 +88,7 @@ export function productLimit(ms: ArrayLike<number>, flags: ArrayLike<number>, z:
   }
   sortNumbers(eventTimes);
   sortNumbers(censorTimes);
-  const curve = {
-    length: 0,
-    time: new Float64Array(n),
-    atRisk: new Float64Array(n),
-    events: new Float64Array(n),
-    censored: new Float64Array(n),
-    survival: new Float64Array(n),
-    standardError: new Float64Array(n),
-    lower: new Float64Array(n),
-    upper: new Float64Array(n),
-  };
+  const curve = { length: 0, ...scratch.curve };
   let atRisk = n;
   let survival = 1;
   let greenwood = 0;
