@@ -1,0 +1,102 @@
+/**
+ * The SQL forms of the time area's calendar duration summaries: first response time and
+ * resolution time (final and first solve). Each ticket gets an outcome (measured from messages,
+ * fields or the helpdesk's exported duration; skipped or an anomaly, by reason) by the rules of
+ * src/metrics/time/events.ts, then the measured durations are summarised as
+ * `summarizeDurations` does (count, exact total, mean kept in [min, max], R-7 median and
+ * percentiles, min, max).
+ *
+ * @internal
+ * @module
+ */
+import { conversationCtes, countIf, helpdesk, query, ticketCtes, type SqlContext } from "./context.ts";
+
+const MEASURED = "('messages', 'fields', 'helpdesk')";
+
+/** The skip and anomaly reasons of each duration metric, as the report names them. */
+const OUTCOMES = {
+  firstResponse: { skipped: ["noCustomerMessage", "unanswered"], anomalies: ["responseBeforeCreated"] },
+  resolution: { skipped: ["noSolveTime", "unresolved"], anomalies: ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"] },
+} as const;
+
+/** `p90`, `p99_9`: the column of a percentile. @internal */
+export function percentileColumn(p: number): string {
+  return `p${String(Math.round(p * 1e6) / 1e4).replace(".", "_")}`;
+}
+
+/** `camelCase` → `camel_case`. */
+const snake = (name: string): string => name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+
+/** The summary of relation `outcomes` (`outcome`, `v`): one row of figures. */
+function summary(c: SqlContext, ctes: string[], kind: keyof typeof OUTCOMES): string {
+  const v = `CASE WHEN outcome IN ${MEASURED} THEN v END`;
+  const all = [...ctes, `measured AS (SELECT v FROM outcomes WHERE outcome IN ${MEASURED})`];
+  const quantiles = [0.5, ...c.percentiles].map(
+    (p, i) => `${c.d.quantile("measured", "v", p)} AS ${i === 0 ? "median" : percentileColumn(p)}`,
+  );
+  const reasons = [
+    ...OUTCOMES[kind].skipped.map((r) => `${countIf(`outcome = 'skipped:${r}'`)} AS skipped_${snake(r)}`),
+    ...OUTCOMES[kind].anomalies.map((r) => `${countIf(`outcome = 'anomaly:${r}'`)} AS anomaly_${snake(r)}`),
+  ];
+  const mean = `CASE WHEN COUNT(${v}) = 0 THEN NULL ELSE LEAST(GREATEST(${c.d.double(`SUM(${v})`)} / COUNT(${v}), MIN(${v})), MAX(${v})) END`;
+  return query(
+    all,
+    `SELECT COUNT(${v}) AS count, SUM(${v}) AS total, ${mean} AS mean, ${quantiles.join(", ")}, MIN(${v}) AS min, MAX(${v}) AS max, ` +
+      `${countIf("outcome = 'messages'")} AS source_messages, ${countIf("outcome = 'fields'")} AS source_fields, ` +
+      `${countIf("outcome = 'helpdesk'")} AS source_helpdesk, ${reasons.join(", ")} FROM outcomes`,
+  );
+}
+
+/**
+ * firstResponseTimeAccumulator, calendar time (`firstResponseEvents`): with messages, no
+ * customer message is skipped, else from the first customer message (an outbound ticket) or the
+ * request start to the first public agent reply after it (none: unanswered); without messages, a
+ * `firstResponseAt` before `createdAt` is an anomaly, none falls back on the helpdesk's
+ * `firstReply`, else unanswered.
+ */
+export function firstResponseTimeSql(c: SqlContext): string {
+  const hd = helpdesk("firstReply");
+  const outcome =
+    `CASE WHEN has_messages AND first_customer_ms IS NULL THEN 'skipped:noCustomerMessage' WHEN has_messages AND turn_end_ms IS NULL THEN 'skipped:unanswered' ` +
+    `WHEN has_messages THEN 'messages' WHEN first_response_ms < created_ms THEN 'anomaly:responseBeforeCreated' ` +
+    `WHEN first_response_ms IS NULL AND ${hd} IS NOT NULL THEN 'helpdesk' WHEN first_response_ms IS NULL THEN 'skipped:unanswered' ELSE 'fields' END`;
+  const v =
+    `CASE WHEN has_messages THEN turn_end_ms - CASE WHEN outbound THEN first_customer_ms ELSE request_start_ms END ` +
+    `WHEN first_response_ms IS NULL THEN ${hd} ELSE first_response_ms - created_ms END`;
+  return summary(
+    c,
+    [...ticketCtes(c), ...conversationCtes(c), `outcomes AS (SELECT ${outcome} AS outcome, ${v} AS v FROM conv)`],
+    "firstResponse",
+  );
+}
+
+/**
+ * resolutionTimeAccumulator, calendar time (`resolutionEvents`), to the final solve (`until`
+ * `"final"`, the default) or the first: from the request start to `solvedAt` of a resolved ticket
+ * (first: `firstSolvedAt`, else `solvedAt` of a resolved ticket never reopened); without it the
+ * helpdesk's `fullResolution` (first: `firstResolution`, else `fullResolution` of a resolved ticket
+ * never reopened) from `createdAt`; else a resolved ticket is skipped (`noSolveTime`), another
+ * unresolved. An end before the start and a `solvedAt` before `firstSolvedAt` are anomalies.
+ */
+export function resolutionTimeSql(c: SqlContext, until: "first" | "final"): string {
+  const once = "resolved AND COALESCE(reopens, 0) = 0";
+  const full = helpdesk("fullResolution");
+  const end =
+    until === "final" ? "CASE WHEN resolved THEN solved_ms END" : `COALESCE(first_solved_ms, CASE WHEN ${once} THEN solved_ms END)`;
+  const exported =
+    until === "final"
+      ? `CASE WHEN resolved THEN ${full} END`
+      : `COALESCE(${helpdesk("firstResolution")}, CASE WHEN ${once} THEN ${full} END)`;
+  const outcome =
+    `CASE WHEN end_ms IS NULL AND exported IS NOT NULL THEN 'helpdesk' WHEN end_ms IS NULL AND resolved THEN 'skipped:noSolveTime' ` +
+    `WHEN end_ms IS NULL THEN 'skipped:unresolved' WHEN end_ms < request_start_ms THEN 'anomaly:solvedBeforeCreated' ` +
+    `WHEN first_solved_ms IS NOT NULL AND solved_ms IS NOT NULL AND solved_ms < first_solved_ms THEN 'anomaly:finalSolveBeforeFirstSolve' ` +
+    `WHEN has_messages THEN 'messages' ELSE 'fields' END`;
+  const ctes = [
+    ...ticketCtes(c),
+    ...conversationCtes(c),
+    `ends AS (SELECT conv.*, ${end} AS end_ms, ${exported} AS exported FROM conv)`,
+    `outcomes AS (SELECT ${outcome} AS outcome, CASE WHEN end_ms IS NULL THEN exported ELSE end_ms - request_start_ms END AS v FROM ends)`,
+  ];
+  return summary(c, ctes, "resolution");
+}

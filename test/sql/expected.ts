@@ -1,0 +1,117 @@
+/**
+ * The figures of the SQL forms as the TypeScript report computes them: for each metric of
+ * SQL_METRICS, the rows its query must return, built from `report()`'s JSON (columns named as
+ * the query names them).
+ */
+import type { Report } from "../../src/report/index.ts";
+import type { SqlMetricName } from "../../src/sql/index.ts";
+import { percentileColumn } from "../../src/sql/time.ts";
+import type { Row } from "./_engines.ts";
+
+const snake = (name: string): string => name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+
+function skips(rep: Report, metric: string, prefix: string, reasons: readonly string[]): Row {
+  const all = rep.skipped[metric] ?? {};
+  return Object.fromEntries(reasons.map((r) => [`${prefix}_${snake(r)}`, all[r] ?? 0]));
+}
+
+type DurationKey = "firstResponse" | "resolutionFinal" | "resolutionFirst";
+
+function duration(rep: Report, key: DurationKey, percentiles: readonly number[], skipped: string[], anomalies: string[]): Row {
+  const m = rep.time[key];
+  if (m === null) throw new Error(`report has no time.${key}`);
+  const cal = m.calendar;
+  const ps = Object.fromEntries(percentiles.map((p) => [percentileColumn(p), cal?.p.find((x) => x.p === p)?.value ?? null]));
+  return {
+    count: cal?.count ?? 0,
+    total: cal?.total ?? null,
+    mean: cal?.mean ?? null,
+    median: cal?.median ?? null,
+    ...ps,
+    min: cal?.min ?? null,
+    max: cal?.max ?? null,
+    source_messages: m.sources.messages,
+    source_fields: m.sources.fields,
+    source_helpdesk: m.sources.helpdesk,
+    ...skips(rep, key, "skipped", skipped),
+    ...skips(rep, key, "anomaly", anomalies),
+  };
+}
+
+/** The rows every SQL form must return, from the report. */
+export function expectedRows(rep: Report, percentiles: readonly number[]): Record<SqlMetricName, Row[]> {
+  const { statuses, resolutionRate: rate, backlog, channelMix } = rep.counts;
+  const reopens = rep.reopens;
+  const survey = rep.survey;
+  if (statuses === null || rate === null || backlog === null || reopens === null || survey === null)
+    throw new Error("report section missing");
+  const nps = survey.nps;
+  const csat = survey.csatSource === "responses" ? survey.csat : null;
+  return {
+    ticketsByStatus: [{ ...statuses }],
+    resolutionRate: [
+      {
+        value: rate.value,
+        received: rate.received,
+        resolved: rate.resolved,
+        unresolved: rate.unresolved,
+        resolved_by_status_only: rate.resolvedByStatusOnly,
+        ...skips(rep, "resolutionRate", "skipped", ["solvedBeforeCreated", "createdAfterJudgedAt"]),
+      },
+    ],
+    backlog: [
+      {
+        count: backlog.count,
+        threshold: backlog.threshold,
+        averaged_resolutions: backlog.averagedResolutions,
+        unresolved: backlog.unresolved,
+        resolved: backlog.resolved,
+        ...skips(rep, "backlog", "skipped", ["createdAfterAsOf", "solvedBeforeCreated"]),
+      },
+    ],
+    channelMix:
+      channelMix === null
+        ? []
+        : [
+            ...channelMix.channels.map((c) => ({ channel: c.channel, count: c.count, share: c.share })),
+            ...(channelMix.withoutChannel.count === 0
+              ? []
+              : [{ channel: null, count: channelMix.withoutChannel.count, share: channelMix.withoutChannel.share }]),
+          ],
+    reopenRate: [
+      {
+        rate: reopens.rate,
+        solved: reopens.solved,
+        reopened: reopens.reopened,
+        reopens: reopens.reopens,
+        reopens_per_ticket: reopens.reopensPerTicket,
+        skipped_no_reopen_data: reopens.skipped["noReopenData"] ?? 0,
+        skipped_never_solved: reopens.skipped["neverSolved"] ?? 0,
+      },
+    ],
+    firstResponseTime: [duration(rep, "firstResponse", percentiles, ["noCustomerMessage", "unanswered"], ["responseBeforeCreated"])],
+    resolutionTime: [
+      duration(rep, "resolutionFinal", percentiles, ["noSolveTime", "unresolved"], ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"]),
+    ],
+    firstResolutionTime: [
+      duration(rep, "resolutionFirst", percentiles, ["noSolveTime", "unresolved"], ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"]),
+    ],
+    nps: [
+      {
+        score: nps?.score ?? null,
+        total: nps?.total ?? 0,
+        promoters: nps?.promoters ?? 0,
+        passives: nps?.passives ?? 0,
+        detractors: nps?.detractors ?? 0,
+        promoter_share: nps?.promoterShare ?? null,
+        passive_share: nps?.passiveShare ?? null,
+        detractor_share: nps?.detractorShare ?? null,
+      },
+    ],
+    csat: [{ score: csat?.score ?? null, satisfied: csat?.satisfied ?? 0, total: csat?.total ?? 0 }],
+    ces: survey.ces.map((e) => ({ scale_min: e.scale.min, scale_max: e.scale.max, count: e.count, mean: e.mean, easy_share: e.easyShare })),
+    volumeByDay: (rep.volume?.buckets ?? [])
+      .filter((b) => b.created > 0 || b.resolved > 0)
+      .map((b) => ({ day: b.label, created: b.created, resolved: b.resolved })),
+  };
+}
