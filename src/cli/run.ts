@@ -12,6 +12,7 @@ import { MAIN_HELP, reportHelp, staffingHelp } from "./help.ts";
 import type { CliIo } from "./io.ts";
 import { safeLines } from "./render/safe.ts";
 import { reportCommand } from "./report.ts";
+import { SQL_HELP, sqlCommand } from "./sql.ts";
 import { staffingCommand } from "./staffing.ts";
 import { packageVersion } from "./version.ts";
 
@@ -25,7 +26,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.BAD_INPUT;
   }
   if (first === "--help" || first === "-h" || first === "help") {
-    io.stdout.write(rest[0] === "report" ? reportHelp() : rest[0] === "staffing" ? staffingHelp() : MAIN_HELP);
+    io.stdout.write(
+      rest[0] === "report" ? reportHelp() : rest[0] === "staffing" ? staffingHelp() : rest[0] === "sql" ? SQL_HELP : MAIN_HELP,
+    );
     return EXIT.OK;
   }
   if (first === "--version" || first === "-v" || first === "version") {
@@ -34,6 +37,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (first === "report") return reportCommand(rest, io);
   if (first === "staffing") return staffingCommand(rest, io);
+  if (first === "sql") return sqlCommand(rest, io);
   throw new CliError(
     "E_CLI_USAGE",
     first.startsWith("-")

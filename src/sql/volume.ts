@@ -101,7 +101,9 @@ export function reopenRateSql(c: SqlContext): string {
  * scope): tickets with a valid timeline (`timeline` of timeline.ts: a resolved ticket needs a
  * `solvedAt` not before `createdAt`) are counted as created on the local day of `createdAt` when
  * it is in the period, and as resolved on the day of `solvedAt` when resolved, in the period and
- * created before its end. One row per day with a count (`day`, `created`, `resolved`), by day.
+ * created before its end. Without a period the range is `volumeRange`'s: the whole local days
+ * from the first to the last `createdAt`, so a resolution on a later day is not in any bucket (as
+ * in the report). One row per day with a count (`day`, `created`, `resolved`), by day.
  */
 export function volumeByDaySql(c: SqlContext): string {
   const tz = c.timeZone;
@@ -112,5 +114,7 @@ export function volumeByDaySql(c: SqlContext): string {
     `bumps AS (SELECT ${c.d.localDay("created_at", tz)} AS day, 1 AS created, 0 AS resolved FROM life WHERE ${inPeriod(c, "created_ms")} ` +
       `UNION ALL SELECT ${c.d.localDay("solved_at", tz)} AS day, 0 AS created, 1 AS resolved FROM life WHERE resolved AND ${inPeriod(c, "solved_ms")} AND ${beforeEnd})`,
   ];
-  return query(ctes, `SELECT day, SUM(created) AS created, SUM(resolved) AS resolved FROM bumps GROUP BY day ORDER BY day`);
+  // Without a period: only the days up to the last creation day (labels `YYYY-MM-DD` sort as the days do).
+  const inRange = c.period === undefined ? ` WHERE day <= (SELECT MAX(${c.d.localDay("created_at", tz)}) FROM all_tickets)` : "";
+  return query(ctes, `SELECT day, SUM(created) AS created, SUM(resolved) AS resolved FROM bumps${inRange} GROUP BY day ORDER BY day`);
 }

@@ -115,3 +115,36 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
       .map((b) => ({ day: b.label, created: b.created, resolved: b.resolved })),
   };
 }
+
+/** The figures compared within the tolerance; every other number is compared exactly. */
+const FLOATS = /^(value|share|mean|median|p\d[\d_]*|threshold|rate|reopens_per_ticket|score|total|easy_share|\w+_share)$/;
+const RELATIVE = 1e-12;
+
+export function agrees(column: string, actual: unknown, expected: unknown): boolean {
+  if (typeof actual === "number" && typeof expected === "number" && FLOATS.test(column)) {
+    return Math.abs(actual - expected) <= RELATIVE * Math.max(1, Math.abs(actual), Math.abs(expected));
+  }
+  return Object.is(actual, expected) || (actual === 0 && expected === 0);
+}
+
+/** Rows in a stable order (channel mix ties and NULL ordering differ between engines). */
+const sorted = (rows: Row[]): Row[] => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+export function compare(name: SqlMetricName, engine: string, actual: Row[], expected: Row[]): string[] {
+  const problems: string[] = [];
+  const key = (r: Row): string => JSON.stringify([r["channel"], r["day"], r["scale_min"], r["scale_max"]]);
+  const a = name === "channelMix" || name === "ces" ? [...actual].sort((x, y) => (key(x) < key(y) ? -1 : 1)) : actual;
+  const e = name === "channelMix" || name === "ces" ? [...expected].sort((x, y) => (key(x) < key(y) ? -1 : 1)) : expected;
+  if (a.length !== e.length)
+    return [
+      `${engine} ${name}: ${String(a.length)} rows, expected ${String(e.length)}: ${JSON.stringify(sorted(a))} vs ${JSON.stringify(e)}`,
+    ];
+  e.forEach((row, i) => {
+    for (const [column, want] of Object.entries(row)) {
+      const got = (a[i] as Row)[column];
+      if (!agrees(column, got, want))
+        problems.push(`${engine} ${name} row ${String(i)} ${column}: got ${String(got)}, expected ${String(want)}`);
+    }
+  });
+  return problems;
+}
