@@ -117,8 +117,8 @@ const RULES: Readonly<Record<SqlDialect, DialectRules>> = {
   postgres: {
     name: "postgres",
     type: (t) => TYPES.postgres[t],
-    // EXTRACT returns numeric (exact) since PostgreSQL 14: the milliseconds are whole.
-    epochMs: (e) => `CAST(round(EXTRACT(EPOCH FROM ${e}) * 1000) AS bigint)`,
+    // EXTRACT returns numeric (exact) since PostgreSQL 14; floor drops microseconds, as the other engines do.
+    epochMs: (e) => `CAST(floor(EXTRACT(EPOCH FROM ${e}) * 1000) AS bigint)`,
     instant: (ms) => `CAST(${isoLiteral(ms)} AS timestamptz)`,
     double: castTo("postgres"),
     quantile: withinGroup,

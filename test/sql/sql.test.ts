@@ -3,6 +3,7 @@
  * executed here: BigQuery and Snowflake text is parsed by node-sql-parser's grammar of that
  * dialect (which rejects the other dialects' forms, checked below) and kept as a snapshot.
  */
+import { readFileSync } from "node:fs";
 import { Parser } from "node-sql-parser";
 import { describe, expect, it } from "vitest";
 import {
@@ -79,6 +80,15 @@ describe("documented examples", () => {
       helpdesk_first_reply_ms: 60_000,
     });
     expect(rows.messages[0]).toMatchObject({ ticket_id: "7", seq: 0, author: "customer", is_public: true });
+  });
+});
+
+describe("docs/guide/warehouse.md", () => {
+  const guide = readFileSync(new URL("../../docs/guide/warehouse.md", import.meta.url), "utf8");
+  it("lists every column of the schema and every metric", () => {
+    const columns = Object.values(WAREHOUSE_SCHEMA).flatMap((list) => list.map((c) => c.name));
+    expect(columns.filter((name) => !guide.includes(`\`${name}\``))).toEqual([]);
+    expect(names.filter((name) => !guide.includes(`| \`${name}\` |`))).toEqual([]);
   });
 });
 

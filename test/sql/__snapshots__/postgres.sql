@@ -1,19 +1,19 @@
 -- ticketsByStatus: report counts.statuses
 WITH
-  all_tickets AS (SELECT t.*, CAST(round(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(round(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(round(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(round(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000)
 SELECT COUNT(CASE WHEN status = 'new' THEN 1 END) AS new, COUNT(CASE WHEN status = 'open' THEN 1 END) AS open, COUNT(CASE WHEN status = 'pending' THEN 1 END) AS pending, COUNT(CASE WHEN status = 'on_hold' THEN 1 END) AS on_hold, COUNT(CASE WHEN status = 'solved' THEN 1 END) AS solved, COUNT(CASE WHEN status = 'closed' THEN 1 END) AS closed, COUNT(CASE WHEN NOT resolved AND (assignee IS NULL OR assignee = '') THEN 1 END) AS unassigned, COUNT(*) AS total FROM scope;
 
 -- resolutionRate: report counts.resolutionRate
 WITH
-  all_tickets AS (SELECT t.*, CAST(round(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(round(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(round(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(round(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   standing AS (SELECT CASE WHEN created_ms >= 1775001600000 THEN 'createdAfterJudgedAt' WHEN solved_ms < created_ms THEN 'solvedBeforeCreated' WHEN NOT resolved THEN 'unresolved' WHEN solved_ms IS NULL THEN 'byStatus' WHEN solved_ms < 1775001600000 THEN 'resolved' ELSE 'unresolved' END AS s FROM scope)
 SELECT CASE WHEN COUNT(CASE WHEN s IN ('resolved', 'byStatus', 'unresolved') THEN 1 END) = 0 THEN NULL ELSE CAST(COUNT(CASE WHEN s IN ('resolved', 'byStatus') THEN 1 END) AS double precision) / COUNT(CASE WHEN s IN ('resolved', 'byStatus', 'unresolved') THEN 1 END) END AS value, COUNT(CASE WHEN s IN ('resolved', 'byStatus', 'unresolved') THEN 1 END) AS received, COUNT(CASE WHEN s IN ('resolved', 'byStatus') THEN 1 END) AS resolved, COUNT(CASE WHEN s = 'unresolved' THEN 1 END) AS unresolved, COUNT(CASE WHEN s = 'byStatus' THEN 1 END) AS resolved_by_status_only, COUNT(CASE WHEN s = 'solvedBeforeCreated' THEN 1 END) AS skipped_solved_before_created, COUNT(CASE WHEN s = 'createdAfterJudgedAt' THEN 1 END) AS skipped_created_after_judged_at FROM standing;
 
 -- backlog: report counts.backlog
 WITH
-  all_tickets AS (SELECT t.*, CAST(round(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(round(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(round(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(round(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   standing AS (SELECT CASE WHEN created_ms > 1775001600000 THEN 'createdAfterAsOf' WHEN solved_ms < created_ms THEN 'solvedBeforeCreated' WHEN resolved AND solved_ms IS NULL THEN 'byStatus' WHEN resolved AND solved_ms <= 1775001600000 THEN 'resolved' ELSE 'open' END AS s, 1775001600000 - created_ms AS age, solved_ms - created_ms AS took FROM scope),
   threshold AS (SELECT CASE WHEN COUNT(*) = 0 THEN NULL ELSE CAST(SUM(took) AS double precision) / COUNT(*) END AS ms, COUNT(*) AS n FROM standing WHERE s = 'resolved')
@@ -21,23 +21,23 @@ SELECT CASE WHEN MAX(h.ms) IS NULL THEN NULL ELSE COUNT(CASE WHEN s = 'open' AND
 
 -- channelMix: report counts.channelMix
 WITH
-  all_tickets AS (SELECT t.*, CAST(round(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(round(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(round(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(round(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   labelled AS (SELECT CASE WHEN channel = '' THEN NULL ELSE channel END AS channel FROM scope)
 SELECT channel, COUNT(*) AS count, CAST(COUNT(*) AS double precision) / SUM(COUNT(*)) OVER () AS share FROM labelled GROUP BY channel ORDER BY count DESC, channel;
 
 -- reopenRate: report reopens
 WITH
-  all_tickets AS (SELECT t.*, CAST(round(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(round(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(round(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(round(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   standing AS (SELECT CASE WHEN reopens IS NULL THEN 'noReopenData' WHEN reopens > 0 OR resolved OR first_solved_ms IS NOT NULL THEN 'solved' ELSE 'neverSolved' END AS s, reopens FROM scope)
 SELECT CASE WHEN COUNT(CASE WHEN s = 'solved' THEN 1 END) = 0 THEN NULL ELSE CAST(COUNT(CASE WHEN s = 'solved' AND reopens > 0 THEN 1 END) AS double precision) / COUNT(CASE WHEN s = 'solved' THEN 1 END) END AS rate, COUNT(CASE WHEN s = 'solved' THEN 1 END) AS solved, COUNT(CASE WHEN s = 'solved' AND reopens > 0 THEN 1 END) AS reopened, COALESCE(SUM(CASE WHEN s = 'solved' THEN reopens END), 0) AS reopens, CASE WHEN COUNT(CASE WHEN s = 'solved' THEN 1 END) = 0 THEN NULL ELSE CAST(COALESCE(SUM(CASE WHEN s = 'solved' THEN reopens END), 0) AS double precision) / COUNT(CASE WHEN s = 'solved' THEN 1 END) END AS reopens_per_ticket, COUNT(CASE WHEN s = 'noReopenData' THEN 1 END) AS skipped_no_reopen_data, COUNT(CASE WHEN s = 'neverSolved' THEN 1 END) AS skipped_never_solved FROM standing;
 
 -- firstResponseTime: report time.firstResponse.calendar
 WITH
-  all_tickets AS (SELECT t.*, CAST(round(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(round(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(round(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(round(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
-  msg AS (SELECT ticket_id, seq, CAST(round(EXTRACT(EPOCH FROM sent_at) * 1000) AS bigint) AS at_ms, author FROM messages WHERE author = 'customer' OR (author = 'agent' AND is_public)),
+  msg AS (SELECT ticket_id, seq, CAST(floor(EXTRACT(EPOCH FROM sent_at) * 1000) AS bigint) AS at_ms, author FROM messages WHERE author = 'customer' OR (author = 'agent' AND is_public)),
   msg_first AS (SELECT ticket_id, author, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg),
   cust_first AS (SELECT ticket_id, at_ms, seq, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg WHERE author = 'customer'),
   turn_end AS (SELECT r.ticket_id, MIN(r.at_ms) AS at_ms FROM msg r JOIN cust_first f ON f.ticket_id = r.ticket_id AND f.rn = 1 WHERE r.author = 'agent' AND (r.at_ms > f.at_ms OR (r.at_ms = f.at_ms AND r.seq > f.seq)) GROUP BY r.ticket_id),
@@ -48,9 +48,9 @@ SELECT COUNT(CASE WHEN outcome IN ('messages', 'fields', 'helpdesk') THEN v END)
 
 -- resolutionTime: report time.resolutionFinal.calendar
 WITH
-  all_tickets AS (SELECT t.*, CAST(round(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(round(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(round(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(round(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
-  msg AS (SELECT ticket_id, seq, CAST(round(EXTRACT(EPOCH FROM sent_at) * 1000) AS bigint) AS at_ms, author FROM messages WHERE author = 'customer' OR (author = 'agent' AND is_public)),
+  msg AS (SELECT ticket_id, seq, CAST(floor(EXTRACT(EPOCH FROM sent_at) * 1000) AS bigint) AS at_ms, author FROM messages WHERE author = 'customer' OR (author = 'agent' AND is_public)),
   msg_first AS (SELECT ticket_id, author, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg),
   cust_first AS (SELECT ticket_id, at_ms, seq, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg WHERE author = 'customer'),
   turn_end AS (SELECT r.ticket_id, MIN(r.at_ms) AS at_ms FROM msg r JOIN cust_first f ON f.ticket_id = r.ticket_id AND f.rn = 1 WHERE r.author = 'agent' AND (r.at_ms > f.at_ms OR (r.at_ms = f.at_ms AND r.seq > f.seq)) GROUP BY r.ticket_id),
@@ -62,9 +62,9 @@ SELECT COUNT(CASE WHEN outcome IN ('messages', 'fields', 'helpdesk') THEN v END)
 
 -- firstResolutionTime: report time.resolutionFirst.calendar
 WITH
-  all_tickets AS (SELECT t.*, CAST(round(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(round(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(round(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(round(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
-  msg AS (SELECT ticket_id, seq, CAST(round(EXTRACT(EPOCH FROM sent_at) * 1000) AS bigint) AS at_ms, author FROM messages WHERE author = 'customer' OR (author = 'agent' AND is_public)),
+  msg AS (SELECT ticket_id, seq, CAST(floor(EXTRACT(EPOCH FROM sent_at) * 1000) AS bigint) AS at_ms, author FROM messages WHERE author = 'customer' OR (author = 'agent' AND is_public)),
   msg_first AS (SELECT ticket_id, author, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg),
   cust_first AS (SELECT ticket_id, at_ms, seq, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg WHERE author = 'customer'),
   turn_end AS (SELECT r.ticket_id, MIN(r.at_ms) AS at_ms FROM msg r JOIN cust_first f ON f.ticket_id = r.ticket_id AND f.rn = 1 WHERE r.author = 'agent' AND (r.at_ms > f.at_ms OR (r.at_ms = f.at_ms AND r.seq > f.seq)) GROUP BY r.ticket_id),
@@ -76,28 +76,28 @@ SELECT COUNT(CASE WHEN outcome IN ('messages', 'fields', 'helpdesk') THEN v END)
 
 -- nps: report survey.nps
 WITH
-  answers AS (SELECT kind, score, scale_min, scale_max, CAST(round(EXTRACT(EPOCH FROM answered_at) * 1000) AS bigint) AS answered_ms FROM survey_responses),
+  answers AS (SELECT kind, score, scale_min, scale_max, CAST(floor(EXTRACT(EPOCH FROM answered_at) * 1000) AS bigint) AS answered_ms FROM survey_responses),
   valid AS (SELECT * FROM answers WHERE answered_ms >= 1772323200000 AND answered_ms < 1775001600000 AND kind IN ('nps', 'csat', 'ces') AND scale_min = FLOOR(scale_min) AND scale_max = FLOOR(scale_max) AND scale_min < scale_max AND score = FLOOR(score) AND score >= scale_min AND score <= scale_max AND (kind <> 'nps' OR (score >= 0 AND score <= 10))),
   nps AS (SELECT score FROM valid WHERE kind = 'nps')
 SELECT CASE WHEN COUNT(*) = 0 THEN NULL ELSE CAST(COUNT(CASE WHEN score >= 9 THEN 1 END) - COUNT(CASE WHEN score <= 6 THEN 1 END) AS double precision) / COUNT(*) END * 100 AS score, COUNT(*) AS total, COUNT(CASE WHEN score >= 9 THEN 1 END) AS promoters, COUNT(CASE WHEN score >= 7 AND score <= 8 THEN 1 END) AS passives, COUNT(CASE WHEN score <= 6 THEN 1 END) AS detractors, CASE WHEN COUNT(*) = 0 THEN NULL ELSE CAST(COUNT(CASE WHEN score >= 9 THEN 1 END) AS double precision) / COUNT(*) END AS promoter_share, CASE WHEN COUNT(*) = 0 THEN NULL ELSE CAST(COUNT(CASE WHEN score >= 7 AND score <= 8 THEN 1 END) AS double precision) / COUNT(*) END AS passive_share, CASE WHEN COUNT(*) = 0 THEN NULL ELSE CAST(COUNT(CASE WHEN score <= 6 THEN 1 END) AS double precision) / COUNT(*) END AS detractor_share FROM nps;
 
 -- csat: report survey.csat (from responses)
 WITH
-  answers AS (SELECT kind, score, scale_min, scale_max, CAST(round(EXTRACT(EPOCH FROM answered_at) * 1000) AS bigint) AS answered_ms FROM survey_responses),
+  answers AS (SELECT kind, score, scale_min, scale_max, CAST(floor(EXTRACT(EPOCH FROM answered_at) * 1000) AS bigint) AS answered_ms FROM survey_responses),
   valid AS (SELECT * FROM answers WHERE answered_ms >= 1772323200000 AND answered_ms < 1775001600000 AND kind IN ('nps', 'csat', 'ces') AND scale_min = FLOOR(scale_min) AND scale_max = FLOOR(scale_max) AND scale_min < scale_max AND score = FLOOR(score) AND score >= scale_min AND score <= scale_max AND (kind <> 'nps' OR (score >= 0 AND score <= 10))),
   csat AS (SELECT score, scale_min, scale_max FROM valid WHERE kind = 'csat')
 SELECT CASE WHEN COUNT(*) = 0 THEN NULL ELSE CAST(COUNT(CASE WHEN score >= CASE WHEN scale_max - scale_min + 1 >= 5 THEN scale_max - 1 ELSE scale_max END THEN 1 END) AS double precision) / COUNT(*) END AS score, COUNT(CASE WHEN score >= CASE WHEN scale_max - scale_min + 1 >= 5 THEN scale_max - 1 ELSE scale_max END THEN 1 END) AS satisfied, COUNT(*) AS total FROM csat;
 
 -- ces: report survey.ces
 WITH
-  answers AS (SELECT kind, score, scale_min, scale_max, CAST(round(EXTRACT(EPOCH FROM answered_at) * 1000) AS bigint) AS answered_ms FROM survey_responses),
+  answers AS (SELECT kind, score, scale_min, scale_max, CAST(floor(EXTRACT(EPOCH FROM answered_at) * 1000) AS bigint) AS answered_ms FROM survey_responses),
   valid AS (SELECT * FROM answers WHERE answered_ms >= 1772323200000 AND answered_ms < 1775001600000 AND kind IN ('nps', 'csat', 'ces') AND scale_min = FLOOR(scale_min) AND scale_max = FLOOR(scale_max) AND scale_min < scale_max AND score = FLOOR(score) AND score >= scale_min AND score <= scale_max AND (kind <> 'nps' OR (score >= 0 AND score <= 10))),
   ces AS (SELECT score, scale_min, scale_max FROM valid WHERE kind = 'ces')
 SELECT scale_min, scale_max, COUNT(*) AS count, CAST(SUM(score) AS double precision) / COUNT(*) AS mean, CAST(COUNT(CASE WHEN score >= FLOOR((scale_min + scale_max) / 2) + 1 THEN 1 END) AS double precision) / COUNT(*) AS easy_share FROM ces GROUP BY scale_min, scale_max ORDER BY count DESC, scale_min, scale_max;
 
 -- volumeByDay: report volume.buckets (bucket day)
 WITH
-  all_tickets AS (SELECT t.*, CAST(round(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(round(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(round(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(round(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   life AS (SELECT * FROM all_tickets WHERE NOT (resolved AND (solved_ms IS NULL OR solved_ms < created_ms))),
   bumps AS (SELECT to_char(created_at AT TIME ZONE 'Europe/Bucharest', 'YYYY-MM-DD') AS day, 1 AS created, 0 AS resolved FROM life WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000 UNION ALL SELECT to_char(solved_at AT TIME ZONE 'Europe/Bucharest', 'YYYY-MM-DD') AS day, 0 AS created, 1 AS resolved FROM life WHERE resolved AND solved_ms >= 1772323200000 AND solved_ms < 1775001600000 AND created_ms < 1775001600000)
