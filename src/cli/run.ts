@@ -12,7 +12,7 @@ import { MAIN_HELP, reportHelp, staffingHelp } from "./help.ts";
 import type { CliIo } from "./io.ts";
 import { safeLines } from "./render/safe.ts";
 import { reportCommand } from "./report.ts";
-import { SQL_HELP, sqlCommand } from "./sql.ts";
+import { SCHEDULE_TABLE_HELP, scheduleTableCommand, SQL_HELP, sqlCommand } from "./sql.ts";
 import { staffingCommand } from "./staffing.ts";
 import { packageVersion } from "./version.ts";
 
@@ -27,7 +27,15 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (first === "--help" || first === "-h" || first === "help") {
     io.stdout.write(
-      rest[0] === "report" ? reportHelp() : rest[0] === "staffing" ? staffingHelp() : rest[0] === "sql" ? SQL_HELP : MAIN_HELP,
+      rest[0] === "report"
+        ? reportHelp()
+        : rest[0] === "staffing"
+          ? staffingHelp()
+          : rest[0] === "sql"
+            ? SQL_HELP
+            : rest[0] === "schedule-table"
+              ? SCHEDULE_TABLE_HELP
+              : MAIN_HELP,
     );
     return EXIT.OK;
   }
@@ -38,6 +46,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (first === "report") return reportCommand(rest, io);
   if (first === "staffing") return staffingCommand(rest, io);
   if (first === "sql") return sqlCommand(rest, io);
+  if (first === "schedule-table") return scheduleTableCommand(rest, io);
   throw new CliError(
     "E_CLI_USAGE",
     first.startsWith("-")

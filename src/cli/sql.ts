@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { isValidTimeZone } from "../_lib/zone.ts";
 import {
   metricSql,
+  scheduleIntervalRows,
   schemaSql,
   SQL_DIALECTS,
   SQL_METRICS,
@@ -17,6 +18,7 @@ import {
   type SqlMetricName,
   type SqlOptions,
 } from "../sql/index.ts";
+import { loadSchedule } from "./config.ts";
 import type { WarehouseTable } from "../sql/index.ts";
 import { CliError, EXIT } from "./errors.ts";
 import type { CliIo } from "./io.ts";
@@ -40,12 +42,27 @@ Options:
       --table T=RELATION   read table T from RELATION (repeatable), e.g.
                            --table "tickets={{ ref('stg_tickets') }}" in a dbt model
       --schema             print the CREATE TABLE statements of the schema instead
-      --schedule FILE      business hours: no SQL form yet (refused)
+      --schedule FILE      business hours too: the duration summaries gain business_* columns,
+                           read from the table schedule_intervals (cx-metrics schedule-table)
       --sla FILE           SLA compliance: no SQL form yet (refused)
   -h, --help               this help
 
 Example:
   cx-metrics sql --dialect duckdb --as-of 2026-04-01 --timezone Europe/Bucharest > metrics.sql
+`;
+
+/** `cx-metrics schedule-table --help`. */
+export const SCHEDULE_TABLE_HELP = `Usage: cx-metrics schedule-table --schedule FILE --range FROM..TO [--timezone ZONE]
+
+Writes the opening intervals of a schedule in [FROM, TO) as CSV (opens_at,closes_at, UTC
+instants in ISO 8601): the rows of the warehouse table schedule_intervals that
+cx-metrics sql --schedule reads. DST, holidays and date overrides are resolved here, by the
+calendar code that measures business time in cx-metrics report. Cover every instant the
+tickets reach (first creation to last solve). Naive dates in --range are read in --timezone
+(default UTC).
+
+Example:
+  cx-metrics schedule-table --schedule schedule.json --range 2026-01-01..2027-01-01 > schedule_intervals.csv
 `;
 
 const OPTIONS = {
@@ -85,7 +102,7 @@ function tables(entries: readonly string[]): Partial<Record<WarehouseTable, stri
 }
 
 /** Runs `cx-metrics sql`. */
-export function sqlCommand(argv: readonly string[], io: CliIo): number {
+export async function sqlCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false, strict: true }));
@@ -96,13 +113,9 @@ export function sqlCommand(argv: readonly string[], io: CliIo): number {
     io.stdout.write(SQL_HELP);
     return EXIT.OK;
   }
-  for (const option of ["schedule", "sla"] as const) {
-    if (values[option] !== undefined) {
-      throw bad(
-        `--${option}: ${option === "sla" ? "SLA compliance" : "business hours"} have no SQL form yet (docs/guide/warehouse.md lists what is covered)`,
-      );
-    }
-  }
+  if (values.sla !== undefined) throw bad("--sla: SLA compliance has no SQL form yet (docs/guide/warehouse.md lists what is covered)");
+  // The schedule is read (and refused when invalid) although the query only needs to know there is one.
+  if (values.schedule !== undefined) scheduleIntervalRows(await loadSchedule(values.schedule), { from: new Date(0), to: new Date(0) });
   if (values.dialect === undefined) throw new CliError("E_CLI_USAGE", `--dialect is required (${SQL_DIALECTS.join(", ")})`, HINT);
   const dialect: SqlDialect = choice("--dialect", values.dialect, SQL_DIALECTS);
   if (values.schema === true) {
@@ -121,8 +134,43 @@ export function sqlCommand(argv: readonly string[], io: CliIo): number {
     timeZone,
     period: values.period === undefined ? undefined : parsePeriod("--period", values.period, timeZone),
     tables: tables(values.table ?? []),
+    businessHours: values.schedule !== undefined,
   };
   const metric = values.metric === undefined ? undefined : choice("--metric", values.metric, Object.keys(SQL_METRICS) as SqlMetricName[]);
   io.stdout.write(metric === undefined ? toSql(options) : `${metricSql(metric, options)};\n`);
+  return EXIT.OK;
+}
+
+/** Runs `cx-metrics schedule-table`. */
+export async function scheduleTableCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const hint = 'Run "cx-metrics schedule-table --help" for the options';
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        help: { type: "boolean", short: "h" },
+        schedule: { type: "string" },
+        range: { type: "string" },
+        timezone: { type: "string" },
+      },
+      allowPositionals: false,
+      strict: true,
+    }));
+  } catch (error) {
+    throw new CliError("E_CLI_USAGE", error instanceof Error ? error.message : String(error), hint);
+  }
+  if (values.help === true) {
+    io.stdout.write(SCHEDULE_TABLE_HELP);
+    return EXIT.OK;
+  }
+  if (values.schedule === undefined || values.range === undefined)
+    throw new CliError("E_CLI_USAGE", "--schedule and --range are required", hint);
+  const timeZone = values.timezone ?? "UTC";
+  if (!isValidTimeZone(timeZone)) throw bad(`--timezone must be an IANA time zone (Europe/Bucharest), got ${JSON.stringify(timeZone)}`);
+  const range = parsePeriod("--range", values.range, timeZone);
+  const rows = scheduleIntervalRows(await loadSchedule(values.schedule), range);
+  const lines = rows.map((r) => `${(r["opens_at"] as Date).toISOString()},${(r["closes_at"] as Date).toISOString()}`);
+  io.stdout.write(`opens_at,closes_at\n${lines.map((l) => `${l}\n`).join("")}`);
   return EXIT.OK;
 }

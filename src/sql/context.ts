@@ -42,6 +42,12 @@ export interface SqlOptions {
    * `{ tickets: "{{ ref('stg_tickets') }}" }` in a dbt model, or `"analytics.tickets"`. Written as given.
    */
   readonly tables?: Readonly<Partial<Record<WarehouseTable, string>>> | undefined;
+  /**
+   * Business time too: the duration summaries gain `business_count`, `business_total`, … read
+   * from the table `schedule_intervals` (the schedule's opening intervals, written by
+   * `scheduleIntervalRows`; it must cover every measured duration). Default `false`.
+   */
+  readonly businessHours?: boolean | undefined;
 }
 
 /** The compiled options. @internal */
@@ -53,6 +59,7 @@ export interface SqlContext {
   readonly timeZone: string;
   readonly period: { readonly from: number; readonly to: number } | undefined;
   readonly percentiles: readonly number[];
+  readonly businessHours: boolean;
   table(name: WarehouseTable): string;
 }
 
@@ -94,6 +101,7 @@ export function compileSql(fn: string, options: SqlOptions): SqlContext {
     timeZone: options.timeZone,
     period,
     percentiles: [...percentiles],
+    businessHours: options.businessHours === true,
     table: (name) => tables[name] ?? name,
   };
 }

@@ -4,6 +4,8 @@
  * @module
  */
 import { HELPDESK_DURATION_KEYS, type Ticket } from "../models/ticket.ts";
+import type { Schedule } from "../models/schedule.ts";
+import { openingIntervals } from "../metrics/time/openingIntervals.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import { helpdeskColumnOf, type WarehouseTable } from "./schema.ts";
 
@@ -20,7 +22,7 @@ export type WarehouseRow = Readonly<Record<string, string | number | boolean | D
  *
  * @category SQL
  */
-export type WarehouseRows = Readonly<Record<WarehouseTable, readonly WarehouseRow[]>>;
+export type WarehouseRows = Readonly<Record<Exclude<WarehouseTable, "schedule_intervals">, readonly WarehouseRow[]>>;
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
@@ -101,4 +103,35 @@ export function warehouseRows(tickets: readonly Ticket[], responses: readonly Su
       channel: orNull(r.channel),
     })),
   };
+}
+
+/**
+ * The rows of the `schedule_intervals` table: the opening intervals of `schedule` in
+ * `[from, to)` as UTC instants (`opens_at`, `closes_at`), expanded by the same calendar code as
+ * `businessTimeBetween` (DST, holidays and date overrides resolved here, in TypeScript). The
+ * business time between two instants inside the range is the total length of their
+ * intersections with these intervals, which is how the SQL forms measure it (option
+ * `businessHours`).
+ *
+ * @param schedule - The business hours.
+ * @param range - The instants to cover: from the earliest ticket creation (or first customer
+ * message) to the latest solve; a duration reaching outside the range loses the open time there.
+ * @returns One row per interval, in time order, disjoint and not adjacent.
+ * @throws {@link MetricRangeError} `E_INVALID_DATE` for a bad `from` or `to`, the schedule's codes
+ * (`E_SCHEDULE_INVALID`, `E_TIME_ZONE`, …), `E_SPAN_LIMIT` for a range over 100 years.
+ * @example
+ * ```ts
+ * const schedule = { timeZone: "Europe/Bucharest", weekly: { mon: [["09:00", "17:00"]] } } as const;
+ * const rows = scheduleIntervalRows(schedule, { from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-03-08T00:00:00Z") });
+ * rows[0]?.opens_at; // => new Date("2026-03-02T07:00:00.000Z")
+ * rows.length;       // => 1
+ * ```
+ * @see docs/guide/warehouse.md (business hours)
+ * @category SQL
+ */
+export function scheduleIntervalRows(schedule: Schedule, range: { readonly from: Date; readonly to: Date }): WarehouseRow[] {
+  const list = openingIntervals("scheduleIntervalRows", schedule, range.from, range.to);
+  const rows: WarehouseRow[] = [];
+  for (let i = 0; i < list.length; i += 2) rows.push({ opens_at: new Date(list[i] as number), closes_at: new Date(list[i + 1] as number) });
+  return rows;
 }

@@ -24,11 +24,12 @@ export interface WarehouseColumn {
 }
 
 /**
- * The names of the warehouse tables.
+ * The names of the warehouse tables: the models' four, and `schedule_intervals`, the opening
+ * intervals of a schedule for business time ({@link scheduleIntervalRows}).
  *
  * @category SQL
  */
-export type WarehouseTable = "tickets" | "messages" | "events" | "survey_responses";
+export type WarehouseTable = "tickets" | "messages" | "events" | "survey_responses" | "schedule_intervals";
 
 const col = (name: string, type: SqlColumnType, field: string, nullable = true): WarehouseColumn => ({ name, type, nullable, field });
 
@@ -102,6 +103,10 @@ export const WAREHOUSE_SCHEMA: Readonly<Record<WarehouseTable, readonly Warehous
     col("customer_id", "text", "SurveyResponse.customerId"),
     col("agent", "text", "SurveyResponse.agent"),
     col("channel", "text", "SurveyResponse.channel"),
+  ],
+  schedule_intervals: [
+    col("opens_at", "timestamp", "the start of an opening interval of the Schedule (UTC instant)", false),
+    col("closes_at", "timestamp", "its end, exclusive", false),
   ],
 };
 

@@ -27,22 +27,51 @@ export function percentileColumn(p: number): string {
 /** `camelCase` → `camel_case`. */
 const snake = (name: string): string => name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
 
-/** The summary of relation `outcomes` (`outcome`, `v`): one row of figures. */
-function summary(c: SqlContext, ctes: string[], kind: keyof typeof OUTCOMES): string {
-  const v = `CASE WHEN outcome IN ${MEASURED} THEN v END`;
-  const all = [...ctes, `measured AS (SELECT v FROM outcomes WHERE outcome IN ${MEASURED})`];
+/** The business time of each measured duration: its intersections with the schedule's opening intervals, 0 without any. */
+function businessCtes(c: SqlContext): string[] {
+  return [
+    `opening AS (SELECT ${c.d.epochMs("opens_at")} AS opens_ms, ${c.d.epochMs("closes_at")} AS closes_ms FROM ${c.table("schedule_intervals")})`,
+    `overlap AS (SELECT m.id, SUM(LEAST(m.start_ms + m.v, i.closes_ms) - GREATEST(m.start_ms, i.opens_ms)) AS b FROM measured m ` +
+      `JOIN opening i ON i.opens_ms < m.start_ms + m.v AND i.closes_ms > m.start_ms GROUP BY m.id)`,
+    `business AS (SELECT COALESCE(o.b, 0) AS v FROM measured m LEFT JOIN overlap o ON o.id = m.id)`,
+  ];
+}
+
+/** The summary columns of relation `from` (column `v`), named with `prefix`: count, total, mean in [min, max], quantiles, min, max. */
+function stats(c: SqlContext, from: string, prefix: string): string {
+  const one = (expr: string, name: string): string => `(SELECT ${expr} FROM ${from}) AS ${prefix}${name}`;
+  const mean = `CASE WHEN COUNT(v) = 0 THEN NULL ELSE LEAST(GREATEST(${c.d.double("SUM(v)")} / COUNT(v), MIN(v)), MAX(v)) END`;
   const quantiles = [0.5, ...c.percentiles].map(
-    (p, i) => `${c.d.quantile("measured", "v", p)} AS ${i === 0 ? "median" : percentileColumn(p)}`,
+    (p, i) => `${c.d.quantile(from, "v", p)} AS ${prefix}${i === 0 ? "median" : percentileColumn(p)}`,
   );
+  return [
+    one("COUNT(v)", "count"),
+    one("SUM(v)", "total"),
+    one(mean, "mean"),
+    ...quantiles,
+    one("MIN(v)", "min"),
+    one("MAX(v)", "max"),
+  ].join(", ");
+}
+
+/**
+ * The summary of relation `outcomes` (`id`, `outcome`, `start_ms`, `v`): one row of figures, the
+ * calendar ones, with `businessHours` the same figures in business time (`business_count`, …).
+ */
+function summary(c: SqlContext, ctes: string[], kind: keyof typeof OUTCOMES): string {
+  const all = [
+    ...ctes,
+    `measured AS (SELECT id, start_ms, v FROM outcomes WHERE outcome IN ${MEASURED})`,
+    ...(c.businessHours ? businessCtes(c) : []),
+  ];
   const reasons = [
     ...OUTCOMES[kind].skipped.map((r) => `${countIf(`outcome = 'skipped:${r}'`)} AS skipped_${snake(r)}`),
     ...OUTCOMES[kind].anomalies.map((r) => `${countIf(`outcome = 'anomaly:${r}'`)} AS anomaly_${snake(r)}`),
   ];
-  const mean = `CASE WHEN COUNT(${v}) = 0 THEN NULL ELSE LEAST(GREATEST(${c.d.double(`SUM(${v})`)} / COUNT(${v}), MIN(${v})), MAX(${v})) END`;
+  const figures = [stats(c, "measured", ""), ...(c.businessHours ? [stats(c, "business", "business_")] : [])];
   return query(
     all,
-    `SELECT COUNT(${v}) AS count, SUM(${v}) AS total, ${mean} AS mean, ${quantiles.join(", ")}, MIN(${v}) AS min, MAX(${v}) AS max, ` +
-      `${countIf("outcome = 'messages'")} AS source_messages, ${countIf("outcome = 'fields'")} AS source_fields, ` +
+    `SELECT ${figures.join(", ")}, ${countIf("outcome = 'messages'")} AS source_messages, ${countIf("outcome = 'fields'")} AS source_fields, ` +
       `${countIf("outcome = 'helpdesk'")} AS source_helpdesk, ${reasons.join(", ")} FROM outcomes`,
   );
 }
@@ -63,11 +92,9 @@ export function firstResponseTimeSql(c: SqlContext): string {
   const v =
     `CASE WHEN has_messages THEN turn_end_ms - CASE WHEN outbound THEN first_customer_ms ELSE request_start_ms END ` +
     `WHEN first_response_ms IS NULL THEN ${hd} ELSE first_response_ms - created_ms END`;
-  return summary(
-    c,
-    [...ticketCtes(c), ...conversationCtes(c), `outcomes AS (SELECT ${outcome} AS outcome, ${v} AS v FROM conv)`],
-    "firstResponse",
-  );
+  const start = `CASE WHEN has_messages AND outbound THEN first_customer_ms WHEN has_messages THEN request_start_ms ELSE created_ms END`;
+  const outcomes = `outcomes AS (SELECT id, ${outcome} AS outcome, ${start} AS start_ms, ${v} AS v FROM conv)`;
+  return summary(c, [...ticketCtes(c), ...conversationCtes(c), outcomes], "firstResponse");
 }
 
 /**
@@ -96,7 +123,8 @@ export function resolutionTimeSql(c: SqlContext, until: "first" | "final"): stri
     ...ticketCtes(c),
     ...conversationCtes(c),
     `ends AS (SELECT conv.*, ${end} AS end_ms, ${exported} AS exported FROM conv)`,
-    `outcomes AS (SELECT ${outcome} AS outcome, CASE WHEN end_ms IS NULL THEN exported ELSE end_ms - request_start_ms END AS v FROM ends)`,
+    `outcomes AS (SELECT id, ${outcome} AS outcome, CASE WHEN end_ms IS NULL THEN created_ms ELSE request_start_ms END AS start_ms, ` +
+      `CASE WHEN end_ms IS NULL THEN exported ELSE end_ms - request_start_ms END AS v FROM ends)`,
   ];
   return summary(c, ctes, "resolution");
 }

@@ -7,7 +7,7 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { PGlite } from "@electric-sql/pglite";
 import { dialectRules, quote, type SqlDialect } from "../../src/sql/dialect.ts";
-import { schemaSql, WAREHOUSE_SCHEMA, type WarehouseRows, type WarehouseTable } from "../../src/sql/index.ts";
+import { schemaSql, WAREHOUSE_SCHEMA, type WarehouseRow, type WarehouseTable } from "../../src/sql/index.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -79,9 +79,9 @@ export async function createSchema(engine: Engine): Promise<void> {
   await engine.exec(schemaSql(engine.dialect));
 }
 
-/** Empties the tables and loads `rows`. */
-export async function load(engine: Engine, rows: WarehouseRows): Promise<void> {
-  for (const [table, list] of Object.entries(rows) as [WarehouseTable, WarehouseRows[WarehouseTable]][]) {
+/** Empties the tables given and loads their `rows`. */
+export async function load(engine: Engine, rows: Readonly<Partial<Record<WarehouseTable, readonly WarehouseRow[]>>>): Promise<void> {
+  for (const [table, list] of Object.entries(rows) as [WarehouseTable, readonly WarehouseRow[]][]) {
     await engine.exec(`DELETE FROM ${table}`);
     if (list.length === 0) continue;
     const columns = WAREHOUSE_SCHEMA[table].map((c) => c.name);

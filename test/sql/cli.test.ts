@@ -9,7 +9,7 @@ import { openFile } from "../../src/io/node/index.ts";
 import type { SurveyResponse, Ticket } from "../../src/models/index.ts";
 import type { Report } from "../../src/report/index.ts";
 import { metricSql, schemaSql, SQL_METRICS, warehouseRows, type SqlMetricName } from "../../src/sql/index.ts";
-import { cli, DATA } from "../cli/_run.ts";
+import { cli, DATA, repo } from "../cli/_run.ts";
 import { createSchema, duckdb, load, postgres, type Engine, type Row } from "./_engines.ts";
 import { compare, expectedRows } from "./expected.ts";
 
@@ -21,6 +21,7 @@ async function all<T>(records: AsyncIterable<T>): Promise<T[]> {
 
 const AS_OF = "2026-11-15T00:00:00Z";
 const ZONE = "Europe/Bucharest";
+const SCHEDULE = repo("examples/data/schedule.json");
 
 describe("cx-metrics sql: options and errors", () => {
   it("--help, and sql in the main help", async () => {
@@ -58,13 +59,31 @@ describe("cx-metrics sql: options and errors", () => {
       [["--table", "calls=x"], '--table must be one of tickets, messages, events, survey_responses, got "calls"'],
       [["--timezone", "Mars/Olympus"], "--timezone must be an IANA time zone"],
       [["--as-of", "yesterday"], "--as-of"],
-      [["--schedule", "s.json"], "--schedule: business hours have no SQL form yet"],
-      [["--sla", "sla.json"], "--sla: SLA compliance have no SQL form yet"],
+      [["--sla", "sla.json"], "--sla: SLA compliance has no SQL form yet"],
+      [["--schedule", "no-such-schedule.json"], "--schedule"],
     ] as const) {
       const r = await cli(["sql", "--dialect", "duckdb", "--as-of", AS_OF, ...extra]);
       expect(r.code, extra.join(" ")).toBe(2);
       expect(r.stderr).toContain(message);
     }
+  });
+});
+
+describe("cx-metrics schedule-table", () => {
+  it("writes the opening intervals as CSV; sql --schedule reads them from schedule_intervals", async () => {
+    const r = await cli(["schedule-table", "--schedule", SCHEDULE, "--range", "2026-10-05..2026-10-06", "--timezone", ZONE]);
+    expect(r.code).toBe(0);
+    // Monday 2026-10-05 in Bucharest (UTC+3): the example schedule's Monday hours.
+    expect(r.stdout.split("\n")[0]).toBe("opens_at,closes_at");
+    expect(r.stdout.split("\n").length).toBeGreaterThan(2);
+    const sql = await cli(["sql", "--dialect", "postgres", "--as-of", AS_OF, "--metric", "firstResponseTime", "--schedule", SCHEDULE]);
+    expect(sql.stdout).toContain("FROM schedule_intervals");
+    expect(sql.stdout).toContain("AS business_median");
+  });
+  it("usage: --schedule and --range required; --help", async () => {
+    const r = await cli(["schedule-table", "--range", "2026-10-01..2026-11-01"]);
+    expect([r.code, r.stderr.includes("--schedule and --range are required")]).toEqual([2, true]);
+    expect((await cli(["schedule-table", "--help"])).stdout).toContain("Usage: cx-metrics schedule-table");
   });
 });
 
@@ -86,9 +105,19 @@ describe("cx-metrics sql on the example export equals cx-metrics report", () => 
     for (const engine of engines) await engine.close();
   });
 
-  it("every metric, both engines, a period in Europe/Bucharest", async () => {
+  it("every metric, both engines, a period and business hours in Europe/Bucharest", async () => {
     expect(tickets.length).toBeGreaterThan(300);
-    const period = ["--period", "2026-10-01..2026-11-01", "--timezone", ZONE, "--as-of", AS_OF];
+    const period = ["--period", "2026-10-01..2026-11-01", "--timezone", ZONE, "--as-of", AS_OF, "--schedule", SCHEDULE];
+    const table = await cli(["schedule-table", "--schedule", SCHEDULE, "--range", "2026-09-01..2027-01-01", "--timezone", ZONE]);
+    const intervals = table.stdout
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => {
+        const [opens, closes] = line.split(",");
+        return { opens_at: new Date(opens as string), closes_at: new Date(closes as string) };
+      });
+    for (const engine of engines) await load(engine, { schedule_intervals: intervals });
     const rep = await cli([
       "report",
       DATA.tickets,

@@ -16,7 +16,7 @@ import { fc } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SurveyResponse, Ticket } from "../../src/models/index.ts";
 import { report, type ReportOptions } from "../../src/report/index.ts";
-import { metricSql, SQL_METRICS, warehouseRows, type SqlMetricName, type SqlOptions } from "../../src/sql/index.ts";
+import { metricSql, scheduleIntervalRows, SQL_METRICS, warehouseRows, type SqlMetricName, type SqlOptions } from "../../src/sql/index.ts";
 import { response, ticket } from "../report/arbitraries.ts";
 import { createSchema, duckdb, load, postgres, type Engine } from "./_engines.ts";
 import { compare, expectedRows } from "./expected.ts";
@@ -43,6 +43,21 @@ const NEW_YORK: Config = {
   sql: { asOf: new Date("2026-03-30T12:00:00Z"), timeZone: "America/New_York", period, percentiles: [0.5, 0.9, 0.99] },
 };
 
+const week = [["09:00", "17:00"]] as const;
+/** Weekdays 9–17 in Los Angeles with a holiday: business time across the DST change of 2026-03-08. */
+const schedule = {
+  timeZone: "America/Los_Angeles",
+  weekly: { mon: week, tue: week, wed: week, thu: week, fri: week },
+  holidays: ["2026-03-17"],
+};
+const LOS_ANGELES: Config = {
+  name: "business hours: a schedule in America/Los_Angeles (DST 2026-03-08, a holiday)",
+  report: { asOf: new Date("2026-03-25T00:00:00Z"), timeZone: "America/Los_Angeles", bucket: "day", schedule },
+  sql: { asOf: new Date("2026-03-25T00:00:00Z"), timeZone: "America/Los_Angeles", businessHours: true },
+};
+/** The schedule table covers every instant the arbitraries make (six weeks from 2026-03-01, delays of days). */
+const SCHEDULE_ROWS = scheduleIntervalRows(schedule, { from: new Date("2026-02-20T00:00:00Z"), to: new Date("2026-05-01T00:00:00Z") });
+
 /** Only the required fields: every optional column NULL. */
 const bare = (t: Ticket): Ticket => ({ id: t.id, createdAt: t.createdAt, status: t.status });
 
@@ -56,7 +71,10 @@ const engines: Engine[] = [];
 
 beforeAll(async () => {
   engines.push(await duckdb(), await postgres());
-  for (const engine of engines) await createSchema(engine);
+  for (const engine of engines) {
+    await createSchema(engine);
+    await load(engine, { schedule_intervals: SCHEDULE_ROWS });
+  }
 });
 
 afterAll(async () => {
@@ -78,7 +96,7 @@ async function check(config: Config, tickets: readonly Ticket[], responses: read
 }
 
 describe("every SQL form equals the report on DuckDB and PostgreSQL", () => {
-  for (const config of [BUCHAREST, NEW_YORK]) {
+  for (const config of [BUCHAREST, NEW_YORK, LOS_ANGELES]) {
     it(
       config.name,
       async () => {
@@ -108,6 +126,22 @@ describe("every SQL form equals the report on DuckDB and PostgreSQL", () => {
     expect(expectedRows(report({ tickets: t }, BUCHAREST.report), [0.9]).volumeByDay).toEqual([
       { day: "2026-03-01", created: 1, resolved: 0 },
     ]);
+  });
+
+  it("business time, a known answer: Monday 08:00 → 10:00 in Los Angeles is one open hour of two", async () => {
+    // 2026-03-09 is the Monday after the DST change (UTC−7): 08:00 local = 15:00Z.
+    const t: Ticket[] = [
+      { id: "a", createdAt: new Date("2026-03-09T15:00:00Z"), status: "open", firstResponseAt: new Date("2026-03-09T17:00:00Z") },
+    ];
+    expect(await check(LOS_ANGELES, t, [])).toEqual([]);
+    const engine = engines[1] as Engine;
+    const [row] = await engine.rows(metricSql("firstResponseTime", { ...LOS_ANGELES.sql, dialect: engine.dialect }));
+    expect([row?.["median"], row?.["business_median"]]).toEqual([7_200_000, 3_600_000]);
+    // Without the schedule's rows the business figure is 0: the table is what is read.
+    await load(engine, { schedule_intervals: [] });
+    const [empty] = await engine.rows(metricSql("firstResponseTime", { ...LOS_ANGELES.sql, dialect: engine.dialect }));
+    await load(engine, { schedule_intervals: SCHEDULE_ROWS });
+    expect(empty?.["business_median"]).toBe(0);
   });
 
   it("a wrong rule is caught: the SQL of another moment disagrees", async () => {

@@ -17,19 +17,28 @@ function skips(rep: Report, metric: string, prefix: string, reasons: readonly st
 
 type DurationKey = "firstResponse" | "resolutionFinal" | "resolutionFirst";
 
+type Summary = NonNullable<NonNullable<Report["time"]["firstResponse"]>["calendar"]>;
+
+/** A value summary as the query's columns (`count` 0 and NULLs for none), names prefixed. */
+function summaryRow(sum: Summary | null, percentiles: readonly number[], prefix: string): Row {
+  const ps = percentiles.map((p) => [`${prefix}${percentileColumn(p)}`, sum?.p.find((x) => x.p === p)?.value ?? null]);
+  return {
+    [`${prefix}count`]: sum?.count ?? 0,
+    [`${prefix}total`]: sum?.total ?? null,
+    [`${prefix}mean`]: sum?.mean ?? null,
+    [`${prefix}median`]: sum?.median ?? null,
+    ...Object.fromEntries(ps),
+    [`${prefix}min`]: sum?.min ?? null,
+    [`${prefix}max`]: sum?.max ?? null,
+  };
+}
+
 function duration(rep: Report, key: DurationKey, percentiles: readonly number[], skipped: string[], anomalies: string[]): Row {
   const m = rep.time[key];
   if (m === null) throw new Error(`report has no time.${key}`);
-  const cal = m.calendar;
-  const ps = Object.fromEntries(percentiles.map((p) => [percentileColumn(p), cal?.p.find((x) => x.p === p)?.value ?? null]));
   return {
-    count: cal?.count ?? 0,
-    total: cal?.total ?? null,
-    mean: cal?.mean ?? null,
-    median: cal?.median ?? null,
-    ...ps,
-    min: cal?.min ?? null,
-    max: cal?.max ?? null,
+    ...summaryRow(m.calendar, percentiles, ""),
+    ...(rep.parameters.businessHours ? summaryRow(m.business, percentiles, "business_") : {}),
     source_messages: m.sources.messages,
     source_fields: m.sources.fields,
     source_helpdesk: m.sources.helpdesk,
@@ -117,7 +126,7 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
 }
 
 /** The figures compared within the tolerance; every other number is compared exactly. */
-const FLOATS = /^(value|share|mean|median|p\d[\d_]*|threshold|rate|reopens_per_ticket|score|total|easy_share|\w+_share)$/;
+const FLOATS = /^(business_)?(value|share|mean|median|p\d[\d_]*|threshold|rate|reopens_per_ticket|score|total|easy_share|\w+_share)$/;
 const RELATIVE = 1e-12;
 
 export function agrees(column: string, actual: unknown, expected: unknown): boolean {

@@ -14,6 +14,7 @@ import {
   SQL_METRICS,
   toSql,
   WAREHOUSE_SCHEMA,
+  scheduleIntervalRows,
   warehouseRows,
   type SqlDialect,
   type SqlMetricName,
@@ -22,7 +23,12 @@ import {
 import { codeOf } from "../_support/errors.ts";
 
 const asOf = new Date("2026-04-01T00:00:00Z");
-const base = { asOf, timeZone: "Europe/Bucharest", period: { from: new Date("2026-03-01T00:00:00Z"), to: asOf } } as const;
+const base = {
+  asOf,
+  timeZone: "Europe/Bucharest",
+  period: { from: new Date("2026-03-01T00:00:00Z"), to: asOf },
+  businessHours: true,
+} as const;
 const names = Object.keys(SQL_METRICS) as SqlMetricName[];
 
 describe("documented examples", () => {
@@ -38,6 +44,15 @@ describe("documented examples", () => {
     const rows = warehouseRows([{ id: "1", createdAt: new Date("2026-03-01T09:00:00Z"), status: "open" }]);
     expect(rows.tickets[0]?.["status"]).toBe("open");
     expect(rows.messages.length).toBe(0);
+  });
+  it("scheduleIntervalRows", () => {
+    const schedule = { timeZone: "Europe/Bucharest", weekly: { mon: [["09:00", "17:00"]] } } as const;
+    const rows = scheduleIntervalRows(schedule, { from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-03-08T00:00:00Z") });
+    expect(rows[0]?.["opens_at"]).toEqual(new Date("2026-03-02T07:00:00.000Z"));
+    expect(rows.length).toBe(1);
+    // After the spring-forward of 2026-03-29 the same local hours are an hour earlier in UTC.
+    const april = scheduleIntervalRows(schedule, { from: new Date("2026-03-29T00:00:00Z"), to: new Date("2026-04-05T00:00:00Z") });
+    expect(april).toEqual([{ opens_at: new Date("2026-03-30T06:00:00Z"), closes_at: new Date("2026-03-30T14:00:00Z") }]);
   });
   it("metricSql and toSql", () => {
     expect(metricSql("resolutionRate", { dialect: "postgres", asOf, timeZone: "UTC" }).startsWith("WITH")).toBe(true);
@@ -72,6 +87,10 @@ describe("documented examples", () => {
     for (const [table, list] of Object.entries(rows)) {
       for (const row of list)
         expect(Object.keys(row).sort()).toEqual(WAREHOUSE_SCHEMA[table as keyof typeof rows].map((c) => c.name).sort());
+    }
+    const monday = { timeZone: "UTC", weekly: { mon: [["09:00", "10:00"]] } } as const;
+    for (const row of scheduleIntervalRows(monday, { from: new Date(0), to: new Date(9 * 86_400_000) })) {
+      expect(Object.keys(row).sort()).toEqual(WAREHOUSE_SCHEMA.schedule_intervals.map((c) => c.name).sort());
     }
     expect(rows.tickets[0]).toMatchObject({
       satisfaction_score: 4,
@@ -115,6 +134,13 @@ describe("errors", () => {
     );
     expect(codeOf(() => toSql({ ...ok, percentiles: [1.5] }))).toBe(
       "E_FRACTION_RANGE toSql: percentile must be a number from 0 to 1, got 1.5",
+    );
+    const utc = { timeZone: "UTC", weekly: {} };
+    expect(codeOf(() => scheduleIntervalRows(utc, { from: new Date(0), to: new Date(Number.NaN) }))).toMatch(
+      /^E_INVALID_DATE scheduleIntervalRows: to must be a valid Date/,
+    );
+    expect(codeOf(() => scheduleIntervalRows(utc, { from: new Date(0), to: new Date(Date.UTC(2100, 0, 2)) }))).toMatch(
+      /^E_SPAN_LIMIT scheduleIntervalRows: to must be within 100 years/,
     );
   });
 });
