@@ -120,7 +120,7 @@ export function inPeriod(c: SqlContext, ms: string): string {
  */
 export function ticketCtes(c: SqlContext): string[] {
   const ms = (column: string): string => `${c.d.epochMs(column)} AS ${column.replace(/_at$/, "_ms")}`;
-  const instants = ["created_at", "first_response_at", "first_solved_at", "solved_at"].map(ms).join(", ");
+  const instants = ["created_at", "assigned_at", "first_response_at", "first_solved_at", "solved_at"].map(ms).join(", ");
   return [
     `all_tickets AS (SELECT t.*, ${instants}, status IN ${RESOLVED_LIST} AS resolved FROM ${c.table("tickets")} t)`,
     `scope AS (SELECT * FROM all_tickets WHERE ${inPeriod(c, "created_ms")})`,

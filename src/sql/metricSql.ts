@@ -6,7 +6,7 @@
 import { MetricRangeError } from "../_lib/errors.ts";
 import { compileSql, type SqlContext, type SqlOptions } from "./context.ts";
 import { cesSql, csatSql, npsSql } from "./survey.ts";
-import { firstResponseTimeSql, resolutionTimeSql } from "./time.ts";
+import { assignmentTimeSql, firstResponseTimeSql, resolutionTimeSql } from "./time.ts";
 import { backlogSql, channelMixSql, reopenRateSql, resolutionRateSql, ticketsByStatusSql, volumeByDaySql } from "./volume.ts";
 
 /**
@@ -26,11 +26,13 @@ export const SQL_METRICS = {
   /** Tickets reopened / tickets solved, and reopens per solved ticket. */
   reopenRate: "reopens",
   /** The first response time summary, calendar time. */
-  firstResponseTime: "time.firstResponse.calendar",
+  firstResponseTime: "time.firstResponse (calendar; business with businessHours)",
   /** The resolution time summary to the final solve, calendar time. */
-  resolutionTime: "time.resolutionFinal.calendar",
+  resolutionTime: "time.resolutionFinal (calendar; business with businessHours)",
   /** The resolution time summary to the first solve, calendar time. */
-  firstResolutionTime: "time.resolutionFirst.calendar",
+  firstResolutionTime: "time.resolutionFirst (calendar; business with businessHours)",
+  /** The assignment time summary (creation to first assignment), calendar time. */
+  assignmentTime: "time.assignment (calendar; business with businessHours)",
   /** The Net Promoter Score of the `nps` responses. */
   nps: "survey.nps",
   /** CSAT of the `csat` responses. */
@@ -57,6 +59,7 @@ const RENDER: Readonly<Record<SqlMetricName, (c: SqlContext) => string>> = {
   firstResponseTime: firstResponseTimeSql,
   resolutionTime: (c) => resolutionTimeSql(c, "final"),
   firstResolutionTime: (c) => resolutionTimeSql(c, "first"),
+  assignmentTime: assignmentTimeSql,
   nps: npsSql,
   csat: csatSql,
   ces: cesSql,

@@ -17,6 +17,7 @@ const MEASURED = "('messages', 'fields', 'helpdesk')";
 const OUTCOMES = {
   firstResponse: { skipped: ["noCustomerMessage", "unanswered"], anomalies: ["responseBeforeCreated"] },
   resolution: { skipped: ["noSolveTime", "unresolved"], anomalies: ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"] },
+  assignment: { skipped: ["unassigned"], anomalies: ["assignedBeforeCreated"] },
 } as const;
 
 /** `p90`, `p99_9`: the column of a percentile. @internal */
@@ -127,4 +128,22 @@ export function resolutionTimeSql(c: SqlContext, until: "first" | "final"): stri
       `CASE WHEN end_ms IS NULL THEN exported ELSE end_ms - request_start_ms END AS v FROM ends)`,
   ];
   return summary(c, ctes, "resolution");
+}
+
+/**
+ * assignmentTimeAccumulator, calendar time (`measureAssignment`): from `createdAt` to
+ * `assignedAt`; one before `createdAt` is an anomaly; without it the helpdesk's `assignment`
+ * duration, else skipped (`unassigned`).
+ */
+export function assignmentTimeSql(c: SqlContext): string {
+  const hd = helpdesk("assignment");
+  const outcome =
+    `CASE WHEN assigned_ms < created_ms THEN 'anomaly:assignedBeforeCreated' WHEN assigned_ms IS NOT NULL THEN 'fields' ` +
+    `WHEN ${hd} IS NOT NULL THEN 'helpdesk' ELSE 'skipped:unassigned' END`;
+  const v = `CASE WHEN assigned_ms IS NULL THEN ${hd} ELSE assigned_ms - created_ms END`;
+  return summary(
+    c,
+    [...ticketCtes(c), `outcomes AS (SELECT id, ${outcome} AS outcome, created_ms AS start_ms, ${v} AS v FROM scope)`],
+    "assignment",
+  );
 }

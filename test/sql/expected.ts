@@ -15,7 +15,7 @@ function skips(rep: Report, metric: string, prefix: string, reasons: readonly st
   return Object.fromEntries(reasons.map((r) => [`${prefix}_${snake(r)}`, all[r] ?? 0]));
 }
 
-type DurationKey = "firstResponse" | "resolutionFinal" | "resolutionFirst";
+type DurationKey = "firstResponse" | "resolutionFinal" | "resolutionFirst" | "assignment";
 
 type Summary = NonNullable<NonNullable<Report["time"]["firstResponse"]>["calendar"]>;
 
@@ -105,6 +105,7 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
     firstResolutionTime: [
       duration(rep, "resolutionFirst", percentiles, ["noSolveTime", "unresolved"], ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"]),
     ],
+    assignmentTime: [duration(rep, "assignment", percentiles, ["unassigned"], ["assignedBeforeCreated"])],
     nps: [
       {
         score: nps?.score ?? null,

@@ -1,19 +1,19 @@
 -- ticketsByStatus: report counts.statuses
 WITH
-  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000)
 SELECT COUNT(CASE WHEN status = 'new' THEN 1 END) AS new, COUNT(CASE WHEN status = 'open' THEN 1 END) AS open, COUNT(CASE WHEN status = 'pending' THEN 1 END) AS pending, COUNT(CASE WHEN status = 'on_hold' THEN 1 END) AS on_hold, COUNT(CASE WHEN status = 'solved' THEN 1 END) AS solved, COUNT(CASE WHEN status = 'closed' THEN 1 END) AS closed, COUNT(CASE WHEN NOT resolved AND (assignee IS NULL OR assignee = '') THEN 1 END) AS unassigned, COUNT(*) AS total FROM scope;
 
 -- resolutionRate: report counts.resolutionRate
 WITH
-  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   standing AS (SELECT CASE WHEN created_ms >= 1775001600000 THEN 'createdAfterJudgedAt' WHEN solved_ms < created_ms THEN 'solvedBeforeCreated' WHEN NOT resolved THEN 'unresolved' WHEN solved_ms IS NULL THEN 'byStatus' WHEN solved_ms < 1775001600000 THEN 'resolved' ELSE 'unresolved' END AS s FROM scope)
 SELECT CASE WHEN COUNT(CASE WHEN s IN ('resolved', 'byStatus', 'unresolved') THEN 1 END) = 0 THEN NULL ELSE CAST(COUNT(CASE WHEN s IN ('resolved', 'byStatus') THEN 1 END) AS DOUBLE) / COUNT(CASE WHEN s IN ('resolved', 'byStatus', 'unresolved') THEN 1 END) END AS value, COUNT(CASE WHEN s IN ('resolved', 'byStatus', 'unresolved') THEN 1 END) AS received, COUNT(CASE WHEN s IN ('resolved', 'byStatus') THEN 1 END) AS resolved, COUNT(CASE WHEN s = 'unresolved' THEN 1 END) AS unresolved, COUNT(CASE WHEN s = 'byStatus' THEN 1 END) AS resolved_by_status_only, COUNT(CASE WHEN s = 'solvedBeforeCreated' THEN 1 END) AS skipped_solved_before_created, COUNT(CASE WHEN s = 'createdAfterJudgedAt' THEN 1 END) AS skipped_created_after_judged_at FROM standing;
 
 -- backlog: report counts.backlog
 WITH
-  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   standing AS (SELECT CASE WHEN created_ms > 1775001600000 THEN 'createdAfterAsOf' WHEN solved_ms < created_ms THEN 'solvedBeforeCreated' WHEN resolved AND solved_ms IS NULL THEN 'byStatus' WHEN resolved AND solved_ms <= 1775001600000 THEN 'resolved' ELSE 'open' END AS s, 1775001600000 - created_ms AS age, solved_ms - created_ms AS took FROM scope),
   threshold AS (SELECT CASE WHEN COUNT(*) = 0 THEN NULL ELSE CAST(SUM(took) AS DOUBLE) / COUNT(*) END AS ms, COUNT(*) AS n FROM standing WHERE s = 'resolved')
@@ -21,21 +21,21 @@ SELECT CASE WHEN MAX(h.ms) IS NULL THEN NULL ELSE COUNT(CASE WHEN s = 'open' AND
 
 -- channelMix: report counts.channelMix
 WITH
-  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   labelled AS (SELECT CASE WHEN channel = '' THEN NULL ELSE channel END AS channel FROM scope)
 SELECT channel, COUNT(*) AS count, CAST(COUNT(*) AS DOUBLE) / SUM(COUNT(*)) OVER () AS share FROM labelled GROUP BY channel ORDER BY count DESC, channel;
 
 -- reopenRate: report reopens
 WITH
-  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   standing AS (SELECT CASE WHEN reopens IS NULL THEN 'noReopenData' WHEN reopens > 0 OR resolved OR first_solved_ms IS NOT NULL THEN 'solved' ELSE 'neverSolved' END AS s, reopens FROM scope)
 SELECT CASE WHEN COUNT(CASE WHEN s = 'solved' THEN 1 END) = 0 THEN NULL ELSE CAST(COUNT(CASE WHEN s = 'solved' AND reopens > 0 THEN 1 END) AS DOUBLE) / COUNT(CASE WHEN s = 'solved' THEN 1 END) END AS rate, COUNT(CASE WHEN s = 'solved' THEN 1 END) AS solved, COUNT(CASE WHEN s = 'solved' AND reopens > 0 THEN 1 END) AS reopened, COALESCE(SUM(CASE WHEN s = 'solved' THEN reopens END), 0) AS reopens, CASE WHEN COUNT(CASE WHEN s = 'solved' THEN 1 END) = 0 THEN NULL ELSE CAST(COALESCE(SUM(CASE WHEN s = 'solved' THEN reopens END), 0) AS DOUBLE) / COUNT(CASE WHEN s = 'solved' THEN 1 END) END AS reopens_per_ticket, COUNT(CASE WHEN s = 'noReopenData' THEN 1 END) AS skipped_no_reopen_data, COUNT(CASE WHEN s = 'neverSolved' THEN 1 END) AS skipped_never_solved FROM standing;
 
--- firstResponseTime: report time.firstResponse.calendar
+-- firstResponseTime: report time.firstResponse (calendar; business with businessHours)
 WITH
-  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   msg AS (SELECT ticket_id, seq, epoch_ms(sent_at) AS at_ms, author FROM messages WHERE author = 'customer' OR (author = 'agent' AND is_public)),
   msg_first AS (SELECT ticket_id, author, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg),
@@ -49,9 +49,9 @@ WITH
   business AS (SELECT COALESCE(o.b, 0) AS v FROM measured m LEFT JOIN overlap o ON o.id = m.id)
 SELECT (SELECT COUNT(v) FROM measured) AS count, (SELECT SUM(v) FROM measured) AS total, (SELECT CASE WHEN COUNT(v) = 0 THEN NULL ELSE LEAST(GREATEST(CAST(SUM(v) AS DOUBLE) / COUNT(v), MIN(v)), MAX(v)) END FROM measured) AS mean, (SELECT quantile_cont(v, 0.5) FROM measured) AS median, (SELECT quantile_cont(v, 0.9) FROM measured) AS p90, (SELECT quantile_cont(v, 0.99) FROM measured) AS p99, (SELECT MIN(v) FROM measured) AS min, (SELECT MAX(v) FROM measured) AS max, (SELECT COUNT(v) FROM business) AS business_count, (SELECT SUM(v) FROM business) AS business_total, (SELECT CASE WHEN COUNT(v) = 0 THEN NULL ELSE LEAST(GREATEST(CAST(SUM(v) AS DOUBLE) / COUNT(v), MIN(v)), MAX(v)) END FROM business) AS business_mean, (SELECT quantile_cont(v, 0.5) FROM business) AS business_median, (SELECT quantile_cont(v, 0.9) FROM business) AS business_p90, (SELECT quantile_cont(v, 0.99) FROM business) AS business_p99, (SELECT MIN(v) FROM business) AS business_min, (SELECT MAX(v) FROM business) AS business_max, COUNT(CASE WHEN outcome = 'messages' THEN 1 END) AS source_messages, COUNT(CASE WHEN outcome = 'fields' THEN 1 END) AS source_fields, COUNT(CASE WHEN outcome = 'helpdesk' THEN 1 END) AS source_helpdesk, COUNT(CASE WHEN outcome = 'skipped:noCustomerMessage' THEN 1 END) AS skipped_no_customer_message, COUNT(CASE WHEN outcome = 'skipped:unanswered' THEN 1 END) AS skipped_unanswered, COUNT(CASE WHEN outcome = 'anomaly:responseBeforeCreated' THEN 1 END) AS anomaly_response_before_created FROM outcomes;
 
--- resolutionTime: report time.resolutionFinal.calendar
+-- resolutionTime: report time.resolutionFinal (calendar; business with businessHours)
 WITH
-  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   msg AS (SELECT ticket_id, seq, epoch_ms(sent_at) AS at_ms, author FROM messages WHERE author = 'customer' OR (author = 'agent' AND is_public)),
   msg_first AS (SELECT ticket_id, author, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg),
@@ -66,9 +66,9 @@ WITH
   business AS (SELECT COALESCE(o.b, 0) AS v FROM measured m LEFT JOIN overlap o ON o.id = m.id)
 SELECT (SELECT COUNT(v) FROM measured) AS count, (SELECT SUM(v) FROM measured) AS total, (SELECT CASE WHEN COUNT(v) = 0 THEN NULL ELSE LEAST(GREATEST(CAST(SUM(v) AS DOUBLE) / COUNT(v), MIN(v)), MAX(v)) END FROM measured) AS mean, (SELECT quantile_cont(v, 0.5) FROM measured) AS median, (SELECT quantile_cont(v, 0.9) FROM measured) AS p90, (SELECT quantile_cont(v, 0.99) FROM measured) AS p99, (SELECT MIN(v) FROM measured) AS min, (SELECT MAX(v) FROM measured) AS max, (SELECT COUNT(v) FROM business) AS business_count, (SELECT SUM(v) FROM business) AS business_total, (SELECT CASE WHEN COUNT(v) = 0 THEN NULL ELSE LEAST(GREATEST(CAST(SUM(v) AS DOUBLE) / COUNT(v), MIN(v)), MAX(v)) END FROM business) AS business_mean, (SELECT quantile_cont(v, 0.5) FROM business) AS business_median, (SELECT quantile_cont(v, 0.9) FROM business) AS business_p90, (SELECT quantile_cont(v, 0.99) FROM business) AS business_p99, (SELECT MIN(v) FROM business) AS business_min, (SELECT MAX(v) FROM business) AS business_max, COUNT(CASE WHEN outcome = 'messages' THEN 1 END) AS source_messages, COUNT(CASE WHEN outcome = 'fields' THEN 1 END) AS source_fields, COUNT(CASE WHEN outcome = 'helpdesk' THEN 1 END) AS source_helpdesk, COUNT(CASE WHEN outcome = 'skipped:noSolveTime' THEN 1 END) AS skipped_no_solve_time, COUNT(CASE WHEN outcome = 'skipped:unresolved' THEN 1 END) AS skipped_unresolved, COUNT(CASE WHEN outcome = 'anomaly:finalSolveBeforeFirstSolve' THEN 1 END) AS anomaly_final_solve_before_first_solve, COUNT(CASE WHEN outcome = 'anomaly:solvedBeforeCreated' THEN 1 END) AS anomaly_solved_before_created FROM outcomes;
 
--- firstResolutionTime: report time.resolutionFirst.calendar
+-- firstResolutionTime: report time.resolutionFirst (calendar; business with businessHours)
 WITH
-  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   msg AS (SELECT ticket_id, seq, epoch_ms(sent_at) AS at_ms, author FROM messages WHERE author = 'customer' OR (author = 'agent' AND is_public)),
   msg_first AS (SELECT ticket_id, author, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg),
@@ -82,6 +82,17 @@ WITH
   overlap AS (SELECT m.id, SUM(LEAST(m.start_ms + m.v, i.closes_ms) - GREATEST(m.start_ms, i.opens_ms)) AS b FROM measured m JOIN opening i ON i.opens_ms < m.start_ms + m.v AND i.closes_ms > m.start_ms GROUP BY m.id),
   business AS (SELECT COALESCE(o.b, 0) AS v FROM measured m LEFT JOIN overlap o ON o.id = m.id)
 SELECT (SELECT COUNT(v) FROM measured) AS count, (SELECT SUM(v) FROM measured) AS total, (SELECT CASE WHEN COUNT(v) = 0 THEN NULL ELSE LEAST(GREATEST(CAST(SUM(v) AS DOUBLE) / COUNT(v), MIN(v)), MAX(v)) END FROM measured) AS mean, (SELECT quantile_cont(v, 0.5) FROM measured) AS median, (SELECT quantile_cont(v, 0.9) FROM measured) AS p90, (SELECT quantile_cont(v, 0.99) FROM measured) AS p99, (SELECT MIN(v) FROM measured) AS min, (SELECT MAX(v) FROM measured) AS max, (SELECT COUNT(v) FROM business) AS business_count, (SELECT SUM(v) FROM business) AS business_total, (SELECT CASE WHEN COUNT(v) = 0 THEN NULL ELSE LEAST(GREATEST(CAST(SUM(v) AS DOUBLE) / COUNT(v), MIN(v)), MAX(v)) END FROM business) AS business_mean, (SELECT quantile_cont(v, 0.5) FROM business) AS business_median, (SELECT quantile_cont(v, 0.9) FROM business) AS business_p90, (SELECT quantile_cont(v, 0.99) FROM business) AS business_p99, (SELECT MIN(v) FROM business) AS business_min, (SELECT MAX(v) FROM business) AS business_max, COUNT(CASE WHEN outcome = 'messages' THEN 1 END) AS source_messages, COUNT(CASE WHEN outcome = 'fields' THEN 1 END) AS source_fields, COUNT(CASE WHEN outcome = 'helpdesk' THEN 1 END) AS source_helpdesk, COUNT(CASE WHEN outcome = 'skipped:noSolveTime' THEN 1 END) AS skipped_no_solve_time, COUNT(CASE WHEN outcome = 'skipped:unresolved' THEN 1 END) AS skipped_unresolved, COUNT(CASE WHEN outcome = 'anomaly:finalSolveBeforeFirstSolve' THEN 1 END) AS anomaly_final_solve_before_first_solve, COUNT(CASE WHEN outcome = 'anomaly:solvedBeforeCreated' THEN 1 END) AS anomaly_solved_before_created FROM outcomes;
+
+-- assignmentTime: report time.assignment (calendar; business with businessHours)
+WITH
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
+  outcomes AS (SELECT id, CASE WHEN assigned_ms < created_ms THEN 'anomaly:assignedBeforeCreated' WHEN assigned_ms IS NOT NULL THEN 'fields' WHEN helpdesk_assignment_ms IS NOT NULL THEN 'helpdesk' ELSE 'skipped:unassigned' END AS outcome, created_ms AS start_ms, CASE WHEN assigned_ms IS NULL THEN helpdesk_assignment_ms ELSE assigned_ms - created_ms END AS v FROM scope),
+  measured AS (SELECT id, start_ms, v FROM outcomes WHERE outcome IN ('messages', 'fields', 'helpdesk')),
+  opening AS (SELECT epoch_ms(opens_at) AS opens_ms, epoch_ms(closes_at) AS closes_ms FROM schedule_intervals),
+  overlap AS (SELECT m.id, SUM(LEAST(m.start_ms + m.v, i.closes_ms) - GREATEST(m.start_ms, i.opens_ms)) AS b FROM measured m JOIN opening i ON i.opens_ms < m.start_ms + m.v AND i.closes_ms > m.start_ms GROUP BY m.id),
+  business AS (SELECT COALESCE(o.b, 0) AS v FROM measured m LEFT JOIN overlap o ON o.id = m.id)
+SELECT (SELECT COUNT(v) FROM measured) AS count, (SELECT SUM(v) FROM measured) AS total, (SELECT CASE WHEN COUNT(v) = 0 THEN NULL ELSE LEAST(GREATEST(CAST(SUM(v) AS DOUBLE) / COUNT(v), MIN(v)), MAX(v)) END FROM measured) AS mean, (SELECT quantile_cont(v, 0.5) FROM measured) AS median, (SELECT quantile_cont(v, 0.9) FROM measured) AS p90, (SELECT quantile_cont(v, 0.99) FROM measured) AS p99, (SELECT MIN(v) FROM measured) AS min, (SELECT MAX(v) FROM measured) AS max, (SELECT COUNT(v) FROM business) AS business_count, (SELECT SUM(v) FROM business) AS business_total, (SELECT CASE WHEN COUNT(v) = 0 THEN NULL ELSE LEAST(GREATEST(CAST(SUM(v) AS DOUBLE) / COUNT(v), MIN(v)), MAX(v)) END FROM business) AS business_mean, (SELECT quantile_cont(v, 0.5) FROM business) AS business_median, (SELECT quantile_cont(v, 0.9) FROM business) AS business_p90, (SELECT quantile_cont(v, 0.99) FROM business) AS business_p99, (SELECT MIN(v) FROM business) AS business_min, (SELECT MAX(v) FROM business) AS business_max, COUNT(CASE WHEN outcome = 'messages' THEN 1 END) AS source_messages, COUNT(CASE WHEN outcome = 'fields' THEN 1 END) AS source_fields, COUNT(CASE WHEN outcome = 'helpdesk' THEN 1 END) AS source_helpdesk, COUNT(CASE WHEN outcome = 'skipped:unassigned' THEN 1 END) AS skipped_unassigned, COUNT(CASE WHEN outcome = 'anomaly:assignedBeforeCreated' THEN 1 END) AS anomaly_assigned_before_created FROM outcomes;
 
 -- nps: report survey.nps
 WITH
@@ -106,7 +117,7 @@ SELECT scale_min, scale_max, COUNT(*) AS count, CAST(SUM(score) AS DOUBLE) / COU
 
 -- volumeByDay: report volume.buckets (bucket day)
 WITH
-  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   life AS (SELECT * FROM all_tickets WHERE NOT (resolved AND (solved_ms IS NULL OR solved_ms < created_ms))),
   bumps AS (SELECT strftime(timezone('Europe/Bucharest', created_at), '%Y-%m-%d') AS day, 1 AS created, 0 AS resolved FROM life WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000 UNION ALL SELECT strftime(timezone('Europe/Bucharest', solved_at), '%Y-%m-%d') AS day, 0 AS created, 1 AS resolved FROM life WHERE resolved AND solved_ms >= 1772323200000 AND solved_ms < 1775001600000 AND created_ms < 1775001600000)
