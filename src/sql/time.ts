@@ -9,7 +9,7 @@
  * @internal
  * @module
  */
-import { conversationCtes, countIf, helpdesk, query, ticketCtes, type SqlContext } from "./context.ts";
+import { conversationCtes, countIf, helpdesk, query, ratio, ticketCtes, type SqlContext } from "./context.ts";
 
 const MEASURED = "('messages', 'fields', 'helpdesk')";
 
@@ -18,6 +18,7 @@ const OUTCOMES = {
   firstResponse: { skipped: ["noCustomerMessage", "unanswered"], anomalies: ["responseBeforeCreated"] },
   resolution: { skipped: ["noSolveTime", "unresolved"], anomalies: ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"] },
   assignment: { skipped: ["unassigned"], anomalies: ["assignedBeforeCreated"] },
+  replies: { skipped: ["noReplyData", "unresolved"], anomalies: [] },
 } as const;
 
 /** `p90`, `p99_9`: the column of a percentile. @internal */
@@ -145,5 +146,39 @@ export function assignmentTimeSql(c: SqlContext): string {
     c,
     [...ticketCtes(c), `outcomes AS (SELECT id, ${outcome} AS outcome, created_ms AS start_ms, ${v} AS v FROM scope)`],
     "assignment",
+  );
+}
+
+/**
+ * The reply count of each resolved ticket (`replyCount` of _replies.ts): with messages, the
+ * public agent replies sent at or before `solvedAt` (all of them without it); else the `replies`
+ * field; else skipped (`noReplyData`); an unresolved ticket is skipped (`unresolved`).
+ */
+function replyCtes(c: SqlContext): string[] {
+  const outcome = `CASE WHEN NOT resolved THEN 'skipped:unresolved' WHEN has_messages THEN 'messages' WHEN replies IS NOT NULL THEN 'fields' ELSE 'skipped:noReplyData' END`;
+  return [
+    ...ticketCtes(c),
+    ...conversationCtes(c),
+    `reply_counts AS (SELECT s.id, COUNT(*) AS n FROM scope s JOIN msg m ON m.ticket_id = s.id AND m.author = 'agent' ` +
+      `AND (s.solved_ms IS NULL OR m.at_ms <= s.solved_ms) GROUP BY s.id)`,
+    `outcomes AS (SELECT v.id, ${outcome} AS outcome, 0 AS start_ms, CASE WHEN has_messages THEN COALESCE(r.n, 0) ELSE replies END AS v ` +
+      `FROM conv v LEFT JOIN reply_counts r ON r.id = v.id)`,
+  ];
+}
+
+/** repliesToResolveAccumulator: the summary of the resolved tickets' reply counts (counts, not milliseconds; no business time). */
+export function repliesToResolveSql(c: SqlContext): string {
+  return summary({ ...c, businessHours: false }, replyCtes(c), "replies");
+}
+
+/** oneTouchAccumulator: of the resolved tickets with a reply count, those with exactly one (`one_touch`) and none (`zero_touch`). */
+export function oneTouchSql(c: SqlContext): string {
+  const counted = countIf(`outcome IN ${MEASURED}`);
+  const one = countIf(`outcome IN ${MEASURED} AND v = 1`);
+  return query(
+    replyCtes(c),
+    `SELECT ${ratio(c, one, counted)} AS share, ${one} AS one_touch, ${countIf(`outcome IN ${MEASURED} AND v = 0`)} AS zero_touch, ` +
+      `${counted} AS resolved, ${countIf("outcome = 'skipped:noReplyData'")} AS skipped_no_reply_data, ` +
+      `${countIf("outcome = 'skipped:unresolved'")} AS skipped_unresolved FROM outcomes`,
   );
 }

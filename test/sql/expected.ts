@@ -106,6 +106,21 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
       duration(rep, "resolutionFirst", percentiles, ["noSolveTime", "unresolved"], ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"]),
     ],
     assignmentTime: [duration(rep, "assignment", percentiles, ["unassigned"], ["assignedBeforeCreated"])],
+    oneTouch: [
+      {
+        share: rep.time.oneTouch?.share ?? null,
+        one_touch: rep.time.oneTouch?.oneTouch,
+        zero_touch: rep.time.oneTouch?.zeroTouch,
+        resolved: rep.time.oneTouch?.resolved,
+        ...skips(rep, "oneTouch", "skipped", ["noReplyData", "unresolved"]),
+      },
+    ],
+    repliesToResolve: [
+      {
+        ...summaryRow(rep.time.repliesToResolve as Summary | null, percentiles, ""),
+        ...skips(rep, "repliesToResolve", "skipped", ["noReplyData", "unresolved"]),
+      },
+    ],
     nps: [
       {
         score: nps?.score ?? null,
