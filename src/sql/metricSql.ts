@@ -5,7 +5,7 @@
  */
 import { MetricRangeError } from "../_lib/errors.ts";
 import { compileSql, type SqlContext, type SqlOptions } from "./context.ts";
-import { cesSql, csatSql, npsSql } from "./survey.ts";
+import { cesSql, csatSql, npsSql, ticketRatingsSql } from "./survey.ts";
 import { assignmentTimeSql, firstResponseTimeSql, oneTouchSql, repliesToResolveSql, resolutionTimeSql } from "./time.ts";
 import { backlogSql, channelMixSql, reopenRateSql, resolutionRateSql, ticketsByStatusSql, volumeByDaySql } from "./volume.ts";
 
@@ -41,6 +41,8 @@ export const SQL_METRICS = {
   nps: "survey.nps",
   /** CSAT of the `csat` responses. */
   csat: "survey.csat (from responses)",
+  /** CSAT from the tickets' own ratings and the survey response rate (the report's CSAT when no response is in scope). */
+  ticketRatings: "ratings",
   /** CES of the `ces` responses, per scale. */
   ces: "survey.ces",
   /** Tickets created and resolved per local day. */
@@ -68,6 +70,7 @@ const RENDER: Readonly<Record<SqlMetricName, (c: SqlContext) => string>> = {
   repliesToResolve: repliesToResolveSql,
   nps: npsSql,
   csat: csatSql,
+  ticketRatings: ticketRatingsSql,
   ces: cesSql,
   volumeByDay: volumeByDaySql,
 };

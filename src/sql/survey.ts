@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import { countIf, inPeriod, query, ratio, type SqlContext } from "./context.ts";
+import { countIf, inPeriod, query, ratio, ticketCtes, type SqlContext } from "./context.ts";
 
 /** The valid responses answered in the period (`surveyResponseProblem` is undefined). */
 function validCtes(c: SqlContext): string[] {
@@ -34,10 +34,12 @@ export function npsSql(c: SqlContext): string {
   );
 }
 
+/** `csatThreshold` of columns `scale_min`, `scale_max`. */
+const CSAT_THRESHOLD = "CASE WHEN scale_max - scale_min + 1 >= 5 THEN scale_max - 1 ELSE scale_max END";
+
 /** csatSatisfied: at least the top two points of a scale of 5 points or more, the top point of a smaller one. */
 export function csatSql(c: SqlContext): string {
-  const threshold = "CASE WHEN scale_max - scale_min + 1 >= 5 THEN scale_max - 1 ELSE scale_max END";
-  const satisfied = countIf(`score >= ${threshold}`);
+  const satisfied = countIf(`score >= ${CSAT_THRESHOLD}`);
   return query(
     [...validCtes(c), `csat AS (SELECT score, scale_min, scale_max FROM valid WHERE kind = 'csat')`],
     `SELECT ${ratio(c, satisfied, "COUNT(*)")} AS score, ${satisfied} AS satisfied, COUNT(*) AS total FROM csat`,
@@ -55,5 +57,36 @@ export function cesSql(c: SqlContext): string {
     [...validCtes(c), `ces AS (SELECT score, scale_min, scale_max FROM valid WHERE kind = 'ces')`],
     `SELECT scale_min, scale_max, COUNT(*) AS count, ${c.d.double("SUM(score)")} / COUNT(*) AS mean, ${c.d.double(easy)} / COUNT(*) AS easy_share ` +
       `FROM ces GROUP BY scale_min, scale_max ORDER BY count DESC, scale_min, scale_max`,
+  );
+}
+
+/**
+ * ticketRatingsAccumulator: CSAT from the tickets' own satisfaction ratings, and the survey
+ * response rate. A ticket is offered a survey when `satisfaction_offered` or it has a rating;
+ * `"good"` / `"bad"` count as 1 / 0 on 0–1; a numeric rating needs its scale (`noScale`) and must
+ * lie on it with min < max (`offScale`); satisfied as `csatSatisfied`. The report's survey CSAT
+ * is this one when the scope has no CSAT response (`csatSource: "ticketRatings"`).
+ */
+export function ticketRatingsSql(c: SqlContext): string {
+  const word = "COALESCE(satisfaction_rating IN ('good', 'bad'), FALSE)";
+  const offered = `(COALESCE(satisfaction_offered, FALSE) OR ${word} OR satisfaction_score IS NOT NULL)`;
+  const outcome =
+    `CASE WHEN NOT ${offered} THEN NULL WHEN ${word} THEN 'rated' WHEN satisfaction_score IS NULL THEN 'offered' ` +
+    `WHEN satisfaction_scale_min IS NULL OR satisfaction_scale_max IS NULL THEN 'noScale' ` +
+    `WHEN satisfaction_score >= satisfaction_scale_min AND satisfaction_score <= satisfaction_scale_max AND satisfaction_scale_min < satisfaction_scale_max THEN 'rated' ` +
+    `ELSE 'offScale' END`;
+  const word01 = "CASE WHEN satisfaction_rating = 'good' THEN 1 ELSE 0 END";
+  const ratings = [
+    `ratings AS (SELECT ${outcome} AS outcome, CASE WHEN ${word} THEN ${word01} ELSE satisfaction_score END AS score, ` +
+      `CASE WHEN ${word} THEN 0 ELSE satisfaction_scale_min END AS scale_min, CASE WHEN ${word} THEN 1 ELSE satisfaction_scale_max END AS scale_max FROM scope)`,
+  ];
+  const rated = countIf("outcome = 'rated'");
+  const offeredCount = countIf("outcome IS NOT NULL");
+  const satisfied = countIf(`outcome = 'rated' AND score >= ${CSAT_THRESHOLD}`);
+  return query(
+    [...ticketCtes(c), ...ratings],
+    `SELECT ${ratio(c, satisfied, rated)} AS score, ${satisfied} AS satisfied, ${rated} AS total, ${offeredCount} AS offered, ` +
+      `${ratio(c, rated, offeredCount)} AS response_rate, ${countIf("outcome = 'noScale'")} AS skipped_no_scale, ` +
+      `${countIf("outcome = 'offScale'")} AS skipped_off_scale FROM ratings`,
   );
 }

@@ -134,6 +134,17 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
       },
     ],
     csat: [{ score: csat?.score ?? null, satisfied: csat?.satisfied ?? 0, total: csat?.total ?? 0 }],
+    ticketRatings: [
+      {
+        score: rep.ratings?.csat?.score ?? null,
+        satisfied: rep.ratings?.csat?.satisfied ?? 0,
+        total: rep.ratings?.rated,
+        offered: rep.ratings?.offered,
+        response_rate: rep.ratings?.responseRate ?? null,
+        skipped_no_scale: rep.ratings?.skipped["noScale"] ?? 0,
+        skipped_off_scale: rep.ratings?.skipped["offScale"] ?? 0,
+      },
+    ],
     ces: survey.ces.map((e) => ({ scale_min: e.scale.min, scale_max: e.scale.max, count: e.count, mean: e.mean, easy_share: e.easyShare })),
     volumeByDay: (rep.volume?.buckets ?? [])
       .filter((b) => b.created > 0 || b.resolved > 0)
@@ -142,7 +153,8 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
 }
 
 /** The figures compared within the tolerance; every other number is compared exactly. */
-const FLOATS = /^(business_)?(value|share|mean|median|p\d[\d_]*|threshold|rate|reopens_per_ticket|score|total|easy_share|\w+_share)$/;
+const FLOATS =
+  /^(business_)?(value|share|mean|median|p\d[\d_]*|threshold|rate|reopens_per_ticket|score|total|easy_share|response_rate|\w+_share)$/;
 const RELATIVE = 1e-12;
 
 export function agrees(column: string, actual: unknown, expected: unknown): boolean {
