@@ -133,7 +133,8 @@ const RULES: Readonly<Record<SqlDialect, DialectRules>> = {
     double: castTo("bigquery"),
     // BigQuery's exact PERCENTILE_CONT is analytic only (no aggregate form; APPROX_QUANTILES is
     // approximate): the window over the whole relation, one value taken.
-    quantile: (from, column, p) => `(SELECT ANY_VALUE(q) FROM (SELECT PERCENTILE_CONT(${column}, ${String(p)}) OVER () AS q FROM ${from}))`,
+    quantile: (from, column, p) =>
+      `(SELECT ANY_VALUE(q) FROM (SELECT PERCENTILE_CONT(CAST(${column} AS FLOAT64), ${String(p)}) OVER () AS q FROM ${from}))`,
     localDay: (e, tz) => `FORMAT_TIMESTAMP('%Y-%m-%d', ${e}, ${quote(tz)})`,
     alias: (name) => (BIGQUERY_RESERVED.has(name) ? `\`${name}\`` : name),
   },
@@ -143,7 +144,8 @@ const RULES: Readonly<Record<SqlDialect, DialectRules>> = {
     epochMs: (e) => `DATE_PART(EPOCH_MILLISECOND, ${e})`,
     instant: (ms) => `CAST(${isoLiteral(ms)} AS TIMESTAMP_TZ)`,
     double: castTo("snowflake"),
-    quantile: withinGroup,
+    // On a NUMBER input Snowflake answers in the input's scale: integers would lose the interpolated fraction.
+    quantile: (from, column, p) => withinGroup(from, `CAST(${column} AS DOUBLE)`, p),
     localDay: (e, tz) => `TO_CHAR(CONVERT_TIMEZONE(${quote(tz)}, ${e}), 'YYYY-MM-DD')`,
     alias: plainAlias,
   },
