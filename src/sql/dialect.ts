@@ -144,7 +144,7 @@ const RULES: Readonly<Record<SqlDialect, DialectRules>> = {
     epochMs: (e) => `DATE_PART(EPOCH_MILLISECOND, ${e})`,
     instant: (ms) => `CAST(${isoLiteral(ms)} AS TIMESTAMP_TZ)`,
     double: castTo("snowflake"),
-    // On a NUMBER input Snowflake answers in the input's scale: integers would lose the interpolated fraction.
+    // Over doubles, as a precaution (not executed here): a NUMBER input may be answered in its own scale, losing the fraction.
     quantile: (from, column, p) => withinGroup(from, `CAST(${column} AS DOUBLE)`, p),
     localDay: (e, tz) => `TO_CHAR(CONVERT_TIMEZONE(${quote(tz)}, ${e}), 'YYYY-MM-DD')`,
     alias: plainAlias,
