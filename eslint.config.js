@@ -58,6 +58,8 @@ export default tseslint.config(
   },
   // src/report: composes the metrics' accumulators (their _ files), never the command.
   { files: ["src/report/**/*.ts"], rules: restrict([noNode, noZod, notAbove("src/report", ["io", "cli"])]) },
+  // src/sql ("cx-metrics/sql"): the metrics as SQL text, pure string building like the core.
+  { files: ["src/sql/**/*.ts"], rules: restrict([noNode, noZod, notAbove("src/sql", ["report", "io", "cli"])]) },
   // src/charts: reads the report's and the metrics' result types; plain JSON out, no Vega import.
   {
     files: ["src/charts/**/*.ts"],

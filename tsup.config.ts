@@ -3,9 +3,15 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // The library, as ESM and CJS with types: the root barrel, the zod models entry, the readers
-    // (cx-metrics/io, no Node built-in) and their Node conveniences (cx-metrics/io/node, whose
-    // node:* imports stay external).
-    entry: { index: "src/index.ts", models: "src/models/schemas/index.ts", io: "src/io/index.ts", "io-node": "src/io/node/index.ts" },
+    // (cx-metrics/io, no Node built-in), their Node conveniences (cx-metrics/io/node, whose
+    // node:* imports stay external) and the metrics as SQL text (cx-metrics/sql).
+    entry: {
+      index: "src/index.ts",
+      models: "src/models/schemas/index.ts",
+      io: "src/io/index.ts",
+      "io-node": "src/io/node/index.ts",
+      sql: "src/sql/index.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

@@ -13,6 +13,8 @@ Usage:
   cx-metrics report <tickets-file> [options]   compute the KPI report (see: cx-metrics report --help)
   cx-metrics merge <partial.json>... [options] the report of partials (report --partial FILE), with gates
   cx-metrics staffing <file> [options]         agents needed per interval of the week (Erlang C / A)
+  cx-metrics sql --dialect D --as-of T         the metrics as SQL for a warehouse (see: cx-metrics sql --help)
+  cx-metrics schedule-table --schedule F --range A..B   a schedule's opening intervals as CSV (for sql --schedule)
   cx-metrics --help                            this help
   cx-metrics --version                         the version
 

@@ -13,6 +13,7 @@ import type { CliIo } from "./io.ts";
 import { safeLines } from "./render/safe.ts";
 import { mergeCommand } from "./merge.ts";
 import { reportCommand } from "./report.ts";
+import { SCHEDULE_TABLE_HELP, scheduleTableCommand, SQL_HELP, sqlCommand } from "./sql.ts";
 import { staffingCommand } from "./staffing.ts";
 import { packageVersion } from "./version.ts";
 
@@ -27,7 +28,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (first === "--help" || first === "-h" || first === "help") {
     io.stdout.write(
-      rest[0] === "report" ? reportHelp() : rest[0] === "staffing" ? staffingHelp() : rest[0] === "merge" ? mergeHelp() : MAIN_HELP,
+      rest[0] === "report"
+        ? reportHelp()
+        : rest[0] === "staffing"
+          ? staffingHelp()
+          : rest[0] === "merge"
+            ? mergeHelp()
+            : rest[0] === "sql"
+              ? SQL_HELP
+              : rest[0] === "schedule-table"
+                ? SCHEDULE_TABLE_HELP
+                : MAIN_HELP,
     );
     return EXIT.OK;
   }
@@ -38,6 +49,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (first === "report") return reportCommand(rest, io);
   if (first === "staffing") return staffingCommand(rest, io);
   if (first === "merge") return mergeCommand(rest, io);
+  if (first === "sql") return sqlCommand(rest, io);
+  if (first === "schedule-table") return scheduleTableCommand(rest, io);
   throw new CliError(
     "E_CLI_USAGE",
     first.startsWith("-")

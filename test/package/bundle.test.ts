@@ -79,6 +79,15 @@ describe("portability", () => {
     expect(inputs.filter((f) => f.includes("node_modules/zod/") || f.includes("src/report/"))).toEqual([]);
   });
 
+  it("the SQL entry (cx-metrics/sql) bundles for the browser with no Node built-in, no zod, no report", async () => {
+    const inputs = await browserInputs("src/sql/index.ts");
+    expect(inputs.some((f) => f.includes("src/sql/metricSql.ts"))).toBe(true);
+    expect(
+      inputs.filter((f) => f.startsWith("node:") || f.includes("src/cli/") || f.includes("src/io/") || f.includes("src/report/")),
+    ).toEqual([]);
+    expect(inputs.filter((f) => f.includes("node_modules/zod/"))).toEqual([]);
+  });
+
   it("the built cx-metrics/io has no node: import (dist, when built)", ({ skip }) => {
     const files = ["io.js", "io.cjs"].map((name) => join(root, "dist", name));
     if (!files.every((file) => existsSync(file))) skip("dist/ is not built (npm run build)");
