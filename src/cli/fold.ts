@@ -201,7 +201,9 @@ export async function foldInputs(
     files,
   });
   if (options.asOf !== undefined) return done(await foldOpened(opened, options, options.asOf, "option", progress, false), opened);
-  const candidate = reopen === undefined ? undefined : await bound?.();
+  // A bound only for CSV tickets (the files are opened, so their layout is known): a JSON
+  // document would be parsed whole only to learn that it has none.
+  const candidate = reopen === undefined || opened.tickets.input.format !== "csv" ? undefined : await bound?.();
   if (reopen !== undefined && candidate !== undefined) {
     const once = await foldOpened(opened, options, asOfAfter(candidate), candidate === -Infinity ? "none" : "data", progress, true);
     if (once.latest === candidate) return done(once, opened);

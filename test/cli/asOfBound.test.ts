@@ -9,6 +9,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { foldInputs } from "../../src/cli/fold.ts";
+import { readTickets } from "../../src/io/index.ts";
+import { openFile } from "../../src/io/node/index.ts";
 import { cli, DATA, FULL } from "./_run.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "cx-asof-"));
@@ -92,5 +95,24 @@ describe("the default --as-of", () => {
     const run = await cli(["report", "-", "--timezone", "UTC", "--format", "json", "--quiet"], { stdin: csv });
     expect((JSON.parse(run.stdout) as { input: { asOf: string } }).input.asOf).toBe("2026-03-10T12:00:00.001Z");
     expect(DATA.tickets).toContain("tickets.csv");
+  });
+
+  it("asks for the bound only for CSV tickets (a JSON document is not parsed an extra time for nothing)", async () => {
+    const file = join(dir, "bound.json");
+    writeFileSync(file, JSON.stringify([{ id: "1", created_at: "2026-03-01T09:00:00Z", status: "open" }]));
+    const open = async () => ({ tickets: await readTickets(openFile(file)), responses: undefined, cohorts: undefined });
+    const asked: string[] = [];
+    const folded = await foldInputs(
+      await open(),
+      { asOf: undefined, period: undefined, timeZone: "UTC" },
+      () => undefined,
+      open,
+      () => {
+        asked.push("bound");
+        return Promise.resolve(undefined);
+      },
+    );
+    expect(asked).toEqual([]);
+    expect(folded.asOf.toISOString()).toBe("2026-03-01T09:00:00.001Z");
   });
 });
