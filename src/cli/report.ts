@@ -5,6 +5,7 @@
  * @module
  */
 import { isValidTimeZone } from "../_lib/zone.ts";
+import { isThreadPreset } from "../io/readThreads.ts";
 import { NAIVE_PRESETS, parseReportArgs, resolveFormat, type ReportArgs } from "./args.ts";
 import { loadSchedule, loadSlaPolicy } from "./config.ts";
 import { CliError, EXIT } from "./errors.ts";
@@ -19,6 +20,22 @@ import { parseInstant, parsePeriod } from "./values.ts";
 
 /** The percentiles of every duration summary (the gate names p90 and p95 read them). */
 export const PERCENTILES = [0.9, 0.95];
+
+/**
+ * A thread preset (`threads`, `twcs`) reads conversations, their messages and statuses from the
+ * reply links of its one file: `--messages` and `--status-map` would be ignored, so they are
+ * refused here, naming the option (the reader refuses them too, from code).
+ */
+function checkThreadPresetArgs(args: ReportArgs): void {
+  if (!isThreadPreset(args.preset)) return;
+  const given = args.messages !== undefined ? "--messages" : args.statusMap.length > 0 ? "--status-map" : undefined;
+  if (given === undefined) return;
+  throw new CliError(
+    "E_CLI_USAGE",
+    `${given} cannot be used with --preset ${args.preset}: its conversations, their messages and statuses come from the reply links in the file`,
+    `Leave out ${given}`,
+  );
+}
 
 function checkTimeZone(args: ReportArgs): string {
   if (args.timeZone === undefined) {
@@ -49,6 +66,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   }
   // Everything that can be checked before reading is checked first.
   if (args.partial !== undefined) checkPartialArgs(args);
+  checkThreadPresetArgs(args);
   const timeZone = checkTimeZone(args);
   const format = resolveFormat(args, io.stdout.isTTY === true);
   if (args.mermaid && format !== "markdown") {

@@ -7,6 +7,9 @@ import { checkTimeZone, parseColumnMap } from "./_options.ts";
 import { MetricRangeError } from "../_lib/errors.ts";
 import { buildConversations, type ThreadMessage, type ThreadStats } from "./_threads.ts";
 import { isThreadPreset, THREAD_CHANNEL, THREAD_FIELDS, THREAD_PRESETS, threadFields, threadReaderFor } from "./_threadPresets.ts";
+
+/** Whether a preset name is a thread preset (for the command's checks). @internal */
+export { isThreadPreset };
 import type { InputInfo, InputSource, ReadOptions, ReadResult, ThreadPreset } from "./types.ts";
 
 /**

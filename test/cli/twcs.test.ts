@@ -69,7 +69,10 @@ describe("--preset twcs --by brand on the hand-built thread file", () => {
   it("--status-map and --messages are refused with the twcs preset", async () => {
     const r = await cli(["report", FIXTURE, "--preset", "twcs", "--status-map", "x=open", "-q"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/statusMap must be left out with the twcs preset/);
+    expect(r.stderr).toMatch(/--status-map cannot be used with --preset twcs/);
+    const m = await cli(["report", FIXTURE, "--preset", "twcs", "--messages", FIXTURE, "-q"]);
+    expect(m.code).toBe(2);
+    expect(m.stderr).toMatch(/--messages cannot be used with --preset twcs: its conversations/);
   });
 });
 
