@@ -43,6 +43,9 @@ function parseMergeArgs(argv: readonly string[]): MergeArgs | "help" {
 }
 
 /** Runs `cx-metrics merge` with the arguments after `merge`; returns the exit code. */
+/** The hint of a partial that cannot be read. */
+const REWRITE = "Write the partials again with the version of cx-metrics that merges them";
+
 export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseMergeArgs(argv);
   if (args === "help") {
@@ -70,7 +73,14 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   const dimensions = options.segments.map((k) => (typeof k === "string" ? [k] : [...k]) as SegmentDimension[]);
   const checks = await parseChecks(args, dimensions);
 
-  const accumulator = reportAccumulator(reportOptionsOf(options));
+  let accumulator: ReturnType<typeof reportAccumulator>;
+  try {
+    accumulator = reportAccumulator(reportOptionsOf(options));
+  } catch (error) {
+    // The options are the same in every part (checked): refused ones were written by no report.
+    if (!(error instanceof MetricRangeError)) throw error;
+    throw new CliError("E_CLI_PARTIAL", `${args.partials[0] ?? ""}: options: ${error.message.replace(/^[\w.]+: /, "")}`, REWRITE);
+  }
   const state = accumulator.create();
   for (const { path, partial } of parts) {
     let part;
@@ -78,10 +88,21 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
       part = accumulator.fromJSON(partial.state);
     } catch (error) {
       if (!(error instanceof MetricRangeError)) throw error;
+      throw new CliError("E_CLI_PARTIAL", `${path}: state: ${error.message.replace(/^[\w.]+: /, "")}`, REWRITE);
+    }
+    // Every ticket used was added to the state: the two counts of a part agree (with a thread
+    // preset `used` counts messages, and the tickets are its conversations).
+    const added = (partial.state as { input?: { tickets?: unknown } }).input?.tickets;
+    const threads = partial.input.tickets.threads;
+    const [name, used] =
+      threads === undefined
+        ? ["input.tickets.used", partial.input.tickets.used]
+        : ["input.tickets.threads.conversations", threads.conversations];
+    if (added !== used) {
       throw new CliError(
         "E_CLI_PARTIAL",
-        `${path}: state: ${error.message.replace(/^[\w.]+: /, "")}`,
-        "Write the partials again with the version of cx-metrics that merges them",
+        `${path}: ${name} (${String(used)}) must equal the tickets in its state (${String(added)})`,
+        REWRITE,
       );
     }
     accumulator.merge(state, part);

@@ -95,12 +95,19 @@ function summary(f: Fields, x: unknown, field: string): Obj {
   return o;
 }
 
+/** The counts of `input.tickets.threads` (a thread preset's conversations and reply-link cross-checks). */
+export const THREAD_COUNTS = ["conversations", "answered", "severalResponders", "listedAbsent", "listConflicts"] as const;
+
 function inputSection(f: Fields, x: unknown): InputSection {
   const o = f.obj(x, "input");
   const t = summary(f, o["tickets"], "input.tickets");
   f.strings(t["fields"], "input.tickets.fields");
   f.strings(t["blankFields"], "input.tickets.blankFields");
   f.count(t["precomputed"], "input.tickets.precomputed");
+  if (t["threads"] !== undefined) {
+    const th = f.obj(t["threads"], "input.tickets.threads");
+    for (const key of THREAD_COUNTS) f.count(th[key], `input.tickets.threads.${key}`);
+  }
   f.arr(t["warnings"], "input.tickets.warnings").forEach((w, i) => {
     const at = `input.tickets.warnings[${String(i)}]`;
     const wo = f.obj(w, at);

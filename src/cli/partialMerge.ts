@@ -6,10 +6,11 @@
  * @internal
  * @module
  */
-import type { Reject } from "../io/index.ts";
+import type { Reject, ThreadStats } from "../io/index.ts";
 import { CliError } from "./errors.ts";
 import type { FileRejects, FileSummary, InputSection } from "./inputs.ts";
 import type { PartialFile, PartialOptions } from "./partial.ts";
+import { THREAD_COUNTS } from "./partialCheck.ts";
 
 /** Each option of {@link PartialOptions} as the command line spells it. */
 const OPTION_NAMES: Readonly<Record<keyof PartialOptions, string>> = {
@@ -128,11 +129,16 @@ function mergeTickets(files: readonly TicketsSummary[], maxRejects: number): Tic
       else warnings[i] = { ...before, count: before.count + w.count, records: [...before.records, ...w.records].slice(0, maxRejects) };
     }
   }
+  // A thread preset's counts add up over the parts (each part's conversations are its own).
+  const threads = files.some((f) => f.threads !== undefined)
+    ? Object.fromEntries(THREAD_COUNTS.map((key) => [key, sum(files.map((f) => f.threads?.[key] ?? 0))]))
+    : undefined;
   return {
     ...mergeSummaries(files, maxRejects),
     fields,
     blankFields,
     precomputed: sum(files.map((f) => f.precomputed)),
+    ...(threads === undefined ? {} : { threads: threads as unknown as ThreadStats }),
     warnings,
   };
 }

@@ -329,3 +329,64 @@ describe("merge: damaged partials are refused (E_CLI_PARTIAL), never a crash", (
     expect((await cli(["report", "--help"])).stdout).toContain("--partial FILE");
   });
 });
+
+describe("merge: a thread preset's parts", () => {
+  it("add up their conversation counts, so the merged run equals the whole run, exit code and absent list included", async () => {
+    const dir = tempDir();
+    const file = (name: string, from: number, n: number): string => {
+      const rows = ["id,at,author,in_reply_to,author_id"];
+      for (let k = from; k < from + n; k++) {
+        const day = `2026-10-${String(1 + (k % 28)).padStart(2, "0")}`;
+        rows.push(`c${String(k)},${day}T10:00:00Z,customer,,u${String(k)}`);
+        rows.push(`a${String(k)},${day}T10:${String(5 + (k % 50)).padStart(2, "0")}:00Z,agent,c${String(k)},agent1`);
+      }
+      const path = join(dir, name);
+      writeFileSync(path, `${rows.join("\n")}\n`);
+      return path;
+    };
+    const options = ["--preset", "threads", "--as-of", "2026-11-01T00:00:00Z"];
+    const gate = ["--format", "json", "--gate", "oneTouch >= 50%"];
+    const whole = await cli(["report", file("whole.csv", 0, 40), ...options, ...gate, "-q"]);
+    const a = join(dir, "a.json");
+    const b = join(dir, "b.json");
+    expect((await cli(["report", file("a.csv", 0, 20), ...options, "--partial", a, "-q"])).code).toBe(0);
+    expect((await cli(["report", file("b.csv", 20, 20), ...options, "--partial", b, "-q"])).code).toBe(0);
+    const merged = await cli(["merge", a, b, ...gate, "-q"]);
+    expect(merged.code).toBe(whole.code);
+    const w = JSON.parse(whole.stdout) as { input: { tickets: { threads: unknown } }; absent: unknown };
+    const m = JSON.parse(merged.stdout) as typeof w;
+    expect(m.input.tickets.threads).toEqual({ conversations: 40, answered: 40, severalResponders: 0, listedAbsent: 0, listConflicts: 0 });
+    expect(m.input.tickets.threads).toEqual(w.input.tickets.threads);
+    expect(m.absent).toEqual(w.absent);
+  });
+});
+
+describe("merge: a partial edited by hand", () => {
+  it("is refused with E_CLI_PARTIAL naming the file when its used count disagrees with its state, or its options are ones no report writes", async () => {
+    const dir = tempDir();
+    const part = join(dir, "part.json");
+    expect(
+      (await cli(["report", DATA.tickets, "--timezone", "UTC", "--as-of", "2026-12-01T00:00:00Z", "--partial", part, "-q"])).code,
+    ).toBe(0);
+    const original = JSON.parse(readFileSync(part, "utf8")) as {
+      input: { tickets: { used: number } };
+      options: { percentiles: number[] };
+    };
+    const usedEdited = join(dir, "used.json");
+    writeFileSync(
+      usedEdited,
+      JSON.stringify({ ...original, input: { ...original.input, tickets: { ...original.input.tickets, used: 0 } } }),
+    );
+    const used = await cli(["merge", usedEdited]);
+    expect(used.code).toBe(2);
+    expect(used.stderr).toMatch(/used\.json: input\.tickets\.used \(0\) must equal the tickets in its state \(\d+\)/);
+    const optionsEdited = join(dir, "options.json");
+    writeFileSync(optionsEdited, JSON.stringify({ ...original, options: { ...original.options, percentiles: [2] } }));
+    const options = await cli(["merge", optionsEdited]);
+    expect(options.code).toBe(2);
+    expect(options.stderr).toMatch(/options\.json: options: /);
+    await expect(mergeCommand([optionsEdited], { stdout: { write: () => true }, stderr: { write: () => true } })).rejects.toMatchObject({
+      code: "E_CLI_PARTIAL",
+    });
+  });
+});
