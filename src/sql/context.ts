@@ -13,6 +13,11 @@ import { isResolvedStatus, TICKET_STATUSES } from "../models/ticket.ts";
 import { dialectRules, quote, type DialectRules, type SqlDialect } from "./dialect.ts";
 import { helpdeskColumnOf, type WarehouseTable } from "./schema.ts";
 
+/** `p90`, `p99_9`: the column of a percentile (its percentage to 4 decimals). @internal */
+export function percentileColumn(p: number): string {
+  return `p${String(Math.round(p * 1e6) / 1e4).replace(".", "_")}`;
+}
+
 /**
  * The options of the SQL forms: the same `asOf`, `timeZone`, `period` and `percentiles` as the
  * report's options, so the query computes the figures `report()` computes.
@@ -92,7 +97,20 @@ export function compileSql(fn: string, options: SqlOptions): SqlContext {
     period = { from, to };
   }
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
-  for (const p of percentiles) assertFraction(fn, "percentile", p);
+  const columns = new Map<string, number>();
+  for (const p of percentiles) {
+    assertFraction(fn, "percentile", p);
+    // Each percentile is a column: two that round to one name would make a duplicate column.
+    const column = percentileColumn(p);
+    const other = columns.get(column);
+    if (other !== undefined) {
+      throw new MetricRangeError(
+        "E_OPTION_VALUE",
+        `${fn}: percentiles must give distinct columns, got ${String(other)} and ${String(p)} (both ${column}: percentages are kept to 4 decimals)`,
+      );
+    }
+    columns.set(column, p);
+  }
   const tables = options.tables ?? {};
   return {
     d,

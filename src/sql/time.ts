@@ -9,7 +9,9 @@
  * @internal
  * @module
  */
-import { conversationCtes, countIf, helpdesk, query, ratio, ticketCtes, type SqlContext } from "./context.ts";
+import { conversationCtes, countIf, helpdesk, percentileColumn, query, ratio, ticketCtes, type SqlContext } from "./context.ts";
+
+export { percentileColumn };
 
 const MEASURED = "('messages', 'fields', 'helpdesk')";
 
@@ -20,11 +22,6 @@ const OUTCOMES = {
   assignment: { skipped: ["unassigned"], anomalies: ["assignedBeforeCreated"] },
   replies: { skipped: ["noReplyData", "unresolved"], anomalies: [] },
 } as const;
-
-/** `p90`, `p99_9`: the column of a percentile. @internal */
-export function percentileColumn(p: number): string {
-  return `p${String(Math.round(p * 1e6) / 1e4).replace(".", "_")}`;
-}
 
 /** `camelCase` → `camel_case`. */
 const snake = (name: string): string => name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);

@@ -122,6 +122,15 @@ describe("errors", () => {
     );
     expect(codeOf(() => columnType("oracle" as SqlDialect, "text"))).toMatch(/^E_OPTION_VALUE columnType: dialect must be/);
   });
+  it("E_OPTION_VALUE: percentiles that would make one column twice", () => {
+    expect(codeOf(() => toSql({ ...ok, percentiles: [0.9, 0.9000001] }))).toBe(
+      "E_OPTION_VALUE toSql: percentiles must give distinct columns, got 0.9 and 0.9000001 (both p90: percentages are kept to 4 decimals)",
+    );
+    expect(codeOf(() => toSql({ ...ok, percentiles: [0.95, 0.95] }))).toMatch(
+      /^E_OPTION_VALUE toSql: percentiles must give distinct columns/,
+    );
+    expect(toSql({ ...ok, percentiles: [0.9, 0.95, 0.999] })).toContain("p99_9");
+  });
   it("E_TIME_ZONE, E_INVALID_DATE, E_PERIOD_ORDER, E_FRACTION_RANGE", () => {
     expect(codeOf(() => toSql({ ...ok, timeZone: "Mars/Olympus" }))).toBe(
       "E_TIME_ZONE toSql: timeZone must be a valid IANA time zone, got Mars/Olympus",
