@@ -92,11 +92,17 @@ export interface DialectRules {
   localDay(expr: string, timeZone: string): string;
   /** A column alias, quoted where the dialect reserves the word (BigQuery's `NEW`). */
   alias(name: string): string;
+  /**
+   * A text expression to sort by in binary order (the report sorts labels by code unit):
+   * PostgreSQL sorts by the database's collation otherwise (`en_US`: `chat` before `Email`).
+   */
+  binaryOrder(expr: string): string;
 }
 
 /** The aliases of the generated queries that BigQuery reserves (its lexical reference lists `NEW`). */
 const BIGQUERY_RESERVED = new Set(["new"]);
 const plainAlias = (name: string): string => name;
+const asIs = (expr: string): string => expr;
 
 const castTo = (dialect: SqlDialect) => (expr: string) => `CAST(${expr} AS ${TYPES[dialect].double})`;
 const isoLiteral = (ms: number): string => quote(new Date(ms).toISOString());
@@ -113,6 +119,7 @@ const RULES: Readonly<Record<SqlDialect, DialectRules>> = {
     quantile: (from, column, p) => `(SELECT quantile_cont(${column}, ${String(p)}) FROM ${from})`,
     localDay: (e, tz) => `strftime(timezone(${quote(tz)}, ${e}), '%Y-%m-%d')`,
     alias: plainAlias,
+    binaryOrder: asIs,
   },
   postgres: {
     name: "postgres",
@@ -124,6 +131,7 @@ const RULES: Readonly<Record<SqlDialect, DialectRules>> = {
     quantile: withinGroup,
     localDay: (e, tz) => `to_char(${e} AT TIME ZONE ${quote(tz)}, 'YYYY-MM-DD')`,
     alias: plainAlias,
+    binaryOrder: (expr) => `${expr} COLLATE "C"`,
   },
   bigquery: {
     name: "bigquery",
@@ -137,6 +145,7 @@ const RULES: Readonly<Record<SqlDialect, DialectRules>> = {
       `(SELECT ANY_VALUE(q) FROM (SELECT PERCENTILE_CONT(CAST(${column} AS FLOAT64), ${String(p)}) OVER () AS q FROM ${from}))`,
     localDay: (e, tz) => `FORMAT_TIMESTAMP('%Y-%m-%d', ${e}, ${quote(tz)})`,
     alias: (name) => (BIGQUERY_RESERVED.has(name) ? `\`${name}\`` : name),
+    binaryOrder: asIs,
   },
   snowflake: {
     name: "snowflake",
@@ -148,6 +157,7 @@ const RULES: Readonly<Record<SqlDialect, DialectRules>> = {
     quantile: (from, column, p) => withinGroup(from, `CAST(${column} AS DOUBLE)`, p),
     localDay: (e, tz) => `TO_CHAR(CONVERT_TIMEZONE(${quote(tz)}, ${e}), 'YYYY-MM-DD')`,
     alias: plainAlias,
+    binaryOrder: asIs,
   },
 };
 

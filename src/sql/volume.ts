@@ -73,7 +73,7 @@ export function channelMixSql(c: SqlContext): string {
   const ctes = [...ticketCtes(c), `labelled AS (SELECT CASE WHEN channel = '' THEN NULL ELSE channel END AS channel FROM scope)`];
   return query(
     ctes,
-    `SELECT channel, COUNT(*) AS count, ${c.d.double("COUNT(*)")} / SUM(COUNT(*)) OVER () AS share FROM labelled GROUP BY channel ORDER BY count DESC, channel`,
+    `SELECT channel, COUNT(*) AS count, ${c.d.double("COUNT(*)")} / SUM(COUNT(*)) OVER () AS share FROM labelled GROUP BY channel ORDER BY count DESC, ${c.d.binaryOrder("channel")}`,
   );
 }
 

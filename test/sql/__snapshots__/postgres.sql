@@ -24,7 +24,7 @@ WITH
   all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM assigned_at) * 1000) AS bigint) AS assigned_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
   scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
   labelled AS (SELECT CASE WHEN channel = '' THEN NULL ELSE channel END AS channel FROM scope)
-SELECT channel, COUNT(*) AS count, CAST(COUNT(*) AS double precision) / SUM(COUNT(*)) OVER () AS share FROM labelled GROUP BY channel ORDER BY count DESC, channel;
+SELECT channel, COUNT(*) AS count, CAST(COUNT(*) AS double precision) / SUM(COUNT(*)) OVER () AS share FROM labelled GROUP BY channel ORDER BY count DESC, channel COLLATE "C";
 
 -- reopenRate: report reopens
 WITH
