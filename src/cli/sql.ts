@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { PERCENTILES } from "./report.ts";
 import { parseArgs } from "node:util";
 import { isValidTimeZone } from "../_lib/zone.ts";
 import {
@@ -135,6 +136,8 @@ export async function sqlCommand(argv: readonly string[], io: CliIo): Promise<nu
     period: values.period === undefined ? undefined : parsePeriod("--period", values.period, timeZone),
     tables: tables(values.table ?? []),
     businessHours: values.schedule !== undefined,
+    // The percentiles of `cx-metrics report`, so that the two give the same columns.
+    percentiles: PERCENTILES,
   };
   const metric = values.metric === undefined ? undefined : choice("--metric", values.metric, Object.keys(SQL_METRICS) as SqlMetricName[]);
   io.stdout.write(metric === undefined ? toSql(options) : `${metricSql(metric, options)};\n`);

@@ -130,7 +130,7 @@ describe("cx-metrics sql on the example export equals cx-metrics report", () => 
       ...period,
     ]);
     expect(rep.code).toBe(0);
-    const expected = expectedRows((JSON.parse(rep.stdout) as { report: Report }).report, [0.9]);
+    const expected = expectedRows((JSON.parse(rep.stdout) as { report: Report }).report, [0.9, 0.95]);
     for (const engine of engines) {
       const script = await cli(["sql", "--dialect", engine.dialect, ...period]);
       expect(script.code).toBe(0);
