@@ -37,6 +37,7 @@ export const CLI_ERROR_CODES = [
   "E_CLI_NO_ROWS",
   "E_CLI_PARTIAL",
   "E_CLI_PARTIAL_MISMATCH",
+  "E_CLI_PARTIAL_OVERLAP",
   ...INPUT_FORMAT_CODES,
 ] as const;
 

@@ -45,6 +45,8 @@ export interface Folded {
   readonly state: ReportState;
   /** The helpdesk-computed durations by field, unsummarised, for `report --partial`. */
   readonly helpdeskValues: ReadonlyMap<string, readonly number[]>;
+  /** The ids of the tickets used, in reading order, when `collectIds` was set (`report --partial`). */
+  readonly ticketIds: readonly string[] | undefined;
 }
 
 /** Tickets whose data contradicts itself in a way the metrics do not report themselves. */
@@ -122,7 +124,12 @@ function toJson(sorted: Float64Array, percentiles: readonly number[]): HelpdeskD
 }
 
 /** Options of {@link foldInputs}: the report options with an optional `asOf`. */
-export type FoldOptions = Omit<ReportOptions, "asOf"> & { readonly asOf: Date | undefined; readonly period: Period | undefined };
+export type FoldOptions = Omit<ReportOptions, "asOf"> & {
+  readonly asOf: Date | undefined;
+  readonly period: Period | undefined;
+  /** Keep the ids of the tickets used (`Folded.ticketIds`). */
+  readonly collectIds?: boolean;
+};
 
 /** Records held until `asOf` is known (standard input): tickets with their record numbers, responses. */
 interface Held {
@@ -242,11 +249,14 @@ async function foldOpened(
     records: [],
     ids: [],
   };
-  const acc = reportAccumulator({ ...options, asOf });
+  const { collectIds, ...reportOptions } = options;
+  const ticketIds: string[] | undefined = collectIds === true ? [] : undefined;
+  const acc = reportAccumulator({ ...reportOptions, asOf });
   const state = acc.create();
   let rows = 0;
   const addTicket = (ticket: Ticket, record: number): void => {
     acc.add(state, ticket);
+    ticketIds?.push(ticket.id);
     if (track === true) latest = Math.max(latest, latestOf(ticket));
     const solved = ticket.solvedAt?.getTime();
     const first = ticket.firstResponseAt?.getTime();
@@ -286,6 +296,7 @@ async function foldOpened(
     accumulator: acc,
     state,
     helpdeskValues: helpdesk.values,
+    ticketIds,
   };
 }
 

@@ -46,6 +46,27 @@ function parseMergeArgs(argv: readonly string[]): MergeArgs | "help" {
 /** The hint of a partial that cannot be read. */
 const REWRITE = "Write the partials again with the version of cx-metrics that merges them";
 
+/**
+ * Refuses parts that share a ticket id: the whole run would have rejected the second record as
+ * a duplicate, and states cannot take a ticket back out (E_CLI_PARTIAL_OVERLAP).
+ */
+function checkDisjoint(parts: readonly { readonly path: string; readonly partial: PartialFile }[]): void {
+  const partOf = new Map<string, string>();
+  for (const { path, partial } of parts) {
+    for (const id of partial.ticketIds) {
+      const other = partOf.get(id);
+      if (other !== undefined && other !== path) {
+        throw new CliError(
+          "E_CLI_PARTIAL_OVERLAP",
+          `ticket id ${JSON.stringify(id)} is in ${other} and in ${path}: a ticket must be in one part only (the whole run would reject its second record as a duplicate id)`,
+          "Split the tickets by a key that puts each in one part, such as its creation month (examples/ci/split-by-month.mjs)",
+        );
+      }
+      partOf.set(id, path);
+    }
+  }
+}
+
 export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseMergeArgs(argv);
   if (args === "help") {
@@ -81,6 +102,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     if (!(error instanceof MetricRangeError)) throw error;
     throw new CliError("E_CLI_PARTIAL", `${args.partials[0] ?? ""}: options: ${error.message.replace(/^[\w.]+: /, "")}`, REWRITE);
   }
+  checkDisjoint(parts);
   const state = accumulator.create();
   for (const { path, partial } of parts) {
     let part;
@@ -102,6 +124,13 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
       throw new CliError(
         "E_CLI_PARTIAL",
         `${path}: ${name} (${String(used)}) must equal the tickets in its state (${String(added)})`,
+        REWRITE,
+      );
+    }
+    if (partial.ticketIds.length !== added) {
+      throw new CliError(
+        "E_CLI_PARTIAL",
+        `${path}: ticketIds must list the ${String(added)} tickets of its state, got ${String(partial.ticketIds.length)}`,
         REWRITE,
       );
     }

@@ -84,6 +84,11 @@ export interface PartialFile {
   readonly helpdesk: Readonly<Record<string, readonly number[]>>;
   /** The cohorts read. */
   readonly cohorts: readonly CohortJson[];
+  /**
+   * The ids of the tickets this part used, in reading order: `merge` refuses parts that share
+   * one (the whole run would have rejected the second as a duplicate).
+   */
+  readonly ticketIds: readonly string[];
   /** The report accumulator's state (`{ kind: "report", v: 3, … }`). */
   readonly state: StateJson;
 }

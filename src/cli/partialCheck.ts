@@ -181,6 +181,7 @@ export function checkPartial(file: string, o: Readonly<Record<string, unknown>>)
     f.arr(co["active"], `${at}.active`).forEach((n, j) => f.count(n, `${at}.active[${String(j)}]`));
     if (co["period"] !== undefined) f.oneOf(co["period"], `${at}.period`, ["day", "week", "month", "quarter", "year"]);
   });
+  f.strings(o["ticketIds"], "ticketIds");
   f.obj(o["state"], "state");
   return o as unknown as PartialFile;
 }

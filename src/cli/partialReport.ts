@@ -115,6 +115,7 @@ export async function writePartialRun(args: ReportArgs, io: CliIo, run: PartialR
     rejects: firstRejects(run.rejects, args.maxRejects),
     helpdesk: Object.fromEntries(folded.helpdeskValues),
     cohorts: cohortsJson(folded.cohorts),
+    ticketIds: folded.ticketIds ?? [],
     state: folded.accumulator.toJSON(folded.state),
   };
   if (!args.quiet) io.stderr.write(safeLines(describeRejects(input, args)));

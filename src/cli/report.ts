@@ -93,6 +93,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     first,
     {
       asOf,
+      collectIds: args.partial !== undefined,
       timeZone,
       schedule,
       slaPolicy,

@@ -390,3 +390,24 @@ describe("merge: a partial edited by hand", () => {
     });
   });
 });
+
+describe("merge: parts that share a ticket", () => {
+  it("are refused with E_CLI_PARTIAL_OVERLAP naming the id and both files (the whole run would reject the second record)", async () => {
+    const dir = tempDir();
+    const lines = readFileSync(DATA.tickets, "utf8").split("\n");
+    const head = join(dir, "head.csv");
+    writeFileSync(head, `${lines.slice(0, 6).join("\n")}\n`);
+    const firstId = (lines[1] ?? "").split(",")[0] ?? "";
+    const options = ["--timezone", "UTC", "--as-of", "2026-12-01T00:00:00Z"];
+    const all = join(dir, "all.json");
+    const some = join(dir, "some.json");
+    expect((await cli(["report", DATA.tickets, ...options, "--partial", all, "-q"])).code).toBe(0);
+    expect((await cli(["report", head, ...options, "--partial", some, "-q"])).code).toBe(0);
+    const merged = await cli(["merge", all, some, "-q"]);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain(`ticket id "${firstId}" is in ${all} and in ${some}`);
+    await expect(mergeCommand([all, some], { stdout: { write: () => true }, stderr: { write: () => true } })).rejects.toMatchObject({
+      code: "E_CLI_PARTIAL_OVERLAP",
+    });
+  });
+});
