@@ -51,8 +51,6 @@ export class CsvSpans {
   fields = 0;
   /** The first field of each record, and one past the last field at `first[count]`. */
   first: Int32Array = new Int32Array(1024);
-  /** Where each record starts in the text. */
-  at: Int32Array = new Int32Array(1024);
   /** Where each field starts in the text. */
   start: Int32Array = new Int32Array(8192);
   /** Where each field ends in the text. */
@@ -106,14 +104,10 @@ export class CsvSpans {
     this.fields = f + 1;
   }
 
-  /** Closes the record that started at `at` (its fields are those pushed since the last one). */
-  endRecord(at: number): void {
+  /** Closes the record of the fields pushed since the last one. */
+  endRecord(): void {
     const r = this.count;
-    if (r + 2 > this.first.length) {
-      this.first = grow(this.first);
-      this.at = grow(this.at);
-    }
-    this.at[r] = at;
+    if (r + 2 > this.first.length) this.first = grow(this.first);
     this.count = r + 1;
     this.first[r + 1] = this.fields;
   }
@@ -239,7 +233,7 @@ export function tokenizeCsv(text: string, final: boolean, delimiter: string, new
       break;
     }
     if (problem !== undefined) out.problems.set(out.count, problem);
-    out.endRecord(recordAt);
+    out.endRecord();
     out.consumed = i;
     // At the end of the text just after a line break, a final text has one more record (one
     // empty field); an unfinished one does not know yet.
