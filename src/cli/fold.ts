@@ -174,9 +174,9 @@ async function latestIn(files: OpenedFiles, progress: Progress, keep?: Held): Pr
   return latest;
 }
 
-/** `asOf` from the latest instant of the data: just after it, so that events at that instant count as having happened (the report's windows are half-open: a ticket created at `asOf` is not yet created); the epoch without data. */
-function asOfAfter(latest: number): Date {
-  return new Date(latest === -Infinity ? 0 : latest + 1);
+/** `asOf` (and where it came from) from the latest instant of the data: just after it, so that events at that instant count as having happened (the report's windows are half-open: a ticket created at `asOf` is not yet created); the epoch without data. */
+function asOfAfter(latest: number): { readonly asOf: Date; readonly source: Folded["asOfSource"] } {
+  return latest === -Infinity ? { asOf: new Date(0), source: "none" } : { asOf: new Date(latest + 1), source: "data" };
 }
 
 /**
@@ -207,25 +207,23 @@ export async function foldInputs(
     ...folded,
     files,
   });
-  if (options.asOf !== undefined) return done(await foldOpened(opened, options, options.asOf, "option", progress, false), opened);
+  if (options.asOf !== undefined)
+    return done(await foldOpened(opened, options, { asOf: options.asOf, source: "option" }, progress, false), opened);
   // A bound only for CSV tickets (the files are opened, so their layout is known): a JSON
   // document would be parsed whole only to learn that it has none.
   const candidate = reopen === undefined || opened.tickets.input.format !== "csv" ? undefined : await bound?.();
   if (reopen !== undefined && candidate !== undefined) {
-    const once = await foldOpened(opened, options, asOfAfter(candidate), candidate === -Infinity ? "none" : "data", progress, true);
+    const once = await foldOpened(opened, options, asOfAfter(candidate), progress, true);
     if (once.latest === candidate) return done(once, opened);
     const files = await reopen();
-    return done(
-      await foldOpened(files, options, asOfAfter(once.latest), once.latest === -Infinity ? "none" : "data", progress, false),
-      files,
-    );
+    return done(await foldOpened(files, options, asOfAfter(once.latest), progress, false), files);
   }
   let files = opened;
   let held: Held | undefined;
   if (reopen === undefined) held = { tickets: [], records: [], responses: [] };
   const latest = await latestIn(files, progress, held);
   if (reopen !== undefined) files = await reopen();
-  return done(await foldOpened(files, options, asOfAfter(latest), latest === -Infinity ? "none" : "data", progress, false, held), files);
+  return done(await foldOpened(files, options, asOfAfter(latest), progress, false, held), files);
 }
 
 /**
@@ -235,8 +233,7 @@ export async function foldInputs(
 async function foldOpened(
   files: OpenedFiles,
   options: FoldOptions,
-  asOf: Date,
-  asOfSource: Folded["asOfSource"],
+  { asOf, source: asOfSource }: { readonly asOf: Date; readonly source: Folded["asOfSource"] },
   progress: Progress,
   track: boolean,
   held?: Held,
