@@ -21,6 +21,7 @@ export const REASONS = {
   status: "must be a ticket status (new, open, pending, on_hold, solved, closed) or a known helpdesk status name",
   satisfaction: 'must be "good", "bad" or a finite number',
   author: "must be customer, agent, bot or system",
+  field: "must be assignee, group or priority",
   kind: "must be nps, csat or ces",
   period: "must be day, week, month, quarter or year",
   scaleOrder: "must be less than scale.max",

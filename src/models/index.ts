@@ -1,6 +1,15 @@
 export type { AuthorRole, Message } from "./message.ts";
-export type { HelpdeskDurationKey, HelpdeskDurations, StatusChange, Ticket, TicketSatisfaction, TicketStatus } from "./ticket.ts";
-export { HELPDESK_DURATION_KEYS, TICKET_STATUSES, isResolvedStatus } from "./ticket.ts";
+export type {
+  FieldChange,
+  HelpdeskDurationKey,
+  HelpdeskDurations,
+  StatusChange,
+  Ticket,
+  TicketField,
+  TicketSatisfaction,
+  TicketStatus,
+} from "./ticket.ts";
+export { HELPDESK_DURATION_KEYS, TICKET_FIELDS, TICKET_STATUSES, isResolvedStatus } from "./ticket.ts";
 export type { SurveyKind, SurveyResponse, SurveyScale } from "./survey.ts";
 export type { Cohort, CohortPeriod } from "./cohort.ts";
 export type { Call, CallOutcome } from "./call.ts";

@@ -29,7 +29,7 @@ import {
  * - `firstResponseAt`, `assignedAt`, `firstSolvedAt`, `solvedAt`: the instants;
  * - `counts`: `replies` and `reopens`;
  * - `rating`: `rating`, `ratingMin`, `ratingMax`, `ratingFlags`;
- * - `tags`, `messages`, `statusHistory`, `helpdesk`: the lists and exported durations;
+ * - `tags`, `messages`, `statusHistory`, `fieldHistory`, `helpdesk`: the lists and exported durations;
  * - `channel`, `assignee`, `group`, `type`, `priority`, `brand`: the label codes.
  *
  * @category Engine
@@ -67,10 +67,12 @@ export const BATCH_COLUMNS = {
   priority: 1 << 14,
   /** The `brand` label code. */
   brand: 1 << 15,
+  /** `fieldHistory`. */
+  fieldHistory: 1 << 16,
 } as const satisfies Record<string, number> & Record<BatchLabel, number>;
 
 /** Every optional column of {@link BATCH_COLUMNS}: the default of {@link pushTicket}. @category Engine */
-export const ALL_BATCH_COLUMNS = (1 << 16) - 1;
+export const ALL_BATCH_COLUMNS = (1 << 17) - 1;
 
 const STATUS_CODE = new Map<unknown, number>(TICKET_STATUSES.map((s, i) => [s, i]));
 
@@ -171,6 +173,7 @@ export function pushTicket(fn: string, batch: TicketBatch, ticket: Ticket, colum
   batch.tags[row] = (columns & c.tags) === 0 ? undefined : nonEmpty(ticket.tags);
   batch.messages[row] = (columns & c.messages) === 0 ? undefined : nonEmpty(ticket.messages);
   batch.statusHistory[row] = (columns & c.statusHistory) === 0 ? undefined : nonEmpty(ticket.statusHistory);
+  batch.fieldHistory[row] = (columns & c.fieldHistory) === 0 ? undefined : nonEmpty(ticket.fieldHistory);
   batch.helpdesk[row] = (columns & c.helpdesk) === 0 ? undefined : ticket.helpdesk;
   batch.length = row + 1;
 }

@@ -119,6 +119,39 @@ export interface StatusChange {
   readonly at: Date;
   /** The status it entered. */
   readonly status: TicketStatus;
+  /** Who made the change (an agent's id or name, a trigger's), when the history says. */
+  readonly authorId?: string;
+}
+
+/**
+ * The ticket fields, besides the status, whose changes an events history records.
+ *
+ * @category Models
+ */
+export type TicketField = "assignee" | "group" | "priority";
+
+/**
+ * Every {@link TicketField}, in a fixed order.
+ *
+ * @category Models
+ */
+export const TICKET_FIELDS: readonly TicketField[] = ["assignee", "group", "priority"];
+
+/**
+ * A change of a ticket's assignee, group or priority, when the helpdesk export carries the
+ * history (Zendesk ticket events, Fivetran's `ticket_field_history`, a generic events file).
+ *
+ * @category Models
+ */
+export interface FieldChange {
+  /** When the field took `value`. */
+  readonly at: Date;
+  /** The field that changed. */
+  readonly field: TicketField;
+  /** The new value; absent when the field was cleared (unassigned, no group). */
+  readonly value?: string;
+  /** Who made the change, when the history says. */
+  readonly authorId?: string;
 }
 
 /**
@@ -186,4 +219,6 @@ export interface Ticket {
   readonly messages?: readonly Message[];
   /** Status history, when known, oldest first. */
   readonly statusHistory?: readonly StatusChange[];
+  /** Assignee, group and priority changes, when known, oldest first. */
+  readonly fieldHistory?: readonly FieldChange[];
 }

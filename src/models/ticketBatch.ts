@@ -11,7 +11,7 @@
  */
 import type { MetricAccumulator } from "../_lib/accumulator.ts";
 import type { Message } from "./message.ts";
-import { TICKET_STATUSES, type HelpdeskDurations, type StatusChange, type Ticket, type TicketStatus } from "./ticket.ts";
+import { TICKET_STATUSES, type FieldChange, type HelpdeskDurations, type StatusChange, type Ticket, type TicketStatus } from "./ticket.ts";
 
 /**
  * Label values seen in a run, each with a stable code (its index in `values`).
@@ -80,6 +80,8 @@ export interface TicketBatch {
   readonly messages: (readonly Message[] | undefined)[];
   /** The status history, `undefined` when absent or empty. */
   readonly statusHistory: (readonly StatusChange[] | undefined)[];
+  /** The assignee, group and priority history, `undefined` when absent or empty. */
+  readonly fieldHistory: (readonly FieldChange[] | undefined)[];
   /** The durations the helpdesk exported, `undefined` when none. */
   readonly helpdesk: (HelpdeskDurations | undefined)[];
   /** The object a row was read from, when it was read from one (custom segment keys, SLA targets read it). */
@@ -136,6 +138,7 @@ export function ticketBatch(
     tags: new Array<readonly string[] | undefined>(capacity),
     messages: new Array<readonly Message[] | undefined>(capacity),
     statusHistory: new Array<readonly StatusChange[] | undefined>(capacity),
+    fieldHistory: new Array<readonly FieldChange[] | undefined>(capacity),
     helpdesk: new Array<HelpdeskDurations | undefined>(capacity),
     source: new Array<Ticket | undefined>(capacity),
   };
@@ -203,6 +206,7 @@ function rebuildTicket(batch: TicketBatch, row: number): Ticket {
     tags: batch.tags[row],
     messages: batch.messages[row],
     statusHistory: batch.statusHistory[row],
+    fieldHistory: batch.fieldHistory[row],
     helpdesk: batch.helpdesk[row],
     ...ratingOf(batch, row),
   };

@@ -15,6 +15,7 @@ export type {
   CallOutcome,
   Cohort,
   CohortPeriod,
+  FieldChange,
   Message,
   Schedule,
   ScheduleOverride,
@@ -23,14 +24,15 @@ export type {
   SurveyResponse,
   SurveyScale,
   Ticket,
+  TicketField,
   TicketSatisfaction,
   TicketStatus,
   TimeRange,
   Weekday,
 } from "../index.ts";
-export { CALL_OUTCOMES, TICKET_STATUSES } from "../index.ts";
+export { CALL_OUTCOMES, TICKET_FIELDS, TICKET_STATUSES } from "../index.ts";
 export { MessageSchema } from "./message.ts";
-export { StatusChangeSchema, TicketSchema, TicketStatusSchema } from "./ticket.ts";
+export { FieldChangeSchema, StatusChangeSchema, TicketSchema, TicketStatusSchema } from "./ticket.ts";
 export { SurveyResponseSchema, SurveyScaleSchema } from "./survey.ts";
 export { CohortSchema } from "./cohort.ts";
 export { CallSchema } from "./call.ts";

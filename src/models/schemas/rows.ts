@@ -30,6 +30,7 @@ import { REASONS } from "../../_lib/reasons.ts";
 import { ScheduleSchema } from "./schedule.ts";
 import { SurveyResponseSchema } from "./survey.ts";
 import { TicketSchema } from "./ticket.ts";
+import { TICKET_FIELDS } from "../ticket.ts";
 
 type Path = (string | number)[];
 interface Problem {
@@ -137,7 +138,13 @@ function build(timeZone: string | undefined) {
     public: req(leaf(readBoolean)),
     authorId: opt(id),
   });
-  const statusChange = record({ at: req(at), status: req(leaf(readStatus)) });
+  const statusChange = record({ at: req(at), status: req(leaf(readStatus)), authorId: opt(id) });
+  const fieldChange = record({
+    at: req(at),
+    field: req(leaf(readChoice(TICKET_FIELDS, REASONS.field))),
+    value: opt(id),
+    authorId: opt(id),
+  });
   const ticket = withRawStatus(
     record({
       id: req(id),
@@ -161,6 +168,7 @@ function build(timeZone: string | undefined) {
       tags: opt(leaf(readTags)),
       messages: opt(list(message)),
       statusHistory: opt(list(statusChange)),
+      fieldHistory: opt(list(fieldChange)),
     }),
   );
   const survey = record({

@@ -12,7 +12,7 @@ import {
 } from "./fields.ts";
 import { MessageSchema } from "./message.ts";
 import { REASONS } from "../../_lib/reasons.ts";
-import { HELPDESK_DURATION_KEYS, type HelpdeskDurationKey, type TicketSatisfaction } from "../ticket.ts";
+import { HELPDESK_DURATION_KEYS, TICKET_FIELDS, type HelpdeskDurationKey, type TicketSatisfaction } from "../ticket.ts";
 
 const isSatisfaction = (value: unknown): value is TicketSatisfaction =>
   value === "good" || value === "bad" || (typeof value === "number" && Number.isFinite(value));
@@ -31,7 +31,26 @@ export const TicketStatusSchema = ticketStatus;
  *
  * @category Models
  */
-export const StatusChangeSchema = z.object({ at: instant, status: ticketStatus }, { error: expect(REASONS.object) });
+export const StatusChangeSchema = z.object(
+  { at: instant, status: ticketStatus, authorId: optionalText },
+  { error: expect(REASONS.object) },
+);
+
+/**
+ * The {@link FieldChange} model exactly: `at` a valid `Date`, `field` one of
+ * {@link TICKET_FIELDS}, `value` and `authorId` optional non-empty strings.
+ *
+ * @category Models
+ */
+export const FieldChangeSchema = z.object(
+  {
+    at: instant,
+    field: z.enum(TICKET_FIELDS as ["assignee", "group", "priority"], { error: expect(REASONS.field) }),
+    value: optionalText,
+    authorId: optionalText,
+  },
+  { error: expect(REASONS.object) },
+);
 
 /**
  * The {@link Ticket} model exactly. Required: `id` (a non-empty string), `createdAt` (a
@@ -99,6 +118,10 @@ export const TicketSchema = z.object(
       .exactOptional(),
     statusHistory: z
       .array(StatusChangeSchema, { error: expectOptional(REASONS.array) })
+      .readonly()
+      .exactOptional(),
+    fieldHistory: z
+      .array(FieldChangeSchema, { error: expectOptional(REASONS.array) })
       .readonly()
       .exactOptional(),
   },
