@@ -108,13 +108,13 @@ export function sketchStore(relativeError: number): SketchStore {
   };
 }
 
-/** The bucket of `x` ≥ {@link MIN_INDEXABLE}. */
-function bucketOf(s: SketchStore, x: number): number {
+/** The bucket of `x` ≥ {@link MIN_INDEXABLE}. @internal */
+export function bucketOf(s: SketchStore, x: number): number {
   return Math.ceil(Math.log(x) / s.lnGamma) + 0; // + 0: bucket −0 is bucket 0
 }
 
-/** The representative of bucket `i`: γ^i·(1 − α). */
-function representative(s: SketchStore, i: number): number {
+/** The representative of bucket `i`: γ^i·(1 − α). @internal */
+export function representative(s: SketchStore, i: number): number {
   return Math.exp(i * s.lnGamma + Math.log1p(-s.relativeError));
 }
 

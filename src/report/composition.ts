@@ -43,7 +43,7 @@ function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
   const level = c.ctx.confidenceLevel;
   const time = { schedule: c.ctx.schedule, percentiles: c.ctx.percentiles, confidenceLevel: level, quantiles: c.quantiles, caller };
   // Open tickets are censored at asOf, in every scope (what the data knows then).
-  const survival = { schedule: c.ctx.schedule, percentiles: c.ctx.percentiles, confidenceLevel: level, caller };
+  const survival = { schedule: c.ctx.schedule, percentiles: c.ctx.percentiles, confidenceLevel: level, quantiles: c.quantiles, caller };
   return {
     statuses: statusCountsAccumulator(),
     resolutionRate: resolutionRateAccumulator({ at: new Date(judgeAt), confidenceLevel: level }),

@@ -88,13 +88,9 @@ export function productLimit(ms: ArrayLike<number>, flags: ArrayLike<number>, z:
   }
   sortNumbers(eventTimes);
   sortNumbers(censorTimes);
-  const curve = { length: 0, ...scratch.curve };
-  let atRisk = n;
-  let survival = 1;
-  let greenwood = 0;
+  const walk = startCurve(scratch, n, z);
   let i = 0;
   let j = 0;
-  let s = 0;
   while (i < eventTimes.length || j < censorTimes.length) {
     const nextEvent = i < eventTimes.length ? (eventTimes[i] as number) : Number.POSITIVE_INFINITY;
     const nextCensor = j < censorTimes.length ? (censorTimes[j] as number) : Number.POSITIVE_INFINITY;
@@ -103,25 +99,79 @@ export function productLimit(ms: ArrayLike<number>, flags: ArrayLike<number>, z:
     let censored = 0;
     for (; i < eventTimes.length && eventTimes[i] === time; i++) events++;
     for (; j < censorTimes.length && censorTimes[j] === time; j++) censored++;
-    if (events > 0) {
-      survival *= 1 - events / atRisk;
-      if (events < atRisk) greenwood += events / (atRisk * (atRisk - events));
-    }
-    const sigma = Math.sqrt(greenwood);
-    const positive = survival > 0;
-    curve.time[s] = time;
-    curve.atRisk[s] = atRisk;
-    curve.events[s] = events;
-    curve.censored[s] = censored;
-    curve.survival[s] = noNegativeZero(survival);
-    curve.standardError[s] = positive ? survival * sigma : Number.NaN;
-    curve.lower[s] = positive ? survival * Math.exp(-z * sigma) : Number.NaN;
-    curve.upper[s] = positive ? Math.min(1, survival * Math.exp(z * sigma)) : Number.NaN;
-    atRisk -= events + censored;
-    s++;
+    addStep(walk, time, events, censored);
   }
-  curve.length = s;
-  return curve;
+  return walk.curve;
+}
+
+/**
+ * The product-limit curve of grouped observations: at `time[k]` (ascending, distinct, finite,
+ * ≥ 0) `events[k]` events and `censored[k]` censorings, for k below `length` (a group may have
+ * neither: it adds no step). The same steps as {@link productLimit} of the observations listed
+ * one by one; reused like its curves.
+ */
+export function productLimitGrouped(
+  time: ArrayLike<number>,
+  events: ArrayLike<number>,
+  censored: ArrayLike<number>,
+  length: number,
+  z: number,
+): Curve {
+  let n = 0;
+  let steps = 0;
+  for (let k = 0; k < length; k++) {
+    const size = (events[k] as number) + (censored[k] as number);
+    n += size;
+    if (size > 0) steps++;
+  }
+  const walk = startCurve(scratchFor(steps), n, z);
+  for (let k = 0; k < length; k++) {
+    const e = events[k] as number;
+    const c = censored[k] as number;
+    if (e + c > 0) addStep(walk, noNegativeZero(time[k] as number), e, c);
+  }
+  return walk.curve;
+}
+
+/** A curve being built step by step, with the running product-limit and Greenwood sums. */
+interface Walk {
+  readonly curve: { length: number } & Omit<Curve, "length">;
+  readonly z: number;
+  atRisk: number;
+  survival: number;
+  greenwood: number;
+}
+
+function startCurve(scratch: Scratch, n: number, z: number): Walk {
+  return { curve: { length: 0, ...scratch.curve }, z, atRisk: n, survival: 1, greenwood: 0 };
+}
+
+/**
+ * The step at `time` with `events` events and `censored` censorings: S ← S·(1 − d/n), Greenwood's
+ * Σ d/(n(n − d)) grows (not once S = 0), the log-transformed band S·exp(±z·σ); the events come
+ * before the censorings, which leave the risk set after the step.
+ */
+function addStep(w: Walk, time: number, events: number, censored: number): void {
+  const atRisk = w.atRisk;
+  if (events > 0) {
+    w.survival *= 1 - events / atRisk;
+    if (events < atRisk) w.greenwood += events / (atRisk * (atRisk - events));
+  }
+  const survival = w.survival;
+  const sigma = Math.sqrt(w.greenwood);
+  const positive = survival > 0;
+  const curve = w.curve;
+  const s = curve.length;
+  curve.time[s] = time;
+  curve.atRisk[s] = atRisk;
+  curve.events[s] = events;
+  curve.censored[s] = censored;
+  curve.survival[s] = noNegativeZero(survival);
+  curve.standardError[s] = positive ? survival * sigma : Number.NaN;
+  curve.lower[s] = positive ? survival * Math.exp(-w.z * sigma) : Number.NaN;
+  curve.upper[s] = positive ? Math.min(1, survival * Math.exp(w.z * sigma)) : Number.NaN;
+  w.atRisk = atRisk - events - censored;
+  curve.length = s + 1;
 }
 
 const orUndefined = (x: number): number | undefined => (Number.isNaN(x) ? undefined : x);

@@ -2,7 +2,7 @@ import { toMilliseconds, type DurationInput } from "../../_lib/duration.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertFraction } from "../../_lib/guards.ts";
 import { confidenceLevelOf, twoSidedZ } from "../stats/confidence.ts";
-import { curveQuantiles, productLimit, restrictedMean, stepsOf, type Curve } from "./_kaplanMeierCurve.ts";
+import { curveQuantiles, productLimit, productLimitGrouped, restrictedMean, stepsOf, type Curve } from "./_kaplanMeierCurve.ts";
 
 /**
  * One subject of a survival estimate: how long it was followed, and whether the event
@@ -217,6 +217,38 @@ export function survivalSummaryOf(
   return summaryOf(productLimit(ms, events, twoSidedZ(settings.level)), ms.length, settings);
 }
 
+/**
+ * {@link survivalSummaryOf} and {@link estimateSurvivalOf} of grouped observations: at `time[k]`
+ * (ascending, distinct, finite, ≥ 0) `events[k]` events and `censored[k]` censorings, for k
+ * below `length`; `steps` says whether the result keeps the curve's steps. The same estimate as
+ * the observations listed one by one. `undefined` without any. @internal
+ */
+export function estimateGrouped(
+  fn: string,
+  grouped: {
+    readonly time: ArrayLike<number>;
+    readonly events: ArrayLike<number>;
+    readonly censored: ArrayLike<number>;
+    readonly length: number;
+  },
+  options: KaplanMeierOptions | undefined,
+  steps: boolean,
+): KaplanMeierEstimate | KaplanMeierSummary | undefined {
+  const settings = settingsOf(fn, options);
+  let count = 0;
+  for (let k = 0; k < grouped.length; k++) count += (grouped.events[k] as number) + (grouped.censored[k] as number);
+  if (count === 0) return undefined;
+  const curve = productLimitGrouped(grouped.time, grouped.events, grouped.censored, grouped.length, twoSidedZ(settings.level));
+  const summary = summaryOf(curve, count, settings);
+  return steps ? withSteps(curve, summary) : summary;
+}
+
+/** The estimate of `curve` (its steps as objects) with its summary's figures. */
+function withSteps(curve: Curve, summary: KaplanMeierSummary): KaplanMeierEstimate {
+  const { count, events, censored, confidenceLevel, median, percentiles, restrictedMean: mean } = summary;
+  return { count, events, censored, confidenceLevel, steps: stepsOf(curve), median, percentiles, restrictedMean: mean };
+}
+
 function summaryOf(curve: Curve, count: number, { probabilities, level, horizon }: Settings): KaplanMeierSummary {
   let events = 0;
   for (let s = 0; s < curve.length; s++) events += curve.events[s] as number;
@@ -234,8 +266,7 @@ function summaryOf(curve: Curve, count: number, { probabilities, level, horizon 
 function estimate(ms: ArrayLike<number>, flags: ArrayLike<number>, settings: Settings): KaplanMeierEstimate | undefined {
   if (ms.length === 0) return undefined;
   const curve = productLimit(ms, flags, twoSidedZ(settings.level));
-  const { count, events, censored, confidenceLevel, median, percentiles, restrictedMean: mean } = summaryOf(curve, ms.length, settings);
-  return { count, events, censored, confidenceLevel, steps: stepsOf(curve), median, percentiles, restrictedMean: mean };
+  return withSteps(curve, summaryOf(curve, ms.length, settings));
 }
 
 /** Throws unless every observation has a finite non-negative `ms` and a boolean `event`. */

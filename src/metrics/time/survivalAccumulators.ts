@@ -6,15 +6,24 @@
  *
  * @module
  */
-import { openState, readArray, readCounts, readNumber, readNumbers, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { addCounts, bump, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { assertDate } from "../../_lib/guards.ts";
-import { exactStore, storeAdd, storeMerge, storeValues, type ExactStore } from "../../_lib/quantileStore.ts";
+import {
+  checkQuantileOption,
+  storeAdd,
+  storeCount,
+  storeMerge,
+  valueStore,
+  type QuantileOption,
+  type ValueStore,
+} from "../../_lib/quantileStore.ts";
+import { pairedBins } from "../../_lib/sketchBins.ts";
 import { addOneTicket } from "../../models/pushTicket.ts";
 import type { TicketBatch, TicketMetric } from "../../models/ticketBatch.ts";
 import type { TimeOptions } from "./durationTypes.ts";
 import {
+  estimateGrouped,
   estimateSurvival,
   estimateSurvivalOf,
   survivalSummaryOf,
@@ -30,6 +39,7 @@ import {
   survivalFacts,
   type SurvivalFacts,
 } from "./survivalFacts.ts";
+import { observations, survivalFromJSON, survivalToJSON } from "./_survivalState.ts";
 
 /**
  * Options of {@link firstResponseSurvival} and {@link firstResponseSurvivalAccumulator}.
@@ -42,6 +52,14 @@ export interface TicketSurvivalOptions extends TimeOptions, KaplanMeierOptions {
    * happened by then is censored at `asOf − start`; a ticket whose request starts later is left out.
    */
   readonly asOf: Date;
+  /**
+   * How the times are kept: `"exact"` (default; 8 bytes a ticket, 16 with a schedule) or
+   * `{ relativeError: α }`, a relative-error sketch per estimate (memory follows the spread of
+   * the times, not their count): the estimate is then exactly the Kaplan–Meier estimate of the
+   * times rounded to their sketch buckets' representatives (each within relative error α), an
+   * event and a censoring in one bucket tied (the event first).
+   */
+  readonly quantiles?: QuantileOption | undefined;
   /** The function errors name (a composition passes its own, e.g. `report`). Default: the accumulator's name. @internal */
   readonly caller?: string | undefined;
 }
@@ -117,33 +135,24 @@ export type TicketSurvivalOf<Reason extends string, E> = Omit<TicketSurvival<Rea
 
 /**
  * The running state of a survival accumulator: the times of the counted tickets, those whose
- * event happened apart from those censored at `asOf` (no flag per ticket: 8 bytes a ticket in
- * calendar time, 8 more in business time), in paged typed arrays.
+ * event happened apart from those censored at `asOf` (no flag per ticket: exactly, 8 bytes a
+ * ticket in calendar time, 8 more in business time, in paged typed arrays; or in sketches).
  */
 export interface SurvivalState {
   /** Calendar ms of the tickets whose event happened (solved, answered). @internal */
-  readonly eventCal: ExactStore;
+  readonly eventCal: ValueStore;
   /** Calendar ms of the tickets censored at `asOf`. @internal */
-  readonly censorCal: ExactStore;
-  /** Business ms of the same tickets, in the same order (empty without a schedule). @internal */
-  readonly eventBus: ExactStore;
-  /** Business ms of the censored tickets, in the order of `censorCal` (empty without a schedule). @internal */
-  readonly censorBus: ExactStore;
+  readonly censorCal: ValueStore;
+  /** Business ms of the same tickets, in the same order when exact (empty without a schedule). @internal */
+  readonly eventBus: ValueStore;
+  /** Business ms of the censored tickets, in the order of `censorCal` when exact (empty without a schedule). @internal */
+  readonly censorBus: ValueStore;
   /** Left-out tickets by reason. @internal */
   readonly excluded: Record<string, number>;
 }
 
-/** The times of `events` then of `censored`, with their flags (1, then 0): what an estimator reads. */
-function observations(events: ExactStore, censored: ExactStore): { ms: Float64Array; flags: Uint8Array } {
-  const e = events.length;
-  const ms = new Float64Array(e + censored.length);
-  // storeValues gives a shared view: copy each before reading the next.
-  ms.set(storeValues(events));
-  ms.set(storeValues(censored), e);
-  const flags = new Uint8Array(ms.length);
-  flags.fill(1, 0, e);
-  return { ms, flags };
-}
+const withSteps: GroupedEstimator<KaplanMeierEstimate> = (fn, g, o) => estimateGrouped(fn, g, o, true) as KaplanMeierEstimate | undefined;
+const summaryOnly: GroupedEstimator<KaplanMeierSummary> = (fn, g, o) => estimateGrouped(fn, g, o, false);
 
 const RESOLUTION_EXCLUSIONS: readonly ResolutionSurvivalExclusion[] = [
   "startedAfterAsOf",
@@ -168,15 +177,20 @@ function checkOptions(fn: string, options: TicketSurvivalOptions | undefined): D
 /** How an accumulator turns its times into an estimate: with the curve, or its summary only. */
 type Estimator<E> = (fn: string, ms: ArrayLike<number>, events: ArrayLike<number>, options: KaplanMeierOptions) => E | undefined;
 
+/** The same from grouped times (sketch buckets). */
+type GroupedEstimator<E> = (fn: string, grouped: Parameters<typeof estimateGrouped>[1], options: KaplanMeierOptions) => E | undefined;
+
 function survivalAccumulator<Reason extends string, E>(
   name: string,
   which: "resolution" | "firstResponse",
   reasons: readonly Reason[],
   options: ResolutionSurvivalOptions,
   estimator: Estimator<E>,
+  grouped: GroupedEstimator<E>,
 ): TicketMetric<SurvivalState, TicketSurvivalOf<Reason, E>, SurvivalFacts> {
   const fn = options.caller ?? name;
   const asOf = checkOptions(fn, options);
+  const quantiles = options.quantiles === undefined ? "exact" : checkQuantileOption(fn, options.quantiles);
   const until = options.until ?? "final";
   if (until !== "first" && until !== "final") {
     throw new MetricRangeError("E_OPTION_VALUE", `${fn}: until must be "first" or "final", got ${String(until)}`);
@@ -189,13 +203,17 @@ function survivalAccumulator<Reason extends string, E>(
     horizon: options.horizon,
   };
   const create = (): SurvivalState => ({
-    eventCal: exactStore(),
-    censorCal: exactStore(),
-    eventBus: exactStore(),
-    censorBus: exactStore(),
+    eventCal: valueStore(quantiles),
+    censorCal: valueStore(quantiles),
+    eventBus: valueStore(quantiles),
+    censorBus: valueStore(quantiles),
     excluded: zeroCounts(reasons),
   });
-  const estimate = (events: ExactStore, censored: ExactStore): E | undefined => {
+  const estimate = (events: ValueStore, censored: ValueStore): E | undefined => {
+    if (events.kind === "sketch" && censored.kind === "sketch") {
+      const bins = pairedBins(events, censored);
+      return grouped(fn, { time: bins.time, events: bins.a, censored: bins.b, length: bins.length }, estimateOptions);
+    }
     const { ms, flags } = observations(events, censored);
     return estimator(fn, ms, flags, estimateOptions);
   };
@@ -235,8 +253,8 @@ function survivalAccumulator<Reason extends string, E>(
       return a;
     },
     result(state) {
-      const observed = state.eventCal.length;
-      const censored = state.censorCal.length;
+      const observed = storeCount(state.eventCal);
+      const censored = storeCount(state.censorCal);
       return {
         asOf,
         calendar: estimate(state.eventCal, state.censorCal),
@@ -247,51 +265,8 @@ function survivalAccumulator<Reason extends string, E>(
         excluded: sortedCounts(state.excluded) as Record<Reason, number>,
       };
     },
-    toJSON(s): StateJson {
-      // The v1 form, the event times first (an order of the same observations).
-      const calendar = observations(s.eventCal, s.censorCal);
-      return stateJson(name, 1, {
-        asOf: cutoff,
-        calendar: Array.from(calendar.ms),
-        business: Array.from(observations(s.eventBus, s.censorBus).ms),
-        events: Array.from(calendar.flags),
-        excluded: { ...s.excluded },
-      });
-    },
-    fromJSON(json) {
-      const o = openState(json, name, 1);
-      const bad = (what: string, got: unknown): MetricRangeError =>
-        new MetricRangeError("E_STATE_FORMAT", `${name}.fromJSON: ${what}, got ${JSON.stringify(got) ?? String(got)}`);
-      if (readNumber(o, name, "asOf") !== cutoff) throw bad(`asOf must be ${String(cutoff)} (this accumulator's asOf)`, o.asOf);
-      const s = create();
-      const calendar = readNumbers(o, name, "calendar");
-      const businessTimes = readNumbers(o, name, "business");
-      const events = readArray(o, name, "events");
-      for (const [i, e] of events.entries()) if (e !== 0 && e !== 1) throw bad(`events[${String(i)}] must be 0 or 1`, e);
-      if (calendar.length !== events.length) throw bad("calendar must have one time per event flag", calendar.length);
-      if (businessTimes.length !== (schedule === undefined ? 0 : events.length)) {
-        throw bad(
-          schedule === undefined ? "business must be empty without a schedule" : "business must have one time per event flag",
-          businessTimes.length,
-        );
-      }
-      for (const [field, list] of [
-        ["calendar", calendar],
-        ["business", businessTimes],
-      ] as const) {
-        const i = list.findIndex((ms) => ms < 0);
-        if (i >= 0) throw bad(`${field}[${String(i)}] must be a non-negative duration`, list[i]);
-      }
-      events.forEach((e, i) => {
-        storeAdd(e === 1 ? s.eventCal : s.censorCal, calendar[i] as number);
-        if (business) storeAdd(e === 1 ? s.eventBus : s.censorBus, businessTimes[i] as number);
-      });
-      const excluded = readCounts(o, name, "excluded");
-      for (const key of Object.keys(excluded))
-        if (!(reasons as readonly string[]).includes(key)) throw bad(`excluded.${key} is not a reason`, key);
-      addCounts(s.excluded, excluded);
-      return s;
-    },
+    toJSON: (state) => survivalToJSON(name, cutoff, state),
+    fromJSON: (json) => survivalFromJSON({ name, cutoff, quantiles, business, reasons }, create(), json),
   };
 }
 
@@ -299,10 +274,10 @@ function survivalAccumulator<Reason extends string, E>(
  * The accumulator of {@link resolutionSurvival}: add tickets one by one (or fold parts and
  * merge them), then read the Kaplan–Meier estimate of the time to resolution.
  *
- * @param options - {@link ResolutionSurvivalOptions}: `asOf` (required), `until`, `schedule`, `percentiles`, `confidenceLevel`, `horizon`.
- * @returns The accumulator; its state's JSON form is `{ kind: "resolutionSurvival", v: 1, asOf, calendar, business, events, excluded }`.
+ * @param options - {@link ResolutionSurvivalOptions}: `asOf` (required), `until`, `schedule`, `percentiles`, `confidenceLevel`, `horizon`, `quantiles`.
+ * @returns The accumulator; its state's JSON form is `{ kind: "resolutionSurvival", v: 1, asOf, calendar, business, events, excluded }` (exact), or `v: 2` with the sketches `eventCal`, `censorCal`, `eventBus`, `censorBus`.
  * @throws {@link MetricRangeError} as {@link resolutionSurvival}; `E_STATE_FORMAT` from `fromJSON` (also for a state of another `asOf`).
- * @remarks Keeps one or two numbers per counted ticket (8 bytes each, plus the flag), like the exact duration stores.
+ * @remarks Exact: keeps one or two numbers per counted ticket (8 bytes each), like the exact duration stores; with `quantiles: { relativeError }`, four sketches whose size follows the spread of the times.
  * @example
  * ```ts
  * const asOf = new Date(Date.UTC(2024, 0, 2));
@@ -316,17 +291,17 @@ function survivalAccumulator<Reason extends string, E>(
  * @category Time
  */
 export function resolutionSurvivalAccumulator(options: ResolutionSurvivalOptions): SurvivalAccumulator<ResolutionSurvivalExclusion> {
-  return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options, estimateSurvivalOf);
+  return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options, estimateSurvivalOf, withSteps);
 }
 
 /**
  * The accumulator of {@link firstResponseSurvival}: add tickets one by one (or fold parts and
  * merge them), then read the Kaplan–Meier estimate of the time to the first response.
  *
- * @param options - {@link TicketSurvivalOptions}: `asOf` (required), `schedule`, `percentiles`, `confidenceLevel`, `horizon`.
- * @returns The accumulator; its state's JSON form is `{ kind: "firstResponseSurvival", v: 1, asOf, calendar, business, events, excluded }`.
+ * @param options - {@link TicketSurvivalOptions}: `asOf` (required), `schedule`, `percentiles`, `confidenceLevel`, `horizon`, `quantiles`.
+ * @returns The accumulator; its state's JSON form is `{ kind: "firstResponseSurvival", v: 1, asOf, calendar, business, events, excluded }` (exact), or `v: 2` with sketches.
  * @throws {@link MetricRangeError} as {@link firstResponseSurvival}; `E_STATE_FORMAT` from `fromJSON` (also for a state of another `asOf`).
- * @remarks Keeps one or two numbers per counted ticket, like the exact duration stores.
+ * @remarks As {@link resolutionSurvivalAccumulator}: exact times, or sketches with `quantiles`.
  * @example
  * ```ts
  * const acc = firstResponseSurvivalAccumulator({ asOf: new Date(Date.UTC(2024, 0, 2)) });
@@ -344,6 +319,7 @@ export function firstResponseSurvivalAccumulator(options: TicketSurvivalOptions)
     FIRST_RESPONSE_EXCLUSIONS,
     { ...options, until: undefined },
     estimateSurvivalOf,
+    withSteps,
   );
 }
 
@@ -354,7 +330,7 @@ export function firstResponseSurvivalAccumulator(options: TicketSurvivalOptions)
 export function resolutionSurvivalSummaryAccumulator(
   options: ResolutionSurvivalOptions,
 ): TicketMetric<SurvivalState, TicketSurvivalOf<ResolutionSurvivalExclusion, KaplanMeierSummary>, SurvivalFacts> {
-  return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options, survivalSummaryOf);
+  return survivalAccumulator("resolutionSurvival", "resolution", RESOLUTION_EXCLUSIONS, options, survivalSummaryOf, summaryOnly);
 }
 
 /** {@link firstResponseSurvivalAccumulator} without the curve's steps, as {@link resolutionSurvivalSummaryAccumulator}. @internal */
@@ -367,5 +343,6 @@ export function firstResponseSurvivalSummaryAccumulator(
     FIRST_RESPONSE_EXCLUSIONS,
     { ...options, until: undefined },
     survivalSummaryOf,
+    summaryOnly,
   );
 }
