@@ -1,15 +1,34 @@
 /**
- * The ids seen so far and the record of each, for the readers' duplicate check, kept small:
- * canonical decimal ids (`"0"`, or digits without a leading zero, up to 15 of them: what most
- * helpdesks use) live in an open-addressing table, one Float64Array of (id, record) pairs
- * (16 bytes a slot, one cache line per probe);
- * any other id in a `Map`. A million numeric ids take about 32 MB instead of about 90 MB.
+ * The ids seen so far and the record of each, for the readers' duplicate check, kept small.
+ * Canonical decimal ids (`"0"`, or digits without a leading zero, up to 15 of them: what most
+ * helpdesks use) are numbers, kept in one of two places:
+ *
+ * - **a dense window**: pages of 4,096 consecutive id values, each slot the record + 1 (a
+ *   Uint32Array, 0 when the id was not seen). It starts at the first numeric id (less 1,024, so
+ *   that ids a little out of order fit) and extends upward while it stays at least half full
+ *   (its span at most 2 × its ids + 8,192): ids numbered in order, with gaps of up to half,
+ *   cost 4 to 8 bytes each (a million ids 1 … 1M: 4 MB);
+ * - **a hash table** for the others (ids below the window, beyond its reach, or records past
+ *   2^32 − 2): open addressing, ids and records in two Float64Arrays, at most half full
+ *   (32 to 64 bytes an id).
+ *
+ * Any other id lives in a `Map` (about 90 bytes an id and its text).
+ *
+ * An id is looked up in the window when the window covers it, and in the table when the table
+ * holds anything, so an id put in the table before the window reached it is still found.
  *
  * @internal
  * @module
  */
 
 const EMPTY = -1;
+/** Id values per window page. */
+const PAGE_BITS = 12;
+const PAGE = 1 << PAGE_BITS;
+/** Room below the first id, for ids that come a little out of order. */
+const BELOW = 1024;
+/** Records above this go to the table (a page slot holds record + 1 in 32 bits). */
+const MAX_PAGE_RECORD = 0xffff_fffe;
 
 /** The canonical decimal value of `id`, or -1 when `id` is not one. */
 function numericId(id: string): number {
@@ -40,9 +59,16 @@ function hash(value: number): number {
 
 /** @internal */
 export class IdIndex {
-  /** Slot i holds the id at 2i (EMPTY when free) and its record at 2i + 1. */
-  private table = new Float64Array(2048).fill(EMPTY);
-  private count = 0;
+  /** The window's first id value (-1 before the first numeric id). */
+  private base = -1;
+  /** The window's pages; `undefined` where no id fell yet. */
+  private readonly pages: (Uint32Array | undefined)[] = [];
+  /** Ids held by the window. */
+  private windowCount = 0;
+  /** Table ids, EMPTY when free; `records[i]` is the record of `keys[i]`. */
+  private keys = new Float64Array(1024).fill(EMPTY);
+  private records = new Float64Array(1024);
+  private tableCount = 0;
   private readonly others = new Map<string, number>();
 
   /** Adds `id` first seen at `record`; returns the earlier record when `id` was already seen. */
@@ -54,39 +80,84 @@ export class IdIndex {
       this.others.set(id, record);
       return undefined;
     }
-    if ((this.count + 1) * 4 > this.table.length) this.grow();
-    const table = this.table;
-    const mask = (table.length >>> 1) - 1;
-    let slot = hash(value) & mask;
-    for (;;) {
-      const key = table[2 * slot] as number;
-      if (key === EMPTY) break;
-      if (key === value) return table[2 * slot + 1];
-      slot = (slot + 1) & mask;
+    if (this.base < 0) this.base = Math.max(0, value - BELOW);
+    const offset = value - this.base;
+    // In the window's reach: at most 2 × its ids + 2 pages past its start.
+    if (offset >= 0 && offset < 2 * this.windowCount + 2 * PAGE) {
+      const index = offset >>> PAGE_BITS;
+      const slot = offset & (PAGE - 1);
+      const page = this.pages[index];
+      const held = page === undefined ? 0 : (page[slot] as number);
+      if (held !== 0) return held - 1;
+      if (this.tableCount > 0) {
+        const earlier = this.find(value);
+        if (earlier !== undefined) return earlier;
+      }
+      if (record <= MAX_PAGE_RECORD && Number.isInteger(record) && record >= 0) {
+        const target = page ?? this.newPage(index);
+        target[slot] = record + 1;
+        this.windowCount++;
+        return undefined;
+      }
+    } else if (this.tableCount > 0) {
+      const earlier = this.find(value);
+      if (earlier !== undefined) return earlier;
     }
-    table[2 * slot] = value;
-    table[2 * slot + 1] = record;
-    this.count++;
+    this.insert(value, record);
     return undefined;
   }
 
   /** Ids held. */
   get size(): number {
-    return this.count + this.others.size;
+    return this.windowCount + this.tableCount + this.others.size;
+  }
+
+  /** Bytes held by the window and the table (not the `Map` of other ids). */
+  get bytes(): number {
+    let n = this.keys.byteLength + this.records.byteLength;
+    for (const page of this.pages) n += page?.byteLength ?? 0;
+    return n;
+  }
+
+  private newPage(index: number): Uint32Array {
+    const page = new Uint32Array(PAGE);
+    while (this.pages.length <= index) this.pages.push(undefined);
+    this.pages[index] = page;
+    return page;
+  }
+
+  /** The record of `value` in the table, if it is there. */
+  private find(value: number): number | undefined {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    for (let slot = hash(value) & mask; ; slot = (slot + 1) & mask) {
+      const key = keys[slot] as number;
+      if (key === EMPTY) return undefined;
+      if (key === value) return this.records[slot];
+    }
+  }
+
+  /** Puts `value` (not in the table) in the table. */
+  private insert(value: number, record: number): void {
+    if ((this.tableCount + 1) * 2 > this.keys.length) this.grow();
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let slot = hash(value) & mask;
+    while (keys[slot] !== EMPTY) slot = (slot + 1) & mask;
+    keys[slot] = value;
+    this.records[slot] = record;
+    this.tableCount++;
   }
 
   private grow(): void {
-    const old = this.table;
-    const table = new Float64Array(old.length * 2).fill(EMPTY);
-    const mask = (table.length >>> 1) - 1;
-    for (let i = 0; i < old.length; i += 2) {
-      const key = old[i] as number;
-      if (key === EMPTY) continue;
-      let slot = hash(key) & mask;
-      while (table[2 * slot] !== EMPTY) slot = (slot + 1) & mask;
-      table[2 * slot] = key;
-      table[2 * slot + 1] = old[i + 1] as number;
+    const oldKeys = this.keys;
+    const oldRecords = this.records;
+    this.keys = new Float64Array(oldKeys.length * 2).fill(EMPTY);
+    this.records = new Float64Array(oldKeys.length * 2);
+    this.tableCount = 0;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const key = oldKeys[i] as number;
+      if (key !== EMPTY) this.insert(key, oldRecords[i] as number);
     }
-    this.table = table;
   }
 }

@@ -29,3 +29,60 @@ test("keeps numerically equal spellings apart and survives growth", () => {
   expect(index.add("042", 9)).toBe(8);
   expect(index.size).toBe(100_001);
 });
+
+/** Ids as most exports number them: ascending from a start, with gaps, a few out of order or far ahead, repeats. */
+const numbered = fc
+  .record({
+    start: fc.oneof(fc.nat({ max: 3000 }), fc.integer({ min: 10 ** 9, max: 10 ** 12 })),
+    steps: fc.array(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.integer({ min: 0, max: 3 }) },
+        { weight: 1, arbitrary: fc.integer({ min: -3000, max: 0 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 1, max: 20_000 }) },
+      ),
+      { minLength: 1, maxLength: 3000 },
+    ),
+  })
+  .map(({ start, steps }) => {
+    let at = start;
+    return steps.map((step) => String(Math.max(0, (at += step))));
+  });
+
+test.prop([numbered, fc.constantFrom(1, 2 ** 32 - 10)])(
+  "ids numbered in order, with gaps, repeats, and ids out of order, agree with a Map (records past 2^32 too)",
+  (ids, firstRecord) => {
+    const index = new IdIndex();
+    const reference = new Map<string, number>();
+    ids.forEach((value, i) => {
+      const record = firstRecord + i;
+      expect(index.add(value, record)).toBe(reference.get(value));
+      if (!reference.has(value)) reference.set(value, record);
+    });
+    expect(index.size).toBe(reference.size);
+  },
+);
+
+test("an id put in the table before the window reached it is still found", () => {
+  const index = new IdIndex();
+  expect(index.add("1", 1)).toBeUndefined();
+  expect(index.add("50000", 2)).toBeUndefined(); // beyond the window's reach: the table
+  for (let i = 2; i < 30_000; i++) expect(index.add(String(i), i + 1)).toBeUndefined();
+  expect(index.add("50000", 40_000)).toBe(2); // now in the window's reach, found in the table
+  expect(index.add("0", 40_001)).toBeUndefined(); // below the first id: the window starts 1,024 lower (at 0 here)
+  expect(index.add("0", 40_002)).toBe(40_001);
+});
+
+test("memory: a million ids numbered in order take 4 bytes each; scattered ones stay in the table", () => {
+  const dense = new IdIndex();
+  for (let i = 1; i <= 1_000_000; i++) dense.add(String(i), i);
+  expect(dense.size).toBe(1_000_000);
+  // 245 pages of 4,096 slots × 4 bytes, plus the empty table (16 KB).
+  expect(dense.bytes).toBeLessThanOrEqual(4.1e6);
+  const half = new IdIndex();
+  for (let i = 1; i <= 100_000; i++) half.add(String(2 * i), i);
+  expect(half.bytes).toBeLessThanOrEqual(8 * 100_000 + 65_536);
+  const scattered = new IdIndex();
+  for (let i = 1; i <= 10_000; i++) scattered.add(String(i * 1_000_003), i);
+  // All but the first id fall beyond the window's reach: a half-full table of 16-byte slots at most.
+  expect(scattered.bytes).toBeLessThanOrEqual(16 * 4 * 10_000 + 65_536);
+});
