@@ -201,7 +201,7 @@ function ticketFieldSpecs(
  *   levels as 1–7; Intercom's 1–5 stars; a mapped column `satisfaction=COL:MIN-MAX` on
  *   its stated scale (out-of-scale values rejected), or without a scale good / bad /
  *   offered / unoffered or a number kept without a scale. Memory: the ids seen, for the duplicate check (decimal ids
- *   numbered in order, with gaps up to half: 4 to 8 bytes each; scattered ones 32 to 64; others about 90), and the
+ *   numbered in order: 1 to 4 bytes each; scattered ones 32 to 64; others about 90), and the
  *   messages file; never the whole ticket file (a JSON document wrapped in an object, such as
  *   `{ tickets, metric_sets }`, is the exception: it is parsed whole).
  * @example

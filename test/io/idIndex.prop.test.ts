@@ -48,17 +48,19 @@ const numbered = fc
     return steps.map((step) => String(Math.max(0, (at += step))));
   });
 
-test.prop([numbered, fc.constantFrom(1, 2 ** 32 - 10)])(
-  "ids numbered in order, with gaps, repeats, and ids out of order, agree with a Map (records past 2^32 too)",
-  (ids, firstRecord) => {
+test.prop([numbered, fc.constantFrom(1, 2 ** 32 - 10), fc.constantFrom(1, 3, 100_000)])(
+  "ids numbered in order, with gaps, repeats, and ids out of order, agree with a Map (records far apart and past 2^32 too)",
+  (ids, firstRecord, stride) => {
     const index = new IdIndex();
     const reference = new Map<string, number>();
     ids.forEach((value, i) => {
-      const record = firstRecord + i;
+      const record = firstRecord + i * stride;
       expect(index.add(value, record)).toBe(reference.get(value));
       if (!reference.has(value)) reference.set(value, record);
     });
     expect(index.size).toBe(reference.size);
+    // Every id is still found with its first record (after any page widened).
+    for (const [value, record] of reference) expect(index.add(value, 0)).toBe(record);
   },
 );
 
@@ -72,15 +74,23 @@ test("an id put in the table before the window reached it is still found", () =>
   expect(index.add("0", 40_002)).toBe(40_001);
 });
 
-test("memory: a million ids numbered in order take 4 bytes each; scattered ones stay in the table", () => {
+test("memory: ids numbered in order take 1 byte each, with gaps 2 per id value, scattered ones stay in the table", () => {
   const dense = new IdIndex();
   for (let i = 1; i <= 1_000_000; i++) dense.add(String(i), i);
   expect(dense.size).toBe(1_000_000);
-  // 245 pages of 4,096 slots × 4 bytes, plus the empty table (16 KB).
-  expect(dense.bytes).toBeLessThanOrEqual(4.1e6);
+  // 245 pages of 4,096 one-byte slots, plus the empty table (16 KB).
+  expect(dense.bytes).toBeLessThanOrEqual(1.02e6 + 16_384);
+  expect(dense.add("500000", 2_000_000)).toBe(500_000);
+  // Every other id: records advance half as fast as ids, so each page widens to 2 bytes a slot.
   const half = new IdIndex();
   for (let i = 1; i <= 100_000; i++) half.add(String(2 * i), i);
-  expect(half.bytes).toBeLessThanOrEqual(8 * 100_000 + 65_536);
+  expect(half.bytes).toBeLessThanOrEqual(2 * (200_000 + 2 * 4096) + 16_384);
+  for (let i = 1; i <= 100_000; i++) expect(half.add(String(2 * i), 0)).toBe(i);
+  // Records far apart (a file of other rows between them): 4 bytes a slot, records kept.
+  const sparse = new IdIndex();
+  for (let i = 1; i <= 10_000; i++) sparse.add(String(i), i * 100_000);
+  expect(sparse.bytes).toBeLessThanOrEqual(4 * (10_000 + 2 * 4096) + 16_384);
+  for (let i = 1; i <= 10_000; i++) expect(sparse.add(String(i), 1)).toBe(i * 100_000);
   const scattered = new IdIndex();
   for (let i = 1; i <= 10_000; i++) scattered.add(String(i * 1_000_003), i);
   // All but the first id fall beyond the window's reach: a half-full table of 16-byte slots at most.
