@@ -24,7 +24,7 @@ export const NAIVE_PRESETS: readonly TicketPreset[] = ["zendesk-csv", "freshdesk
 /** The time buckets. */
 export const BUCKETS = ["hour", "day", "week", "month"] as const;
 /** The tables `--format csv` can write (`--table`): the report's own (`toRows`), then the command's. */
-export const CSV_TABLES = [...REPORT_TABLES, "gates", "rejects", "absent"] as const;
+export const CSV_TABLES = [...REPORT_TABLES, "gates", "rejects", "absent", "tickets"] as const;
 /** A table `--format csv` can write. */
 export type CsvTable = (typeof CSV_TABLES)[number];
 /** The leaderboard metrics (`--rank-by`). */

@@ -109,7 +109,8 @@ Output:
   -f, --format F           table (default on a terminal), markdown, json (default otherwise), csv,
                            html (one self-contained page: tables and charts as inline SVG)
       --table NAME         with --format csv: segments (default), buckets, heatmap, cohorts,
-                           gates, rejects, absent (figures not in this export)
+                           gates, rejects, absent (figures not in this export),
+                           tickets (one row per ticket: every per-ticket figure and skip reason)
   -o, --output FILE        write the report to FILE (the format follows .json/.md/.csv/.html if not given)
       --rejects FILE       write every rejected row of every file to FILE (CSV)
       --max-rejects N      rejected-row problems listed on stderr per file (default 20)
