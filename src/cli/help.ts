@@ -104,6 +104,8 @@ Report:
                            sketch:0.5% (any relative error between 0 and 1)
       --value-per-customer AMOUNT  money one lost customer is worth (e.g. 243): adds revenue
                            at risk (lost customers of the --cohorts × AMOUNT); no default
+      --repeat-window D    repeat-contact window (default 7d): another ticket of the same
+                           requester within D after a ticket makes it a repeat contact
 
 Output:
   -f, --format F           table (default on a terminal), markdown, json (default otherwise), csv,

@@ -113,6 +113,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       ...(args.confidenceLevel === undefined ? {} : { confidenceLevel: args.confidenceLevel }),
       ...(args.valuePerCustomer === undefined ? {} : { valuePerCustomer: args.valuePerCustomer }),
       ...(args.quantiles === undefined ? {} : { quantiles: args.quantiles }),
+      ...(args.repeatWindow === undefined ? {} : { repeatWindow: args.repeatWindow }),
       ...(args.rankBy === undefined && args.minSample === undefined
         ? {}
         : { leaderboard: { by: args.rankBy ?? "tickets", ...(args.minSample === undefined ? {} : { minSample: args.minSample }) } }),

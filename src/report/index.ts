@@ -89,3 +89,4 @@ export {
   type TicketRowSla,
   type TicketRowsOptions,
 } from "./ticketRows.ts";
+export type { ContactsJson } from "./contactsTypes.ts";
