@@ -84,9 +84,9 @@ export function openTicketTable(output: string | undefined, io: CliIo, options: 
   let buffer = csvLine(names);
   return {
     row(ticket) {
-      const r = maker.row(ticket);
-      if (r === undefined) return;
-      buffer += csvLine(names.map((name) => r[name]));
+      const cells = maker.cells(ticket);
+      if (cells === undefined) return;
+      buffer += csvLine(cells);
       if (buffer.length >= CHUNK) {
         write(buffer);
         buffer = "";

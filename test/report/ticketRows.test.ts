@@ -104,6 +104,17 @@ describe("ticketRows", () => {
     expect(maker.skipped).toEqual({ invalidCreatedAt: 1, outsidePeriod: 2 });
   });
 
+  it("cells are the row's values in column order", () => {
+    const maker = ticketRowMaker({ asOf, schedule, slaPolicy });
+    for (const t of tickets) {
+      const cells = maker.cells(t);
+      const row = ticketRows([t], { asOf, schedule, slaPolicy })[0];
+      if (row === undefined) expect(cells).toBeUndefined();
+      else expect(cells).toEqual(maker.columns.map((c) => row[c.name]));
+    }
+    expect(maker.columns.length).toBe(Object.keys(rows[0] ?? {}).length);
+  });
+
   it("refuses an invalid asOf and a bad status like the report", () => {
     expect(errorCodeOf(() => ticketRowMaker({ asOf: new Date(Number.NaN) }))).toBe("E_INVALID_DATE");
     const bad = { id: "x", createdAt: at("2026-01-05T09:00:00Z"), status: "waiting" } as unknown as Ticket;
