@@ -108,7 +108,7 @@ FROM (
   SELECT lower(replace(status, '-', '_')) AS status, nullif(channel, '') AS channel, nullif(type, '') AS type,
     nullif(assignee, '') AS assignee, epoch_ms(created_at) AS created, epoch_ms(assigned_at) AS assigned,
     epoch_ms(first_response_at) AS responded, epoch_ms(first_solved_at) AS first_solved, epoch_ms(solved_at) AS solved,
-    reopens, replies, satisfaction
+    reopens, replies, satisfaction, nullif(requester_id, '') AS requester
   FROM ${readCsv(file)}
 )`;
   const statuses = ["new", "open", "pending", "on_hold", "solved", "closed"]
@@ -288,5 +288,31 @@ SELECT key, value FROM r CROSS JOIN LATERAL (VALUES
   ('leaderboard.rows[agent=' || assignee || '].csat', csat),
   ('leaderboard.rows[agent=' || assignee || '].oneTouchShare', one)) AS v(key, value)
 UNION ALL SELECT 'leaderboard.unassignedTickets', count(*)::DOUBLE FROM t WHERE assignee IS NULL`;
-  return [load, counts, time, mix, volume, overTime, peaks, board];
+  // Customers and repeat contacts (the default 7-day window): each ticket's next ticket of the
+  // same requester created strictly later (RANGE 1 FOLLOWING: equal instants are not "after").
+  const week = String(7 * DAY);
+  const contacts = `WITH r AS (
+  SELECT requester, created,
+    min(created) OVER (PARTITION BY requester ORDER BY created RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next
+  FROM t WHERE requester IS NOT NULL
+),
+per AS (SELECT requester, count(*) AS n FROM r GROUP BY requester),
+c AS (
+  SELECT count(*) FILTER (WHERE created + ${week} <= ${at}) AS judged,
+    count(*) FILTER (WHERE created + ${week} <= ${at} AND next <= created + ${week}) AS repeated,
+    count(*) FILTER (WHERE created + ${week} > ${at}) AS open, count(*) AS contacts, (SELECT count(*) FROM per) AS customers
+  FROM r
+)
+SELECT c.customers AS "contacts.customers", c.contacts AS "contacts.contacts",
+  c.contacts / c.customers AS "contacts.contactsPerCustomer",
+  (SELECT quantile_cont(n, 0.5) FROM per) AS "contacts.perCustomer.median",
+  (SELECT quantile_cont(n, 0.9) FROM per) AS "contacts.perCustomer.p90",
+  (SELECT max(n) FROM per) AS "contacts.perCustomer.max",
+  (SELECT count(*) FILTER (WHERE n > 1) FROM per) AS "contacts.repeatCustomers",
+  ${week} AS "contacts.window",
+  c.judged AS "contacts.judged", c.repeated AS "contacts.repeated", c.open AS "contacts.windowOpen",
+  c.repeated / c.judged AS "contacts.repeatRate",
+  (SELECT count(*) FROM t WHERE requester IS NULL) AS "contacts.skipped.noRequester"
+FROM c`;
+  return [load, counts, time, mix, volume, overTime, peaks, board, contacts];
 }

@@ -11,6 +11,7 @@ import { dateFormatProblem } from "../io/dateFormat.ts";
 import { CliError } from "./errors.ts";
 import type { RegressionArg } from "./regression.ts";
 import { parseList } from "./values.ts";
+import { repeatWindowOf } from "./repeatWindow.ts";
 
 /** The output formats. */
 export const FORMATS = ["table", "markdown", "json", "csv", "html"] as const;
@@ -24,7 +25,7 @@ export const NAIVE_PRESETS: readonly TicketPreset[] = ["zendesk-csv", "freshdesk
 /** The time buckets. */
 export const BUCKETS = ["hour", "day", "week", "month"] as const;
 /** The tables `--format csv` can write (`--table`): the report's own (`toRows`), then the command's. */
-export const CSV_TABLES = [...REPORT_TABLES, "gates", "rejects", "absent"] as const;
+export const CSV_TABLES = [...REPORT_TABLES, "gates", "rejects", "absent", "tickets"] as const;
 /** A table `--format csv` can write. */
 export type CsvTable = (typeof CSV_TABLES)[number];
 /** The leaderboard metrics (`--rank-by`). */
@@ -97,6 +98,8 @@ export interface ReportArgs {
   readonly valuePerCustomer: number | undefined;
   /** `--quantiles`: `"exact"` or a sketch's relative error; `undefined` when not given (exact). */
   readonly quantiles: QuantileOption | undefined;
+  /** `--repeat-window`: the repeat-contact window, ms; `undefined` when not given (7 days). */
+  readonly repeatWindow: number | undefined;
   /** `--partial FILE`: write the accumulator state for `cx-metrics merge` instead of a report (./partial.ts). */
   readonly partial: string | undefined;
 }
@@ -146,6 +149,7 @@ const OPTIONS = {
   confidence: { type: "string" },
   "value-per-customer": { type: "string" },
   quantiles: { type: "string" },
+  "repeat-window": { type: "string" },
   partial: { type: "string" },
 } as const;
 
@@ -367,6 +371,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     confidenceLevel: confidenceOf(values.confidence),
     valuePerCustomer: moneyOf(values["value-per-customer"]),
     quantiles: quantilesOf(values.quantiles),
+    repeatWindow: repeatWindowOf(values["repeat-window"]),
     partial: values.partial,
   };
 }

@@ -180,7 +180,8 @@ export async function finish(args: FinishArgs, io: CliIo, format: OutputFormat, 
           : format === "markdown"
             ? renderMarkdown(args.mermaid ? [...documentBlocks(doc), ...trendBlocks(doc.report)] : documentBlocks(doc))
             : renderText(documentBlocks(doc));
-  await emit(text, args, io);
+  // The tickets table is already written, row by row, while the tickets were read.
+  if (!(format === "csv" && args.table === "tickets")) await emit(text, args, io);
   // Gate results also go to stderr when the report itself is not printed as text on stdout.
   if (results.length > 0 && (format === "json" || format === "csv" || format === "html" || args.output !== undefined))
     io.stderr.write(safeLines(gateLines(results)));

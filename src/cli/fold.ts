@@ -129,6 +129,12 @@ export type FoldOptions = Omit<ReportOptions, "asOf"> & {
   readonly period: Period | undefined;
   /** Keep the ids of the tickets used (`Folded.ticketIds`). */
   readonly collectIds?: boolean;
+  /**
+   * Called once `asOf` is final, before the fold that makes the report; the function it returns
+   * sees every ticket folded (`--table tickets` writes its rows). With it, files are never
+   * folded on a guessed `asOf`.
+   */
+  readonly onTickets?: (asOf: Date) => (ticket: Ticket) => void;
 };
 
 /** Records held until `asOf` is known (standard input): tickets with their record numbers, responses. */
@@ -211,7 +217,8 @@ export async function foldInputs(
     return done(await foldOpened(opened, options, { asOf: options.asOf, source: "option" }, progress, false), opened);
   // A bound only for CSV tickets (the files are opened, so their layout is known): a JSON
   // document would be parsed whole only to learn that it has none.
-  const candidate = reopen === undefined || opened.tickets.input.format !== "csv" ? undefined : await bound?.();
+  const candidate =
+    reopen === undefined || opened.tickets.input.format !== "csv" || options.onTickets !== undefined ? undefined : await bound?.();
   if (reopen !== undefined && candidate !== undefined) {
     const once = await foldOpened(opened, options, asOfAfter(candidate), progress, true);
     if (once.latest === candidate) return done(once, opened);
@@ -246,13 +253,16 @@ async function foldOpened(
     records: [],
     ids: [],
   };
-  const { collectIds, ...reportOptions } = options;
+  const { collectIds, onTickets, ...reportOptions } = options;
+  // Only the fold that makes the report sees the tickets: the first of a bound's two never does (foldInputs).
+  const onTicket = track ? undefined : onTickets?.(asOf);
   const ticketIds: string[] | undefined = collectIds === true ? [] : undefined;
   const acc = reportAccumulator({ ...reportOptions, asOf });
   const state = acc.create();
   let rows = 0;
   const addTicket = (ticket: Ticket, record: number): void => {
     acc.add(state, ticket);
+    onTicket?.(ticket);
     ticketIds?.push(ticket.id);
     if (track === true) latest = Math.max(latest, latestOf(ticket));
     const solved = ticket.solvedAt?.getTime();

@@ -248,6 +248,22 @@ export const GATE_ALIASES: readonly GateAlias[] = [
     ),
     alias(`sla.${metric}.breached`, ["sla", "byMetric", metric, "breached"], "count", `${metric} checks breached`, "--sla"),
   ]),
+  alias(
+    "customers.repeatRate",
+    ["contacts", "repeatRate"],
+    "fraction",
+    "repeat-contact rate: tickets followed by another ticket of the same requester within --repeat-window (default 7 days) / tickets whose window is over",
+    "a requester column",
+  ),
+  alias(
+    "customers.contactsPerCustomer",
+    ["contacts", "contactsPerCustomer"],
+    "number",
+    "tickets per customer (distinct requesters)",
+    "a requester column",
+    NON_NEGATIVE,
+  ),
+  alias("customers.count", ["contacts", "customers"], "count", "customers served: distinct requesters", "a requester column"),
   {
     name: "revenueAtRisk",
     root: "report",

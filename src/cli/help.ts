@@ -104,12 +104,15 @@ Report:
                            sketch:0.5% (any relative error between 0 and 1)
       --value-per-customer AMOUNT  money one lost customer is worth (e.g. 243): adds revenue
                            at risk (lost customers of the --cohorts × AMOUNT); no default
+      --repeat-window D    repeat-contact window (default 7d): another ticket of the same
+                           requester within D after a ticket makes it a repeat contact
 
 Output:
   -f, --format F           table (default on a terminal), markdown, json (default otherwise), csv,
                            html (one self-contained page: tables and charts as inline SVG)
       --table NAME         with --format csv: segments (default), buckets, heatmap, cohorts,
-                           gates, rejects, absent (figures not in this export)
+                           gates, rejects, absent (figures not in this export),
+                           tickets (one row per ticket: every per-ticket figure and skip reason)
   -o, --output FILE        write the report to FILE (the format follows .json/.md/.csv/.html if not given)
       --rejects FILE       write every rejected row of every file to FILE (CSV)
       --max-rejects N      rejected-row problems listed on stderr per file (default 20)

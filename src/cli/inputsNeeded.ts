@@ -107,6 +107,7 @@ export const INPUT_NEEDS: readonly InputNeed[] = [
     ["messages"],
   ),
   need("leaderboard", "Agents", ["assignee"], "assignee {col}", [/^leaderboard\b/]),
+  need("contacts", "Customers and repeat contacts", ["requesterId"], "requester {col}", [/^contacts\b/]),
   need("types", "Ticket types", ["type"], "ticket type {col}", [/^types\b/]),
   need(
     "sla.firstResponse",

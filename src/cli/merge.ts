@@ -74,6 +74,13 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     return EXIT.OK;
   }
   const format = resolveFormat(args, io.stdout.isTTY === true);
+  if (args.table === "tickets") {
+    throw new CliError(
+      "E_CLI_USAGE",
+      "merge: --table tickets needs the tickets, and partials hold only the accumulator state",
+      "Write the tickets table of each part with cx-metrics report PART --format csv --table tickets",
+    );
+  }
   if (args.mermaid && format !== "markdown") {
     throw new CliError("E_CLI_USAGE", `--mermaid draws charts in the Markdown output: it needs --format markdown, got --format ${format}`);
   }

@@ -64,6 +64,8 @@ export interface PartialOptions {
   readonly maxRejects: number;
   /** Which companion files were given (`--messages`, `--responses`, `--cohorts`). */
   readonly files: { readonly messages: boolean; readonly responses: boolean; readonly cohorts: boolean };
+  /** `--repeat-window`, ms (7 days when not given; a partial written before it existed has none: the default). */
+  readonly repeatWindow?: number;
 }
 
 /** A cohort as JSON (`start` in ISO 8601). */
@@ -113,6 +115,7 @@ export function reportOptionsOf(o: PartialOptions): ReportOptions {
     ...(o.valuePerCustomer === null ? {} : { valuePerCustomer: o.valuePerCustomer }),
     quantiles: o.quantiles,
     leaderboard: o.leaderboard as ReportOptions["leaderboard"] & object,
+    ...(o.repeatWindow === undefined ? {} : { repeatWindow: o.repeatWindow }),
   };
 }
 

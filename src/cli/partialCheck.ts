@@ -150,6 +150,7 @@ function options(f: Fields, x: unknown): PartialOptions {
   f.str(lb["by"], "options.leaderboard.by");
   f.count(lb["minSample"], "options.leaderboard.minSample");
   f.count(o["maxRejects"], "options.maxRejects");
+  if (o["repeatWindow"] !== undefined) f.num(o["repeatWindow"], "options.repeatWindow");
   const files = f.obj(o["files"], "options.files");
   for (const role of ["messages", "responses", "cohorts"]) f.bool(files[role], `options.files.${role}`);
   return o as unknown as PartialOptions;

@@ -31,6 +31,7 @@ const OPTION_NAMES: Readonly<Record<keyof PartialOptions, string>> = {
   leaderboard: "--rank-by / --min-sample",
   maxRejects: "--max-rejects",
   files: "the companion files given (--messages, --responses, --cohorts)",
+  repeatWindow: "--repeat-window",
 };
 
 function shown(value: unknown): string {

@@ -105,6 +105,7 @@ export async function writePartialRun(args: ReportArgs, io: CliIo, run: PartialR
     leaderboard: { by: args.rankBy ?? "tickets", minSample: args.minSample ?? 10 },
     maxRejects: args.maxRejects,
     files: { messages: args.messages !== undefined, responses: args.responses !== undefined, cohorts: args.cohorts !== undefined },
+    ...(args.repeatWindow === undefined ? {} : { repeatWindow: args.repeatWindow }),
   };
   const partial: PartialFile = {
     kind: PARTIAL_KIND,

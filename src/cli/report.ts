@@ -16,6 +16,7 @@ import { fileSummary, latestInstantBound, openFiles, type FileRejects, type Inpu
 import type { CliIo } from "./io.ts";
 import { checkPartialArgs, writePartialRun } from "./partialReport.ts";
 import { parseSegments } from "./segments.ts";
+import { checkTicketTableArgs, openTicketTable, writesTicketTable, type TicketTableSink } from "./ticketTable.ts";
 import { parseInstant, parsePeriod } from "./values.ts";
 
 /** The percentiles of every duration summary (the gate names p90 and p95 read them). */
@@ -72,6 +73,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   if (args.mermaid && format !== "markdown") {
     throw new CliError("E_CLI_USAGE", `--mermaid draws charts in the Markdown output: it needs --format markdown, got --format ${format}`);
   }
+  checkTicketTableArgs(format, args.table, args.partial);
   // The first-response trend reads the period segments: --mermaid adds them.
   const segments = parseSegments(args.mermaid ? [...args.by, "period"] : args.by);
   const asOf = args.asOf === undefined ? undefined : parseInstant("--as-of", args.asOf, timeZone);
@@ -89,10 +91,16 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const showProgress = !quiet && io.stderr.isTTY === true;
   let lastProgress = 0;
   const started = Date.now();
+  // --table tickets: the rows are written as the tickets are folded, once asOf is final.
+  let table: TicketTableSink | undefined;
+  const onTickets = writesTicketTable(format, args.table)
+    ? (final: Date) => (table = openTicketTable(args.output, io, { asOf: final, schedule, slaPolicy, period })).row
+    : undefined;
   const folded = await foldInputs(
     first,
     {
       asOf,
+      ...(onTickets === undefined ? {} : { onTickets }),
       collectIds: args.partial !== undefined,
       timeZone,
       schedule,
@@ -105,6 +113,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       ...(args.confidenceLevel === undefined ? {} : { confidenceLevel: args.confidenceLevel }),
       ...(args.valuePerCustomer === undefined ? {} : { valuePerCustomer: args.valuePerCustomer }),
       ...(args.quantiles === undefined ? {} : { quantiles: args.quantiles }),
+      ...(args.repeatWindow === undefined ? {} : { repeatWindow: args.repeatWindow }),
       ...(args.rankBy === undefined && args.minSample === undefined
         ? {}
         : { leaderboard: { by: args.rankBy ?? "tickets", ...(args.minSample === undefined ? {} : { minSample: args.minSample }) } }),
@@ -120,7 +129,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     fromStdin ? undefined : () => openFiles(args, io),
     // Without --as-of: an upper bound of the latest timestamp, read cheaply, checked while folding.
     fromStdin ? undefined : () => latestInstantBound(args, io),
-  );
+  ).finally(() => table?.close());
   if (showProgress && lastProgress !== 0) io.stderr.write("\r\x1b[K");
   const { input, rejects } = describeInput(args, timeZone, folded, folded.files);
   if (args.partial !== undefined)

@@ -16,6 +16,7 @@ import { absentBlocks, absentNote, absentRowsNote, isAbsentIn } from "./sections
 import { detailBlocks } from "./sectionsDetail.ts";
 import { gateBlocks } from "./sectionsGates.ts";
 import { survivalBlocks } from "./sectionsSurvival.ts";
+import { contactFacts } from "./sectionsContacts.ts";
 
 const pct = (p: number): string => `p${String(Math.round(p * 1000) / 10)}`;
 const reasons = (record: Readonly<Record<string, number>>): string =>
@@ -183,6 +184,7 @@ function ticketBlocks(set: MetricSetJson, absent: readonly AbsentInput[]): Block
           ? "no solved ticket with a reopens count"
           : `${String(set.reopens.reopened)} of ${String(set.reopens.solved)} solved tickets reopened; ${formatValue(set.reopens.reopensPerTicket, "number")} reopens per solved ticket`),
     },
+    ...contactFacts(set.contacts, absent),
   ];
   const statuses = (["new", "open", "pending", "on_hold", "solved", "closed"] as const).map((s): CellValue[] => [
     s,

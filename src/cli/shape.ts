@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import type { ContactsJson } from "../report/contactsTypes.ts";
 import type {
   AdjustedFigureJson,
   LeaderboardPriorJson,
@@ -147,6 +148,21 @@ const RATINGS = {
   responseRate: N,
   skipped: COUNTS_MAP,
 } as const satisfies ShapeOf<RatingsJson>;
+const CONTACTS = {
+  customers: N,
+  contacts: N,
+  contactsPerCustomer: N,
+  perCustomer: { median: N, p90: N, max: N },
+  repeatCustomers: N,
+  window: N,
+  judgedAt: S,
+  repeatRate: N,
+  repeated: N,
+  judged: N,
+  windowOpen: N,
+  interval: INTERVAL,
+  skipped: COUNTS_MAP,
+} as const satisfies ShapeOf<ContactsJson>;
 const STATUSES = { new: N, open: N, pending: N, on_hold: N, solved: N, closed: N } as const;
 const COUNTS = {
   statuses: { ...STATUSES, unassigned: N, total: N },
@@ -174,6 +190,7 @@ const METRICS = {
   reopens: REOPENS,
   ratings: RATINGS,
   survey: SURVEY,
+  contacts: CONTACTS,
 } as const satisfies ShapeOf<MetricSetJson>;
 const SLOT = { sum: N, occurrences: N, average: N } as const satisfies ShapeOf<PeakSlotJson>;
 const ADJUSTED = {

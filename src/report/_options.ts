@@ -9,6 +9,8 @@ import { bucketer, checkBucketing, checkRange, type BucketUnit } from "../_lib/b
 import { MetricRangeError } from "../_lib/errors.ts";
 import { assertDate, assertFinite, assertFraction } from "../_lib/guards.ts";
 import { confidenceLevelOf } from "../metrics/stats/confidence.ts";
+import { DEFAULT_REPEAT_WINDOW_MS } from "../metrics/customers/repeatContacts.ts";
+import { toMilliseconds } from "../_lib/duration.ts";
 import { compilePolicy, type MatchedSlaTarget } from "../metrics/sla/policy.ts";
 import type { SlaPolicy } from "../models/sla.ts";
 import type { Schedule } from "../models/schedule.ts";
@@ -64,6 +66,8 @@ export interface Compiled {
   readonly quantiles: QuantileOption;
   /** The SLA policy as given, if any. */
   readonly slaPolicy: SlaPolicy | undefined;
+  /** The repeat-contact window, ms (`repeatWindow`, default 7 days). */
+  readonly repeatWindow: number;
   /** The options as one string, stored with a serialised state: only an accumulator of the same options reads it back. */
   readonly fingerprint: string;
 }
@@ -161,6 +165,8 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     segmentations.push(compileSegmentation(fn, ["assignee", ...(STRATA as ["channel", "type", "priority"])], periods));
   }
   const quantiles = checkQuantileOption(fn, options.quantiles);
+  const repeatWindow =
+    options.repeatWindow === undefined ? DEFAULT_REPEAT_WINDOW_MS : toMilliseconds(fn, "repeatWindow", options.repeatWindow);
   const fingerprint = JSON.stringify({
     asOf: options.asOf.toISOString(),
     timeZone: options.timeZone,
@@ -177,6 +183,7 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     topHours,
     valuePerCustomer: valuePerCustomer ?? null,
     ...(selected === undefined ? {} : { metrics: [...selected] }),
+    ...(repeatWindow === DEFAULT_REPEAT_WINDOW_MS ? {} : { repeatWindow }),
   });
   return {
     fingerprint,
@@ -203,6 +210,7 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     valuePerCustomer: valuePerCustomer === 0 ? 0 : valuePerCustomer,
     quantiles,
     slaPolicy: policy,
+    repeatWindow,
   };
 }
 

@@ -28,6 +28,7 @@ import { channelMixAccumulator, statusCountsAccumulator } from "../metrics/volum
 import { backlogAccumulator, resolutionRateAccumulator } from "../metrics/volume/resolutionAccumulators.ts";
 import { typeCountsAccumulator } from "../metrics/volume/typeCountsAccumulator.ts";
 import { reopenRateAccumulator } from "../metrics/volume/reopenRate.ts";
+import { repeatContactsAccumulator } from "../metrics/customers/repeatContacts.ts";
 import { ticketRatingsAccumulator } from "../metrics/survey/ticketRatingsAccumulator.ts";
 import { toJson } from "./json.ts";
 import type { Compiled } from "./_options.ts";
@@ -66,6 +67,13 @@ function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
     types: typeCountsAccumulator(),
     reopens: reopenRateAccumulator({ confidenceLevel: level }),
     ratings: ticketRatingsAccumulator({ confidenceLevel: level }),
+    // Judged when the scope's tickets are all known: the as-of, or the period's end if earlier.
+    contacts: repeatContactsAccumulator({
+      asOf: new Date(Math.min(judgeAt, c.ctx.asOf)),
+      window: c.repeatWindow,
+      confidenceLevel: level,
+      caller,
+    }),
   };
 }
 
@@ -232,6 +240,7 @@ export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, wit
     reopens: r.reopens === undefined ? null : { ...toJson(r.reopens), interval: interval(r.reopens.interval) },
     ratings: r.ratings === undefined || c.selected?.has("ratings") === false ? null : toJson(r.ratings),
     survey: c.selected?.has("survey") === false ? null : surveyJson(r, withSurvey),
+    contacts: r.contacts === undefined ? null : { ...toJson(r.contacts), interval: interval(r.contacts.interval) },
   };
 }
 
@@ -269,5 +278,6 @@ export function scopeSkipped(r: ScopeResults): Record<string, Record<string, num
   if (r.oneTouch !== undefined) out.oneTouch = r.oneTouch.skipped;
   if (r.repliesToResolve !== undefined) out.repliesToResolve = r.repliesToResolve.skipped;
   if (r.sla !== undefined) out.sla = sortedCounts(addCounts({ ...r.sla.skipped }, r.sla.anomalies));
+  if (r.contacts !== undefined) out.contacts = r.contacts.skipped;
   return out;
 }

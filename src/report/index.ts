@@ -79,3 +79,14 @@ export type {
   VolumeBucketJson,
   VolumeJson,
 } from "./types.ts";
+export {
+  ticketRowMaker,
+  ticketRows,
+  type TicketRow,
+  type TicketRowColumn,
+  type TicketRowDuration,
+  type TicketRowMaker,
+  type TicketRowSla,
+  type TicketRowsOptions,
+} from "./ticketRows.ts";
+export type { ContactsJson } from "./contactsTypes.ts";

@@ -7,6 +7,7 @@ import type { QuantileOption } from "../_lib/quantileStore.ts";
 import type { BucketUnit } from "../_lib/bucket.ts";
 import type { Cohort } from "../models/cohort.ts";
 import type { Schedule } from "../models/schedule.ts";
+import type { DurationInput } from "../_lib/duration.ts";
 import type { SlaPolicy } from "../models/sla.ts";
 import type { SurveyResponse } from "../models/survey.ts";
 import type { Ticket } from "../models/ticket.ts";
@@ -147,6 +148,12 @@ export interface ReportOptions {
    * maxima are exact either way. Default: `"exact"`.
    */
   readonly quantiles?: QuantileOption | undefined;
+  /**
+   * The repeat-contact window of `contacts`: a ticket counts as a repeat contact's origin when its
+   * requester created another ticket within this time after it (milliseconds or a `Duration` of
+   * fixed units). Default: 7 days.
+   */
+  readonly repeatWindow?: DurationInput | undefined;
 }
 
 /**

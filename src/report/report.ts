@@ -13,7 +13,7 @@ import { makeReportAccumulator } from "./reportAccumulator.ts";
  * `slaPolicy`, `segments`, `period`, `compareTo`, `bucket` (default `"day"`), `leaderboard`
  * (default by `tickets`, `minSample` 10), `percentiles` (default `[0.9]`), `topHours` (default 3),
  * `confidenceLevel` of every interval and significance test (default 0.95), `valuePerCustomer`
- * (default none: no revenue at risk).
+ * (default none: no revenue at risk), `repeatWindow` of `contacts` (default 7 days).
  * @returns The {@link Report} (`version: 1`). Metrics without data are `null`, never `NaN`;
  * an empty input gives a report of zero counts and `null` metrics.
  * @throws {@link MetricRangeError} as `reportAccumulator`: `E_INVALID_DATE`,

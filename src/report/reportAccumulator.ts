@@ -123,7 +123,7 @@ function inRange(range: { from: number; to: number } | undefined, ms: number): b
  * `slaPolicy`, `segments`, `period`, `compareTo`, `bucket` (default `"day"`), `leaderboard`
  * (default by `tickets`, `minSample` 10), `percentiles` (default `[0.9]`), `topHours` (default 3),
  * `confidenceLevel` of every interval and significance test (default 0.95), `valuePerCustomer`
- * (default none: no revenue at risk).
+ * (default none: no revenue at risk), `repeatWindow` of `contacts` (default 7 days).
  * @returns The accumulator (`create`, `add`, `addResponse`, `merge`, `result`).
  * @throws {@link MetricRangeError} at creation: `E_INVALID_DATE` (`asOf`, a period bound),
  * `E_TIME_ZONE`, `E_BUCKET_UNIT`, `E_PERIOD_ORDER`, `E_COMPARE_NEEDS_PERIOD`, `E_SEGMENT_KEY`,

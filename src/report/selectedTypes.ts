@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { ContactsJson } from "./contactsTypes.ts";
 import type { ComparedChangeJson } from "./comparisonTypes.ts";
 import type { ReportOptions } from "./options.ts";
 import type {
@@ -50,14 +51,15 @@ export type ReportMetricName =
   | "ratings"
   | "survey"
   | "volume"
-  | "leaderboard";
+  | "leaderboard"
+  | "contacts";
 
 /**
  * Every {@link ReportMetricName}, in report order.
  *
  * @example
  * ```ts
- * REPORT_METRICS.length; // => 21
+ * REPORT_METRICS.length; // => 22
  * ```
  * @category Report
  */
@@ -83,6 +85,7 @@ export const REPORT_METRICS: readonly ReportMetricName[] = [
   "survey",
   "volume",
   "leaderboard",
+  "contacts",
 ];
 
 /**
@@ -120,6 +123,8 @@ export interface SelectedMetricSetJson {
   readonly ratings: RatingsJson | null;
   /** Survey results (as {@link MetricSetJson.survey}); `null` also when neither `survey` nor `ratings` is selected. */
   readonly survey: SurveyJson | null;
+  /** Customers and repeat contacts; `null` when not selected. */
+  readonly contacts: ContactsJson | null;
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Json } from "./json.ts";
 import type { SurveySummary } from "../metrics/survey/surveyResponsesAccumulator.ts";
 import type { TicketRatingsSummary } from "../metrics/survey/ticketRatingsAccumulator.ts";
 import type { ReopenRateSummary } from "../metrics/volume/reopenRate.ts";
+import type { ContactsJson } from "./contactsTypes.ts";
 import type { BucketUnit } from "../_lib/bucket.ts";
 import type { TicketStatus } from "../models/ticket.ts";
 
@@ -283,6 +284,8 @@ export interface MetricSetJson {
    * tickets have ratings (then `csat` is theirs and `nps`, `ces` are empty).
    */
   readonly survey: SurveyJson | null;
+  /** Customers served (by requester), contacts per customer and the repeat-contact rate. */
+  readonly contacts: ContactsJson;
 }
 
 /**

@@ -125,6 +125,7 @@ describe("a CSV without an assignee column (nor satisfaction, nor reopens)", () 
       "assignment",
       "requesterWait",
       "leaderboard",
+      "contacts",
       "segments.assignee",
     ]);
     expect(doc.absent[2]).toEqual({
@@ -165,7 +166,7 @@ describe("a CSV without an assignee column (nor satisfaction, nor reopens)", () 
   it("stderr counts the figures not in this export", async () => {
     const r = await cli(["report", NO_ASSIGNEE, "--as-of", "2026-10-03T00:00:00Z", "--format", "json"]);
     expect(r.stderr).toContain(
-      "7 figures not in this export:\n    CSAT: no satisfaction column, and no --responses file\n    Survey response rate: no satisfaction column\n    Unassigned: no assignee column\n",
+      "8 figures not in this export:\n    CSAT: no satisfaction column, and no --responses file\n    Survey response rate: no satisfaction column\n    Unassigned: no assignee column\n",
     );
   });
 

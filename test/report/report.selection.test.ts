@@ -41,6 +41,7 @@ const PLACE: Readonly<Record<ReportMetricName, readonly string[] | undefined>> =
   reopens: ["reopens"],
   ratings: ["ratings"],
   survey: ["survey"],
+  contacts: ["contacts"],
   // Report-level sections, not in a metric set.
   types: undefined,
   volume: undefined,

@@ -60,8 +60,12 @@ export function rejectsTable(files: readonly FileRejects[]): Cell[][] {
   return rows;
 }
 
-/** Renders one table of the document as CSV (formula-like text escaped; see ../csv.ts). */
+/**
+ * Renders one table of the document as CSV (formula-like text escaped; see ../csv.ts); nothing
+ * for `tickets`, whose rows are written while the tickets are read (../ticketTable.ts).
+ */
 export function renderCsv(doc: CliDocument, table: CsvTable, rejects: readonly FileRejects[]): string {
+  if (table === "tickets") return "";
   const rows =
     table === "segments"
       ? segmentsTable(doc)

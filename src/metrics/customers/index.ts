@@ -22,3 +22,13 @@ export { repeatPurchaseRate, type RepeatPurchaseRateResult } from "./repeatPurch
 export { customerLifetimeValue, type CustomerLifetimeValueInputs, type CustomerLifetimeValueResult } from "./customerLifetimeValue.ts";
 export { revenueAtRisk } from "./revenueAtRisk.ts";
 export { compareGroups, type GroupComparison, type GroupSummary } from "./compareGroups.ts";
+export {
+  DEFAULT_REPEAT_WINDOW_MS,
+  repeatContacts,
+  repeatContactsAccumulator,
+  repeatStanding,
+  type RepeatContactsOptions,
+  type RepeatContactsState,
+  type RepeatContactsSummary,
+  type RepeatStanding,
+} from "./repeatContacts.ts";

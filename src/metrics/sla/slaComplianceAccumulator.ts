@@ -140,6 +140,25 @@ class FactsWriter implements SlaObserver {
 }
 
 /**
+ * Why row `row` of `f` was not judged on metric `m` (an index in `SLA_METRICS`): `notCreated`,
+ * a skip reason or an anomaly reason, as the accumulator counts them; `undefined` when judged.
+ *
+ * @internal
+ */
+export function slaFactSkip(f: SlaFacts, row: number, m: number): string | undefined {
+  if (f.notCreated[row] === 1) return "notCreated";
+  const skip = f.skip[row * METRICS + m] as number;
+  if (skip !== 0) return SLA_SKIPS[skip - 1];
+  const anomaly = f.anomaly[row * METRICS + m] as number;
+  return anomaly === 0 ? undefined : ANOMALY_REASONS[anomaly - 1];
+}
+
+/** The number of checks of row `row` of `f` on metric `m` with status `s` (an index in `SLA_STATUSES`). @internal */
+export function slaFactCount(f: SlaFacts, row: number, m: number, s: number): number {
+  return f.counts[row * CELLS + m * STATUSES + s] as number;
+}
+
+/**
  * The facts provider of SLA judgements under a compiled policy at `asOf`.
  *
  * @internal
