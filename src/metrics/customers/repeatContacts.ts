@@ -11,7 +11,7 @@ import { assertDate } from "../../_lib/guards.ts";
 import { quantileSorted } from "../../_lib/quantile.ts";
 import { sortNumbers } from "../../_lib/sortNumbers.ts";
 import { DAY_MS } from "../../_lib/time.ts";
-import { stateFor } from "../../_lib/group.ts";
+import { exactStore, storeAdd, storeValues, type ExactStore } from "../../_lib/quantileStore.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { COLUMNS, rowTicket, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
 import { addOneTicket } from "../../models/pushTicket.ts";
@@ -122,21 +122,69 @@ export interface RepeatContactsSummary {
 }
 
 /**
- * The running state of {@link repeatContactsAccumulator}: every requester's ticket creation
- * instants (an exact distinct count and exact repeats need them: about 100 bytes per customer
- * plus 8 per ticket).
+ * The running state of {@link repeatContactsAccumulator}: each ticket's requester (as a code of
+ * the state's own requester list) and creation instant, in paged typed stores (16 bytes a ticket),
+ * and the requesters by code (a `Map` entry and the id a customer, about 80 bytes). An exact
+ * distinct count and exact repeats need every instant.
  *
  * @category Customers
  */
 export interface RepeatContactsState {
-  /** Creation instants by requester id. @internal */
-  readonly created: Map<string, number[]>;
+  /** Requester id → code (codes in order of first appearance). @internal */
+  readonly codes: Map<string, number>;
+  /** The requester ids, by code. @internal */
+  readonly ids: string[];
+  /** Each ticket's requester code, in the order added. @internal */
+  readonly requester: ExactStore;
+  /** Each ticket's creation instant (epoch ms), in the same order. @internal */
+  readonly created: ExactStore;
   /** Tickets without a requester. @internal */
   noRequester: number;
 }
 
+/** The code of requester `id` in `s`, added when new. */
+function codeOf(s: RepeatContactsState, id: string): number {
+  let code = s.codes.get(id);
+  if (code === undefined) {
+    code = s.ids.length;
+    s.ids.push(id);
+    s.codes.set(id, code);
+  }
+  return code;
+}
+
+/** Adds one ticket of requester `id` created at `at`. */
+function addContact(s: RepeatContactsState, id: string, at: number): void {
+  storeAdd(s.requester, codeOf(s, id));
+  storeAdd(s.created, at);
+}
+
+/**
+ * The creation instants grouped by requester code (a counting sort: stable, so each requester's
+ * instants keep the order added): requester c's are `times[start[c] … start[c + 1])`.
+ */
+function byRequester(s: RepeatContactsState): { start: Int32Array; times: Float64Array } {
+  // storeValues gives a view shared by every store: copy the first before reading the second.
+  const codes = Float64Array.from(storeValues(s.requester));
+  const at = storeValues(s.created);
+  const start = new Int32Array(s.ids.length + 1);
+  for (let k = 0; k < codes.length; k++) {
+    const c = (codes[k] as number) + 1;
+    start[c] = (start[c] as number) + 1;
+  }
+  for (let c = 0; c < s.ids.length; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const next = start.slice(0, s.ids.length);
+  const times = new Float64Array(codes.length);
+  for (let k = 0; k < codes.length; k++) {
+    const c = codes[k] as number;
+    const slot = next[c] as number;
+    times[slot] = at[k] as number;
+    next[c] = slot + 1;
+  }
+  return { start, times };
+}
+
 const KIND = "repeatContacts";
-const newList = (): number[] => [];
 
 /**
  * Customers and repeat contacts as an accumulator (a ticket metric): distinct requesters,
@@ -170,26 +218,26 @@ export function repeatContactsAccumulator(options: RepeatContactsOptions): Ticke
   const windowMs = options.window === undefined ? DEFAULT_REPEAT_WINDOW_MS : toMilliseconds(fn, "window", options.window);
   const level = confidenceLevelOf(fn, options.confidenceLevel);
   const until = options.asOf.getTime();
-  const create = (): RepeatContactsState => ({ created: new Map(), noRequester: 0 });
+  const create = (): RepeatContactsState => ({ codes: new Map(), ids: [], requester: exactStore(), created: exactStore(), noRequester: 0 });
   const addRows = (state: RepeatContactsState, _f: null, batch: TicketBatch, rows: Int32Array, count: number): void => {
     for (let k = 0; k < count; k++) {
       const row = rows[k] as number;
       const id = rowTicket(batch, row).requesterId;
       if (id === undefined || id === "") state.noRequester++;
-      else stateFor(state.created, id, newList).push(batch.createdAt[row] as number);
+      else addContact(state, id, batch.createdAt[row] as number);
     }
   };
   function result(state: RepeatContactsState): RepeatContactsSummary {
-    const counts = new Float64Array(state.created.size);
+    const counts = new Float64Array(state.ids.length);
     let contacts = 0;
     let repeatCustomers = 0;
     let repeated = 0;
     let judged = 0;
     let open = 0;
-    let c = 0;
-    for (const list of state.created.values()) {
-      const times = sortNumbers(Float64Array.from(list));
-      counts[c++] = times.length;
+    const grouped = byRequester(state);
+    for (let c = 0; c < state.ids.length; c++) {
+      const times = sortNumbers(grouped.times.subarray(grouped.start[c], grouped.start[c + 1]));
+      counts[c] = times.length;
       contacts += times.length;
       if (times.length > 1) repeatCustomers++;
       for (let i = 0; i < times.length; i++) {
@@ -234,16 +282,19 @@ export function repeatContactsAccumulator(options: RepeatContactsOptions): Ticke
     add: addOneTicket(fn, COLUMNS, addRows),
     addRows,
     merge(a, b) {
-      for (const [id, list] of b.created) {
-        const into = stateFor(a.created, id, newList);
-        for (const t of list) into.push(t);
-      }
+      const codes = Float64Array.from(storeValues(b.requester));
+      const at = Float64Array.from(storeValues(b.created));
+      for (let k = 0; k < codes.length; k++) addContact(a, b.ids[codes[k] as number] as string, at[k] as number);
       a.noRequester += b.noRequester;
       return a;
     },
     result,
     // Pairs, not an object keyed by id: an id such as "__proto__" must round-trip.
-    toJSON: (s): StateJson => stateJson(KIND, 1, { requesters: [...s.created], noRequester: s.noRequester }),
+    toJSON(s): StateJson {
+      const { start, times } = byRequester(s);
+      const requesters = s.ids.map((id, c) => [id, Array.from(times.subarray(start[c], start[c + 1]))]);
+      return stateJson(KIND, 1, { requesters, noRequester: s.noRequester });
+    },
     fromJSON(json) {
       const o = openState(json, KIND, 1);
       const s = create();
@@ -257,9 +308,9 @@ export function repeatContactsAccumulator(options: RepeatContactsOptions): Ticke
           Array.isArray(pair[1]) &&
           (pair[1] as unknown[]).length > 0 &&
           (pair[1] as unknown[]).every((t) => typeof t === "number" && Number.isFinite(t)) &&
-          !s.created.has(pair[0]);
+          !s.codes.has(pair[0]);
         if (!ok) throw stateFormatError(KIND, "each of requesters must be a distinct [id, non-empty list of finite instants] pair", pair);
-        s.created.set(pair[0] as string, [...(pair[1] as number[])]);
+        for (const t of pair[1] as number[]) addContact(s, pair[0] as string, t);
       }
       return s;
     },
