@@ -6,7 +6,7 @@
  */
 import { REPORT_TABLES, type QuantileOption } from "../report/index.ts";
 import { parseArgs } from "node:util";
-import { TICKET_PRESETS, type InputFormat, type TicketPreset } from "../io/index.ts";
+import { EVENT_PRESETS, TICKET_PRESETS, type EventPreset, type InputFormat, type TicketPreset } from "../io/index.ts";
 import { dateFormatProblem } from "../io/dateFormat.ts";
 import { CliError } from "./errors.ts";
 import type { RegressionArg } from "./regression.ts";
@@ -57,6 +57,9 @@ export interface ReportArgs {
   readonly preset: TicketPreset;
   readonly inputFormat: InputFormat | undefined;
   readonly messages: string | undefined;
+  /** `--events`: a ticket history file, and `--events-preset` (undefined: detected, see ./events.ts). */
+  readonly events: string | undefined;
+  readonly eventsPreset: EventPreset | undefined;
   readonly responses: string | undefined;
   readonly cohorts: string | undefined;
   readonly timeZone: string | undefined;
@@ -124,6 +127,8 @@ const OPTIONS = {
   preset: { type: "string", short: "p" },
   "input-format": { type: "string" },
   messages: { type: "string" },
+  events: { type: "string" },
+  "events-preset": { type: "string" },
   responses: { type: "string" },
   cohorts: { type: "string" },
   timezone: { type: "string" },
@@ -346,6 +351,8 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     preset: choice("preset", values.preset, PRESETS) ?? "generic",
     inputFormat: choice("input-format", values["input-format"], INPUT_FORMATS),
     messages: values.messages,
+    events: values.events,
+    eventsPreset: choice("events-preset", values["events-preset"], EVENT_PRESETS),
     responses: values.responses,
     cohorts: values.cohorts,
     timeZone: values.timezone ?? values["time-zone"],

@@ -62,8 +62,8 @@ export interface PartialOptions {
   readonly leaderboard: { readonly by: string; readonly minSample: number };
   /** `--max-rejects`: how many problems of each file the output lists. */
   readonly maxRejects: number;
-  /** Which companion files were given (`--messages`, `--responses`, `--cohorts`). */
-  readonly files: { readonly messages: boolean; readonly responses: boolean; readonly cohorts: boolean };
+  /** Which companion files were given (`--messages`, `--responses`, `--cohorts`, `--events`). */
+  readonly files: { readonly messages: boolean; readonly responses: boolean; readonly cohorts: boolean; readonly events: boolean };
 }
 
 /** A cohort as JSON (`start` in ISO 8601). */

@@ -13,7 +13,7 @@ import type { Message } from "../models/message.ts";
 import type { FieldChange, StatusChange } from "../models/ticket.ts";
 import { readEvents, type ReadEventsOptions } from "./readEvents.ts";
 import { readMessages, type ReadMessagesOptions } from "./readMessages.ts";
-import type { InputSource, ReadStats, Reject } from "./types.ts";
+import type { InputInfo, InputSource, ReadStats, Reject } from "./types.ts";
 
 /**
  * The accounting of the messages file attached by `readTickets`.
@@ -37,6 +37,8 @@ export interface MessageJoin {
  * @category Input
  */
 export interface EventJoin extends MessageJoin {
+  /** How the history file was read (its layout, compression, columns). */
+  readonly input: InputInfo;
   /**
    * Attached changes earlier than their ticket's `createdAt` (final once the tickets are
    * iterated). They are kept, as the models keep contradicting timestamps: the status-based
@@ -92,13 +94,13 @@ export async function openJoins(files: JoinFiles, inherited: ReadMessagesOptions
     messages = { stats, rejects, attached: 0, unmatched: 0 };
   }
   if (files.events !== undefined) {
-    const { records, stats, rejects } = await readEvents(files.events, files.eventsOptions ?? inherited);
+    const { records, stats, rejects, input } = await readEvents(files.events, files.eventsOptions ?? inherited);
     for await (const event of records) {
       const history = stateFor(eventsBy, event.ticketId, newHistory);
       if (event.field === "status") history.status.push(event.change);
       else history.fields.push(event.change);
     }
-    events = { stats, rejects, attached: 0, unmatched: 0, beforeCreated: 0 };
+    events = { stats, rejects, input, attached: 0, unmatched: 0, beforeCreated: 0 };
   }
   return {
     ...(messages === undefined ? {} : { messages }),
