@@ -25,13 +25,13 @@ export type EventsSummary = FileSummary & {
 };
 
 /** The layouts tried, in order, when `--events-preset` is not given. */
-const DETECTION_ORDER: readonly EventPreset[] = ["generic", "zendesk-json", "fivetran"];
+const DETECTION_ORDER: readonly EventPreset[] = ["generic", "zendesk-json", "fivetran", "chatwoot"];
 
 const detected = new WeakMap<ReportArgs, EventPreset>();
 
 /**
  * The layout of the `--events` file: `--events-preset`, else the first of generic, zendesk-json,
- * fivetran whose required columns the file has (each try opens the file and reads its header or
+ * fivetran, chatwoot whose required columns the file has (each try opens the file and reads its header or
  * first record, then stops). Standard input can be read once: generic unless `--events-preset`.
  * When none fits, the generic layout's `E_INPUT_COLUMNS`, naming the columns found.
  */

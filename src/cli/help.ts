@@ -64,7 +64,8 @@ Input:
       --events FILE        ticket history (ticket_id, at, field, value): status, assignee, group,
                            priority changes attached to the tickets by id
       --events-preset NAME generic, zendesk-json (ticket events or audits), fivetran
-                           (ticket_field_history CSV); default: the first whose columns fit
+                           (ticket_field_history CSV), chatwoot (reporting_events);
+                           default: the first whose columns fit
       --responses FILE     survey answers (kind, score, scale_min, scale_max, answered_at, ...)
       --cohorts FILE       customer cohorts (label, start, size, period, active_1..active_N)
       --map FIELD=COLUMN   read a ticket field from another column (repeatable); FIELD= unmaps.

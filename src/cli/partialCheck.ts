@@ -7,6 +7,7 @@
  * @module
  */
 import { BUCKETS, PRESETS } from "./args.ts";
+import { EVENT_PRESETS } from "../io/index.ts";
 import { CliError } from "./errors.ts";
 import type { InputSection } from "./inputs.ts";
 import type { PartialFile, PartialOptions } from "./partial.ts";
@@ -126,7 +127,7 @@ function inputSection(f: Fields, x: unknown): InputSection {
   // Partials written before `--events` existed have no `input.events`: no history file was given.
   const e = o["events"] === undefined ? null : f.nullable(o["events"], "input.events", (x, field) => summary(f, x, field));
   if (e !== null) {
-    f.oneOf(e["preset"], "input.events.preset", ["generic", "zendesk-json", "fivetran"]);
+    f.oneOf(e["preset"], "input.events.preset", EVENT_PRESETS);
     f.oneOf(e["presetSource"], "input.events.presetSource", ["option", "detected"]);
     for (const key of ["attached", "unmatched", "beforeCreated"]) f.count(e[key], `input.events.${key}`);
   }

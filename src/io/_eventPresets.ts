@@ -9,7 +9,8 @@
  */
 import type { TicketField } from "../models/ticket.ts";
 import type { FieldSpec } from "./_modelSpec.ts";
-import { field, isObject, own, type PresetContext } from "./_presetKit.ts";
+import { field, isObject, listAt, own, type PresetContext } from "./_presetKit.ts";
+import { CHATWOOT_JSON } from "./_presetChatwoot.ts";
 import { STATUS_TABLES, type StatusEntry } from "./_ticketPresets.ts";
 import { readId, readText, readTimestamp, type Reader } from "./_values.ts";
 import { readAuthorRole } from "./readMessages.ts";
@@ -22,13 +23,16 @@ import { readAuthorRole } from "./readMessages.ts";
  *   `child_events`) or Ticket Audits (`audits` with their `events`), as JSON or NDJSON.
  * - `fivetran`: Fivetran's Zendesk connector table `ticket_field_history` exported from a
  *   warehouse as CSV (`field_name`, `ticket_id`, `updated`, `value`, `user_id`).
+ * - `chatwoot`: Chatwoot's `reporting_events` (the table, or the API's `payload`):
+ *   `conversation_opened` and `conversation_bot_handoff` → open, `conversation_resolved` and
+ *   `conversation_bot_resolved` → resolved, at `event_end_time`; joined by `conversation_id`.
  *
  * @category Input
  */
-export type EventPreset = "generic" | "zendesk-json" | "fivetran";
+export type EventPreset = "generic" | "zendesk-json" | "fivetran" | "chatwoot";
 
 /** Every {@link EventPreset}, in the order the docs list them. @internal */
-export const EVENT_PRESET_NAMES: readonly EventPreset[] = ["generic", "zendesk-json", "fivetran"];
+export const EVENT_PRESET_NAMES: readonly EventPreset[] = ["generic", "zendesk-json", "fivetran", "chatwoot"];
 
 /** A field an events file records: the status or one of the {@link TicketField}s. @internal */
 export type EventField = "status" | TicketField;
@@ -52,6 +56,10 @@ export interface EventLayout {
   readonly names: ReadonlyMap<string, EventField>;
   /** `true` when a field name not in `names` leaves the record out (a vendor's other fields); `false` rejects it. */
   readonly othersExcluded: boolean;
+  /** Event names that state both the field and its value (Chatwoot's `conversation_resolved` → status `resolved`). */
+  readonly named?: ReadonlyMap<string, readonly [EventField, string]>;
+  /** Naive timestamps are UTC unless a time zone is given (a warehouse's or a database's convention). */
+  readonly naiveUtc?: boolean;
   readonly unwrap?: (value: unknown) => readonly unknown[] | undefined;
 }
 
@@ -183,5 +191,28 @@ export const EVENT_LAYOUTS: Readonly<Record<EventPreset, EventLayout>> = {
     ],
     names: ZENDESK_NAMES,
     othersExcluded: true,
+    naiveUtc: true,
+  },
+  // chatwoot/chatwoot app/listeners/reporting_event_listener.rb: each event's name, user,
+  // conversation and event_end_time (the moment of the change; event_start_time is the start of
+  // the interval its value measures).
+  chatwoot: {
+    statuses: CHATWOOT_JSON.statuses,
+    fields: (ctx) => [
+      field("ticketId", "conversation_id", readId, true),
+      field("at", ["event_end_time", "created_at"], at(ctx), true),
+      field("field", "name", readText, true),
+      field("authorId", "user_id", readText),
+    ],
+    names: new Map(),
+    named: new Map<string, readonly [EventField, string]>([
+      ["conversation_opened", ["status", "open"]],
+      ["conversation_bot_handoff", ["status", "open"]],
+      ["conversation_resolved", ["status", "resolved"]],
+      ["conversation_bot_resolved", ["status", "resolved"]],
+    ]),
+    othersExcluded: true,
+    naiveUtc: true,
+    unwrap: (value) => listAt(value, "data", "payload") ?? listAt(value, "payload"),
   },
 };

@@ -97,9 +97,14 @@ const eventKey = (ticketId: string, at: Date, field: string, value: string | und
  *   Zendesk comments (`comment`) and its other event types (`otherEvent`: notifications, …).
  *   Zendesk JSON counts one record per change (child event or audit event), each carrying its
  *   update's `ticket_id`, `created_at` (else `timestamp`) and author (`updater_id` or the
- *   audit's `author_id`); `Create` events give the values a ticket was created with. Fivetran
- *   timestamps without an offset are UTC unless `timeZone` says otherwise (the warehouse's
- *   convention). docs/guide/definitions.md ("Ticket history (events)") has the meaning.
+ *   audit's `author_id`); `Create` events give the values a ticket was created with. Chatwoot's
+ *   `reporting_events` give status changes only: `conversation_opened` and
+ *   `conversation_bot_handoff` open the conversation, `conversation_resolved` and
+ *   `conversation_bot_resolved` resolve it, at `event_end_time` (its other events are
+ *   measurements: excluded as `otherEvent`); they name the conversation by its internal id,
+ *   which the conversations API shows as `id` only in database exports (the API's `id` is the
+ *   `display_id`). Fivetran and Chatwoot timestamps without an offset are UTC unless `timeZone`
+ *   says otherwise (the warehouse's and the database's convention). docs/guide/definitions.md ("Ticket history (events)") has the meaning.
  * @example
  * ```ts
  * const { records, stats } = await readEvents(openFile("examples/data/events.csv"));
@@ -109,6 +114,7 @@ const eventKey = (ticketId: string, at: Date, field: string, value: string | und
  * @see {@link https://developer.zendesk.com/api-reference/ticketing/ticket-management/incremental_exports/ | Zendesk incremental ticket event export}
  * @see {@link https://developer.zendesk.com/documentation/ticketing/reference-guides/ticket-audit-events-reference/ | Zendesk ticket audit events}
  * @see {@link https://fivetran.com/docs/connectors/applications/zendesk | Fivetran Zendesk connector (ticket_field_history)}
+ * @see {@link https://github.com/chatwoot/chatwoot/blob/develop/app/listeners/reporting_event_listener.rb | Chatwoot reporting events}
  * @category Input
  */
 export async function readEvents(input: InputSource, options?: ReadEventsOptions): Promise<ReadResult<TicketEvent>> {
@@ -119,7 +125,7 @@ export async function readEvents(input: InputSource, options?: ReadEventsOptions
     throw new MetricRangeError("E_PRESET", `${fn}: preset must be one of ${EVENT_PRESETS.join(", ")}, got ${JSON.stringify(preset)}`);
   }
   const layout = EVENT_LAYOUTS[preset];
-  const timeZone = checkTimeZone(fn, opts.timeZone) ?? (preset === "fivetran" ? "UTC" : undefined);
+  const timeZone = checkTimeZone(fn, opts.timeZone) ?? (layout.naiveUtc === true ? "UTC" : undefined);
   const status = statusReader(fn, preset, layout.statuses, opts.statusMap);
   const map = parseColumnMap(fn, opts.map, EVENT_KEYS.slice(0, 6));
   const fields = applyColumnMap(fn, layout.fields({ timeZone, status }), map, () => readText, {
@@ -141,10 +147,13 @@ export async function readEvents(input: InputSource, options?: ReadEventsOptions
           if (kind === "comment") return { ok: false, excluded: EVENT_EXCLUSIONS.comment };
           if (kind !== "change" && kind !== "create") return { ok: false, excluded: EVENT_EXCLUSIONS.otherEvent };
         }
-        const name = values["field"];
-        const field = typeof name === "string" ? layout.names.get(name.trim().toLowerCase()) : undefined;
+        const name = typeof values["field"] === "string" ? values["field"].trim().toLowerCase() : undefined;
+        const named = name === undefined ? undefined : layout.named?.get(name);
+        const field = named?.[0] ?? (name === undefined ? undefined : layout.names.get(name));
         if (field === undefined) {
-          if (layout.othersExcluded) return { ok: false, excluded: EVENT_EXCLUSIONS.otherField };
+          if (layout.othersExcluded) {
+            return { ok: false, excluded: layout.named === undefined ? EVENT_EXCLUSIONS.otherField : EVENT_EXCLUSIONS.otherEvent };
+          }
           return {
             ok: false,
             issues: [{ key: "field", reason: "must be status, assignee, group or priority (also assignee_id, group_id)" }],
@@ -154,7 +163,10 @@ export async function readEvents(input: InputSource, options?: ReadEventsOptions
         const at = values["at"] as Date;
         const authorId = values["authorId"] as string | undefined;
         const authorRole = values["authorRole"] as AuthorRole | undefined;
-        const raw = values["value"];
+        const raw = named?.[1] ?? values["value"];
+        if (raw !== undefined && typeof raw !== "string" && !(typeof raw === "number" && Number.isFinite(raw))) {
+          return { ok: false, issues: [{ key: "value", reason: "must be a string or a number" }] };
+        }
         const text = raw === undefined ? undefined : String(raw).trim();
         let value: string | undefined = text === "" ? undefined : text;
         let issue: BuildIssue | undefined;

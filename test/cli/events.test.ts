@@ -137,12 +137,15 @@ describe("the layout: --events-preset or detected", () => {
     const r = await cli(["report", DATA.tickets, "--events", DATA.messages, "-q"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`events file ${DATA.messages} does not fit the generic events layout: missing column "field"`);
-    expect(r.stderr).toContain("--events-preset generic|zendesk-json|fivetran");
+    expect(r.stderr).toContain("--events-preset generic|zendesk-json|fivetran|chatwoot");
   });
 
   it("a wrong preset name, and --events with a thread preset, are usage errors", async () => {
     const bad = await cli(["report", DATA.tickets, "--events", EXAMPLE_EVENTS, "--events-preset", "zendesk"]);
-    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("--events-preset must be one of generic, zendesk-json, fivetran")]);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      expect.stringContaining("--events-preset must be one of generic, zendesk-json, fivetran, chatwoot"),
+    ]);
     const twcs = await cli(["report", repo("test/fixtures/io/twcs-threads.csv"), "--preset", "twcs", "--events", EXAMPLE_EVENTS]);
     expect([twcs.code, twcs.stderr]).toEqual([2, expect.stringContaining("--events cannot be used with --preset twcs")]);
   });

@@ -207,6 +207,24 @@ describe("Fivetran's Zendesk ticket_field_history as CSV (preset fivetran)", () 
   });
 });
 
+describe("Chatwoot's reporting_events (preset chatwoot)", () => {
+  // Names and columns as chatwoot/chatwoot app/listeners/reporting_event_listener.rb writes them:
+  // the change happens at event_end_time; other events (first_response, reply_time, …) are
+  // measurements, not changes.
+  it("opened and bot handoff → open, resolved and bot resolved → resolved (solved); the rest excluded", async () => {
+    const result = await readEvents(openFile(fixture("chatwoot-reporting-events.json")), { preset: "chatwoot" });
+    const events = await all(result);
+    expect(events.map(row)).toEqual([
+      ["4101", "2026-05-04T09:02:00.000Z", "status", "open", ""],
+      ["4101", "2026-05-04T10:00:00.000Z", "status", "solved", "11"],
+      ["4101", "2026-05-04T12:00:00.000Z", "status", "open", "11"],
+      ["4101", "2026-05-04T12:15:00.000Z", "status", "solved", "11"],
+      ["4102", "2026-05-04T11:01:00.000Z", "status", "solved", ""],
+    ]);
+    expect(accounting(result)).toEqual({ read: 7, used: 5, rejected: 0, excluded: 2, excludedBy: { otherEvent: 2 } });
+  });
+});
+
 describe("the join to tickets (readTickets with events)", () => {
   const tickets = [
     "id,created_at,status,solved_at",
