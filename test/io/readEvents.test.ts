@@ -169,6 +169,11 @@ describe("Zendesk JSON (preset zendesk-json)", () => {
       },
     };
     const audit = await all(await readEvents(named("a.json", JSON.stringify(single)), { preset: "zendesk-json" }));
+    // A tracked field whose value is not a string or a number (an array, an object) is rejected, not turned into text.
+    const odd = { ticket_id: 1, created_at: "2026-01-01T00:00:00Z", child_events: [{ status: ["open"], event_type: "Change" }] };
+    const rejected = await readEvents(named("o.json", JSON.stringify(odd)), { preset: "zendesk-json" });
+    expect(await all(rejected)).toEqual([]);
+    expect(rejected.rejects.map((r) => [r.column, r.reason])).toEqual([["value", "must be a string or a number"]]);
     expect(audit.map(row)).toEqual([["3", "2026-01-01T00:00:00.000Z", "status", "pending", "4"]]);
   });
 });
