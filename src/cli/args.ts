@@ -6,12 +6,15 @@
  */
 import { REPORT_TABLES, type QuantileOption } from "../report/index.ts";
 import { parseArgs } from "node:util";
-import { TICKET_PRESETS, type InputFormat, type TicketPreset } from "../io/index.ts";
+import { EVENT_PRESETS, TICKET_PRESETS, type EventPreset, type InputFormat, type TicketPreset } from "../io/index.ts";
 import { dateFormatProblem } from "../io/dateFormat.ts";
 import { CliError } from "./errors.ts";
 import type { RegressionArg } from "./regression.ts";
 import { parseList } from "./values.ts";
 import { repeatWindowOf } from "./repeatWindow.ts";
+import { RANK_BY } from "./rankBy.ts";
+
+export { RANK_BY } from "./rankBy.ts";
 
 /** The output formats. */
 export const FORMATS = ["table", "markdown", "json", "csv", "html"] as const;
@@ -28,20 +31,6 @@ export const BUCKETS = ["hour", "day", "week", "month"] as const;
 export const CSV_TABLES = [...REPORT_TABLES, "gates", "rejects", "absent", "tickets"] as const;
 /** A table `--format csv` can write. */
 export type CsvTable = (typeof CSV_TABLES)[number];
-/** The leaderboard metrics (`--rank-by`). */
-export const RANK_BY = [
-  "tickets",
-  "firstResponseMedian",
-  "resolutionMedian",
-  "csat",
-  "oneTouchShare",
-  "firstResponseMeanAdjusted",
-  "resolutionMeanAdjusted",
-  "csatAdjusted",
-  "oneTouchShareAdjusted",
-  "csatShrunk",
-  "oneTouchShareShrunk",
-] as const;
 const INPUT_FORMATS: readonly InputFormat[] = ["csv", "json", "ndjson"];
 
 /** One gate as written: `--gate` (must hold) or `--fail-if` (must not hold). */
@@ -58,6 +47,9 @@ export interface ReportArgs {
   readonly preset: TicketPreset;
   readonly inputFormat: InputFormat | undefined;
   readonly messages: string | undefined;
+  /** `--events`: a ticket history file, and `--events-preset` (undefined: detected, see ./events.ts). */
+  readonly events: string | undefined;
+  readonly eventsPreset: EventPreset | undefined;
   readonly responses: string | undefined;
   readonly cohorts: string | undefined;
   readonly timeZone: string | undefined;
@@ -127,6 +119,8 @@ const OPTIONS = {
   preset: { type: "string", short: "p" },
   "input-format": { type: "string" },
   messages: { type: "string" },
+  events: { type: "string" },
+  "events-preset": { type: "string" },
   responses: { type: "string" },
   cohorts: { type: "string" },
   timezone: { type: "string" },
@@ -350,6 +344,8 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     preset: choice("preset", values.preset, PRESETS) ?? "generic",
     inputFormat: choice("input-format", values["input-format"], INPUT_FORMATS),
     messages: values.messages,
+    events: values.events,
+    eventsPreset: choice("events-preset", values["events-preset"], EVENT_PRESETS),
     responses: values.responses,
     cohorts: values.cohorts,
     timeZone: values.timezone ?? values["time-zone"],

@@ -16,7 +16,7 @@ import type { CliDocument, HelpdeskDurations } from "./document.ts";
 import { CliError, EXIT } from "./errors.ts";
 import { evaluateGates, isAbsent, isFailure, parseGate, type Gate, type GateResult } from "./gates.ts";
 import type { FileRejects, InputSection } from "./inputs.ts";
-import { absentInputs, type InputFile } from "./inputsNeeded.ts";
+import { absentInputs } from "./inputsNeeded.ts";
 import type { CliIo } from "./io.ts";
 import { evaluateRegressions, loadBaseline, parseRegression, type RegressionGate } from "./regression.ts";
 import { renderCsv, rejectsTable } from "./render/csv.ts";
@@ -128,7 +128,10 @@ export async function writeRejects(path: string | undefined, rejects: readonly F
  */
 export async function finish(args: FinishArgs, io: CliIo, format: OutputFormat, checks: Checks, outcome: Outcome): Promise<number> {
   const { input, report } = outcome;
-  const rejected = [input.tickets, input.messages, input.responses, input.cohorts].reduce((n, f) => n + (f?.rejected ?? 0), 0);
+  const rejected = [input.tickets, input.messages, input.responses, input.cohorts, input.events].reduce(
+    (n, f) => n + (f?.rejected ?? 0),
+    0,
+  );
   await writeRejects(args.rejects, outcome.rejects);
   // A run that used no ticket row has nothing to report: never an empty report "as of 1970".
   if (input.tickets.used === 0) throw noRowsError(input.tickets, outcome.ticketRejects, args);
@@ -137,9 +140,13 @@ export async function finish(args: FinishArgs, io: CliIo, format: OutputFormat, 
     fields: input.tickets.fields,
     json: input.tickets.format !== "csv",
     // A thread preset's tickets carry their messages: as good as a --messages file.
-    files: (["messages", "responses"] as const).filter(
-      (role): role is InputFile => args[role] !== undefined || (role === "messages" && input.tickets.threads !== undefined),
-    ),
+    files: [
+      ...(["messages", "responses"] as const).filter(
+        (role) => args[role] !== undefined || (role === "messages" && input.tickets.threads !== undefined),
+      ),
+      // A history file gives the status history (merged runs know it from the parts' input).
+      ...(input.events === null ? [] : (["events"] as const)),
+    ],
     slaMetrics: outcome.slaMetrics,
     dimensions: outcome.dimensions.flat(),
   });

@@ -63,7 +63,7 @@ export interface TicketWarning {
 
 const DATE_FIELDS = ["createdAt", "assignedAt", "firstResponseAt", "firstSolvedAt", "solvedAt", "closedAt"] as const;
 
-/** The latest valid instant on a ticket (its dates, messages and status changes), or -Infinity. */
+/** The latest valid instant on a ticket (its dates, messages, status and field changes), or -Infinity. */
 function latestOf(ticket: Ticket): number {
   let latest = -Infinity;
   const see = (date: Date | undefined): void => {
@@ -73,6 +73,7 @@ function latestOf(ticket: Ticket): number {
   for (const field of DATE_FIELDS) see(ticket[field]);
   for (const m of ticket.messages ?? []) see(m.at);
   for (const s of ticket.statusHistory ?? []) see(s.at);
+  for (const f of ticket.fieldHistory ?? []) see(f.at);
   return latest;
 }
 

@@ -61,6 +61,11 @@ Input:
                            Customer Support on Twitter data set; brand = the account that replied)
       --input-format F     csv, json or ndjson, when the name and content do not tell (stdin)
       --messages FILE      messages (ticket_id, at, author, public) attached to the tickets
+      --events FILE        ticket history (ticket_id, at, field, value): status, assignee, group,
+                           priority changes attached to the tickets by id
+      --events-preset NAME generic, zendesk-json (ticket events or audits), fivetran
+                           (ticket_field_history CSV), chatwoot (reporting_events);
+                           default: the first whose columns fit
       --responses FILE     survey answers (kind, score, scale_min, scale_max, answered_at, ...)
       --cohorts FILE       customer cohorts (label, start, size, period, active_1..active_N)
       --map FIELD=COLUMN   read a ticket field from another column (repeatable); FIELD= unmaps.

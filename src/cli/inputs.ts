@@ -7,6 +7,7 @@
  */
 import { MetricRangeError } from "../_lib/errors.ts";
 import {
+  EVENT_PRESETS,
   InputFormatError,
   readCohorts,
   readSurveyResponses,
@@ -15,6 +16,7 @@ import {
   type ReadResult,
   type Reject,
   type TicketPreset,
+  type EventPreset,
   type NamedSource,
   type ReadTicketsOptions,
   type ThreadStats,
@@ -28,15 +30,18 @@ import type { ReportArgs } from "./args.ts";
 import { describeFsError } from "./config.ts";
 import { CliError } from "./errors.ts";
 import type { CliIo } from "./io.ts";
+import { eventsPreset, type EventsSummary } from "./events.ts";
 
 /** The role of an input file. */
-export type FileRole = "tickets" | "messages" | "responses" | "cohorts" | "calls";
+export type FileRole = "tickets" | "messages" | "responses" | "cohorts" | "calls" | "events";
 
 /** The readers, opened (headers checked) but not yet iterated. */
 export interface OpenedFiles {
   readonly tickets: TicketReadResult;
   readonly responses: ReadResult<SurveyResponse> | undefined;
   readonly cohorts: ReadResult<Cohort> | undefined;
+  /** The layout the history file (`--events`) is read with, when there is one. */
+  readonly eventsPreset?: EventPreset;
 }
 
 /** How one file was read: the `input.<role>` entries of the JSON output. */
@@ -111,6 +116,8 @@ export interface InputSection {
   readonly responses: FileSummary | null;
   /** The cohorts file. */
   readonly cohorts: FileSummary | null;
+  /** The ticket history file (`--events`), with its layout and how many changes were attached (./events.ts). */
+  readonly events: EventsSummary | null;
 }
 
 /** The problems of a file, with the file it belongs to; `warning` rows were kept. */
@@ -144,11 +151,13 @@ export function inputError(role: FileRole, path: string, error: unknown): unknow
       `${where} does not fit the ${error.preset} ${role === "tickets" || role === "calls" ? "preset" : "layout"}: missing column${error.missing.length === 1 ? "" : "s"} ${list(error.missing)}\n` +
         `  expected: ${list(error.expected)}\n` +
         `  found:    ${error.found.length === 0 ? "(no columns)" : list(error.found)}`,
-      role === "calls"
-        ? "Choose the preset of your log (--preset call-log|anonymous-bank, or a ticket preset) or map columns with --map field=Column"
-        : role === "tickets"
-          ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json|chatwoot-json|helpscout-json|zammad-json|gorgias-json|threads|twcs) or map columns with --map field=Column"
-          : "Map columns with --map field=Column (tickets only) or rename the columns; docs/guide/cli.md lists them",
+      role === "events"
+        ? `Choose the layout of your history file (--events-preset ${EVENT_PRESETS.join("|")}) or rename the columns; docs/guide/cli.md lists them`
+        : role === "calls"
+          ? "Choose the preset of your log (--preset call-log|anonymous-bank, or a ticket preset) or map columns with --map field=Column"
+          : role === "tickets"
+            ? "Choose the preset of your export (--preset generic|zendesk-csv|zendesk-json|freshdesk-csv|intercom-json|chatwoot-json|helpscout-json|zammad-json|gorgias-json|threads|twcs) or map columns with --map field=Column"
+            : "Map columns with --map field=Column (tickets only) or rename the columns; docs/guide/cli.md lists them",
     );
   }
   if (error instanceof MetricRangeError) return new CliError("E_CLI_OPTION_VALUE", `${where}: ${error.message.replace(/^\w+: /, "")}`);
@@ -173,8 +182,11 @@ function zoneOptions(args: ReportArgs): { timeZone?: string; dateFormat?: string
   };
 }
 
-/** The options of the tickets reader; the messages file inherits the time zone and the date layout. */
-function ticketOptions(args: ReportArgs, io: CliIo): ReadTicketsOptions {
+/**
+ * The options of the tickets reader; the messages and history files inherit the time zone and
+ * the date layout, the history file also the status map (and is read with `history`, its layout).
+ */
+function ticketOptions(args: ReportArgs, io: CliIo, history: EventPreset): ReadTicketsOptions {
   return {
     preset: args.preset,
     ...zoneOptions(args),
@@ -182,6 +194,16 @@ function ticketOptions(args: ReportArgs, io: CliIo): ReadTicketsOptions {
     ...(args.map.length === 0 ? {} : { map: args.map }),
     ...(args.statusMap.length === 0 ? {} : { statusMap: args.statusMap }),
     ...(args.messages === undefined ? {} : { messages: source(args.messages, io) }),
+    ...(args.events === undefined
+      ? {}
+      : {
+          events: source(args.events, io),
+          eventsOptions: {
+            preset: history,
+            ...zoneOptions(args),
+            ...(args.statusMap.length === 0 ? {} : { statusMap: args.statusMap }),
+          },
+        }),
   };
 }
 
@@ -193,7 +215,7 @@ function ticketOptions(args: ReportArgs, io: CliIo): ReadTicketsOptions {
  */
 export async function latestInstantBound(args: ReportArgs, io: CliIo): Promise<number | undefined> {
   try {
-    let latest = await latestTicketInstant(source(args.tickets, io), ticketOptions(args, io));
+    let latest = await latestTicketInstant(source(args.tickets, io), ticketOptions(args, io, await eventsPreset(args, io)));
     if (latest === undefined || args.responses === undefined) return latest;
     const responses = await readSurveyResponses(source(args.responses, io), zoneOptions(args));
     for await (const response of responses.records) latest = Math.max(latest, response.answeredAt.getTime());
@@ -208,18 +230,23 @@ export async function latestInstantBound(args: ReportArgs, io: CliIo): Promise<n
  * before anything is computed). Standard input (`-`) may be used by one file only.
  */
 export async function openFiles(args: ReportArgs, io: CliIo): Promise<OpenedFiles> {
-  const paths = [args.tickets, args.messages, args.responses, args.cohorts].filter((p) => p === "-");
+  const paths = [args.tickets, args.messages, args.events, args.responses, args.cohorts].filter((p) => p === "-");
   if (paths.length > 1) throw new CliError("E_CLI_USAGE", "only one input can be read from standard input (-)");
   const tz = zoneOptions(args);
+  const history = await eventsPreset(args, io);
   let tickets: TicketReadResult;
   try {
-    tickets = await readTickets(source(args.tickets, io), ticketOptions(args, io));
+    tickets = await readTickets(source(args.tickets, io), ticketOptions(args, io, history));
   } catch (error) {
-    // The messages file is read inside readTickets: tell its errors apart.
-    const fromMessages =
-      args.messages !== undefined &&
-      ((error instanceof InputFormatError && error.preset === "messages") || (error as { path?: unknown } | null)?.path === args.messages);
-    throw fromMessages ? inputError("messages", args.messages as string, error) : inputError("tickets", args.tickets, error);
+    // The messages and history files are read inside readTickets: tell their errors apart.
+    const from = (path: string | undefined, preset: (p: string) => boolean): path is string =>
+      path !== undefined &&
+      ((error instanceof InputFormatError && preset(error.preset)) || (error as { path?: unknown } | null)?.path === path);
+    if (from(args.messages, (p) => p === "messages")) throw inputError("messages", args.messages, error);
+    if (from(args.events, (p) => p.endsWith(" events"))) throw inputError("events", args.events, error);
+    if (error instanceof MetricRangeError && /^readEvents: /.test(error.message) && args.events !== undefined)
+      throw inputError("events", args.events, error);
+    throw inputError("tickets", args.tickets, error);
   }
   const responses =
     args.responses === undefined
@@ -229,7 +256,7 @@ export async function openFiles(args: ReportArgs, io: CliIo): Promise<OpenedFile
     args.cohorts === undefined
       ? undefined
       : await attempt("cohorts", args.cohorts, () => readCohorts(source(args.cohorts as string, io), tz));
-  return { tickets, responses, cohorts };
+  return { tickets, responses, cohorts, eventsPreset: history };
 }
 
 /** The summary of one finished read. */

@@ -18,8 +18,8 @@ import type { SegmentDimension } from "../report/index.ts";
 import { GATE_ALIASES, type PathStep } from "./gateAliases.ts";
 import { pathText } from "./gatePaths.ts";
 
-/** An input file that can stand in for a ticket field (`--messages`, `--responses`). */
-export type InputFile = "messages" | "responses";
+/** An input file that can stand in for a ticket field (`--messages`, `--responses`, `--events`). */
+export type InputFile = "messages" | "responses" | "events";
 
 /** One figure and what it is computed from. */
 export interface InputNeed {
@@ -95,8 +95,9 @@ export const INPUT_NEEDS: readonly InputNeed[] = [
     "requesterWait",
     "Requester wait",
     ["statusHistory", "helpdesk.requesterWait"],
-    "requester wait time in this export (no status history, no helpdesk requester wait time)",
+    "requester wait time in this export (no status history, no helpdesk requester wait time, no --events file)",
     [/^time\.requesterWait\b/],
+    ["events"],
   ),
   need(
     "oneTouch",
@@ -150,7 +151,7 @@ export interface AbsentInput {
   readonly label: string;
   /** The ticket fields it can be computed from (any one), none of which the export has. */
   readonly fields: readonly string[];
-  /** The input files that could stand in (`messages`, `responses`), none of which was given. */
+  /** The input files that could stand in (`messages`, `responses`, `events`), none of which was given. */
   readonly files: readonly InputFile[];
   /** `no assignee column in this export`. */
   readonly message: string;

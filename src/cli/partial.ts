@@ -62,8 +62,8 @@ export interface PartialOptions {
   readonly leaderboard: { readonly by: string; readonly minSample: number };
   /** `--max-rejects`: how many problems of each file the output lists. */
   readonly maxRejects: number;
-  /** Which companion files were given (`--messages`, `--responses`, `--cohorts`). */
-  readonly files: { readonly messages: boolean; readonly responses: boolean; readonly cohorts: boolean };
+  /** Which companion files were given (`--messages`, `--responses`, `--cohorts`, `--events`). */
+  readonly files: { readonly messages: boolean; readonly responses: boolean; readonly cohorts: boolean; readonly events: boolean };
   /** `--repeat-window`, ms (7 days when not given; a partial written before it existed has none: the default). */
   readonly repeatWindow?: number;
 }

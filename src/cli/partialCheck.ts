@@ -7,6 +7,7 @@
  * @module
  */
 import { BUCKETS, PRESETS } from "./args.ts";
+import { EVENT_PRESETS } from "../io/index.ts";
 import { CliError } from "./errors.ts";
 import type { InputSection } from "./inputs.ts";
 import type { PartialFile, PartialOptions } from "./partial.ts";
@@ -123,7 +124,14 @@ function inputSection(f: Fields, x: unknown): InputSection {
   }
   f.nullable(o["responses"], "input.responses", (x, field) => summary(f, x, field));
   f.nullable(o["cohorts"], "input.cohorts", (x, field) => summary(f, x, field));
-  return o as unknown as InputSection;
+  // Partials written before `--events` existed have no `input.events`: no history file was given.
+  const e = o["events"] === undefined ? null : f.nullable(o["events"], "input.events", (x, field) => summary(f, x, field));
+  if (e !== null) {
+    f.oneOf(e["preset"], "input.events.preset", EVENT_PRESETS);
+    f.oneOf(e["presetSource"], "input.events.presetSource", ["option", "detected"]);
+    for (const key of ["attached", "unmatched", "beforeCreated"]) f.count(e[key], `input.events.${key}`);
+  }
+  return { ...o, events: e } as unknown as InputSection;
 }
 
 function options(f: Fields, x: unknown): PartialOptions {
@@ -153,7 +161,9 @@ function options(f: Fields, x: unknown): PartialOptions {
   if (o["repeatWindow"] !== undefined) f.num(o["repeatWindow"], "options.repeatWindow");
   const files = f.obj(o["files"], "options.files");
   for (const role of ["messages", "responses", "cohorts"]) f.bool(files[role], `options.files.${role}`);
-  return o as unknown as PartialOptions;
+  // Partials written before `--events` existed have no `options.files.events`: none was given.
+  const events = files["events"] === undefined ? false : f.bool(files["events"], "options.files.events");
+  return { ...o, files: { ...files, events } } as unknown as PartialOptions;
 }
 
 /**
@@ -162,12 +172,12 @@ function options(f: Fields, x: unknown): PartialOptions {
  */
 export function checkPartial(file: string, o: Readonly<Record<string, unknown>>): PartialFile {
   const f = new Fields(file);
-  options(f, o["options"]);
-  inputSection(f, o["input"]);
+  const opts = options(f, o["options"]);
+  const input = inputSection(f, o["input"]);
   f.arr(o["rejects"], "rejects").forEach((r, i) => {
     const at = `rejects[${String(i)}]`;
     const ro = f.obj(r, at);
-    f.oneOf(ro["role"], `${at}.role`, ["tickets", "messages", "responses", "cohorts"]);
+    f.oneOf(ro["role"], `${at}.role`, ["tickets", "messages", "responses", "cohorts", "events"]);
     f.str(ro["path"], `${at}.path`);
     rejectsList(f, ro["rejects"], `${at}.rejects`);
   });
@@ -184,5 +194,5 @@ export function checkPartial(file: string, o: Readonly<Record<string, unknown>>)
   });
   f.strings(o["ticketIds"], "ticketIds");
   f.obj(o["state"], "state");
-  return o as unknown as PartialFile;
+  return { ...o, options: opts, input } as unknown as PartialFile;
 }

@@ -30,7 +30,7 @@ const OPTION_NAMES: Readonly<Record<keyof PartialOptions, string>> = {
   quantiles: "--quantiles",
   leaderboard: "--rank-by / --min-sample",
   maxRejects: "--max-rejects",
-  files: "the companion files given (--messages, --responses, --cohorts)",
+  files: "the companion files given (--messages, --responses, --cohorts, --events)",
   repeatWindow: "--repeat-window",
 };
 
@@ -156,6 +156,7 @@ export function mergeInputSections(inputs: readonly InputSection[], maxRejects: 
   if (first === undefined) throw new Error("unreachable: merge of no partials");
   const messages = companions(inputs.map((i) => i.messages));
   const responses = companions(inputs.map((i) => i.responses));
+  const events = companions(inputs.map((i) => i.events));
   return {
     preset: first.preset,
     timeZone: first.timeZone,
@@ -177,6 +178,17 @@ export function mergeInputSections(inputs: readonly InputSection[], maxRejects: 
     responses: responses === null ? null : mergeSummaries(responses, maxRejects),
     // The same cohorts file in every part (checked), read once.
     cohorts: first.cohorts,
+    events:
+      events === null
+        ? null
+        : {
+            ...mergeSummaries(events, maxRejects),
+            preset: events[0]?.preset ?? "generic",
+            presetSource: events[0]?.presetSource ?? "detected",
+            attached: sum(events.map((e) => e.attached)),
+            unmatched: sum(events.map((e) => e.unmatched)),
+            beforeCreated: sum(events.map((e) => e.beforeCreated)),
+          },
   };
 }
 

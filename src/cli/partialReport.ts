@@ -104,7 +104,12 @@ export async function writePartialRun(args: ReportArgs, io: CliIo, run: PartialR
     quantiles: args.quantiles ?? "exact",
     leaderboard: { by: args.rankBy ?? "tickets", minSample: args.minSample ?? 10 },
     maxRejects: args.maxRejects,
-    files: { messages: args.messages !== undefined, responses: args.responses !== undefined, cohorts: args.cohorts !== undefined },
+    files: {
+      messages: args.messages !== undefined,
+      responses: args.responses !== undefined,
+      cohorts: args.cohorts !== undefined,
+      events: args.events !== undefined,
+    },
     ...(args.repeatWindow === undefined ? {} : { repeatWindow: args.repeatWindow }),
   };
   const partial: PartialFile = {

@@ -9,6 +9,7 @@ import { isThreadPreset } from "../io/readThreads.ts";
 import { NAIVE_PRESETS, parseReportArgs, resolveFormat, type ReportArgs } from "./args.ts";
 import { loadSchedule, loadSlaPolicy } from "./config.ts";
 import { CliError, EXIT } from "./errors.ts";
+import { eventsSummary } from "./events.ts";
 import { finish, parseChecks } from "./finish.ts";
 import { foldInputs, type Folded } from "./fold.ts";
 import { reportHelp } from "./help.ts";
@@ -24,12 +25,19 @@ export const PERCENTILES = [0.9, 0.95];
 
 /**
  * A thread preset (`threads`, `twcs`) reads conversations, their messages and statuses from the
- * reply links of its one file: `--messages` and `--status-map` would be ignored, so they are
+ * reply links of its one file: `--messages`, `--events` and `--status-map` would be ignored, so they are
  * refused here, naming the option (the reader refuses them too, from code).
  */
 function checkThreadPresetArgs(args: ReportArgs): void {
   if (!isThreadPreset(args.preset)) return;
-  const given = args.messages !== undefined ? "--messages" : args.statusMap.length > 0 ? "--status-map" : undefined;
+  const given =
+    args.messages !== undefined
+      ? "--messages"
+      : args.events !== undefined
+        ? "--events"
+        : args.statusMap.length > 0
+          ? "--status-map"
+          : undefined;
   if (given === undefined) return;
   throw new CliError(
     "E_CLI_USAGE",
@@ -86,7 +94,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const checks = await parseChecks(args, segments.dimensions);
 
   const first = await openFiles(args, io);
-  const fromStdin = [args.tickets, args.messages, args.responses, args.cohorts].includes("-");
+  const fromStdin = [args.tickets, args.messages, args.events, args.responses, args.cohorts].includes("-");
   const quiet = args.quiet;
   const showProgress = !quiet && io.stderr.isTTY === true;
   let lastProgress = 0;
@@ -192,6 +200,7 @@ function describeInput(
     responses:
       files.responses === undefined || args.responses === undefined ? null : fileSummary(args.responses, files.responses, args.maxRejects),
     cohorts: files.cohorts === undefined || args.cohorts === undefined ? null : fileSummary(args.cohorts, files.cohorts, args.maxRejects),
+    events: eventsSummary(args, files.tickets.events, files.eventsPreset ?? "generic"),
   };
   const rejects: FileRejects[] = [
     {
@@ -219,6 +228,9 @@ function describeInput(
     ...(files.cohorts === undefined || args.cohorts === undefined
       ? []
       : [{ role: "cohorts" as const, path: args.cohorts, rejects: files.cohorts.rejects }]),
+    ...(files.tickets.events === undefined || args.events === undefined
+      ? []
+      : [{ role: "events" as const, path: args.events, rejects: files.tickets.events.rejects }]),
   ];
   return { input, rejects };
 }

@@ -73,6 +73,7 @@ function inputBlocks(doc: CliDocument): Block[] {
   add("messages", doc.input.messages);
   add("responses", doc.input.responses);
   add("cohorts", doc.input.cohorts);
+  add("events", doc.input.events);
   const columns: Column[] = [
     { label: "file" },
     { label: "path" },
@@ -89,6 +90,14 @@ function inputBlocks(doc: CliDocument): Block[] {
   const m = doc.input.messages;
   if (m !== null)
     blocks.push({ type: "note", text: `Messages attached to tickets: ${String(m.attached)}; matching no ticket: ${String(m.unmatched)}.` });
+  const e = doc.input.events;
+  if (e !== null) {
+    const before = e.beforeCreated > 0 ? `; before their ticket's creation: ${String(e.beforeCreated)}` : "";
+    blocks.push({
+      type: "note",
+      text: `Ticket history (${e.preset}): changes attached to tickets: ${String(e.attached)}; matching no ticket: ${String(e.unmatched)}${before}.`,
+    });
+  }
   if (doc.input.tickets.precomputed > 0) {
     blocks.push({
       type: "note",

@@ -345,6 +345,7 @@ export const INPUT_SHAPE = {
   messages: { ...FILE, attached: N, unmatched: N },
   responses: FILE,
   cohorts: FILE,
+  events: { ...FILE, preset: S, presetSource: S, attached: N, unmatched: N, beforeCreated: N },
 } as const satisfies ShapeOf<InputSection>;
 
 /** The shape of the document gates read: `{ report, input }`. */

@@ -65,6 +65,7 @@ export function describeRejects(input: InputSection, args: RejectsArgs): string 
   if (input.messages !== null) lines.push(...fileLines("messages", input.messages, args));
   if (input.responses !== null) lines.push(...fileLines("responses", input.responses, args));
   if (input.cohorts !== null) lines.push(...fileLines("cohorts", input.cohorts, args));
+  if (input.events !== null) lines.push(...fileLines("events", input.events, args));
   return `${lines.join("\n")}\n`;
 }
 
@@ -97,6 +98,7 @@ export function rejectedShareWarnings(input: InputSection): string {
     ["message", input.messages],
     ["response", input.responses],
     ["cohort", input.cohorts],
+    ["event", input.events],
   ];
   let out = "";
   for (const [role, file] of files) {

@@ -27,7 +27,9 @@ export type { InputFormatCode, InputFormatDetails } from "./InputFormatError.ts"
 export { readCsv } from "./readCsv.ts";
 export type { CsvRecord, ReadCsvOptions } from "./readCsv.ts";
 export { readTickets, TICKET_PRESETS } from "./readTickets.ts";
-export type { MessageJoin, ReadTicketsOptions, TicketReadResult } from "./readTickets.ts";
+export type { EventJoin, MessageJoin, ReadTicketsOptions, TicketReadResult } from "./readTickets.ts";
+export { EVENT_PRESETS, readEvents } from "./readEvents.ts";
+export type { EventPreset, ReadEventsOptions, TicketEvent } from "./readEvents.ts";
 export { readMessages } from "./readMessages.ts";
 export { readThreads } from "./readThreads.ts";
 export type { ReadThreadsOptions, ThreadReadResult } from "./readThreads.ts";

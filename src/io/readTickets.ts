@@ -1,6 +1,4 @@
 import { MetricRangeError } from "../_lib/errors.ts";
-import { stateFor } from "../_lib/group.ts";
-import type { Message } from "../models/message.ts";
 import type { Ticket, TicketStatus } from "../models/ticket.ts";
 import { applyColumnMap, readModel, recordBatches, withBatches, type FieldSpec, type RecordBatch } from "./_engine.ts";
 import { IdIndex } from "./_idIndex.ts";
@@ -19,15 +17,16 @@ import {
   type StatusExclusion,
 } from "./_ticketPresets.ts";
 import { readMessages, type ReadMessagesOptions } from "./readMessages.ts";
+import { readEvents, type ReadEventsOptions } from "./readEvents.ts";
+import { openJoins, type EventJoin, type MessageJoin } from "./_joins.ts";
 import { EXCLUDED } from "./_presetKit.ts";
 import { VENDOR_PRESETS } from "./_presetVendors.ts";
 import { isThreadPreset, THREAD_PRESETS } from "./_threadPresets.ts";
 import type { ThreadStats } from "./_threads.ts";
 import { readThreads } from "./readThreads.ts";
-import type { InputSource, ReadOptions, ReadResult, ReadStats, Reject, ThreadPreset, TicketPreset } from "./types.ts";
+import type { InputSource, ReadOptions, ReadResult, ThreadPreset, TicketPreset } from "./types.ts";
 
-/** A new empty list (for {@link stateFor}). */
-const newList = <T>(): T[] => [];
+export type { EventJoin, MessageJoin } from "./_joins.ts";
 
 /**
  * Options of {@link readTickets}.
@@ -51,22 +50,14 @@ export interface ReadTicketsOptions extends ReadOptions {
   readonly messages?: InputSource;
   /** Options of the messages file; default: `{ timeZone, dateFormat }` of these options. */
   readonly messagesOptions?: ReadMessagesOptions;
-}
-
-/**
- * The accounting of the messages file attached by {@link readTickets}.
- *
- * @category Input
- */
-export interface MessageJoin {
-  /** The messages file's own counts. */
-  readonly stats: ReadStats;
-  /** The messages file's rejects. */
-  readonly rejects: Reject[];
-  /** Messages attached to a returned ticket (final once the tickets are iterated). */
-  attached: number;
-  /** Valid messages whose ticket id matched no returned ticket (final once the tickets are iterated). */
-  unmatched: number;
+  /**
+   * A ticket history file (a source like `input`; see `readEvents`) whose status changes become
+   * each ticket's `statusHistory` and whose assignee, group and priority changes its
+   * `fieldHistory`, joined by id like `messages` (read whole first, held in memory). Default: none.
+   */
+  readonly events?: InputSource;
+  /** Options of the history file; default: `{ timeZone, dateFormat, statusMap }` of these options (preset `generic`). */
+  readonly eventsOptions?: ReadEventsOptions;
 }
 
 /**
@@ -78,6 +69,8 @@ export interface MessageJoin {
 export interface TicketReadResult extends ReadResult<Ticket> {
   /** The messages join, when `options.messages` was given. */
   readonly messages?: MessageJoin;
+  /** The history join, when `options.events` was given. */
+  readonly events?: EventJoin;
   /** The thread accounting, for a thread preset (`threads`, `twcs`; see `readThreads`). */
   readonly threads?: ThreadStats;
 }
@@ -111,18 +104,6 @@ const keyOf = (field: string): string => (precomputedKeys.has(field) ? `${PRE}${
 /** Fields a column map may read from two columns (`A+B`): ids joined by `/`, a date and a time of day by a space. */
 const ID_FIELDS = new Set(["id", "requesterId"]);
 const TIME_FIELDS = new Set(["createdAt", "assignedAt", "firstResponseAt", "firstSolvedAt", "solvedAt", "closedAt"]);
-
-async function groupMessages(
-  source: InputSource,
-  options: ReadMessagesOptions,
-): Promise<{ join: MessageJoin; byTicket: Map<string, Message[]> }> {
-  const { records, stats, rejects } = await readMessages(source, options);
-  const byTicket = new Map<string, Message[]>();
-  for await (const { ticketId, message } of records) {
-    stateFor(byTicket, ticketId, newList).push(message);
-  }
-  return { join: { stats, rejects, attached: 0, unmatched: 0 }, byTicket };
-}
 
 /** The preset's fields after the column map and the satisfaction scale: what {@link readTickets} reads. */
 function ticketFieldSpecs(
@@ -166,7 +147,7 @@ function ticketFieldSpecs(
  * @param options - {@link ReadTicketsOptions}; all optional (`preset` defaults to `"generic"`).
  * @returns The tickets (single-use async iterable, read as you iterate), the accounting
  *   (final once iterated), the rejects (every issue of every rejected record) and the
- *   messages join. An empty file gives no tickets.
+ *   messages and history joins (`messages`, `events`: attached, unmatched). An empty file gives no tickets.
  * @throws {@link InputFormatError} `E_INPUT_COLUMNS` at once when the input lacks the
  *   preset's required columns (id, creation time, status) or a mapped column;
  *   `E_INPUT_SYNTAX` when a JSON input is neither an array nor an object; `E_INPUT_EMPTY`,
@@ -181,7 +162,7 @@ function ticketFieldSpecs(
  *   scale whose bounds are not integers MIN < MAX); `E_STATUS_MAP` for a bad status map.
  * @remarks With a thread preset (`threads`, `twcs`) the input is a messages file linked by
  *   reply ids and this is {@link readThreads}: conversations as tickets, the accounting counting
- *   messages, `threads` set; `statusMap` and `messages` then throw `E_OPTION_VALUE`. Otherwise:
+ *   messages, `threads` set; `statusMap`, `messages` and `events` then throw `E_OPTION_VALUE`. Otherwise:
  *   a record is rejected when a required value is missing, a value the preset reads
  *   does not parse (a bad date, a negative count, an unknown status), its id repeats an
  *   earlier returned ticket's, or the CSV row is malformed; the reject names the column as
@@ -224,12 +205,11 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
   if (TICKET_PRESETS.includes(chosen) && isThreadPreset(chosen)) return readThreadPreset(input, opts, chosen);
   const { preset, fields, timeZone, dateFormat } = ticketFieldSpecs(fn, opts);
 
-  let join: MessageJoin | undefined;
-  let byTicket: Map<string, Message[]> | undefined;
-  if (opts.messages !== undefined) {
-    const inherited = { ...(timeZone === undefined ? {} : { timeZone }), ...(dateFormat === undefined ? {} : { dateFormat }) };
-    ({ join, byTicket } = await groupMessages(opts.messages, opts.messagesOptions ?? inherited));
-  }
+  const joins = await openJoins(opts, {
+    ...(timeZone === undefined ? {} : { timeZone }),
+    ...(dateFormat === undefined ? {} : { dateFormat }),
+    ...(opts.statusMap === undefined ? {} : { statusMap: opts.statusMap }),
+  });
 
   // The slots of the required fields and which slots are precomputed durations, found once
   // per input (the engine hands the same `keys` array for every record).
@@ -295,39 +275,33 @@ export async function readTickets(input: InputSource, options?: ReadTicketsOptio
         } else if (kinds[slot] === RATING_FIELD && isRating(value)) Object.assign(ticket, value);
         else ticket[keys[slot] as string] = value;
       }
-      const messages = byTicket?.get(id);
-      if (messages !== undefined && join !== undefined) {
-        byTicket?.delete(id);
-        ticket["messages"] = messages.sort((a, b) => a.at.getTime() - b.at.getTime());
-        join.attached += messages.length;
-      }
+      joins?.attach(ticket, id, ticket["createdAt"] as Date);
       if (pre !== undefined) ticket["helpdesk"] = pre;
       return { ok: true, value: ticket as unknown as Ticket };
     },
   });
 
   const batches = (): AsyncIterable<RecordBatch<Ticket>> => recordBatches(result) ?? (async function* () {})();
-  if (join === undefined) return withBatches({ ...result }, batches);
-  const messageJoin = join;
-  const finish = (): void => {
-    let unmatched = 0;
-    for (const list of byTicket?.values() ?? []) unmatched += list.length;
-    messageJoin.unmatched = unmatched;
-  };
+  if (joins === undefined) return withBatches({ ...result }, batches);
+  const joined = joins;
   const inner = result.records;
   async function* records(): AsyncGenerator<Ticket> {
     yield* inner;
-    finish();
+    joined.finish();
   }
   async function* joinedBatches(): AsyncGenerator<RecordBatch<Ticket>> {
     yield* batches();
-    finish();
+    joined.finish();
   }
-  return withBatches({ ...result, records: records(), messages: messageJoin }, joinedBatches);
+  const companions = {
+    ...(joins.messages === undefined ? {} : { messages: joins.messages }),
+    ...(joins.events === undefined ? {} : { events: joins.events }),
+  };
+  return withBatches({ ...result, records: records(), ...companions }, joinedBatches);
 }
 
 /**
- * The latest instant in the timestamp columns of a ticket export and of its messages file,
+ * The latest instant in the timestamp columns of a ticket export and of its messages and history files,
  * read as {@link readTickets} reads them (preset, column map, time zone, date layout) but
  * from every record, rejected and excluded ones too, and without building tickets: an upper
  * bound, often equal, of the latest instant of the tickets `readTickets` returns (their
@@ -367,29 +341,29 @@ export async function latestTicketInstant(input: InputSource, options: ReadTicke
   }
   // Every record goes through buildSlots, which keeps the latest instant and returns nothing.
   while ((await batches.next()).done !== true);
+  const inherited = { ...(timeZone === undefined ? {} : { timeZone }), ...(dateFormat === undefined ? {} : { dateFormat }) };
   if (options.messages !== undefined) {
-    const inherited = { ...(timeZone === undefined ? {} : { timeZone }), ...(dateFormat === undefined ? {} : { dateFormat }) };
     const messages = await readMessages(options.messages, options.messagesOptions ?? inherited);
     for await (const { message } of messages.records) see(message.at);
+  }
+  if (options.events !== undefined) {
+    const statusMap = options.statusMap === undefined ? {} : { statusMap: options.statusMap };
+    const events = await readEvents(options.events, options.eventsOptions ?? { ...inherited, ...statusMap });
+    for await (const { change } of events.records) see(change.at);
   }
   return latest;
 }
 
 /**
  * A thread preset through {@link readTickets}: `readThreads` with the shared options. A status
- * map or a messages file has no meaning there (the statuses and the messages come from the
- * thread itself), so either throws rather than being ignored.
+ * map, a messages file or a history file has no meaning there (the statuses and the messages
+ * come from the thread itself), so each throws rather than being ignored.
  */
 async function readThreadPreset(input: InputSource, opts: ReadTicketsOptions, preset: ThreadPreset): Promise<TicketReadResult> {
-  const { statusMap, messages, messagesOptions, preset: _, ...shared } = opts;
-  const given =
-    statusMap !== undefined
-      ? "statusMap"
-      : messages !== undefined
-        ? "messages"
-        : messagesOptions !== undefined
-          ? "messagesOptions"
-          : undefined;
+  const { statusMap, messages, messagesOptions, events, eventsOptions, preset: _, ...shared } = opts;
+  const given = Object.entries({ statusMap, messages, messagesOptions, events, eventsOptions }).find(
+    ([, value]) => value !== undefined,
+  )?.[0];
   if (given !== undefined) {
     throw new MetricRangeError(
       "E_OPTION_VALUE",

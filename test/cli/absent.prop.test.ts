@@ -5,7 +5,7 @@
 import { Readable } from "node:stream";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { absentInputs, INPUT_NEEDS } from "../../src/cli/inputsNeeded.ts";
+import { absentInputs, INPUT_NEEDS, type InputFile } from "../../src/cli/inputsNeeded.ts";
 import { readTickets } from "../../src/io/index.ts";
 
 /** Optional columns of the generic preset and a valid value of each. */
@@ -58,10 +58,14 @@ describe("the fields an input provides", () => {
     },
   );
 
-  test.prop([fc.subarray(OPTIONAL.map(([, field]) => field)), fc.boolean(), fc.boolean()])(
+  test.prop([fc.subarray(OPTIONAL.map(([, field]) => field)), fc.boolean(), fc.boolean(), fc.boolean()])(
     "a figure is absent iff none of its fields and files is there; a blank field never makes it absent",
-    (fields, messages, responses) => {
-      const files = [...(messages ? ["messages" as const] : []), ...(responses ? ["responses" as const] : [])];
+    (fields, messages, responses, events) => {
+      const files: InputFile[] = [
+        ...(messages ? ["messages" as const] : []),
+        ...(responses ? ["responses" as const] : []),
+        ...(events ? ["events" as const] : []),
+      ];
       const absent = absentInputs({ fields: ["id", "createdAt", "status", ...fields], json: false, files, slaMetrics: [], dimensions: [] });
       for (const need of INPUT_NEEDS.filter((n) => n.sla === undefined)) {
         const given = need.fields.some((f) => fields.includes(f)) || need.files.some((f) => files.includes(f));

@@ -245,7 +245,7 @@ describe("merge: mismatched options are refused, naming the option and both valu
     await cli(["report", ...(october?.args ?? []), ...OPTIONS, "--partial", a, "-q"]);
     await cli(["report", ...(november?.args ?? []).slice(0, 3), ...OPTIONS, "--partial", b, "-q"]);
     expect((await cli(["merge", a, b])).stderr).toMatch(
-      /different the companion files given .*: .* has \{"messages":true,"responses":true,"cohorts":true\}, .* has \{"messages":true,"responses":false/,
+      /different the companion files given .*: .* has \{"messages":true,"responses":true,"cohorts":true,"events":false\}, .* has \{"messages":true,"responses":false/,
     );
     const cohorts = join(dir, "cohorts.csv");
     writeFileSync(cohorts, readFileSync(DATA.cohorts, "utf8").split("\n").slice(0, 2).join("\n"));
