@@ -98,6 +98,9 @@ export const INPUT_NEEDS: readonly InputNeed[] = [
     "requester wait time in this export (no status history, no helpdesk requester wait time)",
     [/^time\.requesterWait\b/],
   ),
+  need("agentWork", "Agent work", ["statusHistory"], "status history in this export", [/^time\.agentWork\b/]),
+  need("agentWait", "Agent wait", ["statusHistory"], "status history in this export", [/^time\.agentWait\b/]),
+  need("onHold", "On hold", ["statusHistory"], "status history in this export", [/^time\.onHold\b/]),
   need(
     "oneTouch",
     "One-touch resolution",

@@ -40,6 +40,9 @@ export type ReportMetricName =
   | "resolutionFinal"
   | "assignment"
   | "requesterWait"
+  | "agentWork"
+  | "agentWait"
+  | "onHold"
   | "resolutionSurvival"
   | "firstResponseSurvival"
   | "oneTouch"
@@ -57,7 +60,7 @@ export type ReportMetricName =
  *
  * @example
  * ```ts
- * REPORT_METRICS.length; // => 21
+ * REPORT_METRICS.length; // => 24
  * ```
  * @category Report
  */
@@ -72,6 +75,9 @@ export const REPORT_METRICS: readonly ReportMetricName[] = [
   "resolutionFinal",
   "assignment",
   "requesterWait",
+  "agentWork",
+  "agentWait",
+  "onHold",
   "resolutionSurvival",
   "firstResponseSurvival",
   "oneTouch",

@@ -8,6 +8,7 @@
 import type { Schedule } from "../../models/schedule.ts";
 import { rowTicket, type FactsProvider, type TicketBatch } from "../../models/ticketBatch.ts";
 import type { AnomalyReason } from "./durationTypes.ts";
+import { providerCache } from "./_providerCache.ts";
 import { measureStatusTimes, type StatusTimeSkip, type StatusTimeValues } from "./statusTimes.ts";
 
 /** The figures the accumulators summarise, in report order. @internal */
@@ -58,31 +59,15 @@ export function figureAt(row: number, name: StatusFigure): number {
   return row * N + STATUS_FIGURES.indexOf(name);
 }
 
-const providers = new Map<
-  string,
-  { readonly calendar: FactsProvider<StatusTimesFacts>; readonly business: WeakMap<Schedule, FactsProvider<StatusTimesFacts>> }
->();
-
 /**
  * The status times provider for `schedule` (`undefined`: calendar only), whose errors name `fn`;
  * the same arguments give the same provider, so a composition measures each ticket once.
  *
  * @internal
  */
-export function statusTimesFacts(schedule: Schedule | undefined, fn: string): FactsProvider<StatusTimesFacts> {
-  let byFn = providers.get(fn);
-  if (byFn === undefined) {
-    byFn = { calendar: makeProvider(undefined, fn), business: new WeakMap() };
-    providers.set(fn, byFn);
-  }
-  if (schedule === undefined) return byFn.calendar;
-  let p = byFn.business.get(schedule);
-  if (p === undefined) {
-    p = makeProvider(schedule, fn);
-    byFn.business.set(schedule, p);
-  }
-  return p;
-}
+export const statusTimesFacts: (schedule: Schedule | undefined, fn: string) => FactsProvider<StatusTimesFacts> = providerCache(
+  (schedule, fn) => makeProvider(schedule, fn),
+);
 
 function write(target: Float64Array, at: number, values: StatusTimeValues | undefined): void {
   for (let d = 0; d < N; d++)

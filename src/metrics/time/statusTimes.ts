@@ -174,7 +174,9 @@ const assigned = (change: FieldChange): boolean => change.value !== undefined &&
  * `noStatusHistory`, `noSolveTime`); `kind: "anomaly"` (`statusBeforeCreated`: an entry before
  * `createdAt`; `solvedBeforeCreated`: a `solvedAt` fallback before it).
  * @throws {@link MetricRangeError} `E_INVALID_DATE` for an invalid date (`createdAt`, `solvedAt`,
- * a history entry's `at`), naming the ticket; `E_UNKNOWN_STATUS` for a history status outside `TicketStatus`.
+ * a history entry's `at` of a resolved ticket), naming the ticket; `E_UNKNOWN_STATUS` for a
+ * history status outside `TicketStatus` (of a resolved ticket: the histories of unresolved
+ * tickets are not read).
  * @remarks The ticket is `new` from `createdAt` to the first history entry; each entry's status
  * lasts until the next entry (entries need not be sorted; equal instants keep their order) or
  * until the last solve event. Entries after the last solve event (`solved` → `closed`) are
@@ -214,10 +216,10 @@ export function measureStatusTimes(fn: string, ticket: Ticket, schedule: Schedul
   const created = ticket.createdAt;
   assertTicketDate(fn, "createdAt", created, ticket);
   if (ticket.solvedAt !== undefined) assertTicketDate(fn, "solvedAt", ticket.solvedAt, ticket);
-  const history = ticket.statusHistory ?? [];
-  const sorted = checkedStatuses(fn, ticket, history);
-  const assignees = assigneeChanges(fn, ticket);
+  // As requesterWaitTime: the histories of the tickets not measured (unresolved) are not read.
   if (!isResolvedStatus(ticket.status)) return { kind: "skipped", reason: "unresolved" };
+  const sorted = checkedStatuses(fn, ticket, ticket.statusHistory ?? []);
+  const assignees = assigneeChanges(fn, ticket);
   if (sorted.length === 0) return { kind: "skipped", reason: "noStatusHistory" };
   if ((sorted[0] as StatusChange).at.getTime() < created.getTime()) return { kind: "anomaly", reason: "statusBeforeCreated" };
   const end = lastSolveEvent(sorted) ?? ticket.solvedAt;
