@@ -87,3 +87,4 @@ export {
 export { reopenEvents, ticketHandoffs, type TicketHandoffs } from "./handoffs.ts";
 export { statusTimeAccumulator, timeInStatus, type StatusTimeAccumulator, type StatusTimeFigure } from "./statusTimeAccumulators.ts";
 export type { StatusTimesFacts } from "./_statusTimesFacts.ts";
+export { handoffs, handoffsAccumulator, type HandoffsOptions, type HandoffsState, type HandoffsSummary } from "./handoffsAccumulator.ts";

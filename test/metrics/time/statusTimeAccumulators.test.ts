@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { reopenEvents, statusTimeAccumulator, statusTimes, ticketHandoffs, timeInStatus } from "../../../src/metrics/time/index.ts";
+import {
+  handoffs,
+  handoffsAccumulator,
+  reopenEvents,
+  statusTimeAccumulator,
+  statusTimes,
+  ticketHandoffs,
+  timeInStatus,
+} from "../../../src/metrics/time/index.ts";
+import { reopenRate } from "../../../src/metrics/volume/reopenRate.ts";
 import type { StatusTimeFigure } from "../../../src/metrics/time/index.ts";
 import { codeOf } from "../../_support/errors.ts";
 
@@ -102,6 +111,61 @@ describe("statusTimeAccumulator", () => {
   it("E_OPTION_VALUE for an unknown figure", () => {
     expect(codeOf(() => statusTimeAccumulator("waiting" as StatusTimeFigure))).toBe(
       'E_OPTION_VALUE statusTimeAccumulator: figure must be one of new, open, pending, on_hold, agentWork, agentWait, onHold, solve, unassigned, firstAssignmentToResolution, lastAssignmentToResolution, got "waiting"',
+    );
+  });
+});
+
+describe("handoffs and the reopen rate from events", () => {
+  const solvedTwice = {
+    id: "r",
+    createdAt: at(0),
+    status: "solved" as const,
+    reopens: 0, // the field disagrees with the history: `from` chooses
+    statusHistory: [
+      { at: at(1), status: "solved" as const },
+      { at: at(2), status: "open" as const },
+      { at: at(3), status: "solved" as const },
+    ],
+    fieldHistory: [
+      { at: at(0), field: "group" as const, value: "t1" },
+      { at: at(1), field: "assignee" as const, value: "ana" },
+    ],
+  };
+  const bare = { id: "b", createdAt: at(0), status: "solved" as const, reopens: 1 };
+
+  it("handoffs: each count over the tickets with its history (TSDoc examples too)", () => {
+    const r = handoffs([solvedTwice, bare]);
+    expect([r.assigneeStations?.count, r.assigneeStations?.mean, r.groupStations?.mean, r.reassignments?.max, r.reopens?.mean]).toEqual([
+      1, 1, 1, 0, 1,
+    ]);
+    expect(r.skipped).toEqual({ noAssigneeHistory: 1, noGroupHistory: 1, noStatusHistory: 1 });
+    const acc = handoffsAccumulator();
+    const s = acc.create();
+    acc.add(s, {
+      id: "1",
+      createdAt: at(0),
+      status: "open",
+      fieldHistory: [
+        { at: at(1), field: "assignee", value: "ana" },
+        { at: at(2), field: "assignee", value: "bo" },
+      ],
+    });
+    expect([acc.result(s).assigneeStations?.mean, acc.result(s).reassignments?.max]).toEqual([2, 1]);
+    expect(acc.result(s).skipped).toEqual({ noAssigneeHistory: 0, noGroupHistory: 1, noStatusHistory: 1 });
+    expect(acc.result(acc.fromJSON(JSON.parse(JSON.stringify(acc.toJSON(s)))))).toEqual(acc.result(s));
+  });
+
+  it("reopenRate from the status history: 1 reopen event (the field says 0); a ticket without a history skipped", () => {
+    expect(reopenRate([solvedTwice, bare])).toMatchObject({ solved: 2, reopened: 1, reopens: 1, rate: 0.5 });
+    expect(reopenRate([solvedTwice, bare], { from: "statusHistory" })).toMatchObject({
+      solved: 1,
+      reopened: 1,
+      reopens: 1,
+      rate: 1,
+      skipped: { neverSolved: 0, noStatusHistory: 1 },
+    });
+    expect(codeOf(() => reopenRate([], { from: "events" as "statusHistory" }))).toBe(
+      'E_OPTION_VALUE reopenRate: from must be "reopens" or "statusHistory", got "events"',
     );
   });
 });
