@@ -111,9 +111,9 @@ export const NOT_COMPUTED: readonly NotComputed[] = [
   { pattern: /^peaks\.busiest/, reason: "busiest hour / day / slot: an argmax of figures that are compared (byHour, byWeekday, cells)" },
   { pattern: /^(version|parameters\.|leaderboard\.minSample$)/, reason: "the report's version and echoed parameters, not figures" },
   {
-    pattern: /^time\.(responses|requesterWait)\./,
+    pattern: /^time\.(responses|requesterWait|agentWork|agentWait|onHold)\./,
     reason:
-      "reply times between messages and requester wait: they need messages or a status history, which the export lacks (every ticket skipped)",
+      "reply times between messages, requester wait and the time in status: they need messages or a status history, which the export lacks (every ticket skipped)",
   },
   {
     pattern: /\.sources\.(messages|helpdesk)$|\.skipped\.(noCustomerMessage|noSolveTime|noMessages)$/,

@@ -39,6 +39,9 @@ const DURATIONS = [
   ["firstResolution", "resolutionFirst", "time to the first solve"],
   ["assignment", "assignment", "time to the first assignment"],
   ["wait", "requesterWait", "requester wait time"],
+  ["agentWork", "agentWork", "agent work time (new + open, from the status history)"],
+  ["agentWait", "agentWait", "agent wait time (pending, from the status history)"],
+  ["onHold", "onHold", "on-hold time (from the status history)"],
 ] as const;
 
 /** Duration statistics: alias suffix, path, description. */

@@ -100,6 +100,23 @@ export const INPUT_NEEDS: readonly InputNeed[] = [
     ["events"],
   ),
   need(
+    "agentWork",
+    "Agent work",
+    ["statusHistory"],
+    "status history in this export (no --events file)",
+    [/^time\.agentWork\b/],
+    ["events"],
+  ),
+  need(
+    "agentWait",
+    "Agent wait",
+    ["statusHistory"],
+    "status history in this export (no --events file)",
+    [/^time\.agentWait\b/],
+    ["events"],
+  ),
+  need("onHold", "On hold", ["statusHistory"], "status history in this export (no --events file)", [/^time\.onHold\b/], ["events"]),
+  need(
     "oneTouch",
     "One-touch resolution",
     ["replies"],

@@ -236,6 +236,9 @@ const DURATION_LABELS: readonly (readonly [keyof MetricSetJson["time"], string])
   ["resolutionFinal", "Resolution (final)"],
   ["assignment", "Assignment"],
   ["requesterWait", "Requester wait"],
+  ["agentWork", "Agent work"],
+  ["agentWait", "Agent wait"],
+  ["onHold", "On hold"],
 ];
 
 function summaryCells(s: DurationSummaryWithIntervalJson | null, percentiles: readonly number[]): CellValue[] {

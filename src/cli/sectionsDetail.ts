@@ -63,6 +63,19 @@ const SEGMENT_COLUMNS: readonly {
     kind: "points",
     when: (r) => r.survey !== null && r.survey.nps !== null,
   },
+  {
+    label: "agent work median",
+    column: "agent_work_median_ms",
+    kind: "duration",
+    when: (r) => (r.time.agentWork?.calendar ?? null) !== null,
+  },
+  {
+    label: "agent wait median",
+    column: "agent_wait_median_ms",
+    kind: "duration",
+    when: (r) => (r.time.agentWait?.calendar ?? null) !== null,
+  },
+  { label: "on-hold median", column: "on_hold_median_ms", kind: "duration", when: (r) => (r.time.onHold?.calendar ?? null) !== null },
 ];
 
 /** The segment columns shown for this report (also used by the CSV `segments` table). */

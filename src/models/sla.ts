@@ -1,5 +1,6 @@
 import type { DurationInput } from "../_lib/duration.ts";
 import type { Schedule } from "./schedule.ts";
+import type { TicketStatus } from "./ticket.ts";
 
 /**
  * What an SLA target times.
@@ -44,6 +45,13 @@ export interface SlaTarget {
   readonly hours?: SlaHours | undefined;
   /** The business hours of this target; default: the policy's `schedule`. Read only when `hours` is `business`. */
   readonly schedule?: Schedule | undefined;
+  /**
+   * The statuses in which this target's clock stops, read from the ticket's `statusHistory`
+   * (Zendesk: `pending` and `on_hold` for requester wait and agent work time; `pending` for a
+   * next-reply clock). Default: none, the clock never pauses (and a ticket without a status
+   * history never pauses).
+   */
+  readonly pauseIn?: readonly TicketStatus[] | undefined;
 }
 
 /**

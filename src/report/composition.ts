@@ -18,6 +18,7 @@ import {
   type DurationMetricSummary,
 } from "../metrics/time/durationAccumulators.ts";
 import { oneTouchAccumulator, repliesToResolveAccumulator } from "../metrics/time/replyAccumulators.ts";
+import { statusTimeAccumulator } from "../metrics/time/statusTimeAccumulators.ts";
 import {
   firstResponseSurvivalSummaryAccumulator,
   resolutionSurvivalSummaryAccumulator,
@@ -56,6 +57,9 @@ function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
     resolutionFinal: resolutionTimeAccumulator(time),
     assignment: assignmentTimeAccumulator(time),
     requesterWait: requesterWaitTimeAccumulator(time),
+    agentWork: statusTimeAccumulator("agentWork", time),
+    agentWait: statusTimeAccumulator("agentWait", time),
+    onHold: statusTimeAccumulator("onHold", time),
     resolutionSurvival: resolutionSurvivalSummaryAccumulator({ ...survival, asOf }),
     firstResponseSurvival: firstResponseSurvivalSummaryAccumulator({ ...survival, asOf }),
     oneTouch: oneTouchAccumulator({ confidenceLevel: level, schedule: c.ctx.schedule, caller }),
@@ -222,6 +226,9 @@ export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, wit
       resolutionFinal: durationJson(r.resolutionFinal),
       assignment: durationJson(r.assignment),
       requesterWait: durationJson(r.requesterWait),
+      agentWork: durationJson(r.agentWork),
+      agentWait: durationJson(r.agentWait),
+      onHold: durationJson(r.onHold),
       resolutionSurvival: survivalJson(r.resolutionSurvival),
       firstResponseSurvival: survivalJson(r.firstResponseSurvival),
       oneTouch:
@@ -272,6 +279,9 @@ export function scopeSkipped(r: ScopeResults): Record<string, Record<string, num
   if (r.resolutionFinal !== undefined) out.resolutionFinal = both(r.resolutionFinal);
   if (r.assignment !== undefined) out.assignment = both(r.assignment);
   if (r.requesterWait !== undefined) out.requesterWait = both(r.requesterWait);
+  if (r.agentWork !== undefined) out.agentWork = both(r.agentWork);
+  if (r.agentWait !== undefined) out.agentWait = both(r.agentWait);
+  if (r.onHold !== undefined) out.onHold = both(r.onHold);
   if (r.resolutionSurvival !== undefined) out.resolutionSurvival = r.resolutionSurvival.excluded;
   if (r.firstResponseSurvival !== undefined) out.firstResponseSurvival = r.firstResponseSurvival.excluded;
   if (r.responses !== undefined) out.responses = sortedCounts(r.responses.skipped);

@@ -41,6 +41,9 @@ export type ReportMetricName =
   | "resolutionFinal"
   | "assignment"
   | "requesterWait"
+  | "agentWork"
+  | "agentWait"
+  | "onHold"
   | "resolutionSurvival"
   | "firstResponseSurvival"
   | "oneTouch"
@@ -59,7 +62,7 @@ export type ReportMetricName =
  *
  * @example
  * ```ts
- * REPORT_METRICS.length; // => 22
+ * REPORT_METRICS.length; // => 25
  * ```
  * @category Report
  */
@@ -74,6 +77,9 @@ export const REPORT_METRICS: readonly ReportMetricName[] = [
   "resolutionFinal",
   "assignment",
   "requesterWait",
+  "agentWork",
+  "agentWait",
+  "onHold",
   "resolutionSurvival",
   "firstResponseSurvival",
   "oneTouch",

@@ -68,6 +68,12 @@ export type SegmentRow = {
   readonly csat: number | null;
   /** `survey.nps.score`: NPS in points from −100 to 100. */
   readonly nps: number | null;
+  /** `time.agentWork.calendar.median`: the median agent work time (new + open, from the status history), calendar time, ms. */
+  readonly agent_work_median_ms: number | null;
+  /** `time.agentWait.calendar.median`: the median agent wait time (pending), calendar time, ms. */
+  readonly agent_wait_median_ms: number | null;
+  /** `time.onHold.calendar.median`: the median on-hold time, calendar time, ms. */
+  readonly on_hold_median_ms: number | null;
 };
 
 /**
@@ -181,6 +187,9 @@ export const REPORT_TABLE_COLUMNS = {
     "sla_compliance",
     "csat",
     "nps",
+    "agent_work_median_ms",
+    "agent_wait_median_ms",
+    "on_hold_median_ms",
   ],
   /** {@link BucketRow} */
   buckets: ["bucket", "start", "end", "created", "resolved", "messages_in", "messages_out", "active", "backlog"],
@@ -225,6 +234,9 @@ export function segmentFigures(set: SelectedMetricSetJson): Omit<SegmentRow, "di
     sla_compliance: num(set.sla?.compliance),
     csat: num(set.survey?.csat?.score),
     nps: num(set.survey?.nps?.score),
+    agent_work_median_ms: num(set.time.agentWork?.calendar?.median),
+    agent_wait_median_ms: num(set.time.agentWait?.calendar?.median),
+    on_hold_median_ms: num(set.time.onHold?.calendar?.median),
   };
 }
 

@@ -240,6 +240,12 @@ export interface TimeJson {
   readonly assignment: DurationMetricJson;
   /** Requester wait time (`requesterWaitTime`, pending and on-hold excluded). */
   readonly requesterWait: DurationMetricJson;
+  /** Agent work time: time in `new` and `open` from creation to the last solve event (`statusTimeAccumulator("agentWork")`). */
+  readonly agentWork: DurationMetricJson;
+  /** Agent wait time: time in `pending` (`statusTimeAccumulator("agentWait")`). */
+  readonly agentWait: DurationMetricJson;
+  /** On-hold time: time in `on_hold` (`statusTimeAccumulator("onHold")`). */
+  readonly onHold: DurationMetricJson;
   /** Time to the final solve counting the open tickets censored at `asOf` (`resolutionSurvival`, Kaplan–Meier). */
   readonly resolutionSurvival: ResolutionSurvivalJson;
   /** Time to the first response counting the unanswered tickets censored at `asOf` (`firstResponseSurvival`, Kaplan–Meier). */

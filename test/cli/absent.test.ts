@@ -124,6 +124,9 @@ describe("a CSV without an assignee column (nor satisfaction, nor reopens)", () 
       "reopens",
       "assignment",
       "requesterWait",
+      "agentWork",
+      "agentWait",
+      "onHold",
       "leaderboard",
       "contacts",
       "segments.assignee",
@@ -166,7 +169,7 @@ describe("a CSV without an assignee column (nor satisfaction, nor reopens)", () 
   it("stderr counts the figures not in this export", async () => {
     const r = await cli(["report", NO_ASSIGNEE, "--as-of", "2026-10-03T00:00:00Z", "--format", "json"]);
     expect(r.stderr).toContain(
-      "8 figures not in this export:\n    CSAT: no satisfaction column, and no --responses file\n    Survey response rate: no satisfaction column\n    Unassigned: no assignee column\n",
+      "11 figures not in this export:\n    CSAT: no satisfaction column, and no --responses file\n    Survey response rate: no satisfaction column\n    Unassigned: no assignee column\n",
     );
   });
 
@@ -287,9 +290,9 @@ describe("real exports", () => {
 });
 
 describe("the table from figures to fields", () => {
-  it("the demo export with its messages lacks only the requester wait (no status history)", async () => {
+  it("the demo export with its messages lacks only the figures of a status history (requester wait, time in status)", async () => {
     const r = await cli([...FULL, "--format", "json", "-q"]);
-    expect(metricsOf(json(r))).toEqual(["requesterWait"]);
+    expect(metricsOf(json(r))).toEqual(["requesterWait", "agentWork", "agentWait", "onHold"]);
   });
 
   it("SLA: each policy target needs its input; all of them absent makes the whole SLA absent", () => {

@@ -101,13 +101,18 @@ describe("partial reports carry the history's accounting", () => {
 });
 
 describe("the example export's history (examples/data/events.csv, scripts/generate-example-events.ts)", () => {
-  it("gives the demo report the requester wait it lacked: measured on the 342 resolved tickets", async () => {
+  it("gives the demo report the requester wait, agent work, agent wait and on-hold it lacked: measured on the 342 resolved tickets", async () => {
     const without = json(await cli([...FULL, "--format", "json", "-q"]));
     const withEvents = json(await cli([...FULL, "--events", EXAMPLE_EVENTS, "--format", "json", "-q"]));
     expect(without.report.time.requesterWait.calendar).toBeNull();
-    expect(without.absent.map((a: { metric: string }) => a.metric)).toEqual(["requesterWait"]);
+    expect(without.absent.map((a: { metric: string }) => a.metric)).toEqual(["requesterWait", "agentWork", "agentWait", "onHold"]);
     expect(withEvents.absent).toEqual([]);
     expect(withEvents.report.time.requesterWait.calendar.count).toBe(342);
+    // Time in status from the same history (issue 17 item 2): every resolved ticket has a history.
+    for (const figure of ["agentWork", "agentWait", "onHold"]) {
+      expect(without.report.time[figure].calendar, figure).toBeNull();
+      expect(withEvents.report.time[figure].calendar.count, figure).toBeGreaterThan(0);
+    }
     expect(withEvents.report.skipped.requesterWait).toEqual({ noSolveTime: 0, noStatusHistory: 0, unresolved: 52 });
     expect(withEvents.input.events).toMatchObject({ read: 2975, used: 2975, rejected: 0, attached: 2975, unmatched: 0, beforeCreated: 0 });
     // The history ends in each ticket's exported status, so the status counts do not move.

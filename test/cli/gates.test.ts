@@ -111,7 +111,7 @@ describe("evaluateGates", () => {
 });
 
 describe("aliases against a real report", () => {
-  it("every alias reads a number in the full example report (requester wait has no status history: null)", async () => {
+  it("every alias reads a number in the full example report (requester wait and the time in status have no status history: null)", async () => {
     const r = await cli([...FULL, "--value-per-customer", "243", "--format", "json", "-q"]);
     expect(r.code).toBe(0);
     const doc = json(r);
@@ -124,6 +124,7 @@ describe("aliases against a real report", () => {
     expect(notNumbers).toEqual([
       ...stats.map((s) => `wait.${s}`),
       ...stats.map((s) => `wait.business.${s}`),
+      ...["agentWork", "agentWait", "onHold"].flatMap((n) => [...stats.map((s) => `${n}.${s}`), ...stats.map((s) => `${n}.business.${s}`)]),
       ...notReached,
       ...notReachedBusiness,
       "resolution.business.km.p95.upper",

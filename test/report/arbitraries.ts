@@ -4,7 +4,7 @@
  * with missing fields, anomalies (a reply before the creation), messages, histories and tags.
  */
 import { fc } from "@fast-check/vitest";
-import type { Message, StatusChange, SurveyResponse, Ticket } from "../../src/models/index.ts";
+import type { FieldChange, Message, StatusChange, SurveyResponse, Ticket } from "../../src/models/index.ts";
 import { TICKET_STATUSES } from "../../src/models/index.ts";
 
 export const BASE = Date.UTC(2026, 2, 1);
@@ -20,6 +20,16 @@ const delay = fc.oneof(
 );
 
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq: 3 });
+
+/** Assignee and group changes (an absent value unassigns), some before the creation (bad data). */
+export const fieldHistory = fc.array(
+  fc.record({
+    d: fc.integer({ min: -HOUR, max: 2 * DAY }),
+    field: fc.constantFrom("assignee" as const, "group" as const),
+    value: maybe(fc.constantFrom("ana", "bob", "t1")),
+  }),
+  { maxLength: 4 },
+);
 
 export const ticket: fc.Arbitrary<Ticket> = fc
   .record({
@@ -72,6 +82,7 @@ export const ticket: fc.Arbitrary<Ticket> = fc
     history: maybe(
       fc.array(fc.record({ d: fc.integer({ min: 0, max: 2 * DAY }), status: fc.constantFrom(...TICKET_STATUSES) }), { maxLength: 3 }),
     ),
+    fields: maybe(fieldHistory),
   })
   .map((r) => {
     const at = (d: number | undefined): Date | undefined => (d === undefined ? undefined : new Date(r.created + d));
@@ -106,6 +117,14 @@ export const ticket: fc.Arbitrary<Ticket> = fc
     set(
       "statusHistory",
       r.history?.map((h): StatusChange => ({ at: new Date(r.created + h.d), status: h.status })),
+    );
+    set(
+      "fieldHistory",
+      r.fields?.map((h): FieldChange => ({
+        at: new Date(r.created + h.d),
+        field: h.field,
+        ...(h.value === undefined ? {} : { value: h.value }),
+      })),
     );
     return t as unknown as Ticket;
   });

@@ -67,6 +67,10 @@ describe("toRows: known answers (three hand-built tickets, two days, UTC)", () =
         sla_compliance: null,
         csat: null,
         nps: null,
+        // No status history: no time in status.
+        agent_work_median_ms: null,
+        agent_wait_median_ms: null,
+        on_hold_median_ms: null,
       },
       {
         dimension: "channel",
@@ -87,6 +91,10 @@ describe("toRows: known answers (three hand-built tickets, two days, UTC)", () =
         sla_compliance: null,
         csat: null,
         nps: null,
+        // No status history: no time in status.
+        agent_work_median_ms: null,
+        agent_wait_median_ms: null,
+        on_hold_median_ms: null,
       },
     ]);
   });

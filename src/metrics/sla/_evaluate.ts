@@ -1,10 +1,11 @@
 import type { SlaMetric } from "../../models/sla.ts";
-import type { Ticket } from "../../models/ticket.ts";
+import type { StatusChange, Ticket } from "../../models/ticket.ts";
 import { hasMessages, readConversation } from "../time/conversation.ts";
 import { firstResponseEvents, resolutionEvents, type Events } from "../time/events.ts";
 import { advance, durationSlot } from "../time/measure.ts";
 import type { AnomalyReason } from "../time/durationTypes.ts";
 import { matchTarget, SLA_METRICS, type MatchedSlaTarget } from "./policy.ts";
+import { pausedDue } from "./_pausedDue.ts";
 
 /**
  * Where a ticket stands on one SLA target at `asOf`.
@@ -44,8 +45,14 @@ export interface SlaCheck {
   readonly status: SlaStatus;
   /** When the clock started. */
   readonly start: Date;
-  /** When the target falls due: `start` plus the time allowed, in calendar or business time. */
+  /** When the target falls due: `start` plus the time allowed, in calendar or business time, plus the time paused (`pauseIn`). */
   readonly due: Date;
+  /**
+   * The instant the target is breached: the due time when `breached` (it was breached then) or
+   * `running` (it will be, if the clock runs on; a clock paused at `asOf` is taken to resume
+   * then); `undefined` when `achieved`.
+   */
+  readonly breachAt: Date | undefined;
   /** When the clock stopped (the reply or the solve), if it did by `asOf`. */
   readonly end: Date | undefined;
   /** How late, in calendar milliseconds: `end − due` or, still open, `asOf − due`, when breached; 0 otherwise. */
@@ -129,8 +136,14 @@ function judge(
   end: Date | undefined,
   target: MatchedSlaTarget,
   asOf: number,
+  history: readonly StatusChange[] | undefined,
 ): void {
-  const due = advance(start, target.ms, target.schedule);
+  // A clock that pauses by status falls due later by the time paused (./_pausedDue.ts).
+  const pause = target.pause;
+  const due =
+    pause === undefined || history === undefined || history.length === 0
+      ? advance(start, target.ms, target.schedule)
+      : pausedDue(start, target.ms, target.schedule, history, pause, end === undefined ? asOf : end.getTime());
   if (end !== undefined) {
     const stop = end.getTime();
     if (stop <= due) observer.check(metric, turn, ACHIEVED, start, end, due, 0, target);
@@ -148,10 +161,11 @@ function fromEvents<R extends SlaSkip>(
   events: Events<R>,
   target: MatchedSlaTarget,
   asOf: number,
+  history: readonly StatusChange[] | undefined,
 ): void {
   if (events.kind === "skipped") observer.skip(metric, SLA_SKIPS.indexOf(events.reason));
   else if (events.kind === "anomaly") observer.anomaly(metric, events.reason);
-  else judge(observer, metric, 0, events.start, events.end, target, asOf);
+  else judge(observer, metric, 0, events.start, events.end, target, asOf, history);
 }
 
 /**
@@ -168,12 +182,13 @@ export function evaluateTicket(
   asOf: number,
   observer: SlaObserver,
 ): void {
+  const history = ticket.statusHistory;
   for (let metric = 0; metric < SLA_METRICS.length; metric++) {
     const name = SLA_METRICS[metric] as SlaMetric;
     const target = matchTarget(targets, ticket, name);
     if (target === undefined) observer.skip(metric, NO_TARGET);
-    else if (name === "firstResponse") fromEvents(observer, metric, firstResponseEvents(fn, ticket, asOf, slot), target, asOf);
-    else if (name === "resolution") fromEvents(observer, metric, resolutionEvents(fn, ticket, "final", asOf, slot), target, asOf);
+    else if (name === "firstResponse") fromEvents(observer, metric, firstResponseEvents(fn, ticket, asOf, slot), target, asOf, history);
+    else if (name === "resolution") fromEvents(observer, metric, resolutionEvents(fn, ticket, "final", asOf, slot), target, asOf, history);
     else if (!hasMessages(ticket)) observer.skip(metric, NO_MESSAGES);
     else {
       const conversation = readConversation(fn, ticket, asOf);
@@ -184,10 +199,10 @@ export function evaluateTicket(
       const turns = conversation.turns;
       for (let i = 1; i < turns.length; i++) {
         const turn = turns[i] as { start: Date; end: Date };
-        judge(observer, metric, i, turn.start, turn.end, target, asOf);
+        judge(observer, metric, i, turn.start, turn.end, target, asOf, history);
       }
       const open = conversation.openSince;
-      if (open !== undefined && turns.length > 0) judge(observer, metric, turns.length, open, undefined, target, asOf);
+      if (open !== undefined && turns.length > 0) judge(observer, metric, turns.length, open, undefined, target, asOf, history);
       else if (turns.length <= 1) observer.skip(metric, NO_FOLLOW_UP);
     }
   }
@@ -217,6 +232,7 @@ export function ticketSlaOf(fn: string, ticket: Ticket, targets: readonly Matche
         status: SLA_STATUSES[status] as SlaStatus,
         start,
         due: new Date(due),
+        breachAt: SLA_STATUSES[status] === "achieved" ? undefined : new Date(due),
         end,
         lateBy,
         target,

@@ -2,7 +2,7 @@ import { toMilliseconds } from "../../_lib/duration.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import type { Schedule } from "../../models/schedule.ts";
 import type { SlaHours, SlaMetric, SlaPolicy, SlaTarget } from "../../models/sla.ts";
-import type { Ticket } from "../../models/ticket.ts";
+import { TICKET_STATUSES, type Ticket, type TicketStatus } from "../../models/ticket.ts";
 
 /** The SLA metrics, in report order. @internal */
 export const SLA_METRICS: readonly SlaMetric[] = ["firstResponse", "nextResponse", "resolution"];
@@ -24,6 +24,8 @@ export interface MatchedSlaTarget {
   readonly hours: SlaHours;
   /** The business hours used (the target's, else the policy's); `undefined` for calendar targets. */
   readonly schedule: Schedule | undefined;
+  /** The statuses that pause the clock (`target.pauseIn`); `undefined` when none. */
+  readonly pause: readonly TicketStatus[] | undefined;
 }
 
 /**
@@ -60,7 +62,15 @@ export function compilePolicy(fn: string, policy: SlaPolicy): readonly MatchedSl
     if (hours === "business" && schedule === undefined) {
       throw new MetricRangeError("E_SLA_SCHEDULE", `${fn}: ${name} must have a schedule (or the policy one) for business hours, got none`);
     }
-    return { index, target, ms, hours, schedule };
+    const pauseIn: unknown = target.pauseIn;
+    if (pauseIn !== undefined && (!Array.isArray(pauseIn) || !pauseIn.every((s) => TICKET_STATUSES.includes(s as TicketStatus)))) {
+      throw new MetricRangeError(
+        "E_SLA_TARGET",
+        `${fn}: ${name}.pauseIn must be a list of ticket statuses (${TICKET_STATUSES.join(", ")}), got ${JSON.stringify(pauseIn) ?? String(pauseIn)}`,
+      );
+    }
+    const pause = pauseIn === undefined || pauseIn.length === 0 ? undefined : (pauseIn as readonly TicketStatus[]);
+    return { index, target, ms, hours, schedule, pause };
   });
 }
 

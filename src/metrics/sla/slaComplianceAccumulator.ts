@@ -362,5 +362,16 @@ export function slaComplianceAccumulator(options: SlaComplianceAccumulatorOption
     return state;
   }
 
-  return { name: KIND, facts, columns: BATCH_COLUMNS.channel, create, add, addRows, merge, result, toJSON, fromJSON };
+  return {
+    name: KIND,
+    facts,
+    columns: BATCH_COLUMNS.channel | BATCH_COLUMNS.statusHistory,
+    create,
+    add,
+    addRows,
+    merge,
+    result,
+    toJSON,
+    fromJSON,
+  };
 }

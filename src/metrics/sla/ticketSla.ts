@@ -8,7 +8,8 @@ import { compilePolicy } from "./policy.ts";
  * SLA status of one ticket: for each metric with a matching target, whether the stop event
  * came by the due time (`start` + time allowed), is late, or is still running at `asOf`.
  *
- * @param ticket - The ticket; reads `createdAt`, `status`, `priority`, `channel`, `messages`, `firstResponseAt` and `solvedAt`.
+ * @param ticket - The ticket; reads `createdAt`, `status`, `priority`, `channel`, `messages`, `firstResponseAt`, `solvedAt`
+ * and, for a target with `pauseIn`, `statusHistory`.
  * @param options - {@link SlaOptions}: `policy` and `asOf`, both required.
  * @returns The checks (one per customer turn for `nextResponse`), the skipped metrics and the
  * anomalies; `undefined` when the ticket was created after `asOf`.
@@ -21,7 +22,10 @@ import { compilePolicy } from "./policy.ts";
  * or, for a business-hours target, with `addBusinessTime`. A stop exactly at the due time
  * achieves the target. With no stop by `asOf`, the target is breached once `asOf` is past
  * the due time, and running until then. `lateBy` is in calendar milliseconds. A reopened
- * ticket that is open again is judged as unresolved against its original due time.
+ * ticket that is open again is judged as unresolved against its original due time. A target
+ * with `pauseIn` stops its clock while the ticket's `statusHistory` has it in one of those
+ * statuses: the due time moves later by the time paused (a clock paused at `asOf` resumes
+ * then). Each check's `breachAt` is its due time unless achieved.
  * @example
  * ```ts
  * const at = (m: number) => new Date(Date.UTC(2024, 0, 1, 9, m));

@@ -7,37 +7,14 @@
  *
  * @module
  */
-import { openState, readCount, readCounts, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { addCounts, bump, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
-import { assertFraction } from "../../_lib/guards.ts";
-import {
-  checkQuantileOption,
-  storeAdd,
-  storeFromJSON,
-  storeMerge,
-  storeToJSON,
-  valueStore,
-  type QuantileOption,
-  type ValueStore,
-} from "../../_lib/quantileStore.ts";
-import { valueSummary } from "../../_lib/valueSummary.ts";
-import type { Schedule } from "../../models/schedule.ts";
+import { bump } from "../../_lib/counts.ts";
+import { storeAdd } from "../../_lib/quantileStore.ts";
 import { type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
-import { addOneTicket } from "../../models/pushTicket.ts";
-import { confidenceLevelOf } from "../stats/confidence.ts";
-import { figureSource, type DurationMetricSummary } from "./durationTypes.ts";
+import type { DurationMetricSummary } from "./durationTypes.ts";
 
 export type { DurationMetricSummary } from "./durationTypes.ts";
-import {
-  reconcile,
-  reconciliationFromJSON,
-  reconciliationMerge,
-  reconciliationResult,
-  reconciliationState,
-  reconciliationToJSON,
-  type ReconciliationState,
-} from "./reconciliation.ts";
+import { reconcile } from "./reconciliation.ts";
 import {
   addReasonCounts,
   ANOMALY_BASE,
@@ -57,189 +34,51 @@ import {
   type TicketTimes,
 } from "./ticketTimes.ts";
 
-/**
- * Options of the duration accumulators.
- *
- * @category Time
- */
-export interface DurationAccumulatorOptions {
-  /** Business hours: with one, each value is also measured in business time. Default: none (calendar only). */
-  readonly schedule?: Schedule | undefined;
-  /** Percentiles to report besides the median, each from 0 to 1. Default `[0.9]`. */
-  readonly percentiles?: readonly number[] | undefined;
-  /** The confidence level of the mean's interval, strictly between 0 and 1. Default 0.95. */
-  readonly confidenceLevel?: number | undefined;
-  /** `"exact"` (default: every value kept, 8 bytes each) or `{ relativeError }` (a mergeable sketch of flat memory). */
-  readonly quantiles?: QuantileOption | undefined;
-  /** The function errors name (a composition passes its own, e.g. `report`). Default: the accumulator's name. @internal */
-  readonly caller?: string | undefined;
-}
+import { durationMetric, settingsOf, type DurationAccumulatorOptions, type DurationState, type Settings } from "./_durationMetric.ts";
 
-/**
- * The running state of a duration accumulator.
- *
- * @category Time
- */
-export interface DurationState {
-  /** Calendar values. @internal */
-  cal: ValueStore;
-  /** Business values (only with a schedule). @internal */
-  bus: ValueStore | undefined;
-  /** Values from messages. @internal */
-  messages: number;
-  /** Values from fields. @internal */
-  fields: number;
-  /** Values from the helpdesk's exported durations. @internal */
-  helpdesk: number;
-  /** Timestamps against the helpdesk, per ticket with both. @internal */
-  reconciliation: ReconciliationState;
-  /** Skips by reason. @internal */
-  readonly skipped: Record<string, number>;
-  /** Anomalies by reason. @internal */
-  readonly anomalies: Record<string, number>;
-}
+export type { DurationAccumulatorOptions, DurationState } from "./_durationMetric.ts";
 
 /** The accumulator of one duration metric: a {@link TicketMetric} of tickets. @category Time */
 export type DurationAccumulator = TicketMetric<DurationState, DurationMetricSummary, TicketTimes>;
-
-interface Settings {
-  readonly fn: string;
-  readonly kind: string;
-  readonly schedule: Schedule | undefined;
-  readonly percentiles: readonly number[];
-  readonly level: number;
-  readonly quantiles: QuantileOption;
-  readonly skips: readonly string[];
-}
-
-function settingsOf(name: string, kind: string, skips: readonly string[], options: DurationAccumulatorOptions | undefined): Settings {
-  const fn = options?.caller ?? name;
-  const percentiles = options?.percentiles ?? [0.9];
-  for (const p of percentiles) assertFraction(fn, "percentile", p);
-  return {
-    fn,
-    kind,
-    schedule: options?.schedule,
-    percentiles: [...percentiles],
-    level: confidenceLevelOf(fn, options?.confidenceLevel),
-    quantiles: checkQuantileOption(fn, options?.quantiles),
-    skips,
-  };
-}
-
-/** A duration accumulator whose rows are added by `addRows` (a per-ticket value, or every turn). */
-function durationMetric(s: Settings, needs: number, addRows: DurationAccumulator["addRows"]): DurationAccumulator {
-  const facts = ticketTimes(s.schedule, s.fn);
-  const business = s.schedule !== undefined;
-  function create(): DurationState {
-    return {
-      cal: valueStore(s.quantiles),
-      bus: business ? valueStore(s.quantiles) : undefined,
-      messages: 0,
-      fields: 0,
-      helpdesk: 0,
-      reconciliation: reconciliationState(),
-      skipped: zeroCounts(s.skips),
-      anomalies: {},
-    };
-  }
-  function merge(a: DurationState, b: DurationState): DurationState {
-    a.cal = storeMerge(a.cal, b.cal);
-    if (a.bus !== undefined && b.bus !== undefined) a.bus = storeMerge(a.bus, b.bus);
-    a.messages += b.messages;
-    a.fields += b.fields;
-    a.helpdesk += b.helpdesk;
-    a.reconciliation = reconciliationMerge(a.reconciliation, b.reconciliation);
-    addCounts(a.skipped, b.skipped);
-    addCounts(a.anomalies, b.anomalies);
-    return a;
-  }
-  function result(state: DurationState): DurationMetricSummary {
-    return {
-      calendar: valueSummary(state.cal, s.percentiles, s.level),
-      business: state.bus === undefined ? undefined : valueSummary(state.bus, s.percentiles, s.level),
-      sources: { messages: state.messages, fields: state.fields, helpdesk: state.helpdesk },
-      source: figureSource(state.messages + state.fields, state.helpdesk),
-      reconciliation: reconciliationResult(state.reconciliation),
-      skipped: sortedCounts(state.skipped),
-      anomalies: sortedCounts(state.anomalies),
-    };
-  }
-  function toJSON(state: DurationState): StateJson {
-    return stateJson(s.kind, 2, {
-      cal: storeToJSON(state.cal),
-      bus: state.bus === undefined ? null : storeToJSON(state.bus),
-      messages: state.messages,
-      fields: state.fields,
-      helpdesk: state.helpdesk,
-      reconciliation: reconciliationToJSON(state.reconciliation),
-      skipped: { ...state.skipped },
-      anomalies: { ...state.anomalies },
-    });
-  }
-  function fromJSON(json: unknown): DurationState {
-    const o = openState(json, s.kind, 2);
-    const state = create();
-    state.cal = storeFromJSON(s.kind, "cal", o.cal);
-    if (business) state.bus = storeFromJSON(s.kind, "bus", o.bus);
-    else if (o.bus !== null) {
-      throw new MetricRangeError("E_STATE_FORMAT", `${s.kind}.fromJSON: bus must be null (no schedule), got ${JSON.stringify(o.bus)}`);
-    }
-    state.messages = readCount(o, s.kind, "messages");
-    state.fields = readCount(o, s.kind, "fields");
-    state.helpdesk = readCount(o, s.kind, "helpdesk");
-    state.reconciliation = reconciliationFromJSON(o.reconciliation);
-    Object.assign(state.skipped, readCounts(o, s.kind, "skipped"));
-    Object.assign(state.anomalies, readCounts(o, s.kind, "anomalies"));
-    return state;
-  }
-  return {
-    name: s.kind,
-    facts,
-    needs,
-    columns: instantColumns(needs),
-    create,
-    add: addOneTicket(s.fn, facts, addRows, needs),
-    addRows,
-    merge,
-    result,
-    toJSON,
-    fromJSON,
-  };
-}
 
 function perTicket(s: Settings, name: TicketDurationName): DurationAccumulator {
   const d = TICKET_DURATIONS.indexOf(name);
   // The batch's skips and anomalies by code, folded into the named counts after the loop (a
   // count keyed by a varying reason per ticket is a dictionary lookup each time).
   const reasons = new Int32Array(ANOMALY_BASE + ANOMALY_REASONS.length);
-  return durationMetric(s, needsDuration(name), (state, f, batch: TicketBatch, rows, count) => {
-    const bus = state.bus;
-    let skips = 0;
-    reasons.fill(0);
-    for (let k = 0; k < count; k++) {
-      const row = rows[k] as number;
-      const at = row * 5 + d;
-      const code = f.code[at] as number;
-      if (code <= FROM_HELPDESK) {
-        const cal = f.cal[at] as number;
-        storeAdd(state.cal, cal);
-        const busMs = f.bus[at] as number;
-        if (bus !== undefined && !Number.isNaN(busMs)) storeAdd(bus, busMs);
-        if (code === FROM_HELPDESK) state.helpdesk++;
-        else {
-          if (code === FROM_MESSAGES) state.messages++;
-          else state.fields++;
-          const exported = f.exported[at] as number;
-          if (!Number.isNaN(exported)) reconcile(state.reconciliation, batch.id[row] as string, cal, exported);
+  return durationMetric(
+    s,
+    ticketTimes(s.schedule, s.fn),
+    needsDuration(name),
+    instantColumns(needsDuration(name)),
+    (state, f, batch: TicketBatch, rows, count) => {
+      const bus = state.bus;
+      let skips = 0;
+      reasons.fill(0);
+      for (let k = 0; k < count; k++) {
+        const row = rows[k] as number;
+        const at = row * 5 + d;
+        const code = f.code[at] as number;
+        if (code <= FROM_HELPDESK) {
+          const cal = f.cal[at] as number;
+          storeAdd(state.cal, cal);
+          const busMs = f.bus[at] as number;
+          if (bus !== undefined && !Number.isNaN(busMs)) storeAdd(bus, busMs);
+          if (code === FROM_HELPDESK) state.helpdesk++;
+          else {
+            if (code === FROM_MESSAGES) state.messages++;
+            else state.fields++;
+            const exported = f.exported[at] as number;
+            if (!Number.isNaN(exported)) reconcile(state.reconciliation, batch.id[row] as string, cal, exported);
+          }
+        } else {
+          reasons[code] = (reasons[code] as number) + 1;
+          skips++;
         }
-      } else {
-        reasons[code] = (reasons[code] as number) + 1;
-        skips++;
       }
-    }
-    if (skips > 0) addReasonCounts(reasons, state.skipped, state.anomalies);
-  });
+      if (skips > 0) addReasonCounts(reasons, state.skipped, state.anomalies);
+    },
+  );
 }
 
 /**
@@ -376,7 +215,7 @@ export function requesterWaitTimeAccumulator(options?: DurationAccumulatorOption
  */
 export function responseTimesAccumulator(options?: DurationAccumulatorOptions): DurationAccumulator {
   const s = settingsOf("responseTimesAccumulator", "responseTimes", ["unanswered", "noMessages", "noCustomerMessage"], options);
-  return durationMetric(s, NEEDS_TURNS, (state, f, _batch, rows, count) => {
+  return durationMetric(s, ticketTimes(s.schedule, s.fn), NEEDS_TURNS, instantColumns(NEEDS_TURNS), (state, f, _batch, rows, count) => {
     const bus = state.bus;
     for (let k = 0; k < count; k++) {
       const row = rows[k] as number;

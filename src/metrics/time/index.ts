@@ -76,3 +76,15 @@ export type { SurvivalFacts } from "./survivalFacts.ts";
 export type { ReconciledTicket, Reconciliation } from "./reconciliation.ts";
 export type { QuantileBounds, ValueSummary } from "../../_lib/valueSummary.ts";
 export type { LogMeanInterval } from "../../_lib/logMeanInterval.ts";
+export {
+  statusTimes,
+  type MeasuredStatusTimes,
+  type StatusTimes,
+  type StatusTimeSkip,
+  type StatusTimesOptions,
+  type StatusTimeValues,
+} from "./statusTimes.ts";
+export { reopenEvents, ticketHandoffs, type TicketHandoffs } from "./handoffs.ts";
+export { statusTimeAccumulator, timeInStatus, type StatusTimeAccumulator, type StatusTimeFigure } from "./statusTimeAccumulators.ts";
+export type { StatusTimesFacts } from "./_statusTimesFacts.ts";
+export { handoffs, handoffsAccumulator, type HandoffsOptions, type HandoffsState, type HandoffsSummary } from "./handoffsAccumulator.ts";

@@ -21,6 +21,7 @@ import { beginObserving, endObserving } from "./conversation.ts";
 import { replyCount } from "./_replies.ts";
 import { measureRequesterWait } from "./requesterWaitTime.ts";
 import { durationSlot } from "./measure.ts";
+import { providerCache } from "./_providerCache.ts";
 import { measureResolution } from "./resolutionTime.ts";
 import type { AnomalyReason, TicketDuration } from "./durationTypes.ts";
 
@@ -178,11 +179,6 @@ function reasonCode(r: { kind: "skipped" | "anomaly"; reason: string }): number 
   return SKIP_BASE + SKIP_REASONS.indexOf(r.reason);
 }
 
-const providers = new Map<
-  string,
-  { readonly calendar: FactsProvider<TicketTimes>; readonly business: WeakMap<Schedule, FactsProvider<TicketTimes>> }
->();
-
 /**
  * The ticket-times provider for `schedule` (`undefined`: calendar time only), whose errors name
  * `fn`. The same schedule object and `fn` give the same provider, so a composition computes the
@@ -190,20 +186,9 @@ const providers = new Map<
  *
  * @internal
  */
-export function ticketTimes(schedule: Schedule | undefined, fn: string): FactsProvider<TicketTimes> {
-  let byFn = providers.get(fn);
-  if (byFn === undefined) {
-    byFn = { calendar: makeProvider(undefined, fn), business: new WeakMap() };
-    providers.set(fn, byFn);
-  }
-  if (schedule === undefined) return byFn.calendar;
-  let p = byFn.business.get(schedule);
-  if (p === undefined) {
-    p = makeProvider(schedule, fn);
-    byFn.business.set(schedule, p);
-  }
-  return p;
-}
+export const ticketTimes: (schedule: Schedule | undefined, fn: string) => FactsProvider<TicketTimes> = providerCache((schedule, fn) =>
+  makeProvider(schedule, fn),
+);
 
 function grow(a: Float64Array, need: number): Float64Array {
   if (need <= a.length) return a;

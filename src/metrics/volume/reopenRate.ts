@@ -11,6 +11,8 @@ import { isResolvedStatus, TICKET_STATUSES, type Ticket } from "../../models/tic
 import { COLUMNS, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
 import { addOneTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
+import { assertDate } from "../../_lib/guards.ts";
+import { reopenEvents } from "../time/handoffs.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 
 /**
@@ -21,6 +23,12 @@ import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts"
 export interface ReopenRateOptions {
   /** The confidence level of the rate's Wilson interval, strictly between 0 and 1. Default 0.95. */
   readonly confidenceLevel?: number | undefined;
+  /**
+   * Where the reopens come from: `"reopens"` (default), the ticket's `reopens` count; or
+   * `"statusHistory"`, the reopen events of its status history (`reopenEvents`: solved → an
+   * unresolved status), tickets without a history skipped as `noStatusHistory`.
+   */
+  readonly from?: "reopens" | "statusHistory" | undefined;
 }
 
 /**
@@ -41,7 +49,7 @@ export interface ReopenRateSummary {
   readonly reopensPerTicket: number | undefined;
   /** The Wilson interval of `rate`; `undefined` when no ticket was solved. */
   readonly interval: WilsonInterval | undefined;
-  /** Tickets left out, by reason: `noReopenData` (no `reopens` count), `neverSolved`. */
+  /** Tickets left out, by reason: `noReopenData` (no `reopens` count; `noStatusHistory` with `from: "statusHistory"`), `neverSolved`. */
   readonly skipped: Readonly<Record<string, number>>;
 }
 
@@ -61,8 +69,7 @@ export interface ReopenRateState {
   readonly skipped: Record<string, number>;
 }
 
-const KIND = "reopenRate";
-const SKIPS = ["noReopenData", "neverSolved"];
+const REOPENS_KIND = "reopenRate";
 const RESOLVED_CODES: readonly boolean[] = TICKET_STATUSES.map(isResolvedStatus);
 
 /**
@@ -71,11 +78,12 @@ const RESOLVED_CODES: readonly boolean[] = TICKET_STATUSES.map(isResolvedStatus)
  *
  * @param options - {@link ReopenRateOptions}.
  * @returns The accumulator (a ticket metric); its `result` is a {@link ReopenRateSummary}.
- * @throws {@link MetricRangeError} `E_CONFIDENCE_LEVEL`; while adding, `E_INVALID_DATE` and
+ * @throws {@link MetricRangeError} `E_CONFIDENCE_LEVEL`; `E_OPTION_VALUE` for another `from`; while adding, `E_INVALID_DATE` and
  *   `E_UNKNOWN_STATUS` naming the ticket; `E_STATE_FORMAT` from `fromJSON`.
  * @remarks Reads `reopens`, `status` and `firstSolvedAt`. A ticket was solved at least once
  * when it is solved or closed now, has a `firstSolvedAt`, or was reopened (a reopen follows a
- * solve). Tickets without a `reopens` count are skipped (`noReopenData`), never counted as not
+ * solve). With `from: "statusHistory"` the reopens are the history's reopen events, and a
+ * resolved entry in the history also counts as a solve. Tickets without a `reopens` count are skipped (`noReopenData`), never counted as not
  * reopened; tickets never solved are skipped (`neverSolved`).
  * @example
  * ```ts
@@ -99,17 +107,33 @@ export function reopenRateAccumulator(options?: ReopenRateOptions): TicketMetric
 
 function reopenRateFor(fn: string, options: ReopenRateOptions | undefined): TicketMetric<ReopenRateState, ReopenRateSummary, null> {
   const confidenceLevel = confidenceLevelOf(fn, options?.confidenceLevel);
-  const create = (): ReopenRateState => ({ solved: 0, reopened: 0, reopens: 0, skipped: zeroCounts(SKIPS) });
+  const from = options?.from ?? "reopens";
+  if (from !== "reopens" && from !== "statusHistory") {
+    throw new MetricRangeError(
+      "E_OPTION_VALUE",
+      `${fn}: from must be "reopens" or "statusHistory", got ${JSON.stringify(from) ?? String(from)}`,
+    );
+  }
+  const events = from === "statusHistory";
+  const KIND = events ? "reopenRateEvents" : REOPENS_KIND;
+  const noData = events ? "noStatusHistory" : "noReopenData";
+  const create = (): ReopenRateState => ({ solved: 0, reopened: 0, reopens: 0, skipped: zeroCounts([noData, "neverSolved"]) });
   const addRows = (state: ReopenRateState, _f: null, batch: TicketBatch, rows: Int32Array, count: number): void => {
     for (let k = 0; k < count; k++) {
       const row = rows[k] as number;
-      const reopens = batch.reopens[row] as number;
+      const history = events ? batch.statusHistory[row] : undefined;
+      if (history !== undefined)
+        history.forEach((c, i) => assertDate(fn, `statusHistory[${String(i)}].at of ticket ${String(batch.id[row])}`, c.at));
+      const reopens = events ? (history === undefined ? Number.NaN : reopenEvents(history)) : (batch.reopens[row] as number);
       if (Number.isNaN(reopens)) {
-        bump(state.skipped, "noReopenData");
+        bump(state.skipped, noData);
         continue;
       }
       const solvedOnce =
-        reopens > 0 || RESOLVED_CODES[batch.status[row] as number] === true || !Number.isNaN(batch.firstSolvedAt[row] as number);
+        reopens > 0 ||
+        RESOLVED_CODES[batch.status[row] as number] === true ||
+        !Number.isNaN(batch.firstSolvedAt[row] as number) ||
+        history?.some((c) => isResolvedStatus(c.status)) === true;
       if (!solvedOnce) {
         bump(state.skipped, "neverSolved");
         continue;
@@ -122,7 +146,7 @@ function reopenRateFor(fn: string, options: ReopenRateOptions | undefined): Tick
   return {
     name: KIND,
     facts: COLUMNS,
-    columns: BATCH_COLUMNS.counts | BATCH_COLUMNS.firstSolvedAt,
+    columns: BATCH_COLUMNS.counts | BATCH_COLUMNS.firstSolvedAt | (events ? BATCH_COLUMNS.statusHistory : 0),
     create,
     add: addOneTicket(fn, COLUMNS, addRows),
     addRows,
