@@ -118,8 +118,8 @@ export function representative(s: SketchStore, i: number): number {
   return Math.exp(i * s.lnGamma + Math.log1p(-s.relativeError));
 }
 
-/** The lowest bucket kept while `highest` is the highest: lower ones are merged into it. */
-function floorOf(highest: number): number {
+/** The lowest bucket kept while `highest` is the highest: lower ones are merged into it. @internal */
+export function floorOf(highest: number): number {
   return Math.ceil((highest + 1) / BLOCK) * BLOCK - MAX_BUCKETS;
 }
 

@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { bucketOf, MIN_INDEXABLE, representative, type SketchStore } from "./quantileSketch.ts";
+import { bucketOf, floorOf, MIN_INDEXABLE, representative, type SketchStore } from "./quantileSketch.ts";
 
 /** Parallel lists: at `time[k]`, `a[k]` values of the first sketch and `b[k]` of the second. @internal */
 export interface PairedBins {
@@ -19,36 +19,62 @@ export interface PairedBins {
 /**
  * The non-empty bins of `a` and `b` (the same α, checked by the caller), ascending: first the
  * zeros (time 0: zeros and values below 2^−1022), then each bucket used by either, at its
- * representative γ^i·(1 − α). Buckets merged by a sketch at its cap (never for α ≥ 0.1 %) are
- * read as they were kept.
+ * representative γ^i·(1 − α). The two are read against one floor, that of the higher of their
+ * highest buckets: a bucket below it counts in it, as a sketch that reached that highest bucket
+ * would have merged it (so that an event and a censoring merged into the floor tie, as in one
+ * sketch). No bucket is below the floor unless the values span a factor of γ^786432 (never for
+ * α ≥ 0.1 %). The walk and the lists follow the buckets used, not the distance between them.
  *
  * @internal
  */
 export function pairedBins(a: SketchStore, b: SketchStore): PairedBins {
-  const used = (s: SketchStore): boolean => s.lowest <= s.highest;
-  const lo = Math.min(used(a) ? a.lowest : Infinity, used(b) ? b.lowest : Infinity);
-  const hi = Math.max(used(a) ? a.highest : -Infinity, used(b) ? b.highest : -Infinity);
-  const span = lo > hi ? 0 : hi - lo + 1;
-  const time = new Float64Array(span + 1);
-  const countA = new Float64Array(span + 1);
-  const countB = new Float64Array(span + 1);
+  const top = Math.max(a.lowest <= a.highest ? a.highest : -Infinity, b.lowest <= b.highest ? b.highest : -Infinity);
+  const floor = top === -Infinity ? 0 : floorOf(top);
+  const ba = bucketsOf(a, floor);
+  const bb = bucketsOf(b, floor);
+  const size = 1 + ba.length + bb.length;
+  const time = new Float64Array(size);
+  const countA = new Float64Array(size);
+  const countB = new Float64Array(size);
   let k = 0;
   if (a.zero + b.zero > 0) {
     countA[0] = a.zero;
     countB[0] = b.zero;
     k = 1;
   }
-  const at = (s: SketchStore, i: number): number => (used(s) && i >= s.lowest && i <= s.highest ? (s.counts[i - s.offset] as number) : 0);
-  for (let i = lo; i <= hi; i++) {
-    const ca = at(a, i);
-    const cb = at(b, i);
-    if (ca + cb === 0) continue;
-    time[k] = representative(a, i);
-    countA[k] = ca;
-    countB[k] = cb;
+  let i = 0;
+  let j = 0;
+  while (i < ba.length || j < bb.length) {
+    const ia = i < ba.length ? (ba.index[i] as number) : Infinity;
+    const ib = j < bb.length ? (bb.index[j] as number) : Infinity;
+    const index = Math.min(ia, ib);
+    time[k] = representative(a, index);
+    if (ia === index) countA[k] = ba.count[i++] as number;
+    if (ib === index) countB[k] = bb.count[j++] as number;
     k++;
   }
   return { time, a: countA, b: countB, length: k };
+}
+
+/** The non-empty buckets of `s`, ascending, those below `floor` counted in `floor`. */
+function bucketsOf(s: SketchStore, floor: number): { index: Float64Array; count: Float64Array; length: number } {
+  let used = 0;
+  for (let i = s.lowest; i <= s.highest; i++) if ((s.counts[i - s.offset] as number) > 0) used++;
+  const index = new Float64Array(used);
+  const count = new Float64Array(used);
+  let n = 0;
+  for (let i = s.lowest; i <= s.highest; i++) {
+    const c = s.counts[i - s.offset] as number;
+    if (c === 0) continue;
+    const at = Math.max(i, floor);
+    if (n > 0 && index[n - 1] === at) count[n - 1] = (count[n - 1] as number) + c;
+    else {
+      index[n] = at;
+      count[n] = c;
+      n++;
+    }
+  }
+  return { index, count, length: n };
 }
 
 /**

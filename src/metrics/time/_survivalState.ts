@@ -65,16 +65,22 @@ export interface SurvivalSettings {
 }
 
 /**
- * Fills `s` (a new empty state of the accumulator) from its JSON form: v1 for exact times, v2
- * for sketches of the accumulator's own α; `E_STATE_FORMAT` naming the field otherwise. @internal
+ * Fills `s` (a new empty state of the accumulator) from its JSON form: v1 (exact times; into a
+ * sketch accumulator too, each time added to its sketches), v2 for sketches of the accumulator's
+ * own α (not into an exact one); `E_STATE_FORMAT` naming the field otherwise. @internal
  */
 export function survivalFromJSON(settings: SurvivalSettings, s: SurvivalState, json: unknown): SurvivalState {
   const { name, cutoff, quantiles } = settings;
-  const o = openState(json, name, quantiles === "exact" ? 1 : 2);
   const bad = (what: string, got: unknown): MetricRangeError =>
     new MetricRangeError("E_STATE_FORMAT", `${name}.fromJSON: ${what}, got ${JSON.stringify(got) ?? String(got)}`);
+  const version = json !== null && typeof json === "object" ? (json as { v?: unknown }).v : undefined;
+  if (quantiles === "exact" && version === 2)
+    throw bad("v must be 1: a state of sketched times (quantiles: { relativeError }) does not merge into exact ones", version);
+  // Exact times (v1) read into sketches give the sketches of those times: a sketch depends only on its values.
+  const exactTimes = quantiles === "exact" || version === 1;
+  const o = openState(json, name, exactTimes ? 1 : 2);
   if (readNumber(o, name, "asOf") !== cutoff) throw bad(`asOf must be ${String(cutoff)} (this accumulator's asOf)`, o.asOf);
-  if (quantiles === "exact") readExact(settings, s, o, bad);
+  if (exactTimes) readExact(settings, s, o, bad);
   else {
     for (const field of ["eventCal", "censorCal", "eventBus", "censorBus"] as const) {
       const store = storeFromJSON(name, field, o[field]);

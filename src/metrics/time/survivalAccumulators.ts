@@ -57,7 +57,8 @@ export interface TicketSurvivalOptions extends TimeOptions, KaplanMeierOptions {
    * `{ relativeError: α }`, a relative-error sketch per estimate (memory follows the spread of
    * the times, not their count): the estimate is then exactly the Kaplan–Meier estimate of the
    * times rounded to their sketch buckets' representatives (each within relative error α), an
-   * event and a censoring in one bucket tied (the event first).
+   * event and a censoring in one bucket tied (the event first), while no bucket was merged (never
+   * for α ≥ 0.1 %; see docs/guide/definitions.md, "Quantiles: exact or sketched").
    */
   readonly quantiles?: QuantileOption | undefined;
   /** The function errors name (a composition passes its own, e.g. `report`). Default: the accumulator's name. @internal */
