@@ -76,3 +76,21 @@ export type { SurvivalFacts } from "./survivalFacts.ts";
 export type { ReconciledTicket, Reconciliation } from "./reconciliation.ts";
 export type { QuantileBounds, ValueSummary } from "../../_lib/valueSummary.ts";
 export type { LogMeanInterval } from "../../_lib/logMeanInterval.ts";
+export {
+  ticketResponders,
+  type CreditedTime,
+  type ResponderReplies,
+  type TicketResponders,
+  type ResponderFacts,
+} from "./ticketResponders.ts";
+export {
+  responders,
+  respondersAccumulator,
+  type RespondersOptions,
+  type RespondersState,
+  type RespondersSummary,
+  type ResponderFigures,
+} from "./responders.ts";
+export { ticketBots, type BotHandoff, type TicketBots, type BotFacts } from "./ticketBots.ts";
+export { bots, botsAccumulator, type BotsOptions, type BotsState, type BotsSummary } from "./bots.ts";
+export type { RowFacts } from "./_messageFacts.ts";
