@@ -29,6 +29,8 @@ import { backlogAccumulator, resolutionRateAccumulator } from "../metrics/volume
 import { typeCountsAccumulator } from "../metrics/volume/typeCountsAccumulator.ts";
 import { reopenRateAccumulator } from "../metrics/volume/reopenRate.ts";
 import { ticketRatingsAccumulator } from "../metrics/survey/ticketRatingsAccumulator.ts";
+import { respondersAccumulator } from "../metrics/time/responders.ts";
+import { botsAccumulator } from "../metrics/time/bots.ts";
 import { toJson } from "./json.ts";
 import type { Compiled } from "./_options.ts";
 import { surveyResponsesAccumulator, type SurveySummary } from "../metrics/survey/surveyResponsesAccumulator.ts";
@@ -66,6 +68,8 @@ function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
     types: typeCountsAccumulator(),
     reopens: reopenRateAccumulator({ confidenceLevel: level }),
     ratings: ticketRatingsAccumulator({ confidenceLevel: level }),
+    responders: respondersAccumulator(time),
+    bots: botsAccumulator({ ...time, ...c.bots }),
   };
 }
 
@@ -232,6 +236,11 @@ export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, wit
     reopens: r.reopens === undefined ? null : { ...toJson(r.reopens), interval: interval(r.reopens.interval) },
     ratings: r.ratings === undefined || c.selected?.has("ratings") === false ? null : toJson(r.ratings),
     survey: c.selected?.has("survey") === false ? null : surveyJson(r, withSurvey),
+    responders: r.responders === undefined ? null : toJson(r.responders),
+    bots:
+      r.bots === undefined
+        ? null
+        : { ...toJson(r.bots), handoffInterval: interval(r.bots.handoffInterval), resolutionInterval: interval(r.bots.resolutionInterval) },
   };
 }
 

@@ -79,3 +79,4 @@ export type {
   VolumeBucketJson,
   VolumeJson,
 } from "./types.ts";
+export type { BotsJson, RespondersJson } from "./responderTypes.ts";

@@ -20,12 +20,13 @@ import type {
   TimeJson,
   TypesJson,
 } from "./types.ts";
+import type { BotsJson, RespondersJson } from "./responderTypes.ts";
 
 /**
  * The metrics a report can compute, by the name of their place in the {@link Report}:
  * `counts.statuses`, `counts.resolutionRate`, `counts.backlog`, `counts.channelMix`, each of
  * `time.*`, `sla`, `reopens`, `ratings`, `survey`, `types`, `volume` (with `peaks` and the
- * statuses over time) and `leaderboard`. The order of {@link REPORT_METRICS}.
+ * statuses over time), `leaderboard`, `responders` and `bots`. The order of {@link REPORT_METRICS}.
  *
  * @category Report
  */
@@ -50,14 +51,16 @@ export type ReportMetricName =
   | "ratings"
   | "survey"
   | "volume"
-  | "leaderboard";
+  | "leaderboard"
+  | "responders"
+  | "bots";
 
 /**
  * Every {@link ReportMetricName}, in report order.
  *
  * @example
  * ```ts
- * REPORT_METRICS.length; // => 21
+ * REPORT_METRICS.length; // => 23
  * ```
  * @category Report
  */
@@ -83,6 +86,8 @@ export const REPORT_METRICS: readonly ReportMetricName[] = [
   "survey",
   "volume",
   "leaderboard",
+  "responders",
+  "bots",
 ];
 
 /**
@@ -120,6 +125,10 @@ export interface SelectedMetricSetJson {
   readonly ratings: RatingsJson | null;
   /** Survey results (as {@link MetricSetJson.survey}); `null` also when neither `survey` nor `ratings` is selected. */
   readonly survey: SurveyJson | null;
+  /** Per-responder figures; `null` when not selected. */
+  readonly responders: RespondersJson | null;
+  /** Bot figures; `null` when not selected. */
+  readonly bots: BotsJson | null;
 }
 
 /**

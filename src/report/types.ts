@@ -26,6 +26,7 @@ export type * from "./survivalTypes.ts";
 import type { FirstResponseSurvivalJson, ResolutionSurvivalJson } from "./survivalTypes.ts";
 import type { CustomersJson, PeaksJson, TypesJson, VolumeJson } from "./wholeTypes.ts";
 import type { ComparisonJson, LeaderboardJson } from "./comparisonTypes.ts";
+import type { BotsJson, RespondersJson } from "./responderTypes.ts";
 
 /**
  * A period in the report.
@@ -283,6 +284,10 @@ export interface MetricSetJson {
    * tickets have ratings (then `csat` is theirs and `nps`, `ces` are empty).
    */
   readonly survey: SurveyJson | null;
+  /** Per-responder figures, from the messages' `authorId` (issue 17). */
+  readonly responders: RespondersJson;
+  /** Bot resolution and handoff rates, from the messages (issue 17). */
+  readonly bots: BotsJson;
 }
 
 /**

@@ -41,6 +41,8 @@ const PLACE: Readonly<Record<ReportMetricName, readonly string[] | undefined>> =
   reopens: ["reopens"],
   ratings: ["ratings"],
   survey: ["survey"],
+  responders: ["responders"],
+  bots: ["bots"],
   // Report-level sections, not in a metric set.
   types: undefined,
   volume: undefined,
@@ -94,6 +96,7 @@ describe("report with metrics", () => {
                 resolutionMedian: column("resolutionFinal", r.resolutionMedian),
                 csat: column("survey", r.csat),
                 oneTouchShare: column("oneTouch", r.oneTouchShare),
+                replyTimeMedian: column("responses", r.replyTimeMedian),
                 shrunk: {
                   csat: chosen.has("survey") ? r.shrunk.csat : null,
                   oneTouchShare: chosen.has("oneTouch") ? r.shrunk.oneTouchShare : null,
