@@ -11,6 +11,7 @@ import { dateFormatProblem } from "../io/dateFormat.ts";
 import { CliError } from "./errors.ts";
 import type { RegressionArg } from "./regression.ts";
 import { parseList } from "./values.ts";
+import { RESPONDER_OPTIONS, responderArgsOf, type ResponderArgs } from "./argsResponders.ts";
 
 /** The output formats. */
 export const FORMATS = ["table", "markdown", "json", "csv", "html"] as const;
@@ -40,6 +41,7 @@ export const RANK_BY = [
   "oneTouchShareAdjusted",
   "csatShrunk",
   "oneTouchShareShrunk",
+  "replyTimeMedian",
 ] as const;
 const INPUT_FORMATS: readonly InputFormat[] = ["csv", "json", "ndjson"];
 
@@ -52,7 +54,7 @@ export interface GateArg {
 }
 
 /** The parsed arguments of `cx-metrics report`. */
-export interface ReportArgs {
+export interface ReportArgs extends ResponderArgs {
   readonly tickets: string;
   readonly preset: TicketPreset;
   readonly inputFormat: InputFormat | undefined;
@@ -147,6 +149,7 @@ const OPTIONS = {
   "value-per-customer": { type: "string" },
   quantiles: { type: "string" },
   partial: { type: "string" },
+  ...RESPONDER_OPTIONS,
 } as const;
 
 const USAGE_HINT = 'Run "cx-metrics report --help" for the options';
@@ -368,6 +371,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     valuePerCustomer: moneyOf(values["value-per-customer"]),
     quantiles: quantilesOf(values.quantiles),
     partial: values.partial,
+    ...responderArgsOf(values, choice),
   };
 }
 

@@ -28,7 +28,8 @@ const OPTION_NAMES: Readonly<Record<keyof PartialOptions, string>> = {
   confidenceLevel: "--confidence",
   valuePerCustomer: "--value-per-customer",
   quantiles: "--quantiles",
-  leaderboard: "--rank-by / --min-sample",
+  leaderboard: "--rank-by / --min-sample / --leaderboard-by",
+  bots: "--bot-first-response / --exclude-bot-time",
   maxRejects: "--max-rejects",
   files: "the companion files given (--messages, --responses, --cohorts)",
 };

@@ -16,6 +16,7 @@ import { fileSummary, latestInstantBound, openFiles, type FileRejects, type Inpu
 import type { CliIo } from "./io.ts";
 import { checkPartialArgs, writePartialRun } from "./partialReport.ts";
 import { parseSegments } from "./segments.ts";
+import { leaderboardAndBots } from "./argsResponders.ts";
 import { parseInstant, parsePeriod } from "./values.ts";
 
 /** The percentiles of every duration summary (the gate names p90 and p95 read them). */
@@ -105,9 +106,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       ...(args.confidenceLevel === undefined ? {} : { confidenceLevel: args.confidenceLevel }),
       ...(args.valuePerCustomer === undefined ? {} : { valuePerCustomer: args.valuePerCustomer }),
       ...(args.quantiles === undefined ? {} : { quantiles: args.quantiles }),
-      ...(args.rankBy === undefined && args.minSample === undefined
-        ? {}
-        : { leaderboard: { by: args.rankBy ?? "tickets", ...(args.minSample === undefined ? {} : { minSample: args.minSample }) } }),
+      ...leaderboardAndBots(args),
     },
     (role, rows) => {
       const now = Date.now();

@@ -16,6 +16,7 @@ import { absentBlocks, absentNote, absentRowsNote, isAbsentIn } from "./sections
 import { detailBlocks } from "./sectionsDetail.ts";
 import { gateBlocks } from "./sectionsGates.ts";
 import { survivalBlocks } from "./sectionsSurvival.ts";
+import { botsBlocks, respondersBlocks } from "./sectionsResponders.ts";
 
 const pct = (p: number): string => `p${String(Math.round(p * 1000) / 10)}`;
 const reasons = (record: Readonly<Record<string, number>>): string =>
@@ -377,6 +378,8 @@ export function documentBlocks(doc: CliDocument): Block[] {
     ...ticketBlocks(doc.report, doc.absent),
     ...timeBlocks(doc),
     ...survivalBlocks(doc),
+    ...respondersBlocks(doc),
+    ...botsBlocks(doc),
     ...slaBlocks(doc.report, doc.report.parameters.confidenceLevel),
     ...["sla", "sla.firstResponse", "sla.nextResponse", "sla.resolution"].flatMap((m) => absentNote(doc.absent, m)),
     ...detailBlocks(doc),

@@ -19,6 +19,7 @@ export {
   type ReportTableRows,
   type SegmentRow,
 } from "./toRows.ts";
+export type { ResponderRow } from "./toRowsResponders.ts";
 export {
   REPORT_METRICS,
   type ReportMetricName,

@@ -208,7 +208,7 @@ describe("merge: mismatched options are refused, naming the option and both valu
     [
       "leaderboard",
       ["--rank-by", "csat"],
-      /different --rank-by \/ --min-sample: .* has \{"by":"tickets","minSample":10\}, .* has \{"by":"csat"/,
+      /different --rank-by \/ --min-sample \/ --leaderboard-by: .* has \{"by":"tickets","minSample":10\}, .* has \{"by":"csat"/,
     ],
     ["value per customer", ["--value-per-customer", "243"], /different --value-per-customer: .* has none, .* has 243/],
     ["max rejects", ["--max-rejects", "3"], /different --max-rejects: .* has 20, .* has 3/],
