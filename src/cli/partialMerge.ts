@@ -35,7 +35,7 @@ const OPTION_NAMES: Readonly<Record<keyof PartialOptions, string>> = {
 };
 
 function shown(value: unknown): string {
-  const text = value === null ? "none" : (JSON.stringify(value) ?? String(value));
+  const text = value === null || value === undefined ? "none" : (JSON.stringify(value) ?? String(value));
   return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
 
