@@ -1,23 +1,14 @@
 import { openState, readCount, readCounts, stateFormatError, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { addCounts, bump, sortedCounts } from "../../_lib/counts.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
-import { assertFraction } from "../../_lib/guards.ts";
-import {
-  checkQuantileOption,
-  storeAdd,
-  storeFromJSON,
-  storeMerge,
-  storeToJSON,
-  valueStore,
-  type QuantileOption,
-  type ValueStore,
-} from "../../_lib/quantileStore.ts";
+import { storeAdd, storeFromJSON, storeMerge, storeToJSON, valueStore, type ValueStore } from "../../_lib/quantileStore.ts";
 import { valueSummary, type ValueSummary } from "../../_lib/valueSummary.ts";
 import type { Schedule } from "../../models/schedule.ts";
+import type { DurationAccumulatorOptions } from "./durationAccumulators.ts";
+import { summaryOptions } from "./_summaryOptions.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import type { TicketMetric } from "../../models/ticketBatch.ts";
 import { addOneTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
-import { confidenceLevelOf } from "../stats/confidence.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import { botFacts, type BotFacts, type TicketBots } from "./ticketBots.ts";
 
@@ -26,7 +17,7 @@ import { botFacts, type BotFacts, type TicketBots } from "./ticketBots.ts";
  *
  * @category Time
  */
-export interface BotsOptions {
+export interface BotsOptions extends DurationAccumulatorOptions {
   /**
    * Where the human first response of a handed-off ticket starts: `"request"` (default; the
    * customer's request, as {@link firstResponseTime}) or `"handoff"` (the last bot message before
@@ -35,16 +26,8 @@ export interface BotsOptions {
   readonly firstResponseFrom?: "request" | "handoff" | undefined;
   /** `true`: the human resolution time of a handed-off ticket starts at the handoff (the bot's time is excluded). Default `false`. */
   readonly excludeBotTime?: boolean | undefined;
-  /** Business hours: every time is then in business milliseconds. Default: calendar time. */
+  /** Business hours: with one, every time is in business milliseconds (`clock: "business"`) rather than in both clocks. Default: none (calendar). */
   readonly schedule?: Schedule | undefined;
-  /** Percentiles besides the median, each from 0 to 1. Default `[0.9]`. */
-  readonly percentiles?: readonly number[] | undefined;
-  /** The confidence level of the intervals. Default 0.95. */
-  readonly confidenceLevel?: number | undefined;
-  /** `"exact"` (default) or `{ relativeError }`. */
-  readonly quantiles?: QuantileOption | undefined;
-  /** The function errors name. Default: the accumulator's name. @internal */
-  readonly caller?: string | undefined;
 }
 
 /**
@@ -156,10 +139,7 @@ export function botsAccumulator(options?: BotsOptions): TicketMetric<BotsState, 
   if (typeof exclude !== "boolean") {
     throw new MetricRangeError("E_OPTION_VALUE", `${fn}: excludeBotTime must be true or false, got ${JSON.stringify(exclude)}`);
   }
-  const percentiles = [...(options?.percentiles ?? [0.9])];
-  for (const p of percentiles) assertFraction(fn, "percentile", p);
-  const level = confidenceLevelOf(fn, options?.confidenceLevel);
-  const quantiles = checkQuantileOption(fn, options?.quantiles);
+  const { percentiles, level, quantiles } = summaryOptions(fn, options);
   const schedule = options?.schedule;
   const facts = botFacts(schedule, fn);
   const create = (): BotsState => ({

@@ -9,23 +9,14 @@ import {
   type StateJson,
 } from "../../_lib/accumulator.ts";
 import { addCounts, bump, byCodeUnit, sortedCounts } from "../../_lib/counts.ts";
-import { assertFraction } from "../../_lib/guards.ts";
-import {
-  checkQuantileOption,
-  storeAdd,
-  storeFromJSON,
-  storeMerge,
-  storeToJSON,
-  valueStore,
-  type QuantileOption,
-  type ValueStore,
-} from "../../_lib/quantileStore.ts";
+import { storeAdd, storeFromJSON, storeMerge, storeToJSON, valueStore, type ValueStore } from "../../_lib/quantileStore.ts";
 import { valueSummary, type ValueSummary } from "../../_lib/valueSummary.ts";
 import type { Schedule } from "../../models/schedule.ts";
+import type { DurationAccumulatorOptions } from "./durationAccumulators.ts";
+import { summaryOptions } from "./_summaryOptions.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import type { TicketMetric } from "../../models/ticketBatch.ts";
 import { addOneTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
-import { confidenceLevelOf } from "../stats/confidence.ts";
 import { responderFacts, type ResponderFacts, type TicketResponders } from "./ticketResponders.ts";
 
 /**
@@ -33,17 +24,9 @@ import { responderFacts, type ResponderFacts, type TicketResponders } from "./ti
  *
  * @category Time
  */
-export interface RespondersOptions {
-  /** Business hours: every time is then in business milliseconds. Default: calendar time. */
+export interface RespondersOptions extends DurationAccumulatorOptions {
+  /** Business hours: with one, every time is in business milliseconds (`clock: "business"`) rather than in both clocks. Default: none (calendar). */
   readonly schedule?: Schedule | undefined;
-  /** Percentiles besides the median, each from 0 to 1. Default `[0.9]`. */
-  readonly percentiles?: readonly number[] | undefined;
-  /** The confidence level of the intervals. Default 0.95. */
-  readonly confidenceLevel?: number | undefined;
-  /** `"exact"` (default) or `{ relativeError }`. */
-  readonly quantiles?: QuantileOption | undefined;
-  /** The function errors name. Default: the accumulator's name. @internal */
-  readonly caller?: string | undefined;
 }
 
 /**
@@ -142,10 +125,7 @@ const KIND = "responders";
  */
 export function respondersAccumulator(options?: RespondersOptions): TicketMetric<RespondersState, RespondersSummary, ResponderFacts> {
   const fn = options?.caller ?? "respondersAccumulator";
-  const percentiles = [...(options?.percentiles ?? [0.9])];
-  for (const p of percentiles) assertFraction(fn, "percentile", p);
-  const level = confidenceLevelOf(fn, options?.confidenceLevel);
-  const quantiles = checkQuantileOption(fn, options?.quantiles);
+  const { percentiles, level, quantiles } = summaryOptions(fn, options);
   const schedule = options?.schedule;
   const facts = responderFacts(schedule, fn);
   const tally = (): Tally => ({ tickets: 0, replies: 0, firstResponse: valueStore(quantiles), replyTime: valueStore(quantiles) });
