@@ -117,11 +117,24 @@ function inOrder(messages: readonly Message[]): readonly Message[] {
   return messages;
 }
 
+/** The facts of a ticket without a bot message (shared, frozen). */
+const NO_BOT: TicketBots = Object.freeze({
+  botSpoke: false,
+  resolvedWithBot: false,
+  botResolved: false,
+  handoff: undefined,
+  firstResponse: undefined,
+  resolution: undefined,
+});
+
 /** {@link ticketBots} with the caller's name for error messages. @internal */
 export function readBots(fn: string, ticket: Ticket, schedule: Schedule | undefined): TicketBots | undefined {
   assertTicketDate(fn, "createdAt", ticket.createdAt, ticket);
   if (!hasMessages(ticket)) return undefined;
   readConversation(fn, ticket); // checks every message's instant
+  const messages = ticket.messages ?? [];
+  // Most tickets have no bot: one pass, and no other fact to read.
+  if (!messages.some(isBotMessage)) return NO_BOT;
   const solvedAt = ticket.solvedAt;
   if (solvedAt !== undefined) assertTicketDate(fn, "solvedAt", solvedAt, ticket);
   const cutoff = solvedAt === undefined ? Number.POSITIVE_INFINITY : solvedAt.getTime();
@@ -129,7 +142,7 @@ export function readBots(fn: string, ticket: Ticket, schedule: Schedule | undefi
   let botBySolve = false;
   let lastBot: Date | undefined;
   let handoff: BotHandoff | undefined;
-  for (const m of inOrder(ticket.messages ?? [])) {
+  for (const m of inOrder(messages)) {
     if (isBotMessage(m)) {
       botSpoke = true;
       if (m.at.getTime() <= cutoff) botBySolve = true;
