@@ -129,6 +129,10 @@ export const NOT_COMPUTED: readonly NotComputed[] = [
     reason: "skip counters other than the main ones (all zero here), the ratings' response rate (1)",
   },
   { pattern: /\.p\[p=[0-9.]+\]\.p$/, reason: "the percentile's level itself (0.9, 0.95), not a figure" },
+  {
+    pattern: /^(responders|bots)\./,
+    reason: "per-responder and bot figures: they read the messages' authors, which the export lacks (every ticket skipped, zeros)",
+  },
 ];
 
 /** The report's figures DuckDB does not compute, counted under each reason of {@link NOT_COMPUTED}. */

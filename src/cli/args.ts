@@ -15,6 +15,7 @@ import { repeatWindowOf } from "./repeatWindow.ts";
 import { RANK_BY } from "./rankBy.ts";
 
 export { RANK_BY } from "./rankBy.ts";
+import { RESPONDER_OPTIONS, responderArgsOf, type ResponderArgs } from "./argsResponders.ts";
 
 /** The output formats. */
 export const FORMATS = ["table", "markdown", "json", "csv", "html"] as const;
@@ -42,7 +43,7 @@ export interface GateArg {
 }
 
 /** The parsed arguments of `cx-metrics report`. */
-export interface ReportArgs {
+export interface ReportArgs extends ResponderArgs {
   readonly tickets: string;
   readonly preset: TicketPreset;
   readonly inputFormat: InputFormat | undefined;
@@ -145,6 +146,7 @@ const OPTIONS = {
   quantiles: { type: "string" },
   "repeat-window": { type: "string" },
   partial: { type: "string" },
+  ...RESPONDER_OPTIONS,
 } as const;
 
 const USAGE_HINT = 'Run "cx-metrics report --help" for the options';
@@ -369,6 +371,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     quantiles: quantilesOf(values.quantiles),
     repeatWindow: repeatWindowOf(values["repeat-window"]),
     partial: values.partial,
+    ...responderArgsOf(values, choice),
   };
 }
 

@@ -239,6 +239,20 @@ export const GATE_ALIASES: readonly GateAlias[] = [
   alias("reopens.mean", ["reopens", "reopensPerTicket"], "number", "reopens per solved ticket", "a reopens column", NON_NEGATIVE),
   alias("replies.median", ["time", "repliesToResolve", "median"], "number", "median public replies to resolve", undefined, NON_NEGATIVE),
   alias("replies.mean", ["time", "repliesToResolve", "mean"], "number", "mean public replies to resolve", undefined, NON_NEGATIVE),
+  alias(
+    "bots.resolutionRate",
+    ["bots", "resolutionRate"],
+    "fraction",
+    "bot resolution rate: resolved tickets with a bot message and no public human reply by the solve / resolved tickets with a bot message",
+    "--messages",
+  ),
+  alias(
+    "bots.handoffRate",
+    ["bots", "handoffRate"],
+    "fraction",
+    "bot handoff rate: tickets where a human agent replied after a bot / tickets with a bot message",
+    "--messages",
+  ),
   alias("sla.compliance", ["sla", "compliance"], "fraction", "SLA compliance, every metric: achieved / (achieved + breached)", "--sla"),
   alias("sla.breached", ["sla", "breached"], "count", "SLA checks breached (every metric)", "--sla"),
   ...SLA_METRICS.flatMap((metric) => [

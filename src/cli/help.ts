@@ -99,8 +99,15 @@ Report:
                            csat, oneTouchShare; fair figures with rank certainty:
                            firstResponseMeanAdjusted, resolutionMeanAdjusted, csatAdjusted,
                            oneTouchShareAdjusted (adjusted for channel × type × priority),
-                           csatShrunk, oneTouchShareShrunk (shrunk towards the team)
+                           csatShrunk, oneTouchShareShrunk (shrunk towards the team);
+                           replyTimeMedian (median response time of customer turns)
       --min-sample N       leaderboard: fewest observations for a rank (default 10)
+      --leaderboard-by WHO leaderboard of: assignee (default) or responder (the author_id of
+                           public agent replies in --messages; ranks tickets, firstResponseMedian
+                           or replyTimeMedian)
+      --bot-first-response FROM  bots: the handed-off tickets' human first response from the
+                           request (default) or from the handoff (the last bot message)
+      --exclude-bot-time   bots: the handed-off tickets' resolution time from the handoff
       --confidence LEVEL   confidence level of the intervals shown next to NPS, CSAT, rates and
                            mean times, and of the significance of --compare-to changes
                            (0.9 or 90%; default 0.95)
@@ -116,7 +123,7 @@ Output:
   -f, --format F           table (default on a terminal), markdown, json (default otherwise), csv,
                            html (one self-contained page: tables and charts as inline SVG)
       --table NAME         with --format csv: segments (default), buckets, heatmap, cohorts,
-                           gates, rejects, absent (figures not in this export),
+                           responders, gates, rejects, absent (figures not in this export),
                            tickets (one row per ticket: every per-ticket figure and skip reason)
   -o, --output FILE        write the report to FILE (the format follows .json/.md/.csv/.html if not given)
       --rejects FILE       write every rejected row of every file to FILE (CSV)
@@ -174,7 +181,7 @@ must have been made with the same options (time zone, --as-of, --period, --compa
 Output:
   -f, --format F           table (default on a terminal), markdown, json (default otherwise), csv, html
       --table NAME         with --format csv: segments (default), buckets, heatmap, cohorts,
-                           gates, rejects (the first --max-rejects of each part), absent
+                           responders, gates, rejects (the first --max-rejects of each part), absent
   -o, --output FILE        write the report to FILE (the format follows .json/.md/.csv/.html if not given)
   -q, --quiet              no input summary on stderr
       --strict             any rejected row in any part fails the run (exit 2)

@@ -58,8 +58,10 @@ export interface PartialOptions {
   readonly valuePerCustomer: number | null;
   /** `--quantiles`. */
   readonly quantiles: QuantileOption;
-  /** `--rank-by` and `--min-sample`. */
-  readonly leaderboard: { readonly by: string; readonly minSample: number };
+  /** `--rank-by`, `--min-sample` and `--leaderboard-by` (`of`, only when `responder`). */
+  readonly leaderboard: { readonly by: string; readonly minSample: number; readonly of?: string };
+  /** `--bot-first-response` and `--exclude-bot-time`; absent when neither was given. */
+  readonly bots?: ReportOptions["bots"];
   /** `--max-rejects`: how many problems of each file the output lists. */
   readonly maxRejects: number;
   /** Which companion files were given (`--messages`, `--responses`, `--cohorts`, `--events`). */
@@ -116,6 +118,7 @@ export function reportOptionsOf(o: PartialOptions): ReportOptions {
     quantiles: o.quantiles,
     leaderboard: o.leaderboard as ReportOptions["leaderboard"] & object,
     ...(o.repeatWindow === undefined ? {} : { repeatWindow: o.repeatWindow }),
+    ...(o.bots === undefined ? {} : { bots: o.bots }),
   };
 }
 

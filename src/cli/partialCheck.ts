@@ -157,6 +157,13 @@ function options(f: Fields, x: unknown): PartialOptions {
   const lb = f.obj(o["leaderboard"], "options.leaderboard");
   f.str(lb["by"], "options.leaderboard.by");
   f.count(lb["minSample"], "options.leaderboard.minSample");
+  if (lb["of"] !== undefined) f.oneOf(lb["of"], "options.leaderboard.of", ["responder"]);
+  if (o["bots"] !== undefined) {
+    const bots = f.obj(o["bots"], "options.bots");
+    if (bots["firstResponseFrom"] !== undefined)
+      f.oneOf(bots["firstResponseFrom"], "options.bots.firstResponseFrom", ["request", "handoff"]);
+    if (bots["excludeBotTime"] !== undefined) f.bool(bots["excludeBotTime"], "options.bots.excludeBotTime");
+  }
   f.count(o["maxRejects"], "options.maxRejects");
   if (o["repeatWindow"] !== undefined) f.num(o["repeatWindow"], "options.repeatWindow");
   const files = f.obj(o["files"], "options.files");

@@ -28,14 +28,15 @@ const OPTION_NAMES: Readonly<Record<keyof PartialOptions, string>> = {
   confidenceLevel: "--confidence",
   valuePerCustomer: "--value-per-customer",
   quantiles: "--quantiles",
-  leaderboard: "--rank-by / --min-sample",
+  leaderboard: "--rank-by / --min-sample / --leaderboard-by",
+  bots: "--bot-first-response / --exclude-bot-time",
   maxRejects: "--max-rejects",
   files: "the companion files given (--messages, --responses, --cohorts, --events)",
   repeatWindow: "--repeat-window",
 };
 
 function shown(value: unknown): string {
-  const text = value === null ? "none" : (JSON.stringify(value) ?? String(value));
+  const text = value === null || value === undefined ? "none" : (JSON.stringify(value) ?? String(value));
   return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
 

@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { botsOption } from "./argsResponders.ts";
 import type { Schedule } from "../models/schedule.ts";
 import type { SlaPolicy } from "../models/sla.ts";
 import type { SegmentKey } from "../report/index.ts";
@@ -102,7 +103,12 @@ export async function writePartialRun(args: ReportArgs, io: CliIo, run: PartialR
     confidenceLevel: parameters.confidenceLevel,
     valuePerCustomer: parameters.valuePerCustomer,
     quantiles: args.quantiles ?? "exact",
-    leaderboard: { by: args.rankBy ?? "tickets", minSample: args.minSample ?? 10 },
+    leaderboard: {
+      by: args.rankBy ?? "tickets",
+      minSample: args.minSample ?? 10,
+      ...(args.leaderboardOf === "responder" ? { of: "responder" } : {}),
+    },
+    ...(botsOption(args) === undefined ? {} : { bots: botsOption(args) }),
     maxRejects: args.maxRejects,
     files: {
       messages: args.messages !== undefined,

@@ -18,4 +18,5 @@ export const RANK_BY = [
   "oneTouchShareAdjusted",
   "csatShrunk",
   "oneTouchShareShrunk",
+  "replyTimeMedian",
 ] as const;

@@ -18,6 +18,7 @@ import type { CliIo } from "./io.ts";
 import { checkPartialArgs, writePartialRun } from "./partialReport.ts";
 import { parseSegments } from "./segments.ts";
 import { checkTicketTableArgs, openTicketTable, writesTicketTable, type TicketTableSink } from "./ticketTable.ts";
+import { leaderboardAndBots } from "./argsResponders.ts";
 import { parseInstant, parsePeriod } from "./values.ts";
 
 /** The percentiles of every duration summary (the gate names p90 and p95 read them). */
@@ -122,9 +123,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       ...(args.valuePerCustomer === undefined ? {} : { valuePerCustomer: args.valuePerCustomer }),
       ...(args.quantiles === undefined ? {} : { quantiles: args.quantiles }),
       ...(args.repeatWindow === undefined ? {} : { repeatWindow: args.repeatWindow }),
-      ...(args.rankBy === undefined && args.minSample === undefined
-        ? {}
-        : { leaderboard: { by: args.rankBy ?? "tickets", ...(args.minSample === undefined ? {} : { minSample: args.minSample }) } }),
+      ...leaderboardAndBots(args),
     },
     (role, rows) => {
       const now = Date.now();

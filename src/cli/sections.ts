@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import type { DurationMetricJson, DurationSummaryWithIntervalJson, MetricSetJson, SlaTallyJson } from "../report/types.ts";
+import type { DurationMetricJson, DurationSummaryWithIntervalJson, MetricSetJson } from "../report/types.ts";
 import type { CliDocument } from "./document.ts";
 import { formatValue, type CellValue } from "./format.ts";
 import type { FileSummary } from "./inputs.ts";
@@ -17,13 +17,10 @@ import { detailBlocks } from "./sectionsDetail.ts";
 import { gateBlocks } from "./sectionsGates.ts";
 import { survivalBlocks } from "./sectionsSurvival.ts";
 import { contactFacts } from "./sectionsContacts.ts";
+import { botsBlocks, respondersBlocks } from "./sectionsResponders.ts";
+import { reasons, slaBlocks } from "./sectionsSla.ts";
 
 const pct = (p: number): string => `p${String(Math.round(p * 1000) / 10)}`;
-const reasons = (record: Readonly<Record<string, number>>): string =>
-  Object.entries(record)
-    .filter(([, n]) => n > 0)
-    .map(([reason, n]) => `${reason} ${String(n)}`)
-    .join(", ");
 
 function header(doc: CliDocument): Block[] {
   const { input, report } = doc;
@@ -334,52 +331,6 @@ function timeBlocks(doc: CliDocument): Block[] {
   return blocks;
 }
 
-const ciRange = (t: SlaTallyJson): CellValue =>
-  t.interval === null ? null : `${formatValue(t.interval.lower, "fraction")} to ${formatValue(t.interval.upper, "fraction")}`;
-const tallyCells = (t: SlaTallyJson): CellValue[] => [t.compliance, ciRange(t), t.achieved, t.breached, t.running];
-const tallyColumns = (level: number): readonly Column[] => [
-  { label: "compliance", kind: "fraction" },
-  { label: `${levelText(level)} CI` },
-  { label: "achieved", kind: "count" },
-  { label: "breached", kind: "count" },
-  { label: "running", kind: "count" },
-];
-
-function slaBlocks(set: MetricSetJson, level: number): Block[] {
-  const sla = set.sla;
-  const TALLY_COLUMNS = tallyColumns(level);
-  const blocks: Block[] = [{ type: "heading", text: "SLA compliance" }];
-  if (sla === null) return [...blocks, { type: "note", text: "No SLA policy (give one with --sla policy.json)." }];
-  blocks.push(
-    {
-      type: "facts",
-      facts: [
-        { label: "Policy", value: sla.policy ?? "(unnamed)" },
-        {
-          label: "Compliance",
-          value: withInterval(sla.compliance, sla.interval, "fraction"),
-          note: `${String(sla.achieved)} achieved, ${String(sla.breached)} breached, ${String(sla.running)} running`,
-        },
-      ],
-    },
-    {
-      type: "table",
-      caption: "By target",
-      columns: [{ label: "target" }, ...TALLY_COLUMNS],
-      rows: (["firstResponse", "nextResponse", "resolution"] as const).map((m) => [m, ...tallyCells(sla.byMetric[m])]),
-    },
-    {
-      type: "table",
-      caption: "By channel",
-      columns: [{ label: "channel" }, ...TALLY_COLUMNS],
-      rows: sla.byChannel.map((c) => [c.channel, ...tallyCells(c)]),
-    },
-  );
-  const detail = [reasons(sla.skipped), reasons(sla.anomalies)].filter((t) => t !== "").join("; ");
-  if (detail !== "") blocks.push({ type: "note", text: `Not judged: ${detail}.` });
-  return blocks;
-}
-
 /** The whole document as blocks, in reading order. */
 export function documentBlocks(doc: CliDocument): Block[] {
   return [
@@ -391,6 +342,8 @@ export function documentBlocks(doc: CliDocument): Block[] {
     ...ticketBlocks(doc.report, doc.absent),
     ...timeBlocks(doc),
     ...survivalBlocks(doc),
+    ...respondersBlocks(doc),
+    ...botsBlocks(doc),
     ...slaBlocks(doc.report, doc.report.parameters.confidenceLevel),
     ...["sla", "sla.firstResponse", "sla.nextResponse", "sla.resolution"].flatMap((m) => absentNote(doc.absent, m)),
     ...detailBlocks(doc),

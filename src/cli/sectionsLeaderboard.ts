@@ -12,6 +12,7 @@ import { levelText } from "./intervals.ts";
 import type { AbsentInput } from "./inputsNeeded.ts";
 import type { Block, Column } from "./render/blocks.ts";
 import { absentNote, isAbsentIn } from "./sectionsAbsent.ts";
+import { responderBoardBlocks } from "./sectionsResponders.ts";
 
 /** A fair figure's column: label, kind, and where its value and interval are in a row. */
 interface FairColumn {
@@ -66,6 +67,7 @@ function fairNote(lb: LeaderboardJson, level: string): string {
 /** The leaderboard heading, table and notes. @internal */
 export function leaderboardBlocks(report: Report, absent: readonly AbsentInput[]): Block[] {
   const lb = report.leaderboard;
+  if (lb.of === "responder") return responderBoardBlocks(lb);
   if (isAbsentIn(absent, "leaderboard")) return [{ type: "heading", text: "Agents" }, ...absentNote(absent, "leaderboard")];
   if (lb.rows.length === 0) return [];
   const clock = lb.clock === "business" ? " (bh)" : "";

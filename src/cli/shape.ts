@@ -31,6 +31,7 @@ import type {
   SurvivalEstimateJson,
 } from "../report/types.ts";
 import type { FileSummary, InputSection } from "./inputs.ts";
+import type { BotsJson, RespondersJson } from "../report/responderTypes.ts";
 
 /** A leaf: what a path ends at. */
 export type Leaf = "number" | "string" | "boolean";
@@ -185,6 +186,30 @@ const TIME = {
   oneTouch: { share: N, oneTouch: N, zeroTouch: N, resolved: N, interval: INTERVAL },
   repliesToResolve: SUMMARY,
 } as const satisfies ShapeOf<TimeJson>;
+const RESPONDER = { responder: S, tickets: N, replies: N, firstResponse: SUMMARY, replyTime: SUMMARY } as const;
+const RESPONDERS = {
+  clock: S,
+  tickets: N,
+  answered: N,
+  responders: [RESPONDER],
+  unknown: RESPONDER,
+  skipped: COUNTS_MAP,
+} as const satisfies ShapeOf<RespondersJson>;
+const BOTS = {
+  clock: S,
+  tickets: N,
+  botTickets: N,
+  handoffs: N,
+  handoffRate: N,
+  handoffInterval: INTERVAL,
+  resolvedWithBot: N,
+  botResolved: N,
+  resolutionRate: N,
+  resolutionInterval: INTERVAL,
+  firstResponse: { from: S, summary: SUMMARY },
+  resolution: { botTimeExcluded: B, summary: SUMMARY },
+  skipped: COUNTS_MAP,
+} as const satisfies ShapeOf<BotsJson>;
 const METRICS = {
   tickets: N,
   counts: COUNTS,
@@ -194,6 +219,8 @@ const METRICS = {
   ratings: RATINGS,
   survey: SURVEY,
   contacts: CONTACTS,
+  responders: RESPONDERS,
+  bots: BOTS,
 } as const satisfies ShapeOf<MetricSetJson>;
 const SLOT = { sum: N, occurrences: N, average: N } as const satisfies ShapeOf<PeakSlotJson>;
 const ADJUSTED = {
@@ -276,6 +303,7 @@ export const REPORT_SHAPE = {
   },
   segments: [{ dimensions: [S], overlapping: B, surveySegmented: B, responsesNotJoined: N, segments: [{ ...METRICS, key: [S] }] }],
   leaderboard: {
+    of: S,
     by: S,
     order: S,
     minSample: N,
@@ -292,6 +320,8 @@ export const REPORT_SHAPE = {
         resolutionMedian: N,
         csat: N,
         oneTouchShare: N,
+        replyTimeMedian: N,
+        replies: N,
         adjusted: { firstResponseMean: ADJUSTED, resolutionMean: ADJUSTED, csat: ADJUSTED, oneTouchShare: ADJUSTED },
         shrunk: { csat: SHRUNK, oneTouchShare: SHRUNK },
         rawRank: N,
@@ -299,6 +329,7 @@ export const REPORT_SHAPE = {
       },
     ],
     unassignedTickets: N,
+    unknownResponder: { tickets: N, replies: N },
     strata: [S],
     priors: { csat: PRIOR, oneTouchShare: PRIOR },
     certainty: { draws: N, seed: N, confidenceLevel: N },

@@ -25,6 +25,7 @@ export const LEADERBOARD_ORDER: Readonly<Record<LeaderboardMetric, "asc" | "desc
   oneTouchShareAdjusted: "desc",
   csatShrunk: "desc",
   oneTouchShareShrunk: "desc",
+  replyTimeMedian: "asc",
 };
 
 /** Whether a ranking needs the strata segmentation (a mix-adjusted figure). @internal */
@@ -47,7 +48,8 @@ export interface LeaderboardSettings {
   readonly confidenceLevel: number;
 }
 
-type Row = Omit<LeaderboardRowJson, "rank" | "unrankedReason" | "rawRank" | "certainty"> & {
+/** A board row before ranking. @internal */
+export type Row = Omit<LeaderboardRowJson, "rank" | "unrankedReason" | "rawRank" | "certainty"> & {
   /** The plain figure behind a fair one. */
   readonly raw: number | null;
   readonly distribution: RankDistribution | undefined;
@@ -80,6 +82,7 @@ export function leaderboard(
     }
     const frt = s.time.firstResponse?.[clock] ?? null;
     const res = s.time.resolutionFinal?.[clock] ?? null;
+    const turns = s.time.responses?.[clock] ?? null;
     const csat = s.survey?.csat ?? null;
     const ot = s.time.oneTouch ?? { share: null, resolved: 0 };
     const mine = shrunk.byAgent.get(agent) ?? {};
@@ -105,6 +108,7 @@ export function leaderboard(
       oneTouchShareAdjusted: () => fair("oneTouchShare"),
       csatShrunk: () => shrunkMetric("csat", csat?.score ?? null, csat?.total ?? 0),
       oneTouchShareShrunk: () => shrunkMetric("oneTouchShare", ot.share, ot.resolved),
+      replyTimeMedian: () => plain(turns?.median ?? null, turns?.count ?? 0),
     }[by]();
     rows.push({
       agent,
@@ -114,12 +118,38 @@ export function leaderboard(
       resolutionMedian: res?.median ?? null,
       csat: csat?.score ?? null,
       oneTouchShare: ot.share,
+      replyTimeMedian: turns?.median ?? null,
+      replies: null,
       adjusted: adj?.json ?? null,
       shrunk: { csat: mine.csat?.json ?? null, oneTouchShare: mine.oneTouchShare?.json ?? null },
     });
   }
   const order = LEADERBOARD_ORDER[by];
   const fairRanking = isFair(by);
+  return {
+    of: "assignee",
+    by,
+    order,
+    minSample,
+    clock,
+    rows: rankRows(rows, order, minSample, fairRanking ? level : undefined),
+    unassignedTickets,
+    unknownResponder: null,
+    strata: adjusted === undefined ? null : [...STRATA],
+    priors: shrunk.priors,
+    certainty: fairRanking ? { ...CERTAINTY, confidenceLevel: level } : null,
+  };
+}
+
+/**
+ * Ranks board rows by their `value` (`order`: which way is better): rows with a value and at least
+ * `minSample` observations get competition ranks (ties share a rank; equal values by name), the
+ * others follow by name with the reason. With `level` (a fair figure), also the raw ranks and the
+ * rank certainty at that level.
+ *
+ * @internal
+ */
+export function rankRows(rows: readonly Row[], order: "asc" | "desc", minSample: number, level: number | undefined): LeaderboardRowJson[] {
   const better = (a: number, b: number): number => (order === "asc" ? a - b : b - a);
   const eligible = rows.filter((r) => r.value !== null && r.sample >= minSample);
   eligible.sort((a, b) => better(a.value as number, b.value as number) || byCode(a.agent, b.agent));
@@ -128,19 +158,21 @@ export function leaderboard(
     order,
   );
   // The plain figure behind a fair one is there whenever the fair one is (both read the same answers).
-  const rawRanks = fairRanking
-    ? competitionRanks(
-        eligible.map((r) => r.raw ?? Number.NaN),
-        order,
-      )
-    : undefined;
-  const certainty = fairRanking
-    ? certainties(
-        eligible.map((r) => ({ value: r.value as number, distribution: r.distribution ?? { kind: "point", value: r.value as number } })),
-        order,
-        level,
-      )
-    : undefined;
+  const rawRanks =
+    level !== undefined
+      ? competitionRanks(
+          eligible.map((r) => r.raw ?? Number.NaN),
+          order,
+        )
+      : undefined;
+  const certainty =
+    level !== undefined
+      ? certainties(
+          eligible.map((r) => ({ value: r.value as number, distribution: r.distribution ?? { kind: "point", value: r.value as number } })),
+          order,
+          level,
+        )
+      : undefined;
   const json = ({
     raw: _raw,
     distribution: _d,
@@ -163,15 +195,5 @@ export function leaderboard(
       rawRank: null,
       certainty: null,
     }));
-  return {
-    by,
-    order,
-    minSample,
-    clock,
-    rows: [...ranked, ...unranked],
-    unassignedTickets,
-    strata: adjusted === undefined ? null : [...STRATA],
-    priors: shrunk.priors,
-    certainty: fairRanking ? { ...CERTAINTY, confidenceLevel: level } : null,
-  };
+  return [...ranked, ...unranked];
 }

@@ -17,6 +17,7 @@ import type { Schedule } from "../models/schedule.ts";
 import { businessTimeBetween } from "../metrics/time/businessTimeBetween.ts";
 import { LEADERBOARD_ORDER, needsStrata } from "./_leaderboard.ts";
 import { STRATA } from "./_fairLeaderboard.ts";
+import { RESPONDER_RANKINGS } from "./_responderLeaderboard.ts";
 
 import { compileSegmentation, type Segmentation } from "./_segment.ts";
 import type { LeaderboardMetric, ReportOptions } from "./types.ts";
@@ -58,7 +59,7 @@ export interface Compiled {
   readonly strataIndex: number;
   /** The metrics selected; `undefined`: every one (a full {@link Report}). */
   readonly selected: ReadonlySet<ReportMetricName> | undefined;
-  readonly leaderboard: { readonly by: LeaderboardMetric; readonly minSample: number };
+  readonly leaderboard: { readonly by: LeaderboardMetric; readonly minSample: number; readonly of: "assignee" | "responder" };
   readonly topHours: number;
   /** The money per lost customer, if given. */
   readonly valuePerCustomer: number | undefined;
@@ -68,6 +69,8 @@ export interface Compiled {
   readonly slaPolicy: SlaPolicy | undefined;
   /** The repeat-contact window, ms (`repeatWindow`, default 7 days). */
   readonly repeatWindow: number;
+  /** The options of the bots figures, as given (checked by `botsAccumulator`). */
+  readonly bots: ReportOptions["bots"];
   /** The options as one string, stored with a serialised state: only an accumulator of the same options reads it back. */
   readonly fingerprint: string;
 }
@@ -113,6 +116,7 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
       `${fn}: leaderboard.by must be one of ${Object.keys(LEADERBOARD_ORDER).join(", ")}, got ${String(by)}`,
     );
   }
+  const of = boardOf(fn, options.leaderboard?.of, by);
   const minSample = options.leaderboard?.minSample ?? 10;
   if (!Number.isInteger(minSample) || minSample < 1) {
     throw new MetricRangeError("E_MIN_SAMPLE", `${fn}: leaderboard.minSample must be an integer of at least 1, got ${String(minSample)}`);
@@ -139,7 +143,7 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
             : policy,
         );
   const selected = selectionOf(fn, (options as { metrics?: unknown }).metrics);
-  const rankedBy = LEADERBOARD_NEEDS[by];
+  const rankedBy = of === "responder" ? "responders" : LEADERBOARD_NEEDS[by];
   if (selected?.has("leaderboard") === true && rankedBy !== undefined && !selected.has(rankedBy)) {
     throw new MetricRangeError(
       "E_OPTION_VALUE",
@@ -154,7 +158,7 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
   let agentIndex = (options.segments ?? []).findIndex(
     (k) => k === "assignee" || (Array.isArray(k) && k.length === 1 && k[0] === "assignee"),
   );
-  if (selected !== undefined && !selected.has("leaderboard")) agentIndex = -1;
+  if ((selected !== undefined && !selected.has("leaderboard")) || of === "responder") agentIndex = -1;
   else if (agentIndex < 0) {
     segmentations.push(compileSegmentation(fn, "assignee", periods));
     agentIndex = requested;
@@ -179,11 +183,12 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     quantiles,
     schedule: schedule ?? null,
     slaPolicy: policy ?? null,
-    leaderboard: { by, minSample },
+    leaderboard: of === "responder" ? { by, minSample, of } : { by, minSample },
     topHours,
     valuePerCustomer: valuePerCustomer ?? null,
     ...(selected === undefined ? {} : { metrics: [...selected] }),
     ...(repeatWindow === DEFAULT_REPEAT_WINDOW_MS ? {} : { repeatWindow }),
+    ...(options.bots === undefined ? {} : { bots: options.bots }),
   });
   return {
     fingerprint,
@@ -205,12 +210,13 @@ export function compileOptions(fn: string, options: ReportOptions): Compiled {
     agentIndex,
     strataIndex,
     selected,
-    leaderboard: { by, minSample },
+    leaderboard: { by, minSample, of },
     topHours,
     valuePerCustomer: valuePerCustomer === 0 ? 0 : valuePerCustomer,
     quantiles,
     slaPolicy: policy,
     repeatWindow,
+    bots: options.bots,
   };
 }
 
@@ -233,7 +239,26 @@ const LEADERBOARD_NEEDS: Readonly<Record<LeaderboardMetric, ReportMetricName | u
   oneTouchShareAdjusted: "oneTouch",
   csatShrunk: "survey",
   oneTouchShareShrunk: "oneTouch",
+  replyTimeMedian: "responses",
 };
+
+/** `leaderboard.of`: `"assignee"` (default) or `"responder"`, whose board ranks by {@link RESPONDER_RANKINGS} only. */
+function boardOf(fn: string, of: unknown, by: LeaderboardMetric): "assignee" | "responder" {
+  if (of === undefined || of === "assignee") return "assignee";
+  if (of !== "responder") {
+    throw new MetricRangeError(
+      "E_OPTION_VALUE",
+      `${fn}: leaderboard.of must be "assignee" or "responder", got ${JSON.stringify(of) ?? String(of)}`,
+    );
+  }
+  if (!RESPONDER_RANKINGS.includes(by)) {
+    throw new MetricRangeError(
+      "E_LEADERBOARD_METRIC",
+      `${fn}: leaderboard.by must be one of ${RESPONDER_RANKINGS.join(", ")} when leaderboard.of is "responder", got ${by}`,
+    );
+  }
+  return "responder";
+}
 
 function selectionOf(fn: string, metrics: unknown): ReadonlySet<ReportMetricName> | undefined {
   if (metrics === undefined) return undefined;

@@ -18,14 +18,15 @@ import { joinFromJSON, joinToJSON, type JoinState } from "./_join.ts";
 export const REPORT_STATE_KIND = "report";
 
 /**
- * The format version written and read: 3. Format 2 added `join` (responses waiting for their
+ * The format version written and read: 4. Format 2 added `join` (responses waiting for their
  * ticket); format 3 is the first with the survival metrics (`resolutionSurvival`,
- * `firstResponseSurvival`) in every scope, and the first written by `cx-metrics report --partial`.
+ * `firstResponseSurvival`) in every scope, and the first written by `cx-metrics report --partial`;
+ * format 4 adds `agentWork`, `agentWait`, `onHold`, `contacts`, `responders` and `bots` (issue 17).
  * Older states lack metrics the report now computes, so they are refused with a message that
  * names the version found and says to recompute them (docs/guide/cli.md, "Partial reports and
  * merge"). @internal
  */
-export const REPORT_STATE_VERSION = 3;
+export const REPORT_STATE_VERSION = 4;
 
 /** The parts of a report state that serialise. @internal */
 export interface ReportStateParts {
@@ -76,7 +77,7 @@ export function reportStateFromJSON(ctx: StateCodecContext, json: unknown): Repo
   if ((json as { kind?: unknown } | null)?.kind === REPORT_STATE_KIND && typeof found === "number" && found < REPORT_STATE_VERSION) {
     throw new MetricRangeError(
       "E_STATE_FORMAT",
-      `${kind}.fromJSON: v must be ${String(REPORT_STATE_VERSION)} (the state format this version reads), got ${String(found)}, a state of an earlier version without the metrics added since (survival); compute it again with this version`,
+      `${kind}.fromJSON: v must be ${String(REPORT_STATE_VERSION)} (the state format this version reads), got ${String(found)}, a state of an earlier version without the metrics added since (survival in 3; time in status, contacts, responders and bots in 4); compute it again with this version`,
     );
   }
   const o = openState(json, REPORT_STATE_KIND, REPORT_STATE_VERSION);

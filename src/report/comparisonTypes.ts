@@ -32,6 +32,10 @@ export interface LeaderboardRowJson {
   readonly csat: number | null;
   /** One-touch share; `null` without resolved tickets. */
   readonly oneTouchShare: number | null;
+  /** Median reply time in ms (business time with a schedule): of the agent's tickets' customer turns on an assignee board, of the turns the responder's replies ended on a responder board; `null` without data. */
+  readonly replyTimeMedian: number | null;
+  /** Public replies sent by the responder; `null` on an assignee board. */
+  readonly replies: number | null;
   /** The figures adjusted for the agent's mix of strata; `null` unless ranked by one of them (`…Adjusted`). */
   readonly adjusted: LeaderboardAdjustedJson | null;
   /** CSAT and one-touch share shrunk towards the team (beta-binomial empirical Bayes). */
@@ -139,6 +143,8 @@ export interface LeaderboardPriorJson {
  * @category Report
  */
 export interface LeaderboardJson {
+  /** Who is ranked: `"assignee"` (the tickets' assignee) or `"responder"` (the authors of public agent replies; rows' `tickets` are the tickets they replied on). */
+  readonly of: "assignee" | "responder";
   /** The metric ranked by. */
   readonly by: LeaderboardMetric;
   /** `"desc"` when more is better, `"asc"` when less is. */
@@ -149,8 +155,15 @@ export interface LeaderboardJson {
   readonly clock: "calendar" | "business";
   /** Ranked agents first (by rank, then name), then unranked ones (by name). */
   readonly rows: readonly LeaderboardRowJson[];
-  /** Tickets in scope with no assignee (not on the board). */
+  /** Tickets in scope with no assignee (not on the board); 0 on a responder board. */
   readonly unassignedTickets: number;
+  /** On a responder board, the replies without `authorId` (not on the board) and the tickets they were on; `null` on an assignee board. */
+  readonly unknownResponder: {
+    /** Tickets with a reply without `authorId`. */
+    readonly tickets: number;
+    /** Replies without `authorId`. */
+    readonly replies: number;
+  } | null;
   /** The dimensions of the strata of the adjusted figures (`["channel", "type", "priority"]`); `null` unless ranked by an adjusted figure. */
   readonly strata: readonly string[] | null;
   /** The team priors of the shrunk rates. */

@@ -31,6 +31,8 @@ import { typeCountsAccumulator } from "../metrics/volume/typeCountsAccumulator.t
 import { reopenRateAccumulator } from "../metrics/volume/reopenRate.ts";
 import { repeatContactsAccumulator } from "../metrics/customers/repeatContacts.ts";
 import { ticketRatingsAccumulator } from "../metrics/survey/ticketRatingsAccumulator.ts";
+import { respondersAccumulator } from "../metrics/time/responders.ts";
+import { botsAccumulator } from "../metrics/time/bots.ts";
 import { toJson } from "./json.ts";
 import type { Compiled } from "./_options.ts";
 import { surveyResponsesAccumulator, type SurveySummary } from "../metrics/survey/surveyResponsesAccumulator.ts";
@@ -78,6 +80,8 @@ function ticketMetrics(c: Compiled, judgeAt: number, caller: string) {
       confidenceLevel: level,
       caller,
     }),
+    responders: respondersAccumulator(time),
+    bots: botsAccumulator({ ...time, ...c.bots }),
   };
 }
 
@@ -248,6 +252,11 @@ export function metricSetJson(c: Compiled, tickets: number, r: ScopeResults, wit
     ratings: r.ratings === undefined || c.selected?.has("ratings") === false ? null : toJson(r.ratings),
     survey: c.selected?.has("survey") === false ? null : surveyJson(r, withSurvey),
     contacts: r.contacts === undefined ? null : { ...toJson(r.contacts), interval: interval(r.contacts.interval) },
+    responders: r.responders === undefined ? null : toJson(r.responders),
+    bots:
+      r.bots === undefined
+        ? null
+        : { ...toJson(r.bots), handoffInterval: interval(r.bots.handoffInterval), resolutionInterval: interval(r.bots.resolutionInterval) },
   };
 }
 

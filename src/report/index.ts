@@ -19,6 +19,7 @@ export {
   type ReportTableRows,
   type SegmentRow,
 } from "./toRows.ts";
+export type { ResponderRow } from "./toRowsResponders.ts";
 export {
   REPORT_METRICS,
   type ReportMetricName,
@@ -90,3 +91,4 @@ export {
   type TicketRowsOptions,
 } from "./ticketRows.ts";
 export type { ContactsJson } from "./contactsTypes.ts";
+export type { BotsJson, RespondersJson } from "./responderTypes.ts";

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { BotsOptions } from "../metrics/time/bots.ts";
 import type { QuantileOption } from "../_lib/quantileStore.ts";
 import type { BucketUnit } from "../_lib/bucket.ts";
 import type { Cohort } from "../models/cohort.ts";
@@ -59,7 +60,9 @@ export type SegmentKey = SegmentDimension | CustomDimension | readonly (SegmentD
  * mean first response or resolution time and the CSAT or one-touch share adjusted for the
  * agent's mix of channel × type × priority (`…Adjusted`, indirect standardisation); CSAT or
  * one-touch share shrunk towards the team (`…Shrunk`, beta-binomial empirical Bayes). See the
- * fair leaderboard in docs/guide/definitions.md.
+ * fair leaderboard in docs/guide/definitions.md. `replyTimeMedian` (less is better): the median
+ * response time of customer turns. A responder board ranks by `tickets`, `firstResponseMedian` or
+ * `replyTimeMedian` only.
  *
  * @category Report
  */
@@ -74,7 +77,8 @@ export type LeaderboardMetric =
   | "csatAdjusted"
   | "oneTouchShareAdjusted"
   | "csatShrunk"
-  | "oneTouchShareShrunk";
+  | "oneTouchShareShrunk"
+  | "replyTimeMedian";
 
 /**
  * A half-open span of time `[from, to)`.
@@ -119,6 +123,8 @@ export interface ReportOptions {
     | {
         /** The metric ranked by. */
         readonly by: LeaderboardMetric;
+        /** Who is ranked: `"assignee"` (default; the tickets' assignee) or `"responder"` (the `authorId` of public agent replies, from the `responders` figures). */
+        readonly of?: "assignee" | "responder" | undefined;
         /** The fewest observations of that metric an agent needs to be ranked: an integer ≥ 1. Default: 10. */
         readonly minSample?: number | undefined;
       }
@@ -154,6 +160,12 @@ export interface ReportOptions {
    * fixed units). Default: 7 days.
    */
   readonly repeatWindow?: DurationInput | undefined;
+  /**
+   * How the `bots` figures measure handed-off tickets (see `botsAccumulator`):
+   * `firstResponseFrom` `"request"` (default) or `"handoff"`, `excludeBotTime` (default `false`).
+   * The rates do not depend on them.
+   */
+  readonly bots?: Pick<BotsOptions, "firstResponseFrom" | "excludeBotTime"> | undefined;
 }
 
 /**

@@ -21,6 +21,7 @@ import { reportStateFromJSON, reportStateToJSON } from "./_stateJson.ts";
 import { labelDictionaries, ticketBatch, type TicketBatch } from "../models/ticketBatch.ts";
 import { BATCH_COLUMNS, pushTicket } from "../models/pushTicket.ts";
 import { leaderboard } from "./_leaderboard.ts";
+import { responderLeaderboard } from "./_responderLeaderboard.ts";
 import { compileOptions, type Compiled } from "./_options.ts";
 import { keyParts } from "./_segment.ts";
 import {
@@ -315,6 +316,7 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
     const segments: SelectedSegmentationJson[] = [];
     for (let i = 0; i < c.requested; i++) segments.push(segmentation(state, i));
     const agents = c.agentIndex < 0 ? undefined : segmentation(state, c.agentIndex);
+    const board = { ...c.leaderboard, business: c.ctx.schedule !== undefined, confidenceLevel: c.ctx.confidenceLevel };
     const volume = withVolume ? volumeResult(fn, volumeSettings, state.volume) : undefined;
     const iso = (r: { from: number; to: number } | undefined): { from: string; to: string } | null =>
       r === undefined ? null : { from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString() };
@@ -348,13 +350,11 @@ export function makeReportAccumulator(fn: string, options: ReportOptions): Repor
       customers: customersJson(cohorts, c.valuePerCustomer),
       segments,
       leaderboard:
-        agents === undefined
-          ? null
-          : leaderboard(
-              agents.segments,
-              { ...c.leaderboard, business: c.ctx.schedule !== undefined, confidenceLevel: c.ctx.confidenceLevel },
-              c.strataIndex < 0 ? undefined : segmentation(state, c.strataIndex).segments,
-            ),
+        c.leaderboard.of === "responder" && c.selected?.has("leaderboard") !== false
+          ? responderLeaderboard(mainResults.responders, board)
+          : agents === undefined
+            ? null
+            : leaderboard(agents.segments, board, c.strataIndex < 0 ? undefined : segmentation(state, c.strataIndex).segments),
       comparison:
         previous === undefined || c.period === undefined || c.compareTo === undefined
           ? null

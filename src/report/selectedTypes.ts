@@ -21,12 +21,13 @@ import type {
   TimeJson,
   TypesJson,
 } from "./types.ts";
+import type { BotsJson, RespondersJson } from "./responderTypes.ts";
 
 /**
  * The metrics a report can compute, by the name of their place in the {@link Report}:
  * `counts.statuses`, `counts.resolutionRate`, `counts.backlog`, `counts.channelMix`, each of
  * `time.*`, `sla`, `reopens`, `ratings`, `survey`, `types`, `volume` (with `peaks` and the
- * statuses over time) and `leaderboard`. The order of {@link REPORT_METRICS}.
+ * statuses over time), `leaderboard`, `responders` and `bots`. The order of {@link REPORT_METRICS}.
  *
  * @category Report
  */
@@ -55,14 +56,16 @@ export type ReportMetricName =
   | "survey"
   | "volume"
   | "leaderboard"
-  | "contacts";
+  | "contacts"
+  | "responders"
+  | "bots";
 
 /**
  * Every {@link ReportMetricName}, in report order.
  *
  * @example
  * ```ts
- * REPORT_METRICS.length; // => 25
+ * REPORT_METRICS.length; // => 27
  * ```
  * @category Report
  */
@@ -92,6 +95,8 @@ export const REPORT_METRICS: readonly ReportMetricName[] = [
   "volume",
   "leaderboard",
   "contacts",
+  "responders",
+  "bots",
 ];
 
 /**
@@ -131,6 +136,10 @@ export interface SelectedMetricSetJson {
   readonly survey: SurveyJson | null;
   /** Customers and repeat contacts; `null` when not selected. */
   readonly contacts: ContactsJson | null;
+  /** Per-responder figures; `null` when not selected. */
+  readonly responders: RespondersJson | null;
+  /** Bot figures; `null` when not selected. */
+  readonly bots: BotsJson | null;
 }
 
 /**

@@ -8,17 +8,18 @@
 import { MetricRangeError } from "../_lib/errors.ts";
 import type { SelectedMetricSetJson, SelectedReport } from "./selectedTypes.ts";
 import type { Report } from "./types.ts";
+import { responderRows, type ResponderRow } from "./toRowsResponders.ts";
 
 /**
  * The tables {@link toRows} reads from a report, in the order the command lists them.
  *
  * @example
  * ```ts
- * REPORT_TABLES; // => ["segments", "buckets", "heatmap", "cohorts"]
+ * REPORT_TABLES; // => ["segments", "buckets", "heatmap", "cohorts", "responders"]
  * ```
  * @category Report
  */
-export const REPORT_TABLES = ["segments", "buckets", "heatmap", "cohorts"] as const;
+export const REPORT_TABLES = ["segments", "buckets", "heatmap", "cohorts", "responders"] as const;
 
 /**
  * A table of the report: one of {@link REPORT_TABLES}.
@@ -156,6 +157,8 @@ export type ReportTableRows = {
   readonly heatmap: HeatmapRow;
   /** {@link CohortRow} */
   readonly cohorts: CohortRow;
+  /** {@link ResponderRow} */
+  readonly responders: ResponderRow;
 };
 
 /**
@@ -197,6 +200,17 @@ export const REPORT_TABLE_COLUMNS = {
   heatmap: ["weekday", "hour", "tickets", "occurrences", "average"],
   /** {@link CohortRow} */
   cohorts: ["cohort", "start", "size", "period", "active", "retention"],
+  /** {@link ResponderRow} */
+  responders: [
+    "responder",
+    "tickets",
+    "replies",
+    "first_responses",
+    "first_response_median_ms",
+    "reply_times",
+    "reply_time_median_ms",
+    "clock",
+  ],
 } as const satisfies { readonly [T in ReportTable]: readonly (keyof ReportTableRows[T])[] };
 
 /** A finite number as is (−0 as 0); anything else (`null`, `undefined`, `NaN`, ±∞) as `null`. */
@@ -347,6 +361,7 @@ export function toRows(report: Report | SelectedReport, table: "segments"): Segm
 export function toRows(report: Report | SelectedReport, table: "buckets"): BucketRow[];
 export function toRows(report: Report | SelectedReport, table: "heatmap"): HeatmapRow[];
 export function toRows(report: Report | SelectedReport, table: "cohorts"): CohortRow[];
+export function toRows(report: Report | SelectedReport, table: "responders"): ResponderRow[];
 export function toRows(report: Report | SelectedReport, table: ReportTable): ReportTableRows[ReportTable][];
 export function toRows(report: Report | SelectedReport, table: ReportTable): ReportTableRows[ReportTable][] {
   if (typeof report !== "object" || report === null || !Array.isArray((report as { segments?: unknown }).segments)) {
@@ -361,6 +376,8 @@ export function toRows(report: Report | SelectedReport, table: ReportTable): Rep
       return heatmapRows(report);
     case "cohorts":
       return cohortRows(report);
+    case "responders":
+      return responderRows(report);
     default: {
       const hint = (table as unknown) === "tickets" ? " (a report holds aggregates only: there is no per-ticket table)" : "";
       throw new MetricRangeError(

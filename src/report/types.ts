@@ -24,9 +24,12 @@ export type * from "./options.ts";
 export type * from "./comparisonTypes.ts";
 export type * from "./wholeTypes.ts";
 export type * from "./survivalTypes.ts";
+export type * from "./slaTypes.ts";
+import type { SlaJson } from "./slaTypes.ts";
 import type { FirstResponseSurvivalJson, ResolutionSurvivalJson } from "./survivalTypes.ts";
 import type { CustomersJson, PeaksJson, TypesJson, VolumeJson } from "./wholeTypes.ts";
 import type { ComparisonJson, LeaderboardJson } from "./comparisonTypes.ts";
+import type { BotsJson, RespondersJson } from "./responderTypes.ts";
 
 /**
  * A period in the report.
@@ -81,54 +84,6 @@ export type DurationSummaryJson = Omit<DurationSummaryWithIntervalJson, "meanInt
  * @category Report
  */
 export type DurationMetricJson = Json<DurationMetricSummary>;
-
-/**
- * SLA counts of one metric (or all metrics together).
- *
- * @category Report
- */
-export interface SlaTallyJson {
-  /** `achieved / (achieved + breached)`; `null` when nothing was decided. */
-  readonly compliance: number | null;
-  /** Checks whose stop event came by the due time. */
-  readonly achieved: number;
-  /** Checks late, or still open past their due time at `asOf`. */
-  readonly breached: number;
-  /** Checks still open and not yet due at `asOf`. */
-  readonly running: number;
-  /** Wilson score interval of `compliance` (`achieved` of `achieved + breached`); `null` when nothing was decided. */
-  readonly interval: IntervalJson | null;
-}
-
-/**
- * SLA compliance per metric, as `slaCompliance`.
- *
- * @category Report
- */
-export interface SlaJson extends SlaTallyJson {
-  /** The policy's name, `null` when it has none. */
-  readonly policy: string | null;
-  /** The counts per SLA metric. */
-  readonly byMetric: {
-    /** First response checks. */
-    readonly firstResponse: SlaTallyJson;
-    /** Next response checks (every later customer turn). */
-    readonly nextResponse: SlaTallyJson;
-    /** Resolution checks. */
-    readonly resolution: SlaTallyJson;
-  };
-  /** Breached checks (every metric): the same number as `breached`. */
-  readonly breaches: number;
-  /** The counts per ticket channel (`"(none)"` for no channel), most checks first. */
-  readonly byChannel: readonly (SlaTallyJson & {
-    /** The channel, `"(none)"` for tickets without one. */
-    readonly channel: string;
-  })[];
-  /** What was not judged: `notCreated` counts tickets created after `asOf`; the others (ticket, metric) pairs. */
-  readonly skipped: Readonly<Record<string, number>>;
-  /** (ticket, metric) pairs whose data contradicts itself, by reason. */
-  readonly anomalies: Readonly<Record<string, number>>;
-}
 
 /**
  * The survey section of a scope: {@link SurveySummary} (the result of
@@ -292,6 +247,10 @@ export interface MetricSetJson {
   readonly survey: SurveyJson | null;
   /** Customers served (by requester), contacts per customer and the repeat-contact rate. */
   readonly contacts: ContactsJson;
+  /** Per-responder figures, from the messages' `authorId` (issue 17). */
+  readonly responders: RespondersJson;
+  /** Bot resolution and handoff rates, from the messages (issue 17). */
+  readonly bots: BotsJson;
 }
 
 /**

@@ -110,6 +110,28 @@ describe("report --partial and merge: the example export by month", () => {
     expect(m.report.customers).not.toBeNull();
   });
 
+  it("the responder board and the bots options (issue 17): the merged responders, bots and board are the whole run's", async () => {
+    const extra = [
+      "--leaderboard-by",
+      "responder",
+      "--rank-by",
+      "replyTimeMedian",
+      "--bot-first-response",
+      "handoff",
+      "--exclude-bot-time",
+    ];
+    const dir = tempDir();
+    const parts = await partials(dir, extra);
+    const m = json(await cli(["merge", ...parts, "--format", "json", "-q"]));
+    const w = json(await cli([...WHOLE, ...extra, "--format", "json", "-q"]));
+    expect(m.report.leaderboard).toEqual(w.report.leaderboard);
+    expect(m.report.responders).toEqual(w.report.responders);
+    expect(m.report.bots).toEqual(w.report.bots);
+    expect(m.report.leaderboard.of).toBe("responder");
+    expect(m.report.bots.firstResponse.from).toBe("handoff");
+    expect(m.report.responders.responders).toHaveLength(6);
+  });
+
   it("gates and exit codes are report's: 1 on a failed gate, 2 on an absent metric; Markdown equal but for the paths", async () => {
     const dir = tempDir();
     const parts = await partials(dir);
@@ -208,10 +230,20 @@ describe("merge: mismatched options are refused, naming the option and both valu
     [
       "leaderboard",
       ["--rank-by", "csat"],
-      /different --rank-by \/ --min-sample: .* has \{"by":"tickets","minSample":10\}, .* has \{"by":"csat"/,
+      /different --rank-by \/ --min-sample \/ --leaderboard-by: .* has \{"by":"tickets","minSample":10\}, .* has \{"by":"csat"/,
     ],
     ["value per customer", ["--value-per-customer", "243"], /different --value-per-customer: .* has none, .* has 243/],
     ["max rejects", ["--max-rejects", "3"], /different --max-rejects: .* has 20, .* has 3/],
+    [
+      "bots options",
+      ["--exclude-bot-time"],
+      /different --bot-first-response \/ --exclude-bot-time: .* has none, .* has \{"excludeBotTime":true\}/,
+    ],
+    [
+      "leaderboard of",
+      ["--leaderboard-by", "responder"],
+      /different --rank-by \/ --min-sample \/ --leaderboard-by: .* has \{"by":"tickets","minSample":10\}, .* has \{"by":"tickets","minSample":10,"of":"responder"\}/,
+    ],
   ];
   for (const [name, change, message] of CASES) {
     it(name, async () => {

@@ -19,6 +19,9 @@ const delay = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: -HOUR, max: -1 }) },
 );
 
+/** The message authors of generated tickets; `undefined`: no authorId. */
+const AUTHOR_IDS: readonly (string | undefined)[] = ["ana", "ben", undefined];
+
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq: 3 });
 
 /** Assignee and group changes (an absent value unassigns), some before the creation (bad data). */
@@ -112,7 +115,13 @@ export const ticket: fc.Arbitrary<Ticket> = fc
     set("replies", r.replies);
     set(
       "messages",
-      r.messages?.map((m): Message => ({ at: new Date(r.created + m.d), author: m.author as Message["author"], public: m.public })),
+      r.messages?.map((m): Message => {
+        const message: Message = { at: new Date(r.created + m.d), author: m.author as Message["author"], public: m.public };
+        // Responders (issue 17): an authorId derived from the drawn offset, so the random stream of
+        // every other property stays as it was; one message in three names none (responder unknown).
+        const authorId = AUTHOR_IDS[Math.abs(m.d) % AUTHOR_IDS.length];
+        return authorId === undefined ? message : { ...message, authorId };
+      }),
     );
     set(
       "statusHistory",

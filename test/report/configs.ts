@@ -44,5 +44,19 @@ export const PLAIN: ReportOptions = {
   leaderboard: { by: "oneTouchShare", minSample: 1 },
 };
 
-/** Hourly buckets over the whole data in Europe/Bucharest. */
-export const HOURLY: ReportOptions = { ...PLAIN, bucket: "hour", segments: [["group", "tag"]], leaderboard: { by: "csat" } };
+/** Hourly buckets over the whole data in Europe/Bucharest; the bots figures from the handoff, bot time excluded. */
+export const HOURLY: ReportOptions = {
+  ...PLAIN,
+  bucket: "hour",
+  segments: [["group", "tag"]],
+  leaderboard: { by: "csat" },
+  bots: { firstResponseFrom: "handoff", excludeBotTime: true },
+};
+
+/** The responder leaderboard (by reply time), responders and bots by channel, business hours. */
+export const RESPONDER_BOARD: ReportOptions = {
+  ...PLAIN,
+  segments: ["channel"],
+  schedule: FULL.schedule,
+  leaderboard: { of: "responder", by: "replyTimeMedian", minSample: 1 },
+};

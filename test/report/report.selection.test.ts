@@ -45,6 +45,8 @@ const PLACE: Readonly<Record<ReportMetricName, readonly string[] | undefined>> =
   ratings: ["ratings"],
   survey: ["survey"],
   contacts: ["contacts"],
+  responders: ["responders"],
+  bots: ["bots"],
   // Report-level sections, not in a metric set.
   types: undefined,
   volume: undefined,
@@ -98,6 +100,7 @@ describe("report with metrics", () => {
                 resolutionMedian: column("resolutionFinal", r.resolutionMedian),
                 csat: column("survey", r.csat),
                 oneTouchShare: column("oneTouch", r.oneTouchShare),
+                replyTimeMedian: column("responses", r.replyTimeMedian),
                 shrunk: {
                   csat: chosen.has("survey") ? r.shrunk.csat : null,
                   oneTouchShare: chosen.has("oneTouch") ? r.shrunk.oneTouchShare : null,

@@ -10,6 +10,7 @@ import {
   type Report,
   type ReportTable,
   type ReportTableRows,
+  type ResponderRow,
   type SegmentRow,
   type SelectedReport,
 } from "../../src/index.ts";
@@ -28,7 +29,8 @@ describe("toRows: types", () => {
     expectTypeOf(toRows(selected, "buckets")).toEqualTypeOf<BucketRow[]>();
     expectTypeOf(toRows(full, "heatmap")).toEqualTypeOf<HeatmapRow[]>();
     expectTypeOf(toRows(selected, "cohorts")).toEqualTypeOf<CohortRow[]>();
-    expectTypeOf(toRows(full, table)).toEqualTypeOf<(SegmentRow | BucketRow | HeatmapRow | CohortRow)[]>();
+    expectTypeOf(toRows(full, "responders")).toEqualTypeOf<ResponderRow[]>();
+    expectTypeOf(toRows(full, table)).toEqualTypeOf<(SegmentRow | BucketRow | HeatmapRow | CohortRow | ResponderRow)[]>();
     // @ts-expect-error: not a table
     toRows(full, "tickets");
   });

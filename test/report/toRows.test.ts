@@ -188,7 +188,7 @@ describe("toRows: the TSDoc example", () => {
     expect(toRows(r, "buckets")[0]?.start).toBe("2026-01-05T00:00:00.000Z");
     expect(toRows(r, "heatmap").length).toBe(168);
     expect(toRows(r, "cohorts")).toEqual([]);
-    expect(REPORT_TABLES).toEqual(["segments", "buckets", "heatmap", "cohorts"]);
+    expect(REPORT_TABLES).toEqual(["segments", "buckets", "heatmap", "cohorts", "responders"]);
     expect(REPORT_TABLE_COLUMNS.heatmap).toEqual(["weekday", "hour", "tickets", "occurrences", "average"]);
   });
 });
@@ -255,13 +255,13 @@ describe("toRows: shape", () => {
 describe("toRows: errors", () => {
   test("E_OPTION_VALUE: a table that is not one of REPORT_TABLES names the argument and the value", () => {
     expect(codeOf(() => toRows(R, "agents" as ReportTable))).toBe(
-      'E_OPTION_VALUE toRows: table must be one of segments, buckets, heatmap, cohorts, got "agents"',
+      'E_OPTION_VALUE toRows: table must be one of segments, buckets, heatmap, cohorts, responders, got "agents"',
     );
     expect(codeOf(() => toRows(R, "tickets" as ReportTable))).toBe(
-      'E_OPTION_VALUE toRows: table must be one of segments, buckets, heatmap, cohorts, got "tickets" (a report holds aggregates only: there is no per-ticket table)',
+      'E_OPTION_VALUE toRows: table must be one of segments, buckets, heatmap, cohorts, responders, got "tickets" (a report holds aggregates only: there is no per-ticket table)',
     );
     expect(codeOf(() => toRows(R, undefined as unknown as ReportTable))).toBe(
-      "E_OPTION_VALUE toRows: table must be one of segments, buckets, heatmap, cohorts, got undefined",
+      "E_OPTION_VALUE toRows: table must be one of segments, buckets, heatmap, cohorts, responders, got undefined",
     );
   });
 

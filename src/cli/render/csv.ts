@@ -1,7 +1,7 @@
 /**
  * The `csv` format: one rectangular table per run, chosen with `--table` (default
  * `segments`). Raw values: durations in milliseconds, rates as fractions, instants ISO-8601.
- * The report's tables (segments, buckets, heatmap, cohorts) are the library's `toRows` rows;
+ * The report's tables (segments, buckets, heatmap, cohorts, responders) are the library's `toRows` rows;
  * gates, absent and rejects are the command's own.
  *
  * @internal

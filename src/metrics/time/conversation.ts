@@ -10,6 +10,8 @@ import type { Ticket } from "../../models/ticket.ts";
 export interface Turn {
   readonly start: Date;
   readonly end: Date;
+  /** The `authorId` of the reply that ended the turn (`undefined`: not given). */
+  readonly by: string | undefined;
 }
 
 /**
@@ -203,7 +205,7 @@ class MessageConversation implements Conversation {
         replies++;
         if (waiting !== undefined) {
           firstTurnEnd ??= message.at;
-          if (lists !== undefined) lists.turns[turns] = { start: waiting, end: message.at };
+          if (lists !== undefined) lists.turns[turns] = { start: waiting, end: message.at, by: message.authorId };
           turns++;
         }
         waiting = undefined;

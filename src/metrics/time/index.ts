@@ -88,3 +88,21 @@ export { reopenEvents, ticketHandoffs, type TicketHandoffs } from "./handoffs.ts
 export { statusTimeAccumulator, timeInStatus, type StatusTimeAccumulator, type StatusTimeFigure } from "./statusTimeAccumulators.ts";
 export type { StatusTimesFacts } from "./_statusTimesFacts.ts";
 export { handoffs, handoffsAccumulator, type HandoffsOptions, type HandoffsState, type HandoffsSummary } from "./handoffsAccumulator.ts";
+export {
+  ticketResponders,
+  type CreditedTime,
+  type ResponderReplies,
+  type TicketResponders,
+  type ResponderFacts,
+} from "./ticketResponders.ts";
+export {
+  responders,
+  respondersAccumulator,
+  type RespondersOptions,
+  type RespondersState,
+  type RespondersSummary,
+  type ResponderFigures,
+} from "./responders.ts";
+export { ticketBots, type BotHandoff, type TicketBots, type BotFacts } from "./ticketBots.ts";
+export { bots, botsAccumulator, type BotsOptions, type BotsState, type BotsSummary } from "./bots.ts";
+export type { RowFacts } from "./_messageFacts.ts";
