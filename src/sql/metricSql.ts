@@ -6,7 +6,7 @@
 import { MetricRangeError } from "../_lib/errors.ts";
 import { compileSql, type SqlContext, type SqlOptions } from "./context.ts";
 import { cesSql, csatSql, npsSql, ticketRatingsSql } from "./survey.ts";
-import { assignmentTimeSql, firstResponseTimeSql, oneTouchSql, repliesToResolveSql, resolutionTimeSql } from "./time.ts";
+import { assignmentTimeSql, firstResponseTimeSql, oneTouchSql, repliesToResolveSql, resolutionTimeSql, responseTimesSql } from "./time.ts";
 import { backlogSql, channelMixSql, reopenRateSql, resolutionRateSql, ticketsByStatusSql, volumeByDaySql } from "./volume.ts";
 
 /**
@@ -33,6 +33,8 @@ export const SQL_METRICS = {
   firstResolutionTime: "time.resolutionFirst (calendar; business with businessHours)",
   /** The assignment time summary (creation to first assignment), calendar time. */
   assignmentTime: "time.assignment (calendar; business with businessHours)",
+  /** Every customer turn's response time (the summary is of turns, the skips of tickets). */
+  responseTimes: "time.responses (calendar; business with businessHours)",
   /** One-touch resolution: resolved tickets with exactly one public agent reply. */
   oneTouch: "time.oneTouch",
   /** The summary of the resolved tickets' reply counts. */
@@ -66,6 +68,7 @@ const RENDER: Readonly<Record<SqlMetricName, (c: SqlContext) => string>> = {
   resolutionTime: (c) => resolutionTimeSql(c, "final"),
   firstResolutionTime: (c) => resolutionTimeSql(c, "first"),
   assignmentTime: assignmentTimeSql,
+  responseTimes: responseTimesSql,
   oneTouch: oneTouchSql,
   repliesToResolve: repliesToResolveSql,
   nps: npsSql,

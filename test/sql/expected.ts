@@ -15,7 +15,7 @@ function skips(rep: Report, metric: string, prefix: string, reasons: readonly st
   return Object.fromEntries(reasons.map((r) => [`${prefix}_${snake(r)}`, all[r] ?? 0]));
 }
 
-type DurationKey = "firstResponse" | "resolutionFinal" | "resolutionFirst" | "assignment";
+type DurationKey = "firstResponse" | "resolutionFinal" | "resolutionFirst" | "assignment" | "responses";
 
 type Summary = NonNullable<NonNullable<Report["time"]["firstResponse"]>["calendar"]>;
 
@@ -106,6 +106,7 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
       duration(rep, "resolutionFirst", percentiles, ["noSolveTime", "unresolved"], ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"]),
     ],
     assignmentTime: [duration(rep, "assignment", percentiles, ["unassigned"], ["assignedBeforeCreated"])],
+    responseTimes: [duration(rep, "responses", percentiles, ["noCustomerMessage", "noMessages", "unanswered"], [])],
     oneTouch: [
       {
         share: rep.time.oneTouch?.share ?? null,
