@@ -5,6 +5,7 @@
  */
 import { MetricRangeError } from "../_lib/errors.ts";
 import { compileSql, type SqlContext, type SqlOptions } from "./context.ts";
+import { slaByChannelSql, slaComplianceSql } from "./sla.ts";
 import { cesSql, csatSql, npsSql, ticketRatingsSql } from "./survey.ts";
 import { assignmentTimeSql, firstResponseTimeSql, oneTouchSql, repliesToResolveSql, resolutionTimeSql, responseTimesSql } from "./time.ts";
 import { backlogSql, channelMixSql, reopenRateSql, resolutionRateSql, ticketsByStatusSql, volumeByDaySql } from "./volume.ts";
@@ -49,6 +50,10 @@ export const SQL_METRICS = {
   ces: "survey.ces",
   /** Tickets created and resolved per local day. */
   volumeByDay: "volume.buckets (bucket day)",
+  /** SLA compliance: every check's tally, per metric, the breaches, skips and anomalies (needs `slaPolicy`). */
+  slaCompliance: "sla",
+  /** SLA compliance per ticket channel (needs `slaPolicy`). */
+  slaByChannel: "sla.byChannel",
 } as const;
 
 /**
@@ -76,7 +81,18 @@ const RENDER: Readonly<Record<SqlMetricName, (c: SqlContext) => string>> = {
   ticketRatings: ticketRatingsSql,
   ces: cesSql,
   volumeByDay: volumeByDaySql,
+  slaCompliance: (c) => slaComplianceSql(c, needsPolicy(c)),
+  slaByChannel: (c) => slaByChannelSql(c, needsPolicy(c)),
 };
+
+/** The metrics written only with an SLA policy. */
+const NEEDS_POLICY: ReadonlySet<SqlMetricName> = new Set(["slaCompliance", "slaByChannel"]);
+
+function needsPolicy(c: SqlContext): NonNullable<SqlContext["slaPolicy"]> {
+  if (c.slaPolicy === undefined)
+    throw new MetricRangeError("E_OPTION_VALUE", "metricSql: slaPolicy must be given for the SLA queries, got none");
+  return c.slaPolicy;
+}
 
 /**
  * One metric's query in a dialect, over the warehouse schema: a `WITH … SELECT` statement
@@ -126,6 +142,7 @@ export function metricSql(name: SqlMetricName, options: SqlOptions): string {
 export function toSql(options: SqlOptions): string {
   const c = compileSql("toSql", options);
   return (Object.keys(RENDER) as SqlMetricName[])
+    .filter((name) => c.slaPolicy !== undefined || !NEEDS_POLICY.has(name))
     .map((name) => `-- ${name}: report ${SQL_METRICS[name]}\n${RENDER[name](c)};\n`)
     .join("\n");
 }

@@ -190,21 +190,33 @@ export function oneTouchSql(c: SqlContext): string {
  * `unanswered` (its answered turns count), no turn `noCustomerMessage`.
  */
 export function responseTimesSql(c: SqlContext): string {
-  // The agent replies up to this message, less this one (`seq` is unique per ticket, so the frame is exact).
-  const agent = "CASE WHEN author = 'agent' THEN 1 ELSE 0 END";
-  const agentsBefore = `SUM(${agent}) OVER (PARTITION BY ticket_id ORDER BY at_ms, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - ${agent}`;
   const flag =
     `CASE WHEN NOT v.has_messages THEN 'skipped:noMessages' WHEN EXISTS (SELECT 1 FROM rt_turn t WHERE t.ticket_id = v.id AND t.end_ms IS NULL) ` +
     `THEN 'skipped:unanswered' WHEN NOT EXISTS (SELECT 1 FROM rt_turn t WHERE t.ticket_id = v.id) THEN 'skipped:noCustomerMessage' END`;
   const ctes = [
     ...ticketCtes(c),
     ...conversationCtes(c),
-    `rt_msg AS (SELECT ticket_id, author, at_ms, ${agentsBefore} AS turn FROM msg)`,
-    `rt_turn AS (SELECT s.ticket_id, s.turn, s.start_ms, r.at_ms AS end_ms FROM (SELECT ticket_id, turn, MIN(at_ms) AS start_ms FROM rt_msg ` +
-      `WHERE author = 'customer' GROUP BY ticket_id, turn) s LEFT JOIN rt_msg r ON r.ticket_id = s.ticket_id AND r.turn = s.turn AND r.author = 'agent')`,
+    ...turnCtes(),
     `outcomes AS (SELECT v.id || '#' || CAST(t.turn AS ${c.d.type("text")}) AS id, 'messages' AS outcome, t.start_ms, t.end_ms - t.start_ms AS v ` +
       `FROM conv v JOIN rt_turn t ON t.ticket_id = v.id WHERE t.end_ms IS NOT NULL ` +
       `UNION ALL SELECT v.id, ${flag} AS outcome, NULL AS start_ms, NULL AS v FROM conv v)`,
   ];
   return summary(c, ctes, "responses");
+}
+
+/**
+ * The customer turns of the conversations of `msg` (`readConversation`'s scan): `rt_turn` has
+ * one row per run of customer messages, `turn` the number of agent replies before it (0, 1, …
+ * in time order), `start_ms` its first message and `end_ms` the reply that ended it (NULL: the
+ * turn still waits). A run and the reply that ends it share `turn`. @internal
+ */
+export function turnCtes(): string[] {
+  // The agent replies up to this message, less this one (`seq` is unique per ticket, so the frame is exact).
+  const agent = "CASE WHEN author = 'agent' THEN 1 ELSE 0 END";
+  const agentsBefore = `SUM(${agent}) OVER (PARTITION BY ticket_id ORDER BY at_ms, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - ${agent}`;
+  return [
+    `rt_msg AS (SELECT ticket_id, author, at_ms, ${agentsBefore} AS turn FROM msg)`,
+    `rt_turn AS (SELECT s.ticket_id, s.turn, s.start_ms, r.at_ms AS end_ms FROM (SELECT ticket_id, turn, MIN(at_ms) AS start_ms FROM rt_msg ` +
+      `WHERE author = 'customer' GROUP BY ticket_id, turn) s LEFT JOIN rt_msg r ON r.ticket_id = s.ticket_id AND r.turn = s.turn AND r.author = 'agent')`,
+  ];
 }

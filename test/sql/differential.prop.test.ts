@@ -31,16 +31,43 @@ interface Config {
   readonly sql: Omit<SqlOptions, "dialect">;
 }
 
+/** Calendar targets: a channel beats none, a priority beats a channel, the first among equals. */
+const CALENDAR_SLA = {
+  name: "calendar",
+  targets: [
+    { metric: "firstResponse", within: { hours: 4 } },
+    { metric: "firstResponse", within: { hours: 1 }, channel: "chat" },
+    { metric: "firstResponse", within: { minutes: 30 }, priority: "urgent" },
+    { metric: "nextResponse", within: { hours: 8 } },
+    { metric: "nextResponse", within: { hours: 2 }, channel: "" },
+    { metric: "resolution", within: { days: 1 }, priority: "urgent" },
+    { metric: "resolution", within: { days: 2 }, priority: "urgent" },
+  ],
+} as const;
+
 const BUCHAREST: Config = {
   name: "every ticket, Europe/Bucharest (DST 2026-03-29)",
-  report: { asOf: new Date("2026-03-20T00:00:00Z"), timeZone: "Europe/Bucharest", bucket: "day" },
-  sql: { asOf: new Date("2026-03-20T00:00:00Z"), timeZone: "Europe/Bucharest" },
+  report: { asOf: new Date("2026-03-20T00:00:00Z"), timeZone: "Europe/Bucharest", bucket: "day", slaPolicy: CALENDAR_SLA },
+  sql: { asOf: new Date("2026-03-20T00:00:00Z"), timeZone: "Europe/Bucharest", slaPolicy: CALENDAR_SLA },
 };
 const period = { from: new Date("2026-03-08T05:00:00Z"), to: new Date("2026-04-05T04:00:00Z") };
 const NEW_YORK: Config = {
   name: "a period, America/New_York (DST 2026-03-08), three percentiles",
-  report: { asOf: new Date("2026-03-30T12:00:00Z"), timeZone: "America/New_York", bucket: "day", period, percentiles: [0.5, 0.9, 0.99] },
-  sql: { asOf: new Date("2026-03-30T12:00:00Z"), timeZone: "America/New_York", period, percentiles: [0.5, 0.9, 0.99] },
+  report: {
+    asOf: new Date("2026-03-30T12:00:00Z"),
+    timeZone: "America/New_York",
+    bucket: "day",
+    period,
+    percentiles: [0.5, 0.9, 0.99],
+    slaPolicy: CALENDAR_SLA,
+  },
+  sql: {
+    asOf: new Date("2026-03-30T12:00:00Z"),
+    timeZone: "America/New_York",
+    period,
+    percentiles: [0.5, 0.9, 0.99],
+    slaPolicy: CALENDAR_SLA,
+  },
 };
 
 const week = [["09:00", "17:00"]] as const;
@@ -50,10 +77,21 @@ const schedule = {
   weekly: { mon: week, tue: week, wed: week, thu: week, fri: week },
   holidays: ["2026-03-17"],
 };
+/** Business and calendar targets (the business ones fall due by the schedule's opening intervals). */
+const BUSINESS_SLA = {
+  name: "business",
+  targets: [
+    { metric: "firstResponse", within: { hours: 4 }, hours: "business" },
+    { metric: "firstResponse", within: { hours: 1 }, channel: "chat" },
+    { metric: "nextResponse", within: { hours: 8 }, hours: "business" },
+    { metric: "resolution", within: { days: 1 }, priority: "urgent" },
+    { metric: "resolution", within: { hours: 16 }, priority: "normal", hours: "business" },
+  ],
+} as const;
 const LOS_ANGELES: Config = {
   name: "business hours: a schedule in America/Los_Angeles (DST 2026-03-08, a holiday)",
-  report: { asOf: new Date("2026-03-25T00:00:00Z"), timeZone: "America/Los_Angeles", bucket: "day", schedule },
-  sql: { asOf: new Date("2026-03-25T00:00:00Z"), timeZone: "America/Los_Angeles", businessHours: true },
+  report: { asOf: new Date("2026-03-25T00:00:00Z"), timeZone: "America/Los_Angeles", bucket: "day", schedule, slaPolicy: BUSINESS_SLA },
+  sql: { asOf: new Date("2026-03-25T00:00:00Z"), timeZone: "America/Los_Angeles", businessHours: true, slaPolicy: BUSINESS_SLA },
 };
 /** The schedule table covers every instant the arbitraries make (six weeks from 2026-03-01, delays of days). */
 const SCHEDULE_ROWS = scheduleIntervalRows(schedule, { from: new Date("2026-02-20T00:00:00Z"), to: new Date("2026-05-01T00:00:00Z") });
