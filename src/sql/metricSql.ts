@@ -8,7 +8,15 @@ import { compileSql, type SqlContext, type SqlOptions } from "./context.ts";
 import { slaByChannelSql, slaComplianceSql } from "./sla.ts";
 import { cesSql, csatSql, npsSql, ticketRatingsSql } from "./survey.ts";
 import { assignmentTimeSql, firstResponseTimeSql, oneTouchSql, repliesToResolveSql, resolutionTimeSql, responseTimesSql } from "./time.ts";
-import { backlogSql, channelMixSql, reopenRateSql, resolutionRateSql, ticketsByStatusSql, volumeByDaySql } from "./volume.ts";
+import {
+  backlogSql,
+  channelMixSql,
+  reopenRateSql,
+  resolutionRateSql,
+  ticketsByStatusSql,
+  typeSharesSql,
+  volumeByDaySql,
+} from "./volume.ts";
 
 /**
  * The names of the metrics with an SQL form, and the report field each one computes.
@@ -24,6 +32,8 @@ export const SQL_METRICS = {
   backlog: "counts.backlog",
   /** Tickets per channel and their shares (a NULL channel: without one). */
   channelMix: "counts.channelMix",
+  /** Tickets per type (`"(none)"`: without one), their shares, the most common known type(s). */
+  typeShares: "types.shares, types.mostCommon",
   /** Tickets reopened / tickets solved, and reopens per solved ticket. */
   reopenRate: "reopens",
   /** The first response time summary, calendar time. */
@@ -68,6 +78,7 @@ const RENDER: Readonly<Record<SqlMetricName, (c: SqlContext) => string>> = {
   resolutionRate: resolutionRateSql,
   backlog: backlogSql,
   channelMix: channelMixSql,
+  typeShares: typeSharesSql,
   reopenRate: reopenRateSql,
   firstResponseTime: firstResponseTimeSql,
   resolutionTime: (c) => resolutionTimeSql(c, "final"),

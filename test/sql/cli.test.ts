@@ -142,5 +142,5 @@ describe("cx-metrics sql on the example export equals cx-metrics report", () => 
         expect(compare(name, engine.dialect, rows, expected[name])).toEqual([]);
       }
     }
-  });
+  }, 180_000);
 });

@@ -195,6 +195,31 @@ describe("every SQL form equals the report on DuckDB and PostgreSQL", () => {
     ]);
   });
 
+  it("types, a known answer: an empty type is (none), sorted by count then binary order, never a most common type", async () => {
+    const at = new Date("2026-03-02T10:00:00Z");
+    const t: Ticket[] = [
+      { id: "1", createdAt: at, status: "open", type: "" },
+      { id: "2", createdAt: at, status: "open" },
+      { id: "3", createdAt: at, status: "open", type: "billing" },
+      { id: "4", createdAt: at, status: "open", type: "billing" },
+      { id: "5", createdAt: at, status: "open", type: "Billing" },
+      { id: "6", createdAt: at, status: "open", type: "billing" },
+      { id: "7", createdAt: at, status: "open", type: "Billing" },
+      { id: "8", createdAt: at, status: "open", type: "question" },
+    ];
+    expect(await check(BUCHAREST, t, [])).toEqual([]);
+    expect(expectedRows(report({ tickets: t }, BUCHAREST.report), [0.9]).typeShares).toEqual([
+      { type: "billing", count: 3, share: 0.375, most_common: true },
+      { type: "(none)", count: 2, share: 0.25, most_common: false },
+      { type: "Billing", count: 2, share: 0.25, most_common: false },
+      { type: "question", count: 1, share: 0.125, most_common: false },
+    ]);
+    // (none) tied with the most common known type is still not a most common type.
+    const tie: Ticket[] = [t[0] as Ticket, t[7] as Ticket];
+    expect(await check(BUCHAREST, tie, [])).toEqual([]);
+    expect(report({ tickets: tie }, BUCHAREST.report).types.mostCommon).toEqual(["question"]);
+  });
+
   it("business time, a known answer: Monday 08:00 → 10:00 in Los Angeles is one open hour of two", async () => {
     // 2026-03-09 is the Monday after the DST change (UTC−7): 08:00 local = 15:00Z.
     const t: Ticket[] = [

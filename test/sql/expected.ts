@@ -114,6 +114,12 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
               ? []
               : [{ channel: null, count: channelMix.withoutChannel.count, share: channelMix.withoutChannel.share }]),
           ],
+    typeShares: rep.types.shares.map((t) => ({
+      type: t.type,
+      count: t.count,
+      share: t.share,
+      most_common: rep.types.mostCommon.includes(t.type),
+    })),
     reopenRate: [
       {
         rate: reopens.rate,
@@ -198,15 +204,14 @@ export function agrees(column: string, actual: unknown, expected: unknown): bool
 /** Rows in a stable order (channel mix ties and NULL ordering differ between engines). */
 const sorted = (rows: Row[]): Row[] => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
+/** Metrics whose rows are compared in a stable order of their key (ties and NULL ordering differ between engines). */
+const SORTED: ReadonlySet<SqlMetricName> = new Set(["channelMix", "ces", "slaByChannel", "typeShares"]);
+
 export function compare(name: SqlMetricName, engine: string, actual: Row[], expected: Row[]): string[] {
   const problems: string[] = [];
-  const key = (r: Row): string => JSON.stringify([r["channel"], r["day"], r["scale_min"], r["scale_max"]]);
-  const a =
-    name === "channelMix" || name === "ces" || name === "slaByChannel" ? [...actual].sort((x, y) => (key(x) < key(y) ? -1 : 1)) : actual;
-  const e =
-    name === "channelMix" || name === "ces" || name === "slaByChannel"
-      ? [...expected].sort((x, y) => (key(x) < key(y) ? -1 : 1))
-      : expected;
+  const key = (r: Row): string => JSON.stringify([r["channel"], r["day"], r["scale_min"], r["scale_max"], r["type"]]);
+  const a = SORTED.has(name) ? [...actual].sort((x, y) => (key(x) < key(y) ? -1 : 1)) : actual;
+  const e = SORTED.has(name) ? [...expected].sort((x, y) => (key(x) < key(y) ? -1 : 1)) : expected;
   if (a.length !== e.length)
     return [
       `${engine} ${name}: ${String(a.length)} rows, expected ${String(e.length)}: ${JSON.stringify(sorted(a))} vs ${JSON.stringify(e)}`,

@@ -26,6 +26,14 @@ WITH
   labelled AS (SELECT CASE WHEN channel = '' THEN NULL ELSE channel END AS channel FROM scope)
 SELECT channel, COUNT(*) AS count, CAST(COUNT(*) AS DOUBLE) / SUM(COUNT(*)) OVER () AS share FROM labelled GROUP BY channel ORDER BY count DESC, channel;
 
+-- typeShares: report types.shares, types.mostCommon
+WITH
+  all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
+  typed AS (SELECT CASE WHEN type IS NULL OR type = '' THEN '(none)' ELSE type END AS type FROM scope),
+  counted AS (SELECT type, COUNT(*) AS count FROM typed GROUP BY type)
+SELECT type, count, CAST(count AS DOUBLE) / SUM(count) OVER () AS share, CASE WHEN type <> '(none)' AND count = MAX(CASE WHEN type <> '(none)' THEN count END) OVER () THEN TRUE ELSE FALSE END AS most_common FROM counted ORDER BY count DESC, type;
+
 -- reopenRate: report reopens
 WITH
   all_tickets AS (SELECT t.*, epoch_ms(created_at) AS created_ms, epoch_ms(assigned_at) AS assigned_ms, epoch_ms(first_response_at) AS first_response_ms, epoch_ms(first_solved_at) AS first_solved_ms, epoch_ms(solved_at) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),

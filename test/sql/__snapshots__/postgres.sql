@@ -26,6 +26,14 @@ WITH
   labelled AS (SELECT CASE WHEN channel = '' THEN NULL ELSE channel END AS channel FROM scope)
 SELECT channel, COUNT(*) AS count, CAST(COUNT(*) AS double precision) / SUM(COUNT(*)) OVER () AS share FROM labelled GROUP BY channel ORDER BY count DESC, channel COLLATE "C";
 
+-- typeShares: report types.shares, types.mostCommon
+WITH
+  all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM assigned_at) * 1000) AS bigint) AS assigned_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
+  scope AS (SELECT * FROM all_tickets WHERE created_ms >= 1772323200000 AND created_ms < 1775001600000),
+  typed AS (SELECT CASE WHEN type IS NULL OR type = '' THEN '(none)' ELSE type END AS type FROM scope),
+  counted AS (SELECT type, COUNT(*) AS count FROM typed GROUP BY type)
+SELECT type, count, CAST(count AS double precision) / SUM(count) OVER () AS share, CASE WHEN type <> '(none)' AND count = MAX(CASE WHEN type <> '(none)' THEN count END) OVER () THEN TRUE ELSE FALSE END AS most_common FROM counted ORDER BY count DESC, type COLLATE "C";
+
 -- reopenRate: report reopens
 WITH
   all_tickets AS (SELECT t.*, CAST(floor(EXTRACT(EPOCH FROM created_at) * 1000) AS bigint) AS created_ms, CAST(floor(EXTRACT(EPOCH FROM assigned_at) * 1000) AS bigint) AS assigned_ms, CAST(floor(EXTRACT(EPOCH FROM first_response_at) * 1000) AS bigint) AS first_response_ms, CAST(floor(EXTRACT(EPOCH FROM first_solved_at) * 1000) AS bigint) AS first_solved_ms, CAST(floor(EXTRACT(EPOCH FROM solved_at) * 1000) AS bigint) AS solved_ms, status IN ('solved', 'closed') AS resolved FROM tickets t),
