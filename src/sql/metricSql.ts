@@ -7,7 +7,15 @@ import { MetricRangeError } from "../_lib/errors.ts";
 import { compileSql, type SqlContext, type SqlOptions } from "./context.ts";
 import { slaByChannelSql, slaComplianceSql } from "./sla.ts";
 import { cesSql, csatSql, npsSql, ticketRatingsSql } from "./survey.ts";
-import { assignmentTimeSql, firstResponseTimeSql, oneTouchSql, repliesToResolveSql, resolutionTimeSql, responseTimesSql } from "./time.ts";
+import {
+  assignmentTimeSql,
+  firstResponseTimeSql,
+  oneTouchSql,
+  repliesToResolveSql,
+  requesterWaitTimeSql,
+  resolutionTimeSql,
+  responseTimesSql,
+} from "./time.ts";
 import {
   backlogSql,
   channelMixSql,
@@ -46,6 +54,8 @@ export const SQL_METRICS = {
   assignmentTime: "time.assignment (calendar; business with businessHours)",
   /** Every customer turn's response time (the summary is of turns, the skips of tickets). */
   responseTimes: "time.responses (calendar; business with businessHours)",
+  /** Requester wait time from the status history (`events`): open time to the solve, pending and on hold excluded. */
+  requesterWaitTime: "time.requesterWait (calendar; business with businessHours)",
   /** One-touch resolution: resolved tickets with exactly one public agent reply. */
   oneTouch: "time.oneTouch",
   /** The summary of the resolved tickets' reply counts. */
@@ -85,6 +95,7 @@ const RENDER: Readonly<Record<SqlMetricName, (c: SqlContext) => string>> = {
   firstResolutionTime: (c) => resolutionTimeSql(c, "first"),
   assignmentTime: assignmentTimeSql,
   responseTimes: responseTimesSql,
+  requesterWaitTime: requesterWaitTimeSql,
   oneTouch: oneTouchSql,
   repliesToResolve: repliesToResolveSql,
   nps: npsSql,

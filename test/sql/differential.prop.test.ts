@@ -14,7 +14,7 @@
  */
 import { fc } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SurveyResponse, Ticket } from "../../src/models/index.ts";
+import { TICKET_STATUSES, type SurveyResponse, type Ticket } from "../../src/models/index.ts";
 import { report, type ReportOptions } from "../../src/report/index.ts";
 import { metricSql, scheduleIntervalRows, SQL_METRICS, warehouseRows, type SqlMetricName, type SqlOptions } from "../../src/sql/index.ts";
 import { response, ticket } from "../report/arbitraries.ts";
@@ -113,12 +113,37 @@ const conversation = fc.array(
   { maxLength: 8 },
 );
 
+/**
+ * Dense status histories with a solve (the ticket arbitrary's are few and rarely beside a solve): a
+ * few changes on an hourly grid (equal instants ordered by `seq`, some after the solve), and the
+ * ticket solved at a grid hour (or left as it is).
+ */
+const history = fc.record({
+  changes: fc.array(fc.record({ step: fc.integer({ min: 0, max: 30 }), status: fc.constantFrom(...TICKET_STATUSES) }), { maxLength: 6 }),
+  solvedStep: fc.option(fc.integer({ min: 0, max: 30 }), { freq: 4 }),
+});
+
 const data = fc.record({
   tickets: fc.uniqueArray(ticket, { selector: (t) => t.id, maxLength: 40, size: "max" }),
   allNull: fc.boolean(),
   responses: fc.array(response, { maxLength: 20 }),
   conversations: fc.option(fc.array(conversation, { maxLength: 40 }), { freq: 2 }),
+  histories: fc.option(fc.array(history, { maxLength: 40 }), { freq: 2 }),
 });
+
+/** The tickets with the dense histories in place of their status histories, solved when the history says so. */
+function withHistories(
+  tickets: readonly Ticket[],
+  histories: readonly (typeof history extends fc.Arbitrary<infer H> ? H : never)[],
+): Ticket[] {
+  return tickets.map((t, i) => {
+    const h = histories[i];
+    if (h === undefined) return t;
+    const at = (step: number): Date => new Date(t.createdAt.getTime() + step * 3_600_000);
+    const statusHistory = h.changes.map((c) => ({ at: at(c.step), status: c.status }));
+    return h.solvedStep === null ? { ...t, statusHistory } : { ...t, statusHistory, status: "solved", solvedAt: at(h.solvedStep) };
+  });
+}
 
 /** The tickets with the dense conversations in place of their messages (a ticket beyond the list keeps its own). */
 function withConversations(
@@ -167,8 +192,9 @@ describe("every SQL form equals the report on DuckDB and PostgreSQL", () => {
       config.name,
       async () => {
         await fc.assert(
-          fc.asyncProperty(data, async ({ tickets, allNull, responses, conversations }) => {
-            const chatty = conversations === null ? tickets : withConversations(tickets, conversations);
+          fc.asyncProperty(data, async ({ tickets, allNull, responses, conversations, histories }) => {
+            const talked = conversations === null ? tickets : withConversations(tickets, conversations);
+            const chatty = histories === null ? talked : withHistories(talked, histories);
             const problems = await check(config, allNull ? chatty.map(bare) : chatty, responses);
             expect(problems).toEqual([]);
           }),
@@ -218,6 +244,31 @@ describe("every SQL form equals the report on DuckDB and PostgreSQL", () => {
     const tie: Ticket[] = [t[0] as Ticket, t[7] as Ticket];
     expect(await check(BUCHAREST, tie, [])).toEqual([]);
     expect(report({ tickets: tie }, BUCHAREST.report).types.mostCommon).toEqual(["question"]);
+  });
+
+  it("requester wait, a known answer: on hold excluded, changes after the solve ignored, a change before the creation an anomaly", async () => {
+    const at = (h: number): Date => new Date(Date.UTC(2026, 2, 2, h));
+    const t: Ticket[] = [
+      {
+        id: "held",
+        createdAt: at(0),
+        status: "solved",
+        solvedAt: at(10),
+        statusHistory: [
+          { at: at(1), status: "open" },
+          { at: at(2), status: "on_hold" },
+          { at: at(5), status: "open" },
+          { at: at(10), status: "solved" },
+          { at: at(12), status: "open" },
+        ],
+      },
+      { id: "early", createdAt: at(3), status: "closed", solvedAt: at(9), statusHistory: [{ at: at(2), status: "open" }] },
+      { id: "exported", createdAt: at(0), status: "solved", solvedAt: at(4), helpdesk: { requesterWait: 60_000 } },
+    ];
+    expect(await check(BUCHAREST, t, [])).toEqual([]);
+    const wait = report({ tickets: t }, BUCHAREST.report).time.requesterWait;
+    // 0–2 h waiting (new, then open), 2–5 h on hold, 5–10 h open: 7 h.
+    expect([wait?.calendar?.min, wait?.calendar?.max, wait?.anomalies]).toEqual([60_000, 7 * 3_600_000, { statusBeforeCreated: 1 }]);
   });
 
   it("business time, a known answer: Monday 08:00 → 10:00 in Los Angeles is one open hour of two", async () => {

@@ -16,7 +16,7 @@ function skips(rep: Report, metric: string, prefix: string, reasons: readonly st
   return Object.fromEntries(reasons.map((r) => [`${prefix}_${snake(r)}`, all[r] ?? 0]));
 }
 
-type DurationKey = "firstResponse" | "resolutionFinal" | "resolutionFirst" | "assignment" | "responses";
+type DurationKey = "firstResponse" | "resolutionFinal" | "resolutionFirst" | "assignment" | "responses" | "requesterWait";
 
 type Summary = NonNullable<NonNullable<Report["time"]["firstResponse"]>["calendar"]>;
 
@@ -139,6 +139,15 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
       duration(rep, "resolutionFirst", percentiles, ["noSolveTime", "unresolved"], ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"]),
     ],
     assignmentTime: [duration(rep, "assignment", percentiles, ["unassigned"], ["assignedBeforeCreated"])],
+    requesterWaitTime: [
+      duration(
+        rep,
+        "requesterWait",
+        percentiles,
+        ["noSolveTime", "noStatusHistory", "unresolved"],
+        ["solvedBeforeCreated", "statusBeforeCreated"],
+      ),
+    ],
     responseTimes: [duration(rep, "responses", percentiles, ["noCustomerMessage", "noMessages", "unanswered"], [])],
     oneTouch: [
       {
