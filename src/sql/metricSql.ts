@@ -122,9 +122,11 @@ function needsPolicy(c: SqlContext): NonNullable<SqlContext["slaPolicy"]> {
  *
  * @param name - The metric, a key of {@link SQL_METRICS}.
  * @param options - {@link SqlOptions}: `dialect`, `asOf`, `timeZone`, and optionally `period`,
- * `percentiles` (default `[0.9]`) and `tables`.
+ * `percentiles` (default `[0.9]`), `tables`, `businessHours` and `slaPolicy` (the SLA queries need it).
  * @returns The query text.
  * @throws {@link MetricRangeError} `E_OPTION_VALUE` for an unknown metric or dialect;
+ * `E_OPTION_VALUE` for an SLA query without `slaPolicy` or a target with a schedule of its own; `E_SLA_TARGET`,
+ * `E_SLA_SCHEDULE` for a bad policy (a business target with no schedule: give `businessHours` or the policy's);
  * `E_INVALID_DATE`, `E_TIME_ZONE`, `E_PERIOD_ORDER`, `E_FRACTION_RANGE` for bad options.
  * @remarks Rates, shares and means are doubles; counts are integers; durations are milliseconds.
  * The rules (skips, denominators, R-7 percentiles) are the report's, and

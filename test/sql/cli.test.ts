@@ -61,6 +61,8 @@ describe("cx-metrics sql: options and errors", () => {
       [["--timezone", "Mars/Olympus"], "--timezone must be an IANA time zone"],
       [["--as-of", "yesterday"], "--as-of"],
       [["--sla", "no-such-sla.json"], "--sla"],
+      // Business targets without --schedule (or a schedule in the policy): as cx-metrics report refuses them.
+      [["--sla", SLA], "policy.targets[0] must have a schedule (or the policy one) for business hours, got none [E_SLA_SCHEDULE]"],
       [["--schedule", "no-such-schedule.json"], "--schedule"],
     ] as const) {
       const r = await cli(["sql", "--dialect", "duckdb", "--as-of", AS_OF, ...extra]);
