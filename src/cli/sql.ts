@@ -19,7 +19,7 @@ import {
   type SqlMetricName,
   type SqlOptions,
 } from "../sql/index.ts";
-import { loadSchedule } from "./config.ts";
+import { loadSchedule, loadSlaPolicy } from "./config.ts";
 import type { WarehouseTable } from "../sql/index.ts";
 import { CliError, EXIT } from "./errors.ts";
 import type { CliIo } from "./io.ts";
@@ -45,7 +45,9 @@ Options:
       --schema             print the CREATE TABLE statements of the schema instead
       --schedule FILE      business hours too: the duration summaries gain business_* columns,
                            read from the table schedule_intervals (cx-metrics schedule-table)
-      --sla FILE           SLA compliance: no SQL form yet (refused)
+      --sla FILE           SLA compliance too (queries slaCompliance and slaByChannel); business
+                           targets fall due by schedule_intervals: the expansion of the
+                           policy's schedule, else of --schedule
   -h, --help               this help
 
 Example:
@@ -114,9 +116,11 @@ export async function sqlCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stdout.write(SQL_HELP);
     return EXIT.OK;
   }
-  if (values.sla !== undefined) throw bad("--sla: SLA compliance has no SQL form yet (docs/guide/warehouse.md lists what is covered)");
   // The schedule is read (and refused when invalid) although the query only needs to know there is one.
-  if (values.schedule !== undefined) scheduleIntervalRows(await loadSchedule(values.schedule), { from: new Date(0), to: new Date(0) });
+  const schedule = values.schedule === undefined ? undefined : await loadSchedule(values.schedule);
+  if (schedule !== undefined) scheduleIntervalRows(schedule, { from: new Date(0), to: new Date(0) });
+  // As cx-metrics report reads it: a policy without a schedule of its own takes --schedule.
+  const slaPolicy = values.sla === undefined ? undefined : await loadSlaPolicy(values.sla, schedule);
   if (values.dialect === undefined) throw new CliError("E_CLI_USAGE", `--dialect is required (${SQL_DIALECTS.join(", ")})`, HINT);
   const dialect: SqlDialect = choice("--dialect", values.dialect, SQL_DIALECTS);
   if (values.schema === true) {
@@ -138,6 +142,7 @@ export async function sqlCommand(argv: readonly string[], io: CliIo): Promise<nu
     businessHours: values.schedule !== undefined,
     // The percentiles of `cx-metrics report`, so that the two give the same columns.
     percentiles: PERCENTILES,
+    slaPolicy,
   };
   const metric = values.metric === undefined ? undefined : choice("--metric", values.metric, Object.keys(SQL_METRICS) as SqlMetricName[]);
   io.stdout.write(metric === undefined ? toSql(options) : `${metricSql(metric, options)};\n`);

@@ -12,6 +12,7 @@ import { assertDate, assertFraction } from "../_lib/guards.ts";
 import { isResolvedStatus, TICKET_STATUSES } from "../models/ticket.ts";
 import { dialectRules, quote, type DialectRules, type SqlDialect } from "./dialect.ts";
 import { helpdeskColumnOf, type WarehouseTable } from "./schema.ts";
+import type { SlaPolicy } from "../models/sla.ts";
 
 /** `p90`, `p99_9`: the column of a percentile (its percentage to 4 decimals). @internal */
 export function percentileColumn(p: number): string {
@@ -53,6 +54,13 @@ export interface SqlOptions {
    * `scheduleIntervalRows`; it must cover every measured duration). Default `false`.
    */
   readonly businessHours?: boolean | undefined;
+  /**
+   * The SLA policy of the SLA queries (`slaCompliance`, `slaByChannel`), as `report()`'s
+   * `slaPolicy`; without it those queries are not written. Business targets fall due by
+   * `schedule_intervals`, which must be the expansion of the policy's schedule, else of the
+   * report's (then give `businessHours`, as `report()` is given `schedule`).
+   */
+  readonly slaPolicy?: SlaPolicy | undefined;
 }
 
 /** The compiled options. @internal */
@@ -65,6 +73,7 @@ export interface SqlContext {
   readonly period: { readonly from: number; readonly to: number } | undefined;
   readonly percentiles: readonly number[];
   readonly businessHours: boolean;
+  readonly slaPolicy: SlaPolicy | undefined;
   table(name: WarehouseTable): string;
 }
 
@@ -120,6 +129,7 @@ export function compileSql(fn: string, options: SqlOptions): SqlContext {
     period,
     percentiles: [...percentiles],
     businessHours: options.businessHours === true,
+    slaPolicy: options.slaPolicy,
     table: (name) => tables[name] ?? name,
   };
 }
@@ -149,12 +159,16 @@ export function ticketCtes(c: SqlContext): string[] {
  * The conversation facts of the tickets in scope (`conv`), as src/metrics/time/conversation.ts
  * reads them: `has_messages` (any message), `first_customer_ms`, `outbound` (the first counted
  * message is an agent reply), `turn_end_ms` (the first public agent reply after the first
- * customer message, ties between equal instants in `seq` order) and `request_start_ms`. @internal
+ * customer message, ties between equal instants in `seq` order) and `request_start_ms`; with `cutoff` (epoch
+ * ms), of the messages sent by then. @internal
  */
-export function conversationCtes(c: SqlContext): string[] {
+export function conversationCtes(c: SqlContext, cutoff?: number): string[] {
   const messages = c.table("messages");
+  // A cutoff (the SLA's asOf) leaves later messages out of the conversation, not out of `has_messages`.
+  const counted = "author = 'customer' OR (author = 'agent' AND is_public)";
+  const where = cutoff === undefined ? counted : `(${counted}) AND ${c.d.epochMs("sent_at")} <= ${String(cutoff)}`;
   return [
-    `msg AS (SELECT ticket_id, seq, ${c.d.epochMs("sent_at")} AS at_ms, author FROM ${messages} WHERE author = 'customer' OR (author = 'agent' AND is_public))`,
+    `msg AS (SELECT ticket_id, seq, ${c.d.epochMs("sent_at")} AS at_ms, author FROM ${messages} WHERE ${where})`,
     `msg_first AS (SELECT ticket_id, author, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg)`,
     `cust_first AS (SELECT ticket_id, at_ms, seq, ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY at_ms, seq) AS rn FROM msg WHERE author = 'customer')`,
     `turn_end AS (SELECT r.ticket_id, MIN(r.at_ms) AS at_ms FROM msg r JOIN cust_first f ON f.ticket_id = r.ticket_id AND f.rn = 1 ` +

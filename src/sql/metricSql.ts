@@ -5,9 +5,26 @@
  */
 import { MetricRangeError } from "../_lib/errors.ts";
 import { compileSql, type SqlContext, type SqlOptions } from "./context.ts";
+import { slaByChannelSql, slaComplianceSql } from "./sla.ts";
 import { cesSql, csatSql, npsSql, ticketRatingsSql } from "./survey.ts";
-import { assignmentTimeSql, firstResponseTimeSql, oneTouchSql, repliesToResolveSql, resolutionTimeSql } from "./time.ts";
-import { backlogSql, channelMixSql, reopenRateSql, resolutionRateSql, ticketsByStatusSql, volumeByDaySql } from "./volume.ts";
+import {
+  assignmentTimeSql,
+  firstResponseTimeSql,
+  oneTouchSql,
+  repliesToResolveSql,
+  requesterWaitTimeSql,
+  resolutionTimeSql,
+  responseTimesSql,
+} from "./time.ts";
+import {
+  backlogSql,
+  channelMixSql,
+  reopenRateSql,
+  resolutionRateSql,
+  ticketsByStatusSql,
+  typeSharesSql,
+  volumeByDaySql,
+} from "./volume.ts";
 
 /**
  * The names of the metrics with an SQL form, and the report field each one computes.
@@ -23,6 +40,8 @@ export const SQL_METRICS = {
   backlog: "counts.backlog",
   /** Tickets per channel and their shares (a NULL channel: without one). */
   channelMix: "counts.channelMix",
+  /** Tickets per type (`"(none)"`: without one), their shares, the most common known type(s). */
+  typeShares: "types.shares, types.mostCommon",
   /** Tickets reopened / tickets solved, and reopens per solved ticket. */
   reopenRate: "reopens",
   /** The first response time summary, calendar time. */
@@ -33,6 +52,10 @@ export const SQL_METRICS = {
   firstResolutionTime: "time.resolutionFirst (calendar; business with businessHours)",
   /** The assignment time summary (creation to first assignment), calendar time. */
   assignmentTime: "time.assignment (calendar; business with businessHours)",
+  /** Every customer turn's response time (the summary is of turns, the skips of tickets). */
+  responseTimes: "time.responses (calendar; business with businessHours)",
+  /** Requester wait time from the status history (`events`): open time to the solve, pending and on hold excluded. */
+  requesterWaitTime: "time.requesterWait (calendar; business with businessHours)",
   /** One-touch resolution: resolved tickets with exactly one public agent reply. */
   oneTouch: "time.oneTouch",
   /** The summary of the resolved tickets' reply counts. */
@@ -47,6 +70,10 @@ export const SQL_METRICS = {
   ces: "survey.ces",
   /** Tickets created and resolved per local day. */
   volumeByDay: "volume.buckets (bucket day)",
+  /** SLA compliance: every check's tally, per metric, the breaches, skips and anomalies (needs `slaPolicy`). */
+  slaCompliance: "sla",
+  /** SLA compliance per ticket channel (needs `slaPolicy`). */
+  slaByChannel: "sla.byChannel",
 } as const;
 
 /**
@@ -61,11 +88,14 @@ const RENDER: Readonly<Record<SqlMetricName, (c: SqlContext) => string>> = {
   resolutionRate: resolutionRateSql,
   backlog: backlogSql,
   channelMix: channelMixSql,
+  typeShares: typeSharesSql,
   reopenRate: reopenRateSql,
   firstResponseTime: firstResponseTimeSql,
   resolutionTime: (c) => resolutionTimeSql(c, "final"),
   firstResolutionTime: (c) => resolutionTimeSql(c, "first"),
   assignmentTime: assignmentTimeSql,
+  responseTimes: responseTimesSql,
+  requesterWaitTime: requesterWaitTimeSql,
   oneTouch: oneTouchSql,
   repliesToResolve: repliesToResolveSql,
   nps: npsSql,
@@ -73,7 +103,18 @@ const RENDER: Readonly<Record<SqlMetricName, (c: SqlContext) => string>> = {
   ticketRatings: ticketRatingsSql,
   ces: cesSql,
   volumeByDay: volumeByDaySql,
+  slaCompliance: (c) => slaComplianceSql(c, needsPolicy(c)),
+  slaByChannel: (c) => slaByChannelSql(c, needsPolicy(c)),
 };
+
+/** The metrics written only with an SLA policy. */
+const NEEDS_POLICY: ReadonlySet<SqlMetricName> = new Set(["slaCompliance", "slaByChannel"]);
+
+function needsPolicy(c: SqlContext): NonNullable<SqlContext["slaPolicy"]> {
+  if (c.slaPolicy === undefined)
+    throw new MetricRangeError("E_OPTION_VALUE", "metricSql: slaPolicy must be given for the SLA queries, got none");
+  return c.slaPolicy;
+}
 
 /**
  * One metric's query in a dialect, over the warehouse schema: a `WITH … SELECT` statement
@@ -81,9 +122,11 @@ const RENDER: Readonly<Record<SqlMetricName, (c: SqlContext) => string>> = {
  *
  * @param name - The metric, a key of {@link SQL_METRICS}.
  * @param options - {@link SqlOptions}: `dialect`, `asOf`, `timeZone`, and optionally `period`,
- * `percentiles` (default `[0.9]`) and `tables`.
+ * `percentiles` (default `[0.9]`), `tables`, `businessHours` and `slaPolicy` (the SLA queries need it).
  * @returns The query text.
  * @throws {@link MetricRangeError} `E_OPTION_VALUE` for an unknown metric or dialect;
+ * `E_OPTION_VALUE` for an SLA query without `slaPolicy` or a target with a schedule of its own; `E_SLA_TARGET`,
+ * `E_SLA_SCHEDULE` for a bad policy (a business target with no schedule: give `businessHours` or the policy's);
  * `E_INVALID_DATE`, `E_TIME_ZONE`, `E_PERIOD_ORDER`, `E_FRACTION_RANGE` for bad options.
  * @remarks Rates, shares and means are doubles; counts are integers; durations are milliseconds.
  * The rules (skips, denominators, R-7 percentiles) are the report's, and
@@ -123,6 +166,7 @@ export function metricSql(name: SqlMetricName, options: SqlOptions): string {
 export function toSql(options: SqlOptions): string {
   const c = compileSql("toSql", options);
   return (Object.keys(RENDER) as SqlMetricName[])
+    .filter((name) => c.slaPolicy !== undefined || !NEEDS_POLICY.has(name))
     .map((name) => `-- ${name}: report ${SQL_METRICS[name]}\n${RENDER[name](c)};\n`)
     .join("\n");
 }

@@ -9,6 +9,8 @@
  * @internal
  * @module
  */
+import { isResolvedStatus, TICKET_STATUSES } from "../models/ticket.ts";
+import { quote } from "./dialect.ts";
 import { conversationCtes, countIf, helpdesk, percentileColumn, query, ratio, ticketCtes, type SqlContext } from "./context.ts";
 
 export { percentileColumn };
@@ -21,6 +23,8 @@ const OUTCOMES = {
   resolution: { skipped: ["noSolveTime", "unresolved"], anomalies: ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"] },
   assignment: { skipped: ["unassigned"], anomalies: ["assignedBeforeCreated"] },
   replies: { skipped: ["noReplyData", "unresolved"], anomalies: [] },
+  responses: { skipped: ["noCustomerMessage", "noMessages", "unanswered"], anomalies: [] },
+  requesterWait: { skipped: ["noSolveTime", "noStatusHistory", "unresolved"], anomalies: ["solvedBeforeCreated", "statusBeforeCreated"] },
 } as const;
 
 /** `camelCase` → `camel_case`. */
@@ -55,13 +59,14 @@ function stats(c: SqlContext, from: string, prefix: string): string {
 
 /**
  * The summary of relation `outcomes` (`id`, `outcome`, `start_ms`, `v`): one row of figures, the
- * calendar ones, with `businessHours` the same figures in business time (`business_count`, …).
+ * calendar ones, with `businessHours` the same figures in business time (`business_count`, …),
+ * of the durations `[start, start + v)` or, given `ownBusiness`, of its CTEs' `business` (`v`).
  */
-function summary(c: SqlContext, ctes: string[], kind: keyof typeof OUTCOMES): string {
+function summary(c: SqlContext, ctes: string[], kind: keyof typeof OUTCOMES, ownBusiness?: string[]): string {
   const all = [
     ...ctes,
     `measured AS (SELECT id, start_ms, v FROM outcomes WHERE outcome IN ${MEASURED})`,
-    ...(c.businessHours ? businessCtes(c) : []),
+    ...(c.businessHours ? (ownBusiness ?? businessCtes(c)) : []),
   ];
   const reasons = [
     ...OUTCOMES[kind].skipped.map((r) => `${countIf(`outcome = 'skipped:${r}'`)} AS skipped_${snake(r)}`),
@@ -178,4 +183,93 @@ export function oneTouchSql(c: SqlContext): string {
       `${counted} AS resolved, ${countIf("outcome = 'skipped:noReplyData'")} AS skipped_no_reply_data, ` +
       `${countIf("outcome = 'skipped:unresolved'")} AS skipped_unresolved FROM outcomes`,
   );
+}
+
+/**
+ * responseTimesAccumulator (`customerTurns` of conversation.ts): over the counted messages in
+ * time order (ties by `seq`), each run of customer messages is a turn from its first message to
+ * the next public agent reply. `turn` numbers the agent replies before a message, so a run of
+ * customer messages and the reply that ends it share it. One value per answered turn (source
+ * messages); per ticket, no messages at all is skipped `noMessages`, a turn still waiting
+ * `unanswered` (its answered turns count), no turn `noCustomerMessage`.
+ */
+export function responseTimesSql(c: SqlContext): string {
+  const flag =
+    `CASE WHEN NOT v.has_messages THEN 'skipped:noMessages' WHEN EXISTS (SELECT 1 FROM rt_turn t WHERE t.ticket_id = v.id AND t.end_ms IS NULL) ` +
+    `THEN 'skipped:unanswered' WHEN NOT EXISTS (SELECT 1 FROM rt_turn t WHERE t.ticket_id = v.id) THEN 'skipped:noCustomerMessage' END`;
+  const ctes = [
+    ...ticketCtes(c),
+    ...conversationCtes(c),
+    ...turnCtes(),
+    `outcomes AS (SELECT v.id || '#' || CAST(t.turn AS ${c.d.type("text")}) AS id, 'messages' AS outcome, t.start_ms, t.end_ms - t.start_ms AS v ` +
+      `FROM conv v JOIN rt_turn t ON t.ticket_id = v.id WHERE t.end_ms IS NOT NULL ` +
+      `UNION ALL SELECT v.id, ${flag} AS outcome, NULL AS start_ms, NULL AS v FROM conv v)`,
+  ];
+  return summary(c, ctes, "responses");
+}
+
+/**
+ * The customer turns of the conversations of `msg` (`readConversation`'s scan): `rt_turn` has
+ * one row per run of customer messages, `turn` the number of agent replies before it (0, 1, …
+ * in time order), `start_ms` its first message and `end_ms` the reply that ended it (NULL: the
+ * turn still waits). A run and the reply that ends it share `turn`. @internal
+ */
+export function turnCtes(): string[] {
+  // The agent replies up to this message, less this one (`seq` is unique per ticket, so the frame is exact).
+  const agent = "CASE WHEN author = 'agent' THEN 1 ELSE 0 END";
+  const agentsBefore = `SUM(${agent}) OVER (PARTITION BY ticket_id ORDER BY at_ms, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - ${agent}`;
+  return [
+    `rt_msg AS (SELECT ticket_id, author, at_ms, ${agentsBefore} AS turn FROM msg)`,
+    `rt_turn AS (SELECT s.ticket_id, s.turn, s.start_ms, r.at_ms AS end_ms FROM (SELECT ticket_id, turn, MIN(at_ms) AS start_ms FROM rt_msg ` +
+      `WHERE author = 'customer' GROUP BY ticket_id, turn) s LEFT JOIN rt_msg r ON r.ticket_id = s.ticket_id AND r.turn = s.turn AND r.author = 'agent')`,
+  ];
+}
+
+/** The statuses a requester does not wait in (`requesterWaitTime`'s default `exclude`, and the resolved ones). */
+const NOT_WAITING = `(${["pending", "on_hold", ...TICKET_STATUSES.filter(isResolvedStatus)].map(quote).join(", ")})`;
+
+/**
+ * requesterWaitTimeAccumulator (`measureRequesterWait`): a ticket not resolved is skipped
+ * (`unresolved`); without `solvedAt` or without status history the helpdesk's `requesterWait`
+ * stands in; else no `solvedAt` is skipped (`noSolveTime`), a solve before the creation and a
+ * status change before it are anomalies, no history is skipped (`noStatusHistory`); otherwise the
+ * time from `createdAt` to `solvedAt` spent in a status other than pending, on hold, solved or
+ * closed (the status before the first change is `new`; changes in time order, ties by `seq`,
+ * those after the solve ignored). In business time each waiting stretch is intersected with the
+ * opening intervals, and the helpdesk's figure is its `requesterWaitBusiness` (none: the ticket is
+ * in the calendar summary only, as in the report).
+ */
+export function requesterWaitTimeSql(c: SqlContext): string {
+  const hd = helpdesk("requesterWait");
+  const over = "OVER (PARTITION BY ticket_id ORDER BY changed_ms, seq)";
+  const outcome =
+    `CASE WHEN NOT resolved THEN 'skipped:unresolved' WHEN (solved_ms IS NULL OR NOT has_history) AND ${hd} IS NOT NULL THEN 'helpdesk' ` +
+    `WHEN solved_ms IS NULL THEN 'skipped:noSolveTime' WHEN solved_ms < created_ms THEN 'anomaly:solvedBeforeCreated' ` +
+    `WHEN NOT has_history THEN 'skipped:noStatusHistory' WHEN first_change_ms < created_ms THEN 'anomaly:statusBeforeCreated' ELSE 'fields' END`;
+  const ctes = [
+    ...ticketCtes(c),
+    `rw_all AS (SELECT ticket_id, seq, ${c.d.epochMs("changed_at")} AS changed_ms, status FROM ${c.table("events")})`,
+    `rw_ticket AS (SELECT s.*, h.ticket_id IS NOT NULL AS has_history, h.first_ms AS first_change_ms FROM scope s ` +
+      `LEFT JOIN (SELECT ticket_id, MIN(changed_ms) AS first_ms FROM rw_all GROUP BY ticket_id) h ON h.ticket_id = s.id)`,
+    `rw_ev AS (SELECT e.ticket_id, e.seq, e.changed_ms, e.status, s.created_ms, s.solved_ms FROM rw_all e JOIN scope s ON s.id = e.ticket_id ` +
+      `WHERE e.changed_ms <= s.solved_ms)`,
+    `rw_last AS (SELECT ticket_id, changed_ms, status FROM (SELECT ticket_id, changed_ms, status, ROW_NUMBER() OVER (PARTITION BY ticket_id ` +
+      `ORDER BY changed_ms DESC, seq DESC) AS rn FROM rw_ev) x WHERE rn = 1)`,
+    `rw_seg AS (SELECT ticket_id, COALESCE(LAG(changed_ms) ${over}, created_ms) AS from_ms, changed_ms AS to_ms, COALESCE(LAG(status) ${over}, 'new') AS status FROM rw_ev ` +
+      `UNION ALL SELECT s.id, COALESCE(l.changed_ms, s.created_ms), s.solved_ms, COALESCE(l.status, 'new') FROM scope s ` +
+      `LEFT JOIN rw_last l ON l.ticket_id = s.id WHERE s.solved_ms IS NOT NULL)`,
+    `rw_wait AS (SELECT ticket_id, from_ms, to_ms FROM rw_seg WHERE status NOT IN ${NOT_WAITING})`,
+    `rw_sum AS (SELECT ticket_id, SUM(to_ms - from_ms) AS v FROM rw_wait GROUP BY ticket_id)`,
+    `outcomes AS (SELECT t.id, ${outcome} AS outcome, t.created_ms AS start_ms, ` +
+      `CASE WHEN (t.solved_ms IS NULL OR NOT has_history) AND ${hd} IS NOT NULL THEN ${hd} ELSE COALESCE(w.v, 0) END AS v, ` +
+      `${helpdesk("requesterWaitBusiness")} AS hd_business FROM rw_ticket t LEFT JOIN rw_sum w ON w.ticket_id = t.id)`,
+  ];
+  const business = [
+    `opening AS (SELECT ${c.d.epochMs("opens_at")} AS opens_ms, ${c.d.epochMs("closes_at")} AS closes_ms FROM ${c.table("schedule_intervals")})`,
+    `rw_open AS (SELECT g.ticket_id, SUM(LEAST(g.to_ms, i.closes_ms) - GREATEST(g.from_ms, i.opens_ms)) AS b FROM rw_wait g ` +
+      `JOIN opening i ON i.opens_ms < g.to_ms AND i.closes_ms > g.from_ms GROUP BY g.ticket_id)`,
+    `business AS (SELECT CASE WHEN o.outcome = 'helpdesk' THEN o.hd_business ELSE COALESCE(b.b, 0) END AS v FROM outcomes o ` +
+      `LEFT JOIN rw_open b ON b.ticket_id = o.id WHERE o.outcome IN ${MEASURED} AND (o.outcome <> 'helpdesk' OR o.hd_business IS NOT NULL))`,
+  ];
+  return summary(c, ctes, "requesterWait", business);
 }

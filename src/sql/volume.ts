@@ -6,7 +6,9 @@
  * @internal
  * @module
  */
+import { MISSING_KEY } from "../_lib/group.ts";
 import { TICKET_STATUSES } from "../models/ticket.ts";
+import { quote } from "./dialect.ts";
 import { countIf, inPeriod, query, ratio, ticketCtes, type SqlContext } from "./context.ts";
 
 /** The unassigned rule of `isUnassignedOpen` (ticketsByStatus.ts): not resolved, assignee absent or `""`. */
@@ -117,4 +119,25 @@ export function volumeByDaySql(c: SqlContext): string {
   // Without a period: only the days up to the last creation day (labels `YYYY-MM-DD` sort as the days do).
   const inRange = c.period === undefined ? ` WHERE day <= (SELECT MAX(${c.d.localDay("created_at", tz)}) FROM all_tickets)` : "";
   return query(ctes, `SELECT day, SUM(created) AS created, SUM(resolved) AS resolved FROM bumps${inRange} GROUP BY day ORDER BY day`);
+}
+
+/**
+ * typeCountsAccumulator and `typeShareList` (typeTallies.ts): the tickets in scope per type, a
+ * missing or empty type as `"(none)"` (`MISSING_KEY`, as every grouping), each with its share of
+ * the scope, most first (ties in binary order); `most_common` marks the known type(s) with the
+ * highest count (the report's `mostCommon`; `"(none)"` never is). No rows without tickets.
+ */
+export function typeSharesSql(c: SqlContext): string {
+  const none = quote(MISSING_KEY);
+  const ctes = [
+    ...ticketCtes(c),
+    `typed AS (SELECT CASE WHEN type IS NULL OR type = '' THEN ${none} ELSE type END AS type FROM scope)`,
+    `counted AS (SELECT type, COUNT(*) AS count FROM typed GROUP BY type)`,
+  ];
+  const top = `MAX(CASE WHEN type <> ${none} THEN count END) OVER ()`;
+  return query(
+    ctes,
+    `SELECT type, count, ${c.d.double("count")} / SUM(count) OVER () AS share, CASE WHEN type <> ${none} AND count = ${top} THEN TRUE ELSE FALSE END AS most_common ` +
+      `FROM counted ORDER BY count DESC, ${c.d.binaryOrder("type")}`,
+  );
 }

@@ -23,7 +23,13 @@ export interface Engine {
 /** A JS value of a result as a plain value: bigint and numeric text as numbers. */
 function plain(value: unknown, column: string): unknown {
   if (typeof value === "bigint") return Number(value);
-  if (typeof value === "string" && column !== "day" && column !== "channel" && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value))
+  if (
+    typeof value === "string" &&
+    column !== "day" &&
+    column !== "channel" &&
+    column !== "type" &&
+    /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)
+  )
     return Number(value);
   if (value !== null && typeof value === "object" && "toDouble" in value && typeof value.toDouble === "function")
     return value.toDouble() as number;

@@ -22,6 +22,7 @@ async function all<T>(records: AsyncIterable<T>): Promise<T[]> {
 const AS_OF = "2026-11-15T00:00:00Z";
 const ZONE = "Europe/Bucharest";
 const SCHEDULE = repo("examples/data/schedule.json");
+const SLA = repo("examples/data/sla.json");
 
 describe("cx-metrics sql: options and errors", () => {
   it("--help, and sql in the main help", async () => {
@@ -51,7 +52,7 @@ describe("cx-metrics sql: options and errors", () => {
       expect(r.stderr).toContain(message);
     }
   });
-  it("bad values (exit 2): dialect, metric, table, zone, as-of; --schedule and --sla refused", async () => {
+  it("bad values (exit 2): dialect, metric, table, zone, as-of, a missing --schedule or --sla file", async () => {
     for (const [extra, message] of [
       [["--dialect", "mysql"], '--dialect must be one of duckdb, postgres, bigquery, snowflake, got "mysql"'],
       [["--metric", "aht"], "--metric must be one of ticketsByStatus,"],
@@ -59,7 +60,9 @@ describe("cx-metrics sql: options and errors", () => {
       [["--table", "calls=x"], '--table must be one of tickets, messages, events, survey_responses, got "calls"'],
       [["--timezone", "Mars/Olympus"], "--timezone must be an IANA time zone"],
       [["--as-of", "yesterday"], "--as-of"],
-      [["--sla", "sla.json"], "--sla: SLA compliance has no SQL form yet"],
+      [["--sla", "no-such-sla.json"], "--sla"],
+      // Business targets without --schedule (or a schedule in the policy): as cx-metrics report refuses them.
+      [["--sla", SLA], "policy.targets[0] must have a schedule (or the policy one) for business hours, got none [E_SLA_SCHEDULE]"],
       [["--schedule", "no-such-schedule.json"], "--schedule"],
     ] as const) {
       const r = await cli(["sql", "--dialect", "duckdb", "--as-of", AS_OF, ...extra]);
@@ -107,7 +110,7 @@ describe("cx-metrics sql on the example export equals cx-metrics report", () => 
 
   it("every metric, both engines, a period and business hours in Europe/Bucharest", async () => {
     expect(tickets.length).toBeGreaterThan(300);
-    const period = ["--period", "2026-10-01..2026-11-01", "--timezone", ZONE, "--as-of", AS_OF, "--schedule", SCHEDULE];
+    const period = ["--period", "2026-10-01..2026-11-01", "--timezone", ZONE, "--as-of", AS_OF, "--schedule", SCHEDULE, "--sla", SLA];
     const table = await cli(["schedule-table", "--schedule", SCHEDULE, "--range", "2026-09-01..2027-01-01", "--timezone", ZONE]);
     const intervals = table.stdout
       .trim()
@@ -141,5 +144,5 @@ describe("cx-metrics sql on the example export equals cx-metrics report", () => 
         expect(compare(name, engine.dialect, rows, expected[name])).toEqual([]);
       }
     }
-  });
+  }, 180_000);
 });

@@ -6,6 +6,7 @@
 import type { Report } from "../../src/report/index.ts";
 import type { SqlMetricName } from "../../src/sql/index.ts";
 import { percentileColumn } from "../../src/sql/time.ts";
+import { SQL_SLA_SKIPS } from "../../src/sql/sla.ts";
 import type { Row } from "./_engines.ts";
 
 const snake = (name: string): string => name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
@@ -15,7 +16,7 @@ function skips(rep: Report, metric: string, prefix: string, reasons: readonly st
   return Object.fromEntries(reasons.map((r) => [`${prefix}_${snake(r)}`, all[r] ?? 0]));
 }
 
-type DurationKey = "firstResponse" | "resolutionFinal" | "resolutionFirst" | "assignment";
+type DurationKey = "firstResponse" | "resolutionFinal" | "resolutionFirst" | "assignment" | "responses" | "requesterWait";
 
 type Summary = NonNullable<NonNullable<Report["time"]["firstResponse"]>["calendar"]>;
 
@@ -44,6 +45,32 @@ function duration(rep: Report, key: DurationKey, percentiles: readonly number[],
     source_helpdesk: m.sources.helpdesk,
     ...skips(rep, key, "skipped", skipped),
     ...skips(rep, key, "anomaly", anomalies),
+  };
+}
+
+type Sla = NonNullable<Report["sla"]>;
+
+function tallyRow(t: Sla["byMetric"]["firstResponse"], prefix: string): Row {
+  return {
+    [`${prefix}compliance`]: t.compliance,
+    [`${prefix}achieved`]: t.achieved,
+    [`${prefix}breached`]: t.breached,
+    [`${prefix}running`]: t.running,
+  };
+}
+
+/** The SLA section as the slaCompliance query's one row. */
+function slaRow(sla: Sla): Row {
+  const reasons = (record: Readonly<Record<string, number>>, prefix: string, names: readonly string[]): Row =>
+    Object.fromEntries(names.map((r) => [`${prefix}_${snake(r)}`, record[r] ?? 0]));
+  return {
+    ...tallyRow(sla, ""),
+    ...tallyRow(sla.byMetric.firstResponse, "first_response_"),
+    ...tallyRow(sla.byMetric.nextResponse, "next_response_"),
+    ...tallyRow(sla.byMetric.resolution, "resolution_"),
+    breaches: sla.breaches,
+    ...reasons(sla.skipped, "skipped", ["notCreated", ...SQL_SLA_SKIPS]),
+    ...reasons(sla.anomalies, "anomaly", ["finalSolveBeforeFirstSolve", "responseBeforeCreated", "solvedBeforeCreated"]),
   };
 }
 
@@ -87,6 +114,12 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
               ? []
               : [{ channel: null, count: channelMix.withoutChannel.count, share: channelMix.withoutChannel.share }]),
           ],
+    typeShares: rep.types.shares.map((t) => ({
+      type: t.type,
+      count: t.count,
+      share: t.share,
+      most_common: rep.types.mostCommon.includes(t.type),
+    })),
     reopenRate: [
       {
         rate: reopens.rate,
@@ -106,6 +139,16 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
       duration(rep, "resolutionFirst", percentiles, ["noSolveTime", "unresolved"], ["finalSolveBeforeFirstSolve", "solvedBeforeCreated"]),
     ],
     assignmentTime: [duration(rep, "assignment", percentiles, ["unassigned"], ["assignedBeforeCreated"])],
+    requesterWaitTime: [
+      duration(
+        rep,
+        "requesterWait",
+        percentiles,
+        ["noSolveTime", "noStatusHistory", "unresolved"],
+        ["solvedBeforeCreated", "statusBeforeCreated"],
+      ),
+    ],
+    responseTimes: [duration(rep, "responses", percentiles, ["noCustomerMessage", "noMessages", "unanswered"], [])],
     oneTouch: [
       {
         share: rep.time.oneTouch?.share ?? null,
@@ -146,6 +189,9 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
       },
     ],
     ces: survey.ces.map((e) => ({ scale_min: e.scale.min, scale_max: e.scale.max, count: e.count, mean: e.mean, easy_share: e.easyShare })),
+    slaCompliance: rep.sla === null ? [] : [slaRow(rep.sla)],
+    slaByChannel:
+      rep.sla === null ? [] : rep.sla.byChannel.map((t) => ({ channel: t.channel === "(none)" ? null : t.channel, ...tallyRow(t, "") })),
     volumeByDay: (rep.volume?.buckets ?? [])
       .filter((b) => b.created > 0 || b.resolved > 0)
       .map((b) => ({ day: b.label, created: b.created, resolved: b.resolved })),
@@ -154,7 +200,7 @@ export function expectedRows(rep: Report, percentiles: readonly number[]): Recor
 
 /** The figures compared within the tolerance; every other number is compared exactly. */
 const FLOATS =
-  /^(business_)?(value|share|mean|median|p\d[\d_]*|threshold|rate|reopens_per_ticket|score|total|easy_share|response_rate|\w+_share)$/;
+  /^(business_)?(value|share|mean|median|p\d[\d_]*|threshold|rate|reopens_per_ticket|score|total|easy_share|response_rate|\w+_share|(\w+_)?compliance)$/;
 const RELATIVE = 1e-12;
 
 export function agrees(column: string, actual: unknown, expected: unknown): boolean {
@@ -167,11 +213,14 @@ export function agrees(column: string, actual: unknown, expected: unknown): bool
 /** Rows in a stable order (channel mix ties and NULL ordering differ between engines). */
 const sorted = (rows: Row[]): Row[] => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
+/** Metrics whose rows are compared in a stable order of their key (ties and NULL ordering differ between engines). */
+const SORTED: ReadonlySet<SqlMetricName> = new Set(["channelMix", "ces", "slaByChannel", "typeShares"]);
+
 export function compare(name: SqlMetricName, engine: string, actual: Row[], expected: Row[]): string[] {
   const problems: string[] = [];
-  const key = (r: Row): string => JSON.stringify([r["channel"], r["day"], r["scale_min"], r["scale_max"]]);
-  const a = name === "channelMix" || name === "ces" ? [...actual].sort((x, y) => (key(x) < key(y) ? -1 : 1)) : actual;
-  const e = name === "channelMix" || name === "ces" ? [...expected].sort((x, y) => (key(x) < key(y) ? -1 : 1)) : expected;
+  const key = (r: Row): string => JSON.stringify([r["channel"], r["day"], r["scale_min"], r["scale_max"], r["type"]]);
+  const a = SORTED.has(name) ? [...actual].sort((x, y) => (key(x) < key(y) ? -1 : 1)) : actual;
+  const e = SORTED.has(name) ? [...expected].sort((x, y) => (key(x) < key(y) ? -1 : 1)) : expected;
   if (a.length !== e.length)
     return [
       `${engine} ${name}: ${String(a.length)} rows, expected ${String(e.length)}: ${JSON.stringify(sorted(a))} vs ${JSON.stringify(e)}`,

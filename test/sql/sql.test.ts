@@ -28,6 +28,15 @@ const base = {
   timeZone: "Europe/Bucharest",
   period: { from: new Date("2026-03-01T00:00:00Z"), to: asOf },
   businessHours: true,
+  slaPolicy: {
+    name: "snapshot",
+    targets: [
+      { metric: "firstResponse", within: { hours: 4 }, hours: "business" },
+      { metric: "firstResponse", within: { hours: 1 }, channel: "chat" },
+      { metric: "nextResponse", within: { hours: 8 } },
+      { metric: "resolution", within: { days: 1 }, priority: "urgent" },
+    ],
+  },
 } as const;
 const names = Object.keys(SQL_METRICS) as SqlMetricName[];
 

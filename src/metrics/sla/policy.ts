@@ -74,8 +74,8 @@ export function compilePolicy(fn: string, policy: SlaPolicy): readonly MatchedSl
   });
 }
 
-/** 2 for a priority condition, 1 for a channel condition: both beat priority beats channel beats none. */
-function specificity(target: SlaTarget): number {
+/** 2 for a priority condition, 1 for a channel condition: both beat priority beats channel beats none (the SQL form orders its CASE by it). @internal */
+export function specificity(target: SlaTarget): number {
   return (target.priority === undefined ? 0 : 2) + (target.channel === undefined ? 0 : 1);
 }
 
