@@ -80,7 +80,7 @@ describe("report --partial and merge: the example export by month", () => {
       version: number;
       state: { kind: string; v: number };
     };
-    expect([stored.kind, stored.version, stored.state.kind, stored.state.v]).toEqual(["cx-metrics-partial", 1, "report", 3]);
+    expect([stored.kind, stored.version, stored.state.kind, stored.state.v]).toEqual(["cx-metrics-partial", 1, "report", 4]);
     const whole = await cli([...WHOLE, "--format", "json", "-q"]);
     const merged = await cli(["merge", ...parts, "--format", "json", "-q"]);
     expect(merged.code).toBe(0);
@@ -336,9 +336,9 @@ describe("merge: damaged partials are refused (E_CLI_PARTIAL), never a crash", (
     expect(await refusal(JSON.stringify({ ...doc, options: { ...(doc.options as object), asOf: "soon" } }))).toMatchObject({
       stderr: expect.stringMatching(/options\.asOf must be an ISO 8601 instant, got "soon"/),
     });
-    expect(await refusal(JSON.stringify({ ...doc, state: { ...doc.state, v: 2 } }))).toMatchObject({
+    expect(await refusal(JSON.stringify({ ...doc, state: { ...doc.state, v: 3 } }))).toMatchObject({
       code: "E_CLI_PARTIAL",
-      stderr: expect.stringMatching(/bad\.json: state: v must be 3 .*got 2, a state of an earlier version/),
+      stderr: expect.stringMatching(/bad\.json: state: v must be 4 .*got 3, a state of an earlier version/),
     });
     expect(await refusal(JSON.stringify({ ...doc, state: { ...doc.state, main: null } }))).toMatchObject({ code: "E_CLI_PARTIAL" });
     expect(await refusal(JSON.stringify({ ...doc, state: { ...doc.state, options: "{}" } }))).toMatchObject({

@@ -137,19 +137,19 @@ describe("responses joined to their tickets by ticket id: known answers", () => 
 });
 
 describe("the join's state", () => {
-  it("serialises the waiting responses (format 3) and reads them back", () => {
+  it("serialises the waiting responses (format 4) and reads them back", () => {
     const acc = reportAccumulator(options);
     const s = acc.create();
     for (const x of responses) acc.addResponse(s, x);
     const json = JSON.parse(JSON.stringify(acc.toJSON(s))) as Record<string, unknown>;
-    expect(json.v).toBe(3);
+    expect(json.v).toBe(4);
     expect((json.join as { pending: unknown[] }).pending).toHaveLength(10);
     const back = acc.fromJSON(json);
     for (const t of tickets) acc.add(back, t);
     expect(acc.result(back)).toEqual(r);
   });
 
-  it("refuses states of earlier formats (1, 2: no survival metrics) naming the version, and a malformed join", () => {
+  it("refuses states of earlier formats (1, 2: no survival metrics; 3: no issue 17 metrics) naming the version, and a malformed join", () => {
     const acc = reportAccumulator(options);
     const s = acc.create();
     for (const t of tickets) acc.add(s, t);
@@ -157,10 +157,11 @@ describe("the join's state", () => {
     const v1: Record<string, unknown> = { ...json, v: 1 };
     delete v1.join;
     expect(codeOf(() => acc.fromJSON(v1))).toMatch(
-      /^E_STATE_FORMAT reportAccumulator.fromJSON: v must be 3 .*got 1, a state of an earlier version/,
+      /^E_STATE_FORMAT reportAccumulator.fromJSON: v must be 4 .*got 1, a state of an earlier version/,
     );
     expect(codeOf(() => acc.fromJSON({ ...json, v: 2 }))).toMatch(/got 2, a state of an earlier version without the metrics added since/);
-    expect(codeOf(() => acc.fromJSON({ ...json, v: 4 }))).toMatch(/^E_STATE_FORMAT report.fromJSON: v must be 3/);
+    expect(codeOf(() => acc.fromJSON({ ...json, v: 3 }))).toMatch(/got 3, a state of an earlier version without the metrics added since/);
+    expect(codeOf(() => acc.fromJSON({ ...json, v: 5 }))).toMatch(/^E_STATE_FORMAT report.fromJSON: v must be 4/);
     expect(acc.result(acc.fromJSON(json)).tickets).toBe(6);
     expect(codeOf(() => acc.fromJSON({ ...json, join: null }))).toMatch(/^E_STATE_FORMAT .*join must be an object/);
     const bad = { joined: 0, unlinked: 0, pending: [{ kind: "nps", score: 11, scale: { min: 0, max: 10 }, answeredAt: 0, ticketId: "1" }] };

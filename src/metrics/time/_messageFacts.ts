@@ -10,6 +10,7 @@ import type { Schedule } from "../../models/schedule.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { rowTicket, type FactsProvider, type TicketBatch } from "../../models/ticketBatch.ts";
 import { beginObserving, endObserving } from "./conversation.ts";
+import { providerCache } from "./_providerCache.ts";
 
 /** The per-ticket facts of a batch's rows: `undefined` for a row without messages. @internal */
 export interface RowFacts<T> {
@@ -26,7 +27,6 @@ export function messageFacts<T>(
   name: string,
   read: (fn: string, ticket: Ticket, schedule: Schedule | undefined) => T | undefined,
 ): (schedule: Schedule | undefined, fn: string) => FactsProvider<RowFacts<T>> {
-  const providers = new Map<string, { calendar: FactsProvider<RowFacts<T>>; business: WeakMap<Schedule, FactsProvider<RowFacts<T>>> }>();
   const make = (schedule: Schedule | undefined, fn: string): FactsProvider<RowFacts<T>> => ({
     name: schedule === undefined ? name : `${name} (business hours)`,
     create: (capacity) => ({ rows: new Array<T | undefined>(capacity) }),
@@ -40,18 +40,5 @@ export function messageFacts<T>(
       }
     },
   });
-  return (schedule, fn) => {
-    let byFn = providers.get(fn);
-    if (byFn === undefined) {
-      byFn = { calendar: make(undefined, fn), business: new WeakMap() };
-      providers.set(fn, byFn);
-    }
-    if (schedule === undefined) return byFn.calendar;
-    let p = byFn.business.get(schedule);
-    if (p === undefined) {
-      p = make(schedule, fn);
-      byFn.business.set(schedule, p);
-    }
-    return p;
-  };
+  return providerCache(make);
 }
