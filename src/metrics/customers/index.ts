@@ -32,3 +32,4 @@ export {
   type RepeatContactsSummary,
   type RepeatStanding,
 } from "./repeatContacts.ts";
+export type { RequesterDictionary, RequesterFacts } from "./_requesters.ts";

@@ -13,7 +13,8 @@ import { sortNumbers } from "../../_lib/sortNumbers.ts";
 import { DAY_MS } from "../../_lib/time.ts";
 import { exactStore, storeAdd, storeValues, type ExactStore } from "../../_lib/quantileStore.ts";
 import type { Ticket } from "../../models/ticket.ts";
-import { COLUMNS, rowTicket, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
+import type { TicketBatch, TicketMetric } from "../../models/ticketBatch.ts";
+import { requesterCode, requesterDictionary, requesterFacts, type RequesterDictionary, type RequesterFacts } from "./_requesters.ts";
 import { addOneTicket } from "../../models/pushTicket.ts";
 import { foldInto } from "../../_lib/accumulator.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
@@ -122,18 +123,16 @@ export interface RepeatContactsSummary {
 }
 
 /**
- * The running state of {@link repeatContactsAccumulator}: each ticket's requester (as a code of
- * the state's own requester list) and creation instant, in paged typed stores (16 bytes a ticket),
- * and the requesters by code (a `Map` entry and the id a customer, about 80 bytes). An exact
- * distinct count and exact repeats need every instant.
+ * The running state of {@link repeatContactsAccumulator}: each ticket's requester (a code of the
+ * state's dictionary, shared with the other scopes of a report) and creation instant, in paged
+ * typed stores (16 bytes a ticket), and the dictionary (a `Map` entry and the id a customer,
+ * about 80 bytes, once per report). An exact distinct count and exact repeats need every instant.
  *
  * @category Customers
  */
 export interface RepeatContactsState {
-  /** Requester id → code (codes in order of first appearance). @internal */
-  readonly codes: Map<string, number>;
-  /** The requester ids, by code. @internal */
-  readonly ids: string[];
+  /** The requesters the codes refer to; `undefined` until the first ticket with one. @internal */
+  dictionary: RequesterDictionary | undefined;
   /** Each ticket's requester code, in the order added. @internal */
   readonly requester: ExactStore;
   /** Each ticket's creation instant (epoch ms), in the same order. @internal */
@@ -142,21 +141,14 @@ export interface RepeatContactsState {
   noRequester: number;
 }
 
-/** The code of requester `id` in `s`, added when new. */
-function codeOf(s: RepeatContactsState, id: string): number {
-  let code = s.codes.get(id);
-  if (code === undefined) {
-    code = s.ids.length;
-    s.ids.push(id);
-    s.codes.set(id, code);
+/** Adds the tickets of requester codes `codes` (of dictionary `from`) created at `at` to `s`. */
+function addCoded(s: RepeatContactsState, from: RequesterDictionary, codes: ArrayLike<number>, at: ArrayLike<number>, n: number): void {
+  const into = (s.dictionary ??= from);
+  for (let k = 0; k < n; k++) {
+    const code = codes[k] as number;
+    storeAdd(s.requester, into === from ? code : requesterCode(into, from.ids[code] as string));
+    storeAdd(s.created, at[k] as number);
   }
-  return code;
-}
-
-/** Adds one ticket of requester `id` created at `at`. */
-function addContact(s: RepeatContactsState, id: string, at: number): void {
-  storeAdd(s.requester, codeOf(s, id));
-  storeAdd(s.created, at);
 }
 
 /**
@@ -167,13 +159,14 @@ function byRequester(s: RepeatContactsState): { start: Int32Array; times: Float6
   // storeValues gives a view shared by every store: copy the first before reading the second.
   const codes = Float64Array.from(storeValues(s.requester));
   const at = storeValues(s.created);
-  const start = new Int32Array(s.ids.length + 1);
+  const size = s.dictionary?.ids.length ?? 0;
+  const start = new Int32Array(size + 1);
   for (let k = 0; k < codes.length; k++) {
     const c = (codes[k] as number) + 1;
     start[c] = (start[c] as number) + 1;
   }
-  for (let c = 0; c < s.ids.length; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const next = start.slice(0, s.ids.length);
+  for (let c = 0; c < size; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const next = start.slice(0, size);
   const times = new Float64Array(codes.length);
   for (let k = 0; k < codes.length; k++) {
     const c = codes[k] as number;
@@ -212,32 +205,45 @@ const KIND = "repeatContacts";
  * @see {@link https://support.freshservice.com/en/support/solutions/articles/50000004904-how-do-you-calculate-fcr- | Freshworks: how do you calculate FCR%}
  * @category Customers
  */
-export function repeatContactsAccumulator(options: RepeatContactsOptions): TicketMetric<RepeatContactsState, RepeatContactsSummary, null> {
+export function repeatContactsAccumulator(
+  options: RepeatContactsOptions,
+): TicketMetric<RepeatContactsState, RepeatContactsSummary, RequesterFacts> {
   const fn = options?.caller ?? "repeatContactsAccumulator";
   assertDate(fn, "asOf", options?.asOf);
   const windowMs = options.window === undefined ? DEFAULT_REPEAT_WINDOW_MS : toMilliseconds(fn, "window", options.window);
   const level = confidenceLevelOf(fn, options.confidenceLevel);
   const until = options.asOf.getTime();
-  const create = (): RepeatContactsState => ({ codes: new Map(), ids: [], requester: exactStore(), created: exactStore(), noRequester: 0 });
-  const addRows = (state: RepeatContactsState, _f: null, batch: TicketBatch, rows: Int32Array, count: number): void => {
+  const facts = requesterFacts();
+  const create = (): RepeatContactsState => ({ dictionary: undefined, requester: exactStore(), created: exactStore(), noRequester: 0 });
+  const addRows = (state: RepeatContactsState, f: RequesterFacts, batch: TicketBatch, rows: Int32Array, count: number): void => {
+    const codes = new Int32Array(count);
+    const at = new Float64Array(count);
+    let n = 0;
     for (let k = 0; k < count; k++) {
       const row = rows[k] as number;
-      const id = rowTicket(batch, row).requesterId;
-      if (id === undefined || id === "") state.noRequester++;
-      else addContact(state, id, batch.createdAt[row] as number);
+      const code = f.code[row] as number;
+      if (code < 0) state.noRequester++;
+      else {
+        codes[n] = code;
+        at[n++] = batch.createdAt[row] as number;
+      }
     }
+    if (n > 0) addCoded(state, f.dictionary, codes, at, n);
   };
   function result(state: RepeatContactsState): RepeatContactsSummary {
-    const counts = new Float64Array(state.ids.length);
+    const size = state.dictionary?.ids.length ?? 0;
+    const counts = new Float64Array(size);
+    let customers = 0;
     let contacts = 0;
     let repeatCustomers = 0;
     let repeated = 0;
     let judged = 0;
     let open = 0;
     const grouped = byRequester(state);
-    for (let c = 0; c < state.ids.length; c++) {
+    for (let c = 0; c < size; c++) {
+      if (grouped.start[c] === grouped.start[c + 1]) continue; // a requester of another scope
       const times = sortNumbers(grouped.times.subarray(grouped.start[c], grouped.start[c + 1]));
-      counts[c] = times.length;
+      counts[customers++] = times.length;
       contacts += times.length;
       if (times.length > 1) repeatCustomers++;
       for (let i = 0; i < times.length; i++) {
@@ -249,8 +255,7 @@ export function repeatContactsAccumulator(options: RepeatContactsOptions): Ticke
         }
       }
     }
-    sortNumbers(counts);
-    const customers = counts.length;
+    const sorted = sortNumbers(counts.subarray(0, customers));
     return {
       customers,
       contacts,
@@ -259,9 +264,9 @@ export function repeatContactsAccumulator(options: RepeatContactsOptions): Ticke
         customers === 0
           ? undefined
           : {
-              median: quantileSorted(counts, 0.5) as number,
-              p90: quantileSorted(counts, 0.9) as number,
-              max: counts[customers - 1] as number,
+              median: quantileSorted(sorted, 0.5) as number,
+              p90: quantileSorted(sorted, 0.9) as number,
+              max: sorted[customers - 1] as number,
             },
       repeatCustomers,
       window: windowMs,
@@ -276,15 +281,17 @@ export function repeatContactsAccumulator(options: RepeatContactsOptions): Ticke
   }
   return {
     name: KIND,
-    facts: COLUMNS,
+    facts,
     columns: 0,
     create,
-    add: addOneTicket(fn, COLUMNS, addRows),
+    add: addOneTicket(fn, facts, addRows),
     addRows,
     merge(a, b) {
-      const codes = Float64Array.from(storeValues(b.requester));
-      const at = Float64Array.from(storeValues(b.created));
-      for (let k = 0; k < codes.length; k++) addContact(a, b.ids[codes[k] as number] as string, at[k] as number);
+      if (b.dictionary !== undefined) {
+        const codes = Float64Array.from(storeValues(b.requester));
+        const at = Float64Array.from(storeValues(b.created));
+        addCoded(a, b.dictionary, codes, at, codes.length);
+      }
       a.noRequester += b.noRequester;
       return a;
     },
@@ -292,12 +299,16 @@ export function repeatContactsAccumulator(options: RepeatContactsOptions): Ticke
     // Pairs, not an object keyed by id: an id such as "__proto__" must round-trip.
     toJSON(s): StateJson {
       const { start, times } = byRequester(s);
-      const requesters = s.ids.map((id, c) => [id, Array.from(times.subarray(start[c], start[c + 1]))]);
+      const requesters: [string, number[]][] = [];
+      (s.dictionary?.ids ?? []).forEach((id, c) => {
+        if (start[c] !== start[c + 1]) requesters.push([id, Array.from(times.subarray(start[c], start[c + 1]))]);
+      });
       return stateJson(KIND, 1, { requesters, noRequester: s.noRequester });
     },
     fromJSON(json) {
       const o = openState(json, KIND, 1);
       const s = create();
+      const own = requesterDictionary();
       s.noRequester = readCount(o, KIND, "noRequester");
       for (const pair of readArray(o, KIND, "requesters")) {
         const ok =
@@ -308,9 +319,10 @@ export function repeatContactsAccumulator(options: RepeatContactsOptions): Ticke
           Array.isArray(pair[1]) &&
           (pair[1] as unknown[]).length > 0 &&
           (pair[1] as unknown[]).every((t) => typeof t === "number" && Number.isFinite(t)) &&
-          !s.codes.has(pair[0]);
+          !own.codes.has(pair[0]);
         if (!ok) throw stateFormatError(KIND, "each of requesters must be a distinct [id, non-empty list of finite instants] pair", pair);
-        for (const t of pair[1] as number[]) addContact(s, pair[0] as string, t);
+        const times = pair[1] as number[];
+        addCoded(s, own, new Array<number>(times.length).fill(requesterCode(own, pair[0] as string)), times, times.length);
       }
       return s;
     },
