@@ -13,8 +13,6 @@ import type { RegressionArg } from "./regression.ts";
 import { parseList } from "./values.ts";
 import { repeatWindowOf } from "./repeatWindow.ts";
 import { RANK_BY } from "./rankBy.ts";
-
-export { RANK_BY } from "./rankBy.ts";
 import { RESPONDER_OPTIONS, responderArgsOf, type ResponderArgs } from "./argsResponders.ts";
 
 /** The output formats. */

@@ -141,14 +141,11 @@ export interface RepeatContactsState {
   noRequester: number;
 }
 
-/** Adds the tickets of requester codes `codes` (of dictionary `from`) created at `at` to `s`. */
-function addCoded(s: RepeatContactsState, from: RequesterDictionary, codes: ArrayLike<number>, at: ArrayLike<number>, n: number): void {
+/** Adds a ticket of requester `code` (of dictionary `from`) created at `at` to `s`. */
+function addContact(s: RepeatContactsState, from: RequesterDictionary, code: number, at: number): void {
   const into = (s.dictionary ??= from);
-  for (let k = 0; k < n; k++) {
-    const code = codes[k] as number;
-    storeAdd(s.requester, into === from ? code : requesterCode(into, from.ids[code] as string));
-    storeAdd(s.created, at[k] as number);
-  }
+  storeAdd(s.requester, into === from ? code : requesterCode(into, from.ids[code] as string));
+  storeAdd(s.created, at);
 }
 
 /**
@@ -216,19 +213,12 @@ export function repeatContactsAccumulator(
   const facts = requesterFacts();
   const create = (): RepeatContactsState => ({ dictionary: undefined, requester: exactStore(), created: exactStore(), noRequester: 0 });
   const addRows = (state: RepeatContactsState, f: RequesterFacts, batch: TicketBatch, rows: Int32Array, count: number): void => {
-    const codes = new Int32Array(count);
-    const at = new Float64Array(count);
-    let n = 0;
     for (let k = 0; k < count; k++) {
       const row = rows[k] as number;
       const code = f.code[row] as number;
       if (code < 0) state.noRequester++;
-      else {
-        codes[n] = code;
-        at[n++] = batch.createdAt[row] as number;
-      }
+      else addContact(state, f.dictionary, code, batch.createdAt[row] as number);
     }
-    if (n > 0) addCoded(state, f.dictionary, codes, at, n);
   };
   function result(state: RepeatContactsState): RepeatContactsSummary {
     const size = state.dictionary?.ids.length ?? 0;
@@ -290,7 +280,7 @@ export function repeatContactsAccumulator(
       if (b.dictionary !== undefined) {
         const codes = Float64Array.from(storeValues(b.requester));
         const at = Float64Array.from(storeValues(b.created));
-        addCoded(a, b.dictionary, codes, at, codes.length);
+        for (let k = 0; k < codes.length; k++) addContact(a, b.dictionary, codes[k] as number, at[k] as number);
       }
       a.noRequester += b.noRequester;
       return a;
@@ -321,8 +311,8 @@ export function repeatContactsAccumulator(
           (pair[1] as unknown[]).every((t) => typeof t === "number" && Number.isFinite(t)) &&
           !own.codes.has(pair[0]);
         if (!ok) throw stateFormatError(KIND, "each of requesters must be a distinct [id, non-empty list of finite instants] pair", pair);
-        const times = pair[1] as number[];
-        addCoded(s, own, new Array<number>(times.length).fill(requesterCode(own, pair[0] as string)), times, times.length);
+        const code = requesterCode(own, pair[0] as string);
+        for (const t of pair[1] as number[]) addContact(s, own, code, t);
       }
       return s;
     },

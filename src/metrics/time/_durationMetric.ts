@@ -9,21 +9,12 @@
 import { openState, readCount, readCounts, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { MetricRangeError } from "../../_lib/errors.ts";
 import { addCounts, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
-import { assertFraction } from "../../_lib/guards.ts";
-import {
-  checkQuantileOption,
-  storeFromJSON,
-  storeMerge,
-  storeToJSON,
-  valueStore,
-  type QuantileOption,
-  type ValueStore,
-} from "../../_lib/quantileStore.ts";
+import { storeFromJSON, storeMerge, storeToJSON, valueStore, type QuantileOption, type ValueStore } from "../../_lib/quantileStore.ts";
 import { valueSummary } from "../../_lib/valueSummary.ts";
 import type { Schedule } from "../../models/schedule.ts";
 import type { FactsProvider, TicketMetric } from "../../models/ticketBatch.ts";
 import { addOneTicket } from "../../models/pushTicket.ts";
-import { confidenceLevelOf } from "../stats/confidence.ts";
+import { summaryOptions } from "./_summaryOptions.ts";
 import { figureSource, type DurationMetricSummary } from "./durationTypes.ts";
 import {
   reconciliationFromJSON,
@@ -95,17 +86,7 @@ export function settingsOf(
   options: DurationAccumulatorOptions | undefined,
 ): Settings {
   const fn = options?.caller ?? name;
-  const percentiles = options?.percentiles ?? [0.9];
-  for (const p of percentiles) assertFraction(fn, "percentile", p);
-  return {
-    fn,
-    kind,
-    schedule: options?.schedule,
-    percentiles: [...percentiles],
-    level: confidenceLevelOf(fn, options?.confidenceLevel),
-    quantiles: checkQuantileOption(fn, options?.quantiles),
-    skips,
-  };
+  return { fn, kind, schedule: options?.schedule, ...summaryOptions(fn, options), skips };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The summary options of the conversation accumulators (responders, bots), checked once:
- * percentiles, confidence level and quantile mode, as the duration accumulators take them.
+ * The summary options of the accumulators that summarise values (durations, reply counts,
+ * handoffs, responders, bots), checked in one place: percentiles, confidence level and quantile mode.
  *
  * @internal
  * @module
@@ -23,7 +23,10 @@ export interface SummaryOptions {
  * @throws `E_FRACTION_RANGE`, `E_CONFIDENCE_LEVEL`, `E_OPTION_VALUE` naming `fn`.
  * @internal
  */
-export function summaryOptions(fn: string, options: DurationAccumulatorOptions | undefined): SummaryOptions {
+export function summaryOptions(
+  fn: string,
+  options: Pick<DurationAccumulatorOptions, "percentiles" | "confidenceLevel" | "quantiles"> | undefined,
+): SummaryOptions {
   const percentiles = [...(options?.percentiles ?? [0.9])];
   for (const p of percentiles) assertFraction(fn, "percentile", p);
   return { percentiles, level: confidenceLevelOf(fn, options?.confidenceLevel), quantiles: checkQuantileOption(fn, options?.quantiles) };

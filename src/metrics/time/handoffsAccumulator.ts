@@ -8,9 +8,7 @@
  */
 import { foldInto, openState, readCounts, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { addCounts, bump, sortedCounts, zeroCounts } from "../../_lib/counts.ts";
-import { assertFraction } from "../../_lib/guards.ts";
 import {
-  checkQuantileOption,
   storeAdd,
   storeFromJSON,
   storeMerge,
@@ -23,8 +21,8 @@ import { valueSummary, type ValueSummary } from "../../_lib/valueSummary.ts";
 import type { Ticket } from "../../models/ticket.ts";
 import { COLUMNS, rowTicket, type TicketBatch, type TicketMetric } from "../../models/ticketBatch.ts";
 import { addOneTicket, BATCH_COLUMNS } from "../../models/pushTicket.ts";
-import { confidenceLevelOf } from "../stats/confidence.ts";
 import { ticketHandoffs, type TicketHandoffs } from "./handoffs.ts";
+import { summaryOptions } from "./_summaryOptions.ts";
 
 /**
  * Options of {@link handoffsAccumulator} and {@link handoffs}.
@@ -112,10 +110,7 @@ export function handoffsAccumulator(options?: HandoffsOptions): TicketMetric<Han
 }
 
 function handoffsFor(fn: string, options: HandoffsOptions | undefined): TicketMetric<HandoffsState, HandoffsSummary, null> {
-  const percentiles = [...(options?.percentiles ?? [0.9])];
-  for (const p of percentiles) assertFraction(fn, "percentile", p);
-  const level = confidenceLevelOf(fn, options?.confidenceLevel);
-  const quantiles = checkQuantileOption(fn, options?.quantiles);
+  const { percentiles, level, quantiles } = summaryOptions(fn, options);
   const stores = (make: (c: Count) => ValueStore): Record<Count, ValueStore> =>
     Object.fromEntries(COUNTS.map((c) => [c, make(c)])) as Record<Count, ValueStore>;
   const create = (): HandoffsState => ({

@@ -6,9 +6,7 @@
  */
 import { openState, readCount, readCounts, stateJson, type StateJson } from "../../_lib/accumulator.ts";
 import { addCounts, sortedCounts } from "../../_lib/counts.ts";
-import { assertFraction } from "../../_lib/guards.ts";
 import {
-  checkQuantileOption,
   storeAdd,
   storeFromJSON,
   storeMerge,
@@ -22,6 +20,7 @@ import type { Schedule } from "../../models/schedule.ts";
 import { type TicketMetric } from "../../models/ticketBatch.ts";
 import { addOneTicket } from "../../models/pushTicket.ts";
 import { confidenceLevelOf } from "../stats/confidence.ts";
+import { summaryOptions } from "./_summaryOptions.ts";
 import { wilsonInterval, type WilsonInterval } from "../stats/wilsonInterval.ts";
 import { NEEDS_REPLIES, REPLIES_UNRESOLVED, ticketTimes, type TicketTimes } from "./ticketTimes.ts";
 
@@ -224,10 +223,7 @@ export function repliesToResolveAccumulator(
   options?: RepliesToResolveAccumulatorOptions,
 ): TicketMetric<RepliesState, RepliesToResolveSummary, TicketTimes> {
   const fn = options?.caller ?? "repliesToResolveAccumulator";
-  const percentiles = [...(options?.percentiles ?? [0.9])];
-  for (const p of percentiles) assertFraction(fn, "percentile", p);
-  const level = confidenceLevelOf(fn, options?.confidenceLevel);
-  const quantiles = checkQuantileOption(fn, options?.quantiles);
+  const { percentiles, level, quantiles } = summaryOptions(fn, options);
   const facts = ticketTimes(options?.schedule, fn);
   const create = (): RepliesState => ({ values: valueStore(quantiles), skipped: { unresolved: 0, noReplyData: 0 } });
   const addRows: TicketMetric<RepliesState, RepliesToResolveSummary, TicketTimes>["addRows"] = (state, f, _batch, rows, count) => {
